@@ -1,0 +1,71 @@
+"""`info SCENARIO [--json]`: what a scenario contains, for people and for tools."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, TextIO
+
+from game.scenario.calendar import turn_count
+from game.scenario.model import Scenario
+
+from .errors import EXIT_OK
+from .loading import load_or_fail
+
+
+def scenario_info(scn: Scenario) -> dict[str, Any]:
+    """The facts `info --json` promises, in a stable shape."""
+    return {
+        "id": scn.id,
+        "title": scn.title,
+        "summary": scn.summary,
+        "period": scn.period,
+        "difficulty": scn.difficulty,
+        "start": scn.calendar.start.isoformat(),
+        "end": scn.calendar.end.isoformat(),
+        "turn_unit": scn.calendar.turn_unit,
+        "turns": turn_count(scn.calendar),
+        "parties": [p.id for p in scn.parties],
+        "pairs": [p.id for p in scn.pairs],
+        "instruments": [i.key for i in scn.instruments],
+        "proposals": [p.id for p in scn.proposals],
+        "events": len(scn.events),
+        "endings": [{"id": e.id, "rating": e.rating} for e in scn.endings],
+        "sources": [s.citation for s in scn.sources],
+    }
+
+
+def format_info(scn: Scenario) -> str:
+    """A readable page of the same facts."""
+    info = scenario_info(scn)
+    names = {p.id: p.name for p in scn.parties}
+    lines = [
+        f"{scn.title}  ({scn.id})",
+        f"  {scn.period} — {info['start']} to {info['end']}, {info['turns']} turns of one {info['turn_unit']}",
+        f"  difficulty: {scn.difficulty}",
+        "",
+        "Parties:     " + ", ".join(f"{p.name} ({p.id})" for p in scn.parties),
+        "Pairs:       " + ", ".join(f"{names[a]}–{names[b]}" for a, b in (p.between for p in scn.pairs)
+                                    if a in names and b in names),
+        "Instruments: " + ", ".join(info["instruments"]),
+    ]
+    if scn.proposals:
+        lines.append("Proposals:   " + ", ".join(p.name for p in scn.proposals))
+    kinds: dict[str, int] = {}
+    for ev in scn.events:
+        kinds[ev.kind] = kinds.get(ev.kind, 0) + 1
+    lines.append(f"Events:      {len(scn.events)} (" + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + ")")
+    lines.append("Endings:")
+    lines += [f"  - {e.title} [{e.rating}]" for e in scn.endings]
+    lines.append("Sources:")
+    lines += [f"  - {s.citation}" for s in scn.sources]
+    return "\n".join(lines)
+
+
+def run_info(arg: str, as_json: bool, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    scn = load_or_fail(arg, err)
+    if as_json:
+        print(json.dumps(scenario_info(scn), indent=2, ensure_ascii=False), file=out)
+    else:
+        print(format_info(scn), file=out)
+    return EXIT_OK

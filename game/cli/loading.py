@@ -1,0 +1,25 @@
+"""Resolve a SCENARIO argument and load it, turning every failure into a CliError with a plain message."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from game.scenario.catalogue import ScenarioNotFound, resolve
+from game.scenario.loader import load_scenario
+from game.scenario.model import Scenario
+
+from .errors import EXIT_INVALID, CliError
+
+
+def load_or_fail(arg: str, err: TextIO) -> Scenario:
+    """The scenario named by `arg` (a path or a shipped id); its problems printed to `err` if it is invalid."""
+    try:
+        path = resolve(arg)
+    except ScenarioNotFound as exc:
+        raise CliError(str(exc)) from None
+    result = load_scenario(path)
+    if result.scenario is None:
+        for diag in result.diagnostics:
+            print(diag, file=err)
+        raise CliError(f"{path}: the scenario has errors; run 'python main.py validate {path}'", EXIT_INVALID)
+    return result.scenario

@@ -1,0 +1,137 @@
+"""The command line of Good Offices (design §4): one parser, one function per subcommand."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from .errors import EXIT_USAGE, CliError
+
+PROG = "python main.py"
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error on one line, with where to get help, and exits 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        print(f"{self.prog}: error: {message} (see '{self.prog} --help')", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _not_yet(what: str) -> Callable[[argparse.Namespace], int]:
+    def run(_: argparse.Namespace) -> int:
+        raise CliError(f"{what} is not available yet in this version of Good Offices")
+
+    return run
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from .validate import run_validate
+
+    return run_validate(args.paths)
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    from .info import run_info
+
+    return run_info(args.scenario, args.json)
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from game.scenario.schema import schema_text
+
+    sys.stdout.write(schema_text())
+    return 0
+
+
+def build_parser() -> Parser:
+    """The whole command line, with help for every subcommand and option."""
+    parser = Parser(
+        prog=PROG,
+        description="Good Offices — a crisis-diplomacy simulation. You are the UN Secretary-General.",
+        epilog="With no command, opens the game window (or the text mode when there is no display). "
+        "SCENARIO is a path to a .yaml file or the id of a shipped scenario (see 'validate scenarios').",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    p = sub.add_parser("play", help="play a scenario", description="Play a scenario in the window or the terminal.")
+    p.add_argument("scenario", metavar="SCENARIO", help="a scenario file or shipped id")
+    p.add_argument("--seed", type=int, help="seed of the world (same seed, same world); random if omitted")
+    p.add_argument("--text", action="store_true", help="play in the terminal instead of the window")
+    p.add_argument("--load", metavar="SAVE", help="continue a saved game")
+    p.set_defaults(run=_not_yet("play (the game itself)"))
+
+    p = sub.add_parser(
+        "validate",
+        help="check scenario files",
+        description="Check scenario files and folders. Prints FILE:LINE:COL: error: message for each problem. "
+        "Exit status: 0 all valid, 1 some file has errors, 2 usage error.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders to search for *.yaml")
+    p.set_defaults(run=_cmd_validate)
+
+    p = sub.add_parser(
+        "simulate",
+        help="play many games with a policy",
+        description="Play many games headless with a policy and report the distribution of outcomes.",
+    )
+    p.add_argument("scenario", metavar="SCENARIO")
+    p.add_argument("--runs", type=int, default=1000, help="number of games (default 1000)")
+    p.add_argument("--policy", default="passive", help="passive, random, greedy or historical")
+    p.add_argument("--seed", type=int, default=0, help="run seed; game i uses a seed derived from it and i")
+    p.add_argument("--jobs", type=int, default=1, help="processes to use; results are the same for any value")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(run=_not_yet("simulate"))
+
+    p = sub.add_parser("info", help="describe a scenario", description="Title, dates, parties, instruments, "
+                       "events, endings and sources of a scenario.")
+    p.add_argument("scenario", metavar="SCENARIO")
+    p.add_argument("--json", action="store_true", help="print JSON for tools")
+    p.set_defaults(run=_cmd_info)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the scenario format",
+                       description="Print the JSON Schema of the scenario format (for editors).")
+    p.set_defaults(run=_cmd_schema)
+
+    p = sub.add_parser("report", help="write a debrief or class summary",
+                       description="Write one game's debrief, or a class summary over many saves.")
+    p.add_argument("saves", nargs="+", metavar="SAVE")
+    p.add_argument("--out", required=True, metavar="FILE.html")
+    p.set_defaults(run=_not_yet("report"))
+
+    p = sub.add_parser("screenshot", help="render a screen to PNG headless",
+                       description="Render a screen of the game to a PNG file without a display.")
+    p.add_argument("scenario", metavar="SCENARIO")
+    p.add_argument("--screen", required=True, metavar="NAME")
+    p.add_argument("--out", required=True, metavar="FILE.png")
+    p.add_argument("--turns", type=int, default=0)
+    p.add_argument("--policy", default="passive")
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(run=_not_yet("screenshot (the desktop game)"))
+
+    p = sub.add_parser("new-scenario", help="write a commented starting scenario",
+                       description="Write a commented starting scenario file that validates.")
+    p.add_argument("path", metavar="PATH")
+    p.set_defaults(run=_not_yet("new-scenario"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `python main.py` and the `good-offices` command."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from .launch import run_default
+
+            return run_default()
+        return args.run(args)
+    except CliError as exc:
+        print(f"{PROG}: error: {exc.message}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,61 @@
+"""Scenario events: scheduled on a date, triggered by a condition, or random; some offer the player a choice."""
+
+from __future__ import annotations
+
+from . import rng
+from .context import Ctx
+from .record import CHOICE, EVENT, Cause
+from .rules import ChoiceRule, EventRule
+
+
+def due(ctx: Ctx, ev: EventRule) -> bool:
+    """Whether the event fires at the start of this turn (draws its chance only when everything else holds)."""
+    state = ctx.state
+    fired = state.fired.get(ev.key, 0)
+    if fired and not ev.repeat:
+        return False
+    if ev.turn is not None and ev.turn != ctx.turn:
+        return False
+    if ev.when is not None and not ev.when(state):
+        return False
+    chance = ev.chance
+    if chance is None:
+        return True
+    p = chance if isinstance(chance, float | int) else float(chance(state))
+    return ctx.dice.uniform(ctx.turn, rng.EVENT, ev.index) < p
+
+
+def fire(ctx: Ctx, ev: EventRule) -> None:
+    state = ctx.state
+    state.fired[ev.key] = state.fired.get(ev.key, 0) + 1
+    cause = Cause(EVENT, ev.key, ev.title)
+    ctx.report.events.append(ev.key)
+    ctx.say("news", f"{ev.title}. {ev.text}", cause)
+    ctx.effects(ev.effects, cause)
+    if ev.public:
+        ctx.office("visibility", 0.04, cause)
+    if ev.choices:
+        state.pending.append(ev.index)
+
+
+def fire_due(ctx: Ctx) -> None:
+    """Check every event in file order; each sees the effects of those fired before it."""
+    for ev in ctx.rules.events:
+        if due(ctx, ev):
+            fire(ctx, ev)
+
+
+def affordable(ctx: Ctx, choice: ChoiceRule) -> bool:
+    office = ctx.state.office
+    return office.prestige >= choice.cost.prestige and office.budget >= choice.cost.budget
+
+
+def resolve_choice(ctx: Ctx, ev: EventRule, choice: ChoiceRule) -> None:
+    """Apply the player's answer to an event (or its default)."""
+    cause = Cause(CHOICE, f"{ev.key}.{choice.key}", f"your response to '{ev.title}': {choice.label}")
+    ctx.state.chose.add((ev.key, choice.key))
+    if choice.cost.prestige:
+        ctx.office("prestige", -choice.cost.prestige, cause)
+    if choice.cost.budget:
+        ctx.office("budget", -choice.cost.budget, cause)
+    ctx.effects(choice.effects, cause)

@@ -1,0 +1,350 @@
+"""The engine's API, in the spirit of Gymnasium: start, legal actions, step → turn report, observation, ending.
+
+Deterministic given the rules, the seed and the player's choices. No I/O, no printing, no pygame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from . import escalation, events, instruments, intel, parties
+from .context import Ctx
+from .endings import Score, reached, score
+from .observation import Observation, observe
+from .proposals import float_proposal
+from .record import DISTRACTION, RESOURCES, Cause, TurnReport
+from .rng import Dice
+from .rules import Rules
+from .state import GameState, Initiative, Office, PairState, PartyState
+
+PRESTIGE_RECOVERY = 0.5
+INCOME = Cause(RESOURCES, "income", "the office's budget for this turn")
+RECOVERY = Cause(RESOURCES, "recovery", "prestige recovers with time")
+
+
+class IllegalAction(ValueError):
+    """An action that cannot be taken now; the message says why in plain words."""
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """One move: an instrument or a proposal id, its target (pair or party id) and, for proposals, the mode."""
+
+    use: str
+    target: str | None = None
+    mode: str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.use]
+        if self.target:
+            parts.append(self.target)
+        if self.mode:
+            parts.append(self.mode)
+        return " ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class TurnInput:
+    """What the player decided on one turn: the record a save keeps and a replay feeds back."""
+
+    actions: tuple[Action, ...]
+    choices: tuple[tuple[str, str], ...]  # (event id, choice id)
+
+
+def initial_state(rules: Rules, seed: int) -> GameState:
+    scn = rules.scenario
+    sg = scn.secretary_general
+    ps = [PartyState(p.hostility, p.resolve, p.trust, p.domestic_pressure, p.receptivity, p.restraint, p.grievance,
+                     p.power, 0.0, p.intention) for p in scn.parties]
+    pairs = []
+    for k, p in enumerate(scn.pairs):
+        rung = escalation.rung_for(p.pressure, 0, rules.thresholds[k], 0.0)
+        pairs.append(PairState(p.pressure, 0.0, rung, rung, p.momentum))
+    office = Office(sg.prestige, sg.budget, sg.envoys, sg.attention, sg.intelligence, sg.coordination, sg.visibility)
+    state = GameState(seed, 0, ps, pairs, office, [m.support for m in scn.council], dict(scn.variables))
+    state.history.append(intel.snapshot(state))
+    return state
+
+
+class Game:
+    """One game in progress."""
+
+    def __init__(self, rules: Rules, seed: int) -> None:
+        self.rules = rules
+        self.seed = seed
+        self.dice = Dice(seed)
+        self.state = initial_state(rules, seed)
+        self.inputs: list[TurnInput] = []
+        opening = TurnReport(turn=-1, date=rules.dates[0].isoformat())
+        ctx = Ctx(rules, self.state, self.dice, opening)
+        self._distraction_news(ctx, 0)
+        events.fire_due(ctx)
+        self._check_ending(opening)
+        self.reports: list[TurnReport] = [opening]
+        self._start_prestige = self.state.office.prestige
+
+    # -- reading ---------------------------------------------------------------------------------------------
+    @property
+    def done(self) -> bool:
+        return self.state.ending is not None
+
+    @property
+    def ending(self) -> str | None:
+        return self.state.ending
+
+    @property
+    def turn(self) -> int:
+        return self.state.turn
+
+    def observation(self) -> Observation:
+        return observe(self.rules, self.state)
+
+    def pending(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
+        """Events awaiting an answer: (event id, title, [(choice id, label)])."""
+        out = []
+        for idx in self.state.pending:
+            ev = self.rules.events[idx]
+            out.append((ev.key, ev.title, [(c.key, c.label) for c in ev.choices]))
+        return out
+
+    # -- legality --------------------------------------------------------------------------------------------
+    def legal_actions(self) -> list[Action]:
+        """Every single action that could be taken now (each on its own; together they may exceed resources)."""
+        if self.done:
+            return []
+        out: list[Action] = []
+        for key, ins in self.rules.instruments.items():
+            targets: list[str | None] = (self.rules.pair_ids if ins.target == "pair" else
+                                         self.rules.party_ids if ins.target == "party" else [None])
+            out += [Action(key, t) for t in targets if self.why_illegal(Action(key, t)) is None]
+        for key, prop in self.rules.proposals.items():
+            out += [Action(key, None, m) for m in prop.modes if self.why_illegal(Action(key, None, m)) is None]
+        return out
+
+    def why_illegal(self, action: Action, taken: Sequence[Action] = ()) -> str | None:
+        """None if `action` can be taken now (after `taken` this turn), else the reason in plain words."""
+        if self.done:
+            return "the game is over"
+        if action in taken:
+            return f"'{action}' is already in this turn's orders"
+        if action.use in self.rules.proposals:
+            return self._why_not_proposal(action)
+        ins = self.rules.instruments.get(action.use)
+        if ins is None:
+            known = ", ".join(sorted([*self.rules.instruments, *self.rules.proposals]))
+            return f"unknown instrument or proposal '{action.use}' (available: {known})"
+        reason = self._why_bad_target(ins.key, ins.target, action.target)
+        if reason:
+            return reason
+        s, t = self.state, self.state.turn
+        if not ins.first_turn <= t <= ins.last_turn:
+            return f"{ins.name} is not available on this date"
+        if ins.requires is not None and not ins.requires(s):
+            return f"{ins.name} is not possible now (needs: {self.rules.scenario.instruments[self._ins_index(ins.key)].requires})"
+        target = self._target_index(ins.target, action.target)
+        if any(i.key == ins.key and i.target == target for i in s.initiatives):
+            return f"{ins.name} is already under way there"
+        if ins.kind == "preventive_deployment" and s.pairs[target].rung >= self.rules.tops[target] - 1:
+            return "too late for a preventive deployment: the parties are at war"
+        spent = self._spent(taken)
+        return self._why_unaffordable(ins.name, ins.cost, ins.attention, spent)
+
+    def _why_not_proposal(self, action: Action) -> str | None:
+        prop = self.rules.proposals[action.use]
+        if action.mode not in prop.modes:
+            return f"'{prop.name}' can be floated {' or '.join(prop.modes)}: add the mode"
+        if action.target not in (None, self.rules.pair_ids[prop.pair]):
+            return f"'{prop.name}' is put to {self.rules.pair_ids[prop.pair]}; it takes no other target"
+        if prop.key in self.state.accepted:
+            return f"'{prop.name}' has already been accepted"
+        if prop.requires is not None and not prop.requires(self.state):
+            idx = next(i for i, p in enumerate(self.rules.scenario.proposals) if p.id == prop.key)
+            return f"'{prop.name}' is not possible now (needs: {self.rules.scenario.proposals[idx].requires})"
+        return self._why_unaffordable(prop.name, prop.cost, False, (0.0, 0.0, 0, 0))
+
+    def _why_bad_target(self, key: str, kind: str, target: str | None) -> str | None:
+        if kind == "none":
+            return None if target is None else f"'{key}' takes no target"
+        valid = self.rules.pair_ids if kind == "pair" else self.rules.party_ids
+        if target is None:
+            return f"'{key}' needs a target {kind}: {', '.join(valid)}"
+        if target not in valid:
+            return f"'{target}' is not a {kind}; choose one of {', '.join(valid)}"
+        return None
+
+    def _target_index(self, kind: str, target: str | None) -> int:
+        if kind == "pair":
+            return self.rules.pair_ids.index(target)
+        if kind == "party":
+            return self.rules.party_ids.index(target)
+        return -1
+
+    def _ins_index(self, key: str) -> int:
+        return next(i for i, ins in enumerate(self.rules.scenario.instruments) if ins.key == key)
+
+    def _spent(self, taken: Sequence[Action]) -> tuple[float, float, int, int]:
+        prestige = budget = 0.0
+        envoys = attention = 0
+        for a in taken:
+            if a.use in self.rules.instruments:
+                ins = self.rules.instruments[a.use]
+                prestige, budget = prestige + ins.cost.prestige, budget + ins.cost.budget
+                envoys, attention = envoys + ins.cost.envoys, attention + ins.attention
+            elif a.use in self.rules.proposals:
+                cost = self.rules.proposals[a.use].cost
+                prestige, budget, envoys = prestige + cost.prestige, budget + cost.budget, envoys + cost.envoys
+        return prestige, budget, envoys, attention
+
+    def _why_unaffordable(self, name: str, cost, attention: bool, spent: tuple[float, float, int, int]) -> str | None:
+        s, rules = self.state, self.rules
+        if s.office.prestige - spent[0] < cost.prestige:
+            return f"{name} needs {cost.prestige:g} prestige; you have {s.office.prestige - spent[0]:.0f}"
+        if s.office.budget - spent[1] < cost.budget:
+            return f"{name} needs ${cost.budget:g}m; you have ${s.office.budget - spent[1]:.1f}m"
+        free_envoys = s.office.envoys - rules.envoys_busy(s) - spent[2]
+        if free_envoys < cost.envoys:
+            return f"{name} needs {cost.envoys} free envoy(s); {max(free_envoys, 0)} free"
+        if attention:
+            capacity = rules.attention_capacity(s)
+            free = capacity - rules.attention_used(s) - spent[3]
+            if free < 1:
+                drawn = rules.distraction_attention[min(s.turn, rules.turns - 1)]
+                extra = f" ({drawn} drawn away by emergencies elsewhere)" if drawn else ""
+                return f"no attention left: {capacity} initiative(s) can run at once{extra}"
+        return None
+
+    # -- the turn --------------------------------------------------------------------------------------------
+    def step(self, actions: Sequence[Action] = (), choices: Mapping[str, str] | None = None) -> TurnReport:
+        """Resolve one turn with the player's actions and answers to pending events; return what happened."""
+        if self.done:
+            raise IllegalAction("the game is over")
+        choices = dict(choices or {})
+        self._validate(actions, choices)
+        s, rules = self.state, self.rules
+        t = s.turn
+        report = TurnReport(turn=t, date=rules.dates[t].isoformat())
+        ctx = Ctx(rules, s, self.dice, report)
+        starts = [p.pressure for p in s.pairs]
+        answered = self._answer_pending(ctx, choices)
+        for action in actions:
+            self._launch(ctx, action)
+        for ini in list(s.initiatives):
+            if ini.matures <= t <= ini.ends:
+                instruments.act(ctx, ini, rules.instruments[ini.key].power)
+        parties.decide_all(ctx)
+        escalation.step_escalation(ctx, starts)
+        self._resources(ctx)
+        s.initiatives = [i for i in s.initiatives if i.ends > t]
+        s.turn = t + 1
+        s.history.append(intel.snapshot(s))
+        if s.turn < rules.turns:
+            nxt = Ctx(rules, s, self.dice, report)
+            self._distraction_news(nxt, s.turn)
+            events.fire_due(nxt)
+        self._check_ending(report)
+        self.inputs.append(TurnInput(tuple(actions), tuple(sorted(answered.items()))))
+        self.reports.append(report)
+        return report
+
+    def _validate(self, actions: Sequence[Action], choices: Mapping[str, str]) -> None:
+        taken: list[Action] = []
+        for action in actions:
+            reason = self.why_illegal(action, taken)
+            if reason:
+                raise IllegalAction(reason)
+            taken.append(action)
+        pending = {self.rules.events[i].key: self.rules.events[i] for i in self.state.pending}
+        for ev_id, choice_id in choices.items():
+            if ev_id not in pending:
+                raise IllegalAction(f"no decision is pending on '{ev_id}'")
+            ev = pending[ev_id]
+            if choice_id not in {c.key for c in ev.choices}:
+                options = ", ".join(c.key for c in ev.choices)
+                raise IllegalAction(f"'{ev.title}' has no option '{choice_id}'; choose one of {options}")
+
+    def _answer_pending(self, ctx: Ctx, choices: Mapping[str, str]) -> dict[str, str]:
+        answered: dict[str, str] = {}
+        for idx in self.state.pending:
+            ev = self.rules.events[idx]
+            wanted = choices.get(ev.key)
+            choice = next((c for c in ev.choices if c.key == wanted), None)
+            if choice is None or not events.affordable(ctx, choice):
+                choice = ev.choices[ev.default_choice]
+            events.resolve_choice(ctx, ev, choice)
+            answered[ev.key] = choice.key
+        self.state.pending = []
+        return answered
+
+    def _launch(self, ctx: Ctx, action: Action) -> None:
+        s, t = self.state, self.state.turn
+        s.used[action.use] = s.used.get(action.use, 0) + 1
+        if action.use in self.rules.proposals:
+            prop = self.rules.proposals[action.use]
+            cause = Cause("proposal", prop.key, f"your {action.mode} proposal: {prop.name}")
+            self._pay(ctx, prop.cost, cause)
+            float_proposal(ctx, prop, action.mode or "private")
+            return
+        ins = self.rules.instruments[action.use]
+        cause = Cause("instrument", ins.key, ins.name)
+        self._pay(ctx, ins.cost, cause)
+        if ins.kind == "wait":
+            return
+        target = self._target_index(ins.target, action.target)
+        s.initiatives.append(Initiative(ins.key, ins.kind, target, t, t + ins.delay, t + ins.delay + ins.duration - 1,
+                                        ins.cost.envoys, int(ins.attention)))
+        if ins.public:
+            ctx.office("visibility", 0.03, cause)
+
+    @staticmethod
+    def _pay(ctx: Ctx, cost, cause: Cause) -> None:
+        if cost.prestige:
+            ctx.office("prestige", -cost.prestige, cause)
+        if cost.budget:
+            ctx.office("budget", -cost.budget, cause)
+
+    def _resources(self, ctx: Ctx) -> None:
+        t = self.state.turn
+        if self.rules.budget_income:
+            ctx.office("budget", self.rules.budget_income, INCOME)
+        drain = self.rules.distraction_budget[t]
+        if drain:
+            names = ", ".join(self.rules.distraction_names[t])
+            ctx.office("budget", -drain, Cause(DISTRACTION, "budget", f"money drawn away by {names}"))
+        ctx.office("prestige", PRESTIGE_RECOVERY, RECOVERY)
+
+    def _distraction_news(self, ctx: Ctx, t: int) -> None:
+        now = set(self.rules.distraction_names[t])
+        before = set(self.rules.distraction_names[t - 1]) if t > 0 else set()
+        for name in sorted(now - before):
+            ctx.say("news", f"Elsewhere: {name} draws the world's attention and your staff's.",
+                    Cause(DISTRACTION, "attention", name))
+
+    def _check_ending(self, report: TurnReport) -> None:
+        end = reached(self.rules, self.state)
+        if end is not None:
+            self.state.ending = end.key
+            report.ending = end.key
+
+    # -- scoring ---------------------------------------------------------------------------------------------
+    def score(self) -> Score:
+        """The final score against a no-intervention game on the same seed (only when the game is over)."""
+        if not self.done:
+            raise IllegalAction("the game is not over yet")
+        return score(self.rules, self.state, baseline(self.rules, self.seed).state, self._start_prestige)
+
+
+def baseline(rules: Rules, seed: int) -> Game:
+    """The same world with a Secretary-General who does nothing: events take their default choices."""
+    game = Game(rules, seed)
+    while not game.done:
+        game.step()
+    return game
+
+
+def replay(rules: Rules, seed: int, inputs: Sequence[TurnInput]) -> Game:
+    """Play the recorded inputs again from the start; the result is identical to the original game."""
+    game = Game(rules, seed)
+    for turn_input in inputs:
+        game.step(turn_input.actions, dict(turn_input.choices))
+    return game

@@ -1,0 +1,343 @@
+"""The Secretary-General's instruments: built-in costs, delays and state-dependent effects (references §1).
+
+A scenario chooses which instruments it offers and may tune cost, delay, duration and power; the mechanics here
+are shared by every scenario.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from game.scenario.model import Cost
+
+from . import rng
+from .record import COUNCIL, INSTRUMENT, Cause
+
+if TYPE_CHECKING:
+    from .context import Ctx
+    from .state import Initiative
+
+
+@dataclass(frozen=True, slots=True)
+class InstrumentSpec:
+    """Built-in defaults of one instrument kind."""
+
+    name: str
+    summary: str
+    target: str  # pair | party | none
+    cost: Cost
+    delay: int  # turns from launch until it acts
+    duration: int  # turns it stays active (and ties up envoys/attention)
+    public: bool  # public instruments raise visibility and audience costs
+    attention: bool  # occupies an attention slot while active
+    reveals: bool  # shows the hidden intentions of the parties it reaches
+
+
+SPECS: dict[str, InstrumentSpec] = {
+    "good_offices": InstrumentSpec(
+        "Good offices", "Your personal mediation, in private. Strong when the parties are open to it; weaker as the "
+        "crisis intensifies and between unequal parties. Reveals what each side intends.",
+        "pair", Cost(prestige=6), 1, 2, False, True, True),
+    "special_envoy": InstrumentSpec(
+        "Special envoy", "A senior envoy works the capitals for several turns: patient, private pressure each turn. "
+        "Reveals intentions.", "pair", Cost(prestige=3, budget=1, envoys=1), 1, 4, False, True, True),
+    "public_appeal": InstrumentSpec(
+        "Public appeal", "A public call for restraint. Works through world opinion (better when the world is "
+        "watching) but raises the audience costs that lock leaders in.", "pair", Cost(prestige=3), 0, 1, True,
+        True, False),
+    "private_appeal": InstrumentSpec(
+        "Private appeal", "A confidential message to one leader. Cheap, no audience cost; works through trust.",
+        "party", Cost(prestige=2), 0, 1, False, True, False),
+    "track_two": InstrumentSpec(
+        "Track II channel", "Unofficial talks among experts. Slow: does nothing until it matures, then softens "
+        "grievances each turn, reveals intentions, and makes good offices or an envoy on the pair stronger "
+        "(the upgrade to Track I).", "pair", Cost(budget=1), 3, 8, False, False, True),
+    "early_warning": InstrumentSpec(
+        "Early-warning investment", "Analysts and field monitors: your estimates get sharper and less delayed, "
+        "turn after turn.", "none", Cost(budget=2), 0, 4, False, False, False),
+    "article_99": InstrumentSpec(
+        "Article 99 referral", "Bring the threat to the Security Council. A resolution strengthens restraint; a "
+        "permanent member may veto, which costs prestige. Raises visibility and audience costs.", "pair",
+        Cost(prestige=8), 0, 1, True, True, False),
+    "preventive_deployment": InstrumentSpec(
+        "Preventive deployment", "Troops and observers on the ground, if the Council gives a mandate: far fewer "
+        "incidents and steady restraint while the mandate lasts. Costly; renewals can be vetoed.", "pair",
+        Cost(budget=6), 1, 6, True, False, False),
+    "task_force": InstrumentSpec(
+        "Task force", "Bring UN bodies, regional organisations and NGOs to one table: coordination rises each "
+        "turn, and every instrument works better.", "none", Cost(prestige=1, budget=1), 0, 3, False, True, False),
+    "visit": InstrumentSpec(
+        "Visit to the region", "Go yourself. Builds trust and openness with one party, reveals its intentions; "
+        "raises visibility.", "party", Cost(prestige=2, budget=0.5), 0, 1, True, True, True),
+    "wait": InstrumentSpec(
+        "Wait", "Do nothing new this turn. Prestige recovers a little each turn you do not spend it.", "none",
+        Cost(), 0, 0, False, False, False),
+}
+
+DEPLOYMENT_UPKEEP = 1.0  # budget per turn while troops are deployed
+INCIDENT_DAMPING = 0.4  # preventive deployment multiplies the chance of incidents by this
+
+
+def leverage(ctx: Ctx) -> float:
+    """How much weight the office carries now: prestige and coordination (references: 'its weight rests on prestige')."""
+    office = ctx.state.office
+    return (0.4 + 0.6 * office.prestige / 100.0) * (0.55 + 0.45 * office.coordination)
+
+
+def mediation_factor(ctx: Ctx, k: int) -> float:
+    """Bercovitch: base rate by issue, lower at high intensity and with a large power gap (references §1.7)."""
+    a, b = ctx.rules.pair_members[k]
+    pa, pb = ctx.state.parties[a], ctx.state.parties[b]
+    intensity = 1.0 - 0.45 * ctx.state.pairs[k].rung / ctx.rules.tops[k]
+    gap = 1.0 - 0.7 * abs(pa.power - pb.power)
+    return ctx.rules.issue_success[k] * intensity * gap
+
+
+def openness(ctx: Ctx, i: int) -> float:
+    p = ctx.state.parties[i]
+    return 0.5 * p.receptivity + 0.5 * p.trust
+
+
+def _clip(x: float) -> float:
+    return 0.03 if x < 0.03 else 0.95 if x > 0.95 else x
+
+
+def mixed_signals(ctx: Ctx, ini: Initiative, salt: int) -> bool:
+    """Low coordination sends contradictory signals: the instrument's effect is halved and trust suffers."""
+    coord = ctx.state.office.coordination
+    if coord >= 0.4:
+        return False
+    return ctx.dice.uniform(ctx.turn, rng.INSTRUMENT, rng.key_of(rng.stable_hash(ini.key), ini.target, salt)) < (
+        0.4 - coord) * 1.5
+
+
+def reveal(ctx: Ctx, i: int, cause: Cause) -> None:
+    p = ctx.state.parties[i]
+    first = p.revealed_turn < 0
+    p.revealed_turn = ctx.turn
+    p.revealed_intention = p.intention
+    if first:
+        ctx.say("intel", f"{ctx.rules.party_names[ctx.rules.party_ids[i]]}: you now have a read on its intentions.",
+                cause)
+
+
+def track_one_bonus(ctx: Ctx, k: int) -> float:
+    """A matured Track II channel upgrades official mediation on the same pair."""
+    return 1.4 if _track_two_matured(ctx, k) else 1.0
+
+
+def _track_two_matured(ctx: Ctx, k: int) -> bool:
+    return any(i.kind == "track_two" and i.target == k and ctx.turn >= i.matures for i in ctx.state.initiatives)
+
+
+def act(ctx: Ctx, ini: Initiative, power: float) -> None:
+    """Apply the effect of an active instrument for this turn (only called from its maturity on)."""
+    _ACTS[ini.kind](ctx, ini, power, Cause(INSTRUMENT, ini.key, ctx.rules.instruments[ini.key].name))
+
+
+def _good_offices(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
+    k = ini.target
+    a, b = ctx.rules.pair_members[k]
+    if ctx.turn == ini.matures:
+        mixed = mixed_signals(ctx, ini, 1)
+        chance = _clip(mediation_factor(ctx, k) * leverage(ctx) * (0.4 + openness(ctx, a) + openness(ctx, b))
+                       * power * track_one_bonus(ctx, k) * (0.5 if mixed else 1.0))
+        reveal(ctx, a, cause)
+        reveal(ctx, b, cause)
+        name = ctx.rules.pair_ids[k]
+        if ctx.dice.uniform(ctx.turn, rng.INSTRUMENT, rng.key_of(rng.stable_hash(ini.key), k, 7)) < chance:
+            ctx.pressure(k, -0.8 * power, cause)
+            for i in (a, b):
+                ctx.party(i, "hostility", -0.06 * power, cause)
+                ctx.party(i, "grievance", -0.02 * power, cause)
+                ctx.party(i, "trust", 0.03, cause)
+            ctx.office("prestige", 3.0, cause)
+            ctx.say("result", f"Your good offices on {name} are accepted: both sides agree to talk.", cause)
+        else:
+            ctx.office("prestige", -4.0, cause)
+            lower = a if openness(ctx, a) < openness(ctx, b) else b
+            ctx.party(lower, "trust", -0.02, cause)
+            ctx.say("result", f"Your good offices on {name} are rebuffed.", cause)
+        if mixed:
+            _mixed_message(ctx, cause, (a, b))
+    for i in (a, b):
+        ctx.party(i, "engagement", 0.3 * power, cause)
+
+
+def _special_envoy(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
+    k = ini.target
+    a, b = ctx.rules.pair_members[k]
+    if ctx.turn == ini.matures:
+        reveal(ctx, a, cause)
+        reveal(ctx, b, cause)
+    mixed = mixed_signals(ctx, ini, ctx.turn)
+    chance = _clip(mediation_factor(ctx, k) * leverage(ctx) * (openness(ctx, a) + openness(ctx, b))
+                   * power * track_one_bonus(ctx, k) * (0.5 if mixed else 1.0))
+    if ctx.dice.uniform(ctx.turn, rng.INSTRUMENT, rng.key_of(rng.stable_hash(ini.key), k, 11)) < chance:
+        ctx.pressure(k, -0.35 * power, cause)
+        for i in (a, b):
+            ctx.party(i, "hostility", -0.03 * power, cause)
+        ctx.say("result", f"Your envoy makes progress between the parties of {ctx.rules.pair_ids[k]}.", cause)
+    if mixed:
+        _mixed_message(ctx, cause, (a, b))
+    for i in (a, b):
+        ctx.party(i, "engagement", 0.2 * power, cause)
+
+
+def _public_appeal(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
+    k = ini.target
+    a, b = ctx.rules.pair_members[k]
+    watch = 0.5 + ctx.state.office.visibility
+    strength = power * leverage(ctx) * watch
+    ctx.pressure(k, -0.3 * strength * mediation_factor(ctx, k) / 0.5, cause)
+    for i in (a, b):
+        ctx.party(i, "restraint", 0.02 * strength, cause)
+        ctx.party(i, "hostility", -0.03 * strength * ctx.state.parties[i].receptivity, cause)
+        ctx.party(i, "audience_cost", 0.08, cause)
+        ctx.party(i, "engagement", 0.15 * power, cause)
+    ctx.office("visibility", 0.08, cause)
+
+
+def _private_appeal(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
+    i = ini.target
+    open_ = openness(ctx, i)
+    if mixed_signals(ctx, ini, 3):
+        power *= 0.5
+        _mixed_message(ctx, cause, (i,))
+    if ctx.dice.uniform(ctx.turn, rng.INSTRUMENT, rng.key_of(rng.stable_hash(ini.key), i, 5)) < (1 - open_) * 0.5:
+        ctx.office("prestige", -1.0, cause)
+        ctx.say("result", f"{ctx.rules.party_names[ctx.rules.party_ids[i]]} brushes off your private appeal.", cause)
+        return
+    ctx.party(i, "hostility", -0.06 * power * leverage(ctx) * (0.5 + open_), cause)
+    ctx.party(i, "grievance", -0.02 * power, cause)
+    ctx.party(i, "engagement", 0.3 * power, cause)
+
+
+def _track_two(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
+    k = ini.target
+    a, b = ctx.rules.pair_members[k]
+    if ctx.turn == ini.matures:
+        reveal(ctx, a, cause)
+        reveal(ctx, b, cause)
+        ctx.say("intel", f"The Track II channel on {ctx.rules.pair_ids[k]} has matured: official mediation there "
+                "now works better.", cause)
+    for i in (a, b):
+        ctx.party(i, "grievance", -0.012 * power, cause)
+        ctx.party(i, "receptivity", 0.03 * power, cause)
+    ctx.pressure(k, -0.08 * power, cause)
+
+
+def _early_warning(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
+    ctx.office("intelligence", 0.05 * power, cause)
+
+
+def council_vote(ctx: Ctx, k: int, what: str, cause: Cause) -> bool:
+    """A Security Council vote on a pair: each permanent member may veto (references §2: mandates, renewals)."""
+    vis = ctx.state.office.visibility
+    a, b = ctx.rules.pair_members[k]
+    for m, support in enumerate(ctx.state.council):
+        if not ctx.rules.council_permanent[m]:
+            continue
+        involved = ctx.rules.council_party[m] in (a, b)
+        chance = _clip((1.0 - support) * 0.6 + (0.35 if involved else 0.0) - 0.2 * vis) if support < 0.95 else 0
+        draw = ctx.dice.uniform(ctx.turn, rng.COUNCIL, rng.key_of(m, rng.stable_hash(what), k))
+        if draw < chance:
+            ctx.say("council", f"{ctx.rules.council_names[m]} vetoes the {what}.", Cause(COUNCIL, ctx.rules.council_ids[m],
+                                                                                      f"veto by {ctx.rules.council_names[m]}"))
+            return False
+    ctx.say("council", f"The Security Council adopts the {what}.", cause)
+    return True
+
+
+def _article_99(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
+    k = ini.target
+    a, b = ctx.rules.pair_members[k]
+    ctx.office("visibility", 0.2, cause)
+    if ctx.state.pairs[k].rung < 2:
+        ctx.office("prestige", -3.0, cause)
+        ctx.say("council", "The Council sees no threat to peace yet and takes no action. The referral looks "
+                "alarmist.", cause)
+        return
+    if council_vote(ctx, k, f"resolution on {ctx.rules.pair_ids[k]}", cause):
+        ctx.pressure(k, -0.4 * power, cause)
+        ctx.office("prestige", 4.0, cause)
+        for i in (a, b):
+            ctx.party(i, "restraint", 0.06 * power, cause)
+            ctx.party(i, "audience_cost", 0.1, cause)
+    else:
+        ctx.office("prestige", -6.0, cause)
+        for i in (a, b):
+            ctx.party(i, "audience_cost", 0.05, cause)
+
+
+def _preventive_deployment(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
+    k = ini.target
+    pair = ctx.state.pairs[k]
+    a, b = ctx.rules.pair_members[k]
+    if ctx.turn == ini.matures:
+        if not council_vote(ctx, k, f"mandate for a preventive deployment on {ctx.rules.pair_ids[k]}", cause):
+            ctx.office("prestige", -4.0, cause)
+            ini.ends = ctx.turn
+            return
+        pair.deployment_left = ini.ends - ctx.turn + 1
+        ctx.office("visibility", 0.05, cause)
+    elif pair.deployment_left <= 0 or ctx.state.office.budget < DEPLOYMENT_UPKEEP:
+        ini.ends = ctx.turn
+        pair.deployment_left = 0
+        ctx.say("council", f"The preventive deployment on {ctx.rules.pair_ids[k]} is withdrawn.", cause)
+        return
+    if ctx.turn == ini.ends and ini.ends < ctx.rules.turns - 1:
+        if council_vote(ctx, k, f"renewal of the mandate on {ctx.rules.pair_ids[k]}", cause):
+            ini.ends += ctx.rules.instruments[ini.key].duration
+        else:
+            ctx.say("council", "The mandate will end: the troops withdraw.", cause)
+    pair.deployment_left = ini.ends - ctx.turn
+    ctx.office("budget", -DEPLOYMENT_UPKEEP, cause)
+    ctx.pressure(k, -0.15 * power, cause)
+    for i in (a, b):
+        ctx.party(i, "hostility", -0.02 * power, cause)
+
+
+def _task_force(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
+    ctx.office("coordination", 0.07 * power, cause)
+
+
+def _visit(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
+    i = ini.target
+    p = ctx.state.parties[i]
+    reveal(ctx, i, cause)
+    ctx.office("visibility", 0.05, cause)
+    if p.hostility > 0.8 and p.trust < 0.3:
+        ctx.office("prestige", -3.0, cause)
+        ctx.say("result", f"You are received coldly in {ctx.rules.party_names[ctx.rules.party_ids[i]]}.", cause)
+        return
+    ctx.party(i, "trust", 0.06 * power * leverage(ctx), cause)
+    ctx.party(i, "receptivity", 0.05 * power, cause)
+    ctx.party(i, "engagement", 0.4 * power, cause)
+
+
+def _wait(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
+    return None
+
+
+def _mixed_message(ctx: Ctx, cause: Cause, parties: tuple[int, ...]) -> None:
+    for i in parties:
+        ctx.party(i, "trust", -0.02, cause)
+    ctx.say("warning", "Poor coordination: UN bodies and partners send contradictory signals, blunting the effort.",
+            cause)
+
+
+_ACTS = {
+    "good_offices": _good_offices,
+    "special_envoy": _special_envoy,
+    "public_appeal": _public_appeal,
+    "private_appeal": _private_appeal,
+    "track_two": _track_two,
+    "early_warning": _early_warning,
+    "article_99": _article_99,
+    "preventive_deployment": _preventive_deployment,
+    "task_force": _task_force,
+    "visit": _visit,
+    "wait": _wait,
+}

@@ -1,0 +1,121 @@
+"""What the player sees: public facts exactly, hidden ones only as estimates (see intel.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import intel
+from .intel import Estimate
+from .rules import Rules
+from .state import GameState
+
+
+@dataclass(frozen=True, slots=True)
+class PartyView:
+    id: str
+    name: str
+    estimates: dict[str, Estimate]  # hostility, resolve, trust, domestic_pressure, receptivity
+    intention: str | None  # only when recently revealed by contact
+    last_decision: str  # public: what it did last turn
+
+
+@dataclass(frozen=True, slots=True)
+class PairView:
+    id: str
+    parties: tuple[str, str]
+    rung: int  # public: where the crisis visibly stands
+    rung_name: str
+    ladder: tuple[str, ...]
+    peak_rung: int
+    pressure: Estimate  # hidden: how close it is to the next rung
+    deployment_left: int
+    incidents: int
+
+
+@dataclass(frozen=True, slots=True)
+class InitiativeView:
+    key: str
+    name: str
+    target: str | None
+    matures_in: int  # turns until it acts; 0 when acting now
+    ends_in: int
+    envoys: int
+    attention: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeView:
+    prestige: float
+    budget: float
+    envoys: int
+    envoys_free: int
+    attention: int  # initiatives that can run at once now, after distractions
+    attention_free: int
+    intelligence: float
+    coordination: float
+    visibility: float
+    estimate_delay: int  # turns
+    estimate_band: float  # typical half-width of a 90% band on a 0-1 value
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    turn: int
+    turns: int
+    date: str
+    office: OfficeView
+    council: dict[str, float]
+    parties: tuple[PartyView, ...]
+    pairs: tuple[PairView, ...]
+    initiatives: tuple[InitiativeView, ...]
+    distractions: tuple[str, ...]
+    pending: tuple[str, ...]  # events awaiting the player's choice
+    ending: str | None
+
+
+def observe(rules: Rules, state: GameState) -> Observation:
+    """Build the player's view. Reads hidden values only through intel's delayed, noisy estimates."""
+    t = min(state.turn, rules.turns - 1)
+    o = state.office
+    quality = o.intelligence
+    parties = tuple(
+        PartyView(pid, rules.party_names[pid], intel.party_estimates(state, rules, i), intel.known_intention(state, i),
+                  state.parties[i].last_decision)
+        for i, pid in enumerate(rules.party_ids)
+    )
+    pairs = tuple(
+        PairView(pid, (rules.party_ids[a], rules.party_ids[b]), p.rung, rules.ladders[k][p.rung], rules.ladders[k],
+                 p.peak_rung, intel.pressure_estimate(state, rules, k), p.deployment_left, p.incidents)
+        for k, (pid, p, (a, b)) in enumerate(zip(rules.pair_ids, state.pairs, rules.pair_members, strict=True))
+    )
+    inits = tuple(
+        InitiativeView(i.key, _name(rules, i.key), _target(rules, i.kind, i.target), max(0, i.matures - state.turn),
+                       max(0, i.ends - state.turn), i.envoys, bool(i.attention))
+        for i in state.initiatives
+    )
+    capacity = rules.attention_capacity(state)
+    office = OfficeView(
+        round(o.prestige, 1), round(o.budget, 2), o.envoys, o.envoys - rules.envoys_busy(state), capacity,
+        capacity - rules.attention_used(state), round(quality, 3), round(o.coordination, 3), round(o.visibility, 3),
+        intel.delay(rules, quality), round(intel.Z90 * intel.noise_sd(quality), 3),
+    )
+    return Observation(
+        turn=state.turn, turns=rules.turns, date=rules.dates[t].isoformat(), office=office,
+        council={m: round(v, 3) for m, v in zip(rules.council_ids, state.council, strict=True)},
+        parties=parties, pairs=pairs, initiatives=inits, distractions=tuple(rules.distraction_names[t]),
+        pending=tuple(rules.events[i].key for i in state.pending), ending=state.ending,
+    )
+
+
+def _name(rules: Rules, key: str) -> str:
+    if key in rules.instruments:
+        return rules.instruments[key].name
+    return rules.proposals[key].name if key in rules.proposals else key
+
+
+def _target(rules: Rules, kind: str, index: int) -> str | None:
+    if index < 0:
+        return None
+    from .instruments import SPECS
+
+    return rules.party_ids[index] if SPECS[kind].target == "party" else rules.pair_ids[index]

@@ -1,0 +1,97 @@
+"""Party decisions: each turn every party escalates, holds or steps back, from its own state and your influence.
+
+Audience costs (references §1.5) make stepping back costlier after public confrontation; fear near the top of
+the ladder makes even hawks careful; the Secretary-General's engagement, weighted by trust and openness,
+pulls toward stepping back.
+"""
+
+from __future__ import annotations
+
+import math
+
+from . import rng
+from .context import Ctx
+from .record import DECISION, Cause, Change
+
+ESCALATE, HOLD, STEP_BACK = "escalate", "hold", "step_back"
+_INTENT_BIAS = {"escalate": 0.25, "hold": 0.0, "settle": -0.25}
+_INTENT_CODE = {"escalate": 1.0, "hold": 0.0, "settle": -1.0}
+TEMPERATURE = 0.2
+
+
+def fear(ctx: Ctx, i: int) -> float:
+    """Fear of the abyss: grows with the square of the highest rung the party stands on, less for the resolute."""
+    p = ctx.state.parties[i]
+    worst = max((ctx.state.pairs[k].rung / ctx.rules.tops[k] for k in ctx.rules.pairs_of_party[i]), default=0.0)
+    return worst * worst * (1.0 - 0.5 * p.resolve)
+
+
+def scores(ctx: Ctx, i: int) -> tuple[float, float, float]:
+    """Utilities of (escalate, hold, step back) for party i."""
+    p = ctx.state.parties[i]
+    influence = p.engagement * (0.5 * p.trust + 0.5 * p.receptivity)
+    dread = fear(ctx, i)
+    bias = _INTENT_BIAS[p.intention]
+    esc = 0.9 * p.hostility + 0.35 * p.domestic_pressure + bias + 0.3 * p.grievance - 0.9 * dread - 0.5 * influence
+    back = (0.45 * (1.0 - p.hostility) + 0.7 * influence - bias - 0.6 * p.audience_cost - 0.2 * p.resolve
+            + 0.7 * dread)
+    return esc, 0.45, back
+
+
+def choose(ctx: Ctx, i: int) -> str:
+    """Softmax over the three utilities with one addressed draw, so a party's choice is reproducible."""
+    esc, hold, back = scores(ctx, i)
+    top = max(esc, hold, back)
+    we = math.exp((esc - top) / TEMPERATURE)
+    wh = math.exp((hold - top) / TEMPERATURE)
+    wb = math.exp((back - top) / TEMPERATURE)
+    u = ctx.dice.uniform(ctx.turn, rng.DECISION, i) * (we + wh + wb)
+    return ESCALATE if u < we else HOLD if u < we + wh else STEP_BACK
+
+
+def apply_decision(ctx: Ctx, i: int, decision: str) -> None:
+    p = ctx.state.parties[i]
+    pid = ctx.rules.party_ids[i]
+    name = ctx.rules.party_names[pid]
+    p.last_decision = decision
+    ctx.report.decisions[pid] = decision
+    if decision == HOLD:
+        return
+    cause = Cause(DECISION, pid, f"{name} decided to {decision.replace('_', ' ')}")
+    sign = 1.0 if decision == ESCALATE else -1.0
+    ctx.party(i, "hostility", 0.05 * sign, cause)
+    for k in ctx.rules.pairs_of_party[i]:
+        ctx.pressure(k, sign * 0.3 * (0.5 + p.resolve), cause)
+    if decision == ESCALATE:
+        if ctx.state.office.visibility > 0.3:
+            ctx.party(i, "audience_cost", 0.03, cause)
+        ctx.say("news", f"{name} hardens its stance.", cause)
+    else:
+        if p.audience_cost > 0.3:
+            ctx.party(i, "domestic_pressure", 0.1 * p.audience_cost, cause)
+        ctx.say("news", f"{name} signals restraint.", cause)
+
+
+def update_intention(ctx: Ctx, i: int) -> None:
+    """Hidden intentions shift when a party's state leaves no doubt (with a gap between the two thresholds)."""
+    p = ctx.state.parties[i]
+    new = p.intention
+    if p.hostility > 0.75 and p.domestic_pressure > 0.6:
+        new = "escalate"
+    elif p.hostility < 0.3 and p.engagement > 0.2:
+        new = "settle"
+    if new != p.intention:
+        pid = ctx.rules.party_ids[i]
+        cause = Cause(DECISION, pid, f"{ctx.rules.party_names[pid]} changed its aims")
+        ctx.report.changes.append(
+            Change(f"{pid}.intention", _INTENT_CODE[p.intention], _INTENT_CODE[new], cause, hidden=True)
+        )
+        p.intention = new
+
+
+def decide_all(ctx: Ctx) -> None:
+    """Every party decides on the same state (simultaneous moves), then the decisions apply in order."""
+    choices = [choose(ctx, i) for i in range(len(ctx.state.parties))]
+    for i, decision in enumerate(choices):
+        apply_decision(ctx, i, decision)
+        update_intention(ctx, i)

@@ -1,0 +1,262 @@
+"""Rules: a compiled scenario turned into the flat, indexed tables the engine's hot loop reads.
+
+Built once per scenario (a batch of 10,000 games shares one); holds no game state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from game.scenario.calendar import turn_of
+from game.scenario.compiled import CompiledScenario, compile_scenario
+from game.scenario.expr import Effect
+from game.scenario.model import Cost, Scenario
+
+from .instruments import SPECS, InstrumentSpec
+from .slots import Slot, SlotTable
+from .state import GameState
+
+Condition = Callable[[GameState], Any]
+
+# Bercovitch: share of mediation attempts that succeed, by issue (references §1.7).
+ISSUE_SUCCESS = {"resources": 0.70, "ethnic": 0.67, "ideology": 0.50, "sovereignty": 0.45, "security": 0.41}
+DEFAULT_SCORE = {"success": 100.0, "partial": 40.0, "failure": -100.0}
+
+
+@dataclass(frozen=True, slots=True)
+class EffectRule:
+    """A compiled effect bound to its slot: `target op value`."""
+
+    text: str
+    slot: Slot
+    op: str
+    value: Condition
+
+
+@dataclass(frozen=True, slots=True)
+class InstrumentRule:
+    key: str
+    kind: str
+    name: str
+    description: str
+    target: str  # pair | party | none
+    cost: Cost
+    delay: int
+    duration: int
+    power: float
+    public: bool
+    attention: bool
+    requires: Condition | None
+    first_turn: int
+    last_turn: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalRule:
+    key: str
+    name: str
+    text: str
+    pair: int
+    modes: tuple[str, ...]
+    cost: Cost
+    requires: Condition | None
+    acceptance: float
+    on_accept: tuple[EffectRule, ...]
+    on_reject: tuple[EffectRule, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceRule:
+    key: str
+    label: str
+    text: str
+    cost: Cost
+    effects: tuple[EffectRule, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventRule:
+    index: int
+    key: str
+    title: str
+    text: str
+    turn: int | None
+    when: Condition | None
+    chance: float | Condition | None
+    repeat: bool
+    public: bool
+    effects: tuple[EffectRule, ...]
+    choices: tuple[ChoiceRule, ...]
+    default_choice: int
+
+
+@dataclass(frozen=True, slots=True)
+class EndingRule:
+    key: str
+    title: str
+    rating: str
+    text: str
+    when: Condition | None
+    at_end: bool
+    score: float
+
+
+class Rules:
+    """Everything about a scenario the engine needs, indexed for speed."""
+
+    def __init__(self, compiled: CompiledScenario) -> None:
+        scn = compiled.scenario
+        self.compiled = compiled
+        self.scenario = scn
+        self.tuning = scn.tuning
+        self.dates: tuple[dt.date, ...] = compiled.dates
+        self.turns = len(self.dates)
+        self.party_ids = [p.id for p in scn.parties]
+        self.party_names = {p.id: p.name for p in scn.parties}
+        self.pair_ids = [p.id for p in scn.pairs]
+        self.pair_members = [(self.party_ids.index(p.between[0]), self.party_ids.index(p.between[1]))
+                             for p in scn.pairs]
+        self.reaction = [(p.reaction[0], p.reaction[1]) for p in scn.pairs]
+        self.ladders = [tuple(r.name for r in (p.ladder or scn.ladder)) for p in scn.pairs]
+        self.thresholds = [tuple(r.threshold for r in (p.ladder or scn.ladder)) for p in scn.pairs]
+        self.tops = [len(lad) - 1 for lad in self.ladders]
+        self.issue_success = [ISSUE_SUCCESS[p.issue] for p in scn.pairs]
+        self.pairs_of_party = [[k for k, (a, b) in enumerate(self.pair_members) if i in (a, b)]
+                               for i in range(len(self.party_ids))]
+        self.council_ids = [m.id for m in scn.council]
+        self.council_names = [m.name for m in scn.council]
+        self.council_permanent = [m.permanent for m in scn.council]
+        self.council_party = [self.party_ids.index(m.party) if m.party in self.party_ids else -1
+                              for m in scn.council]
+        self.budget_income = scn.secretary_general.budget_per_turn
+        self._date_ordinals = [d.toordinal() for d in self.dates]
+        self.distraction_attention = [0] * self.turns
+        self.distraction_budget = [0.0] * self.turns
+        self.distraction_names: list[list[str]] = [[] for _ in range(self.turns)]
+        for d in scn.distractions:
+            for t, day in enumerate(self.dates):
+                nxt = self.dates[t + 1] if t + 1 < self.turns else day + dt.timedelta(days=1)
+                if d.start < nxt and d.end >= day:
+                    self.distraction_attention[t] += d.attention
+                    self.distraction_budget[t] += d.budget_per_turn
+                    self.distraction_names[t].append(d.name)
+        self.slots = SlotTable(self.party_ids, self.pair_ids, self.tops, self.council_ids, dict(scn.variables),
+                               self._derived())
+        self.instruments = self._instruments()
+        self.proposals = self._proposals()
+        self.events = self._events()
+        self.endings = self._endings()
+        self.historical = self._historical()
+
+    # -- derived globals ---------------------------------------------------------------------------------
+    def attention_capacity(self, state: GameState) -> int:
+        t = min(state.turn, self.turns - 1)
+        return max(0, state.office.attention - self.distraction_attention[t])
+
+    def attention_used(self, state: GameState) -> int:
+        return sum(1 for i in state.initiatives if i.attention)
+
+    def envoys_busy(self, state: GameState) -> int:
+        return sum(i.envoys for i in state.initiatives)
+
+    def _derived(self) -> dict[str, Callable[[GameState], Any]]:
+        ords = self._date_ordinals
+        last = self.turns - 1
+        return {
+            "turn": lambda s: s.turn,
+            "turns_left": lambda s: self.turns - s.turn,
+            "date": lambda s: ords[min(s.turn, last)],
+            "envoys_free": lambda s: s.office.envoys - self.envoys_busy(s),
+            "attention_free": lambda s: self.attention_capacity(s) - self.attention_used(s),
+            "max_rung": lambda s: max(p.rung for p in s.pairs),
+        }
+
+    # -- building ------------------------------------------------------------------------------------------
+    def bind(self, path: tuple) -> Condition | None:
+        expr = self.compiled.expressions.get(path)
+        return None if expr is None else expr.bind(self.slots.getter)
+
+    def bind_effects(self, path: tuple) -> tuple[EffectRule, ...]:
+        return tuple(self._effect_rule(e) for e in self.compiled.effects.get(path, ()))
+
+    def _effect_rule(self, eff: Effect) -> EffectRule:
+        return EffectRule(eff.text, self.slots.slot(eff.target), eff.op, eff.value.bind(self.slots.getter))
+
+    def _turn(self, day: dt.date | None, default: int) -> int:
+        if day is None:
+            return default
+        t = turn_of(self.scenario.calendar, day)
+        if t is not None:
+            return t
+        return 0 if day < self.dates[0] else self.turns - 1
+
+    def _instruments(self) -> dict[str, InstrumentRule]:
+        out: dict[str, InstrumentRule] = {}
+        for i, ins in enumerate(self.scenario.instruments):
+            spec: InstrumentSpec = SPECS[ins.use]
+            out[ins.key] = InstrumentRule(
+                key=ins.key, kind=ins.use, name=ins.name or spec.name, description=ins.description or spec.summary,
+                target=spec.target, cost=ins.cost or spec.cost,
+                delay=spec.delay if ins.delay is None else ins.delay,
+                duration=spec.duration if ins.duration is None else ins.duration,
+                power=ins.power, public=spec.public, attention=spec.attention,
+                requires=self.bind(("instruments", i, "requires")),
+                first_turn=self._turn(ins.available_from, 0), last_turn=self._turn(ins.available_until, self.turns),
+            )
+        return out
+
+    def _proposals(self) -> dict[str, ProposalRule]:
+        out: dict[str, ProposalRule] = {}
+        for i, p in enumerate(self.scenario.proposals):
+            out[p.id] = ProposalRule(
+                key=p.id, name=p.name, text=p.text, pair=self.pair_ids.index(p.pair), modes=tuple(p.modes),
+                cost=p.cost, requires=self.bind(("proposals", i, "requires")), acceptance=p.acceptance,
+                on_accept=self.bind_effects(("proposals", i, "on_accept")),
+                on_reject=self.bind_effects(("proposals", i, "on_reject")),
+            )
+        return out
+
+    def _events(self) -> list[EventRule]:
+        out: list[EventRule] = []
+        for i, ev in enumerate(self.scenario.events):
+            chance: float | Condition | None = ev.chance
+            if isinstance(ev.chance, str):
+                chance = self.bind(("events", i, "chance"))
+            choices = tuple(
+                ChoiceRule(c.id, c.label, c.text or "", c.cost, self.bind_effects(("events", i, "choices", j, "effects")))
+                for j, c in enumerate(ev.choices)
+            )
+            default = next((j for j, c in enumerate(ev.choices) if c.id == ev.default_choice), 0)
+            out.append(EventRule(
+                index=i, key=ev.id, title=ev.title, text=ev.text,
+                turn=None if ev.date is None else self._turn(ev.date, 0),
+                when=self.bind(("events", i, "when")), chance=chance, repeat=ev.repeat, public=ev.public,
+                effects=self.bind_effects(("events", i, "effects")), choices=choices, default_choice=default,
+            ))
+        return out
+
+    def _endings(self) -> list[EndingRule]:
+        return [
+            EndingRule(e.id, e.title, e.rating, e.text, self.bind(("endings", i, "when")), e.at_end,
+                       DEFAULT_SCORE[e.rating] if e.score is None else e.score)
+            for i, e in enumerate(self.scenario.endings)
+        ]
+
+    def _historical(self) -> dict[int, tuple[list, dict[str, str]]]:
+        out: dict[int, tuple[list, dict[str, str]]] = {}
+        for step in self.scenario.historical_policy:
+            out[self._turn(step.date, 0)] = (list(step.actions), dict(step.choices))
+        return out
+
+
+def build_rules(scn: Scenario | CompiledScenario) -> Rules:
+    """Rules from a validated scenario (compiling it if needed). Raises ValueError if it does not compile."""
+    if isinstance(scn, CompiledScenario):
+        return Rules(scn)
+    compiled, problems = compile_scenario(scn)
+    if compiled is None:
+        raise ValueError(f"scenario '{scn.id}' has {len(problems)} expression errors; validate it first")
+    return Rules(compiled)

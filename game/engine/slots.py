@@ -1,0 +1,140 @@
+"""Slots: how a name of the expression language (a Ref) reads and writes the game state, with its bounds.
+
+Built once per scenario; conditions bind their getters and effects their setters, so the hot loop does no
+name lookups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from game.scenario.expr import Ref
+
+from .state import GameState
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One readable (and maybe writable) value of the state."""
+
+    label: str  # dotted name shown in reports, e.g. 'usa.hostility'
+    get: Callable[[GameState], Any]
+    set: Callable[[GameState, Any], None] | None
+    lo: float
+    hi: float
+    hidden: bool  # the player does not see the exact value
+    integer: bool = False
+    boolean: bool = False
+
+
+def _party_slot(index: int, pid: str, attr: str) -> Slot:
+    lo = -1.0 if attr == "grievance" else 0.0
+
+    def get(s: GameState) -> float:
+        return getattr(s.parties[index], attr)
+
+    def put(s: GameState, v: float) -> None:
+        setattr(s.parties[index], attr, v)
+
+    return Slot(f"{pid}.{attr}", get, put, lo, 1.0, hidden=attr not in ("power",))
+
+
+def _pair_slot(index: int, pid: str, attr: str, top: int) -> Slot:
+    if attr == "rung":
+        return Slot(f"{pid}.rung", lambda s: s.pairs[index].rung, None, 0, top, hidden=False, integer=True)
+    hi = top + 0.999 if attr == "pressure" else 1.0
+
+    def get(s: GameState) -> float:
+        return getattr(s.pairs[index], attr)
+
+    def put(s: GameState, v: float) -> None:
+        setattr(s.pairs[index], attr, v)
+
+    return Slot(f"{pid}.{attr}", get, put, 0.0, hi, hidden=attr == "pressure")
+
+
+_OFFICE_BOUNDS: dict[str, tuple[float, float, bool]] = {
+    "prestige": (0.0, 100.0, False),
+    "budget": (0.0, 1e6, False),
+    "envoys": (0, 20, True),
+    "attention": (1, 10, True),
+    "intelligence": (0.0, 1.0, False),
+    "coordination": (0.0, 1.0, False),
+    "visibility": (0.0, 1.0, False),
+}
+
+
+def _office_slot(attr: str) -> Slot:
+    lo, hi, integer = _OFFICE_BOUNDS[attr]
+
+    def get(s: GameState) -> float:
+        return getattr(s.office, attr)
+
+    def put(s: GameState, v: float) -> None:
+        setattr(s.office, attr, int(round(v)) if integer else v)
+
+    return Slot(attr, get, put, lo, hi, hidden=False, integer=integer)
+
+
+class SlotTable:
+    """Every slot of a scenario, by Ref; `derived` supplies the read-only globals that need the rules."""
+
+    def __init__(self, party_ids: list[str], pair_ids: list[str], tops: list[int], council_ids: list[str],
+                 variables: dict[str, float | bool], derived: dict[str, Callable[[GameState], Any]]) -> None:
+        self._slots: dict[Ref, Slot] = {}
+        self._party_ids, self._pair_ids, self._council = party_ids, pair_ids, council_ids
+        self._tops, self._variables, self._derived = tops, variables, derived
+
+    def slot(self, ref: Ref) -> Slot:
+        found = self._slots.get(ref)
+        if found is None:
+            found = self._slots[ref] = self._make(ref)
+        return found
+
+    def getter(self, ref: Ref) -> Callable[[GameState], Any]:
+        return self.slot(ref).get
+
+    def _make(self, ref: Ref) -> Slot:
+        kind, key, attr = ref
+        if kind == "party":
+            return _party_slot(self._party_ids.index(key), key, attr)
+        if kind == "pair":
+            i = self._pair_ids.index(key)
+            return _pair_slot(i, key, attr, self._tops[i])
+        if kind == "global":
+            if attr in _OFFICE_BOUNDS:
+                return _office_slot(attr)
+            return Slot(attr, self._derived[attr], None, float("-inf"), float("inf"), hidden=False)
+        if kind == "var":
+            return self._var_slot(attr)
+        if kind == "council":
+            i = self._council.index(key)
+
+            def put(s: GameState, v: float) -> None:
+                s.council[i] = v
+
+            return Slot(f"council.{key}", lambda s: s.council[i], put, 0.0, 1.0, hidden=False)
+        if kind == "fired":
+            return Slot(f"fired.{key}", lambda s: s.fired.get(key, 0) > 0, None, 0, 1, hidden=False, boolean=True)
+        if kind == "used":
+            return Slot(f"used.{key}", lambda s: s.used.get(key, 0), None, 0, 1e9, hidden=False, integer=True)
+        if kind == "accepted":
+            return Slot(f"accepted.{key}", lambda s: key in s.accepted, None, 0, 1, hidden=False, boolean=True)
+        if kind == "chose":
+            pair = (key, attr)
+            return Slot(f"chose.{key}.{attr}", lambda s: pair in s.chose, None, 0, 1, hidden=False, boolean=True)
+        raise KeyError(f"no slot for {ref}")
+
+    def _var_slot(self, name: str) -> Slot:
+        boolean = isinstance(self._variables[name], bool)
+
+        def get(s: GameState) -> float | bool:
+            return s.variables[name]
+
+        def put(s: GameState, v: float | bool) -> None:
+            s.variables[name] = bool(v) if boolean else v
+
+        bound = (0.0, 1.0) if boolean else (float("-inf"), float("inf"))
+        return Slot(name, get, put, bound[0], bound[1], hidden=False, boolean=boolean)

@@ -1,0 +1,60 @@
+"""Where shipped scenarios live, and how a SCENARIO argument (a path or a shipped id) resolves to a file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import did_you_mean
+
+SHIPPED_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+SCENARIO_SUFFIXES = (".yaml", ".yml")
+
+
+class ScenarioNotFound(Exception):
+    """The argument is neither an existing file nor the id of a shipped scenario."""
+
+
+@dataclass(frozen=True)
+class Shipped:
+    id: str
+    path: Path
+
+
+def shipped(directory: Path = SHIPPED_DIR) -> list[Shipped]:
+    """Shipped scenarios, by file stem (a shipped file is named after its id)."""
+    if not directory.is_dir():
+        return []
+    files = sorted(p for p in directory.iterdir() if p.suffix in SCENARIO_SUFFIXES and p.is_file())
+    return [Shipped(p.stem, p) for p in files]
+
+
+def resolve(arg: str, directory: Path = SHIPPED_DIR) -> Path:
+    """A path to an existing file, or the file of the shipped scenario with that id."""
+    candidate = Path(arg)
+    if candidate.is_file():
+        return candidate
+    if candidate.exists():
+        raise ScenarioNotFound(f"'{arg}' is a folder; give one scenario file or a shipped scenario id")
+    by_id = {s.id: s.path for s in shipped(directory)}
+    if arg in by_id:
+        return by_id[arg]
+    if candidate.suffix in SCENARIO_SUFFIXES or "/" in arg:
+        raise ScenarioNotFound(f"no such file: '{arg}'")
+    hint = did_you_mean(arg, by_id)
+    raise ScenarioNotFound(f"unknown scenario '{arg}'{hint}; give a path to a .yaml file or a shipped id")
+
+
+def expand_paths(args: list[str]) -> tuple[list[Path], list[str]]:
+    """Files named directly plus every scenario file under named folders; and the arguments that don't exist."""
+    files: list[Path] = []
+    missing: list[str] = []
+    for arg in args:
+        p = Path(arg)
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*") if f.suffix in SCENARIO_SUFFIXES and f.is_file()))
+        elif p.is_file():
+            files.append(p)
+        else:
+            missing.append(arg)
+    return files, missing

@@ -1,0 +1,392 @@
+"""Semantic checks that look across a whole scenario: references, ids, dates, reachability.
+
+One function per kind of node, in the spirit of Ren'Py's lint: each returns plain-language problems located
+by their path in the document. `run_checks` gathers them all so an author sees every problem in one run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from .calendar import turn_of
+from .compiled import CompiledScenario, compile_scenario
+from .diagnostics import Path, Problem, did_you_mean
+from .model import Scenario
+from .names import INSTRUMENT_TARGETS, RESERVED
+
+
+def run_checks(scn: Scenario) -> list[Problem]:
+    """Every cross-reference and reachability problem of the scenario."""
+    problems: list[Problem] = []
+    for check in (
+        check_ids,
+        check_names_clash,
+        check_sources,
+        check_pairs,
+        check_council,
+        check_dates,
+        check_instruments,
+        check_proposals,
+        check_events,
+        check_discussion,
+        check_historical_policy,
+    ):
+        problems.extend(check(scn))
+    compiled, expr_problems = compile_scenario(scn)
+    problems.extend(expr_problems)
+    if compiled is not None:
+        problems.extend(check_reachability(compiled))
+        problems.extend(check_variables(compiled))
+    return problems
+
+
+def _duplicates(items: Iterable[tuple[Path, str]], what: str) -> Iterator[Problem]:
+    seen: dict[str, Path] = {}
+    for path, ident in items:
+        if ident in seen:
+            first = ".".join(str(p) for p in seen[ident])
+            yield Problem(path, "error", f"duplicate {what} id '{ident}' (first used at {first}); ids must be unique")
+        else:
+            seen[ident] = path
+
+
+def check_ids(scn: Scenario) -> Iterator[Problem]:
+    """Ids are unique within each kind of node."""
+    groups = {
+        "source": ("sources", scn.sources),
+        "party": ("parties", scn.parties),
+        "pair": ("pairs", scn.pairs),
+        "council member": ("council", scn.council),
+        "distraction": ("distractions", scn.distractions),
+        "proposal": ("proposals", scn.proposals),
+        "event": ("events", scn.events),
+        "ending": ("endings", scn.endings),
+        "discussion point": ("discussion", scn.discussion),
+    }
+    for what, (key, items) in groups.items():
+        yield from _duplicates((((key, i, "id"), item.id) for i, item in enumerate(items)), what)
+    yield from _duplicates(
+        (
+            ((("instruments", i, "id") if ins.id else ("instruments", i, "use")), ins.key)
+            for i, ins in enumerate(scn.instruments)
+        ),
+        "instrument",
+    )
+    for i, ev in enumerate(scn.events):
+        yield from _duplicates(
+            (((("events", i, "choices", j, "id")), ch.id) for j, ch in enumerate(ev.choices)), "choice"
+        )
+
+
+def check_names_clash(scn: Scenario) -> Iterator[Problem]:
+    """Names that expressions can use bare must not collide with each other or with built-in names."""
+    owners: dict[str, str] = {}
+    named: list[tuple[Path, str, str]] = [(("parties", i, "id"), p.id, "party") for i, p in enumerate(scn.parties)]
+    named += [(("pairs", i, "id"), p.id, "pair") for i, p in enumerate(scn.pairs)]
+    named += [(("variables", name), name, "variable") for name in scn.variables]
+    for path, name, what in named:
+        if name in RESERVED:
+            yield Problem(
+                path,
+                "error",
+                f"'{name}' is a built-in name and cannot be used as a {what} id; rename it",
+                key=what == "variable",
+            )
+        elif name in owners:
+            yield Problem(
+                path,
+                "error",
+                f"'{name}' is already a {owners[name]} id; a {what} needs another name",
+                key=what == "variable",
+            )
+        else:
+            owners[name] = what
+    action_ids = {ins.key for ins in scn.instruments}
+    for i, prop in enumerate(scn.proposals):
+        if prop.id in action_ids:
+            yield Problem(
+                ("proposals", i, "id"),
+                "error",
+                f"proposal id '{prop.id}' is also an instrument id; give the proposal another id",
+            )
+
+
+def check_sources(scn: Scenario) -> Iterator[Problem]:
+    """Every `source:` cites a source declared under `sources`."""
+    ids = {s.id for s in scn.sources}
+    cites: list[tuple[Path, str | None]] = [(("events", i, "source"), e.source) for i, e in enumerate(scn.events)]
+    cites += [(("historical_notes", i, "source"), n.source) for i, n in enumerate(scn.historical_notes)]
+    cites += [(("proposals", i, "source"), p.source) for i, p in enumerate(scn.proposals)]
+    cites += [(("distractions", i, "source"), d.source) for i, d in enumerate(scn.distractions)]
+    for path, sid in cites:
+        if sid is not None and sid not in ids:
+            yield Problem(
+                path,
+                "error",
+                f"unknown source '{sid}'{did_you_mean(sid, ids)}; declare it under 'sources' or fix the spelling",
+            )
+
+
+def check_pairs(scn: Scenario) -> Iterator[Problem]:
+    """Pairs name two different, declared parties, and start on their ladder."""
+    parties = {p.id for p in scn.parties}
+    seen: dict[frozenset[str], str] = {}
+    for i, pair in enumerate(scn.pairs):
+        for j, pid in enumerate(pair.between):
+            if pid not in parties:
+                yield Problem(("pairs", i, "between", j), "error", f"unknown party '{pid}'{did_you_mean(pid, parties)}")
+        a, b = pair.between
+        if a == b:
+            yield Problem(("pairs", i, "between"), "error", f"a pair needs two different parties, not '{a}' twice")
+        key = frozenset(pair.between)
+        if key in seen and a != b:
+            yield Problem(("pairs", i, "between"), "error", f"'{a}' and '{b}' already form pair '{seen[key]}'")
+        seen.setdefault(key, pair.id)
+        rungs = len(pair.ladder or scn.ladder)
+        if pair.pressure >= rungs:
+            yield Problem(
+                ("pairs", i, "pressure"),
+                "error",
+                f"pressure {pair.pressure} is above the top of the ladder (rungs 0 to {rungs - 1}); "
+                f"use a value below {rungs}",
+            )
+
+
+def check_council(scn: Scenario) -> Iterator[Problem]:
+    """Council members that are parties name a declared party; at most five hold a veto."""
+    parties = {p.id for p in scn.parties}
+    for i, member in enumerate(scn.council):
+        if member.party is not None and member.party not in parties:
+            yield Problem(
+                ("council", i, "party"), "error", f"unknown party '{member.party}'{did_you_mean(member.party, parties)}"
+            )
+    permanent = [i for i, m in enumerate(scn.council) if m.permanent]
+    if len(permanent) > 5:
+        yield Problem(
+            ("council", permanent[5], "permanent"),
+            "warning",
+            f"{len(permanent)} members have a veto; the real Council has five permanent members",
+        )
+
+
+def _outside(scn: Scenario, day: dt.date | None) -> bool:
+    return day is not None and turn_of(scn.calendar, day) is None
+
+
+def _calendar_span(scn: Scenario) -> str:
+    return f"{scn.calendar.start.isoformat()} to {scn.calendar.end.isoformat()}"
+
+
+def check_dates(scn: Scenario) -> Iterator[Problem]:
+    """Dated things fall inside the calendar (historical notes may lie outside: they tell what came before)."""
+    dated: list[tuple[Path, dt.date | None, str]] = [
+        (("events", i, "date"), e.date, "never fire") for i, e in enumerate(scn.events)
+    ]
+    dated += [(("discussion", i, "date"), d.date, "never be shown") for i, d in enumerate(scn.discussion)]
+    dated += [
+        (("historical_policy", i, "date"), h.date, "never be played") for i, h in enumerate(scn.historical_policy)
+    ]
+    for path, day, consequence in dated:
+        if _outside(scn, day):
+            yield Problem(
+                path,
+                "error",
+                f"{day} is outside the calendar ({_calendar_span(scn)}), so this would "
+                f"{consequence}; move the date inside the calendar",
+            )
+    for i, d in enumerate(scn.distractions):
+        if d.end < d.start:
+            yield Problem(("distractions", i, "end"), "error", "this distraction ends before it starts")
+        elif d.end < scn.calendar.start or d.start > scn.calendar.end:
+            yield Problem(
+                ("distractions", i, "start"),
+                "warning",
+                f"this distraction lies wholly outside the calendar ({_calendar_span(scn)}) and has no effect",
+            )
+
+
+def check_instruments(scn: Scenario) -> Iterator[Problem]:
+    """Instrument availability windows are inside the calendar and in order."""
+    for i, ins in enumerate(scn.instruments):
+        if ins.available_from and ins.available_until and ins.available_until < ins.available_from:
+            yield Problem(
+                ("instruments", i, "available_until"),
+                "error",
+                "'available_until' is before 'available_from', so the instrument is never available",
+            )
+        for field in ("available_from", "available_until"):
+            day = getattr(ins, field)
+            if day is not None and not (scn.calendar.start <= day <= scn.calendar.end):
+                yield Problem(
+                    ("instruments", i, field), "warning", f"{day} is outside the calendar ({_calendar_span(scn)})"
+                )
+
+
+def check_proposals(scn: Scenario) -> Iterator[Problem]:
+    """Proposals are put to a declared pair."""
+    pairs = {p.id for p in scn.pairs}
+    for i, prop in enumerate(scn.proposals):
+        if prop.pair not in pairs:
+            yield Problem(
+                ("proposals", i, "pair"), "error", f"unknown pair '{prop.pair}'{did_you_mean(prop.pair, pairs)}"
+            )
+        if len(set(prop.modes)) != len(prop.modes):
+            yield Problem(("proposals", i, "modes"), "warning", "a mode is listed twice")
+
+
+def check_events(scn: Scenario) -> Iterator[Problem]:
+    """Events' default choices exist, and events with choices have a default."""
+    for i, ev in enumerate(scn.events):
+        ids = {c.id for c in ev.choices}
+        if ev.default_choice is not None and ev.default_choice not in ids:
+            yield Problem(
+                ("events", i, "default_choice"),
+                "error",
+                f"unknown choice '{ev.default_choice}'{did_you_mean(ev.default_choice, ids)}",
+            )
+        if ev.choices and ev.default_choice is None and len(ev.choices) > 1:
+            yield Problem(
+                ("events", i, "choices"),
+                "warning",
+                "no 'default_choice': simulations will take the first choice; name one to be explicit",
+            )
+        if ev.date is not None and ev.repeat:
+            yield Problem(
+                ("events", i, "repeat"),
+                "warning",
+                "a scheduled event fires on its date only; 'repeat' has no effect here",
+            )
+
+
+def check_discussion(scn: Scenario) -> Iterator[Problem]:
+    """Discussion points follow declared events."""
+    events = {e.id for e in scn.events}
+    for i, d in enumerate(scn.discussion):
+        if d.after_event is not None and d.after_event not in events:
+            yield Problem(
+                ("discussion", i, "after_event"),
+                "error",
+                f"unknown event '{d.after_event}'{did_you_mean(d.after_event, events)}",
+            )
+
+
+def check_historical_policy(scn: Scenario) -> Iterator[Problem]:
+    """The historical policy uses offered instruments and proposals on valid targets."""
+    instruments = {ins.key: ins for ins in scn.instruments}
+    proposals = {p.id: p for p in scn.proposals}
+    pairs, parties = {p.id for p in scn.pairs}, {p.id for p in scn.parties}
+    events = {e.id: e for e in scn.events}
+    dates = Counter(h.date for h in scn.historical_policy)
+    for i, step in enumerate(scn.historical_policy):
+        if dates[step.date] > 1:
+            yield Problem(
+                ("historical_policy", i, "date"),
+                "error",
+                f"{step.date} appears more than once; put all of that turn's actions in one step",
+            )
+        for j, act in enumerate(step.actions):
+            path: Path = ("historical_policy", i, "actions", j)
+            yield from _check_action(act, path, instruments, proposals, pairs, parties)
+        for ev_id, choice in step.choices.items():
+            if ev_id not in events:
+                yield Problem(
+                    ("historical_policy", i, "choices", ev_id),
+                    "error",
+                    f"unknown event '{ev_id}'{did_you_mean(ev_id, events)}",
+                    key=True,
+                )
+            elif choice not in {c.id for c in events[ev_id].choices}:
+                ids = {c.id for c in events[ev_id].choices}
+                yield Problem(
+                    ("historical_policy", i, "choices", ev_id),
+                    "error",
+                    f"event '{ev_id}' has no choice '{choice}'{did_you_mean(choice, ids)}",
+                )
+
+
+def _check_action(act, path: Path, instruments, proposals, pairs, parties) -> Iterator[Problem]:
+    if act.use in proposals:
+        prop = proposals[act.use]
+        if act.mode is None:
+            yield Problem(path, "error", f"proposal '{act.use}' needs 'mode: private' or 'mode: public'")
+        elif act.mode not in prop.modes:
+            yield Problem((*path, "mode"), "error", f"proposal '{act.use}' cannot be floated in {act.mode}")
+        return
+    if act.use not in instruments:
+        yield Problem(
+            (*path, "use"),
+            "error",
+            f"unknown instrument or proposal '{act.use}'{did_you_mean(act.use, set(instruments) | set(proposals))}",
+        )
+        return
+    wants = INSTRUMENT_TARGETS[instruments[act.use].use]
+    if wants == "none" and act.target is not None:
+        yield Problem((*path, "target"), "error", f"'{act.use}' takes no target; remove 'target'")
+    elif wants != "none":
+        valid = pairs if wants == "pair" else parties
+        if act.target is None:
+            yield Problem(path, "error", f"'{act.use}' needs a target {wants}: one of {', '.join(sorted(valid))}")
+        elif act.target not in valid:
+            yield Problem(
+                (*path, "target"),
+                "error",
+                f"'{act.use}' is aimed at a {wants}, and '{act.target}' is not one{did_you_mean(act.target, valid)}",
+            )
+
+
+def check_reachability(compiled: CompiledScenario) -> Iterator[Problem]:
+    """Events that can never fire and endings that nothing leads to, where that is visible in the file."""
+    scn = compiled.scenario
+
+    def constant(path: Path):
+        expr = compiled.expressions.get(path)
+        return None if expr is None else expr.constant
+
+    for i, ev in enumerate(scn.events):
+        if ev.when is not None and constant(("events", i, "when")) is not None and not constant(("events", i, "when")):
+            yield Problem(("events", i, "when"), "error", "this condition is always false, so the event never fires")
+        if ev.chance is not None and not isinstance(ev.chance, str) and ev.chance == 0:
+            yield Problem(("events", i, "chance"), "error", "a chance of 0 means the event never fires")
+    catch_all: str | None = None
+    for i, end in enumerate(scn.endings):
+        value = constant(("endings", i, "when"))
+        if end.when is not None and value is not None and not value:
+            yield Problem(
+                ("endings", i, "when"), "error", "this condition is always false, so nothing leads to this ending"
+            )
+        elif end.at_end and catch_all is not None:
+            yield Problem(
+                ("endings", i, "at_end"),
+                "error",
+                f"ending '{catch_all}' above catches every game that runs out of time, so nothing "
+                f"leads to this one; move it above '{catch_all}'",
+            )
+        if end.at_end and end.when is None and catch_all is None:
+            catch_all = end.id
+    if catch_all is None:
+        yield Problem(
+            ("endings",),
+            "error",
+            "no ending catches a game that runs out of time; add one with 'at_end: true' and no 'when'",
+        )
+
+
+def check_variables(compiled: CompiledScenario) -> Iterator[Problem]:
+    """Variables that conditions read but no effect ever sets stay at their starting value: usually a slip."""
+    scn = compiled.scenario
+    written = {eff.target[2] for effs in compiled.effects.values() for eff in effs if eff.target[0] == "var"}
+    read = {ref[2] for expr in compiled.expressions.values() for ref in expr.refs if ref[0] == "var"}
+    read |= {ref[2] for effs in compiled.effects.values() for eff in effs for ref in eff.value.refs if ref[0] == "var"}
+    for name in scn.variables:
+        if name in read and name not in written:
+            yield Problem(
+                ("variables", name),
+                "warning",
+                f"variable '{name}' is read by conditions but no effect ever sets it, so it stays "
+                f"{scn.variables[name]!r}",
+                key=True,
+            )
+        elif name not in read and name not in written:
+            yield Problem(("variables", name), "warning", f"variable '{name}' is never used", key=True)
