@@ -1,1 +1,6 @@
+"""The simulation engine: pure and deterministic given scenario, seed and the player's choices; no I/O."""
 
+from .game import Action, Game, IllegalAction, TurnInput, baseline, replay
+from .rules import Rules, build_rules
+
+__all__ = ["Action", "Game", "IllegalAction", "Rules", "TurnInput", "baseline", "build_rules", "replay"]

@@ -42,12 +42,20 @@ def score(rules: Rules, final: GameState, baseline: GameState, start_prestige: f
     mine = _ending(rules, final)
     theirs = _ending(rules, baseline)
     prevention = PREVENTED_FAILURE if theirs.rating == "failure" and mine.rating != "failure" else 0.0
-    spared = PER_RUNG_SPARED * sum(b.peak_rung - p.peak_rung for p, b in zip(final.pairs, baseline.pairs,
-                                                                            strict=True))
+    spared = PER_RUNG_SPARED * sum(b.peak_rung - p.peak_rung for p, b in zip(final.pairs, baseline.pairs, strict=True))
     prestige = (final.office.prestige - start_prestige) / 5.0
     total = mine.score + prevention + spared + prestige
-    return Score(round(total, 1), mine.key, mine.rating, mine.score, theirs.key, theirs.rating, prevention,
-                 spared, round(prestige, 1))
+    return Score(
+        round(total, 1),
+        mine.key,
+        mine.rating,
+        mine.score,
+        theirs.key,
+        theirs.rating,
+        prevention,
+        spared,
+        round(prestige, 1),
+    )
 
 
 def _ending(rules: Rules, state: GameState) -> EndingRule:

@@ -55,16 +55,27 @@ class TurnInput:
 def initial_state(rules: Rules, seed: int) -> GameState:
     scn = rules.scenario
     sg = scn.secretary_general
-    ps = [PartyState(p.hostility, p.resolve, p.trust, p.domestic_pressure, p.receptivity, p.restraint, p.grievance,
-                     p.power, 0.0, p.intention) for p in scn.parties]
+    ps = [
+        PartyState(
+            p.hostility,
+            p.resolve,
+            p.trust,
+            p.domestic_pressure,
+            p.receptivity,
+            p.restraint,
+            p.grievance,
+            p.power,
+            0.0,
+            p.intention,
+        )
+        for p in scn.parties
+    ]
     pairs = []
     for k, p in enumerate(scn.pairs):
         rung = escalation.rung_for(p.pressure, 0, rules.thresholds[k], 0.0)
         pairs.append(PairState(p.pressure, 0.0, rung, rung, p.momentum))
     office = Office(sg.prestige, sg.budget, sg.envoys, sg.attention, sg.intelligence, sg.coordination, sg.visibility)
-    state = GameState(seed, 0, ps, pairs, office, [m.support for m in scn.council], dict(scn.variables))
-    state.history.append(intel.snapshot(state))
-    return state
+    return GameState(seed, 0, ps, pairs, office, [m.support for m in scn.council], dict(scn.variables))
 
 
 class Game:
@@ -80,9 +91,20 @@ class Game:
         ctx = Ctx(rules, self.state, self.dice, opening)
         self._distraction_news(ctx, 0)
         events.fire_due(ctx)
+        self.state.history.append(intel.snapshot(self.state))
         self._check_ending(opening)
         self.reports: list[TurnReport] = [opening]
         self._start_prestige = self.state.office.prestige
+
+    def fork(self) -> Game:
+        """An independent copy to look ahead with (reports are not copied; the copy's future is its own)."""
+        twin = object.__new__(Game)
+        twin.rules, twin.seed, twin.dice = self.rules, self.seed, self.dice
+        twin.state = self.state.clone()
+        twin.inputs = list(self.inputs)
+        twin.reports = []
+        twin._start_prestige = self._start_prestige
+        return twin
 
     # -- reading ---------------------------------------------------------------------------------------------
     @property
@@ -115,8 +137,13 @@ class Game:
             return []
         out: list[Action] = []
         for key, ins in self.rules.instruments.items():
-            targets: list[str | None] = (self.rules.pair_ids if ins.target == "pair" else
-                                         self.rules.party_ids if ins.target == "party" else [None])
+            targets: list[str | None] = (
+                self.rules.pair_ids
+                if ins.target == "pair"
+                else self.rules.party_ids
+                if ins.target == "party"
+                else [None]
+            )
             out += [Action(key, t) for t in targets if self.why_illegal(Action(key, t)) is None]
         for key, prop in self.rules.proposals.items():
             out += [Action(key, None, m) for m in prop.modes if self.why_illegal(Action(key, None, m)) is None]
@@ -141,7 +168,7 @@ class Game:
         if not ins.first_turn <= t <= ins.last_turn:
             return f"{ins.name} is not available on this date"
         if ins.requires is not None and not ins.requires(s):
-            return f"{ins.name} is not possible now (needs: {self.rules.scenario.instruments[self._ins_index(ins.key)].requires})"
+            return f"{ins.name} is not possible now (needs: {ins.requires_text})"
         target = self._target_index(ins.target, action.target)
         if any(i.key == ins.key and i.target == target for i in s.initiatives):
             return f"{ins.name} is already under way there"
@@ -159,8 +186,7 @@ class Game:
         if prop.key in self.state.accepted:
             return f"'{prop.name}' has already been accepted"
         if prop.requires is not None and not prop.requires(self.state):
-            idx = next(i for i, p in enumerate(self.rules.scenario.proposals) if p.id == prop.key)
-            return f"'{prop.name}' is not possible now (needs: {self.rules.scenario.proposals[idx].requires})"
+            return f"'{prop.name}' is not possible now (needs: {prop.requires_text})"
         return self._why_unaffordable(prop.name, prop.cost, False, (0.0, 0.0, 0, 0))
 
     def _why_bad_target(self, key: str, kind: str, target: str | None) -> str | None:
@@ -179,9 +205,6 @@ class Game:
         if kind == "party":
             return self.rules.party_ids.index(target)
         return -1
-
-    def _ins_index(self, key: str) -> int:
-        return next(i for i, ins in enumerate(self.rules.scenario.instruments) if ins.key == key)
 
     def _spent(self, taken: Sequence[Action]) -> tuple[float, float, int, int]:
         prestige = budget = 0.0
@@ -237,11 +260,11 @@ class Game:
         self._resources(ctx)
         s.initiatives = [i for i in s.initiatives if i.ends > t]
         s.turn = t + 1
-        s.history.append(intel.snapshot(s))
         if s.turn < rules.turns:
             nxt = Ctx(rules, s, self.dice, report)
             self._distraction_news(nxt, s.turn)
             events.fire_due(nxt)
+        s.history.append(intel.snapshot(s))
         self._check_ending(report)
         self.inputs.append(TurnInput(tuple(actions), tuple(sorted(answered.items()))))
         self.reports.append(report)
@@ -291,8 +314,18 @@ class Game:
         if ins.kind == "wait":
             return
         target = self._target_index(ins.target, action.target)
-        s.initiatives.append(Initiative(ins.key, ins.kind, target, t, t + ins.delay, t + ins.delay + ins.duration - 1,
-                                        ins.cost.envoys, int(ins.attention)))
+        s.initiatives.append(
+            Initiative(
+                ins.key,
+                ins.kind,
+                target,
+                t,
+                t + ins.delay,
+                t + ins.delay + ins.duration - 1,
+                ins.cost.envoys,
+                int(ins.attention),
+            )
+        )
         if ins.public:
             ctx.office("visibility", 0.03, cause)
 
@@ -317,8 +350,11 @@ class Game:
         now = set(self.rules.distraction_names[t])
         before = set(self.rules.distraction_names[t - 1]) if t > 0 else set()
         for name in sorted(now - before):
-            ctx.say("news", f"Elsewhere: {name} draws the world's attention and your staff's.",
-                    Cause(DISTRACTION, "attention", name))
+            ctx.say(
+                "news",
+                f"Elsewhere: {name} draws the world's attention and your staff's.",
+                Cause(DISTRACTION, "attention", name),
+            )
 
     def _check_ending(self, report: TurnReport) -> None:
         end = reached(self.rules, self.state)

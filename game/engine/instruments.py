@@ -36,43 +36,133 @@ class InstrumentSpec:
 
 SPECS: dict[str, InstrumentSpec] = {
     "good_offices": InstrumentSpec(
-        "Good offices", "Your personal mediation, in private. Strong when the parties are open to it; weaker as the "
+        "Good offices",
+        "Your personal mediation, in private. Strong when the parties are open to it; weaker as the "
         "crisis intensifies and between unequal parties. Reveals what each side intends.",
-        "pair", Cost(prestige=6), 1, 2, False, True, True),
+        "pair",
+        Cost(prestige=6),
+        1,
+        2,
+        False,
+        True,
+        True,
+    ),
     "special_envoy": InstrumentSpec(
-        "Special envoy", "A senior envoy works the capitals for several turns: patient, private pressure each turn. "
-        "Reveals intentions.", "pair", Cost(prestige=3, budget=1, envoys=1), 1, 4, False, True, True),
+        "Special envoy",
+        "A senior envoy works the capitals for several turns: patient, private pressure each turn. Reveals intentions.",
+        "pair",
+        Cost(prestige=3, budget=1, envoys=1),
+        1,
+        4,
+        False,
+        True,
+        True,
+    ),
     "public_appeal": InstrumentSpec(
-        "Public appeal", "A public call for restraint. Works through world opinion (better when the world is "
-        "watching) but raises the audience costs that lock leaders in.", "pair", Cost(prestige=3), 0, 1, True,
-        True, False),
+        "Public appeal",
+        "A public call for restraint. Works through world opinion (better when the world is "
+        "watching) but raises the audience costs that lock leaders in.",
+        "pair",
+        Cost(prestige=3),
+        0,
+        1,
+        True,
+        True,
+        False,
+    ),
     "private_appeal": InstrumentSpec(
-        "Private appeal", "A confidential message to one leader. Cheap, no audience cost; works through trust.",
-        "party", Cost(prestige=2), 0, 1, False, True, False),
+        "Private appeal",
+        "A confidential message to one leader. Cheap, no audience cost; works through trust.",
+        "party",
+        Cost(prestige=2),
+        0,
+        1,
+        False,
+        True,
+        False,
+    ),
     "track_two": InstrumentSpec(
-        "Track II channel", "Unofficial talks among experts. Slow: does nothing until it matures, then softens "
+        "Track II channel",
+        "Unofficial talks among experts. Slow: does nothing until it matures, then softens "
         "grievances each turn, reveals intentions, and makes good offices or an envoy on the pair stronger "
-        "(the upgrade to Track I).", "pair", Cost(budget=1), 3, 8, False, False, True),
+        "(the upgrade to Track I).",
+        "pair",
+        Cost(budget=1),
+        3,
+        8,
+        False,
+        False,
+        True,
+    ),
     "early_warning": InstrumentSpec(
-        "Early-warning investment", "Analysts and field monitors: your estimates get sharper and less delayed, "
-        "turn after turn.", "none", Cost(budget=2), 0, 4, False, False, False),
+        "Early-warning investment",
+        "Analysts and field monitors: your estimates get sharper and less delayed, turn after turn.",
+        "none",
+        Cost(budget=2),
+        0,
+        4,
+        False,
+        False,
+        False,
+    ),
     "article_99": InstrumentSpec(
-        "Article 99 referral", "Bring the threat to the Security Council. A resolution strengthens restraint; a "
-        "permanent member may veto, which costs prestige. Raises visibility and audience costs.", "pair",
-        Cost(prestige=8), 0, 1, True, True, False),
+        "Article 99 referral",
+        "Bring the threat to the Security Council. A resolution strengthens restraint; a "
+        "permanent member may veto, which costs prestige. Raises visibility and audience costs.",
+        "pair",
+        Cost(prestige=8),
+        0,
+        1,
+        True,
+        True,
+        False,
+    ),
     "preventive_deployment": InstrumentSpec(
-        "Preventive deployment", "Troops and observers on the ground, if the Council gives a mandate: far fewer "
-        "incidents and steady restraint while the mandate lasts. Costly; renewals can be vetoed.", "pair",
-        Cost(budget=6), 1, 6, True, False, False),
+        "Preventive deployment",
+        "Troops and observers on the ground, if the Council gives a mandate: far fewer "
+        "incidents and steady restraint while the mandate lasts. Costly; renewals can be vetoed.",
+        "pair",
+        Cost(budget=6),
+        1,
+        6,
+        True,
+        False,
+        False,
+    ),
     "task_force": InstrumentSpec(
-        "Task force", "Bring UN bodies, regional organisations and NGOs to one table: coordination rises each "
-        "turn, and every instrument works better.", "none", Cost(prestige=1, budget=1), 0, 3, False, True, False),
+        "Task force",
+        "Bring UN bodies, regional organisations and NGOs to one table: coordination rises each "
+        "turn, and every instrument works better.",
+        "none",
+        Cost(prestige=1, budget=1),
+        0,
+        3,
+        False,
+        True,
+        False,
+    ),
     "visit": InstrumentSpec(
-        "Visit to the region", "Go yourself. Builds trust and openness with one party, reveals its intentions; "
-        "raises visibility.", "party", Cost(prestige=2, budget=0.5), 0, 1, True, True, True),
+        "Visit to the region",
+        "Go yourself. Builds trust and openness with one party, reveals its intentions; raises visibility.",
+        "party",
+        Cost(prestige=2, budget=0.5),
+        0,
+        1,
+        True,
+        True,
+        True,
+    ),
     "wait": InstrumentSpec(
-        "Wait", "Do nothing new this turn. Prestige recovers a little each turn you do not spend it.", "none",
-        Cost(), 0, 0, False, False, False),
+        "Wait",
+        "Do nothing new this turn. Prestige recovers a little each turn you do not spend it.",
+        "none",
+        Cost(),
+        0,
+        0,
+        False,
+        False,
+        False,
+    ),
 }
 
 DEPLOYMENT_UPKEEP = 1.0  # budget per turn while troops are deployed
@@ -80,7 +170,7 @@ INCIDENT_DAMPING = 0.4  # preventive deployment multiplies the chance of inciden
 
 
 def leverage(ctx: Ctx) -> float:
-    """How much weight the office carries now: prestige and coordination (references: 'its weight rests on prestige')."""
+    """How much weight the office carries now: its prestige, and coordination among UN bodies and partners."""
     office = ctx.state.office
     return (0.4 + 0.6 * office.prestige / 100.0) * (0.55 + 0.45 * office.coordination)
 
@@ -108,8 +198,10 @@ def mixed_signals(ctx: Ctx, ini: Initiative, salt: int) -> bool:
     coord = ctx.state.office.coordination
     if coord >= 0.4:
         return False
-    return ctx.dice.uniform(ctx.turn, rng.INSTRUMENT, rng.key_of(rng.stable_hash(ini.key), ini.target, salt)) < (
-        0.4 - coord) * 1.5
+    return (
+        ctx.dice.uniform(ctx.turn, rng.INSTRUMENT, rng.key_of(rng.stable_hash(ini.key), ini.target, salt))
+        < (0.4 - coord) * 1.5
+    )
 
 
 def reveal(ctx: Ctx, i: int, cause: Cause) -> None:
@@ -118,8 +210,9 @@ def reveal(ctx: Ctx, i: int, cause: Cause) -> None:
     p.revealed_turn = ctx.turn
     p.revealed_intention = p.intention
     if first:
-        ctx.say("intel", f"{ctx.rules.party_names[ctx.rules.party_ids[i]]}: you now have a read on its intentions.",
-                cause)
+        ctx.say(
+            "intel", f"{ctx.rules.party_names[ctx.rules.party_ids[i]]}: you now have a read on its intentions.", cause
+        )
 
 
 def track_one_bonus(ctx: Ctx, k: int) -> float:
@@ -141,8 +234,14 @@ def _good_offices(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None
     a, b = ctx.rules.pair_members[k]
     if ctx.turn == ini.matures:
         mixed = mixed_signals(ctx, ini, 1)
-        chance = _clip(mediation_factor(ctx, k) * leverage(ctx) * (0.4 + openness(ctx, a) + openness(ctx, b))
-                       * power * track_one_bonus(ctx, k) * (0.5 if mixed else 1.0))
+        chance = _clip(
+            mediation_factor(ctx, k)
+            * leverage(ctx)
+            * (0.4 + openness(ctx, a) + openness(ctx, b))
+            * power
+            * track_one_bonus(ctx, k)
+            * (0.5 if mixed else 1.0)
+        )
         reveal(ctx, a, cause)
         reveal(ctx, b, cause)
         name = ctx.rules.pair_ids[k]
@@ -172,8 +271,14 @@ def _special_envoy(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> Non
         reveal(ctx, a, cause)
         reveal(ctx, b, cause)
     mixed = mixed_signals(ctx, ini, ctx.turn)
-    chance = _clip(mediation_factor(ctx, k) * leverage(ctx) * (openness(ctx, a) + openness(ctx, b))
-                   * power * track_one_bonus(ctx, k) * (0.5 if mixed else 1.0))
+    chance = _clip(
+        mediation_factor(ctx, k)
+        * leverage(ctx)
+        * (openness(ctx, a) + openness(ctx, b))
+        * power
+        * track_one_bonus(ctx, k)
+        * (0.5 if mixed else 1.0)
+    )
     if ctx.dice.uniform(ctx.turn, rng.INSTRUMENT, rng.key_of(rng.stable_hash(ini.key), k, 11)) < chance:
         ctx.pressure(k, -0.35 * power, cause)
         for i in (a, b):
@@ -220,8 +325,11 @@ def _track_two(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
     if ctx.turn == ini.matures:
         reveal(ctx, a, cause)
         reveal(ctx, b, cause)
-        ctx.say("intel", f"The Track II channel on {ctx.rules.pair_ids[k]} has matured: official mediation there "
-                "now works better.", cause)
+        ctx.say(
+            "intel",
+            f"The Track II channel on {ctx.rules.pair_ids[k]} has matured: official mediation there now works better.",
+            cause,
+        )
     for i in (a, b):
         ctx.party(i, "grievance", -0.012 * power, cause)
         ctx.party(i, "receptivity", 0.03 * power, cause)
@@ -243,8 +351,10 @@ def council_vote(ctx: Ctx, k: int, what: str, cause: Cause) -> bool:
         chance = _clip((1.0 - support) * 0.6 + (0.35 if involved else 0.0) - 0.2 * vis) if support < 0.95 else 0
         draw = ctx.dice.uniform(ctx.turn, rng.COUNCIL, rng.key_of(m, rng.stable_hash(what), k))
         if draw < chance:
-            ctx.say("council", f"{ctx.rules.council_names[m]} vetoes the {what}.", Cause(COUNCIL, ctx.rules.council_ids[m],
-                                                                                      f"veto by {ctx.rules.council_names[m]}"))
+            name = ctx.rules.council_names[m]
+            ctx.say(
+                "council", f"{name} vetoes the {what}.", Cause(COUNCIL, ctx.rules.council_ids[m], f"veto by {name}")
+            )
             return False
     ctx.say("council", f"The Security Council adopts the {what}.", cause)
     return True
@@ -256,8 +366,11 @@ def _article_99(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
     ctx.office("visibility", 0.2, cause)
     if ctx.state.pairs[k].rung < 2:
         ctx.office("prestige", -3.0, cause)
-        ctx.say("council", "The Council sees no threat to peace yet and takes no action. The referral looks "
-                "alarmist.", cause)
+        ctx.say(
+            "council",
+            "The Council sees no threat to peace yet and takes no action. The referral looks alarmist.",
+            cause,
+        )
         return
     if council_vote(ctx, k, f"resolution on {ctx.rules.pair_ids[k]}", cause):
         ctx.pressure(k, -0.4 * power, cause)
@@ -324,8 +437,9 @@ def _wait(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
 def _mixed_message(ctx: Ctx, cause: Cause, parties: tuple[int, ...]) -> None:
     for i in parties:
         ctx.party(i, "trust", -0.02, cause)
-    ctx.say("warning", "Poor coordination: UN bodies and partners send contradictory signals, blunting the effort.",
-            cause)
+    ctx.say(
+        "warning", "Poor coordination: UN bodies and partners send contradictory signals, blunting the effort.", cause
+    )
 
 
 _ACTS = {

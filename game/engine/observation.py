@@ -79,31 +79,67 @@ def observe(rules: Rules, state: GameState) -> Observation:
     o = state.office
     quality = o.intelligence
     parties = tuple(
-        PartyView(pid, rules.party_names[pid], intel.party_estimates(state, rules, i), intel.known_intention(state, i),
-                  state.parties[i].last_decision)
+        PartyView(
+            pid,
+            rules.party_names[pid],
+            intel.party_estimates(state, rules, i),
+            intel.known_intention(state, i),
+            state.parties[i].last_decision,
+        )
         for i, pid in enumerate(rules.party_ids)
     )
     pairs = tuple(
-        PairView(pid, (rules.party_ids[a], rules.party_ids[b]), p.rung, rules.ladders[k][p.rung], rules.ladders[k],
-                 p.peak_rung, intel.pressure_estimate(state, rules, k), p.deployment_left, p.incidents)
+        PairView(
+            pid,
+            (rules.party_ids[a], rules.party_ids[b]),
+            p.rung,
+            rules.ladders[k][p.rung],
+            rules.ladders[k],
+            p.peak_rung,
+            intel.pressure_estimate(state, rules, k),
+            p.deployment_left,
+            p.incidents,
+        )
         for k, (pid, p, (a, b)) in enumerate(zip(rules.pair_ids, state.pairs, rules.pair_members, strict=True))
     )
     inits = tuple(
-        InitiativeView(i.key, _name(rules, i.key), _target(rules, i.kind, i.target), max(0, i.matures - state.turn),
-                       max(0, i.ends - state.turn), i.envoys, bool(i.attention))
+        InitiativeView(
+            i.key,
+            _name(rules, i.key),
+            _target(rules, i.kind, i.target),
+            max(0, i.matures - state.turn),
+            max(0, i.ends - state.turn),
+            i.envoys,
+            bool(i.attention),
+        )
         for i in state.initiatives
     )
     capacity = rules.attention_capacity(state)
     office = OfficeView(
-        round(o.prestige, 1), round(o.budget, 2), o.envoys, o.envoys - rules.envoys_busy(state), capacity,
-        capacity - rules.attention_used(state), round(quality, 3), round(o.coordination, 3), round(o.visibility, 3),
-        intel.delay(rules, quality), round(intel.Z90 * intel.noise_sd(quality), 3),
+        round(o.prestige, 1),
+        round(o.budget, 2),
+        o.envoys,
+        o.envoys - rules.envoys_busy(state),
+        capacity,
+        capacity - rules.attention_used(state),
+        round(quality, 3),
+        round(o.coordination, 3),
+        round(o.visibility, 3),
+        intel.delay(rules, quality),
+        round(intel.Z90 * intel.noise_sd(quality), 3),
     )
     return Observation(
-        turn=state.turn, turns=rules.turns, date=rules.dates[t].isoformat(), office=office,
+        turn=state.turn,
+        turns=rules.turns,
+        date=rules.dates[t].isoformat(),
+        office=office,
         council={m: round(v, 3) for m, v in zip(rules.council_ids, state.council, strict=True)},
-        parties=parties, pairs=pairs, initiatives=inits, distractions=tuple(rules.distraction_names[t]),
-        pending=tuple(rules.events[i].key for i in state.pending), ending=state.ending,
+        parties=parties,
+        pairs=pairs,
+        initiatives=inits,
+        distractions=tuple(rules.distraction_names[t]),
+        pending=tuple(rules.events[i].key for i in state.pending),
+        ending=state.ending,
     )
 
 

@@ -33,8 +33,7 @@ def scores(ctx: Ctx, i: int) -> tuple[float, float, float]:
     dread = fear(ctx, i)
     bias = _INTENT_BIAS[p.intention]
     esc = 0.9 * p.hostility + 0.35 * p.domestic_pressure + bias + 0.3 * p.grievance - 0.9 * dread - 0.5 * influence
-    back = (0.45 * (1.0 - p.hostility) + 0.7 * influence - bias - 0.6 * p.audience_cost - 0.2 * p.resolve
-            + 0.7 * dread)
+    back = 0.45 * (1.0 - p.hostility) + 0.7 * influence - bias - 0.6 * p.audience_cost - 0.2 * p.resolve + 0.7 * dread
     return esc, 0.45, back
 
 

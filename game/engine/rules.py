@@ -50,6 +50,7 @@ class InstrumentRule:
     public: bool
     attention: bool
     requires: Condition | None
+    requires_text: str
     first_turn: int
     last_turn: int
 
@@ -63,6 +64,7 @@ class ProposalRule:
     modes: tuple[str, ...]
     cost: Cost
     requires: Condition | None
+    requires_text: str
     acceptance: float
     on_accept: tuple[EffectRule, ...]
     on_reject: tuple[EffectRule, ...]
@@ -117,20 +119,21 @@ class Rules:
         self.party_ids = [p.id for p in scn.parties]
         self.party_names = {p.id: p.name for p in scn.parties}
         self.pair_ids = [p.id for p in scn.pairs]
-        self.pair_members = [(self.party_ids.index(p.between[0]), self.party_ids.index(p.between[1]))
-                             for p in scn.pairs]
+        self.pair_members = [
+            (self.party_ids.index(p.between[0]), self.party_ids.index(p.between[1])) for p in scn.pairs
+        ]
         self.reaction = [(p.reaction[0], p.reaction[1]) for p in scn.pairs]
         self.ladders = [tuple(r.name for r in (p.ladder or scn.ladder)) for p in scn.pairs]
         self.thresholds = [tuple(r.threshold for r in (p.ladder or scn.ladder)) for p in scn.pairs]
         self.tops = [len(lad) - 1 for lad in self.ladders]
         self.issue_success = [ISSUE_SUCCESS[p.issue] for p in scn.pairs]
-        self.pairs_of_party = [[k for k, (a, b) in enumerate(self.pair_members) if i in (a, b)]
-                               for i in range(len(self.party_ids))]
+        self.pairs_of_party = [
+            [k for k, (a, b) in enumerate(self.pair_members) if i in (a, b)] for i in range(len(self.party_ids))
+        ]
         self.council_ids = [m.id for m in scn.council]
         self.council_names = [m.name for m in scn.council]
         self.council_permanent = [m.permanent for m in scn.council]
-        self.council_party = [self.party_ids.index(m.party) if m.party in self.party_ids else -1
-                              for m in scn.council]
+        self.council_party = [self.party_ids.index(m.party) if m.party in self.party_ids else -1 for m in scn.council]
         self.budget_income = scn.secretary_general.budget_per_turn
         self._date_ordinals = [d.toordinal() for d in self.dates]
         self.distraction_attention = [0] * self.turns
@@ -143,8 +146,9 @@ class Rules:
                     self.distraction_attention[t] += d.attention
                     self.distraction_budget[t] += d.budget_per_turn
                     self.distraction_names[t].append(d.name)
-        self.slots = SlotTable(self.party_ids, self.pair_ids, self.tops, self.council_ids, dict(scn.variables),
-                               self._derived())
+        self.slots = SlotTable(
+            self.party_ids, self.pair_ids, self.tops, self.council_ids, dict(scn.variables), self._derived()
+        )
         self.instruments = self._instruments()
         self.proposals = self._proposals()
         self.events = self._events()
@@ -198,13 +202,21 @@ class Rules:
         for i, ins in enumerate(self.scenario.instruments):
             spec: InstrumentSpec = SPECS[ins.use]
             out[ins.key] = InstrumentRule(
-                key=ins.key, kind=ins.use, name=ins.name or spec.name, description=ins.description or spec.summary,
-                target=spec.target, cost=ins.cost or spec.cost,
+                key=ins.key,
+                kind=ins.use,
+                name=ins.name or spec.name,
+                description=ins.description or spec.summary,
+                target=spec.target,
+                cost=ins.cost or spec.cost,
                 delay=spec.delay if ins.delay is None else ins.delay,
                 duration=spec.duration if ins.duration is None else ins.duration,
-                power=ins.power, public=spec.public, attention=spec.attention,
+                power=ins.power,
+                public=spec.public,
+                attention=spec.attention,
                 requires=self.bind(("instruments", i, "requires")),
-                first_turn=self._turn(ins.available_from, 0), last_turn=self._turn(ins.available_until, self.turns),
+                requires_text=ins.requires or "",
+                first_turn=self._turn(ins.available_from, 0),
+                last_turn=self._turn(ins.available_until, self.turns),
             )
         return out
 
@@ -212,8 +224,15 @@ class Rules:
         out: dict[str, ProposalRule] = {}
         for i, p in enumerate(self.scenario.proposals):
             out[p.id] = ProposalRule(
-                key=p.id, name=p.name, text=p.text, pair=self.pair_ids.index(p.pair), modes=tuple(p.modes),
-                cost=p.cost, requires=self.bind(("proposals", i, "requires")), acceptance=p.acceptance,
+                key=p.id,
+                name=p.name,
+                text=p.text,
+                pair=self.pair_ids.index(p.pair),
+                modes=tuple(p.modes),
+                cost=p.cost,
+                requires=self.bind(("proposals", i, "requires")),
+                requires_text=p.requires or "",
+                acceptance=p.acceptance,
                 on_accept=self.bind_effects(("proposals", i, "on_accept")),
                 on_reject=self.bind_effects(("proposals", i, "on_reject")),
             )
@@ -226,22 +245,41 @@ class Rules:
             if isinstance(ev.chance, str):
                 chance = self.bind(("events", i, "chance"))
             choices = tuple(
-                ChoiceRule(c.id, c.label, c.text or "", c.cost, self.bind_effects(("events", i, "choices", j, "effects")))
+                ChoiceRule(
+                    c.id, c.label, c.text or "", c.cost, self.bind_effects(("events", i, "choices", j, "effects"))
+                )
                 for j, c in enumerate(ev.choices)
             )
             default = next((j for j, c in enumerate(ev.choices) if c.id == ev.default_choice), 0)
-            out.append(EventRule(
-                index=i, key=ev.id, title=ev.title, text=ev.text,
-                turn=None if ev.date is None else self._turn(ev.date, 0),
-                when=self.bind(("events", i, "when")), chance=chance, repeat=ev.repeat, public=ev.public,
-                effects=self.bind_effects(("events", i, "effects")), choices=choices, default_choice=default,
-            ))
+            out.append(
+                EventRule(
+                    index=i,
+                    key=ev.id,
+                    title=ev.title,
+                    text=ev.text,
+                    turn=None if ev.date is None else self._turn(ev.date, 0),
+                    when=self.bind(("events", i, "when")),
+                    chance=chance,
+                    repeat=ev.repeat,
+                    public=ev.public,
+                    effects=self.bind_effects(("events", i, "effects")),
+                    choices=choices,
+                    default_choice=default,
+                )
+            )
         return out
 
     def _endings(self) -> list[EndingRule]:
         return [
-            EndingRule(e.id, e.title, e.rating, e.text, self.bind(("endings", i, "when")), e.at_end,
-                       DEFAULT_SCORE[e.rating] if e.score is None else e.score)
+            EndingRule(
+                e.id,
+                e.title,
+                e.rating,
+                e.text,
+                self.bind(("endings", i, "when")),
+                e.at_end,
+                DEFAULT_SCORE[e.rating] if e.score is None else e.score,
+            )
             for i, e in enumerate(self.scenario.endings)
         ]
 

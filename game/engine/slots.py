@@ -81,8 +81,15 @@ def _office_slot(attr: str) -> Slot:
 class SlotTable:
     """Every slot of a scenario, by Ref; `derived` supplies the read-only globals that need the rules."""
 
-    def __init__(self, party_ids: list[str], pair_ids: list[str], tops: list[int], council_ids: list[str],
-                 variables: dict[str, float | bool], derived: dict[str, Callable[[GameState], Any]]) -> None:
+    def __init__(
+        self,
+        party_ids: list[str],
+        pair_ids: list[str],
+        tops: list[int],
+        council_ids: list[str],
+        variables: dict[str, float | bool],
+        derived: dict[str, Callable[[GameState], Any]],
+    ) -> None:
         self._slots: dict[Ref, Slot] = {}
         self._party_ids, self._pair_ids, self._council = party_ids, pair_ids, council_ids
         self._tops, self._variables, self._derived = tops, variables, derived

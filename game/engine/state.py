@@ -26,9 +26,20 @@ class PartyState:
 
     def clone(self) -> PartyState:
         return PartyState(
-            self.hostility, self.resolve, self.trust, self.domestic_pressure, self.receptivity, self.restraint,
-            self.grievance, self.power, self.audience_cost, self.intention, self.engagement, self.revealed_turn,
-            self.revealed_intention, self.last_decision,
+            self.hostility,
+            self.resolve,
+            self.trust,
+            self.domestic_pressure,
+            self.receptivity,
+            self.restraint,
+            self.grievance,
+            self.power,
+            self.audience_cost,
+            self.intention,
+            self.engagement,
+            self.revealed_turn,
+            self.revealed_intention,
+            self.last_decision,
         )
 
 
@@ -46,7 +57,12 @@ class PairState:
 
     def clone(self) -> PairState:
         return PairState(
-            self.pressure, self.velocity, self.rung, self.peak_rung, self.momentum, self.deployment_left,
+            self.pressure,
+            self.velocity,
+            self.rung,
+            self.peak_rung,
+            self.momentum,
+            self.deployment_left,
             self.incidents,
         )
 
@@ -64,8 +80,15 @@ class Office:
     visibility: float
 
     def clone(self) -> Office:
-        return Office(self.prestige, self.budget, self.envoys, self.attention, self.intelligence,
-                      self.coordination, self.visibility)
+        return Office(
+            self.prestige,
+            self.budget,
+            self.envoys,
+            self.attention,
+            self.intelligence,
+            self.coordination,
+            self.visibility,
+        )
 
 
 @dataclass(slots=True)
@@ -106,10 +129,22 @@ class GameState:
     def clone(self) -> GameState:
         """A deep copy, written out by hand because lookahead policies clone often."""
         return GameState(
-            self.seed, self.turn, [p.clone() for p in self.parties], [p.clone() for p in self.pairs],
-            self.office.clone(), list(self.council), dict(self.variables),
-            [Initiative(i.key, i.kind, i.target, i.started, i.matures, i.ends, i.envoys, i.attention, i.mode)
-             for i in self.initiatives],
-            dict(self.fired), dict(self.used), set(self.accepted), set(self.chose), list(self.pending),
-            list(self.history), self.ending,
+            self.seed,
+            self.turn,
+            [p.clone() for p in self.parties],
+            [p.clone() for p in self.pairs],
+            self.office.clone(),
+            list(self.council),
+            dict(self.variables),
+            [
+                Initiative(i.key, i.kind, i.target, i.started, i.matures, i.ends, i.envoys, i.attention, i.mode)
+                for i in self.initiatives
+            ],
+            dict(self.fired),
+            dict(self.used),
+            set(self.accepted),
+            set(self.chose),
+            list(self.pending),
+            list(self.history),
+            self.ending,
         )

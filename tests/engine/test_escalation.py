@@ -1,0 +1,78 @@
+"""Escalation: Richardson dynamics, the ladder's sticky thresholds, incidents."""
+
+from __future__ import annotations
+
+from game.engine import Game, escalation
+from game.engine.context import Ctx
+from game.engine.record import TurnReport
+
+from .conftest import duel
+
+
+def _run_richardson(rules, steps: int) -> list[float]:
+    game = Game(rules, 0)
+    ctx = Ctx(rules, game.state, game.dice, TurnReport(0, "x"))
+    for _ in range(steps):
+        escalation.step_hostility(ctx)
+    return [p.hostility for p in game.state.parties]
+
+
+def test_hostility_runs_away_when_reaction_exceeds_restraint():
+    rules = duel(party={"hostility": 0.2, "restraint": 0.2, "grievance": 0.0}, pair={"reaction": [0.5, 0.5]})
+    assert _run_richardson(rules, 60) == [1.0, 1.0]
+
+
+def test_hostility_settles_at_richardson_equilibrium_when_restraint_exceeds_reaction():
+    # dx/dt = a·y − m·x + g with a = 0.1, m = 0.4, g = 0.05: x* = g / (m − a) = 1/6.
+    rules = duel(party={"hostility": 0.9, "restraint": 0.4, "grievance": 0.05}, pair={"reaction": [0.1, 0.1]})
+    for x in _run_richardson(rules, 200):
+        assert abs(x - 1 / 6) < 1e-3
+
+
+def test_negative_grievance_calms_to_zero():
+    rules = duel(party={"hostility": 0.5, "restraint": 0.3, "grievance": -0.2}, pair={"reaction": [0.1, 0.1]})
+    assert _run_richardson(rules, 100) == [0.0, 0.0]
+
+
+THRESHOLDS = (False, False, False, False, True, True, True, True)
+
+
+def test_rung_follows_pressure_below_thresholds():
+    assert escalation.rung_for(2.5, 0, THRESHOLDS, 0.35) == 2
+    assert escalation.rung_for(3.99, 2, THRESHOLDS, 0.35) == 3
+    assert escalation.rung_for(1.2, 3, THRESHOLDS, 0.35) == 1
+
+
+def test_crossing_a_threshold_needs_extra_pressure():
+    assert escalation.rung_for(4.2, 3, THRESHOLDS, 0.35) == 3
+    assert escalation.rung_for(4.4, 3, THRESHOLDS, 0.35) == 4
+
+
+def test_thresholds_are_sticky_once_crossed():
+    # At rung 4 (a threshold), pressure just under 4 does not drop the pair back.
+    assert escalation.rung_for(3.8, 4, THRESHOLDS, 0.35) == 4
+    assert escalation.rung_for(3.6, 4, THRESHOLDS, 0.35) == 3
+
+
+def test_same_pressure_maps_to_different_rungs_depending_on_the_way_it_came():
+    assert escalation.rung_for(4.2, 3, THRESHOLDS, 0.35) != escalation.rung_for(4.2, 4, THRESHOLDS, 0.35)
+
+
+def test_incidents_grow_likelier_with_each_rung():
+    rules = duel()
+    game = Game(rules, 0)
+    ctx = Ctx(rules, game.state, game.dice, TurnReport(0, "x"))
+    chances = []
+    for rung in range(0, 7):
+        game.state.pairs[0].rung = rung
+        chances.append(escalation.incident_chance(ctx, 0))
+    assert chances == sorted(chances) and chances[0] < chances[-1]
+
+
+def test_preventive_deployment_makes_incidents_rarer():
+    rules = duel()
+    game = Game(rules, 0)
+    ctx = Ctx(rules, game.state, game.dice, TurnReport(0, "x"))
+    without = escalation.incident_chance(ctx, 0)
+    game.state.pairs[0].deployment_left = 3
+    assert escalation.incident_chance(ctx, 0) < without

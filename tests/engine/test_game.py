@@ -1,0 +1,132 @@
+"""The engine's API: determinism, replay, invariants under random play, endings and the prevention score."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game.engine import Action, Game, IllegalAction, baseline, replay
+from game.engine.checker import check_game, fingerprint, invariant_problems
+from game.engine.record import CAUSE_KINDS
+from game.engine.state import PartyState
+
+from .conftest import duel, play
+
+RULES = duel()
+
+
+def random_chooser(seed: int):
+    rnd = random.Random(seed)
+
+    def choose(game: Game):
+        legal = game.legal_actions()
+        taken: list[Action] = []
+        for action in rnd.sample(legal, k=min(len(legal), rnd.randint(0, 3))):
+            if game.why_illegal(action, taken) is None:
+                taken.append(action)
+        choices = {ev: rnd.choice(opts)[0] for ev, _, opts in game.pending()}
+        return taken, choices
+
+    return choose
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**32 - 1), play_seed=st.integers(0, 1000))
+def test_random_play_keeps_every_invariant_and_replays_exactly(seed, play_seed):
+    assert check_game(RULES, seed, random_chooser(play_seed)) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_same_seed_and_choices_give_the_same_game(seed):
+    a = replay(RULES, seed, [])
+    b = replay(RULES, seed, [])
+    assert fingerprint(a.state) == fingerprint(b.state)
+    game = Game(RULES, seed)
+    chooser = random_chooser(seed)
+    while not game.done:
+        game.step(*chooser(game))
+    again = replay(RULES, seed, game.inputs)
+    assert fingerprint(again.state) == fingerprint(game.state)
+
+
+def test_different_seeds_give_different_worlds():
+    endings = {fingerprint(baseline(RULES, seed).state)["pairs"][0]["pressure"] for seed in range(20)}
+    assert len(endings) > 10
+
+
+def test_every_change_in_a_report_has_a_cause():
+    game = Game(RULES, 11)
+    chooser = random_chooser(3)
+    while not game.done:
+        report = game.step(*chooser(game))
+        assert report.changes
+        for change in report.changes:
+            assert change.cause.kind in CAUSE_KINDS and change.cause.label
+
+
+def test_observation_never_exposes_hidden_values():
+    game = Game(RULES, 0)
+    obs = game.observation()
+    hidden = {"intention", "engagement", "audience_cost", "restraint", "grievance", "revealed_intention"}
+    for party in obs.parties:
+        assert hidden.isdisjoint(party.estimates)
+        assert party.intention is None
+    assert not any(isinstance(getattr(obs, f), PartyState) for f in obs.__slots__)
+
+
+def test_illegal_actions_are_refused_with_a_reason():
+    game = Game(RULES, 0)
+    with pytest.raises(IllegalAction, match="unknown instrument"):
+        game.step([Action("nuke_from_orbit")])
+    with pytest.raises(IllegalAction, match="needs a target"):
+        game.step([Action("good_offices")])
+    with pytest.raises(IllegalAction, match="already in this turn"):
+        game.step([Action("early_warning"), Action("early_warning")])
+    assert game.turn == 0 and not game.inputs
+
+
+def test_prestige_limits_what_the_office_can_do():
+    game = Game(duel(sg={"prestige": 2}), 0)
+    reason = game.why_illegal(Action("good_offices", "east_west"))
+    assert reason is not None and "prestige" in reason
+
+
+def test_game_ends_at_the_end_of_the_calendar_with_an_at_end_ending():
+    game = baseline(RULES, 1)
+    assert game.done and game.turn <= RULES.turns
+    assert game.ending in {"war", "calm", "tense"}
+    with pytest.raises(IllegalAction):
+        game.step()
+
+
+def test_war_ending_fires_as_soon_as_its_condition_holds():
+    rules = duel(pair={"pressure": 5.9, "reaction": [0.6, 0.6]}, party={"hostility": 0.95, "intention": "escalate"})
+    game = baseline(rules, 0)
+    assert game.ending == "war" and game.turn < rules.turns
+
+
+def test_score_credits_a_war_that_never_happened():
+    rules = duel(
+        pair={"pressure": 4.6, "reaction": [0.45, 0.45]},
+        party={"hostility": 0.7, "intention": "escalate", "domestic_pressure": 0.6},
+    )
+    prevented = None
+    for seed in range(60):
+        if baseline(rules, seed).ending != "war":
+            continue
+        plan = [Action("good_offices", "east_west"), Action("private_appeal", "east"), Action("private_appeal", "west")]
+        game = play(rules, seed, actions=plan)
+        if game.ending != "war":
+            prevented = game.score()
+            break
+    assert prevented is not None, "no seed where mediation prevented the baseline's war"
+    assert prevented.baseline_ending == "war" and prevented.prevention > 0
+
+
+def test_invariants_hold_for_a_passive_game():
+    game = baseline(RULES, 5)
+    assert invariant_problems(RULES, game) == []
