@@ -46,8 +46,9 @@ def _duplicates(items: Iterable[tuple[Path, str]], what: str) -> Iterator[Proble
     seen: dict[str, Path] = {}
     for path, ident in items:
         if ident in seen:
-            first = ".".join(str(p) for p in seen[ident])
-            yield Problem(path, "error", f"duplicate {what} id '{ident}' (first used at {first}); ids must be unique")
+            first = seen[ident][1] if isinstance(seen[ident][1], int) else 0
+            yield Problem(path, "error", f"duplicate {what} id '{ident}': {what} number {first + 1} in this list "
+                          "already uses it; ids must be unique")
         else:
             seen[ident] = path
 
@@ -94,7 +95,7 @@ def check_names_clash(scn: Scenario) -> Iterator[Problem]:
                 f"'{name}' is a built-in name and cannot be used as a {what} id; rename it",
                 key=what == "variable",
             )
-        elif name in owners:
+        elif name in owners and owners[name] != what:
             yield Problem(
                 path,
                 "error",
