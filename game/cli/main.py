@@ -38,6 +38,12 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return run_info(args.scenario, args.json)
 
 
+def _cmd_simulate(args: argparse.Namespace) -> int:
+    from .simulate import run_simulate
+
+    return run_simulate(args.scenario, args.runs, args.policy, args.seed, args.jobs, args.json)
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from game.scenario.schema import schema_text
 
@@ -82,7 +88,7 @@ def build_parser() -> Parser:
     p.add_argument("--seed", type=int, default=0, help="run seed; game i uses a seed derived from it and i")
     p.add_argument("--jobs", type=int, default=1, help="processes to use; results are the same for any value")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    p.set_defaults(run=_not_yet("simulate"))
+    p.set_defaults(run=_cmd_simulate)
 
     p = sub.add_parser("info", help="describe a scenario", description="Title, dates, parties, instruments, "
                        "events, endings and sources of a scenario.")
