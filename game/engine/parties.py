@@ -17,6 +17,7 @@ ESCALATE, HOLD, STEP_BACK = "escalate", "hold", "step_back"
 _INTENT_BIAS = {"escalate": 0.25, "hold": 0.0, "settle": -0.25}
 _INTENT_CODE = {"escalate": 1.0, "hold": 0.0, "settle": -1.0}
 TEMPERATURE = 0.2
+ESCALATION_COST = 0.15  # escalating is a costly choice: at moderate hostility, holding is likelier
 
 
 def fear(ctx: Ctx, i: int) -> float:
@@ -32,7 +33,8 @@ def scores(ctx: Ctx, i: int) -> tuple[float, float, float]:
     influence = p.engagement * (0.5 * p.trust + 0.5 * p.receptivity)
     dread = fear(ctx, i)
     bias = _INTENT_BIAS[p.intention]
-    esc = 0.9 * p.hostility + 0.35 * p.domestic_pressure + bias + 0.3 * p.grievance - 0.9 * dread - 0.5 * influence
+    esc = (0.8 * p.hostility + 0.3 * p.domestic_pressure + bias + 0.3 * p.grievance - 0.9 * dread - 0.5 * influence
+           - ESCALATION_COST)
     back = 0.45 * (1.0 - p.hostility) + 0.7 * influence - bias - 0.6 * p.audience_cost - 0.2 * p.resolve + 0.7 * dread
     return esc, 0.45, back
 
