@@ -1,0 +1,623 @@
+"""Load a scenario file: YAML, then the typed model, then the cross-file checks, all as located diagnostics.
+
+The loader never raises for bad content: every problem it can find in one run comes back as a Diagnostic
+(`FILE:LINE:COL: error: message`) written for an author who is not a programmer, with what to do about it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import stat
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+
+from .diagnostics import Diagnostic, Problem, did_you_mean
+from .model import Scenario
+from .yamlload import MAX_BYTES, Mark, Marks, YamlLoadError, load_yaml, printable, too_big_message
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What loading one file gave: the scenario (None when there is any error), its diagnostics and digest."""
+
+    path: str
+    scenario: Scenario | None
+    diagnostics: list[Diagnostic]
+    digest: str
+
+    @property
+    def ok(self) -> bool:
+        """True when no diagnostic is an error (warnings allowed)."""
+        return not any(d.severity == "error" for d in self.diagnostics)
+
+
+def load_scenario(path: str | os.PathLike) -> LoadResult:
+    """Read and load the scenario file at `path`; an unreadable path gives one diagnostic at 1:1."""
+    name = os.fsdecode(path)
+    try:
+        info = os.stat(name)
+        if stat.S_ISDIR(info.st_mode):
+            return _unreadable(name, "this is a folder, not a file; give the path of a scenario .yaml file")
+        if not stat.S_ISREG(info.st_mode):
+            return _unreadable(name, "this is not a regular file; give the path of a scenario .yaml file")
+        if info.st_size > MAX_BYTES:
+            return _unreadable(name, too_big_message(info.st_size))
+        with open(name, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        return _unreadable(name, "there is no file here; check the path and the file name")
+    except PermissionError:
+        return _unreadable(name, "this file cannot be read (permission denied); check its permissions")
+    except OSError as exc:
+        return _unreadable(name, f"this file cannot be read ({exc.strerror or exc}); check the path")
+    except ValueError:
+        return _unreadable(name, "this is not a valid file path; check it for stray characters")
+    return load_scenario_bytes(data, name)
+
+
+def load_scenario_bytes(data: bytes, filename: str) -> LoadResult:
+    """Load a scenario from the bytes of a file; `filename` is only used to label the diagnostics."""
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        raw, marks = load_yaml(data, filename)
+    except YamlLoadError as exc:
+        return LoadResult(filename, None, [Diagnostic(filename, exc.line, exc.col, "error", exc.message)], digest)
+    try:
+        scenario = Scenario.model_validate(raw)
+    except ValidationError as exc:
+        diagnostics = _sorted(_validation_diagnostics(exc, raw, marks, filename))
+        return LoadResult(filename, None, diagnostics, digest)
+    from .checks import run_checks
+
+    problems = [*run_checks(scenario), *_number_warnings(raw, marks)]
+    diagnostics = _sorted(problem_diagnostic(p, marks, filename) for p in problems)
+    ok = not any(d.severity == "error" for d in diagnostics)
+    return LoadResult(filename, scenario if ok else None, diagnostics, digest)
+
+
+def problem_diagnostic(problem: Problem, marks: Marks, filename: str) -> Diagnostic:
+    """Place a Problem found on the model at its line and column in the file."""
+    found, mark = _find_mark(marks, tuple(problem.path))
+    line, col = mark.line, mark.col
+    if problem.key and found and mark.key_line is not None and mark.key_col is not None:
+        line, col = mark.key_line, mark.key_col
+    elif problem.offset is not None and found and mark.text is not None and not mark.multiline:
+        col = mark.col + problem.offset + (1 if mark.style in ("'", '"') else 0)
+    return Diagnostic(filename, line, col, problem.severity, problem.message)
+
+
+def _unreadable(name: str, message: str) -> LoadResult:
+    return LoadResult(name, None, [Diagnostic(name, 1, 1, "error", message)], "")
+
+
+def _sorted(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Diagnostics in file order, each reported once."""
+    return sorted(dict.fromkeys(diagnostics), key=lambda d: (d.line, d.col))
+
+
+def _find_mark(marks: Marks, path: tuple) -> tuple[bool, Mark]:
+    """The mark at `path`, or at its nearest ancestor that has one; the flag says whether it was exact."""
+    for cut in range(len(path), -1, -1):
+        mark = marks.get(path[:cut])
+        if mark is not None:
+            return cut == len(path), mark
+    return False, Mark(1, 1, None, None, False, None, False)
+
+
+# ---- pydantic errors -> diagnostics -------------------------------------------------------------------------
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "date_type": "a date",
+    "date_parsing": "a date",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+}
+
+
+@dataclass(frozen=True)
+class _Located:
+    """One pydantic error with its loc mapped onto the document: `path` exists in the data."""
+
+    error: dict[str, Any]
+    path: tuple
+    at_key: bool
+    missing: str | None
+
+
+def _validation_diagnostics(exc: ValidationError, raw: Any, marks: Marks, filename: str) -> list[Diagnostic]:
+    """One diagnostic per problem pydantic found; union branches of one value are merged into one."""
+    groups: dict[tuple, list[_Located]] = {}
+    for error in exc.errors(include_url=False):
+        located = _locate(error, raw)
+        groups.setdefault((located.path, located.at_key, located.missing), []).append(located)
+    return [_diagnose(_pick(group), raw, marks, filename) for group in groups.values()]
+
+
+def _locate(error: dict[str, Any], raw: Any) -> _Located:
+    """Walk the error's loc through the data, dropping pydantic's union branch names that are not in it."""
+    path: list = []
+    node = raw
+    at_key = False
+    leftover: list = []
+    for part in error["loc"]:
+        if part == "[key]":
+            at_key = True
+        elif not leftover and _has_child(node, part):
+            part = _actual_key(node, part)
+            node = node[part]
+            path.append(part)
+        else:
+            leftover.append(part)
+    missing = str(leftover[0]) if error["type"] == "missing" and leftover else None
+    return _Located(error, tuple(path), at_key, missing)
+
+
+def _actual_key(node: Any, part: Any) -> Any:
+    """The key as stored in the data: pydantic reports a `true` key as 1, and messages need the true."""
+    if isinstance(node, dict) and not isinstance(part, str):
+        return next((key for key in node if key == part), part)
+    return part
+
+
+def _has_child(node: Any, part: Any) -> bool:
+    """True when `node[part]` is a real key of a mapping or index of a list in the data."""
+    if isinstance(node, list):
+        return isinstance(part, int) and not isinstance(part, bool) and 0 <= part < len(node)
+    return isinstance(node, dict) and part in node
+
+
+def _pick(group: list[_Located]) -> _Located:
+    """The most telling error of a group: a broken constraint beats a wrong type (the value had the right type)."""
+    for located in group:
+        if located.error["type"] not in _TYPE_WORDS:
+            return located
+    if len(group) == 1:
+        return group[0]
+    words = " or ".join(dict.fromkeys(_TYPE_WORDS[g.error["type"]] for g in group))
+    first = group[0]
+    merged = {**first.error, "type": "union_type", "ctx": {"expected": words}}
+    if any(g.error["type"] == "string_type" for g in group):
+        merged["ctx"]["text_ok"] = True
+    return _Located(merged, first.path, first.at_key, first.missing)
+
+
+def _diagnose(located: _Located, raw: Any, marks: Marks, filename: str) -> Diagnostic:
+    found, mark = _find_mark(marks, located.path)
+    line, col = mark.line, mark.col
+    kind = located.error["type"]
+    at_key = located.at_key or kind in ("extra_forbidden", "invalid_key")
+    empty = located.error.get("input") is None and mark.plain and mark.text == ""
+    if (at_key or empty or kind in ("missing", "value_error")) and found and mark.key_line is not None:
+        line, col = mark.key_line, mark.key_col or 1
+    message = _message(located, raw, mark if found else None)
+    return Diagnostic(filename, line, col, "error", message)
+
+
+def _message(located: _Located, raw: Any, mark: Mark | None) -> str:
+    """A plain sentence for one pydantic error: what is wrong and what to do."""
+    error, path = located.error, located.path
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    if kind == "missing":
+        return _missing_message(located.missing or "?", path, raw)
+    if kind == "extra_forbidden":
+        return _unknown_field_message(path, raw, mark)
+    if kind == "invalid_key" or located.at_key:
+        return _key_message(path, mark, error)
+    if kind == "value_error":
+        return _sentence(str(ctx.get("error", error["msg"])))
+    label = _label(path)
+    trap = _trap(value, mark)
+    if trap and (kind == "string_type" or (kind == "union_type" and ctx.get("text_ok")) or _is_choice(path, mark)):
+        return trap
+    builder = _MESSAGES.get(kind)
+    if builder is not None:
+        return builder(label, value, ctx, _shown(value, mark), path)
+    return f"{label} is not valid: {_sentence(error['msg'])}"
+
+
+def _is_choice(path: tuple, mark: Mark | None) -> bool:
+    """True when the author's text is one of the allowed words of the field (so quoting it fixes the error)."""
+    info = _field_info(path)
+    return info is not None and mark is not None and mark.text in [str(c) for c in _literal_choices(info[0])]
+
+
+def _sentence(text: str) -> str:
+    """pydantic's message made into a plain clause: no 'Value error, ' prefix, no capital first letter."""
+    text = text.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+def _label(path: tuple) -> str:
+    """How to name the value at `path` in a message: 'hostility', or item 2 of 'authors'."""
+    if not path:
+        return "the scenario"
+    last = path[-1]
+    if isinstance(last, int) and not isinstance(last, bool) and len(path) > 1 and isinstance(path[-2], str):
+        return f"item {last + 1} of '{printable(path[-2])}'"
+    return f"'{printable(str(last))}'"
+
+
+def _where(path: tuple, raw: Any) -> str:
+    """Where a path is, in words: 'the scenario', 'calendar', 'parties #2 (lowmark)', 'events #3 > choices #1'."""
+    if not path:
+        return "the scenario"
+    parts: list[str] = []
+    node = raw
+    for part in path:
+        node = node[part] if isinstance(node, (dict, list)) else None
+        if isinstance(part, int) and not isinstance(part, bool) and parts:
+            name = f"{parts.pop()} #{part + 1}"
+            ident = node.get("id") if isinstance(node, dict) else None
+            parts.append(f"{name} ({printable(ident)})" if isinstance(ident, str) else name)
+        else:
+            parts.append(printable(str(part)))
+    return " > ".join(parts)
+
+
+def _missing_message(field: str, path: tuple, raw: Any) -> str:
+    info = _field_info(path + (field,))
+    hint = f" — add `{field}:`"
+    if info is not None:
+        choices = _literal_choices(info[0])
+        if choices:
+            hint += " with one of " + _listed(choices)
+        elif info[2]:
+            hint += f" ({info[2].rstrip('.')})"
+    return f"missing required field '{field}' in {_where(path, raw)}{hint}"
+
+
+def _unknown_field_message(path: tuple, raw: Any, mark: Mark | None) -> str:
+    name = mark.key_text if mark is not None and mark.key_text is not None else str(path[-1])
+    model = _model_at(path[:-1])
+    fields = list(model.model_fields) if model is not None else []
+    return f"unknown field '{printable(name)}' in {_where(path[:-1], raw)}{did_you_mean(name, fields)}"
+
+
+def _key_message(path: tuple, mark: Mark | None, error: dict[str, Any]) -> str:
+    text = printable(mark.key_text if mark is not None and mark.key_text is not None else str(path[-1] if path else ""))
+    key = path[-1] if path else None
+    if not isinstance(key, str):
+        what = _read_as(key, text)
+        return f"the name `{text}` was read as {what} — names here must be text; quote it: {_quoted(text)}"
+    if error["type"] == "string_pattern_mismatch":
+        return f"'{text}' is not a valid id here: {_ID_RULE}, e.g. '{_suggest_id(text)}'"
+    return f"the name '{text}' is not valid here: {_sentence(error['msg'])}"
+
+
+# ---- YAML 1.1 traps ------------------------------------------------------------------------------------------
+
+
+def _trap(value: Any, mark: Mark | None) -> str | None:
+    """Explain an unquoted scalar that YAML turned into something other than text, with the fix."""
+    if mark is None or not mark.plain or mark.text is None or isinstance(value, str):
+        return None
+    if value is None and not mark.text:
+        return None
+    if not isinstance(value, (bool, int, float, dt.date, type(None))):
+        return None
+    text = printable(mark.text)
+    return f"`{text}` was read as {_read_as(value, mark.text)} — quote it: {_quoted(text)}"
+
+
+def _read_as(value: Any, text: str) -> str:
+    """What YAML made of `text`, and why, in words."""
+    if isinstance(value, bool):
+        word = "true" if value else "false"
+        if text.lower() in ("true", "false"):
+            return f"the boolean {word}"
+        return f"the boolean {word} (YAML 1.1 reads yes/no/on/off as true/false)"
+    if isinstance(value, (int, float)):
+        plain = text.replace("_", "").lstrip("+-")
+        if ":" in text:
+            return f"the number {value:g} (YAML reads h:m as base-60)"
+        if isinstance(value, int) and plain.startswith(("0x", "0X")):
+            return f"the number {value} (YAML reads 0x… as hexadecimal)"
+        if isinstance(value, int) and plain.startswith(("0b", "0B")):
+            return f"the number {value} (YAML reads 0b… as binary)"
+        if isinstance(value, int) and len(plain) > 1 and plain.startswith("0"):
+            return f"the number {value} (YAML 1.1 reads a leading 0 as octal)"
+        return f"the number {value:g}" if isinstance(value, float) else f"the number {value}"
+    if isinstance(value, dt.datetime):
+        return "a date and time"
+    if isinstance(value, dt.date):
+        return "a date"
+    if value is None:
+        return "null (no value)"
+    return "something other than text"
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'" if '"' in text or "\\" in text else f'"{text}"'
+
+
+# ---- per-type messages ---------------------------------------------------------------------------------------
+
+_ID_RULE = "ids use lower-case letters, digits and underscores, and start with a letter"
+
+
+def _suggest_id(text: str) -> str:
+    ident = re.sub(r"[^a-z0-9_]+", "_", text.lower()).strip("_")[:48] or "name"
+    return ident if ident[0].isalpha() else "x_" + ident[:46]
+
+
+def _shown(value: Any, mark: Mark | None) -> str:
+    """The value as the author wrote it, for 'got …' in messages."""
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if mark is not None and mark.text is not None and not mark.multiline:
+        return "nothing" if mark.text == "" and value is None else f"`{printable(mark.text)}`"
+    if value is None:
+        return "nothing"
+    return f"`{printable(str(value))}`"
+
+
+def _range(path: tuple, ctx: dict[str, Any]) -> str:
+    """' from 0 to 1' (or ' of at least 0'…) for a number field, from its declared bounds."""
+    info = _field_info(path)
+    bounds = _bounds(info[0], info[1]) if info is not None else {}
+    bounds.update({k: v for k, v in ctx.items() if k in ("ge", "gt", "le", "lt")})
+    low = bounds.get("ge", bounds.get("gt"))
+    high = bounds.get("le", bounds.get("lt"))
+    if low is not None and high is not None:
+        return f" from {_num(low)} to {_num(high)}" + (" (not 0)" if "gt" in bounds and low == 0 else "")
+    if low is not None:
+        return f" of at least {_num(low)}" if "ge" in bounds else f" above {_num(low)}"
+    if high is not None:
+        return f" of at most {_num(high)}" if "le" in bounds else f" below {_num(high)}"
+    return ""
+
+
+def _bounds(annotation: Any, metadata: list) -> dict[str, Any]:
+    """The ge/gt/le/lt bounds declared on a field, looking inside a union's number branch if needed."""
+    bounds = {
+        name: getattr(item, name) for item in metadata for name in ("ge", "gt", "le", "lt") if hasattr(item, name)
+    }
+    if not bounds and typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        for option in typing.get_args(annotation):
+            bare, inner = _unwrap(option)
+            if bare in (int, float):
+                return _bounds(bare, inner)
+    return {k: v for k, v in bounds.items() if v is not None}
+
+
+def _num(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _number_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
+    hint = "; use a dot for decimals" if isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value) else ""
+    return f"{label} must be a number{_range(path, ctx)}; got {shown}{hint}"
+
+
+def _int_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
+    return f"{label} must be a whole number{_range(path, ctx)}; got {shown}"
+
+
+def _bound_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
+    return f"{label} must be a number{_range(path, ctx)}; got {shown}"
+
+
+def _text_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
+    if value is None:
+        return f"{label} is empty; write its text after the colon"
+    return f"{label} must be text; got {shown}"
+
+
+def _bool_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
+    fix = " (without quotes)" if isinstance(value, str) and value.lower() in ("true", "false", "yes", "no") else ""
+    return f"{label} must be true or false{fix}; got {shown}"
+
+
+def _date_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
+    return f"{label} must be a date written YYYY-MM-DD, e.g. 1962-10-16; got {shown}"
+
+
+def _inexact_date_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
+    return f"{label} must be a date without a time of day, written YYYY-MM-DD, e.g. 1962-10-16; got {shown}"
+
+
+def _literal_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
+    info = _field_info(path)
+    choices = _literal_choices(info[0]) if info is not None else []
+    if not choices:
+        return f"{label} must be {ctx.get('expected', 'one of the allowed values')}; got {shown}"
+    listed = _listed(choices)
+    if len(choices) == 1:
+        return f"{label} must be {listed}; got {shown}"
+    suggestion = did_you_mean(value, [str(c) for c in choices]) if isinstance(value, str) else ""
+    if suggestion.startswith(" — expected"):
+        suggestion = ""
+    return f"{label} must be one of {listed}; got {shown}{suggestion}"
+
+
+def _listed(choices: list) -> str:
+    """Allowed values as an author would write them: words in quotes, numbers bare."""
+    return ", ".join(f"'{c}'" if isinstance(c, str) else str(c) for c in choices)
+
+
+def _pattern_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
+    if ctx.get("pattern") == "^[a-z][a-z0-9_]*$" and isinstance(value, str):
+        return f"{label} is not a valid id: {_ID_RULE}, e.g. '{_suggest_id(value)}'"
+    return f"{label} does not have the expected form; got {shown}"
+
+
+def _short_text_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
+    return f"{label} must not be empty; write some text"
+
+
+def _long_text_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
+    length = len(value) if isinstance(value, str) else "too many"
+    return f"{label} is too long ({length} characters; at most {ctx.get('max_length')}); shorten it"
+
+
+def _list_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
+    return f"{label} must be a list, one item per line starting with '- '; got {shown}"
+
+
+def _mapping_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
+    return f"{label} must be a mapping of fields (`name: value` lines indented under it); got {shown}"
+
+
+def _too_short_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
+    need = ctx.get("min_length")
+    return f"{label} needs at least {need} item{'s' if need != 1 else ''}; it has {ctx.get('actual_length')}"
+
+
+def _too_long_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
+    return f"{label} may have at most {ctx.get('max_length')} items; it has {ctx.get('actual_length')}"
+
+
+def _union_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
+    return f"{label} must be {ctx.get('expected')}; got {shown}"
+
+
+_MESSAGES = {
+    "float_type": _number_message,
+    "float_parsing": _number_message,
+    "finite_number": _number_message,
+    "int_type": _int_message,
+    "int_parsing": _int_message,
+    "int_from_float": _int_message,
+    "int_parsing_size": _int_message,
+    "greater_than": _bound_message,
+    "greater_than_equal": _bound_message,
+    "less_than": _bound_message,
+    "less_than_equal": _bound_message,
+    "string_type": _text_message,
+    "bool_type": _bool_message,
+    "bool_parsing": _bool_message,
+    "date_type": _date_message,
+    "date_parsing": _date_message,
+    "date_from_datetime_parsing": _date_message,
+    "date_from_datetime_inexact": _inexact_date_message,
+    "literal_error": _literal_message,
+    "string_pattern_mismatch": _pattern_message,
+    "string_too_short": _short_text_message,
+    "string_too_long": _long_text_message,
+    "list_type": _list_message,
+    "dict_type": _mapping_message,
+    "model_type": _mapping_message,
+    "model_attributes_type": _mapping_message,
+    "too_short": _too_short_message,
+    "too_long": _too_long_message,
+    "union_type": _union_message,
+}
+
+
+# ---- the model's shape at a path -----------------------------------------------------------------------------
+
+
+def _unwrap(annotation: Any) -> tuple[Any, list]:
+    """Strip Annotated and Optional: the bare type and the constraint objects found on the way."""
+    metadata: list = []
+    while True:
+        if typing.get_origin(annotation) is typing.Annotated:
+            annotation, *extra = typing.get_args(annotation)
+            for item in extra:
+                metadata.extend(getattr(item, "metadata", None) or [item])
+            continue
+        if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+            options = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(options) == 1:
+                annotation = options[0]
+                continue
+        return annotation, metadata
+
+
+def _step(annotation: Any, part: Any) -> tuple[Any, list, str | None] | None:
+    """The annotation one path step below `annotation`, with its constraints and description."""
+    bare, _ = _unwrap(annotation)
+    if isinstance(bare, type) and issubclass(bare, BaseModel):
+        field = bare.model_fields.get(part) if isinstance(part, str) else None
+        if field is None:
+            return None
+        inner, metadata = _unwrap(field.annotation)
+        return inner, [*field.metadata, *metadata], field.description
+    origin = typing.get_origin(bare)
+    if origin is list and isinstance(part, int):
+        inner, metadata = _unwrap(typing.get_args(bare)[0])
+        return inner, metadata, None
+    if origin is dict:
+        inner, metadata = _unwrap(typing.get_args(bare)[1])
+        return inner, metadata, None
+    return None
+
+
+def _field_info(path: tuple) -> tuple[Any, list, str | None] | None:
+    """(annotation, constraints, description) of the model field at a document path, or None if unknown."""
+    info: tuple[Any, list, str | None] | None = (Scenario, [], None)
+    for part in path:
+        if info is None:
+            return None
+        info = _step(info[0], part)
+    return info
+
+
+def _model_at(path: tuple) -> type[BaseModel] | None:
+    info = _field_info(path)
+    bare = _unwrap(info[0])[0] if info is not None else None
+    return bare if isinstance(bare, type) and issubclass(bare, BaseModel) else None
+
+
+def _literal_choices(annotation: Any) -> list:
+    bare, _ = _unwrap(annotation)
+    if typing.get_origin(bare) is Literal:
+        return list(typing.get_args(bare))
+    return []
+
+
+def _expects_number(path: tuple) -> bool:
+    info = _field_info(path)
+    return info is not None and info[0] in (int, float)
+
+
+# ---- warnings on values the model accepted -------------------------------------------------------------------
+
+
+def _number_warnings(raw: Any, marks: Marks) -> list[Problem]:
+    """Warn where an unquoted yes/no/on/off became a number field's 1 or 0 (pydantic accepts true as 1)."""
+    problems = []
+    for path, mark in marks.items():
+        if mark.plain and mark.text and mark.text.lower() in _BOOL_WORDS and path and _expects_number(path):
+            value = _value_at(raw, path)
+            if isinstance(value, bool):
+                problems.append(
+                    Problem(
+                        path,
+                        "warning",
+                        f"`{mark.text}` was read as {_read_as(value, mark.text)} and counts as {int(value)} "
+                        f"here; write the number {int(value)} if that is what you mean",
+                    )
+                )
+    return problems
+
+
+_BOOL_WORDS = frozenset({"yes", "no", "on", "off", "true", "false", "y", "n"})
+
+
+def _value_at(raw: Any, path: tuple) -> Any:
+    node = raw
+    for part in path:
+        node = node[part]
+    return node
