@@ -26,6 +26,12 @@ def _not_yet(what: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
+def _cmd_play(args: argparse.Namespace) -> int:
+    from .play import run_play
+
+    return run_play(args.scenario, args.seed, args.text, args.load)
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from .validate import run_validate
 
@@ -66,7 +72,7 @@ def build_parser() -> Parser:
     p.add_argument("--seed", type=int, help="seed of the world (same seed, same world); random if omitted")
     p.add_argument("--text", action="store_true", help="play in the terminal instead of the window")
     p.add_argument("--load", metavar="SAVE", help="continue a saved game")
-    p.set_defaults(run=_not_yet("play (the game itself)"))
+    p.set_defaults(run=_cmd_play)
 
     p = sub.add_parser(
         "validate",

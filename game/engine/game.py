@@ -15,7 +15,7 @@ from .observation import Observation, observe
 from .proposals import float_proposal
 from .record import DISTRACTION, RESOURCES, Cause, TurnReport
 from .rng import Dice
-from .rules import Rules
+from .rules import ChoiceRule, Rules
 from .state import GameState, Initiative, Office, PairState, PartyState
 
 PRESTIGE_RECOVERY = 0.5
@@ -149,14 +149,17 @@ class Game:
             out += [Action(key, None, m) for m in prop.modes if self.why_illegal(Action(key, None, m)) is None]
         return out
 
-    def why_illegal(self, action: Action, taken: Sequence[Action] = ()) -> str | None:
-        """None if `action` can be taken now (after `taken` this turn), else the reason in plain words."""
+    def why_illegal(
+        self, action: Action, taken: Sequence[Action] = (), choices: Mapping[str, str] | None = None
+    ) -> str | None:
+        """None if `action` can be taken now, after `taken` this turn and paying for the answers to pending
+        events (`choices`, defaults where unanswered), else the reason in plain words."""
         if self.done:
             return "the game is over"
         if action in taken:
             return f"'{action}' is already in this turn's orders"
         if action.use in self.rules.proposals:
-            return self._why_not_proposal(action)
+            return self._why_not_proposal(action, taken, choices)
         ins = self.rules.instruments.get(action.use)
         if ins is None:
             known = ", ".join(sorted([*self.rules.instruments, *self.rules.proposals]))
@@ -174,11 +177,15 @@ class Game:
             return f"{ins.name} is already under way there"
         if ins.kind == "preventive_deployment" and s.pairs[target].rung >= self.rules.tops[target] - 1:
             return "too late for a preventive deployment: the parties are at war"
-        spent = self._spent(taken)
+        spent = self._spent(taken, choices)
         return self._why_unaffordable(ins.name, ins.cost, ins.attention, spent)
 
-    def _why_not_proposal(self, action: Action) -> str | None:
+    def _why_not_proposal(
+        self, action: Action, taken: Sequence[Action], choices: Mapping[str, str] | None
+    ) -> str | None:
         prop = self.rules.proposals[action.use]
+        if any(a.use == action.use for a in taken):
+            return f"'{prop.name}' is already in this turn's orders"
         if action.mode not in prop.modes:
             return f"'{prop.name}' can be floated {' or '.join(prop.modes)}: add the mode"
         if action.target not in (None, self.rules.pair_ids[prop.pair]):
@@ -187,7 +194,7 @@ class Game:
             return f"'{prop.name}' has already been accepted"
         if prop.requires is not None and not prop.requires(self.state):
             return f"'{prop.name}' is not possible now (needs: {prop.requires_text})"
-        return self._why_unaffordable(prop.name, prop.cost, False, (0.0, 0.0, 0, 0))
+        return self._why_unaffordable(prop.name, prop.cost, False, self._spent(taken, choices))
 
     def _why_bad_target(self, key: str, kind: str, target: str | None) -> str | None:
         if kind == "none":
@@ -206,9 +213,14 @@ class Game:
             return self.rules.party_ids.index(target)
         return -1
 
-    def _spent(self, taken: Sequence[Action]) -> tuple[float, float, int, int]:
+    def _spent(
+        self, taken: Sequence[Action], choices: Mapping[str, str] | None = None
+    ) -> tuple[float, float, int, int]:
+        """Prestige, budget, envoys and attention committed this turn by answers to events and orders so far."""
         prestige = budget = 0.0
         envoys = attention = 0
+        for choice in self._chosen(choices or {}):
+            prestige, budget = prestige + choice.cost.prestige, budget + choice.cost.budget
         for a in taken:
             if a.use in self.rules.instruments:
                 ins = self.rules.instruments[a.use]
@@ -218,6 +230,14 @@ class Game:
                 cost = self.rules.proposals[a.use].cost
                 prestige, budget, envoys = prestige + cost.prestige, budget + cost.budget, envoys + cost.envoys
         return prestige, budget, envoys, attention
+
+    def _chosen(self, choices: Mapping[str, str]) -> list[ChoiceRule]:
+        """The options that will be taken for the pending events: the player's, else each event's default."""
+        out = []
+        for idx in self.state.pending:
+            ev = self.rules.events[idx]
+            out.append(next((c for c in ev.choices if c.key == choices.get(ev.key)), ev.choices[ev.default_choice]))
+        return out
 
     def _why_unaffordable(self, name: str, cost, attention: bool, spent: tuple[float, float, int, int]) -> str | None:
         s, rules = self.state, self.rules
@@ -272,11 +292,6 @@ class Game:
 
     def _validate(self, actions: Sequence[Action], choices: Mapping[str, str]) -> None:
         taken: list[Action] = []
-        for action in actions:
-            reason = self.why_illegal(action, taken)
-            if reason:
-                raise IllegalAction(reason)
-            taken.append(action)
         pending = {self.rules.events[i].key: self.rules.events[i] for i in self.state.pending}
         for ev_id, choice_id in choices.items():
             if ev_id not in pending:
@@ -285,6 +300,17 @@ class Game:
             if choice_id not in {c.key for c in ev.choices}:
                 options = ", ".join(c.key for c in ev.choices)
                 raise IllegalAction(f"'{ev.title}' has no option '{choice_id}'; choose one of {options}")
+        prestige, budget, _, _ = self._spent((), choices)
+        if prestige > self.state.office.prestige or budget > self.state.office.budget:
+            raise IllegalAction(
+                f"your answers to this turn's events cost {prestige:g} prestige and ${budget:g}m; "
+                "you cannot afford them"
+            )
+        for action in actions:
+            reason = self.why_illegal(action, taken, choices)
+            if reason:
+                raise IllegalAction(reason)
+            taken.append(action)
 
     def _answer_pending(self, ctx: Ctx, choices: Mapping[str, str]) -> dict[str, str]:
         answered: dict[str, str] = {}

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.engine import Action, Game, IllegalAction, baseline, replay
+from game.engine import Action, Game, IllegalAction, baseline, build_rules, replay
 from game.engine.checker import check_game, fingerprint, invariant_problems
 from game.engine.record import CAUSE_KINDS
 from game.engine.state import PartyState
@@ -130,3 +130,18 @@ def test_score_credits_a_war_that_never_happened():
 def test_invariants_hold_for_a_passive_game():
     game = baseline(RULES, 5)
     assert invariant_problems(RULES, game) == []
+
+
+def test_orders_are_paid_together_proposals_included():
+    from game.scenario.catalogue import resolve
+    from game.scenario.loader import load_scenario
+
+    rules = build_rules(load_scenario(resolve("sample_river_dispute")).scenario)
+    game = Game(rules, 0)
+    game.state.office.prestige = 10
+    taken = [Action("good_offices", "karelia_lowmark")]
+    reason = game.why_illegal(Action("shared_filling", None, "private"), taken)
+    assert reason is not None and "prestige" in reason
+    game.state.office.prestige = 50
+    taken = [Action("shared_filling", None, "private")]
+    assert "already in this turn's orders" in game.why_illegal(Action("shared_filling", None, "public"), taken)

@@ -1,0 +1,860 @@
+"""The text mode: a whole game in a terminal, one command per line, so it can also be scripted.
+
+Rendering functions are pure (game → list of lines); `TextGame` reads commands, changes the orders and the
+game, and writes lines. The player sees public facts exactly and hidden ones only as estimates; a hidden
+change is never shown with its values (design §2).
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+import textwrap
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from game.engine import Action, Game, IllegalAction, Rules, baseline, replay
+from game.engine.endings import Score
+from game.engine.intel import ESTIMATED, Estimate
+from game.engine.observation import Observation
+from game.engine.record import Change, TurnReport
+from game.saves import SaveError, autosave, save_game
+from game.scenario.calendar import turn_of
+from game.scenario.diagnostics import did_you_mean
+
+WIDTH = 78
+FULL, EMPTY = "█", "░"
+DECISION_WORDS = {"escalate": "escalated", "hold": "held", "step_back": "stepped back"}
+OFFICE_TARGETS = ("prestige", "budget", "envoys", "attention", "intelligence", "coordination", "visibility")
+PARTY_ATTRS = ("hostility", "resolve", "trust", "domestic_pressure", "receptivity", "restraint", "grievance",
+               "power", "audience_cost", "engagement")
+
+# name -> (usage, one-line summary, longer help)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "actions": ("actions", "list what you can do this turn, numbered",
+                "Lists every action open to you now, numbered, with its cost, how long before it acts, how long "
+                "it ties up envoys and attention, and what it does. Use the number with 'do'."),
+    "do": ("do N | do INSTRUMENT [TARGET] [private|public]", "add an action to this turn's orders",
+           "Adds an action to this turn's orders, by its number in 'actions' or by name: 'do 3', "
+           "'do good_offices karelia_lowmark', 'do shared_filling private'. The target may be left out when "
+           "there is only one. Nothing happens until you 'end' the turn."),
+    "orders": ("orders", "show this turn's orders and answers",
+               "Shows the actions you have ordered this turn, your answers to events, and what they cost together."),
+    "undo": ("undo", "remove the last order", "Removes the action you added last."),
+    "clear": ("clear", "remove all orders and answers", "Removes every order and event answer of this turn."),
+    "choose": ("choose EVENT CHOICE", "answer an event awaiting your decision",
+               "Answers an event awaiting your decision, by ids ('choose border_shooting call_restraint') or by "
+               "the numbers shown on the turn screen ('choose 1 2'). With one event waiting, 'choose 2' is "
+               "enough. Events you do not answer take their default when the turn ends."),
+    "end": ("end", "end the turn: your orders go out and the world answers",
+            "Ends the turn. Your orders go out, the parties decide, the crisis moves; then you see what changed "
+            "and why. The game is saved automatically after every turn."),
+    "why": ("why TARGET", "why something changed last turn",
+            "Shows the causes of last turn's changes to something: 'why karelia_lowmark.rung', 'why prestige', "
+            "'why karelia_lowmark' (a pair), 'why lowmark' (a party). Values you cannot see exactly are shown "
+            "only as up or down."),
+    "status": ("status", "show the turn screen again", "Shows the whole situation again: escalation, parties, "
+               "your office, the Council, initiatives, news and decisions awaiting you."),
+    "brief": ("brief", "show the briefing again", "Shows your role, the situation, your aims and the parties."),
+    "glossary": ("glossary", "explain the terms", "Explains the terms of the game and of this scenario."),
+    "save": ("save [NAME]", "save the game", "Saves the game into the saves folder, under NAME if given (the same "
+             "name replaces that save). Continue later with: python main.py play SCENARIO --load FILE."),
+    "help": ("help [COMMAND]", "list the commands, or explain one", "Lists the commands; 'help do' explains one."),
+    "quit": ("quit", "save and leave", "Saves the game (autosave) and leaves. End of input or Ctrl-C does the same."),
+}
+
+GLOSSARY = (
+    ("rung", "A step on the escalation ladder, from stable peace to catastrophe. Everyone sees the rung."),
+    ("pressure", "How hard the crisis pushes toward the next rung. Hidden: you see your analysts' estimate."),
+    ("90% band", "Your analysts are 90% sure the true value lies in this range. Early warning narrows it."),
+    ("estimates", "Your picture of each party is a few turns old and noisy; intelligence improves both."),
+    ("intention", "What a party really means to do (escalate, hold, settle). Known only after contact: good "
+                  "offices, an envoy, a Track II channel or a visit. It may change later."),
+    ("prestige", "The political capital of your office. Spent by acting, earned by success, lost by rebuffs."),
+    ("envoys", "Senior staff. A mission ties one up for several turns."),
+    ("attention", "How many initiatives you can run at once. Emergencies elsewhere draw it away."),
+    ("coordination", "How well UN bodies and partners act together. Low coordination blunts every instrument."),
+    ("visibility", "How much the world is watching. Brings Council attention, but public positions lock "
+                   "leaders in (audience costs)."),
+    ("Council support", "Each Security Council member's support for your initiatives; low support risks a veto."),
+)
+
+
+# ---- small formatting helpers ---------------------------------------------------------------------------------
+
+
+def wrap(text: str, indent: str = "", width: int = WIDTH) -> list[str]:
+    """A paragraph wrapped to the screen, every line indented."""
+    return textwrap.wrap(" ".join(text.split()), width, initial_indent=indent, subsequent_indent=indent) or [indent]
+
+
+def rule(title: str = "", char: str = "═", width: int = WIDTH) -> str:
+    """A horizontal rule with an optional title in it."""
+    if not title:
+        return char * width
+    head = f"{char * 2} {title} "
+    return head + char * max(2, width - len(head))
+
+
+def bar(rung: int, top: int) -> str:
+    """A ladder as a bar: one cell per rung, the rungs climbed so far filled."""
+    return FULL * rung + EMPTY * (top + 1 - rung)
+
+
+def plural(n: int, word: str) -> str:
+    """'1 turn', '3 turns'."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def cost_text(cost, attention: bool = False) -> str:
+    """What an action costs, in words: '6 prestige, $1m, 1 envoy'."""
+    parts = []
+    if cost.prestige:
+        parts.append(f"{cost.prestige:g} prestige")
+    if cost.budget:
+        parts.append(f"${cost.budget:g}m")
+    if cost.envoys:
+        parts.append(plural(cost.envoys, "envoy"))
+    if attention:
+        parts.append("1 attention")
+    return ", ".join(parts) or "free"
+
+
+def estimate_text(est: Estimate, digits: int = 2) -> str:
+    """A value as 'best guess ± half the 90% band'."""
+    half = max(est.high - est.value, est.value - est.low)
+    return f"{est.value:.{digits}f}±{half:.{digits}f}"
+
+
+def unit_name(rules: Rules) -> str:
+    """'Week', 'Day' or 'Month'."""
+    return rules.scenario.calendar.turn_unit.capitalize()
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a description, for one-line summaries."""
+    text = " ".join(text.split())
+    cut = text.find(". ")
+    return text if cut < 0 else text[: cut + 1]
+
+
+# ---- the opening and the briefing -----------------------------------------------------------------------------
+
+
+def render_opening(rules: Rules, seed: int) -> list[str]:
+    """The title page: scenario, period, briefing, parties, resources and the seed."""
+    scn = rules.scenario
+    cal = scn.calendar
+    lines = [rule(), scn.title.upper(), f"{scn.period} · {plural(rules.turns, cal.turn_unit)}, "
+             f"{cal.start.isoformat()} to {cal.end.isoformat()} · difficulty: {scn.difficulty}", rule(), ""]
+    lines += wrap(scn.summary)
+    lines += ["", *render_briefing(rules), "", *render_resources(rules), ""]
+    lines.append(f"Seed {seed} — same seed, same world: --seed {seed}")
+    lines.append("Type 'help' for the commands, 'actions' for what you can do, 'end' to end the turn.")
+    return lines
+
+
+def render_briefing(rules: Rules) -> list[str]:
+    """Role, situation, aims and the parties with their descriptions."""
+    brief = rules.scenario.briefing
+    lines = [rule("Briefing", "─")]
+    if brief.role:
+        lines += wrap(brief.role)
+    lines += ["", "The situation:", *wrap(brief.situation, "  "), "", "Your aims:", *wrap(brief.aims, "  "), "",
+              "The parties:"]
+    for p in rules.scenario.parties:
+        leader = f" — {p.leader}" if p.leader else ""
+        lines.append(f"  {p.name} [{p.id}]{leader}")
+        if p.description:
+            lines += wrap(p.description, "      ")
+    return lines
+
+
+def render_resources(rules: Rules) -> list[str]:
+    """The office's starting resources."""
+    sg = rules.scenario.secretary_general
+    income = f" (+${sg.budget_per_turn:g}m each turn)" if sg.budget_per_turn else ""
+    return [
+        "Your resources:",
+        f"  prestige {sg.prestige:g} · budget ${sg.budget:g}m{income} · {plural(sg.envoys, 'envoy')} · attention for "
+        f"{plural(sg.attention, 'initiative')} at once",
+        f"  intelligence {sg.intelligence:.2f} · coordination {sg.coordination:.2f} · visibility {sg.visibility:.2f}",
+    ]
+
+
+def render_glossary(rules: Rules) -> list[str]:
+    """The game's own terms, then the scenario's."""
+    lines = [rule("Glossary", "─")]
+    entries = [*GLOSSARY, *((g.term, g.definition) for g in rules.scenario.glossary)]
+    for term, definition in entries:
+        lines += wrap(f"{term}: {definition}", "  ")
+    return lines
+
+
+# ---- the turn screen ------------------------------------------------------------------------------------------
+
+
+def render_turn(game: Game, orders: Sequence[Action] = (), choices: dict[str, str] | None = None) -> list[str]:
+    """Everything the player sees at the start of a turn."""
+    obs = game.observation()
+    rules = game.rules
+    left = obs.turns - obs.turn
+    lines = [rule(f"{unit_name(rules)} {obs.turn + 1} of {obs.turns} · {obs.date} · {plural(left, 'turn')} left")]
+    lines += render_ladders(obs)
+    lines += render_parties(obs)
+    lines += render_office(rules, obs)
+    lines += render_initiatives(rules, obs)
+    lines += render_feed(game.reports[-1] if game.reports else None)
+    lines += render_discussion(game)
+    lines += render_pending(game, choices or {})
+    if orders:
+        lines += ["", "Your orders so far: " + "; ".join(action_label(rules, a) for a in orders)]
+    return lines
+
+
+def render_ladders(obs: Observation) -> list[str]:
+    """Each pair's rung as a bar with its name, and the estimate of the pressure toward the next one."""
+    lines = ["Escalation (rung on the ladder; pressure is your analysts' estimate, 90% band):"]
+    for p in obs.pairs:
+        top = len(p.ladder) - 1
+        est = p.pressure
+        extra = f" · peak {p.peak_rung}" if p.peak_rung > p.rung else ""
+        if p.deployment_left:
+            extra += f" · troops deployed ({plural(p.deployment_left, 'turn')} left)"
+        lines.append(f"  {p.id}: {bar(p.rung, top)} {p.rung}/{top} {p.rung_name}")
+        lines.append(f"      pressure ≈ {est.value:.1f} (90%: {est.low:.1f}–{est.high:.1f}){extra}")
+    return lines
+
+
+def render_parties(obs: Observation) -> list[str]:
+    """Each party's estimated stance, its intention if contact revealed it, and what it did last turn."""
+    delay = obs.office.estimate_delay
+    age = "current" if delay == 0 else f"{plural(delay, 'turn')} old"
+    lines = [f"Parties (estimates ± half their 90% band, {age}):"]
+    for p in obs.parties:
+        intention = f"{p.intention} (from recent contact)" if p.intention else "unknown"
+        last = f" · last turn it {DECISION_WORDS.get(p.last_decision, p.last_decision)}" if obs.turn > 0 else ""
+        lines.append(f"  {p.name} [{p.id}] · intention: {intention}{last}")
+        values = [f"{attr.replace('_', ' ')} {estimate_text(p.estimates[attr])}" for attr in ESTIMATED
+                  if attr in p.estimates]
+        lines += wrap(" · ".join(values), "      ")
+    return lines
+
+
+def render_office(rules: Rules, obs: Observation) -> list[str]:
+    """The office's resources now, what draws attention away, and the Council's support."""
+    o = obs.office
+    lines = [
+        "Your office:",
+        f"  prestige {o.prestige:.1f} · budget ${o.budget:.2f}m · envoys {o.envoys_free}/{o.envoys} free · "
+        f"attention {o.attention_free}/{o.attention} free",
+        f"  intelligence {o.intelligence:.2f} · coordination {o.coordination:.2f} · visibility {o.visibility:.2f}",
+    ]
+    drawn = rules.distraction_attention[min(obs.turn, rules.turns - 1)]
+    if obs.distractions:
+        lines += wrap(f"attention drawn away ({drawn}) by: " + "; ".join(obs.distractions), "  ")
+    names = dict(zip(rules.council_ids, rules.council_names, strict=True))
+    if obs.council:
+        support = " · ".join(f"{names[m]} {v:.2f}" for m, v in obs.council.items())
+        lines += wrap(f"Security Council support: {support}", "  ")
+    return lines
+
+
+def render_initiatives(rules: Rules, obs: Observation) -> list[str]:
+    """Initiatives under way: when each starts to act, until when, and what it ties up."""
+    if not obs.initiatives:
+        return ["Under way: nothing."]
+    unit = rules.scenario.calendar.turn_unit
+    lines = ["Under way:"]
+    for ini in obs.initiatives:
+        target = f" → {ini.target}" if ini.target else ""
+        acts = "acting now" if ini.matures_in == 0 else f"acts from {unit} {obs.turn + ini.matures_in + 1}"
+        ties = [plural(ini.envoys, "envoy")] if ini.envoys else []
+        ties += ["attention"] if ini.attention else []
+        tied = f" (ties up {', '.join(ties)})" if ties else ""
+        lines.append(f"  {ini.name}{target}: {acts}, until {unit} {obs.turn + ini.ends_in + 1}{tied}")
+    return lines
+
+
+def render_feed(report: TurnReport | None) -> list[str]:
+    """The news and intelligence of the last turn (or of the outset)."""
+    if report is None or not report.messages:
+        return ["News: nothing new."]
+    lines = ["News and intelligence:" if report.turn >= 0 else "News at the outset:"]
+    for msg in report.messages:
+        lines += wrap(f"[{msg.kind}] {msg.text}", "  ")
+    return lines
+
+
+def render_discussion(game: Game) -> list[str]:
+    """Discussion questions the scenario attaches to this turn's date or to an event that just fired."""
+    scn = game.rules.scenario
+    if game.done:
+        return []
+    fired = set(game.reports[-1].events) if game.reports else set()
+    lines: list[str] = []
+    for d in scn.discussion:
+        now = d.date is not None and turn_of(scn.calendar, d.date) == game.turn
+        if now or (d.after_event is not None and d.after_event in fired):
+            lines += wrap(f"For discussion: {d.question}", "  ")
+    return lines
+
+
+def render_pending(game: Game, choices: dict[str, str]) -> list[str]:
+    """Events awaiting an answer, numbered, with their options, costs and defaults."""
+    pending = game.pending()
+    if not pending:
+        return []
+    lines = ["Awaiting your decision ('choose EVENT CHOICE'; unanswered events take the default):"]
+    events = {ev.key: ev for ev in game.rules.events}
+    for n, (key, title, options) in enumerate(pending, 1):
+        ev = events[key]
+        lines.append(f"  {n}. {title} [{key}]")
+        for m, (choice_id, label) in enumerate(options, 1):
+            option = ev.choices[m - 1]
+            notes = []
+            if option.cost.prestige or option.cost.budget:
+                notes.append(f"costs {cost_text(option.cost)}")
+            if m - 1 == ev.default_choice:
+                notes.append("default")
+            if choices.get(key) == choice_id:
+                notes.append("YOUR CHOICE")
+            tail = f" ({'; '.join(notes)})" if notes else ""
+            detail = f" {option.text}" if option.text else ""
+            lines += wrap(f"{m}) {choice_id} — {label}.{detail}{tail}", "       ")
+    return lines
+
+
+# ---- actions and orders ---------------------------------------------------------------------------------------
+
+
+def action_label(rules: Rules, action: Action) -> str:
+    """An action in words: 'Good offices → karelia_lowmark', 'Slow filling… (private)'."""
+    if action.use in rules.proposals:
+        return f"{rules.proposals[action.use].name} ({action.mode})"
+    ins = rules.instruments.get(action.use)
+    name = ins.name if ins else action.use
+    return f"{name} → {action.target}" if action.target else name
+
+
+def render_actions(game: Game, orders: Sequence[Action]) -> list[str]:
+    """The numbered list of legal actions, each with cost, timing and a one-line summary."""
+    rules = game.rules
+    unit = rules.scenario.calendar.turn_unit
+    legal = game.legal_actions()
+    if not legal:
+        return ["Nothing can be done now."]
+    lines = ["What you can do this turn ('do N' to add it to your orders):"]
+    for n, action in enumerate(legal, 1):
+        lines += _action_lines(rules, unit, n, action)
+        if action in orders:
+            lines.append("       [in your orders]")
+        else:
+            reason = game.why_illegal(action, orders)
+            if reason:
+                lines += wrap(f"[not with your other orders: {reason}]", "       ")
+    return lines
+
+
+def _action_lines(rules: Rules, unit: str, n: int, action: Action) -> list[str]:
+    if action.use in rules.proposals:
+        prop = rules.proposals[action.use]
+        head = f"{n:>3}. {prop.name} ({action.mode}) [{prop.key} {action.mode}] — {cost_text(prop.cost)}; acts at once"
+        return [head, *wrap(first_sentence(prop.text), "       ")]
+    ins = rules.instruments[action.use]
+    target = f" → {action.target}" if action.target else ""
+    delay = "acts at once" if ins.delay == 0 else f"acts after {plural(ins.delay, unit)}"
+    lasts = f", lasts {plural(ins.duration, unit)}" if ins.duration > 1 else ""
+    ident = f"{ins.key} {action.target}" if action.target else ins.key
+    head = f"{n:>3}. {ins.name}{target} [{ident}] — {cost_text(ins.cost, ins.attention)}; {delay}{lasts}"
+    return [head, *wrap(first_sentence(ins.description), "       ")]
+
+
+def render_orders(game: Game, orders: Sequence[Action], choices: dict[str, str]) -> list[str]:
+    """This turn's orders and answers, and what the orders cost together."""
+    rules = game.rules
+    if not orders and not choices:
+        return ["No orders yet this turn: 'actions' lists what you can do; 'end' ends the turn as it stands."]
+    lines = ["This turn's orders:"] if orders else ["No actions ordered this turn."]
+    prestige = budget = 0.0
+    envoys = 0
+    for action in orders:
+        cost = (rules.proposals[action.use].cost if action.use in rules.proposals
+                else rules.instruments[action.use].cost)
+        prestige, budget, envoys = prestige + cost.prestige, budget + cost.budget, envoys + cost.envoys
+        lines.append(f"  - {action_label(rules, action)}")
+    if orders:
+        lines.append(f"  together: {prestige:g} prestige, ${budget:g}m, {plural(envoys, 'envoy')}")
+    titles = {key: (title, dict(options)) for key, title, options in game.pending()}
+    for key, choice in choices.items():
+        title, options = titles.get(key, (key, {}))
+        lines.append(f"  answer to '{title}': {options.get(choice, choice)}")
+    return lines
+
+
+# ---- what changed, and why ------------------------------------------------------------------------------------
+
+
+def render_report(rules: Rules, report: TurnReport) -> list[str]:
+    """The turn's outcome: decisions, each visible change with its causes, hidden ones only counted."""
+    unit = unit_name(rules)
+    lines = [rule(f"What happened in {unit.lower()} {report.turn + 1} ({report.date})", "─")]
+    if report.decisions:
+        lines.append("Decisions: " + " · ".join(
+            f"{rules.party_names.get(pid, pid)} {DECISION_WORDS.get(d, d)}" for pid, d in report.decisions.items()))
+    visible, hidden = _split(report.changes)
+    if visible:
+        lines.append("What changed, and why:")
+    for target, changes in visible.items():
+        lines.append(f"  {target}: {value_text(rules, target, changes[0].before)} → "
+                     f"{value_text(rules, target, changes[-1].after)}")
+        for change in changes:
+            lines += wrap(cause_line(rules, change), "      ")
+        if target.endswith(".rung"):
+            lines.append(f"      ('why {target[: -len('.rung')]}' shows what pushed the pressure)")
+    if not visible:
+        lines.append("Nothing you can see changed.")
+    if hidden:
+        counts = ", ".join(f"{label} ({n})" for label, n in hidden.items())
+        lines += wrap(f"Also moved out of your sight (internal): {counts}. 'why PARTY' shows which way.", "  ")
+    return lines
+
+
+def _split(changes: Iterable[Change]) -> tuple[dict[str, list[Change]], dict[str, int]]:
+    """Visible changes grouped by target; hidden ones counted by cause (a change of aims is not even counted)."""
+    visible: dict[str, list[Change]] = {}
+    hidden: dict[str, int] = {}
+    for c in changes:
+        if c.target.endswith(".intention"):
+            continue
+        if c.hidden:
+            hidden[c.cause.label] = hidden.get(c.cause.label, 0) + 1
+        else:
+            visible.setdefault(c.target, []).append(c)
+    return visible, hidden
+
+
+def value_text(rules: Rules, target: str, value: float) -> str:
+    """A visible value as the player reads it: rungs with their names, money in $m, booleans as yes/no."""
+    if target.endswith(".rung"):
+        pair = target[: -len(".rung")]
+        if pair in rules.pair_ids:
+            ladder = rules.ladders[rules.pair_ids.index(pair)]
+            rung = int(value)
+            return f"{ladder[rung]} ({rung})" if 0 <= rung < len(ladder) else str(rung)
+    if target == "budget":
+        return f"${value:.2f}m"
+    if target == "prestige":
+        return f"{value:.1f}"
+    if isinstance(rules.scenario.variables.get(target), bool):
+        return "yes" if value else "no"
+    if target in ("envoys", "attention"):
+        return f"{value:g}"
+    return f"{value:.2f}"
+
+
+def cause_line(rules: Rules, change: Change) -> str:
+    """One cause of a visible change: its amount (for numbers) and its label."""
+    if isinstance(rules.scenario.variables.get(change.target), bool) or change.target.endswith(".rung"):
+        return change.cause.label
+    delta = change.after - change.before
+    sign = "+" if delta >= 0 else "−"
+    if change.target == "budget":
+        return f"{sign}${abs(delta):.2f}m  {change.cause.label}"
+    digits = 1 if change.target == "prestige" else 2
+    if round(abs(delta), digits) == 0:
+        digits += 2
+    return f"{sign}{abs(delta):.{digits}f}  {change.cause.label}"
+
+
+def known_targets(rules: Rules) -> list[str]:
+    """Every name 'why' understands."""
+    names = [*OFFICE_TARGETS, *rules.pair_ids, *rules.party_ids, *(f"council.{m}" for m in rules.council_ids)]
+    names += [f"{p}.{a}" for p in rules.pair_ids for a in ("rung", "pressure")]
+    names += [f"{p}.{a}" for p in rules.party_ids for a in PARTY_ATTRS]
+    return names + list(rules.scenario.variables)
+
+
+def render_why(rules: Rules, report: TurnReport | None, target: str) -> list[str]:
+    """The causes of last turn's changes to `target` (a value, a pair or a party); hidden ones as ↑/↓ only."""
+    if report is None or report.turn < 0:
+        return ["No turn has been played yet: 'why' explains the changes of the last turn."]
+    target = target.strip().lower()
+    if target.endswith(".intention") or target not in known_targets(rules):
+        changed = sorted({c.target for c in report.changes if not c.hidden})
+        hint = did_you_mean(target, known_targets(rules))
+        lines = [f"'why' does not know '{target}'{hint}"]
+        if changed:
+            lines.append("Visible changes last turn: " + ", ".join(changed))
+        return lines
+    prefix = target + "."
+    changes = [c for c in report.changes
+               if (c.target == target or c.target.startswith(prefix)) and not c.target.endswith(".intention")]
+    when = f"{unit_name(rules).lower()} {report.turn + 1} ({report.date})"
+    if not changes:
+        return [f"{target} did not change in {when}."]
+    lines = [f"Why {target} changed in {when}:"]
+    groups: dict[str, list[Change]] = {}
+    for c in changes:
+        groups.setdefault(c.target, []).append(c)
+    for name, group in groups.items():
+        if group[0].hidden:
+            lines.append(f"  {name} (hidden: only which way each cause pushed it)")
+            lines += [f"      {'↑' if c.after > c.before else '↓'}  {c.cause.label}" for c in group]
+        else:
+            lines.append(f"  {name}: {value_text(rules, name, group[0].before)} → "
+                         f"{value_text(rules, name, group[-1].after)}")
+            lines += [line for c in group for line in wrap(cause_line(rules, c), "      ")]
+    return lines
+
+
+# ---- the end --------------------------------------------------------------------------------------------------
+
+
+def render_ending(game: Game, score: Score, base: Game) -> list[str]:
+    """The debrief: the ending, the score and its parts, peak escalation, what really happened, questions."""
+    rules = game.rules
+    endings = {e.key: e for e in rules.endings}
+    end = endings[score.ending]
+    theirs = endings[score.baseline_ending]
+    lines = ["", rule(f"The end: {end.title}"), f"Rating: {end.rating}", *wrap(end.text), ""]
+    lines += [
+        f"Your score: {score.total:+.1f}",
+        f"  {end.title} ({end.rating}): {score.base:+.1f}",
+        f"  failure prevented (without you: {theirs.title}, {theirs.rating}): {score.prevention:+.1f}",
+        f"  escalation spared compared with no intervention: {score.escalation_spared:+.1f}",
+        f"  prestige gained or lost: {score.prestige:+.1f}",
+        f"Without you: {theirs.title} ({theirs.rating}).",
+        "",
+        "Peak escalation:",
+    ]
+    for k, pid in enumerate(rules.pair_ids):
+        mine, their = game.state.pairs[k].peak_rung, base.state.pairs[k].peak_rung
+        ladder = rules.ladders[k]
+        lines.append(f"  {pid}: {bar(mine, len(ladder) - 1)} {mine}/{len(ladder) - 1} {ladder[mine]} "
+                     f"(without you: {their} {ladder[their]})")
+        lines.append(f"      path: {' → '.join(str(r) for r in rung_path(game, k))}")
+    scn = rules.scenario
+    if scn.historical_notes:
+        lines += ["", "What really happened:"]
+        for note in scn.historical_notes:
+            lines += wrap(f"{note.date.isoformat()}  {note.text}", "  ")
+    if scn.notes:
+        lines += ["", "About this scenario:", *wrap(scn.notes, "  ")]
+    if scn.discussion:
+        lines += ["", "For discussion:"]
+        lines += [line for d in scn.discussion for line in wrap(f"- {d.question}", "  ")]
+    return lines
+
+
+def rung_path(game: Game, k: int) -> list[int]:
+    """The rung of pair k after each rung change, from the start."""
+    target = f"{game.rules.pair_ids[k]}.rung"
+    steps = [c for report in game.reports for c in report.changes if c.target == target]
+    start = int(steps[0].before) if steps else game.state.pairs[k].rung
+    return [start, *(int(c.after) for c in steps)]
+
+
+# ---- help -----------------------------------------------------------------------------------------------------
+
+
+def render_help(command: str | None = None) -> list[str]:
+    """All commands with a line each, or one command in full."""
+    if command is None:
+        lines = ["Commands:"]
+        lines += [f"  {usage:<48} {summary}" for usage, summary, _ in COMMANDS.values()]
+        return [*lines, "'help COMMAND' explains one."]
+    name = command.lower()
+    if name not in COMMANDS:
+        return [f"no command '{command}'{did_you_mean(name, COMMANDS)}"]
+    usage, _, text = COMMANDS[name]
+    return [usage, *wrap(text, "  ")]
+
+
+def unknown_command(word: str) -> str:
+    """One line for a word that is no command: the nearest command, if any, and where to find the rest."""
+    close = difflib.get_close_matches(word.lower(), list(COMMANDS), n=1, cutoff=0.5)
+    if close:
+        return f"unknown command '{word}' — did you mean '{close[0]}'? Type 'help' for the commands."
+    return f"unknown command '{word}'; type 'help' for the commands."
+
+
+# ---- the session: reading commands and acting on them ---------------------------------------------------------
+
+
+@dataclass
+class Session:
+    """One game being played in the terminal, and where and how to save it."""
+
+    game: Game
+    scenario_label: str  # what to type after 'play' to get this scenario back
+    scenario_path: str
+    digest: str
+    saves_dir: Path
+    player: str = ""
+    created: str | None = None
+    orders: list[Action] = field(default_factory=list)
+    choices: dict[str, str] = field(default_factory=dict)
+
+
+class Quit(Exception):
+    """The player leaves (quit, end of input or Ctrl-C)."""
+
+
+class TextGame:
+    """The command loop: reads a line, runs its command, writes the lines it returns."""
+
+    def __init__(self, session: Session, inp: TextIO, out: TextIO) -> None:
+        self.s, self.inp, self.out = session, inp, out
+        self.interactive = inp is sys.stdin and _isatty(inp)
+        self.handlers: dict[str, Callable[[list[str]], list[str]]] = {
+            "actions": self.cmd_actions, "do": self.cmd_do, "orders": self.cmd_orders, "undo": self.cmd_undo,
+            "clear": self.cmd_clear, "choose": self.cmd_choose, "end": self.cmd_end, "why": self.cmd_why,
+            "status": self.cmd_status, "brief": self.cmd_brief, "glossary": self.cmd_glossary,
+            "save": self.cmd_save, "help": self.cmd_help, "quit": self.cmd_quit,
+        }
+
+    @property
+    def game(self) -> Game:
+        return self.s.game
+
+    def write(self, lines: Iterable[str]) -> None:
+        """Print lines and flush, so a player or a script sees them before the next prompt."""
+        for line in lines:
+            print(line, file=self.out)
+        self.out.flush()
+
+    def run(self, opening: Sequence[str] = ()) -> int:
+        """Play until the game ends or the player leaves; always returns 0."""
+        self.write(opening)
+        if self.game.done:
+            self.write(self.finish(save=False))
+            return 0
+        self.write(["", *render_turn(self.game)])
+        try:
+            while not self.game.done:
+                line = self.read()
+                self.write(self.handle(line))
+        except Quit:
+            self.write(self.leave())
+        except KeyboardInterrupt:
+            self.write(["", *self.leave()])
+        return 0
+
+    def read(self) -> str:
+        """The next command line; raises Quit at the end of input. Piped input is echoed after the prompt."""
+        prompt = f"[{self.game.observation().date}] > "
+        if self.interactive:
+            try:
+                return input(prompt)
+            except EOFError:
+                print(file=self.out)
+                raise Quit from None
+        self.out.write(prompt)
+        line = self.inp.readline()
+        if not line:
+            self.out.write("\n")
+            raise Quit
+        self.out.write(line if line.endswith("\n") else line + "\n")
+        return line
+
+    def handle(self, line: str) -> list[str]:
+        """Run one command line and return what to show."""
+        words = line.split()
+        if not words:
+            return []
+        handler = self.handlers.get(words[0].lower())
+        if handler is None:
+            return [unknown_command(words[0])]
+        return handler(words[1:])
+
+    # -- commands ----------------------------------------------------------------------------------------------
+    def cmd_actions(self, _: list[str]) -> list[str]:
+        return render_actions(self.game, self.s.orders)
+
+    def cmd_do(self, args: list[str]) -> list[str]:
+        action = parse_action(self.game, args)
+        if isinstance(action, str):
+            return [action]
+        reason = self.game.why_illegal(action, self.s.orders)
+        if reason:
+            return [f"cannot do that: {reason}"]
+        self.s.orders.append(action)
+        return [f"Ordered: {action_label(self.game.rules, action)}. ('orders' to review, 'end' to end the turn)"]
+
+    def cmd_orders(self, _: list[str]) -> list[str]:
+        return render_orders(self.game, self.s.orders, self.s.choices)
+
+    def cmd_undo(self, _: list[str]) -> list[str]:
+        if not self.s.orders:
+            return ["There are no orders to undo."]
+        action = self.s.orders.pop()
+        return [f"Removed: {action_label(self.game.rules, action)}."]
+
+    def cmd_clear(self, _: list[str]) -> list[str]:
+        self.s.orders.clear()
+        self.s.choices.clear()
+        return ["Orders and answers cleared."]
+
+    def cmd_choose(self, args: list[str]) -> list[str]:
+        answer = parse_choice(self.game, args)
+        if isinstance(answer, str):
+            return [answer]
+        key, choice = answer
+        self.s.choices[key] = choice
+        title, options = next((t, dict(o)) for k, t, o in self.game.pending() if k == key)
+        return [f"Your answer to '{title}': {options[choice]}."]
+
+    def cmd_end(self, _: list[str]) -> list[str]:
+        try:
+            report = self.game.step(self.s.orders, self.s.choices)
+        except IllegalAction as exc:
+            return [f"cannot end the turn: {exc}"]
+        self.s.orders, self.s.choices = [], {}
+        lines = render_report(self.game.rules, report)
+        if self.game.done:
+            return [*lines, *render_feed(report), *self.finish()]
+        lines += self.autosave_note(quiet=True)
+        return [*lines, "", *render_turn(self.game)]
+
+    def cmd_why(self, args: list[str]) -> list[str]:
+        if not args:
+            report = self.game.reports[-1] if self.game.reports else None
+            changed = sorted({c.target for c in report.changes if not c.hidden}) if report else []
+            shown = ", ".join(changed) if changed else "nothing visible changed"
+            return ["why what? e.g. 'why prestige'. Visible changes last turn: " + shown]
+        return render_why(self.game.rules, self.game.reports[-1] if self.game.reports else None, " ".join(args))
+
+    def cmd_status(self, _: list[str]) -> list[str]:
+        return render_turn(self.game, self.s.orders, self.s.choices)
+
+    def cmd_brief(self, _: list[str]) -> list[str]:
+        return [*render_briefing(self.game.rules), "", *render_resources(self.game.rules)]
+
+    def cmd_glossary(self, _: list[str]) -> list[str]:
+        return render_glossary(self.game.rules)
+
+    def cmd_save(self, args: list[str]) -> list[str]:
+        try:
+            path = save_game(self.game, self.s.saves_dir, " ".join(args) or None, self.s.player,
+                             scenario_path=self.s.scenario_path, digest=self.s.digest, created=self.s.created)
+        except SaveError as exc:
+            return [f"not saved: {exc.message}"]
+        return [f"Saved: {path}. Continue later with: {self.resume_command(path)}"]
+
+    def cmd_help(self, args: list[str]) -> list[str]:
+        return render_help(args[0] if args else None)
+
+    def cmd_quit(self, _: list[str]) -> list[str]:
+        raise Quit
+
+    # -- saving and leaving ------------------------------------------------------------------------------------
+    def resume_command(self, path: Path) -> str:
+        """The command line that continues the game saved at `path`."""
+        return f"python main.py play {self.s.scenario_label} --load {path}"
+
+    def autosave_note(self, quiet: bool) -> list[str]:
+        """Autosave now; say so only on failure (or always when not `quiet`)."""
+        try:
+            path = autosave(self.game, self.s.saves_dir, self.s.player, scenario_path=self.s.scenario_path,
+                            digest=self.s.digest, created=self.s.created)
+        except SaveError as exc:
+            return [f"warning: the game could not be saved automatically: {exc.message}"]
+        return [] if quiet else [f"Game saved to {path}. Continue with: {self.resume_command(path)}"]
+
+    def leave(self) -> list[str]:
+        """Autosave a consistent game (replayed from its inputs, in case Ctrl-C struck mid-turn) and say where."""
+        game = self.game
+        self.s.game = replay(game.rules, game.seed, game.inputs)
+        return self.autosave_note(quiet=False)
+
+    def finish(self, save: bool = True) -> list[str]:
+        """The debrief, and the finished game saved (unless it was loaded finished: nothing new to save)."""
+        game = self.game
+        lines = render_ending(game, game.score(), baseline(game.rules, game.seed))
+        if not save:
+            return lines
+        try:
+            path = autosave(game, self.s.saves_dir, self.s.player, scenario_path=self.s.scenario_path,
+                            digest=self.s.digest, created=self.s.created)
+        except SaveError as exc:
+            return [*lines, "", f"warning: the finished game could not be saved: {exc.message}"]
+        return [*lines, "", f"The finished game is saved in {path} (for a debrief: python main.py report {path})."]
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+# ---- parsing the player's words -------------------------------------------------------------------------------
+
+
+def parse_action(game: Game, args: list[str]) -> Action | str:
+    """The action named by `do`'s arguments (a number from 'actions', or ids), or a message saying what is wrong."""
+    if not args:
+        return "do what? Give a number from 'actions', or a name: e.g. 'do good_offices karelia_lowmark'"
+    rules = game.rules
+    first = args[0].lower()
+    if first.isdigit():
+        legal = game.legal_actions()
+        n = int(first)
+        if not 1 <= n <= len(legal):
+            return f"there is no action {n}: 'actions' lists {plural(len(legal), 'action')}"
+        return legal[n - 1]
+    known = [*rules.instruments, *rules.proposals]
+    if first not in known:
+        return f"unknown instrument or proposal '{first}'{did_you_mean(first, known)}; 'actions' lists them"
+    target = mode = None
+    for word in (w.lower() for w in args[1:]):
+        if word in ("private", "public"):
+            mode = word
+        else:
+            target = word
+    if first in rules.proposals:
+        prop = rules.proposals[first]
+        if mode is None and len(prop.modes) == 1:
+            mode = prop.modes[0]
+        return Action(first, None if target == rules.pair_ids[prop.pair] else target, mode)
+    if mode is not None:
+        return f"only proposals are floated private or public; '{first}' takes no mode"
+    kind = rules.instruments[first].target
+    options = rules.pair_ids if kind == "pair" else rules.party_ids if kind == "party" else []
+    if target is None and len(options) == 1:
+        target = options[0]
+    return Action(first, target)
+
+
+def parse_choice(game: Game, args: list[str]) -> tuple[str, str] | str:
+    """(event id, choice id) from `choose`'s arguments, or a message saying what is wrong."""
+    pending = game.pending()
+    if not pending:
+        return "no event is awaiting your decision"
+    if len(args) == 1 and len(pending) == 1:
+        args = ["1", args[0]]
+    if len(args) != 2:
+        return "choose EVENT CHOICE, e.g. 'choose 1 2' (the numbers are on the turn screen: 'status')"
+    ev_word, choice_word = (a.lower() for a in args)
+    ids = [key for key, _, _ in pending]
+    if ev_word.isdigit() and 1 <= int(ev_word) <= len(pending):
+        event = pending[int(ev_word) - 1]
+    elif ev_word in ids:
+        event = pending[ids.index(ev_word)]
+    else:
+        return f"no decision is pending on '{ev_word}'{did_you_mean(ev_word, ids)}"
+    key, title, options = event
+    choice_ids = [c for c, _ in options]
+    if choice_word.isdigit() and 1 <= int(choice_word) <= len(options):
+        return key, options[int(choice_word) - 1][0]
+    if choice_word in choice_ids:
+        return key, choice_word
+    return f"'{title}' has no option '{choice_word}'{did_you_mean(choice_word, choice_ids)}"
+
+
+def play(session: Session, opening: Sequence[str], inp: TextIO | None = None, out: TextIO | None = None) -> int:
+    """Run a text-mode game to its end (or until the player leaves); returns the exit status, 0."""
+    return TextGame(session, inp or sys.stdin, out or sys.stdout).run(opening)

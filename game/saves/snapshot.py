@@ -1,0 +1,63 @@
+"""The game state as plain JSON data and back: sets become sorted lists, tuples become lists, nothing is lost.
+
+A save keeps this snapshot next to the player's inputs, so loading can check that replaying the inputs gives
+exactly the state that was saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any
+
+from game.engine.state import GameState, Initiative, Office, PairState, PartyState
+
+_PARTY_FIELDS = tuple(f.name for f in fields(PartyState))
+_PAIR_FIELDS = tuple(f.name for f in fields(PairState))
+_OFFICE_FIELDS = tuple(f.name for f in fields(Office))
+_INITIATIVE_FIELDS = tuple(f.name for f in fields(Initiative))
+
+
+def _fields(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    return {name: getattr(obj, name) for name in names}
+
+
+def state_to_dict(state: GameState) -> dict[str, Any]:
+    """The whole state as JSON-ready data (only dicts, lists, strings, numbers, booleans and None)."""
+    return {
+        "seed": state.seed,
+        "turn": state.turn,
+        "parties": [_fields(p, _PARTY_FIELDS) for p in state.parties],
+        "pairs": [_fields(p, _PAIR_FIELDS) for p in state.pairs],
+        "office": _fields(state.office, _OFFICE_FIELDS),
+        "council": list(state.council),
+        "variables": dict(state.variables),
+        "initiatives": [_fields(i, _INITIATIVE_FIELDS) for i in state.initiatives],
+        "fired": dict(state.fired),
+        "used": dict(state.used),
+        "accepted": sorted(state.accepted),
+        "chose": [list(pair) for pair in sorted(state.chose)],
+        "pending": list(state.pending),
+        "history": [list(row) for row in state.history],
+        "ending": state.ending,
+    }
+
+
+def state_from_dict(data: dict[str, Any]) -> GameState:
+    """The GameState that `state_to_dict` described (raises KeyError/TypeError on a malformed dict)."""
+    return GameState(
+        seed=data["seed"],
+        turn=data["turn"],
+        parties=[PartyState(**p) for p in data["parties"]],
+        pairs=[PairState(**p) for p in data["pairs"]],
+        office=Office(**data["office"]),
+        council=list(data["council"]),
+        variables=dict(data["variables"]),
+        initiatives=[Initiative(**i) for i in data["initiatives"]],
+        fired=dict(data["fired"]),
+        used=dict(data["used"]),
+        accepted=set(data["accepted"]),
+        chose={(a, b) for a, b in data["chose"]},
+        pending=list(data["pending"]),
+        history=[tuple(row) for row in data["history"]],
+        ending=data["ending"],
+    )
