@@ -90,7 +90,11 @@ def build_parser() -> Parser:
     )
     p.add_argument("scenario", metavar="SCENARIO")
     p.add_argument("--runs", type=int, default=1000, help="number of games (default 1000)")
-    p.add_argument("--policy", default="passive", help="passive, random, greedy or historical")
+    p.add_argument(
+        "--policy",
+        default="passive",
+        help="passive, random, greedy, historical, or fixed:INSTRUMENT[:TARGET] (one action every turn)",
+    )
     p.add_argument("--seed", type=int, default=0, help="run seed; game i uses a seed derived from it and i")
     p.add_argument("--jobs", type=int, default=1, help="processes to use; results are the same for any value")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")

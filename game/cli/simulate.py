@@ -1,0 +1,94 @@
+"""`simulate SCENARIO --runs N --policy NAME [--seed S] [--jobs J] [--json]`: the outcome distribution of many
+headless games, for authors checking balance (design §4). Same numbers for any J."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TextIO
+
+from game.scenario.catalogue import ScenarioNotFound, resolve
+from game.sim.batch import BatchError, BatchResult, Progress, run_batch
+from game.sim.policies import UnknownPolicy
+
+from .errors import EXIT_INVALID, EXIT_OK, CliError
+from .loading import load_or_fail
+
+PROGRESS_MIN_RUNS = 200
+BAR_WIDTH = 30
+
+
+def run_simulate(scenario: str, runs: int, policy: str, seed: int, jobs: int, as_json: bool,
+                 out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Check the arguments, run the batch and print its summary (to sys.stdout/sys.stderr unless given)."""
+    out, err = out or sys.stdout, err or sys.stderr
+    if runs <= 0:
+        raise CliError(f"--runs must be at least 1; got {runs}")
+    if jobs <= 0:
+        raise CliError(f"--jobs must be at least 1 (the number of processes); got {jobs}")
+    try:
+        path = resolve(scenario)
+    except ScenarioNotFound as exc:
+        raise CliError(str(exc)) from None
+    load_or_fail(str(path), err)
+    progress = _progress_bar(err) if runs > PROGRESS_MIN_RUNS and _is_tty(err) else None
+    try:
+        result = run_batch(path, policy, runs, seed, jobs, progress)
+    except UnknownPolicy as exc:
+        raise CliError(str(exc)) from None
+    except BatchError as exc:
+        raise CliError(str(exc), EXIT_INVALID) from None
+    finally:
+        if progress is not None:
+            err.write("\r" + " " * (BAR_WIDTH + 30) + "\r")
+            err.flush()
+    if as_json:
+        data = {**result.to_json(), "scenario_file": str(path)}
+        print(json.dumps(data, indent=2, ensure_ascii=False), file=out)
+    else:
+        print(format_result(result), file=out)
+    return EXIT_OK
+
+
+def format_result(result: BatchResult) -> str:
+    """A readable table: each ending with its rating, count and share, then the averages."""
+    width = max([len("Ending"), *(len(t) for t in result.ending_titles.values())])
+    lines = [
+        f"{result.title} ({result.scenario}) — policy {result.policy}, {result.runs} games, seed {result.seed}, "
+        f"{result.jobs} process{'es' if result.jobs != 1 else ''}",
+        "",
+        f"{'Ending':<{width}}  {'Rating':<8} {'Games':>7}  {'Share':>6}",
+    ]
+    for key, count in result.endings.items():
+        share = count / result.runs
+        bar = "#" * round(share * BAR_WIDTH)
+        lines.append(f"{result.ending_titles[key]:<{width}}  {result.ending_ratings[key]:<8} {count:>7}  "
+                     f"{share:>6.1%}  {bar}".rstrip())
+    by_pair = ", ".join(f"{pid} {v:.2f}" for pid, v in result.mean_peak_rung_by_pair.items())
+    lines += [
+        "",
+        f"Success {result.success_rate:.1%}   partial {result.partial_rate:.1%}   failure {result.failure_rate:.1%}",
+        f"Mean turns played:     {result.mean_turns:.2f}",
+        f"Mean peak rung:        {result.mean_peak_rung:.2f}  ({by_pair})",
+        f"Mean final prestige:   {result.mean_final_prestige:.1f}",
+        f"Mean final budget:     ${result.mean_final_budget:.2f}m",
+        f"Speed:                 {result.runs} games in {result.seconds:.2f} s "
+        f"({result.games_per_second:,.0f} games/s)",
+    ]
+    return "\n".join(lines)
+
+
+def _is_tty(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _progress_bar(err: TextIO) -> Progress:
+    """A one-line progress bar redrawn in place on `err`."""
+
+    def show(done: int, total: int) -> None:
+        filled = BAR_WIDTH * done // total
+        err.write(f"\r[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done}/{total} games")
+        err.flush()
+
+    return show
