@@ -19,6 +19,7 @@ from .rules import ChoiceRule, Rules
 from .state import GameState, Initiative, Office, PairState, PartyState
 
 PRESTIGE_RECOVERY = 0.5
+PROPOSAL_COOLDOWN = 3  # turns before a rejected proposal can be floated again
 INCOME = Cause(RESOURCES, "income", "the office's budget for this turn")
 RECOVERY = Cause(RESOURCES, "recovery", "prestige recovers with time")
 
@@ -192,6 +193,13 @@ class Game:
             return f"'{prop.name}' is put to {self.rules.pair_ids[prop.pair]}; it takes no other target"
         if prop.key in self.state.accepted:
             return f"'{prop.name}' has already been accepted"
+        last = max((t for t, key, _ in self.state.launches if key == prop.key), default=None)
+        if last is not None and self.state.turn - last < PROPOSAL_COOLDOWN:
+            again = self.rules.dates[min(last + PROPOSAL_COOLDOWN, self.rules.turns - 1)].isoformat()
+            return (
+                f"the parties turned '{prop.name}' down on {self.rules.dates[last].isoformat()}; "
+                f"they will not hear it again before {again}"
+            )
         if prop.requires is not None and not prop.requires(self.state):
             return f"'{prop.name}' is not possible now (needs: {prop.requires_text})"
         return self._why_unaffordable(prop.name, prop.cost, False, self._spent(taken, choices))
@@ -330,6 +338,7 @@ class Game:
         s.used[action.use] = s.used.get(action.use, 0) + 1
         if action.use in self.rules.proposals:
             prop = self.rules.proposals[action.use]
+            s.launches.append((t, prop.key, prop.pair))
             cause = Cause("proposal", prop.key, f"your {action.mode} proposal: {prop.name}")
             self._pay(ctx, prop.cost, cause)
             float_proposal(ctx, prop, action.mode or "private")
@@ -340,6 +349,7 @@ class Game:
         if ins.kind == "wait":
             return
         target = self._target_index(ins.target, action.target)
+        s.launches.append((t, ins.key, target))
         s.initiatives.append(
             Initiative(
                 ins.key,

@@ -224,9 +224,25 @@ def _track_two_matured(ctx: Ctx, k: int) -> bool:
     return any(i.kind == "track_two" and i.target == k and ctx.turn >= i.matures for i in ctx.state.initiatives)
 
 
+FATIGUE = 0.6  # each use of the same instrument on the same target in the last FATIGUE_WINDOW turns
+FATIGUE_WINDOW = 4
+
+
+def fatigue(ctx: Ctx, ini: Initiative) -> float:
+    """Repetition wears an instrument out: the fifth appeal in a month carries less weight than the first."""
+    repeats = sum(
+        1
+        for t, key, target in ctx.state.launches
+        if key == ini.key and target == ini.target and ini.started - FATIGUE_WINDOW <= t < ini.started
+    )
+    return FATIGUE**repeats
+
+
 def act(ctx: Ctx, ini: Initiative, power: float) -> None:
     """Apply the effect of an active instrument for this turn (only called from its maturity on)."""
-    _ACTS[ini.kind](ctx, ini, power, Cause(INSTRUMENT, ini.key, ctx.rules.instruments[ini.key].name))
+    _ACTS[ini.kind](
+        ctx, ini, power * fatigue(ctx, ini), Cause(INSTRUMENT, ini.key, ctx.rules.instruments[ini.key].name)
+    )
 
 
 def _good_offices(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:

@@ -33,8 +33,15 @@ def scores(ctx: Ctx, i: int) -> tuple[float, float, float]:
     influence = p.engagement * (0.5 * p.trust + 0.5 * p.receptivity)
     dread = fear(ctx, i)
     bias = _INTENT_BIAS[p.intention]
-    esc = (0.8 * p.hostility + 0.3 * p.domestic_pressure + bias + 0.3 * p.grievance - 0.9 * dread - 0.5 * influence
-           - ESCALATION_COST)
+    esc = (
+        0.8 * p.hostility
+        + 0.3 * p.domestic_pressure
+        + bias
+        + 0.3 * p.grievance
+        - 0.9 * dread
+        - 0.5 * influence
+        - ESCALATION_COST
+    )
     back = 0.45 * (1.0 - p.hostility) + 0.7 * influence - bias - 0.6 * p.audience_cost - 0.2 * p.resolve + 0.7 * dread
     return esc, 0.45, back
 

@@ -125,6 +125,7 @@ class GameState:
     pending: list[int] = field(default_factory=list)  # indices of fired events awaiting the player's choice
     history: list[tuple[float, ...]] = field(default_factory=list)  # true hidden values per turn, for delays
     ending: str | None = None
+    launches: list[tuple[int, str, int]] = field(default_factory=list)  # (turn, action id, target index)
 
     def clone(self) -> GameState:
         """A deep copy, written out by hand because lookahead policies clone often."""
@@ -147,4 +148,5 @@ class GameState:
             list(self.pending),
             list(self.history),
             self.ending,
+            list(self.launches),
         )

@@ -5,6 +5,18 @@ from .snapshot import state_from_dict, state_to_dict
 from .store import autosave, load_save, resume, save_game, saves_directory
 
 __all__ = [
-    "MIN_COMPATIBLE", "SAVE_FORMAT", "VERSION", "SaveData", "SaveError", "autosave", "from_json", "load_save",
-    "resume", "save_game", "saves_directory", "state_from_dict", "state_to_dict", "to_json",
+    "MIN_COMPATIBLE",
+    "SAVE_FORMAT",
+    "VERSION",
+    "SaveData",
+    "SaveError",
+    "autosave",
+    "from_json",
+    "load_save",
+    "resume",
+    "save_game",
+    "saves_directory",
+    "state_from_dict",
+    "state_to_dict",
+    "to_json",
 ]

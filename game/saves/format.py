@@ -135,6 +135,7 @@ class _Snapshot(_Strict):
     chose: list[Annotated[list[str], Field(min_length=2, max_length=2)]]  # [event id, choice id]
     pending: list[int]
     history: list[list[float]]
+    launches: list[Annotated[list[int | str], Field(min_length=3, max_length=3)]]  # [turn, action id, target]
     ending: str | None
 
 
@@ -228,11 +229,15 @@ def _check_version(data: dict[str, Any], where: str) -> None:
     if not isinstance(version, int) or isinstance(version, bool):
         raise SaveError(f"{where}: the save file is damaged: its format version is missing or not a whole number")
     if version > VERSION:
-        raise SaveError(f"{where}: made by a newer version of Good Offices (save format {version}); "
-                        f"this version reads format {_readable()}; update Good Offices to continue this game")
+        raise SaveError(
+            f"{where}: made by a newer version of Good Offices (save format {version}); "
+            f"this version reads format {_readable()}; update Good Offices to continue this game"
+        )
     if version < MIN_COMPATIBLE:
-        raise SaveError(f"{where}: made by an older version of Good Offices (save format {version}) that this "
-                        f"version can no longer read; this version reads format {_readable()}")
+        raise SaveError(
+            f"{where}: made by an older version of Good Offices (save format {version}) that this "
+            f"version can no longer read; this version reads format {_readable()}"
+        )
 
 
 def _readable() -> str:

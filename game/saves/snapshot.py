@@ -38,6 +38,7 @@ def state_to_dict(state: GameState) -> dict[str, Any]:
         "chose": [list(pair) for pair in sorted(state.chose)],
         "pending": list(state.pending),
         "history": [list(row) for row in state.history],
+        "launches": [list(row) for row in state.launches],
         "ending": state.ending,
     }
 
@@ -59,5 +60,6 @@ def state_from_dict(data: dict[str, Any]) -> GameState:
         chose={(a, b) for a, b in data["chose"]},
         pending=list(data["pending"]),
         history=[tuple(row) for row in data["history"]],
+        launches=[(int(t), str(k), int(i)) for t, k, i in data["launches"]],
         ending=data["ending"],
     )

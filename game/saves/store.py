@@ -66,8 +66,16 @@ def file_name(scenario_id: str, name: str | None = None) -> str:
     return stem + SUFFIX
 
 
-def save_game(game: Game, directory: str | os.PathLike, name: str | None = None, player: str = "", *,
-              scenario_path: str, digest: str, created: str | None = None) -> Path:
+def save_game(
+    game: Game,
+    directory: str | os.PathLike,
+    name: str | None = None,
+    player: str = "",
+    *,
+    scenario_path: str,
+    digest: str,
+    created: str | None = None,
+) -> Path:
     """Write a save of `game` into `directory` (created if needed) and return its path.
 
     With a `name` an existing save of that name is replaced; without one, a new file is named after the
@@ -82,11 +90,25 @@ def save_game(game: Game, directory: str | os.PathLike, name: str | None = None,
     return target
 
 
-def autosave(game: Game, directory: str | os.PathLike, player: str = "", *, scenario_path: str, digest: str,
-             created: str | None = None) -> Path:
+def autosave(
+    game: Game,
+    directory: str | os.PathLike,
+    player: str = "",
+    *,
+    scenario_path: str,
+    digest: str,
+    created: str | None = None,
+) -> Path:
     """Save into the scenario's one autosave slot, `autosave-<scenario id>.json`."""
-    return save_game(game, directory, autosave_name(game.rules.scenario.id), player, scenario_path=scenario_path,
-                     digest=digest, created=created)
+    return save_game(
+        game,
+        directory,
+        autosave_name(game.rules.scenario.id),
+        player,
+        scenario_path=scenario_path,
+        digest=digest,
+        created=created,
+    )
 
 
 def autosave_name(scenario_id: str) -> str:
@@ -169,16 +191,22 @@ def resume(save: SaveData, rules: Rules, digest: str) -> Game:
     """The saved game, rebuilt by replaying its inputs on `rules` and checked against the saved snapshot."""
     scenario_id = rules.scenario.id
     if save.scenario_id != scenario_id:
-        raise SaveError(f"this save is for scenario '{save.scenario_id}', not '{scenario_id}'; "
-                        f"play it with: python main.py play {save.scenario_id} --load SAVE")
+        raise SaveError(
+            f"this save is for scenario '{save.scenario_id}', not '{scenario_id}'; "
+            f"play it with: python main.py play {save.scenario_id} --load SAVE"
+        )
     if save.scenario_digest != digest:
-        raise SaveError("the scenario file has changed since this game was saved, so the game cannot be replayed "
-                        "exactly; restore the scenario file as it was, or start a new game")
+        raise SaveError(
+            "the scenario file has changed since this game was saved, so the game cannot be replayed "
+            "exactly; restore the scenario file as it was, or start a new game"
+        )
     try:
         game = replay(rules, save.seed, save.inputs)
     except (IllegalAction, ValueError, LookupError, TypeError, ArithmeticError) as exc:
         raise SaveError(f"the save is inconsistent with its scenario: its moves cannot be replayed ({exc})") from None
     if state_to_dict(game.state) != save.snapshot:
-        raise SaveError("the save is inconsistent with its scenario: replaying its moves does not give the saved "
-                        "game; the file may have been edited")
+        raise SaveError(
+            "the save is inconsistent with its scenario: replaying its moves does not give the saved "
+            "game; the file may have been edited"
+        )
     return game

@@ -118,7 +118,13 @@ def test_score_credits_a_war_that_never_happened():
     for seed in range(60):
         if baseline(rules, seed).ending != "war":
             continue
-        plan = [Action("good_offices", "east_west"), Action("private_appeal", "east"), Action("private_appeal", "west")]
+        plan = [
+            Action("track_two", "east_west"),
+            Action("good_offices", "east_west"),
+            Action("special_envoy", "east_west"),
+            Action("private_appeal", "east"),
+            Action("visit", "west"),
+        ]
         game = play(rules, seed, actions=plan)
         if game.ending != "war":
             prevented = game.score()
@@ -145,3 +151,22 @@ def test_orders_are_paid_together_proposals_included():
     game.state.office.prestige = 50
     taken = [Action("shared_filling", None, "private")]
     assert "already in this turn's orders" in game.why_illegal(Action("shared_filling", None, "public"), taken)
+
+
+def test_a_rejected_proposal_cannot_be_floated_again_at_once():
+    from game.scenario.catalogue import resolve
+    from game.scenario.loader import load_scenario
+
+    rules = build_rules(load_scenario(resolve("sample_river_dispute")).scenario)
+    for seed in range(50):
+        game = Game(rules, seed)
+        report = game.step([Action("shared_filling", None, "private")])
+        if "shared_filling" not in game.state.accepted:
+            reason = game.why_illegal(Action("shared_filling", None, "private"))
+            assert reason is not None and "will not hear it again" in reason
+            for _ in range(3):
+                game.step()
+            assert game.done or game.why_illegal(Action("shared_filling", None, "private")) is None
+            return
+        assert any("accept" in m.text for m in report.messages)
+    raise AssertionError("the proposal was accepted on every seed")

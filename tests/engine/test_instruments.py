@@ -147,3 +147,17 @@ def test_an_envoy_is_tied_up_for_the_mission():
     assert "envoy" in game.why_illegal(Action("special_envoy", "east_west")) or "under way" in game.why_illegal(
         Action("special_envoy", "east_west")
     )
+
+
+def test_repeating_an_instrument_on_the_same_target_wears_it_out():
+    rules = duel()
+    game = Game(rules, 0)
+    for _ in range(3):
+        game.step([Action("private_appeal", "east")])
+    ctx = Ctx(rules, game.state, game.dice, TurnReport(0, "x"))
+    from game.engine.state import Initiative
+
+    repeated = Initiative("private_appeal", "private_appeal", 0, game.turn, game.turn, game.turn, 0, 1)
+    elsewhere = Initiative("private_appeal", "private_appeal", 1, game.turn, game.turn, game.turn, 0, 1)
+    assert instruments.fatigue(ctx, repeated) < 0.5
+    assert instruments.fatigue(ctx, elsewhere) == 1.0
