@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TextIO
 
 from game.scenario.catalogue import ScenarioNotFound, resolve
-from game.scenario.loader import load_scenario
+from game.scenario.loader import LoadResult, load_scenario
 from game.scenario.model import Scenario
 
 from .errors import EXIT_INVALID, CliError
@@ -13,6 +14,11 @@ from .errors import EXIT_INVALID, CliError
 
 def load_or_fail(arg: str, err: TextIO) -> Scenario:
     """The scenario named by `arg` (a path or a shipped id); its problems printed to `err` if it is invalid."""
+    return load_result_or_fail(arg, err)[1].scenario
+
+
+def load_result_or_fail(arg: str, err: TextIO) -> tuple[Path, LoadResult]:
+    """The file `arg` names and its valid load result (with the digest); problems printed, then CliError."""
     try:
         path = resolve(arg)
     except ScenarioNotFound as exc:
@@ -22,4 +28,4 @@ def load_or_fail(arg: str, err: TextIO) -> Scenario:
         for diag in result.diagnostics:
             print(diag, file=err)
         raise CliError(f"{path}: the scenario has errors; run 'python main.py validate {path}'", EXIT_INVALID)
-    return result.scenario
+    return path, result

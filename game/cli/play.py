@@ -15,26 +15,18 @@ from typing import TextIO
 from game.engine import Game, build_rules
 from game.engine.rules import Rules
 from game.saves import SaveError, load_save, resume, saves_directory
-from game.scenario.catalogue import ScenarioNotFound, resolve
-from game.scenario.loader import LoadResult, load_scenario
+from game.scenario.loader import LoadResult
 
 from . import textmode
 from .errors import EXIT_INVALID, CliError
+from .loading import load_result_or_fail
 
 NO_WINDOW = "The game window is not available in this version: playing in the terminal."
 
 
 def load_checked(arg: str, err: TextIO) -> tuple[Path, LoadResult, Rules]:
     """The scenario named by `arg`, its load result (with the digest) and its rules; problems become CliError."""
-    try:
-        path = resolve(arg)
-    except ScenarioNotFound as exc:
-        raise CliError(str(exc)) from None
-    result = load_scenario(path)
-    if result.scenario is None:
-        for diag in result.diagnostics:
-            print(diag, file=err)
-        raise CliError(f"{path}: the scenario has errors; run 'python main.py validate {path}'", EXIT_INVALID)
+    path, result = load_result_or_fail(arg, err)
     try:
         rules = build_rules(result.scenario)
     except ValueError as exc:

@@ -26,20 +26,7 @@ Expr = Annotated[
     Field(description="An expression in the scenario expression language (see docs/authoring.md)."),
 ]
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
-InstrumentKind = Literal[
-    "good_offices",
-    "special_envoy",
-    "public_appeal",
-    "private_appeal",
-    "track_two",
-    "early_warning",
-    "article_99",
-    "preventive_deployment",
-    "task_force",
-    "visit",
-    "wait",
-]
-assert set(InstrumentKind.__args__) == set(INSTRUMENT_KINDS)  # noqa: S101 - import-time consistency guard
+InstrumentKind = Literal[INSTRUMENT_KINDS]  # the built-in kinds, listed once in names.py
 
 
 class Node(BaseModel):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import os
 import re
 import sys
@@ -63,7 +62,6 @@ def test_minimal_fixture_loads(checks):
     assert result.digest == hashlib.sha256(MINIMAL.read_bytes()).hexdigest()
 
 
-@pytest.mark.skipif(importlib.util.find_spec("game.scenario.checks") is None, reason="checks.py not written yet")
 def test_minimal_fixture_passes_the_real_checks():
     result = load_scenario(MINIMAL)
     assert result.ok, [str(d) for d in result.diagnostics]
