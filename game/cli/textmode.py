@@ -781,7 +781,7 @@ class TextGame:
                             digest=self.s.digest, created=self.s.created)
         except SaveError as exc:
             return [*lines, "", f"warning: the finished game could not be saved: {exc.message}"]
-        return [*lines, "", f"The finished game is saved in {path} (for a debrief: python main.py report {path})."]
+        return [*lines, "", f"The finished game is saved in {path}."]
 
 
 def _isatty(stream: TextIO) -> bool:
