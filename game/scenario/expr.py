@@ -1008,27 +1008,30 @@ def _finish(parser: _Parser, text: str) -> tuple[Expression | None, list[ExprErr
     return Expression(text, frozenset(parser.refs), constant, node), []
 
 
+def _tokens(text: str, what: str) -> tuple[list[_Tok], list[ExprError]]:
+    """The tokens of `text`, or the one problem that stops it being tokenized at all."""
+    problem = _precheck(text, what)
+    if problem is not None:
+        return [], [problem]
+    try:
+        return _tokenize(text), []
+    except ExprError as error:
+        return [], [error]
+
+
 def compile_expression(text: str, symbols: Symbols) -> tuple[Expression | None, list[ExprError]]:
     """Parse and check a condition or value; returns the expression, or None and every problem found."""
-    problem = _precheck(text, "expression")
-    if problem is not None:
-        return None, [problem]
-    try:
-        toks = _tokenize(text)
-    except ExprError as error:
-        return None, [error]
+    toks, problems = _tokens(text, "expression")
+    if problems:
+        return None, problems
     return _finish(_Parser(toks, symbols, 0, effect=False), text)
 
 
 def compile_effect(text: str, symbols: Symbols) -> tuple[Effect | None, list[ExprError]]:
     """Parse and check an effect `TARGET op value`; returns the effect, or None and every problem found."""
-    problem = _precheck(text, "effect")
-    if problem is not None:
-        return None, [problem]
-    try:
-        toks = _tokenize(text)
-    except ExprError as error:
-        return None, [error]
+    toks, problems = _tokens(text, "effect")
+    if problems:
+        return None, problems
     target_tok = toks[0]
     if target_tok.kind == "end":
         return None, [ExprError("the effect is empty; write e.g. 'prestige += 5'", 0)]
