@@ -1,0 +1,99 @@
+"""The three shorter shipped scenarios (Iraq 1998, Afghanistan 1988, Oslo 1993): facts, teaching material and
+balance against doing nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from game.engine import build_rules
+from game.scenario.loader import load_scenario
+from game.sim.batch import run_batch
+
+ROOT = Path(__file__).resolve().parents[2]
+MODELINE = "# yaml-language-server: $schema=./scenario.schema.json"
+
+# id -> (first turn, last turn, turn unit, number of turns)
+CALENDARS = {
+    "iraq_inspections_1998": (dt.date(1998, 1, 1), dt.date(1998, 12, 1), "month", 12),
+    "afghanistan_geneva_1988": (dt.date(1988, 1, 1), dt.date(1989, 2, 1), "month", 14),
+    "oslo_back_channel_1993": (dt.date(1992, 12, 1), dt.date(1993, 9, 1), "month", 10),
+}
+IDS = list(CALENDARS)
+BALANCE_RUNS = 300
+
+
+def _path(scenario_id: str) -> Path:
+    return ROOT / "scenarios" / f"{scenario_id}.yaml"
+
+
+@pytest.fixture(scope="module", params=IDS)
+def loaded(request):
+    result = load_scenario(_path(request.param))
+    assert result.ok, [str(d) for d in result.diagnostics]
+    return request.param, result.scenario, build_rules(result.scenario)
+
+
+def test_loads_without_warnings(loaded):
+    scenario_id, _, _ = loaded
+    result = load_scenario(_path(scenario_id))
+    assert [str(d) for d in result.diagnostics] == []
+
+
+def test_file_starts_with_the_modeline_and_is_named_after_its_id(loaded):
+    scenario_id, scenario, _ = loaded
+    assert _path(scenario_id).read_text(encoding="utf-8").splitlines()[0] == MODELINE
+    assert scenario.id == scenario_id
+
+
+def test_calendar_and_turn_count(loaded):
+    scenario_id, scenario, rules = loaded
+    start, end, unit, turns = CALENDARS[scenario_id]
+    assert (scenario.calendar.start, scenario.calendar.end, scenario.calendar.turn_unit) == (start, end, unit)
+    assert rules.turns == turns
+    assert 8 <= rules.turns <= 16, "the short scenarios stay between 8 and 16 turns"
+
+
+def test_cites_at_least_three_sources_and_every_event_is_sourced_or_invented(loaded):
+    _, scenario, _ = loaded
+    assert len(scenario.sources) >= 3
+    unsourced = [ev.id for ev in scenario.events if ev.source is None and not ev.invented]
+    assert unsourced == []
+
+
+def test_has_teaching_material(loaded):
+    _, scenario, _ = loaded
+    assert scenario.historical_notes and all(note.source for note in scenario.historical_notes)
+    assert len(scenario.discussion) >= 3
+    terms = {entry.term for entry in scenario.glossary}
+    assert "Good offices" in terms
+    assert scenario.notes
+
+
+def test_historical_policy_is_present_and_answers_a_choice(loaded):
+    _, scenario, _ = loaded
+    assert scenario.historical_policy
+    assert any(step.choices for step in scenario.historical_policy)
+
+
+def test_endings_run_from_success_to_failure(loaded):
+    _, scenario, _ = loaded
+    assert {e.rating for e in scenario.endings} == {"success", "partial", "failure"}
+
+
+def test_oslo_says_the_un_role_is_invented():
+    scenario = load_scenario(_path("oslo_back_channel_1993")).scenario
+    assert "INVENTED FRAMING" in scenario.notes
+    assert "Norway" in scenario.briefing.role
+    assert any(ev.invented for ev in scenario.events)
+
+
+@pytest.mark.parametrize("scenario_id", IDS)
+def test_historical_policy_beats_doing_nothing(scenario_id):
+    path = _path(scenario_id)
+    historical = run_batch(path, "historical", BALANCE_RUNS, seed=7)
+    passive = run_batch(path, "passive", BALANCE_RUNS, seed=7)
+    assert historical.success_rate >= passive.success_rate + 0.15
+    assert historical.failure_rate < passive.failure_rate
