@@ -48,7 +48,7 @@ def _duplicates(items: Iterable[tuple[Path, str]], what: str) -> Iterator[Proble
         if ident in seen:
             first = seen[ident][1] if isinstance(seen[ident][1], int) else 0
             yield Problem(path, "error", f"duplicate {what} id '{ident}': {what} number {first + 1} in this list "
-                          "already uses it; ids must be unique")
+                          "already uses it; rename one of them (ids must be unique)")
         else:
             seen[ident] = path
 
@@ -140,10 +140,16 @@ def check_pairs(scn: Scenario) -> Iterator[Problem]:
                 yield Problem(("pairs", i, "between", j), "error", f"unknown party '{pid}'{did_you_mean(pid, parties)}")
         a, b = pair.between
         if a == b:
-            yield Problem(("pairs", i, "between"), "error", f"a pair needs two different parties, not '{a}' twice")
+            yield Problem(
+                ("pairs", i, "between"), "error", f"a pair needs two different parties, not '{a}' twice; name the other"
+            )
         key = frozenset(pair.between)
         if key in seen and a != b:
-            yield Problem(("pairs", i, "between"), "error", f"'{a}' and '{b}' already form pair '{seen[key]}'")
+            yield Problem(
+                ("pairs", i, "between"),
+                "error",
+                f"'{a}' and '{b}' already form pair '{seen[key]}'; remove one of the two pairs",
+            )
         seen.setdefault(key, pair.id)
         rungs = len(pair.ladder or scn.ladder)
         if pair.pressure >= rungs:
@@ -199,7 +205,9 @@ def check_dates(scn: Scenario) -> Iterator[Problem]:
             )
     for i, d in enumerate(scn.distractions):
         if d.end < d.start:
-            yield Problem(("distractions", i, "end"), "error", "this distraction ends before it starts")
+            yield Problem(
+                ("distractions", i, "end"), "error", "this distraction ends before it starts; put 'end' after 'start'"
+            )
         elif d.end < scn.calendar.start or d.start > scn.calendar.end:
             yield Problem(
                 ("distractions", i, "start"),
@@ -234,7 +242,7 @@ def check_proposals(scn: Scenario) -> Iterator[Problem]:
                 ("proposals", i, "pair"), "error", f"unknown pair '{prop.pair}'{did_you_mean(prop.pair, pairs)}"
             )
         if len(set(prop.modes)) != len(prop.modes):
-            yield Problem(("proposals", i, "modes"), "warning", "a mode is listed twice")
+            yield Problem(("proposals", i, "modes"), "warning", "a mode is listed twice; remove the repeat")
 
 
 def check_events(scn: Scenario) -> Iterator[Problem]:
@@ -313,7 +321,8 @@ def _check_action(act, path: Path, instruments, proposals, pairs, parties) -> It
         if act.mode is None:
             yield Problem(path, "error", f"proposal '{act.use}' needs 'mode: private' or 'mode: public'")
         elif act.mode not in prop.modes:
-            yield Problem((*path, "mode"), "error", f"proposal '{act.use}' cannot be floated in {act.mode}")
+            yield Problem((*path, "mode"), "error", f"proposal '{act.use}' cannot be floated in {act.mode}; "
+                          f"use mode: {' or '.join(prop.modes)}")
         return
     if act.use not in instruments:
         yield Problem(
@@ -347,15 +356,18 @@ def check_reachability(compiled: CompiledScenario) -> Iterator[Problem]:
 
     for i, ev in enumerate(scn.events):
         if ev.when is not None and constant(("events", i, "when")) is not None and not constant(("events", i, "when")):
-            yield Problem(("events", i, "when"), "error", "this condition is always false, so the event never fires")
+            yield Problem(("events", i, "when"), "error", "this condition is always false, so the event never fires; "
+                          "change the condition or remove the event")
         if ev.chance is not None and not isinstance(ev.chance, str) and ev.chance == 0:
-            yield Problem(("events", i, "chance"), "error", "a chance of 0 means the event never fires")
+            yield Problem(("events", i, "chance"), "error", "a chance of 0 means the event never fires; "
+                          "give it a chance above 0 or remove the event")
     catch_all: str | None = None
     for i, end in enumerate(scn.endings):
         value = constant(("endings", i, "when"))
         if end.when is not None and value is not None and not value:
             yield Problem(
-                ("endings", i, "when"), "error", "this condition is always false, so nothing leads to this ending"
+                ("endings", i, "when"), "error", "this condition is always false, so nothing leads to this ending; "
+                "change the condition or remove the ending"
             )
         elif end.at_end and catch_all is not None:
             yield Problem(

@@ -216,7 +216,8 @@ def _tokenize(text: str) -> list[_Tok]:
             elif c in _HINTS1:
                 raise ExprError(_HINTS1[c], i)
             else:
-                raise ExprError(f"unexpected character {_show_char(c)}", i)
+                message = f"unexpected character {_show_char(c)}; remove it (names use letters, digits and '_')"
+                raise ExprError(message, i)
     toks.append(_Tok("end", "", n))
     return toks
 
@@ -244,13 +245,13 @@ def _number(text: str, i: int, toks: list[_Tok]) -> int:
             return e
     if text[j : j + 1] == ".":
         if text[j + 1 : j + 2] not in _DIGITS:
-            raise ExprError(f"expected digits after the decimal point in '{_show(text[i : j + 1])}'", j)
+            raise ExprError(f"expected digits after the decimal point in '{_show(text[i : j + 1])}'; write e.g. 0.5", j)
         j = _scan_digits(text, j + 1)
     literal = text[i:j]
     _check_follow(text, i, j, literal)
     value = float(literal)
     if not math.isfinite(value):
-        raise ExprError(f"the number '{_show(literal)}' is too large", i)
+        raise ExprError(f"the number '{_show(literal)}' is too large; use a smaller number, e.g. 1000000", i)
     toks.append(_Tok("num", literal, i, value))
     return j
 
@@ -258,7 +259,7 @@ def _number(text: str, i: int, toks: list[_Tok]) -> int:
 def _check_follow(text: str, start: int, end: int, literal: str) -> None:
     follow = text[end : end + 1]
     if follow == ".":
-        raise ExprError(f"unexpected '.' after the number '{_show(literal)}'", end)
+        raise ExprError(f"unexpected '.' after the number '{_show(literal)}'; write one decimal point, e.g. 0.25", end)
     if follow in _IDENT:
         stop = end
         while stop < len(text) and text[stop] in _IDENT:
@@ -893,7 +894,7 @@ class _Parser:
         if not low <= len(args) <= high:
             wanted = f"exactly {low} value{'s' if low > 1 else ''}" if low == high else f"{low} to {high} values"
             given = f"{len(args)} {'was' if len(args) == 1 else 'were'} given"
-            usage = " (clamp(x, lo, hi) keeps x between lo and hi)" if name == "clamp" else ""
+            usage = "; e.g. clamp(x, 0, 1) keeps x between 0 and 1" if name == "clamp" else f"; give {name}() {wanted}"
             self.problem(ExprError(f"{name}() takes {wanted}, but {given}{usage}", tok.offset))
             return _Const(0.0, tok.offset)
         node = _Call(name, args, tok.offset)
@@ -902,19 +903,20 @@ class _Parser:
         return self.make(node)
 
     def unclosed(self, opening: _Tok) -> ExprError:
-        return ExprError(f"unclosed '(' opened at column {opening.offset + 1}", opening.offset)
+        return ExprError(f"unclosed '(' opened at column {opening.offset + 1}; add the missing ')'", opening.offset)
 
     def expected_value(self, tok: _Tok) -> ExprError:
         prev = self.toks[self.pos - 1] if self.pos > 0 else None
         if tok.kind == "end":
             if prev is None:
-                return ExprError("the expression is empty", 0)
-            return ExprError(f"expected a value after '{_show(prev.text)}'", prev.offset)
+                return ExprError("the expression is empty; write a condition, e.g. 'usa_ussr.rung >= 4'", 0)
+            message = f"expected a value after '{_show(prev.text)}'; add a number or a name, e.g. 0.5"
+            return ExprError(message, prev.offset)
         shown = _show(tok.text)
         if prev is None:
             if tok.text in _INFIX or tok.text in EFFECT_OPS:
-                return ExprError(f"expected a value before '{shown}'", tok.offset)
-            return ExprError(f"expected a value, found '{shown}'", tok.offset)
+                return ExprError(f"expected a value before '{shown}'; add a number or a name before it", tok.offset)
+            return ExprError(f"expected a value, found '{shown}'; write a number or a name here", tok.offset)
         if prev.text == "(" and tok.text == ")":
             return ExprError("nothing between '(' and ')'; expected a value", tok.offset)
         message = f"expected a value after '{_show(prev.text)}', found '{shown}'"
@@ -938,17 +940,21 @@ class _Parser:
                     tok.offset,
                 )
             if text == ")":
-                return ExprError("')' has no matching '('", tok.offset)
+                return ExprError("')' has no matching '('; remove it or add the '(' it closes", tok.offset)
             if text == ",":
                 return ExprError("',' only separates the values given to a function, e.g. min(a, b)", tok.offset)
         separator = "an operator or ','" if in_call else "an operator"
         if tok.kind in ("num", "date", "name") or text in ("(", "true", "false"):
-            return ExprError(f"missing {separator} between '{prev}' and '{_show(text)}'", tok.offset)
+            joined = f"{prev}, {_show(text)}" if in_call else f"{prev} >= {_show(text)}"
+            message = f"missing {separator} between '{prev}' and '{_show(text)}'; e.g. '{joined}'"
+            return ExprError(message, tok.offset)
         if text == "not":
             return ExprError("missing operator before 'not'; did you mean 'and not'?", tok.offset)
         if in_call:
-            return ExprError(f"expected ',' or ')' after '{prev}', found '{_show(text)}'", tok.offset)
-        return ExprError(f"unexpected '{_show(text)}' after '{prev}'", tok.offset)
+            message = f"expected ',' or ')' after '{prev}', found '{_show(text)}'; separate values with ','"
+            return ExprError(message, tok.offset)
+        message = f"unexpected '{_show(text)}' after '{prev}'; join the parts with an operator such as 'and'"
+        return ExprError(message, tok.offset)
 
 
 # --------------------------------------------------------------------------------------------------- API
@@ -1066,9 +1072,10 @@ def compile_effect(text: str, symbols: Symbols) -> tuple[Effect | None, list[Exp
 def _bad_effect_op(target: _Tok, tok: _Tok) -> ExprError:
     shown = _show(target.text)
     if tok.kind == "end":
-        return ExprError(f"expected '=', '+=', '-=' or '*=' after '{shown}'", target.offset)
+        return ExprError(f"expected '=', '+=', '-=' or '*=' after '{shown}', e.g. '{shown} += 0.1'", target.offset)
     if tok.text == "==":
         return ExprError("'==' compares; to change a value use '=', e.g. 'prestige = 50'", tok.offset)
     if tok.text == "/=":
         return ExprError("'/=' is not available; multiply instead, e.g. 'budget *= 0.5'", tok.offset)
-    return ExprError(f"expected '=', '+=', '-=' or '*=' after '{shown}', found '{_show(tok.text)}'", tok.offset)
+    message = f"expected '=', '+=', '-=' or '*=' after '{shown}', found '{_show(tok.text)}'; e.g. '{shown} += 0.1'"
+    return ExprError(message, tok.offset)

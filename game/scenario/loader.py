@@ -225,13 +225,16 @@ def _message(located: _Located, raw: Any, mark: Mark | None) -> str:
     if kind == "value_error":
         return _sentence(str(ctx.get("error", error["msg"])))
     label = _label(path)
+    text = mark.text if mark is not None else None
+    if kind == "string_type" and text and _is_id_field(path) and not re.fullmatch(_ID_PATTERN, text):
+        return f"{label} is not a valid id: {_ID_RULE}, e.g. '{_suggest_id(text)}'"
     trap = _trap(value, mark)
     if trap and (kind == "string_type" or (kind == "union_type" and ctx.get("text_ok")) or _is_choice(path, mark)):
         return trap
     builder = _MESSAGES.get(kind)
     if builder is not None:
         return builder(label, value, ctx, _shown(value, mark), path)
-    return f"{label} is not valid: {_sentence(error['msg'])}"
+    return f"{label} is not valid: {_sentence(error['msg'])} — see docs/authoring.md for what it takes"
 
 
 def _is_choice(path: tuple, mark: Mark | None) -> bool:
@@ -352,6 +355,13 @@ def _quoted(text: str) -> str:
 # ---- per-type messages ---------------------------------------------------------------------------------------
 
 _ID_RULE = "ids use lower-case letters, digits and underscores, and start with a letter"
+_ID_PATTERN = "^[a-z][a-z0-9_]*$"
+
+
+def _is_id_field(path: tuple) -> bool:
+    """True when the value at `path` must be an id (text with the id pattern)."""
+    info = _field_info(path)
+    return info is not None and any(getattr(m, "pattern", None) == _ID_PATTERN for m in info[1])
 
 
 def _suggest_id(text: str) -> str:
@@ -407,26 +417,62 @@ def _num(value: Any) -> str:
 
 def _number_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
     hint = "; use a dot for decimals" if isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value) else ""
-    return f"{label} must be a number{_range(path, ctx)}; got {shown}{hint}"
+    return f"{label} must be a number{_range(path, ctx)}, e.g. {_example_number(path, ctx)}; got {shown}{hint}"
 
 
 def _int_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
-    return f"{label} must be a whole number{_range(path, ctx)}; got {shown}"
+    example = _example_number(path, ctx, whole=True)
+    return f"{label} must be a whole number{_range(path, ctx)}, e.g. {example}; got {shown}"
 
 
 def _bound_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
-    return f"{label} must be a number{_range(path, ctx)}; got {shown}"
+    whole = isinstance(value, int) and _field_info(path) is not None and _field_info(path)[0] is int
+    return f"{label} must be a number{_range(path, ctx)}, e.g. {_example_number(path, ctx, whole)}; got {shown}"
+
+
+def _example_number(path: tuple, ctx: dict[str, Any], whole: bool = False) -> str:
+    """A valid value to show after 'e.g.': the field's own documented example, else the middle of its range."""
+    example = _first_number(_field_examples(path))
+    if example is None:
+        info = _field_info(path)
+        bounds = _bounds(info[0], info[1]) if info is not None else {}
+        bounds.update({k: v for k, v in ctx.items() if k in ("ge", "gt", "le", "lt")})
+        low = bounds.get("ge", bounds.get("gt", 0))
+        high = bounds.get("le", bounds.get("lt", low + 2))
+        example = (low + high) / 2
+    if whole:
+        return str(round(example))
+    return _num(float(example))
+
+
+def _first_number(examples: Any) -> float | int | None:
+    """The first number in a field's examples, looking inside lists (a list field's example is a list)."""
+    while isinstance(examples, list) and examples:
+        examples = examples[0]
+    if isinstance(examples, (int, float)) and not isinstance(examples, bool):
+        return examples
+    return None
+
+
+def _field_examples(path: tuple) -> Any:
+    """The `examples` of the model field at `path` (or of the list field holding the item at `path`)."""
+    for cut in range(len(path), 0, -1):
+        if isinstance(path[cut - 1], str):
+            model = _model_at(path[: cut - 1])
+            field = model.model_fields.get(path[cut - 1]) if model is not None else None
+            return field.examples if field is not None else None
+    return None
 
 
 def _text_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
     if value is None:
         return f"{label} is empty; write its text after the colon"
-    return f"{label} must be text; got {shown}"
+    return f"{label} must be text; got {shown} — write it as one line of text in quotes, e.g. \"...\""
 
 
 def _bool_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
     fix = " (without quotes)" if isinstance(value, str) and value.lower() in ("true", "false", "yes", "no") else ""
-    return f"{label} must be true or false{fix}; got {shown}"
+    return f"{label} must be true or false{fix}; got {shown} — write true or false"
 
 
 def _date_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
@@ -444,7 +490,7 @@ def _literal_message(label: str, value: Any, ctx: dict, shown: str, path: tuple)
         return f"{label} must be {ctx.get('expected', 'one of the allowed values')}; got {shown}"
     listed = _listed(choices)
     if len(choices) == 1:
-        return f"{label} must be {listed}; got {shown}"
+        return f"{label} must be {listed}; got {shown} — write {listed}"
     suggestion = did_you_mean(value, [str(c) for c in choices]) if isinstance(value, str) else ""
     if suggestion.startswith(" — expected"):
         suggestion = ""
@@ -457,9 +503,9 @@ def _listed(choices: list) -> str:
 
 
 def _pattern_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
-    if ctx.get("pattern") == "^[a-z][a-z0-9_]*$" and isinstance(value, str):
+    if ctx.get("pattern") == _ID_PATTERN and isinstance(value, str):
         return f"{label} is not a valid id: {_ID_RULE}, e.g. '{_suggest_id(value)}'"
-    return f"{label} does not have the expected form; got {shown}"
+    return f"{label} does not have the expected form; got {shown} — see its examples in docs/authoring.md"
 
 
 def _short_text_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
@@ -472,24 +518,33 @@ def _long_text_message(label: str, value: Any, ctx: dict, shown: str, path: tupl
 
 
 def _list_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
-    return f"{label} must be a list, one item per line starting with '- '; got {shown}"
+    return f"{label} must be a list; got {shown} — write one item per line starting with '- '"
 
 
 def _mapping_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
-    return f"{label} must be a mapping of fields (`name: value` lines indented under it); got {shown}"
+    return f"{label} must be a mapping of fields; got {shown} — write `name: value` lines indented under it"
 
 
 def _too_short_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
     need = ctx.get("min_length")
-    return f"{label} needs at least {need} item{'s' if need != 1 else ''}; it has {ctx.get('actual_length')}"
+    return (f"{label} needs at least {need} item{'s' if need != 1 else ''}; it has {ctx.get('actual_length')} — "
+            "add more, one per line starting with '- '")
 
 
 def _too_long_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
-    return f"{label} may have at most {ctx.get('max_length')} items; it has {ctx.get('actual_length')}"
+    return f"{label} may have at most {ctx.get('max_length')} items; it has {ctx.get('actual_length')} — remove some"
 
 
 def _union_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
-    return f"{label} must be {ctx.get('expected')}; got {shown}"
+    return f"{label} must be {ctx.get('expected')}; got {shown}{_union_fix(ctx.get('expected', ''), path)}"
+
+
+def _union_fix(expected: str, path: tuple) -> str:
+    """An example for a value that may take several forms, e.g. a chance that is a number or an expression."""
+    examples = _field_examples(path)
+    if isinstance(examples, list) and examples:
+        return " — e.g. " + " or ".join(f"`{e}`" for e in examples[:2] if isinstance(e, (int, float, str)))
+    return f" — write {expected}"
 
 
 _MESSAGES = {

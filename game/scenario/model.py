@@ -36,9 +36,17 @@ class Node(BaseModel):
 class Source(Node):
     """A published source the scenario relies on; events and notes cite it by id."""
 
-    id: Id
-    citation: Text = Field(description="Author, title, publisher or journal, year.")
-    url: ShortText | None = Field(default=None, description="Where a reader can find it, if online.")
+    id: Id = Field(
+        description="Id of this source; events, proposals and notes cite it with 'source: ID'.",
+        examples=["kennedy1969"],
+    )
+    citation: Text = Field(
+        description="Author, title, publisher or journal, year.",
+        examples=["R. F. Kennedy, Thirteen Days, W. W. Norton, 1969."],
+    )
+    url: ShortText | None = Field(
+        default=None, description="Where a reader can find it, if online.", examples=["https://example.org/report"]
+    )
 
 
 class Calendar(Node):
@@ -46,7 +54,9 @@ class Calendar(Node):
 
     start: dt.date = Field(description="First turn's date (YYYY-MM-DD).", examples=["1962-10-16"])
     end: dt.date = Field(description="Last turn's date (YYYY-MM-DD), inclusive.", examples=["1962-10-28"])
-    turn_unit: Literal["day", "week", "month"] = Field(description="How much time one turn covers.")
+    turn_unit: Literal["day", "week", "month"] = Field(
+        description="How much time one turn covers: 'day', 'week' or 'month'.", examples=["day", "week"]
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> Calendar:
@@ -58,10 +68,11 @@ class Calendar(Node):
 class Rung(Node):
     """One rung of the escalation ladder."""
 
-    name: ShortText = Field(description="What this rung looks like, e.g. 'confrontation'.")
+    name: ShortText = Field(description="What this rung looks like, e.g. 'confrontation'.", examples=["brink"])
     threshold: StrictBool = Field(
         default=False,
         description="True when crossing up into this rung is hard (extra pressure) and sticky once crossed.",
+        examples=[True],
     )
 
 
@@ -80,105 +91,198 @@ DEFAULT_LADDER: tuple[Rung, ...] = (
 class Party(Node):
     """A state, movement or organisation whose decisions move the crisis."""
 
-    id: Id
-    name: ShortText
-    kind: Literal["state", "movement", "organisation"] = "state"
-    leader: ShortText | None = Field(default=None, description="Who decides for this party, for the briefing.")
-    description: Text | None = Field(default=None, description="A paragraph for the briefing.")
-    power: Unit = Field(default=0.5, description="Relative power; a large gap in a pair weakens mediation.")
-    hostility: Unit = Field(description="Initial hostility (Richardson x): 0 calm, 1 bent on fighting.")
-    restraint: Unit = Field(default=0.3, description="Richardson restraint m: how fast hostility decays.")
-    grievance: Annotated[float, Field(ge=-1.0, le=1.0)] = Field(
-        default=0.05, description="Richardson grievance g: a standing push per turn (negative calms)."
+    id: Id = Field(
+        description="Id of the party, used in pairs and conditions (e.g. 'usa.hostility').", examples=["usa"]
     )
-    resolve: Unit = Field(default=0.5, description="How hard the party is to move once committed.")
-    trust: Unit = Field(default=0.5, description="Trust in the Secretary-General's impartiality.")
-    domestic_pressure: Unit = Field(default=0.3, description="Pressure at home against backing down.")
-    receptivity: Unit = Field(default=0.5, description="Openness to third-party help.")
+    name: ShortText = Field(description="Name shown to the player.", examples=["United States"])
+    kind: Literal["state", "movement", "organisation"] = Field(
+        default="state", description="What sort of actor it is: 'state', 'movement' or 'organisation'.",
+        examples=["movement"],
+    )
+    leader: ShortText | None = Field(
+        default=None, description="Who decides for this party, for the briefing.", examples=["John F. Kennedy"]
+    )
+    description: Text | None = Field(
+        default=None, description="A paragraph for the briefing.", examples=["Upstream; built the dam for power."]
+    )
+    power: Unit = Field(
+        default=0.5, description="Relative power, 0-1; a large gap in a pair weakens mediation.", examples=[0.6]
+    )
+    hostility: Unit = Field(
+        description="Initial hostility (Richardson x), 0-1: 0 calm, 1 bent on fighting.", examples=[0.4]
+    )
+    restraint: Unit = Field(
+        default=0.3, description="Richardson restraint m, 0-1: how fast hostility decays.", examples=[0.3]
+    )
+    grievance: Annotated[float, Field(ge=-1.0, le=1.0)] = Field(
+        default=0.05,
+        description="Richardson grievance g, -1 to 1: a standing push per turn (negative calms).",
+        examples=[0.05, -0.02],
+    )
+    resolve: Unit = Field(
+        default=0.5, description="How hard the party is to move once committed, 0-1.", examples=[0.7]
+    )
+    trust: Unit = Field(
+        default=0.5, description="Trust in the Secretary-General's impartiality, 0-1.", examples=[0.5]
+    )
+    domestic_pressure: Unit = Field(
+        default=0.3, description="Pressure at home against backing down, 0-1.", examples=[0.6]
+    )
+    receptivity: Unit = Field(default=0.5, description="Openness to third-party help, 0-1.", examples=[0.4])
     intention: Literal["escalate", "hold", "settle"] = Field(
-        default="hold", description="Hidden from the player: what the party really means to do."
+        default="hold",
+        description="Hidden from the player: what the party really means to do ('escalate', 'hold' or 'settle').",
+        examples=["escalate"],
     )
 
 
 class Pair(Node):
     """Two parties in dispute; each pair has its own place on the escalation ladder."""
 
-    id: Id
-    between: Annotated[list[Id], Field(min_length=2, max_length=2)] = Field(description="The two party ids.")
+    id: Id = Field(
+        description="Id of the pair, used as an instrument target and in conditions (e.g. 'usa_ussr.rung').",
+        examples=["usa_ussr"],
+    )
+    between: Annotated[list[Id], Field(min_length=2, max_length=2)] = Field(
+        description="The two party ids.", examples=[["usa", "ussr"]]
+    )
     pressure: Annotated[float, Field(ge=0.0, le=20.0)] = Field(
-        description="Initial escalation pressure in rungs (2.5 sits half-way up rung 2)."
+        description="Initial escalation pressure in rungs (2.5 sits half-way up rung 2).", examples=[2.5]
     )
     reaction: Annotated[list[Unit], Field(min_length=2, max_length=2)] = Field(
         default=[0.3, 0.3],
         description="Richardson reaction (a, b): how strongly each side answers the other's hostility.",
+        examples=[[0.2, 0.3]],
     )
-    momentum: Unit = Field(default=0.3, description="How much of last turn's movement carries over.")
+    momentum: Unit = Field(
+        default=0.3, description="How much of last turn's movement carries over, 0-1.", examples=[0.3]
+    )
     issue: Literal["resources", "ethnic", "ideology", "sovereignty", "security"] = Field(
-        default="security", description="What the dispute is about; sets mediation's base success rate."
+        default="security",
+        description="What the dispute is about; sets mediation's base success rate "
+        "('resources', 'ethnic', 'ideology', 'sovereignty' or 'security').",
+        examples=["resources"],
     )
     ladder: list[Rung] | None = Field(
-        default=None, min_length=3, max_length=12, description="This pair's own ladder, if not the scenario's."
+        default=None,
+        min_length=3,
+        max_length=12,
+        description="This pair's own ladder, if not the scenario's.",
+        examples=[[{"name": "calm"}, {"name": "tension"}, {"name": "clashes", "threshold": True}]],
     )
 
 
 class SecretaryGeneral(Node):
     """The player's office and starting resources."""
 
-    name: ShortText = Field(description="The Secretary-General in office, e.g. 'U Thant'.")
-    prestige: Annotated[float, Field(ge=0, le=100)] = Field(default=50, description="Political capital, 0-100.")
-    envoys: Annotated[int, Field(ge=0, le=20)] = Field(default=2, description="Envoys and senior staff.")
-    budget: Annotated[float, Field(ge=0, le=10000)] = Field(default=10, description="Discretionary money (US$m).")
-    budget_per_turn: Annotated[float, Field(ge=0, le=1000)] = Field(default=0, description="Money added each turn.")
-    attention: Annotated[int, Field(ge=1, le=10)] = Field(default=3, description="Initiatives that can run at once.")
-    intelligence: Unit = Field(default=0.3, description="Quality of early warning: 0 blind, 1 perfect.")
-    coordination: Unit = Field(default=0.5, description="Coordination among UN bodies and partners.")
-    visibility: Unit = Field(default=0.3, description="How much the world is watching this crisis.")
+    name: ShortText = Field(description="The Secretary-General in office, e.g. 'U Thant'.", examples=["U Thant"])
+    prestige: Annotated[float, Field(ge=0, le=100)] = Field(
+        default=50, description="Political capital, 0-100: pays for initiatives and scales their effect.",
+        examples=[55],
+    )
+    envoys: Annotated[int, Field(ge=0, le=20)] = Field(
+        default=2, description="Envoys and senior staff, a whole number.", examples=[2]
+    )
+    budget: Annotated[float, Field(ge=0, le=10000)] = Field(
+        default=10, description="Discretionary money (US$m).", examples=[12]
+    )
+    budget_per_turn: Annotated[float, Field(ge=0, le=1000)] = Field(
+        default=0, description="Money added each turn (US$m).", examples=[0.5]
+    )
+    attention: Annotated[int, Field(ge=1, le=10)] = Field(
+        default=3, description="Initiatives that can run at once, a whole number.", examples=[2]
+    )
+    intelligence: Unit = Field(
+        default=0.3, description="Quality of early warning, 0-1: 0 blind, 1 perfect.", examples=[0.35]
+    )
+    coordination: Unit = Field(
+        default=0.5, description="Coordination among UN bodies and partners, 0-1.", examples=[0.5]
+    )
+    visibility: Unit = Field(
+        default=0.3, description="How much the world is watching this crisis, 0-1.", examples=[0.25]
+    )
 
 
 class CouncilMember(Node):
     """A Security Council member whose vote matters for mandates, referrals and renewals."""
 
-    id: Id
-    name: ShortText
-    permanent: StrictBool = Field(default=True, description="Permanent members can veto.")
-    support: Unit = Field(description="Initial support for the Secretary-General's initiatives.")
-    party: Id | None = Field(default=None, description="The party this member is, if it is one (e.g. usa).")
+    id: Id = Field(description="Id of the member, used in conditions as 'council.ID'.", examples=["china"])
+    name: ShortText = Field(description="Name shown to the player.", examples=["China"])
+    permanent: StrictBool = Field(
+        default=True, description="Permanent members can veto; false for an elected member.", examples=[False]
+    )
+    support: Unit = Field(
+        description="Initial support for the Secretary-General's initiatives, 0-1.", examples=[0.55]
+    )
+    party: Id | None = Field(
+        default=None, description="The party this member is, if it is one (e.g. usa).", examples=["usa"]
+    )
 
 
 class Distraction(Node):
     """A highly visible emergency elsewhere that draws attention and money away from this crisis."""
 
-    id: Id
-    name: ShortText
-    start: dt.date
-    end: dt.date
-    attention: Annotated[int, Field(ge=0, le=10)] = Field(default=1, description="Attention slots it takes.")
-    budget_per_turn: Annotated[float, Field(ge=0, le=1000)] = Field(default=0, description="Money it drains.")
-    source: Id | None = None
+    id: Id = Field(description="Id of the distraction.", examples=["earthquake"])
+    name: ShortText = Field(description="What it is, as shown to the player.", examples=["Earthquake relief"])
+    start: dt.date = Field(description="First day it draws attention (YYYY-MM-DD).", examples=["2030-04-01"])
+    end: dt.date = Field(description="Last day it draws attention (YYYY-MM-DD).", examples=["2030-04-21"])
+    attention: Annotated[int, Field(ge=0, le=10)] = Field(
+        default=1, description="Attention slots it takes while it lasts.", examples=[1]
+    )
+    budget_per_turn: Annotated[float, Field(ge=0, le=1000)] = Field(
+        default=0, description="Money it drains each turn (US$m).", examples=[0.5]
+    )
+    source: Id | None = Field(default=None, description="Id of the source it rests on.", examples=["un_yearbook"])
 
 
 class Cost(Node):
-    prestige: Annotated[float, Field(ge=0, le=100)] = 0
-    budget: Annotated[float, Field(ge=0, le=10000)] = 0
-    envoys: Annotated[int, Field(ge=0, le=10)] = 0
+    """What using something costs the office."""
+
+    prestige: Annotated[float, Field(ge=0, le=100)] = Field(
+        default=0, description="Prestige spent, 0-100.", examples=[6]
+    )
+    budget: Annotated[float, Field(ge=0, le=10000)] = Field(
+        default=0, description="Money spent (US$m).", examples=[1.5]
+    )
+    envoys: Annotated[int, Field(ge=0, le=10)] = Field(
+        default=0, description="Envoys tied up, a whole number.", examples=[1]
+    )
 
 
 class Instrument(Node):
     """A built-in instrument offered in this scenario, optionally renamed and tuned."""
 
-    use: InstrumentKind = Field(description="Which built-in instrument this is.")
-    id: Id | None = Field(default=None, description="Id in this scenario; defaults to the value of 'use'.")
-    name: ShortText | None = Field(default=None, description="Name shown to the player.")
-    description: Text | None = None
-    cost: Cost | None = Field(default=None, description="Overrides the built-in cost.")
-    delay: Annotated[int, Field(ge=0, le=24)] | None = Field(default=None, description="Turns before effect.")
-    duration: Annotated[int, Field(ge=1, le=48)] | None = Field(
-        default=None, description="Turns an envoy or attention slot stays tied up."
+    use: InstrumentKind = Field(description="Which built-in instrument this is.", examples=["good_offices"])
+    id: Id | None = Field(
+        default=None, description="Id in this scenario; defaults to the value of 'use'.", examples=["quiet_talks"]
     )
-    power: Annotated[float, Field(ge=0, le=5)] = Field(default=1.0, description="Multiplier on the effect.")
-    requires: Expr | None = Field(default=None, description="Condition under which it can be used.")
-    available_from: dt.date | None = None
-    available_until: dt.date | None = None
+    name: ShortText | None = Field(
+        default=None, description="Name shown to the player.", examples=["Quiet talks in Geneva"]
+    )
+    description: Text | None = Field(
+        default=None, description="A sentence shown with the instrument.", examples=["Meet both foreign ministers."]
+    )
+    cost: Cost | None = Field(
+        default=None, description="Overrides the built-in cost.", examples=[{"prestige": 4, "budget": 1}]
+    )
+    delay: Annotated[int, Field(ge=0, le=24)] | None = Field(
+        default=None, description="Turns before effect (overrides the built-in delay).", examples=[1]
+    )
+    duration: Annotated[int, Field(ge=1, le=48)] | None = Field(
+        default=None, description="Turns an envoy or attention slot stays tied up.", examples=[3]
+    )
+    power: Annotated[float, Field(ge=0, le=5)] = Field(
+        default=1.0, description="Multiplier on the effect (1 = built-in strength).", examples=[0.8]
+    )
+    requires: Expr | None = Field(
+        default=None, description="Condition under which it can be used.", examples=["usa_ussr.rung >= 2"]
+    )
+    available_from: dt.date | None = Field(
+        default=None, description="First date it can be used (YYYY-MM-DD).", examples=["1962-10-22"]
+    )
+    available_until: dt.date | None = Field(
+        default=None, description="Last date it can be used (YYYY-MM-DD).", examples=["1962-10-27"]
+    )
 
     @property
     def key(self) -> str:
@@ -188,47 +292,90 @@ class Instrument(Node):
 class Proposal(Node):
     """A face-saving formula written for this scenario that the player can float privately or publicly."""
 
-    id: Id
-    name: ShortText
-    text: Text
-    pair: Id = Field(description="The pair it is put to.")
-    modes: list[Literal["private", "public"]] = Field(default=["private", "public"], min_length=1)
-    cost: Cost = Field(default_factory=Cost)
-    requires: Expr | None = None
-    acceptance: Unit = Field(default=0.4, description="Base chance both sides accept, before the state's effect.")
-    on_accept: list[Expr] = Field(default_factory=list, description="Effects when accepted.")
-    on_reject: list[Expr] = Field(default_factory=list, description="Effects when rejected.")
-    source: Id | None = None
+    id: Id = Field(description="Id of the proposal, used in 'accepted.ID'.", examples=["trade_missiles"])
+    name: ShortText = Field(description="Short name shown to the player.", examples=["A missile trade"])
+    text: Text = Field(
+        description="The formula in full, as the parties would read it.",
+        examples=["Missiles out of Cuba, in exchange for a pledge not to invade."],
+    )
+    pair: Id = Field(description="The pair it is put to.", examples=["usa_ussr"])
+    modes: list[Literal["private", "public"]] = Field(
+        default=["private", "public"],
+        min_length=1,
+        description="How it may be floated: 'private', 'public' or both.",
+        examples=[["private"]],
+    )
+    cost: Cost = Field(default_factory=Cost, description="What floating it costs.", examples=[{"prestige": 6}])
+    requires: Expr | None = Field(
+        default=None, description="Condition under which it can be floated.", examples=["usa_ussr.rung <= 4"]
+    )
+    acceptance: Unit = Field(
+        default=0.4, description="Base chance both sides accept, 0-1, before the state's effect.", examples=[0.45]
+    )
+    on_accept: list[Expr] = Field(
+        default_factory=list, description="Effects when accepted.", examples=[["usa_ussr.pressure -= 1.2"]]
+    )
+    on_reject: list[Expr] = Field(
+        default_factory=list, description="Effects when rejected.", examples=[["prestige -= 4"]]
+    )
+    source: Id | None = Field(default=None, description="Id of the source it rests on.", examples=["kennedy1969"])
 
 
 class Choice(Node):
     """An option the player is offered when an event fires."""
 
-    id: Id
-    label: ShortText
-    text: Text | None = None
-    cost: Cost = Field(default_factory=Cost)
-    effects: list[Expr] = Field(default_factory=list)
+    id: Id = Field(description="Id of the choice, used in 'chose.EVENT.CHOICE'.", examples=["call_restraint"])
+    label: ShortText = Field(description="The button's text.", examples=["Call both sides to restraint"])
+    text: Text | None = Field(
+        default=None, description="A sentence saying what this choice means.", examples=["A short statement."]
+    )
+    cost: Cost = Field(default_factory=Cost, description="What choosing it costs.", examples=[{"prestige": 2}])
+    effects: list[Expr] = Field(
+        default_factory=list, description="Effects when chosen.", examples=[["north_south.pressure -= 0.2"]]
+    )
 
 
 class Event(Node):
     """Something that happens: on a date (scheduled), when a condition holds (triggered), or by chance (random)."""
 
-    id: Id
-    title: ShortText
-    text: Text
-    date: dt.date | None = Field(default=None, description="Scheduled: fires on the turn covering this date.")
-    when: Expr | None = Field(default=None, description="Fires only when this condition holds.")
-    chance: Annotated[float, Field(ge=0, le=1)] | Expr | None = Field(
-        default=None, description="Chance per turn (a number or an expression) when the other conditions hold."
+    id: Id = Field(description="Id of the event, used in 'fired.ID'.", examples=["border_shooting"])
+    title: ShortText = Field(description="Headline shown to the player.", examples=["Shots at the dam"])
+    text: Text = Field(
+        description="What happened, in a few sentences.", examples=["A patrol and border guards exchange fire."]
     )
-    repeat: StrictBool = Field(default=False, description="May fire more than once (never twice in a turn).")
-    public: StrictBool = Field(default=True, description="Public events raise the crisis's visibility.")
-    effects: list[Expr] = Field(default_factory=list)
-    choices: list[Choice] = Field(default_factory=list, max_length=6)
-    default_choice: Id | None = Field(default=None, description="Chosen when the player does not choose.")
-    source: Id | None = None
-    invented: StrictBool = Field(default=False, description="True when the event is not historical.")
+    date: dt.date | None = Field(
+        default=None, description="Scheduled: fires on the turn covering this date.", examples=["1962-10-22"]
+    )
+    when: Expr | None = Field(
+        default=None, description="Fires only when this condition holds.", examples=["north_south.rung >= 3"]
+    )
+    chance: Annotated[float, Field(ge=0, le=1)] | Expr | None = Field(
+        default=None,
+        description="Chance per turn (a number or an expression) when the other conditions hold.",
+        examples=[0.2, "0.1 + 0.05 * north_south.rung"],
+    )
+    repeat: StrictBool = Field(
+        default=False, description="May fire more than once (never twice in a turn).", examples=[True]
+    )
+    public: StrictBool = Field(
+        default=True, description="Public events raise the crisis's visibility.", examples=[False]
+    )
+    effects: list[Expr] = Field(
+        default_factory=list, description="Effects when it fires.", examples=[["north.hostility += 0.05"]]
+    )
+    choices: list[Choice] = Field(
+        default_factory=list,
+        max_length=6,
+        description="Options offered to the player when it fires (at most 6).",
+        examples=[[{"id": "speak", "label": "Speak out"}, {"id": "wait", "label": "Wait"}]],
+    )
+    default_choice: Id | None = Field(
+        default=None, description="Chosen when the player does not choose.", examples=["wait"]
+    )
+    source: Id | None = Field(default=None, description="Id of the source it rests on.", examples=["kennedy1969"])
+    invented: StrictBool = Field(
+        default=False, description="True when the event is not historical.", examples=[True]
+    )
 
     @property
     def kind(self) -> str:
@@ -248,16 +395,23 @@ class Event(Node):
 class Ending(Node):
     """One way the game can end. Endings are checked in file order after every turn."""
 
-    id: Id
-    title: ShortText
-    rating: Literal["success", "partial", "failure"]
-    text: Text
-    when: Expr | None = Field(default=None, description="Ends the game as soon as this holds.")
+    id: Id = Field(description="Id of the ending.", examples=["war"])
+    title: ShortText = Field(description="Headline of the ending.", examples=["War on the river"])
+    rating: Literal["success", "partial", "failure"] = Field(
+        description="How the ending counts: 'success', 'partial' or 'failure'.", examples=["failure"]
+    )
+    text: Text = Field(
+        description="What the player reads when the game ends this way.", examples=["The army crosses the border."]
+    )
+    when: Expr | None = Field(
+        default=None, description="Ends the game as soon as this holds.", examples=["north_south.rung >= 6"]
+    )
     at_end: StrictBool = Field(
-        default=False, description="Checked only when the calendar runs out (with 'when', if given)."
+        default=False, description="Checked only when the calendar runs out (with 'when', if given).", examples=[True]
     )
     score: Annotated[float, Field(ge=-100, le=100)] | None = Field(
-        default=None, description="Base score; defaults to 100 success, 40 partial, -100 failure."
+        default=None, description="Base score, -100 to 100; defaults to 100 success, 40 partial, -100 failure.",
+        examples=[60],
     )
 
     @model_validator(mode="after")
@@ -268,26 +422,37 @@ class Ending(Node):
 
 
 class Briefing(Node):
-    situation: Text = Field(description="The situation as the player takes office in it.")
-    aims: Text = Field(description="What the player is trying to achieve.")
-    role: Text | None = Field(default=None, description="Who the player is in this story.")
+    """What the player reads before the first turn."""
+
+    situation: Text = Field(
+        description="The situation as the player takes office in it.", examples=["Both armies are on the river."]
+    )
+    aims: Text = Field(description="What the player is trying to achieve.", examples=["Keep the peace until May."])
+    role: Text | None = Field(
+        default=None, description="Who the player is in this story.", examples=["You are the Secretary-General."]
+    )
 
 
 class Note(Node):
     """What really happened, for the debrief."""
 
-    date: dt.date
-    text: Text
-    source: Id | None = None
+    date: dt.date = Field(description="When it happened (YYYY-MM-DD).", examples=["1962-10-27"])
+    text: Text = Field(description="What really happened.", examples=["U Thant's appeal gave both sides time."])
+    source: Id | None = Field(default=None, description="Id of the source it rests on.", examples=["kennedy1969"])
 
 
 class Discussion(Node):
     """A pause point with a question for a class."""
 
-    id: Id
-    date: dt.date | None = None
-    after_event: Id | None = None
-    question: Text
+    id: Id = Field(description="Id of the discussion point.", examples=["quiet_or_loud"])
+    date: dt.date | None = Field(
+        default=None, description="Pause on the turn covering this date (or use 'after_event').",
+        examples=["2030-03-25"],
+    )
+    after_event: Id | None = Field(
+        default=None, description="Pause after this event fires (or use 'date').", examples=["border_shooting"]
+    )
+    question: Text = Field(description="The question for the class.", examples=["Speak publicly or privately?"])
 
     @model_validator(mode="after")
     def _anchored(self) -> Discussion:
@@ -297,78 +462,196 @@ class Discussion(Node):
 
 
 class GlossaryEntry(Node):
-    term: ShortText
-    definition: Text
+    """A term explained for the player."""
+
+    term: ShortText = Field(description="The term.", examples=["Good offices"])
+    definition: Text = Field(
+        description="What it means, in a sentence or two.",
+        examples=["The Secretary-General's personal help in bringing parties to talk."],
+    )
 
 
 class Action(Node):
     """One move of the player: an instrument or a proposal, with its target."""
 
-    use: Id = Field(description="An instrument id or a proposal id.")
-    target: Id | None = Field(default=None, description="A pair or party id, when the instrument needs one.")
-    mode: Literal["private", "public"] | None = Field(default=None, description="For proposals.")
+    use: Id = Field(description="An instrument id or a proposal id.", examples=["good_offices"])
+    target: Id | None = Field(
+        default=None, description="A pair or party id, when the instrument needs one.", examples=["usa_ussr"]
+    )
+    mode: Literal["private", "public"] | None = Field(
+        default=None, description="For proposals: 'private' or 'public'.", examples=["private"]
+    )
 
 
 class HistoricalStep(Node):
     """What the real Secretary-General did on a date, for the 'historical' policy."""
 
-    date: dt.date
-    actions: list[Action] = Field(default_factory=list)
-    choices: dict[Id, Id] = Field(default_factory=dict, description="Event id -> choice id taken that turn.")
-    note: Text | None = None
+    date: dt.date = Field(description="The turn covering this date (YYYY-MM-DD).", examples=["1962-10-24"])
+    actions: list[Action] = Field(
+        default_factory=list,
+        description="What was done that turn.",
+        examples=[[{"use": "good_offices", "target": "usa_ussr"}]],
+    )
+    choices: dict[Id, Id] = Field(
+        default_factory=dict,
+        description="Event id -> choice id taken that turn.",
+        examples=[{"border_shooting": "call_restraint"}],
+    )
+    note: Text | None = Field(
+        default=None, description="What the record says about it.", examples=["U Thant's first appeal."]
+    )
 
 
 class Tuning(Node):
     """Scenario-level tuning of the shared mechanics. Defaults suit most crises."""
 
     incident_rate: Annotated[float, Field(ge=0, le=1)] = Field(
-        default=0.04, description="Chance of a random incident per rung of escalation per turn."
+        default=0.04, description="Chance of a random incident per rung of escalation per turn.", examples=[0.03]
     )
-    incident_size: Annotated[float, Field(ge=0, le=5)] = Field(default=0.5, description="Pressure an incident adds.")
+    incident_size: Annotated[float, Field(ge=0, le=5)] = Field(
+        default=0.5, description="Pressure an incident adds, in rungs.", examples=[0.4]
+    )
     threshold_margin: Annotated[float, Field(ge=0, le=2)] = Field(
-        default=0.35, description="Extra pressure needed to cross a threshold rung, and held once crossed."
+        default=0.35,
+        description="Extra pressure needed to cross a threshold rung, and held once crossed.",
+        examples=[0.5],
     )
     hostility_to_pressure: Annotated[float, Field(ge=0, le=2)] = Field(
-        default=0.35, description="How fast a pair's pressure follows its parties' hostility."
+        default=0.35, description="How fast a pair's pressure follows its parties' hostility.", examples=[0.3]
     )
     step: Annotated[float, Field(gt=0, le=1)] = Field(
-        default=0.5, description="Time step of the Richardson dynamics per turn."
+        default=0.5, description="Time step of the Richardson dynamics per turn.", examples=[0.5]
     )
     intel_delay: Annotated[int, Field(ge=0, le=6)] = Field(
-        default=2, description="Turns of delay in estimates at zero intelligence."
+        default=2, description="Turns of delay in estimates at zero intelligence.", examples=[2]
     )
 
 
 class Scenario(Node):
     """A crisis the Secretary-General can face."""
 
-    format: Literal[1] = Field(default=1, description="Version of the scenario format.")
-    id: Id
-    title: ShortText
-    summary: Text
-    period: ShortText = Field(description="The historical period in words, e.g. 'October 1962'.")
-    authors: list[ShortText] = Field(min_length=1)
-    licence: ShortText = Field(description="Licence of this file, e.g. 'CC-BY-4.0'.")
-    difficulty: Literal["introductory", "standard", "hard"] = "standard"
-    sources: list[Source] = Field(min_length=1)
-    notes: Text | None = Field(default=None, description="Author's notes: what is invented, what is uncertain.")
-    calendar: Calendar
-    ladder: list[Rung] = Field(default_factory=lambda: list(DEFAULT_LADDER), min_length=3, max_length=12)
-    parties: list[Party] = Field(min_length=2, max_length=16)
-    pairs: list[Pair] = Field(min_length=1, max_length=24)
-    secretary_general: SecretaryGeneral
-    council: list[CouncilMember] = Field(default_factory=list, max_length=15)
-    distractions: list[Distraction] = Field(default_factory=list)
-    variables: dict[Id, float | StrictBool] = Field(
-        default_factory=dict, description="Scenario variables (numbers or true/false) used by conditions."
+    format: Literal[1] = Field(default=1, description="Version of the scenario format (1).", examples=[1])
+    id: Id = Field(
+        description="Id of the scenario; a shipped file is named ID.yaml.", examples=["cuban_missile_crisis"]
     )
-    instruments: list[Instrument] = Field(min_length=1)
-    proposals: list[Proposal] = Field(default_factory=list)
-    events: list[Event] = Field(default_factory=list)
-    endings: list[Ending] = Field(min_length=1)
-    briefing: Briefing
-    historical_notes: list[Note] = Field(default_factory=list)
-    discussion: list[Discussion] = Field(default_factory=list)
-    glossary: list[GlossaryEntry] = Field(default_factory=list)
-    historical_policy: list[HistoricalStep] = Field(default_factory=list)
-    tuning: Tuning = Field(default_factory=Tuning)
+    title: ShortText = Field(description="Title shown in the scenario picker.", examples=["The Varta Dam Dispute"])
+    summary: Text = Field(
+        description="Two or three sentences for the picker and 'info'.",
+        examples=["Two neighbours quarrel over a dam; can the Secretary-General keep it from becoming a war?"],
+    )
+    period: ShortText = Field(
+        description="The historical period in words, e.g. 'October 1962'.", examples=["October 1962"]
+    )
+    authors: list[ShortText] = Field(min_length=1, description="Who wrote the scenario.", examples=[["A. Teacher"]])
+    licence: ShortText = Field(description="Licence of this file, e.g. 'CC-BY-4.0'.", examples=["CC-BY-4.0"])
+    difficulty: Literal["introductory", "standard", "hard"] = Field(
+        default="standard",
+        description="How hard it is for a new player: 'introductory', 'standard' or 'hard'.",
+        examples=["introductory"],
+    )
+    sources: list[Source] = Field(
+        min_length=1,
+        description="Published sources the scenario relies on (at least one).",
+        examples=[[{"id": "kennedy1969", "citation": "R. F. Kennedy, Thirteen Days, 1969."}]],
+    )
+    notes: Text | None = Field(
+        default=None,
+        description="Author's notes: what is invented, what is uncertain.",
+        examples=["The dates are real; the Lowmark army's plans are invented."],
+    )
+    calendar: Calendar = Field(
+        description="The dates the game covers and how long a turn is.",
+        examples=[{"start": "1962-10-16", "end": "1962-10-28", "turn_unit": "day"}],
+    )
+    ladder: list[Rung] = Field(
+        default_factory=lambda: list(DEFAULT_LADDER),
+        min_length=3,
+        max_length=12,
+        description="The escalation ladder, lowest rung first (3-12 rungs); the default has 8.",
+        examples=[[{"name": "calm"}, {"name": "tension"}, {"name": "crisis"}, {"name": "war", "threshold": True}]],
+    )
+    parties: list[Party] = Field(
+        min_length=2,
+        max_length=16,
+        description="The states, movements or organisations in the crisis (2-16).",
+        examples=[[{"id": "north", "name": "North", "hostility": 0.4}, {"id": "south", "name": "South",
+                                                                         "hostility": 0.3}]],
+    )
+    pairs: list[Pair] = Field(
+        min_length=1,
+        max_length=24,
+        description="Pairs of parties in dispute, each with its own place on the ladder (1-24).",
+        examples=[[{"id": "north_south", "between": ["north", "south"], "pressure": 2.0}]],
+    )
+    secretary_general: SecretaryGeneral = Field(
+        description="The player's office and its starting resources.",
+        examples=[{"name": "U Thant", "prestige": 50, "envoys": 2, "budget": 10}],
+    )
+    council: list[CouncilMember] = Field(
+        default_factory=list,
+        max_length=15,
+        description="Security Council members whose votes matter (at most 15).",
+        examples=[[{"id": "usa", "name": "United States", "support": 0.6}]],
+    )
+    distractions: list[Distraction] = Field(
+        default_factory=list,
+        description="Emergencies elsewhere that draw attention and money away.",
+        examples=[[{"id": "quake", "name": "Earthquake relief", "start": "2030-04-01", "end": "2030-04-21"}]],
+    )
+    variables: dict[Id, float | StrictBool] = Field(
+        default_factory=dict,
+        description="Scenario variables (numbers or true/false) used by conditions.",
+        examples=[{"talks_open": False, "refugees": 0}],
+    )
+    instruments: list[Instrument] = Field(
+        min_length=1,
+        description="The built-in instruments offered in this scenario, optionally renamed and tuned (at least one).",
+        examples=[[{"use": "good_offices"}, {"use": "public_appeal"}, {"use": "wait"}]],
+    )
+    proposals: list[Proposal] = Field(
+        default_factory=list,
+        description="Face-saving formulas the player can float.",
+        examples=[[{"id": "joint_commission", "name": "A joint commission", "text": "Both sides name experts.",
+                    "pair": "north_south"}]],
+    )
+    events: list[Event] = Field(
+        default_factory=list,
+        description="Things that happen: scheduled (date), triggered (when) or random (chance).",
+        examples=[[{"id": "march", "title": "Farmers march", "text": "Farmers block the roads.",
+                    "date": "2030-03-18"}]],
+    )
+    endings: list[Ending] = Field(
+        min_length=1,
+        description="The ways the game can end, checked in file order after every turn.",
+        examples=[[{"id": "war", "title": "War", "rating": "failure", "text": "War breaks out.",
+                    "when": "north_south.rung >= 6"}]],
+    )
+    briefing: Briefing = Field(
+        description="The briefing: the player's role, the situation and the aims.",
+        examples=[{"situation": "Both armies are on the river.", "aims": "Keep the peace until May."}],
+    )
+    historical_notes: list[Note] = Field(
+        default_factory=list,
+        description="What really happened, shown in the debrief.",
+        examples=[[{"date": "1962-10-24", "text": "U Thant appealed to both leaders."}]],
+    )
+    discussion: list[Discussion] = Field(
+        default_factory=list,
+        description="Pause points with a question for a class.",
+        examples=[[{"id": "loud_or_quiet", "date": "2030-03-25", "question": "Speak publicly or privately?"}]],
+    )
+    glossary: list[GlossaryEntry] = Field(
+        default_factory=list,
+        description="Terms explained for the player.",
+        examples=[[{"term": "Track II", "definition": "Unofficial talks between experts."}]],
+    )
+    historical_policy: list[HistoricalStep] = Field(
+        default_factory=list,
+        description="What the real Secretary-General did, turn by turn, for the 'historical' policy.",
+        examples=[[{"date": "1962-10-24", "actions": [{"use": "public_appeal", "target": "usa_ussr"}]}]],
+    )
+    tuning: Tuning = Field(
+        default_factory=Tuning,
+        description="Scenario-level tuning of the shared mechanics; the defaults suit most crises.",
+        examples=[{"incident_rate": 0.03}],
+    )

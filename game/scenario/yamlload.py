@@ -78,7 +78,11 @@ def load_yaml(data: bytes, filename: str) -> tuple[Any, Marks]:
     text = _decode(data)
     root = _Builder(text).build()
     if root is None or (root.value is None and not root.mark.text and root.mark.plain):
-        raise YamlLoadError("the file is empty; a scenario starts with fields like `id:` and `title:`", 1, 1)
+        raise YamlLoadError(
+            "the file is empty; start it with fields like `id:` and `title:` (or run 'python main.py new-scenario')",
+            1,
+            1,
+        )
     if not isinstance(root.value, dict):
         raise YamlLoadError(
             f"a scenario must be a mapping of fields like `id:`, `title:` and `parties:`, but this file holds "
@@ -100,7 +104,7 @@ def printable(text: str, limit: int = 40) -> str:
 
 def too_big_message(size: int) -> str:
     """The message for a file over the size limit (shared with the loader, which checks before reading)."""
-    return f"the file is too big ({size:,} bytes); a scenario file may be at most {MAX_BYTES:,} bytes"
+    return f"the file is too big ({size:,} bytes); shorten it: a scenario file may be at most {MAX_BYTES:,} bytes"
 
 
 def _decode(data: bytes) -> str:
@@ -427,7 +431,8 @@ class _Builder:
             for item in items:
                 if not isinstance(item.value, dict):
                     raise YamlLoadError(
-                        "'<<' merges fields from another mapping, like `<<: *defaults`; this is not a mapping",
+                        "'<<' merges fields from another mapping, like `<<: *defaults`; this is not a mapping — "
+                        "point it at one",
                         item.mark.line,
                         item.mark.col,
                     )

@@ -406,7 +406,7 @@ def test_a_repeated_unknown_name_is_reported_once() -> None:
 def test_name_problems_are_kept_alongside_a_syntax_error() -> None:
     errors = errors_of("prestig + (1")
     assert [e.offset for e in errors] == [0, 10]
-    assert errors[1].message == "unclosed '(' opened at column 11"
+    assert errors[1].message == "unclosed '(' opened at column 11; add the missing ')'"
 
 
 # ------------------------------------------------------------------------------------------ refs and folding

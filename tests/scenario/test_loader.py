@@ -197,7 +197,7 @@ def test_all_problems_are_reported_in_one_run_in_file_order(checks):
     assert any("did you mean 'title'" in m for m in messages)
     assert any("missing required field 'title'" in m for m in messages)
     assert any("did you mean 'week'" in m for m in messages)
-    assert any("from 0 to 1; got `3`" in m for m in messages)
+    assert any("from 0 to 1, e.g. 0.4; got `3`" in m for m in messages)
 
 
 def test_unknown_nested_field_names_the_model_fields(checks):
@@ -288,14 +288,14 @@ def test_model_validator_error_is_located_at_the_model(checks):
 def test_union_branches_become_one_diagnostic(checks):
     event = "events:\n  - id: e\n    title: t\n    text: x\n    chance: {p: 1}\n"
     [diagnostic] = load_text(minimal_text() + event).diagnostics
-    assert diagnostic.message == "'chance' must be a number or text; got a mapping"
+    assert diagnostic.message.startswith("'chance' must be a number or text; got a mapping — e.g. `0.2`")
     assert "constrained" not in diagnostic.message
 
 
 def test_union_constraint_error_wins(checks):
     event = "events:\n  - id: e\n    title: t\n    text: x\n    chance: 5\n"
     [diagnostic] = load_text(minimal_text() + event).diagnostics
-    assert diagnostic.message == "'chance' must be a number from 0 to 1; got `5`"
+    assert diagnostic.message == "'chance' must be a number from 0 to 1, e.g. 0.2; got `5`"
 
 
 @pytest.mark.parametrize(
@@ -307,7 +307,7 @@ def test_union_constraint_error_wins(checks):
         ("start: 2030-01-01", "start: 1 January 2030", "must be a date written YYYY-MM-DD"),
         ("start: 2030-01-01", "start: 2030-01-01 12:00:00", "without a time of day"),
         ("calendar:\n", "calendar: [1]\nunused:\n", "must be a mapping of fields"),
-        ("parties:\n", "parties: lots\nunused:\n", "must be a list, one item per line starting with '- '"),
+        ("parties:\n", "parties: lots\nunused:\n", "must be a list; got `lots` — write one item per line starting"),
         ('authors: ["Good Offices tests"]', "authors: []", "'authors' needs at least 1 item; it has 0"),
         ("between: [north, south]", "between: [north, south, west]", "at most 2 items; it has 3"),
         ('title: "A Minimal Dispute"', 'title: ""', "'title' must not be empty"),
