@@ -4,6 +4,7 @@ headless games, for authors checking balance (design §4). Same numbers for any 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import TextIO
 
@@ -19,9 +20,12 @@ BAR_WIDTH = 30
 
 
 def run_simulate(scenario: str, runs: int, policy: str, seed: int, jobs: int, as_json: bool,
-                 out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Check the arguments, run the batch and print its summary (to sys.stdout/sys.stderr unless given)."""
+                 out: TextIO | None = None, err: TextIO | None = None, save_games: str | None = None) -> int:
+    """Check the arguments, run the batch and print its summary (to sys.stdout/sys.stderr unless given).
+    With `save_games`, every game is also written there as a save file."""
     out, err = out or sys.stdout, err or sys.stderr
+    if save_games is not None and os.path.exists(save_games) and not os.path.isdir(save_games):
+        raise CliError(f"--save-games {save_games}: this is a file; give a folder (it is created if missing)")
     if runs <= 0:
         raise CliError(f"--runs must be at least 1; got {runs}")
     if jobs <= 0:
@@ -33,7 +37,7 @@ def run_simulate(scenario: str, runs: int, policy: str, seed: int, jobs: int, as
     load_or_fail(str(path), err)
     progress = _progress_bar(err) if runs > PROGRESS_MIN_RUNS and _is_tty(err) else None
     try:
-        result = run_batch(path, policy, runs, seed, jobs, progress)
+        result = run_batch(path, policy, runs, seed, jobs, progress, save_games=save_games)
     except UnknownPolicy as exc:
         raise CliError(str(exc)) from None
     except BatchError as exc:
@@ -42,6 +46,8 @@ def run_simulate(scenario: str, runs: int, policy: str, seed: int, jobs: int, as
         if progress is not None:
             err.write("\r" + " " * (BAR_WIDTH + 30) + "\r")
             err.flush()
+    if save_games is not None:
+        print(f"{result.runs} games saved in {save_games}", file=err)
     if as_json:
         data = {**result.to_json(), "scenario_file": str(path)}
         print(json.dumps(data, indent=2, ensure_ascii=False), file=out)

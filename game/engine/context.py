@@ -25,66 +25,94 @@ def _clamp(v: float, lo: float, hi: float) -> float:
 
 
 class Ctx:
-    """Mutators that clamp, apply and record."""
+    """Mutators that clamp, apply and record. With `record` False (batch runs) nothing is recorded: the state
+    changes exactly as it would otherwise, but no Change or Message is built."""
 
-    __slots__ = ("rules", "state", "dice", "report", "turn")
+    __slots__ = ("rules", "state", "dice", "report", "turn", "record", "_parties", "_pairs", "_office")
 
-    def __init__(self, rules: Rules, state: GameState, dice: Dice, report: TurnReport) -> None:
+    def __init__(self, rules: Rules, state: GameState, dice: Dice, report: TurnReport, record: bool = True) -> None:
         self.rules, self.state, self.dice, self.report = rules, state, dice, report
         self.turn = state.turn
-
-    def _record(self, target: str, before: float, after: float, cause: Cause, hidden: bool) -> None:
-        if after != before:
-            self.report.changes.append(Change(target, before, after, cause, hidden))
+        self.record = record
+        self._parties, self._pairs, self._office = state.parties, state.pairs, state.office
 
     def party(self, i: int, attr: str, delta: float, cause: Cause) -> float:
         """Add `delta` to a party attribute (clamped); returns the change actually made."""
-        p = self.state.parties[i]
+        p = self._parties[i]
         before = getattr(p, attr)
-        after = _clamp(before + delta, -1.0 if attr == "grievance" else 0.0, 1.0)
+        after = before + delta
+        lo = -1.0 if attr == "grievance" else 0.0
+        if after < lo:
+            after = lo
+        elif after > 1.0:
+            after = 1.0
         setattr(p, attr, after)
-        self._record(f"{self.rules.party_ids[i]}.{attr}", before, after, cause, attr != "power")
+        if self.record and after != before:
+            label = self.rules.party_labels[i][attr]
+            self.report.changes.append(Change(label, before, after, cause, attr != "power"))
         return after - before
 
     def pressure(self, k: int, delta: float, cause: Cause) -> float:
         """Add `delta` to a pair's escalation pressure, kept on its ladder."""
-        pair = self.state.pairs[k]
+        pair = self._pairs[k]
         before = pair.pressure
-        after = _clamp(before + delta, 0.0, self.rules.tops[k] + 0.999)
+        after = before + delta
+        if after < 0.0:
+            after = 0.0
+        else:
+            hi = self.rules.tops[k] + 0.999
+            if after > hi:
+                after = hi
         pair.pressure = after
-        self._record(f"{self.rules.pair_ids[k]}.pressure", before, after, cause, True)
+        if self.record and after != before:
+            self.report.changes.append(Change(self.rules.pressure_labels[k], before, after, cause, True))
         return after - before
 
     def office(self, attr: str, delta: float, cause: Cause) -> float:
         """Add `delta` to one of the office's continuous resources."""
         lo, hi = _OFFICE_LIMITS[attr]
-        before = getattr(self.state.office, attr)
-        after = _clamp(before + delta, lo, hi)
-        setattr(self.state.office, attr, after)
-        self._record(attr, before, after, cause, False)
+        office = self._office
+        before = getattr(office, attr)
+        after = before + delta
+        if after < lo:
+            after = lo
+        elif after > hi:
+            after = hi
+        setattr(office, attr, after)
+        if self.record and after != before:
+            self.report.changes.append(Change(attr, before, after, cause, False))
         return after - before
 
     def council(self, m: int, delta: float, cause: Cause) -> None:
         before = self.state.council[m]
         after = _clamp(before + delta, 0.0, 1.0)
         self.state.council[m] = after
-        self._record(f"council.{self.rules.council_ids[m]}", before, after, cause, False)
+        if self.record and after != before:
+            self.report.changes.append(Change(f"council.{self.rules.council_ids[m]}", before, after, cause, False))
 
     def rung(self, k: int, new: int, cause: Cause) -> None:
-        pair = self.state.pairs[k]
+        pair = self._pairs[k]
         before = pair.rung
         pair.rung = new
         if new > pair.peak_rung:
             pair.peak_rung = new
-        self._record(f"{self.rules.pair_ids[k]}.rung", before, new, cause, False)
+        if self.record and new != before:
+            self.report.changes.append(Change(f"{self.rules.pair_ids[k]}.rung", before, new, cause, False))
 
     def say(self, kind: str, text: str, cause: Cause | None = None) -> None:
-        self.report.messages.append(Message(kind, text, cause))
+        if self.record:
+            self.report.messages.append(Message(kind, text, cause))
+
+    def hidden_change(self, target: str, before: float, after: float, cause: Cause) -> None:
+        """Record a change the caller made itself (e.g. a party's new aims), hidden from the player."""
+        if self.record:
+            self.report.changes.append(Change(target, before, after, cause, True))
 
     def effects(self, effects: tuple[EffectRule, ...], cause: Cause) -> None:
         """Apply compiled scenario effects in order; each sees the state left by the previous one."""
+        apply, state = self.apply, self.state
         for eff in effects:
-            self.apply(eff.slot, eff.op, eff.value(self.state), cause)
+            apply(eff.slot, eff.op, eff.value(state), cause)
 
     def apply(self, slot: Slot, op: str, value: float, cause: Cause) -> None:
         if slot.set is None:
@@ -105,5 +133,5 @@ class Ctx:
             if slot.integer:
                 after = int(round(after))
         slot.set(self.state, after)
-        if after != before:
+        if self.record and after != before:
             self.report.changes.append(Change(slot.label, float(before), float(after), cause, slot.hidden))

@@ -32,8 +32,9 @@ def richardson_rates(ctx: Ctx) -> list[float]:
 def step_hostility(ctx: Ctx) -> None:
     """One Euler step of the Richardson system for all parties at once."""
     dt = ctx.rules.tuning.step
+    party = ctx.party
     for i, rate in enumerate(richardson_rates(ctx)):
-        ctx.party(i, "hostility", dt * rate, RICHARDSON)
+        party(i, "hostility", dt * rate, RICHARDSON)
 
 
 def target_pressure(ctx: Ctx, k: int) -> float:
@@ -59,8 +60,9 @@ def incident_chance(ctx: Ctx, k: int) -> float:
 
 
 def roll_incident(ctx: Ctx, k: int) -> None:
-    if ctx.dice.uniform(ctx.turn, rng.INCIDENT, k) >= incident_chance(ctx, k):
-        return
+    chance = incident_chance(ctx, k)
+    if chance <= 0.0 or ctx.dice.uniform(ctx.turn, rng.INCIDENT, k) >= chance:
+        return  # draws are addressed, so skipping one when nothing can happen changes no other
     pair = ctx.state.pairs[k]
     pair.incidents += 1
     name = ctx.rules.pair_ids[k]
@@ -90,13 +92,17 @@ def rung_for(pressure: float, current: int, thresholds: tuple[bool, ...], margin
 
 def update_rung(ctx: Ctx, k: int) -> None:
     pair = ctx.state.pairs[k]
-    new = rung_for(pair.pressure, pair.rung, ctx.rules.thresholds[k], ctx.rules.tuning.threshold_margin)
+    rung, pressure = pair.rung, pair.pressure
+    if rung + 1 > pressure >= rung:
+        return  # still inside its rung: no threshold can move it (the margins only widen a rung's range)
+    new = rung_for(pressure, rung, ctx.rules.thresholds[k], ctx.rules.tuning.threshold_margin)
     if new != pair.rung:
         ladder = ctx.rules.ladders[k]
         verb = "escalates" if new > pair.rung else "steps back"
         cause = Cause(LADDER.kind, LADDER.id, f"pressure crossed into '{ladder[new]}'")
         ctx.rung(k, new, cause)
-        ctx.say("news", f"{ctx.rules.pair_ids[k]} {verb} to '{ladder[new]}'.", cause)
+        if ctx.record:
+            ctx.say("news", f"{ctx.rules.pair_ids[k]} {verb} to '{ladder[new]}'.", cause)
 
 
 def decay(ctx: Ctx) -> None:

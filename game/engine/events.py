@@ -25,12 +25,14 @@ def due(ctx: Ctx, ev: EventRule) -> bool:
     return ctx.dice.uniform(ctx.turn, rng.EVENT, ev.index) < p
 
 
-def fire(ctx: Ctx, ev: EventRule) -> None:
+def fire(ctx: Ctx, ev: EventRule, cause: Cause | None = None) -> None:
+    """Fire the event: count it, report it, apply its effects, await its choices. `cause` defaults to the event."""
     state = ctx.state
     state.fired[ev.key] = state.fired.get(ev.key, 0) + 1
-    cause = Cause(EVENT, ev.key, ev.title)
+    cause = cause or Cause(EVENT, ev.key, ev.title)
     ctx.report.events.append(ev.key)
-    ctx.say("news", f"{ev.title}. {ev.text}", cause)
+    if ctx.record:
+        ctx.say("news", f"{ev.title}. {ev.text}", cause)
     ctx.effects(ev.effects, cause)
     if ev.public:
         ctx.office("visibility", 0.04, cause)
@@ -39,8 +41,15 @@ def fire(ctx: Ctx, ev: EventRule) -> None:
 
 
 def fire_due(ctx: Ctx) -> None:
-    """Check every event in file order; each sees the effects of those fired before it."""
-    for ev in ctx.rules.events:
+    """Check every event that may fire this turn, in file order; each sees the effects of those fired before it."""
+    state = ctx.state
+    fired = state.fired
+    for ev in ctx.rules.events_at[ctx.turn]:
+        if not ev.repeat and ev.key in fired:
+            continue
+        when = ev.when
+        if when is not None and not when(state):
+            continue
         if due(ctx, ev):
             fire(ctx, ev)
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from . import escalation, events, instruments, intel, parties
+from . import escalation, events, facilitator, instruments, intel, parties
 from .context import Ctx
 from .endings import Score, reached, score
+from .facilitator import Intervention
 from .observation import Observation, observe
 from .proposals import float_proposal
 from .record import DISTRACTION, RESOURCES, Cause, TurnReport
@@ -82,14 +83,21 @@ def initial_state(rules: Rules, seed: int) -> GameState:
 class Game:
     """One game in progress."""
 
-    def __init__(self, rules: Rules, seed: int) -> None:
+    def __init__(self, rules: Rules, seed: int, *, dice: Dice | None = None, record: bool = True) -> None:
+        """A new game on `seed`; `dice` replaces the seed's own draws (a reseeded future, see fork).
+
+        With `record` False the turn reports carry only the decisions, events and ending, not every change and
+        message: batch runs are faster and play exactly the same game.
+        """
         self.rules = rules
         self.seed = seed
-        self.dice = Dice(seed)
+        self.dice = dice or Dice(seed)
+        self.record = record
         self.state = initial_state(rules, seed)
         self.inputs: list[TurnInput] = []
+        self.interventions: list[Intervention] = []  # a facilitator's, in the order made
         opening = TurnReport(turn=-1, date=rules.dates[0].isoformat())
-        ctx = Ctx(rules, self.state, self.dice, opening)
+        ctx = Ctx(rules, self.state, self.dice, opening, record)
         self._distraction_news(ctx, 0)
         events.fire_due(ctx)
         self.state.history.append(intel.snapshot(self.state))
@@ -97,12 +105,21 @@ class Game:
         self.reports: list[TurnReport] = [opening]
         self._start_prestige = self.state.office.prestige
 
-    def fork(self) -> Game:
-        """An independent copy to look ahead with (reports are not copied; the copy's future is its own)."""
+    def fork(self, reseed: int | None = None, *, record: bool | None = None) -> Game:
+        """An independent copy to look ahead with (reports are not copied; the copy's future is its own).
+
+        With `reseed`, every draw from this turn on comes from that seed instead: the same past, another sample
+        of the future. Such a copy cannot be replayed from its seed and inputs alone (its score still can: the
+        baseline it is scored against shares its dice). `record` (default: as this game) sets whether the
+        copy's turn reports record every change.
+        """
         twin = object.__new__(Game)
-        twin.rules, twin.seed, twin.dice = self.rules, self.seed, self.dice
+        twin.rules, twin.seed = self.rules, self.seed
+        twin.record = self.record if record is None else record
+        twin.dice = self.dice if reseed is None else self.dice.reseeded(self.state.turn, reseed)
         twin.state = self.state.clone()
         twin.inputs = list(self.inputs)
+        twin.interventions = list(self.interventions)
         twin.reports = []
         twin._start_prestige = self._start_prestige
         return twin
@@ -221,6 +238,12 @@ class Game:
             return self.rules.party_ids.index(target)
         return -1
 
+    def committed(
+        self, taken: Sequence[Action], choices: Mapping[str, str] | None = None
+    ) -> tuple[float, float, int, int]:
+        """Prestige, budget, envoys and attention that `taken` and the answers `choices` would commit now."""
+        return self._spent(taken, choices)
+
     def _spent(
         self, taken: Sequence[Action], choices: Mapping[str, str] | None = None
     ) -> tuple[float, float, int, int]:
@@ -271,32 +294,65 @@ class Game:
         if self.done:
             raise IllegalAction("the game is over")
         choices = dict(choices or {})
-        self._validate(actions, choices)
         s, rules = self.state, self.rules
+        if actions or choices or s.pending:
+            self._validate(actions, choices)
         t = s.turn
-        report = TurnReport(turn=t, date=rules.dates[t].isoformat())
-        ctx = Ctx(rules, s, self.dice, report)
+        report = TurnReport(turn=t, date=rules.iso_dates[t])
+        ctx = Ctx(rules, s, self.dice, report, self.record)
         starts = [p.pressure for p in s.pairs]
         answered = self._answer_pending(ctx, choices)
         for action in actions:
             self._launch(ctx, action)
-        for ini in list(s.initiatives):
-            if ini.matures <= t <= ini.ends:
-                instruments.act(ctx, ini, rules.instruments[ini.key].power)
-        parties.decide_all(ctx)
+        if s.initiatives:
+            for ini in list(s.initiatives):
+                if ini.matures <= t <= ini.ends:
+                    instruments.act(ctx, ini, rules.instruments[ini.key].power)
+        parties.decide_all(ctx, self._forced(ctx) if self.interventions else None)
         escalation.step_escalation(ctx, starts)
         self._resources(ctx)
-        s.initiatives = [i for i in s.initiatives if i.ends > t]
+        if s.initiatives:
+            s.initiatives = [i for i in s.initiatives if i.ends > t]
         s.turn = t + 1
         if s.turn < rules.turns:
-            nxt = Ctx(rules, s, self.dice, report)
+            nxt = Ctx(rules, s, self.dice, report, self.record)
             self._distraction_news(nxt, s.turn)
             events.fire_due(nxt)
         s.history.append(intel.snapshot(s))
         self._check_ending(report)
-        self.inputs.append(TurnInput(tuple(actions), tuple(sorted(answered.items()))))
+        self.inputs.append(TurnInput(tuple(actions), tuple(sorted(answered.items())) if answered else ()))
         self.reports.append(report)
         return report
+
+    # -- a facilitator's interventions ------------------------------------------------------------------------
+    def why_not_intervene(self, intervention: Intervention) -> str | None:
+        """None if the intervention can be made now, between turns, else the reason in plain words."""
+        return facilitator.why_not(self.rules, self.state, self.state.turn, intervention)
+
+    def intervene(self, intervention: Intervention) -> None:
+        """Apply a facilitator's intervention before this turn is resolved, and keep it for saves and replays.
+
+        An injected event fires now (recorded in the last turn's report, with a facilitator cause); an override
+        forces a party's decision when this turn is resolved."""
+        reason = self.why_not_intervene(intervention)
+        if reason:
+            raise IllegalAction(reason)
+        self.interventions.append(intervention)
+        if intervention.kind != facilitator.INJECT:
+            return
+        s = self.state
+        report = facilitator.between_turns_report(self.reports, s.turn, self.rules.iso_dates[s.turn])
+        facilitator.inject(Ctx(self.rules, s, self.dice, report, self.record), intervention.target,
+                           intervention.note)
+        s.history[-1] = intel.snapshot(s)  # the state at the start of this turn now includes the event
+        self._check_ending(report)
+
+    def _forced(self, ctx: Ctx) -> dict[int, str]:
+        """The facilitator's overrides for this turn, announced in the turn's news."""
+        for iv in self.interventions:
+            if iv.kind == facilitator.OVERRIDE and iv.turn == ctx.turn:
+                facilitator.announce_override(ctx, iv.target, facilitator.decision_of(iv.value), iv.note)
+        return facilitator.forced(self.interventions, self.rules, ctx.turn)
 
     def _validate(self, actions: Sequence[Action], choices: Mapping[str, str]) -> None:
         taken: list[Action] = []
@@ -322,6 +378,8 @@ class Game:
 
     def _answer_pending(self, ctx: Ctx, choices: Mapping[str, str]) -> dict[str, str]:
         answered: dict[str, str] = {}
+        if not self.state.pending:
+            return answered
         for idx in self.state.pending:
             ev = self.rules.events[idx]
             wanted = choices.get(ev.key)
@@ -383,9 +441,7 @@ class Game:
         ctx.office("prestige", PRESTIGE_RECOVERY, RECOVERY)
 
     def _distraction_news(self, ctx: Ctx, t: int) -> None:
-        now = set(self.rules.distraction_names[t])
-        before = set(self.rules.distraction_names[t - 1]) if t > 0 else set()
-        for name in sorted(now - before):
+        for name in self.rules.distractions_new[t]:
             ctx.say(
                 "news",
                 f"Elsewhere: {name} draws the world's attention and your staff's.",
@@ -403,20 +459,41 @@ class Game:
         """The final score against a no-intervention game on the same seed (only when the game is over)."""
         if not self.done:
             raise IllegalAction("the game is not over yet")
-        return score(self.rules, self.state, baseline(self.rules, self.seed).state, self._start_prestige)
+        return score(self.rules, self.state, self.baseline_state(), self._start_prestige)
+
+    def baseline_state(self) -> GameState:
+        """The final state of this world (same seed and dice) with a Secretary-General who does nothing."""
+        return baseline(self.rules, self.seed, self.dice, record=False).state
+
+    def score_against(self, baseline_state: GameState) -> Score:
+        """The score against a baseline already played (batch tools share one baseline between games)."""
+        if not self.done:
+            raise IllegalAction("the game is not over yet")
+        return score(self.rules, self.state, baseline_state, self._start_prestige)
 
 
-def baseline(rules: Rules, seed: int) -> Game:
+def baseline(rules: Rules, seed: int, dice: Dice | None = None, *, record: bool = True) -> Game:
     """The same world with a Secretary-General who does nothing: events take their default choices."""
-    game = Game(rules, seed)
+    game = Game(rules, seed, dice=dice, record=record)
     while not game.done:
         game.step()
     return game
 
 
-def replay(rules: Rules, seed: int, inputs: Sequence[TurnInput]) -> Game:
-    """Play the recorded inputs again from the start; the result is identical to the original game."""
+def replay(rules: Rules, seed: int, inputs: Sequence[TurnInput], interventions: Sequence[Intervention] = ()
+           ) -> Game:
+    """Play the recorded inputs again from the start, with a facilitator's interventions at the turns they were
+    made; the result is identical to the original game."""
     game = Game(rules, seed)
-    for turn_input in inputs:
+    for turn, turn_input in enumerate(inputs):
+        intervene_at(game, interventions, turn)
         game.step(turn_input.actions, dict(turn_input.choices))
+    intervene_at(game, interventions, len(inputs))
     return game
+
+
+def intervene_at(game: Game, interventions: Sequence[Intervention], turn: int) -> None:
+    """Make the recorded interventions of `turn` (in their order) on a game replayed to that turn."""
+    for iv in interventions:
+        if iv.turn == turn and not game.done:
+            game.intervene(iv)

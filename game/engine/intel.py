@@ -22,8 +22,9 @@ def snapshot(state: GameState) -> tuple[float, ...]:
     """The hidden values estimates are drawn from, in a fixed order: parties' attributes, then pairs' pressure."""
     values: list[float] = []
     for p in state.parties:
-        values.extend((p.hostility, p.resolve, p.trust, p.domestic_pressure, p.receptivity))
-    values.extend(p.pressure for p in state.pairs)
+        values += (p.hostility, p.resolve, p.trust, p.domestic_pressure, p.receptivity)
+    for pair in state.pairs:
+        values.append(pair.pressure)
     return tuple(values)
 
 

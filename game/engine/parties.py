@@ -8,22 +8,30 @@ pulls toward stepping back.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from . import rng
 from .context import Ctx
-from .record import DECISION, Cause, Change
+from .record import DECISION, Cause
 
 ESCALATE, HOLD, STEP_BACK = "escalate", "hold", "step_back"
 _INTENT_BIAS = {"escalate": 0.25, "hold": 0.0, "settle": -0.25}
 _INTENT_CODE = {"escalate": 1.0, "hold": 0.0, "settle": -1.0}
 TEMPERATURE = 0.2
 ESCALATION_COST = 0.15  # escalating is a costly choice: at moderate hostility, holding is likelier
+HOLD_UTILITY = 0.45
+_exp = math.exp
 
 
 def fear(ctx: Ctx, i: int) -> float:
     """Fear of the abyss: grows with the square of the highest rung the party stands on, less for the resolute."""
     p = ctx.state.parties[i]
-    worst = max((ctx.state.pairs[k].rung / ctx.rules.tops[k] for k in ctx.rules.pairs_of_party[i]), default=0.0)
+    pairs, tops = ctx.state.pairs, ctx.rules.tops
+    worst = 0.0
+    for k in ctx.rules.pairs_of_party[i]:
+        height = pairs[k].rung / tops[k]
+        if height > worst:
+            worst = height
     return worst * worst * (1.0 - 0.5 * p.resolve)
 
 
@@ -43,16 +51,18 @@ def scores(ctx: Ctx, i: int) -> tuple[float, float, float]:
         - ESCALATION_COST
     )
     back = 0.45 * (1.0 - p.hostility) + 0.7 * influence - bias - 0.6 * p.audience_cost - 0.2 * p.resolve + 0.7 * dread
-    return esc, 0.45, back
+    return esc, HOLD_UTILITY, back
 
 
 def choose(ctx: Ctx, i: int) -> str:
     """Softmax over the three utilities with one addressed draw, so a party's choice is reproducible."""
     esc, hold, back = scores(ctx, i)
-    top = max(esc, hold, back)
-    we = math.exp((esc - top) / TEMPERATURE)
-    wh = math.exp((hold - top) / TEMPERATURE)
-    wb = math.exp((back - top) / TEMPERATURE)
+    top = esc if esc >= hold else hold
+    if back > top:
+        top = back
+    we = _exp((esc - top) / TEMPERATURE)
+    wh = _exp((hold - top) / TEMPERATURE)
+    wb = _exp((back - top) / TEMPERATURE)
     u = ctx.dice.uniform(ctx.turn, rng.DECISION, i) * (we + wh + wb)
     return ESCALATE if u < we else HOLD if u < we + wh else STEP_BACK
 
@@ -73,11 +83,13 @@ def apply_decision(ctx: Ctx, i: int, decision: str) -> None:
     if decision == ESCALATE:
         if ctx.state.office.visibility > 0.3:
             ctx.party(i, "audience_cost", 0.03, cause)
-        ctx.say("news", f"{name} hardens its stance.", cause)
+        if ctx.record:
+            ctx.say("news", f"{name} hardens its stance.", cause)
     else:
         if p.audience_cost > 0.3:
             ctx.party(i, "domestic_pressure", 0.1 * p.audience_cost, cause)
-        ctx.say("news", f"{name} signals restraint.", cause)
+        if ctx.record:
+            ctx.say("news", f"{name} signals restraint.", cause)
 
 
 def update_intention(ctx: Ctx, i: int) -> None:
@@ -91,15 +103,23 @@ def update_intention(ctx: Ctx, i: int) -> None:
     if new != p.intention:
         pid = ctx.rules.party_ids[i]
         cause = Cause(DECISION, pid, f"{ctx.rules.party_names[pid]} changed its aims")
-        ctx.report.changes.append(
-            Change(f"{pid}.intention", _INTENT_CODE[p.intention], _INTENT_CODE[new], cause, hidden=True)
-        )
+        ctx.hidden_change(f"{pid}.intention", _INTENT_CODE[p.intention], _INTENT_CODE[new], cause)
         p.intention = new
 
 
-def decide_all(ctx: Ctx) -> None:
-    """Every party decides on the same state (simultaneous moves), then the decisions apply in order."""
+def decide_all(ctx: Ctx, forced: Mapping[int, str] | None = None) -> None:
+    """Every party decides on the same state (simultaneous moves), then the decisions apply in order.
+
+    `forced` (party index -> decision) replaces those parties' own choices: a facilitator's override."""
     choices = [choose(ctx, i) for i in range(len(ctx.state.parties))]
+    if forced:
+        for i, decision in forced.items():
+            choices[i] = decision
     for i, decision in enumerate(choices):
-        apply_decision(ctx, i, decision)
+        if decision == HOLD:
+            p = ctx.state.parties[i]
+            p.last_decision = HOLD
+            ctx.report.decisions[ctx.rules.party_ids[i]] = HOLD
+        else:
+            apply_decision(ctx, i, decision)
         update_intention(ctx, i)

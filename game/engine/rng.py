@@ -43,11 +43,31 @@ class Dice:
         """A float in [0, 1)."""
         return _mix(self._base ^ ((turn << 40) + (stream << 32) + key)) / _TWO64
 
+    def reseeded(self, from_turn: int, seed: int) -> Dice:
+        """Dice that draw exactly like these before `from_turn` and from `seed` on and after it: the same past,
+        another future (counterfactuals and advisor rollouts sample futures this way)."""
+        return ForkedDice(self, from_turn, seed)
+
     def normal(self, turn: int, stream: int, key: int) -> float:
         """A standard normal draw (Box-Muller on two addressed uniforms)."""
         u1 = self.uniform(turn, stream, 2 * key) or 1e-12
         u2 = self.uniform(turn, stream, 2 * key + 1)
         return math.sqrt(-2.0 * math.log(u1)) * math.cos(2.0 * math.pi * u2)
+
+
+class ForkedDice(Dice):
+    """Dice whose draws for turns >= `from_turn` come from another seed (see Dice.reseeded)."""
+
+    __slots__ = ("_past", "from_turn")
+
+    def __init__(self, past: Dice, from_turn: int, seed: int) -> None:
+        super().__init__(seed)
+        self._past, self.from_turn = past, from_turn
+
+    def uniform(self, turn: int, stream: int, key: int) -> float:
+        if turn < self.from_turn:
+            return self._past.uniform(turn, stream, key)
+        return _mix(self._base ^ ((turn << 40) + (stream << 32) + key)) / _TWO64
 
 
 def key_of(*parts: int) -> int:

@@ -17,7 +17,7 @@ from game.scenario.model import Cost, Scenario
 
 from .instruments import SPECS, InstrumentSpec
 from .slots import Slot, SlotTable
-from .state import GameState
+from .state import GameState, PartyState
 
 Condition = Callable[[GameState], Any]
 
@@ -116,9 +116,14 @@ class Rules:
         self.tuning = scn.tuning
         self.dates: tuple[dt.date, ...] = compiled.dates
         self.turns = len(self.dates)
+        self.iso_dates = [d.isoformat() for d in self.dates]
         self.party_ids = [p.id for p in scn.parties]
         self.party_names = {p.id: p.name for p in scn.parties}
         self.pair_ids = [p.id for p in scn.pairs]
+        self.pressure_labels = [f"{pid}.pressure" for pid in self.pair_ids]
+        self.party_labels = [
+            {attr: f"{pid}.{attr}" for attr in PartyState.__dataclass_fields__} for pid in self.party_ids
+        ]
         self.pair_members = [
             (self.party_ids.index(p.between[0]), self.party_ids.index(p.between[1])) for p in scn.pairs
         ]
@@ -152,6 +157,13 @@ class Rules:
         self.instruments = self._instruments()
         self.proposals = self._proposals()
         self.events = self._events()
+        # the events that may fire on each turn (undated ones, and those dated that turn), in file order
+        self.events_at = [tuple(e for e in self.events if e.turn is None or e.turn == t) for t in range(self.turns)]
+        # the distractions that begin on each turn, for the news
+        self.distractions_new = [
+            sorted(set(self.distraction_names[t]) - set(self.distraction_names[t - 1] if t else ()))
+            for t in range(self.turns)
+        ]
         self.endings = self._endings()
         self.historical = self._historical()
 
@@ -167,12 +179,11 @@ class Rules:
         return sum(i.envoys for i in state.initiatives)
 
     def _derived(self) -> dict[str, Callable[[GameState], Any]]:
-        ords = self._date_ordinals
-        last = self.turns - 1
+        ords = [*self._date_ordinals, self._date_ordinals[-1]]  # after the last turn the date stays the last
         return {
             "turn": lambda s: s.turn,
             "turns_left": lambda s: self.turns - s.turn,
-            "date": lambda s: ords[min(s.turn, last)],
+            "date": lambda s: ords[s.turn],
             "envoys_free": lambda s: s.office.envoys - self.envoys_busy(s),
             "attention_free": lambda s: self.attention_capacity(s) - self.attention_used(s),
             "max_rung": lambda s: max(p.rung for p in s.pairs),

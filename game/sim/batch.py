@@ -8,14 +8,18 @@ process plays exactly the same file even if an author saves it mid-run.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from game.engine import Game, Rules, build_rules
+from game.saves.format import SaveError, to_json
+from game.saves.store import file_name, now, save_data, write_atomic
 from game.scenario.loader import load_scenario_bytes
 from game.scenario.yamlload import MAX_BYTES
 
@@ -103,6 +107,16 @@ class BatchResult:
 
 
 @dataclass(frozen=True)
+class SaveTo:
+    """Where and how a batch writes each game as a save file (see `game_file`)."""
+
+    folder: str
+    scenario_path: str
+    digest: str
+    stamp: str  # the batch's start time, written as every file's created/updated time
+
+
+@dataclass(frozen=True)
 class _Runner:
     """Plays games [start, stop) of a batch; one per process."""
 
@@ -110,14 +124,35 @@ class _Runner:
     policy: Policy
     seed: int
     with_score: bool
+    save_to: SaveTo | None = None
 
     def play(self, bounds: tuple[int, int]) -> list[GameRecord]:
         return [self.play_one(i) for i in range(*bounds)]
 
     def play_one(self, index: int) -> GameRecord:
         game_seed = derive_seed(self.seed, index)
-        game = play(Game(self.rules, game_seed), self.policy)
+        game = play(Game(self.rules, game_seed, record=False), self.policy)
+        if self.save_to is not None:
+            write_game(game, self.policy.name, index, self.save_to)
         return record(self.rules, game, index, self.with_score)
+
+
+def game_file(scenario_id: str, policy: str, index: int) -> str:
+    """The save file name of game `index` of a batch: `<scenario>-<policy>-<index>.json`, made safe."""
+    return file_name(scenario_id, f"{scenario_id}-{policy}-{index}")
+
+
+def write_game(game: Game, policy: str, index: int, save_to: SaveTo) -> None:
+    """Write a finished batch game as an ordinary save (loadable with `play --load`); the player is named
+    `sim-<policy>-<index>`."""
+    data = save_data(game, scenario_path=save_to.scenario_path, digest=save_to.digest,
+                     player=f"sim-{policy}-{index}", created=save_to.stamp)
+    data.updated = save_to.stamp
+    target = os.path.join(save_to.folder, game_file(game.rules.scenario.id, policy, index))
+    try:
+        write_atomic(Path(target), to_json(data))
+    except SaveError as exc:
+        raise BatchError(exc.message) from None
 
 
 def record(rules: Rules, game: Game, index: int, with_score: bool = False) -> GameRecord:
@@ -147,14 +182,20 @@ def load_rules(data: bytes, filename: str) -> Rules:
 _worker: dict[str, _Runner | Exception] = {}
 
 
-def _init_worker(data: bytes, filename: str, policy_name: str, seed: int, with_score: bool) -> None:
+def _init_worker(data: bytes, filename: str, policy_name: str, seed: int, with_score: bool,
+                 save_to: SaveTo | None) -> None:
     """Build the worker's runner; a failure is kept for the first task to report (a pool whose initializer
     raises would start new workers forever)."""
     try:
         rules = load_rules(data, filename)
-        _worker["runner"] = _Runner(rules, get_policy(policy_name, rules), seed, with_score)
+        _worker["runner"] = _Runner(rules, get_policy(policy_name, rules), seed, with_score, save_to)
     except Exception as exc:  # handed back to the parent by _play_chunk
         _worker["runner"] = exc
+
+
+def _init_forked(runner: _Runner) -> None:
+    """A forked worker inherits the parent's runner as it is: no pickling, no second load of the scenario."""
+    _worker["runner"] = runner
 
 
 def _play_chunk(bounds: tuple[int, int]) -> list[GameRecord]:
@@ -181,12 +222,14 @@ def run_batch(
     *,
     with_score: bool = False,
     start_method: str | None = None,
+    save_games: str | os.PathLike | None = None,
 ) -> BatchResult:
     """Play `runs` games with the named policy on `jobs` processes and summarise them.
 
     `progress(done, total)` is called in this process after each chunk. `with_score` also computes the score
     against the no-intervention baseline (one more game each). `start_method` picks the multiprocessing start
-    method (default: the platform's).
+    method (default: the platform's). `save_games` names a folder where every game is also written as a save
+    file (`game_file` names; the same files for any number of processes).
     """
     if runs <= 0:
         raise BatchError(f"the number of runs must be at least 1; got {runs}")
@@ -199,13 +242,18 @@ def run_batch(
     except OSError as exc:
         raise BatchError(f"{filename}: cannot read the scenario ({exc.strerror or exc})") from None
     rules = load_rules(data, filename)
-    runner = _Runner(rules, get_policy(policy_name, rules), seed, with_score)
+    save_to = None
+    if save_games is not None:
+        save_to = SaveTo(os.fsdecode(save_games), filename, hashlib.sha256(data).hexdigest(), now())
+        _prepare_folder(save_to.folder)
+    runner = _Runner(rules, get_policy(policy_name, rules), seed, with_score, save_to)
     began = time.perf_counter()
     work = chunks(runs, jobs)
     if jobs == 1:
         records = _run_here(runner, work, runs, progress)
     else:
-        records = _run_pool(work, runs, jobs, progress, (data, filename, policy_name, seed, with_score), start_method)
+        spawned = (data, filename, policy_name, seed, with_score, save_to)
+        records = _run_pool(work, runs, jobs, progress, runner, spawned, start_method)
     seconds = time.perf_counter() - began
     return summarise(rules, records, policy=policy_name, seed=seed, jobs=jobs, seconds=seconds)
 
@@ -219,11 +267,26 @@ def _run_here(runner: _Runner, work: list[tuple[int, int]], runs: int, progress:
     return records
 
 
-def _run_pool(work: list[tuple[int, int]], runs: int, jobs: int, progress: Progress | None, initargs: tuple,
-              start_method: str | None) -> list[GameRecord]:
+def _prepare_folder(folder: str) -> None:
+    """Create the folder for saved games if needed; BatchError if the path is a file or cannot be made."""
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        raise BatchError(f"{folder}: this is a file; give a folder for the saved games")
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as exc:
+        raise BatchError(f"{folder}: cannot create the folder for saved games ({exc.strerror or exc})") from None
+
+
+def _run_pool(work: list[tuple[int, int]], runs: int, jobs: int, progress: Progress | None, runner: _Runner,
+              spawned: tuple, start_method: str | None) -> list[GameRecord]:
+    """Play the chunks on a pool. Forked workers inherit `runner`; spawned ones rebuild it from `spawned`."""
     ctx = multiprocessing.get_context(start_method)
+    if ctx.get_start_method() == "fork":
+        init, initargs = _init_forked, (runner,)
+    else:
+        init, initargs = _init_worker, spawned
     records: list[GameRecord] = []
-    with ctx.Pool(processes=min(jobs, len(work)), initializer=_init_worker, initargs=initargs) as pool:
+    with ctx.Pool(processes=min(jobs, len(work)), initializer=init, initargs=initargs) as pool:
         for part in pool.imap(_play_chunk, work):
             records += part
             if progress:

@@ -65,7 +65,17 @@ class RandomPolicy:
             if game.why_illegal(action, taken) is None:
                 taken.append(action)
         choices = {event: rng.choice(options)[0] for event, _, options in game.pending() if options}
+        if not _jointly_legal(game, taken, choices):
+            choices = {}  # the actions were chosen against the default answers, which they can afford
         return taken, choices
+
+
+def _jointly_legal(game: Game, taken: list[Action], choices: dict[str, str]) -> bool:
+    """Whether the answers `choices` can be paid for together with the orders `taken`."""
+    prestige, budget, _, _ = game.committed((), choices)
+    if prestige > game.state.office.prestige or budget > game.state.office.budget:
+        return False
+    return all(game.why_illegal(a, taken[:k], choices) is None for k, a in enumerate(taken))
 
 
 @dataclass(frozen=True)
@@ -87,7 +97,7 @@ class Greedy:
         return best, {}
 
     def _value(self, game: Game, actions: list[Action], start_prestige: float) -> float:
-        twin = game.fork()
+        twin = game.fork(record=False)
         twin.step(actions)
         for _ in range(self.horizon):
             if twin.done:

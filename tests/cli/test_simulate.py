@@ -107,3 +107,23 @@ def test_progress_bar_only_on_a_terminal_and_for_many_runs():
     few = FakeTerminal()
     assert run_simulate(SAMPLE, PROGRESS_MIN_RUNS, "passive", 0, 1, True, out=io.StringIO(), err=few) == 0
     assert few.getvalue() == ""
+
+
+def test_save_games_writes_loadable_saves(tmp_path, capsys):
+    folder = tmp_path / "games"
+    assert main(["simulate", SAMPLE, "--runs", "3", "--policy", "random", "--save-games", str(folder)]) == 0
+    assert "3 games saved" in capsys.readouterr().err
+    saved = sorted(p.name for p in folder.iterdir())
+    assert saved == [f"sample_river_dispute-random-{i}.json" for i in range(3)]
+    out = subprocess.run([sys.executable, "main.py", "play", SAMPLE, "--text", "--load", str(folder / saved[0])],
+                         cwd=ROOT, input="quit\n", capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert "Resumed from" in out.stdout
+
+
+def test_save_games_refuses_a_file(tmp_path, capsys):
+    blocker = tmp_path / "games.txt"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["simulate", SAMPLE, "--runs", "3", "--save-games", str(blocker)]) == 2
+    err = capsys.readouterr().err
+    assert "this is a file" in err and len(err.strip().splitlines()) == 1

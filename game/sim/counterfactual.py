@@ -1,0 +1,322 @@
+"""Counterfactuals: what else might have happened had the player done something else on one turn.
+
+The past up to the decision point is replayed exactly (same seed, same inputs). From there the future is sampled:
+each run forks the game with the draws of every later turn reseeded from (seed, turn, run), plays the player's
+recorded moves from then on where they are still legal, and waits once they run out. The actual and the
+alternative line share each run's future luck (common random numbers), so their difference is the decision's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from game.engine import Action, Game, Rules, TurnInput
+from game.engine.state import GameState
+
+from .seeds import derive_seed
+
+RATINGS = ("success", "partial", "failure")
+SCREEN_FRACTION = 5  # key_decisions screens every candidate with runs // SCREEN_FRACTION futures first
+MIN_SCREEN_RUNS = 8
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """Outcomes over sampled futures: shares of endings and ratings, mean rung per turn, mean score."""
+
+    runs: int
+    endings: dict[str, float]
+    ratings: dict[str, float]
+    escalation: dict[str, list[float]]  # pair id -> mean rung per turn index (0 = start), over the runs
+    mean_score: float
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The player's line and an alternative at one decision point, each over the same sampled futures."""
+
+    turn: int
+    date: str
+    played: tuple[Action, ...]
+    alternative: tuple[Action, ...]
+    label: str
+    actual: Distribution
+    counterfactual: Distribution
+
+    @property
+    def distance(self) -> float:
+        """Total-variation distance between the two ending distributions (0 same, 1 disjoint)."""
+        return total_variation(self.actual.endings, self.counterfactual.endings)
+
+
+def total_variation(a: dict[str, float], b: dict[str, float]) -> float:
+    return 0.5 * sum(abs(a.get(k, 0.0) - b.get(k, 0.0)) for k in {*a, *b})
+
+
+def compare(rules: Rules, seed: int, inputs: Sequence[TurnInput], turn: int, alternative: Sequence[Action],
+            *, runs: int = 200) -> Comparison:
+    """The player's inputs against the same inputs with `alternative` at `turn`, each over `runs` futures.
+
+    Raises ValueError if `turn` is not a turn the player played or `alternative` is not legal then.
+    """
+    point = _decision_point(rules, seed, inputs, turn)
+    alt = tuple(alternative)
+    _check_legal(point.game, alt, inputs[turn])
+    played = inputs[turn].actions
+    actual, other = _pair(point, inputs, turn, alt, runs, with_score=True)
+    return Comparison(turn, rules.dates[turn].isoformat(), played, alt, label(rules, played, alt), actual, other)
+
+
+def key_decisions(rules: Rules, seed: int, inputs: Sequence[TurnInput], *, runs: int = 100, top: int = 3
+                  ) -> list[Comparison]:
+    """The `top` single-turn changes that move the ending distribution most, biggest first.
+
+    Candidates on each turn: waiting instead, the other mode of a proposal, other legal instruments on the same
+    target and, on a turn the player waited, each legal action. All are screened on a few futures, and the
+    most promising measured again on `runs`.
+    """
+    screen_runs = max(MIN_SCREEN_RUNS, runs // SCREEN_FRACTION)
+    screened: list[tuple[float, int, str, tuple[Action, ...]]] = []
+    points: dict[int, _Point] = {}
+    game = Game(rules, seed, record=False)
+    rungs = [_rungs(game)]
+    for turn, turn_input in enumerate(inputs):
+        if game.done:
+            break
+        point = points[turn] = _Point(game.fork(), list(rungs))
+        base = _distribution(point, [_line(inputs, turn, turn_input.actions)], screen_runs, turn, seed, False)[0]
+        alternatives = candidates(point.game, turn_input)
+        if alternatives:
+            lines = [_line(inputs, turn, alt) for alt in alternatives]
+            for alt, dist in zip(alternatives, _distribution(point, lines, screen_runs, turn, seed, False),
+                                 strict=True):
+                tv = total_variation(base.endings, dist.endings)
+                screened.append((tv, turn, label(rules, turn_input.actions, alt), alt))
+        game.step(turn_input.actions, dict(turn_input.choices))
+        rungs.append(_rungs(game))
+    screened.sort(key=lambda c: (-c[0], c[1], c[2]))
+    finalists = [c for c in screened if c[0] > 0][: 2 * top]
+    out = []
+    for _, turn, _, alt in finalists:
+        actual, other = _pair(points[turn], inputs, turn, alt, runs, with_score=True)
+        played = inputs[turn].actions
+        out.append(Comparison(turn, rules.dates[turn].isoformat(), played, alt, label(rules, played, alt),
+                              actual, other))
+    out.sort(key=lambda c: (-c.distance, c.turn, c.label))
+    return out[:top]
+
+
+def candidates(game: Game, played: TurnInput) -> list[tuple[Action, ...]]:
+    """Sensible single-turn alternatives to what was played on this turn (each legal now)."""
+    rules, actions = game.rules, played.actions
+    choices = dict(played.choices)
+    found: list[tuple[Action, ...]] = []
+    if actions:
+        found.append(())
+        for k, action in enumerate(actions):
+            rest = actions[:k] + actions[k + 1:]
+            for swap in _swaps(rules, game, action):
+                alt = rest[:k] + (swap,) + rest[k:]
+                if alt not in found and _legal(game, alt, choices):
+                    found.append(alt)
+    else:
+        found += [(a,) for a in game.legal_actions() if _legal(game, (a,), choices)]
+    return found
+
+
+def _swaps(rules: Rules, game: Game, action: Action) -> list[Action]:
+    """The same proposal in its other mode, or another instrument on the same kind of target and target."""
+    if action.use in rules.proposals:
+        return [Action(action.use, action.target, m) for m in rules.proposals[action.use].modes if m != action.mode]
+    kind = rules.instruments[action.use].target if action.use in rules.instruments else None
+    return [
+        Action(key, action.target)
+        for key, ins in rules.instruments.items()
+        if key != action.use and ins.target == kind and ins.kind != "wait"
+    ]
+
+
+def label(rules: Rules, played: Sequence[Action], alternative: Sequence[Action]) -> str:
+    """Plain words for an alternative, e.g. "a private appeal to USSR instead of a public appeal on Cuba"."""
+    return f"{describe(rules, alternative)} instead of {describe(rules, played)}"
+
+
+def describe(rules: Rules, actions: Sequence[Action]) -> str:
+    """A turn's orders in plain words ("waiting" when there are none)."""
+    words = [describe_action(rules, a) for a in actions if not _is_wait(rules, a)]
+    return " and ".join(words) if words else "waiting"
+
+
+def describe_action(rules: Rules, action: Action) -> str:
+    if action.use in rules.proposals:
+        return f"the {action.mode or 'private'} proposal '{rules.proposals[action.use].name}'"
+    ins = rules.instruments.get(action.use)
+    name = _in_sentence(ins.name if ins else action.use)
+    article = "an" if name[:1] in "aeiou" else "a"
+    if action.target is None:
+        return f"{article} {name}"
+    if action.target in rules.party_names:
+        party = rules.party_names[action.target]
+        return f"{article} {name} ({party})" if " to " in name else f"{article} {name} to {party}"
+    return f"{article} {name} on {pair_words(rules, action.target)}"
+
+
+def _in_sentence(name: str) -> str:
+    """A name as it reads mid-sentence: "Public appeal" -> "public appeal", but "UN task force" stays."""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
+def pair_words(rules: Rules, pair_id: str) -> str:
+    """A pair as its parties' names, e.g. "USA and USSR"."""
+    if pair_id not in rules.pair_ids:
+        return pair_id
+    a, b = rules.pair_members[rules.pair_ids.index(pair_id)]
+    return f"{rules.party_names[rules.party_ids[a]]} and {rules.party_names[rules.party_ids[b]]}"
+
+
+def _is_wait(rules: Rules, action: Action) -> bool:
+    ins = rules.instruments.get(action.use)
+    return ins is not None and ins.kind == "wait"
+
+
+# -- sampling futures ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Point:
+    """A game paused at a decision point, with the rungs of every pair at each turn so far."""
+
+    game: Game
+    rungs: list[tuple[int, ...]]
+
+
+Line = list[tuple[tuple[Action, ...], dict[str, str]]]  # the moves to play from the decision point on
+
+
+def _decision_point(rules: Rules, seed: int, inputs: Sequence[TurnInput], turn: int) -> _Point:
+    if not 0 <= turn < len(inputs):
+        raise ValueError(f"turn {turn} is not a turn of this game (it has {len(inputs)} played turns)")
+    game = Game(rules, seed, record=False)
+    rungs = [_rungs(game)]
+    for turn_input in inputs[:turn]:
+        game.step(turn_input.actions, dict(turn_input.choices))
+        rungs.append(_rungs(game))
+    if game.done:
+        raise ValueError(f"the game was already over before turn {turn}")
+    return _Point(game, rungs)
+
+
+def _check_legal(game: Game, alternative: tuple[Action, ...], played: TurnInput) -> None:
+    choices = dict(played.choices)
+    taken: list[Action] = []
+    for action in alternative:
+        reason = game.why_illegal(action, taken, choices)
+        if reason:
+            raise ValueError(f"the alternative '{action}' was not possible on that turn: {reason}")
+        taken.append(action)
+
+
+def _legal(game: Game, actions: Sequence[Action], choices: dict[str, str]) -> bool:
+    taken: list[Action] = []
+    for action in actions:
+        if game.why_illegal(action, taken, choices) is not None:
+            return False
+        taken.append(action)
+    return True
+
+
+def _line(inputs: Sequence[TurnInput], turn: int, first: Sequence[Action]) -> Line:
+    """The moves from `turn` on: `first` with that turn's answers to events, then the recorded inputs."""
+    return [(tuple(first), dict(inputs[turn].choices))] + [(t.actions, dict(t.choices)) for t in inputs[turn + 1:]]
+
+
+def _pair(point: _Point, inputs: Sequence[TurnInput], turn: int, alternative: tuple[Action, ...], runs: int,
+          *, with_score: bool) -> tuple[Distribution, Distribution]:
+    lines = [_line(inputs, turn, inputs[turn].actions), _line(inputs, turn, alternative)]
+    seed = point.game.seed
+    actual, other = _distribution(point, lines, runs, turn, seed, with_score)
+    return actual, other
+
+
+def future_seed(seed: int, turn: int, run: int) -> int:
+    """The seed of future `run` sampled from decision `turn` of a game on `seed`."""
+    return derive_seed(derive_seed(seed, turn), run)
+
+
+def _distribution(point: _Point, lines: list[Line], runs: int, turn: int, seed: int, with_score: bool
+                  ) -> list[Distribution]:
+    """Play every line on the same `runs` futures; one Distribution per line."""
+    rules = point.game.rules
+    outcomes: list[list[tuple[str, list[tuple[int, ...]], float]]] = [[] for _ in lines]
+    for run in range(runs):
+        reseed = future_seed(seed, turn, run)
+        baseline: GameState | None = None
+        for n, line in enumerate(lines):
+            game = point.game.fork(reseed, record=False)
+            rungs = list(point.rungs)
+            _play_line(game, line, rungs)
+            score = 0.0
+            if with_score:
+                baseline = baseline or game.baseline_state()
+                score = game.score_against(baseline).total
+            outcomes[n].append((game.ending or "", rungs, score))
+    return [_summarise(rules, out) for out in outcomes]
+
+
+def _play_line(game: Game, line: Line, rungs: list[tuple[int, ...]]) -> None:
+    """Play `line` where legal (illegal moves and answers dropped), then wait until the game ends."""
+    for actions, choices in line:
+        if game.done:
+            return
+        game.step(still_legal(game, actions, choices), still_valid(game, choices))
+        rungs.append(_rungs(game))
+    while not game.done:
+        game.step()
+        rungs.append(_rungs(game))
+
+
+def still_legal(game: Game, actions: Sequence[Action], choices: dict[str, str]) -> list[Action]:
+    """The actions of a recorded turn that can still be taken now, in order (the others are dropped)."""
+    taken: list[Action] = []
+    for action in actions:
+        if game.why_illegal(action, taken, still_valid(game, choices)) is None:
+            taken.append(action)
+    return taken
+
+
+def still_valid(game: Game, choices: dict[str, str]) -> dict[str, str]:
+    """The answers that fit an event pending now and can be paid for together."""
+    pending = {event: {c for c, _ in options} for event, _, options in game.pending()}
+    valid = {event: choice for event, choice in choices.items() if choice in pending.get(event, ())}
+    prestige, budget, _, _ = game.committed((), valid)
+    if prestige > game.state.office.prestige or budget > game.state.office.budget:
+        return {}
+    return valid
+
+
+def _rungs(game: Game) -> tuple[int, ...]:
+    return tuple(p.rung for p in game.state.pairs)
+
+
+def _summarise(rules: Rules, outcomes: list[tuple[str, list[tuple[int, ...]], float]]) -> Distribution:
+    n = len(outcomes)
+    endings = {e.key: 0.0 for e in rules.endings}
+    rating_of = {e.key: e.rating for e in rules.endings}
+    ratings = dict.fromkeys(RATINGS, 0.0)
+    length = rules.turns + 1
+    sums = [[0.0] * length for _ in rules.pair_ids]
+    total = 0.0
+    for ending, rungs, score in outcomes:
+        endings[ending] += 1
+        ratings[rating_of[ending]] += 1
+        total += score
+        for t in range(length):
+            row = rungs[min(t, len(rungs) - 1)]  # an ended crisis stays where it ended
+            for k, rung in enumerate(row):
+                sums[k][t] += rung
+    return Distribution(
+        runs=n,
+        endings={k: v / n for k, v in endings.items()},
+        ratings={k: v / n for k, v in ratings.items()},
+        escalation={pid: [round(v / n, 4) for v in sums[k]] for k, pid in enumerate(rules.pair_ids)},
+        mean_score=round(total / n, 2),
+    )

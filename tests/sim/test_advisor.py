@@ -1,0 +1,92 @@
+"""The advisor: rollouts from worlds sampled from the observation only, ranked best first, deterministic."""
+
+from __future__ import annotations
+
+from game.engine import Action, Game
+from game.engine.checker import fingerprint
+from game.sim.advisor import advise
+
+from .brink import brink
+
+STAND_DOWN = "stand_down"
+
+
+def _true_war_share(game: Game, move: Action | None, runs: int) -> float:
+    """The chance of war after `move`, measured on the true state (which the advisor never sees)."""
+    wars = 0
+    for n in range(runs):
+        trial = game.fork(reseed=50_000 + n)
+        trial.step([move] if move else [])
+        while not trial.done:
+            trial.step()
+        wars += trial.ending == "war"
+    return wars / runs
+
+
+def test_with_good_intelligence_the_war_preventing_proposal_comes_first():
+    game = Game(brink(intelligence=0.95), 1)
+    advice = advise(game, runs=40)
+    assert advice[0].action is not None and advice[0].action.use == STAND_DOWN
+    waiting = next(a for a in advice if a.action is None)
+    assert waiting.endings["war"] > 0.8 > advice[0].endings["war"]
+    assert waiting.label == "wait"
+
+
+def test_every_legal_move_and_waiting_is_assessed_best_first():
+    game = Game(brink(), 2)
+    advice = advise(game, runs=20)
+    moves = {a.action for a in advice}
+    assert moves == {None, *(a for a in game.legal_actions() if a.use != "wait")}
+    assert [a.value for a in advice] == sorted((a.value for a in advice), reverse=True)
+    for a in advice:
+        assert abs(sum(a.ratings.values()) - 1) < 1e-9 and abs(sum(a.endings.values()) - 1) < 1e-9
+        assert a.runs == 20 and 0 <= a.spread <= 0.5
+    assert len(advise(game, runs=20, limit=2)) == 2
+
+
+def test_poor_intelligence_estimates_are_further_from_the_truth():
+    def mean_error(intelligence: float) -> float:
+        rules = brink(intelligence=intelligence)
+        errors = []
+        for seed in range(4):
+            game = Game(rules, seed)
+            for a in advise(game, runs=30):
+                errors.append(abs(a.endings["war"] - _true_war_share(game, a.action, 60)))
+        return sum(errors) / len(errors)
+
+    assert mean_error(0.05) > mean_error(0.95) + 0.05
+
+
+def test_deterministic_and_seeded():
+    game = Game(brink(intelligence=0.3), 4)
+    assert advise(game, runs=15, seed=3) == advise(game, runs=15, seed=3)
+    assert advise(game, runs=15, seed=3) != advise(game, runs=15, seed=4)
+
+
+def test_never_changes_the_game():
+    game = Game(brink(), 5)
+    game.step([Action("public_appeal", "east_west")])
+    before = fingerprint(game.state)
+    inputs, reports = list(game.inputs), list(game.reports)
+    advise(game, runs=10)
+    assert fingerprint(game.state) == before
+    assert game.inputs == inputs and game.reports == reports
+
+
+def test_reads_only_the_observation():
+    """Two games that differ only in hidden values (same observation) get the same advice."""
+    one, two = Game(brink(intelligence=0.4), 6), Game(brink(intelligence=0.4), 6)
+    for p in two.state.parties:
+        p.intention, p.restraint, p.grievance, p.audience_cost = "settle", 0.9, -0.5, 0.7
+        p.hostility, p.resolve = 0.1, 0.1
+    two.state.pairs[0].pressure = two.state.pairs[0].rung + 0.01
+    two.state.pairs[0].velocity = -1.0
+    assert one.observation() == two.observation()
+    assert advise(one, runs=12) == advise(two, runs=12)
+
+
+def test_a_finished_game_gets_no_advice():
+    game = Game(brink(), 7)
+    while not game.done:
+        game.step()
+    assert advise(game) == []

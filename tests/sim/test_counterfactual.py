@@ -1,0 +1,96 @@
+"""Counterfactuals: the past exactly as played, futures sampled from the decision point, common luck per run."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.engine import Action, Game, TurnInput
+from game.sim.counterfactual import compare, describe, key_decisions
+
+from .brink import brink
+
+STAND_DOWN = Action("stand_down", None, "private")
+APPEAL = Action("public_appeal", "east_west")
+
+
+def _played(rules, seed, plan):
+    """Play `plan` (actions per turn), then wait to the end; returns the inputs."""
+    game = Game(rules, seed)
+    for actions in plan:
+        if game.done:
+            break
+        game.step(actions)
+    while not game.done:
+        game.step()
+    return game.inputs
+
+
+RULES = brink()
+INPUTS = _played(RULES, 3, [[APPEAL], [STAND_DOWN]])
+
+
+def test_waiting_instead_of_the_war_preventing_proposal_brings_war():
+    c = compare(RULES, 3, INPUTS, 1, (), runs=60)
+    assert c.played == (STAND_DOWN,) and c.alternative == ()
+    assert c.counterfactual.endings["war"] > c.actual.endings["war"] + 0.3
+    assert c.counterfactual.ratings["failure"] > c.actual.ratings["failure"]
+    assert c.label == "waiting instead of the private proposal 'Mutual stand-down'"
+    assert c.date == RULES.dates[1].isoformat() and c.turn == 1
+
+
+def test_the_played_action_as_alternative_gives_the_same_distribution():
+    c = compare(RULES, 3, INPUTS, 1, (STAND_DOWN,), runs=40)
+    assert c.actual == c.counterfactual
+
+
+def test_deterministic():
+    assert compare(RULES, 3, INPUTS, 0, (), runs=30) == compare(RULES, 3, INPUTS, 0, (), runs=30)
+
+
+def test_distribution_shape_and_the_past_as_played():
+    c = compare(RULES, 3, INPUTS, 1, (), runs=25)
+    game = Game(RULES, 3)
+    rungs = [game.state.pairs[0].rung]
+    game.step(INPUTS[0].actions)
+    rungs.append(game.state.pairs[0].rung)
+    for d in (c.actual, c.counterfactual):
+        assert d.runs == 25
+        assert set(d.endings) == {"war", "calm", "tense"} and abs(sum(d.endings.values()) - 1) < 1e-9
+        assert set(d.ratings) == {"success", "partial", "failure"} and abs(sum(d.ratings.values()) - 1) < 1e-9
+        assert len(d.escalation["east_west"]) == RULES.turns + 1
+        assert d.escalation["east_west"][:2] == rungs  # turns before the decision are the same in every run
+    assert c.actual.mean_score > c.counterfactual.mean_score
+
+
+def test_futures_differ_between_runs():
+    c = compare(RULES, 3, INPUTS, 0, (), runs=40)
+    assert 0 < c.actual.endings["war"] < 1  # one future repeated would give 0 or 1
+
+
+def test_bad_turn_or_illegal_alternative_is_refused():
+    with pytest.raises(ValueError, match="not a turn"):
+        compare(RULES, 3, INPUTS, len(INPUTS), ())
+    with pytest.raises(ValueError, match="not possible"):
+        compare(RULES, 3, INPUTS, 1, (Action("public_appeal", "nowhere"),))
+
+
+def test_later_moves_that_became_illegal_are_dropped():
+    inputs = list(INPUTS[:2]) + [TurnInput((STAND_DOWN,), ())] + list(INPUTS[3:])
+    c = compare(RULES, 3, inputs, 1, (), runs=10)  # stand_down at turn 2 is legal only where it was not accepted
+    assert c.actual.runs == 10
+
+
+def test_key_decisions_finds_the_proposal_first():
+    found = key_decisions(RULES, 3, INPUTS, runs=40, top=2)
+    assert 1 <= len(found) <= 2
+    assert found[0].turn == 1 and STAND_DOWN not in found[0].alternative
+    assert found[0].counterfactual.endings["war"] > found[0].actual.endings["war"]
+    assert [c.distance for c in found] == sorted((c.distance for c in found), reverse=True)
+    assert key_decisions(RULES, 3, INPUTS, runs=40, top=2) == found
+
+
+def test_describe_in_plain_words():
+    assert describe(RULES, ()) == "waiting"
+    assert describe(RULES, (Action("wait"),)) == "waiting"
+    assert describe(RULES, (APPEAL, Action("private_appeal", "east"))) == (
+        "a public appeal on East and West and a private appeal to East")
