@@ -8,13 +8,13 @@ seed and the player's inputs (enough to replay the game), plus a snapshot of the
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game import __version__
-from game.engine import Action, TurnInput
+from game.engine import Action, Intervention, TurnInput, Vote
 
 SAVE_FORMAT = "good-offices-save"
 VERSION = 1
@@ -45,6 +45,9 @@ class SaveData:
     created: str
     updated: str
     game_version: str = __version__
+    session: str = ""  # the session code the game was started from, if any (written only when set)
+    interventions: list[Intervention] = field(default_factory=list)  # a facilitator's (written only when made)
+    votes: list[Vote] = field(default_factory=list)  # the class's votes (written only when held)
 
 
 # ---- the file layout ------------------------------------------------------------------------------------------
@@ -63,6 +66,25 @@ class _Action(_Strict):
 class _Turn(_Strict):
     actions: list[_Action]
     choices: dict[str, str]  # event id -> choice id
+
+
+class _Intervention(_Strict):
+    turn: int = Field(ge=0)
+    kind: Literal["inject", "override"]
+    target: str
+    value: str = ""
+    note: str = ""
+
+
+class _Count(_Strict):
+    action: str
+    votes: int = Field(ge=0)
+
+
+class _Vote(_Strict):
+    turn: int = Field(ge=0)
+    options: list[_Count]
+    chosen: str
 
 
 class _ScenarioRef(_Strict):
@@ -151,6 +173,9 @@ class _SaveFile(_Strict):
     created: str
     updated: str
     game_version: str
+    session: str = ""
+    interventions: list[_Intervention] = []
+    votes: list[_Vote] = []
 
 
 # ---- writing --------------------------------------------------------------------------------------------------
@@ -171,6 +196,14 @@ def to_json(save: SaveData) -> str:
         "updated": save.updated,
         "game_version": save.game_version,
     }
+    if save.session:
+        data["session"] = save.session
+    if save.interventions:
+        data["interventions"] = [{"turn": i.turn, "kind": i.kind, "target": i.target, "value": i.value,
+                                  "note": i.note} for i in save.interventions]
+    if save.votes:
+        data["votes"] = [{"turn": v.turn, "options": [{"action": a, "votes": n} for a, n in v.counts],
+                          "chosen": v.chosen} for v in save.votes]
     try:
         return json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
     except ValueError as exc:
@@ -209,6 +242,9 @@ def from_json(text: str, where: str) -> SaveData:
         created=model.created,
         updated=model.updated,
         game_version=model.game_version,
+        session=model.session,
+        interventions=[Intervention(i.turn, i.kind, i.target, i.value, i.note) for i in model.interventions],
+        votes=[Vote(v.turn, tuple((c.action, c.votes) for c in v.options), v.chosen) for v in model.votes],
     )
 
 

@@ -11,10 +11,10 @@ import datetime as dt
 import os
 import re
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from game.engine import Game, IllegalAction, Rules, replay
+from game.engine import Game, IllegalAction, Rules, Vote, replay
 
 from .format import SaveData, SaveError, from_json, to_json
 from .snapshot import state_to_dict
@@ -38,8 +38,9 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def save_data(game: Game, *, scenario_path: str, digest: str, player: str = "", created: str | None = None) -> SaveData:
-    """What a save of `game` holds now."""
+def save_data(game: Game, *, scenario_path: str, digest: str, player: str = "", created: str | None = None,
+              session: str = "", votes: Sequence[Vote] = ()) -> SaveData:
+    """What a save of `game` holds now (with the session code it came from and the class's votes, if any)."""
     stamp = now()
     return SaveData(
         scenario_id=game.rules.scenario.id,
@@ -52,6 +53,9 @@ def save_data(game: Game, *, scenario_path: str, digest: str, player: str = "", 
         ending=game.ending,
         created=created or stamp,
         updated=stamp,
+        session=session,
+        interventions=list(game.interventions),
+        votes=list(votes),
     )
 
 
@@ -75,6 +79,8 @@ def save_game(
     scenario_path: str,
     digest: str,
     created: str | None = None,
+    session: str = "",
+    votes: Sequence[Vote] = (),
 ) -> Path:
     """Write a save of `game` into `directory` (created if needed) and return its path.
 
@@ -85,7 +91,8 @@ def save_game(
     target = folder / file_name(game.rules.scenario.id, name)
     if name is None:
         target = _unused(target)
-    data = save_data(game, scenario_path=scenario_path, digest=digest, player=player, created=created)
+    data = save_data(game, scenario_path=scenario_path, digest=digest, player=player, created=created,
+                     session=session, votes=votes)
     write_atomic(target, to_json(data))
     return target
 
@@ -98,6 +105,8 @@ def autosave(
     scenario_path: str,
     digest: str,
     created: str | None = None,
+    session: str = "",
+    votes: Sequence[Vote] = (),
 ) -> Path:
     """Save into the scenario's one autosave slot, `autosave-<scenario id>.json`."""
     return save_game(
@@ -108,6 +117,8 @@ def autosave(
         scenario_path=scenario_path,
         digest=digest,
         created=created,
+        session=session,
+        votes=votes,
     )
 
 
@@ -201,7 +212,7 @@ def resume(save: SaveData, rules: Rules, digest: str) -> Game:
             "exactly; restore the scenario file as it was, or start a new game"
         )
     try:
-        game = replay(rules, save.seed, save.inputs)
+        game = replay(rules, save.seed, save.inputs, save.interventions)
     except (IllegalAction, ValueError, LookupError, TypeError, ArithmeticError) as exc:
         raise SaveError(f"the save is inconsistent with its scenario: its moves cannot be replayed ({exc})") from None
     if state_to_dict(game.state) != save.snapshot:

@@ -1,0 +1,85 @@
+"""Reports from save files: one game's debrief, or a class summary over many saves, in HTML, Markdown or JSON."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from game.engine import Rules
+from game.sim.counterfactual import key_decisions
+from game.sim.session import Session, SessionCodeError, encode, shipped_tags
+
+from .classreport import ClassSummary, check_one_scenario, dedupe, summarise
+from .debrief import Debrief, collect
+from .html import render_class, render_debrief
+from .jsondoc import render_class_json, render_debrief_json
+from .loading import Played, ReportError, ScenarioCache, open_save
+from .markdown import render_class_md, render_debrief_md
+
+FORMATS = ("html", "md", "json")
+_RENDER: dict[str, tuple[Callable[[Debrief], str], Callable[[ClassSummary], str]]] = {
+    "html": (render_debrief, render_class),
+    "md": (render_debrief_md, render_class_md),
+    "json": (render_debrief_json, render_class_json),
+}
+
+
+def session_code(played: Played, tags: dict[str, str]) -> str:
+    """The session code of a saved game: the one it carries, else the code of its world when the scenario is
+    shipped (anyone who enters that code plays the same world)."""
+    if played.save.session:
+        return played.save.session
+    if played.save.scenario_id not in tags.values() or played.save.seed < 0:
+        return ""
+    try:
+        return encode(Session(played.save.scenario_id, played.save.seed), tags)
+    except SessionCodeError:
+        return ""
+
+
+def key_decision_finder() -> Callable[[Rules, int, Sequence[Any], int, int], list[Any]]:
+    """game.sim.counterfactual.key_decisions, in the shape debrief.collect calls it."""
+
+    def find(rules: Rules, seed: int, inputs: Sequence[Any], runs: int, top: int) -> list[Any]:
+        return key_decisions(rules, seed, inputs, runs=runs, top=top)
+
+    return find
+
+
+def debrief_of(path: str | os.PathLike, *, runs: int = 100, top: int = 3, cache: ScenarioCache | None = None
+               ) -> Debrief:
+    """The debrief of the save at `path`; `runs` futures per alternative for the decisions that mattered."""
+    played = open_save(path, cache)
+    finder = key_decision_finder() if runs > 0 else None
+    return collect(played, session=session_code(played, shipped_tags()), runs=runs, top=top, finder=finder)
+
+
+def class_summary_of(paths: Sequence[str | os.PathLike], *, warn: Callable[[str], None] | None = None
+                     ) -> ClassSummary:
+    """The class summary of the saves at `paths`. Unreadable saves are left out, each reported to `warn` and
+    listed in the summary; saves of different scenarios are an error, and so is having no usable save."""
+    cache = ScenarioCache()
+    tags = shipped_tags()
+    debriefs: list[Debrief] = []
+    skipped: list[str] = []
+    for path in paths:
+        try:
+            played = open_save(path, cache)
+        except ReportError as exc:
+            skipped.append(exc.message)
+            if warn:
+                warn(exc.message)
+            continue
+        debriefs.append(collect(played, session=session_code(played, tags), runs=0))
+    if not debriefs:
+        raise ReportError(f"none of the {len(skipped)} file(s) is a usable save, so there is no class to summarise")
+    check_one_scenario(debriefs)
+    kept, duplicates = dedupe(debriefs)
+    return summarise(kept, skipped=skipped, duplicates=duplicates)
+
+
+def render(document: Debrief | ClassSummary, fmt: str) -> str:
+    """A debrief or class summary as the text of a file in `fmt` (html, md or json)."""
+    one, many = _RENDER[fmt]
+    return one(document) if isinstance(document, Debrief) else many(document)

@@ -1,0 +1,488 @@
+"""The debrief and the class summary as one self-contained HTML file: embedded CSS (with a print layout) and
+inline SVG charts; no script, no font, image or stylesheet from anywhere else, so it opens offline anywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from html import escape
+
+from game import __version__
+
+from .charts import (
+    GREY,
+    PALETTE,
+    RATING_COLOURS,
+    Band,
+    Bar,
+    Marker,
+    Series,
+    bar_chart,
+    ladder_ticks,
+    line_chart,
+    value_ticks,
+)
+from .classreport import ClassSummary
+from .debrief import RESOURCES, Debrief, KeyDecision, axis_labels, long_date, percent
+
+CSS = """
+:root { --ink: #1f2933; --muted: #52606d; --line: #d9dde3; --soft: #f4f6f8; --accent: #1f5fa8; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; color: var(--ink); background: #fff;
+  font: 16px/1.5 "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif; }
+main { max-width: 980px; margin: 0 auto; padding: 28px 32px 48px; }
+header.top { border-bottom: 3px solid var(--accent); padding-bottom: 12px; margin-bottom: 8px; }
+.kicker { text-transform: uppercase; letter-spacing: .08em; font-size: 13px; color: var(--accent); font-weight: 700; }
+h1 { font-size: 32px; line-height: 1.2; margin: 4px 0 6px; }
+h2 { font-size: 22px; margin: 32px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
+h3 { font-size: 17px; margin: 18px 0 6px; }
+p { margin: 6px 0 10px; }
+.meta { color: var(--muted); font-size: 15px; margin: 0; }
+.meta b { color: var(--ink); }
+.code { font-family: "DejaVu Sans Mono", Consolas, Menlo, monospace; font-weight: 700; letter-spacing: .05em;
+  background: var(--soft); border: 1px solid var(--line); border-radius: 4px; padding: 0 6px; }
+.outcome { display: flex; gap: 20px; flex-wrap: wrap; align-items: stretch; margin: 18px 0 8px; }
+.card { border: 1px solid var(--line); border-radius: 8px; padding: 14px 18px; background: var(--soft);
+  flex: 1 1 280px; }
+.card.ending { border-left: 8px solid var(--rating); background: #fff; }
+.card h3 { margin-top: 0; }
+.big { font-size: 40px; font-weight: 700; line-height: 1.1; }
+.badge { display: inline-block; font-size: 12px; font-weight: 700; text-transform: uppercase; letter-spacing: .06em;
+  color: #fff; background: var(--rating); border-radius: 3px; padding: 1px 7px; vertical-align: middle; }
+table { border-collapse: collapse; width: 100%; margin: 8px 0 14px; font-size: 15px; }
+th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
+th { background: var(--soft); font-weight: 600; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+td.date { white-space: nowrap; color: var(--muted); }
+.score td { padding: 3px 8px; border: 0; }
+.score tr.total td { border-top: 2px solid var(--ink); font-weight: 700; }
+ul.plain { list-style: none; padding: 0; margin: 0; }
+ul.plain li + li { margin-top: 2px; }
+svg.chart { width: 100%; height: auto; display: block; margin: 4px 0 10px; font-family: inherit; }
+svg .tick { font-size: 12px; fill: var(--muted); }
+svg .legend { font-size: 13px; fill: var(--ink); }
+svg .band { font-size: 11px; fill: #991b1b; }
+svg .mtag { font-size: 13px; font-weight: 700; }
+svg .blabel { font-size: 14px; fill: var(--ink); }
+svg .bvalue { font-size: 14px; fill: var(--ink); font-weight: 600; }
+.grid2 { display: grid; grid-template-columns: 1fr 1fr; gap: 4px 24px; }
+.grid2 h3 { margin: 8px 0 0; font-size: 15px; }
+ol.key li { margin-bottom: 14px; }
+.headline { font-size: 18px; font-weight: 700; }
+.muted { color: var(--muted); }
+.note { font-size: 14px; color: var(--muted); }
+ol.questions li { margin-bottom: 8px; font-size: 17px; }
+.sources li { margin-bottom: 4px; }
+.url { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 13px; color: var(--muted);
+  word-break: break-all; }
+footer { margin-top: 36px; padding-top: 8px; border-top: 1px solid var(--line); font-size: 13px; color: var(--muted); }
+.warn { border-left: 5px solid #b45309; background: #fff7ed; padding: 8px 12px; }
+@media (max-width: 700px) { .grid2 { grid-template-columns: 1fr; } main { padding: 16px; } }
+@media print {
+  @page { size: A4; margin: 14mm 12mm; }
+  body { font-size: 11pt; }
+  main { max-width: none; padding: 0; }
+  h1 { font-size: 22pt; }
+  h2 { font-size: 15pt; margin-top: 18pt; break-after: avoid; page-break-after: avoid; }
+  h3 { break-after: avoid; page-break-after: avoid; }
+  svg.chart, .card, tr, ol.key li, .grid2 > div { break-inside: avoid; page-break-inside: avoid; }
+  table { font-size: 9.5pt; }
+  thead { display: table-header-group; }
+  footer { position: static; }
+}
+"""
+
+
+def page(title: str, body: Iterable[str]) -> str:
+    """A whole HTML document around `body`."""
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="Good Offices {escape(__version__)}">\n'
+        f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
+        + "\n".join(body)
+        + "\n</main>\n</body>\n</html>\n"
+    )
+
+
+def e(text: object) -> str:
+    return escape(str(text))
+
+
+def items(values: Sequence[str], empty: str = "") -> str:
+    if not values:
+        return f'<span class="muted">{e(empty)}</span>' if empty else ""
+    return '<ul class="plain">' + "".join(f"<li>{e(v)}</li>" for v in values) + "</ul>"
+
+
+def rating_style(rating: str) -> str:
+    return f'style="--rating: {RATING_COLOURS.get(rating, GREY)}"'
+
+
+# ---- the debrief ------------------------------------------------------------------------------------------------
+
+
+def render_debrief(d: Debrief) -> str:
+    """One game's debrief as a complete HTML document."""
+    body = [
+        _header(d),
+        _outcome(d),
+        '<h2 id="escalation">Escalation, turn by turn</h2>',
+        "<p>Where each pair of parties stood on the escalation ladder at the start of every "
+        f"{e(d.turn_unit)}, in your game and in the same world with a Secretary-General who does nothing. "
+        "Triangles mark your decisions; numbers mark the decisions that mattered most (below).</p>",
+        *(_escalation_chart(d, k) for k in range(len(d.pairs))),
+        '<h2 id="resources">Your resources</h2>',
+        _resources(d),
+        _key_decisions(d),
+        _history(d),
+        _turns(d),
+        _facilitator(d),
+        _questions(d),
+        _about(d),
+        f"<footer>Debrief of <b>{e(d.file)}</b> · scenario {e(d.scenario_id)} · seed {d.seed} · "
+        f"made by Good Offices {e(__version__)} from the saved game, replayed move by move.</footer>",
+    ]
+    return page(f"Debrief — {d.title} — {d.name}", body)
+
+
+def _header(d: Debrief) -> str:
+    session = f' · session <span class="code">{e(d.session)}</span>' if d.session else ""
+    return (
+        '<header class="top"><div class="kicker">Good Offices · Debrief</div>'
+        f"<h1>{e(d.title)}</h1>"
+        f'<p class="meta">{e(d.period)}</p>'
+        f'<p class="meta">Played by <b>{e(d.name)}</b>{session} · seed {d.seed} · '
+        f"{d.turns_played} of {d.turns_total} {e(d.turn_unit)}s played</p></header>"
+    )
+
+
+def _outcome(d: Debrief) -> str:
+    base = d.baseline_ending
+    if d.ending is None:
+        ending = (
+            f'<div class="card ending" {rating_style("unfinished")}><h3>Unfinished game</h3>'
+            f"<p>The save stops after {d.turns_played} of {d.turns_total} {e(d.turn_unit)}s, so there is no ending "
+            "or score yet.</p></div>"
+        )
+    else:
+        ending = (
+            f'<div class="card ending" {rating_style(d.ending.rating)}>'
+            f'<span class="badge">{e(d.ending.rating)}</span><h3>{e(d.ending.title)}</h3><p>{e(d.ending.text)}</p>'
+            f'<p class="note">Reached on {e(long_date(d.ended_date))}.</p></div>'
+        )
+    score = ""
+    if d.score is not None:
+        s = d.score
+        rows = [
+            ("Your ending", s["base"]),
+            ("A failure prevented", s["prevention"]),
+            ("Escalation spared", s["escalation_spared"]),
+            ("Prestige gained or lost", s["prestige"]),
+        ]
+        cells = "".join(f'<tr><td>{e(k)}</td><td class="num">{v:+.1f}</td></tr>' for k, v in rows)
+        score = (
+            f'<div class="card"><h3>Score</h3><div class="big">{s["total"]:+.1f}</div>'
+            f'<table class="score">{cells}<tr class="total"><td>Total</td><td class="num">{s["total"]:+.1f}</td>'
+            "</tr></table></div>"
+        )
+    without = (
+        f'<div class="card"><h3>Without you</h3><p>In the same world (same seed), with a Secretary-General who does '
+        f'nothing: <b>{e(base.title)}</b> <span class="badge" {rating_style(base.rating)}>{e(base.rating)}</span>'
+        f"</p><p class=\"note\">The score credits prevention: a war that happened without you and not with you "
+        "counts in your favour.</p></div>"
+    )
+    return f'<h2 id="outcome">How it ended</h2><div class="outcome">{ending}{score}{without}</div>'
+
+
+def _escalation_chart(d: Debrief, k: int) -> str:
+    pair = d.pairs[k]
+    labels = axis_labels(d.point_dates, d.turn_unit, d.turns_total)
+    n = len(labels)
+    base = list(pair.baseline_rungs[:n]) + [None] * (n - len(pair.baseline_rungs))
+    series = [  # the world without you on top, so it stays visible where both lines run together
+        Series("Your game", list(pair.rungs), PALETTE[k % len(PALETTE)], width=3.0),
+        Series("Without you", base, GREY, dashed=True, width=2.0, dots=False),
+    ]
+    top = len(pair.ladder) - 1
+    markers = [Marker(m.turn, f"{long_date(m.date)}: " + "; ".join((*m.actions, *m.answers)))
+               for m in d.moves if m.actions or m.answers]
+    keys: dict[int, list[str]] = {}
+    for i, kd in enumerate(d.key_decisions, start=1):
+        keys.setdefault(kd.turn, []).append(str(i))
+    markers += [Marker(t, f"Decisions that mattered: #{', #'.join(nums)}", "·".join(nums), "#b91c1c", strong=True)
+                for t, nums in keys.items()]
+    chart = line_chart(
+        f"Escalation: {pair.name}",
+        labels,
+        series,
+        (0, top),
+        ladder_ticks(pair.ladder),
+        markers=markers,
+        bands=[Band(top - 1.5, top + 0.5, "#fde8e8", "war")],
+        description=(f"Rungs of {pair.name} per turn. Yours: {', '.join(map(str, pair.rungs))}. "
+                     f"Without you: {', '.join(map(str, pair.baseline_rungs))}."),
+        left=150,
+        height=340,
+    )
+    peak = (f'<p class="note">Peak: {pair.peak} {e(pair.ladder[pair.peak])} in your game; '
+            f"{pair.baseline_peak} {e(pair.ladder[pair.baseline_peak])} without you.</p>")
+    return f"<h3>{e(pair.name)}</h3>{chart}{peak}"
+
+
+def _resources(d: Debrief) -> str:
+    labels = axis_labels(d.point_dates, d.turn_unit, d.turns_total)
+    cells = []
+    for i, (key, name) in enumerate(RESOURCES):
+        values = d.resources[key]
+        hi = max(max(values, default=0), 1)
+        if key in ("prestige", "budget"):
+            ticks = value_ticks(0, 100.0 if key == "prestige" else hi)
+            hi = ticks[-1][0]
+        else:
+            hi = float(int(hi) + 1)
+            ticks = [(float(v), str(v)) for v in range(int(hi) + 1)]
+        chart = line_chart(name, labels, [Series(name, list(values), PALETTE[(i + 4) % len(PALETTE)], legend=False,
+                                                 width=2.0)],
+                           (0, hi), ticks, width=440, height=200, left=44,
+                           description=f"{name} per turn: {', '.join(f'{v:g}' for v in values)}.")
+        cells.append(f"<div><h3>{e(name)}</h3>{chart}</div>")
+    return ('<p>Prestige is spent by acting and rebuilt by success; a mission ties up an envoy for several turns; '
+            "attention is how many initiatives can run at once, and emergencies elsewhere draw it away.</p>"
+            f'<div class="grid2">{"".join(cells)}</div>')
+
+
+def _key_decisions(d: Debrief) -> str:
+    head = '<h2 id="decisions">The decisions that mattered most</h2>'
+    if not d.key_decisions:
+        if d.key_decisions_runs == 0:
+            why = "They were not looked for in this report."
+        elif not d.moves:
+            why = "No turn was played, so there is nothing to compare."
+        else:
+            why = "No other choice on any turn would have changed the ending noticeably."
+        return f"{head}<p class=\"muted\">{why}</p>"
+    runs = d.key_decisions[0].runs
+    intro = (f"<p>Each of your turns was replayed with other choices: the past exactly as you played it, then "
+             f"{runs} different futures for your choice and {runs} for the other one. These turns changed the "
+             "chances of each ending most.</p>")
+    return head + intro + '<ol class="key">' + "".join(_key_item(d, kd) for kd in d.key_decisions) + "</ol>"
+
+
+def _key_item(d: Debrief, kd: KeyDecision) -> str:
+    rows = "".join(
+        f"<tr><td>{e(o.title)}</td><td class=\"num\">{percent(kd.actual_endings.get(o.id, 0.0))}</td>"
+        f"<td class=\"num\">{percent(kd.counterfactual_endings.get(o.id, 0.0))}</td></tr>"
+        for o in d.endings
+        if kd.actual_endings.get(o.id, 0.0) or kd.counterfactual_endings.get(o.id, 0.0)
+    )
+    played = "; ".join(kd.played) or "nothing"
+    other = "; ".join(kd.alternative) or "nothing"
+    return (
+        f'<li><div class="headline">{e(long_date(kd.date))}: {e(kd.headline)}</div>'
+        f"<p>Replaying this turn with {e(kd.label)}.</p>"
+        f'<p class="note">You did: {e(played)}. Tried instead: {e(other)}. Mean score {kd.actual_score:+.1f} → '
+        f"{kd.counterfactual_score:+.1f}.</p>"
+        '<table><thead><tr><th>Ending</th><th class="num">As you played</th><th class="num">With the other choice</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table></li>"
+    )
+
+
+def _history(d: Debrief) -> str:
+    head = '<h2 id="history">Your path beside history</h2>'
+    if not d.history:
+        return f'{head}<p class="muted">You took no action, and the scenario records no history to compare.</p>'
+    rows = "".join(
+        f'<tr><td class="date">{e(long_date(r.date))}</td><td>{items(r.yours, "—")}</td>'
+        f'<td>{items(r.history, "—")}</td></tr>'
+        for r in d.history
+    )
+    cols = "".join(f'<col style="width: {w}%">' for w in (15, 30, 55))
+    return (f"{head}<table><colgroup>{cols}</colgroup><thead><tr><th>Date</th><th>What you did</th>"
+            f"<th>What really happened</th></tr></thead><tbody>{rows}</tbody></table>")
+
+
+def _turns(d: Debrief) -> str:
+    if not d.moves:
+        return ""
+    rows = "".join(
+        f'<tr><td class="date">{e(long_date(m.date))}</td><td>{items(m.events, "—")}</td>'
+        f'<td>{items((*m.actions, *m.answers), "waited")}</td><td>{items(m.results)}</td>'
+        f"<td>{items(m.decisions)}</td></tr>"
+        for m in d.moves
+    )
+    cols = "".join(f'<col style="width: {w}%">' for w in (14, 26, 24, 18, 18))
+    return (f'<h2 id="turns">Turn by turn</h2><table><colgroup>{cols}</colgroup><thead><tr><th>Date</th>'
+            "<th>What happened</th><th>Your orders</th><th>Results</th><th>The parties</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>")
+
+
+def _facilitator(d: Debrief) -> str:
+    if not d.facilitator:
+        return ""
+    rows = "".join(f'<tr><td class="date">{e(long_date(n.date))}</td><td>{e(n.text)}</td></tr>' for n in d.facilitator)
+    return ('<h2 id="facilitator">The facilitator\'s interventions</h2><p>Events the facilitator fired, decisions '
+            "they set for a party, and the class's votes, before the turn of that date was played.</p>"
+            f"<table><thead><tr><th>Date</th><th>What the facilitator did</th></tr></thead><tbody>{rows}</tbody>"
+            "</table>")
+
+
+def _questions(d: Debrief) -> str:
+    if not d.questions:
+        return ""
+    qs = "".join(f'<li>{e(q["question"])} <span class="note">({e(q["when"])})</span></li>' for q in d.questions)
+    return f'<h2 id="questions">For discussion</h2><ol class="questions">{qs}</ol>'
+
+
+def _about(d: Debrief) -> str:
+    notes = f"<p>{e(d.notes)}</p>" if d.notes else ""
+    sources = "".join(
+        f'<li>{e(s["citation"])}' + (f' <span class="url">{e(s["url"])}</span>' if s["url"] else "") + "</li>"
+        for s in d.sources
+    )
+    return f'<h2 id="sources">About this scenario, and sources</h2><p>{e(d.summary)}</p>{notes}' \
+           f'<ul class="sources">{sources}</ul>'
+
+
+# ---- the class summary ----------------------------------------------------------------------------------------------
+
+
+def render_class(c: ClassSummary) -> str:
+    """A class summary as a complete HTML document."""
+    body = [
+        _class_header(c),
+        _class_endings(c),
+        _class_escalation(c),
+        _class_instruments(c),
+        _class_outliers(c),
+        _class_students(c),
+        _class_questions(c),
+        f"<footer>Class summary of {c.games} saved game(s) of {e(c.scenario_id)} · made by Good Offices "
+        f"{e(__version__)}; every game was replayed move by move from its save.</footer>",
+    ]
+    return page(f"Class summary — {c.title}", body)
+
+
+def _class_header(c: ClassSummary) -> str:
+    if len(c.sessions) == 1:
+        world = f'session <span class="code">{e(c.sessions[0])}</span> (everyone played the same world)'
+    elif c.seeds == 1:
+        world = "everyone played the same world"
+    else:
+        world = f"{c.seeds} different worlds (seeds)"
+    warn = ""
+    if c.skipped:
+        lines = "".join(f"<li>{e(s)}</li>" for s in c.skipped)
+        warn += f'<div class="warn"><b>{len(c.skipped)} file(s) could not be used:</b><ul>{lines}</ul></div>'
+    if c.duplicates:
+        lines = "".join(f"<li>{e(s)}</li>" for s in c.duplicates)
+        warn += f'<div class="warn"><b>Earlier saves of the same game, counted once:</b><ul>{lines}</ul></div>'
+    return (
+        '<header class="top"><div class="kicker">Good Offices · Class summary</div>'
+        f"<h1>{e(c.title)}</h1><p class=\"meta\">{e(c.period)}</p>"
+        f'<p class="meta"><b>{c.games}</b> game(s): <b>{c.finished}</b> finished, {c.games - c.finished} unfinished · '
+        f"{world}</p></header>{warn}"
+    )
+
+
+def _class_endings(c: ClassSummary) -> str:
+    bars = [Bar(o.title, c.endings[o.id], RATING_COLOURS[o.rating],
+                f"{c.endings[o.id]} ({percent(c.endings[o.id] / c.finished) if c.finished else '0%'})")
+            for o in c.outcomes]
+    if c.games > c.finished:
+        bars.append(Bar("Unfinished", c.games - c.finished, RATING_COLOURS["unfinished"], str(c.games - c.finished)))
+    chart = bar_chart("Endings of the class's games", bars,
+                      description="; ".join(f"{b.label}: {b.text}" for b in bars))
+    mean = f"<p>Mean score of the finished games: <b>{c.mean_score:+.1f}</b>.</p>" if c.mean_score is not None else ""
+    base = ""
+    if c.seeds == 1 and c.baseline:
+        base = f'<p class="note">Without intervention this world ends in: {e(next(iter(c.baseline)))}.</p>'
+    elif c.baseline:
+        base = (f'<p class="note">Without intervention, the class\'s {c.seeds} worlds end in: '
+                + ", ".join(f"{e(t)} ({n})" for t, n in c.baseline.items()) + ".</p>")
+    return f'<h2 id="endings">How the games ended</h2>{chart}{mean}{base}'
+
+
+def _class_escalation(c: ClassSummary) -> str:
+    out = ['<h2 id="escalation">Escalation in every game</h2>',
+           "<p>One line per student, coloured by how the game ended (lines are drawn slightly apart so that "
+           "games on the same rung stay visible; hover over a line for the name). The dashed line is the world "
+           "without intervention, when the class shared one world.</p>"]
+    labels = axis_labels(c.dates, c.turn_unit, len(c.dates) - 1)
+    n = len(labels)
+    for k, pair in enumerate(c.pairs):
+        series = []
+        spread = min(0.3, 0.05 * (len(c.students) - 1))
+        for i, s in enumerate(c.students):
+            nudge = spread * (i / max(1, len(c.students) - 1) - 0.5)
+            series.append(Series(s.name, _pad(s.rungs[k], n, nudge), RATING_COLOURS[s.rating], width=2.0,
+                                 opacity=0.6, dots=False, legend=False))
+        if c.baseline_rungs:  # drawn over the students' lines so that it stays visible
+            series.append(Series("Without you", _pad(c.baseline_rungs[k], n), GREY, dashed=True, width=2.0,
+                                 dots=False))
+        for rating in ("success", "partial", "failure", "unfinished"):
+            if any(s.rating == rating for s in c.students):
+                series.append(Series(rating, [], RATING_COLOURS[rating]))
+        top = len(pair.ladder) - 1
+        out.append(f"<h3>{e(pair.name)}</h3>")
+        out.append(line_chart(f"Escalation of {pair.name} in each game", labels, series, (0, top),
+                              ladder_ticks(pair.ladder), bands=[Band(top - 1.5, top + 0.5, "#fde8e8", "war")],
+                              left=150, height=340,
+                              description=f"{len(c.students)} games overlaid."))
+    return "".join(out)
+
+
+def _pad(values: Sequence[int], n: int, nudge: float = 0.0) -> list[float | None]:
+    """`values` as n points (None after a game ended), each moved by `nudge` so equal lines stay visible."""
+    return [v + nudge for v in values[:n]] + [None] * (n - len(values))
+
+
+def _class_instruments(c: ClassSummary) -> str:
+    head = '<h2 id="instruments">Instruments the class used</h2>'
+    if not c.instruments:
+        return f'{head}<p class="muted">Nobody used any instrument.</p>'
+    bars = [Bar(u.name, u.games, PALETTE[0], f"{u.games} of {c.games}") for u in c.instruments]
+    chart = bar_chart("Games in which each instrument was used", bars)
+    rows = "".join(
+        f"<tr><td>{e(u.name)}</td><td class=\"num\">{u.games}</td><td class=\"num\">{u.uses}</td>"
+        f'<td class="num">{_rate(u.success_with, u.finished_with)}</td>'
+        f'<td class="num">{_rate(u.success_without, u.finished_without)}</td></tr>'
+        for u in c.instruments
+    )
+    return (f"{head}{chart}<table><thead><tr><th>Instrument</th><th class=\"num\">Games using it</th>"
+            '<th class="num">Times used</th><th class="num">Success with it</th><th class="num">Success without it'
+            f"</th></tr></thead><tbody>{rows}</tbody></table>"
+            '<p class="note">Success = the share of finished games with a success ending. With a small class these '
+            "are stories to discuss, not proof: a strong player may have used an instrument for other reasons.</p>")
+
+
+def _rate(success: int, finished: int) -> str:
+    return f"{percent(success / finished)} ({success}/{finished})" if finished else "—"
+
+
+def _class_outliers(c: ClassSummary) -> str:
+    if not c.outliers:
+        return ""
+    rows = "".join(f"<tr><td>{e(o.kind)}</td><td>{e(o.name)}</td><td>{e(o.detail)}</td></tr>" for o in c.outliers)
+    return ('<h2 id="outliers">Games worth discussing</h2><table><thead><tr><th>What</th><th>Who</th><th>Detail</th>'
+            f"</tr></thead><tbody>{rows}</tbody></table>")
+
+
+def _class_students(c: ClassSummary) -> str:
+    rows = "".join(
+        f"<tr><td>{e(s.name)}</td><td>{e(s.ending)} <span class=\"badge\" {rating_style(s.rating)}>{e(s.rating)}"
+        f'</span></td><td class="num">{"—" if s.score is None else f"{s.score:+.1f}"}</td>'
+        f'<td class="num">{s.peak}</td><td class="num">{s.turns}</td><td class="num">{s.actions}</td>'
+        f'<td class="muted">{e(s.file)}</td></tr>'
+        for s in c.students
+    )
+    return ('<h2 id="students">Every game</h2><table><thead><tr><th>Student</th><th>Ending</th>'
+            '<th class="num">Score</th><th class="num">Peak rung</th><th class="num">Turns</th>'
+            f'<th class="num">Actions</th><th>File</th></tr></thead><tbody>{rows}</tbody></table>')
+
+
+def _class_questions(c: ClassSummary) -> str:
+    if not c.questions:
+        return ""
+    qs = "".join(f'<li>{e(q["question"])} <span class="note">({e(q["when"])})</span></li>' for q in c.questions)
+    return f'<h2 id="questions">For discussion</h2><ol class="questions">{qs}</ol>'
