@@ -1,5 +1,5 @@
-"""What `python main.py` with no command does: there is no game window yet, so a text scenario picker, then
-the text mode."""
+"""What `python main.py` with no command does: the game window on the title screen; with no display (or if the
+window cannot open), one line saying so, a text scenario picker, then the text mode."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from .errors import EXIT_OK
 from .play import load_checked, play_new, safe_output
 
 NO_DISPLAY = "No display found: starting the text mode."
-NO_WINDOW = "The game window is not available in this version: starting the text mode."
+NO_WINDOW = "The game window could not open ({reason}): starting the text mode."
 HEADLESS_DRIVERS = frozenset({"", "dummy", "offscreen"})
 
 
@@ -37,11 +37,26 @@ class Entry:
 
 def has_display(environ: Mapping[str, str] = os.environ, platform: str = sys.platform) -> bool:
     """Whether a window could open: Windows and macOS always have one; elsewhere X11, Wayland or a real SDL driver."""
+    driver = environ.get("SDL_VIDEODRIVER", "").strip().lower()
+    if driver and driver in HEADLESS_DRIVERS:
+        return False  # SDL was told explicitly to draw nowhere
     if platform.startswith(("win", "darwin")):
         return True
     if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
         return True
-    return environ.get("SDL_VIDEODRIVER", "").strip().lower() not in HEADLESS_DRIVERS
+    return driver not in HEADLESS_DRIVERS
+
+
+def open_window(saves_dir: Path, screen: str = "title", session: object = None) -> str | None:
+    """Play in the game window until the player quits; None then, or why the window could not open."""
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game.ui.app import WindowUnavailable, start
+
+    try:
+        start(screen, session, saves_dir)
+    except WindowUnavailable as exc:
+        return str(exc)
+    return None
 
 
 def catalogue(directory: Path | None = None) -> list[Entry]:
@@ -74,7 +89,13 @@ def run_default(inp: TextIO | None = None, out: TextIO | None = None, err: TextI
     """Say why the text mode starts, let the player pick a scenario, and play it."""
     inp = inp or sys.stdin
     out = safe_output(out or sys.stdout)
-    print(NO_WINDOW if has_display(environ) else NO_DISPLAY, file=out)
+    if has_display(environ):
+        reason = open_window(saves_directory(environ))
+        if reason is None:
+            return EXIT_OK
+        print(NO_WINDOW.format(reason=reason), file=out)
+    else:
+        print(NO_DISPLAY, file=out)
     entries = catalogue()
     if not entries:
         print("No scenarios are installed: give a scenario file with 'python main.py play FILE --text'.", file=out)

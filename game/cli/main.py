@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from .errors import EXIT_USAGE, CliError
 
@@ -19,17 +19,10 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def _not_yet(what: str) -> Callable[[argparse.Namespace], int]:
-    def run(_: argparse.Namespace) -> int:
-        raise CliError(f"{what} is not available yet in this version of Good Offices")
-
-    return run
-
-
 def _cmd_play(args: argparse.Namespace) -> int:
     from .play import run_play
 
-    return run_play(args.scenario, args.seed, args.text, args.load)
+    return run_play(args.scenario, args.seed, args.text, args.load, session=args.session, player=args.player)
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -47,7 +40,38 @@ def _cmd_info(args: argparse.Namespace) -> int:
 def _cmd_simulate(args: argparse.Namespace) -> int:
     from .simulate import run_simulate
 
-    return run_simulate(args.scenario, args.runs, args.policy, args.seed, args.jobs, args.json)
+    return run_simulate(args.scenario, args.runs, args.policy, args.seed, args.jobs, args.json,
+                        save_games=args.save_games)
+
+
+def _cmd_session(args: argparse.Namespace) -> int:
+    from .session import run_session
+
+    return run_session(args.scenario, args.seed)
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report import run_report
+
+    return run_report(args.saves, args.out, args.format, args.runs, args.as_class)
+
+
+def _cmd_new_scenario(args: argparse.Namespace) -> int:
+    from .new_scenario import run_new_scenario
+
+    return run_new_scenario(args.path, args.source)
+
+
+def _cmd_screenshot(args: argparse.Namespace) -> int:
+    from .screenshot import run_screenshot
+
+    return run_screenshot(args.scenario, args.screen, args.out, args.turns, args.policy, args.seed, args.size)
+
+
+def _cmd_balance(args: argparse.Namespace) -> int:
+    from .balance import run_balance
+
+    return run_balance(args.scenario, args.runs, args.seed, args.jobs, args.json)
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -68,8 +92,11 @@ def build_parser() -> Parser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     p = sub.add_parser("play", help="play a scenario", description="Play a scenario in the window or the terminal.")
-    p.add_argument("scenario", metavar="SCENARIO", help="a scenario file or shipped id")
+    p.add_argument("scenario", metavar="SCENARIO", nargs="?",
+                   help="a scenario file or shipped id (optional with --session)")
     p.add_argument("--seed", type=int, help="seed of the world (same seed, same world); random if omitted")
+    p.add_argument("--session", metavar="CODE", help="a class's session code, e.g. CUBA-7F3K: the same world for all")
+    p.add_argument("--player", default="", metavar="NAME", help="your name, kept in the save for the class summary")
     p.add_argument("--text", action="store_true", help="play in the terminal instead of the window")
     p.add_argument("--load", metavar="SAVE", help="continue a saved game")
     p.set_defaults(run=_cmd_play)
@@ -97,8 +124,24 @@ def build_parser() -> Parser:
     )
     p.add_argument("--seed", type=int, default=0, help="run seed; game i uses a seed derived from it and i")
     p.add_argument("--jobs", type=int, default=1, help="processes to use; results are the same for any value")
+    p.add_argument("--save-games", metavar="DIR", help="also write every game as a save file in DIR (created if "
+                   "missing), named SCENARIO-POLICY-INDEX.json; open one with 'play SCENARIO --load FILE'")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(run=_cmd_simulate)
+
+    p = sub.add_parser(
+        "balance",
+        help="check a scenario's balance",
+        description="Play every policy (passive, random, greedy, historical and each repeated instrument) on the "
+        "same seeds and report which endings are reachable, which instruments matter, whether one repeated "
+        "move dominates, and a plain-language verdict.",
+    )
+    p.add_argument("scenario", metavar="SCENARIO")
+    p.add_argument("--runs", type=int, help="games per policy (default 200, fewer for scenarios over 16 turns)")
+    p.add_argument("--seed", type=int, default=0, help="run seed; game i of every policy uses the same seed")
+    p.add_argument("--jobs", type=int, default=1, help="processes to use; results are the same for any value")
+    p.add_argument("--json", action="store_true", help="print JSON for tools (keys in docs/balance.md)")
+    p.set_defaults(run=_cmd_balance)
 
     p = sub.add_parser("info", help="describe a scenario", description="Title, dates, parties, instruments, "
                        "events, endings and sources of a scenario.")
@@ -110,26 +153,43 @@ def build_parser() -> Parser:
                        description="Print the JSON Schema of the scenario format (for editors).")
     p.set_defaults(run=_cmd_schema)
 
+    p = sub.add_parser("session", help="make a session code for a class",
+                       description="Print a short session code for a scenario and a seed; every student who plays "
+                       "it with 'play --session CODE' faces the same world.")
+    p.add_argument("scenario", metavar="SCENARIO")
+    p.add_argument("--seed", type=int, help="seed of the world, 0 or more; random if omitted")
+    p.set_defaults(run=_cmd_session)
+
     p = sub.add_parser("report", help="write a debrief or class summary",
-                       description="Write one game's debrief, or a class summary over many saves.")
-    p.add_argument("saves", nargs="+", metavar="SAVE")
-    p.add_argument("--out", required=True, metavar="FILE.html")
-    p.set_defaults(run=_not_yet("report"))
+                       description="Write one game's debrief from a save, or a class summary over many saves "
+                       "(several files or folders) of the same scenario: HTML to print or hand out, Markdown or JSON.")
+    p.add_argument("saves", nargs="+", metavar="SAVE", help="save files, or folders of saves for a class summary")
+    p.add_argument("--out", required=True, metavar="FILE", help="FILE.html, FILE.md or FILE.json")
+    p.add_argument("--format", choices=("html", "md", "json"), help="output format (default: from the --out suffix)")
+    p.add_argument("--runs", type=int, default=100, metavar="N",
+                   help="futures replayed per alternative to find the decisions that mattered (default 100; 0 skips)")
+    p.add_argument("--class", dest="as_class", action="store_true", help="a class summary even for a single save")
+    p.set_defaults(run=_cmd_report)
 
     p = sub.add_parser("screenshot", help="render a screen to PNG headless",
                        description="Render a screen of the game to a PNG file without a display.")
     p.add_argument("scenario", metavar="SCENARIO")
-    p.add_argument("--screen", required=True, metavar="NAME")
+    p.add_argument("--screen", required=True, metavar="NAME",
+                   help="title, picker, briefing, turn, event, report, debrief, save, settings, help, menu or advisor")
     p.add_argument("--out", required=True, metavar="FILE.png")
-    p.add_argument("--turns", type=int, default=0)
-    p.add_argument("--policy", default="passive")
-    p.add_argument("--seed", type=int, default=0)
-    p.set_defaults(run=_not_yet("screenshot (the desktop game)"))
+    p.add_argument("--turns", type=int, default=0, help="turns to play first with the policy (default 0)")
+    p.add_argument("--policy", default="passive", help="policy that plays those turns (as for simulate)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the world (default 0)")
+    p.add_argument("--size", metavar="WxH", help="image size (default 1280x720)")
+    p.set_defaults(run=_cmd_screenshot)
 
     p = sub.add_parser("new-scenario", help="write a commented starting scenario",
-                       description="Write a commented starting scenario file that validates.")
-    p.add_argument("path", metavar="PATH")
-    p.set_defaults(run=_not_yet("new-scenario"))
+                       description="Write a commented starting scenario file that validates and plays as it is "
+                       "(or, with --from, a copy of a shipped scenario with a new id). Never overwrites a file. "
+                       "The guide is docs/authoring.md.")
+    p.add_argument("path", metavar="PATH", help="the new .yaml file; its name becomes the scenario id")
+    p.add_argument("--from", dest="source", metavar="ID", help="copy this shipped scenario (or file) instead")
+    p.set_defaults(run=_cmd_new_scenario)
     return parser
 
 

@@ -1,6 +1,5 @@
-"""`play SCENARIO [--seed N] [--text] [--load SAVE]`: start or continue a game in the text mode.
-
-The desktop window does not exist yet, so every game is played in the terminal.
+"""`play SCENARIO [--seed N] [--text] [--load SAVE]`: start or continue a game in the game window, or with
+--text (or without a display) in the terminal's text mode.
 """
 
 from __future__ import annotations
@@ -21,7 +20,8 @@ from . import textmode
 from .errors import EXIT_INVALID, CliError
 from .loading import load_result_or_fail
 
-NO_WINDOW = "The game window is not available in this version: playing in the terminal."
+NO_DISPLAY = "No display found: playing in the terminal."
+NO_WINDOW = "The game window could not open ({reason}): playing in the terminal."
 
 
 def load_checked(arg: str, err: TextIO) -> tuple[Path, LoadResult, Rules]:
@@ -34,39 +34,79 @@ def load_checked(arg: str, err: TextIO) -> tuple[Path, LoadResult, Rules]:
     return path, result, rules
 
 
-def run_play(scenario_arg: str, seed: int | None, text: bool, load: str | None, *, inp: TextIO | None = None,
-             out: TextIO | None = None, err: TextIO | None = None, saves_dir: Path | None = None) -> int:
-    """Start a new game of a scenario, or continue the saved game `load`, in the text mode."""
+def run_play(scenario_arg: str | None, seed: int | None, text: bool, load: str | None, *, session: str | None = None,
+             player: str = "", inp: TextIO | None = None, out: TextIO | None = None, err: TextIO | None = None,
+             saves_dir: Path | None = None) -> int:
+    """Start a new game of a scenario (or of a class's session code), or continue the saved game `load`."""
     out = safe_output(out or sys.stdout)
     err = err or sys.stderr
-    path, result, rules = load_checked(scenario_arg, err)
     folder = saves_dir or saves_directory()
+    if session is not None:
+        from .session import open_session
+
+        shared, code, path, result, rules = open_session(session, scenario_arg, seed, load, err)
+        if not text and in_window(Game(rules, shared.seed), str(path), result.digest, folder, "briefing", out,
+                                  session_code=code, player=player, facilitator=shared.facilitator):
+            return 0
+        return play_new(rules, path, result.digest, shlex.quote(scenario_arg or shared.scenario_id), shared.seed,
+                        folder, inp, out, player=player, session_code=code)
+    if scenario_arg is None:
+        raise CliError("give a SCENARIO to play (a file or shipped id), or --session CODE from your teacher")
+    path, result, rules = load_checked(scenario_arg, err)
     label = shlex.quote(scenario_arg)
     if load is None:
         if not text:
-            print(NO_WINDOW, file=out)
-        return play_new(rules, path, result.digest, label, seed, folder, inp, out)
+            seed = secrets.randbelow(10**6) if seed is None else seed
+            if in_window(Game(rules, seed), str(path), result.digest, folder, "briefing", out):
+                return 0
+        return play_new(rules, path, result.digest, label, seed, folder, inp, out, player=player)
     try:
         save = load_save(load)
         game = resume(save, rules, result.digest)
     except SaveError as exc:
         message = exc.message if exc.message.startswith(load) else f"{load}: {exc.message}"
         raise CliError(message, EXIT_INVALID) from None
-    if not text:
-        print(NO_WINDOW, file=out)
-    session = textmode.Session(game, label, save.scenario_path, result.digest, folder, save.player, save.created)
+    if not text and in_window(game, save.scenario_path, result.digest, folder, "turn", out, save.created,
+                              session_code=save.session, player=player or save.player):
+        return 0
+    session = textmode.Session(game, label, save.scenario_path, result.digest, folder, player or save.player,
+                               save.created, save.session)
     opening = resumed_opening(game, load, seed)
     return textmode.play(session, opening, inp, out)
 
 
+def in_window(game: Game, scenario_path: str, digest: str, folder: Path, screen: str, out: TextIO,
+              created: str | None = None, *, session_code: str = "", player: str = "", facilitator: bool = False
+              ) -> bool:
+    """Play `game` in the desktop window, opened on `screen`; False, after one line saying why, when it cannot
+    open (no display), so the caller plays in the terminal. `session_code` and `player` go into its saves."""
+    from .launch import has_display, open_window
+
+    if not has_display():
+        print(NO_DISPLAY, file=out)
+        return False
+    from game.ui.session import Session as WindowSession
+
+    window = WindowSession(game, scenario_path, digest, folder, created=created, session_code=session_code,
+                           player=player, facilitator=facilitator)
+    reason = open_window(folder, screen, window)
+    if reason is None:
+        return True
+    print(NO_WINDOW.format(reason=reason), file=out)
+    return False
+
+
 def play_new(rules: Rules, path: Path, digest: str, label: str, seed: int | None, folder: Path,
-             inp: TextIO | None, out: TextIO) -> int:
-    """A new game on `seed` (a random one, printed, when None)."""
+             inp: TextIO | None, out: TextIO, *, player: str = "", session_code: str | None = None) -> int:
+    """A new game on `seed` (a random one, printed, when None); `session_code` is the class's code, if any."""
     if seed is None:
         seed = secrets.randbelow(10**6)
     game = Game(rules, seed)
-    session = textmode.Session(game, label, str(path), digest, folder)
-    return textmode.play(session, textmode.render_opening(rules, seed), inp, out)
+    session = textmode.Session(game, label, str(path), digest, folder, player, session_code=session_code or "")
+    opening = textmode.render_opening(rules, seed)
+    if session_code:
+        opening.insert(-1, f"Session {session_code} — everyone with this code plays the same world.")
+    return textmode.play(session, opening, inp, out)
 
 
 def resumed_opening(game: Game, load: str, seed: int | None) -> list[str]:

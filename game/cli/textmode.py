@@ -595,6 +595,7 @@ class Session:
     saves_dir: Path
     player: str = ""
     created: str | None = None
+    session_code: str = ""  # the class's session code the game was started from, if any
     orders: list[Action] = field(default_factory=list)
     choices: dict[str, str] = field(default_factory=dict)
 
@@ -739,7 +740,8 @@ class TextGame:
     def cmd_save(self, args: list[str]) -> list[str]:
         try:
             path = save_game(self.game, self.s.saves_dir, " ".join(args) or None, self.s.player,
-                             scenario_path=self.s.scenario_path, digest=self.s.digest, created=self.s.created)
+                             scenario_path=self.s.scenario_path, digest=self.s.digest, created=self.s.created,
+                             session=self.s.session_code)
         except SaveError as exc:
             return [f"not saved: {exc.message}"]
         return [f"Saved: {path}. Continue later with: {self.resume_command(path)}"]
@@ -759,7 +761,7 @@ class TextGame:
         """Autosave now; say so only on failure (or always when not `quiet`)."""
         try:
             path = autosave(self.game, self.s.saves_dir, self.s.player, scenario_path=self.s.scenario_path,
-                            digest=self.s.digest, created=self.s.created)
+                            digest=self.s.digest, created=self.s.created, session=self.s.session_code)
         except SaveError as exc:
             return [f"warning: the game could not be saved automatically: {exc.message}"]
         return [] if quiet else [f"Game saved to {path}. Continue with: {self.resume_command(path)}"]
@@ -767,7 +769,7 @@ class TextGame:
     def leave(self) -> list[str]:
         """Autosave a consistent game (replayed from its inputs, in case Ctrl-C struck mid-turn) and say where."""
         game = self.game
-        self.s.game = replay(game.rules, game.seed, game.inputs)
+        self.s.game = replay(game.rules, game.seed, game.inputs, game.interventions)
         return self.autosave_note(quiet=False)
 
     def finish(self, save: bool = True) -> list[str]:
@@ -778,7 +780,7 @@ class TextGame:
             return lines
         try:
             path = autosave(game, self.s.saves_dir, self.s.player, scenario_path=self.s.scenario_path,
-                            digest=self.s.digest, created=self.s.created)
+                            digest=self.s.digest, created=self.s.created, session=self.s.session_code)
         except SaveError as exc:
             return [*lines, "", f"warning: the finished game could not be saved: {exc.message}"]
         return [*lines, "", f"The finished game is saved in {path}."]

@@ -116,14 +116,10 @@ def test_wrong_flag_is_one_line_and_exit_2():
     assert len(result.stderr.strip().splitlines()) == 1 and "--frobnicate" in result.stderr
 
 
-@pytest.mark.parametrize(
-    "command",
-    ["report x.json --out r.html", "screenshot sample_river_dispute --screen turn --out x.png", "new-scenario x.yaml"],
-)
-def test_later_commands_say_they_are_not_available_yet(command):
-    result = run(*command.split())
+def test_screenshot_of_an_unknown_screen_is_a_usage_error_on_one_line():
+    result = run("screenshot", "sample_river_dispute", "--screen", "nowhere", "--out", "x.png")
     assert result.returncode == 2
-    assert "not available yet" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "unknown screen 'nowhere'" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
 def test_every_subcommand_has_help():

@@ -46,10 +46,11 @@ def test_same_seed_same_world(tmp_path):
     assert first.stdout.replace(str(tmp_path / "a"), "") == second.stdout.replace(str(tmp_path / "b"), "")
 
 
-def test_without_text_flag_says_the_window_is_missing(tmp_path):
-    result = run(("play", "sample_river_dispute", "--seed", "3"), "", tmp_path)
+def test_without_text_flag_and_without_a_display_plays_in_the_terminal(tmp_path):
+    result = run(("play", "sample_river_dispute", "--seed", "3"), "", tmp_path, DISPLAY=None, WAYLAND_DISPLAY=None,
+                 SDL_VIDEODRIVER="dummy")
     assert result.returncode == 0
-    assert result.stdout.splitlines()[0] == "The game window is not available in this version: playing in the terminal."
+    assert result.stdout.splitlines()[0] == "No display found: playing in the terminal."
 
 
 def test_random_seed_is_printed(tmp_path):
@@ -146,13 +147,15 @@ def test_no_command_without_display_and_eof(tmp_path):
 
 
 def test_no_command_picks_a_scenario_and_plays(tmp_path):
-    result = run((), "nine\n1\nquit\n", tmp_path, DISPLAY=None, WAYLAND_DISPLAY=None, SDL_VIDEODRIVER=None)
+    result = run((), "nine\nsample_river_dispute\nquit\n", tmp_path, DISPLAY=None, WAYLAND_DISPLAY=None,
+                 SDL_VIDEODRIVER=None)
     assert result.returncode == 0, result.stderr
     assert "'nine' is not on the list" in result.stdout
     assert "THE VARTA DAM DISPUTE" in result.stdout and "Game saved to" in result.stdout
     assert (tmp_path / "autosave-sample_river_dispute.json").is_file()
 
 
-def test_no_command_with_a_display_says_the_window_is_missing(tmp_path):
-    result = run((), "", tmp_path, DISPLAY=":0")
-    assert result.stdout.splitlines()[0] == "The game window is not available in this version: starting the text mode."
+def test_no_command_when_the_window_cannot_open_says_why_and_starts_the_text_mode(tmp_path):
+    result = run((), "", tmp_path, DISPLAY=":97", WAYLAND_DISPLAY=None, SDL_VIDEODRIVER="x11")
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("The game window could not open (") and first.endswith("): starting the text mode.")

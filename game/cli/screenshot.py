@@ -1,0 +1,76 @@
+"""`screenshot SCENARIO --screen NAME --out FILE.png [--turns K --policy P --seed S --size WxH]`: render one
+screen of the game window to a PNG without a display (for the docs and the tests)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TextIO
+
+from .errors import EXIT_INVALID, EXIT_USAGE, CliError
+from .launch import has_display
+from .loading import load_result_or_fail
+
+DEFAULT_SIZE = (1280, 720)
+MIN_SIZE = (320, 200)
+MAX_SIZE = (7680, 4320)
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """'1280x720' → (1280, 720); CliError for anything else."""
+    parts = text.lower().replace("×", "x").split("x")
+    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+        raise CliError(f"--size '{text}' is not WIDTHxHEIGHT, e.g. 1280x720", EXIT_USAGE)
+    w, h = int(parts[0]), int(parts[1])
+    if not (MIN_SIZE[0] <= w <= MAX_SIZE[0] and MIN_SIZE[1] <= h <= MAX_SIZE[1]):
+        raise CliError(f"--size {w}x{h} is out of range ({MIN_SIZE[0]}x{MIN_SIZE[1]} to "
+                       f"{MAX_SIZE[0]}x{MAX_SIZE[1]})", EXIT_USAGE)
+    return w, h
+
+
+def run_screenshot(scenario_arg: str, screen: str, out: str, turns: int, policy_name: str, seed: int,
+                   size_text: str | None, err: TextIO | None = None) -> int:
+    """Render `screen` of `scenario_arg` after `turns` turns of `policy_name` into the PNG file `out`."""
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game.ui.shots import SCREEN_NAMES
+
+    if screen not in SCREEN_NAMES:
+        raise CliError(f"unknown screen '{screen}' (screens: {', '.join(SCREEN_NAMES)})", EXIT_USAGE)
+    if turns < 0:
+        raise CliError("--turns must be 0 or more", EXIT_USAGE)
+    if not out.lower().endswith(".png"):
+        raise CliError(f"--out '{out}' must name a .png file", EXIT_USAGE)
+    size = parse_size(size_text) if size_text else DEFAULT_SIZE
+    path, result = load_result_or_fail(scenario_arg, err or sys.stderr)
+    if not has_display():
+        os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    import pygame
+
+    from game.engine import build_rules
+    from game.sim.policies import UnknownPolicy, get_policy
+    from game.ui.session import ScenarioEntry
+    from game.ui.shots import render, stage
+
+    try:
+        rules = build_rules(result.scenario)
+    except ValueError as exc:
+        raise CliError(f"{path}: {exc}", EXIT_INVALID) from None
+    try:
+        policy = get_policy(policy_name, rules)
+    except UnknownPolicy as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    entry = ScenarioEntry(result.scenario.id, path, result.scenario, result.digest)
+    with tempfile.TemporaryDirectory(prefix="good-offices-shot-") as tmp:
+        app = stage(screen, entry, policy, turns, seed, size, Path(tmp))
+        surface = render(app)
+    target = Path(out)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        pygame.image.save(surface, str(target))
+    except (OSError, pygame.error) as exc:
+        raise CliError(f"cannot write {out}: {exc}", EXIT_INVALID) from None
+    print(f"{target}: {screen} of {path.stem}, {size[0]}x{size[1]}")
+    return 0

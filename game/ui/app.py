@@ -1,0 +1,415 @@
+"""The application: a stack of screens, event routing (mouse, keyboard, wheel, resize), focus, tooltips and
+toasts. `handle(event)`, `tick(ms)` and `draw(surface)` are separate so tests drive it without a real clock or
+window; `run` is the real loop."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.saves import saves_directory
+
+from .session import ScenarioEntry, Session, scenario_list
+from .settings import MIN_SIZE, Settings, load_settings, save_settings
+from .sound import Sounds
+from .theme import Theme
+from .widgets import ScrollArea, TextInput, Widget
+
+if TYPE_CHECKING:
+    from .screens.base import Screen
+
+TOOLTIP_DELAY_MS = 350
+TOAST_MS = 4000
+WHEEL_STEP = 48
+ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+NEXT_KEYS = (pygame.K_DOWN, pygame.K_RIGHT)
+PREV_KEYS = (pygame.K_UP, pygame.K_LEFT)
+
+
+@dataclass
+class Toast:
+    text: str
+    until: int
+    danger: bool
+
+
+class App:
+    """The game window's state and behaviour, independent of the real display and clock."""
+
+    def __init__(self, settings: Settings | None = None, saves_dir: Path | None = None,
+                 size: tuple[int, int] | None = None) -> None:
+        pygame.font.init()
+        self.saves_dir = saves_dir or saves_directory()
+        self.settings = settings or load_settings(self.saves_dir)
+        self.size = size or self.settings.size
+        self.theme = self._theme(self.size)
+        self.sounds = Sounds(self.settings.sound)
+        self.stack: list[Screen] = []
+        self.session: Session | None = None
+        self.hovered: Widget | None = None
+        self.focused: Widget | None = None
+        self.pressed: Widget | None = None
+        self.mouse = (-1, -1)
+        self.hover_since = 0
+        self.keyboard_mode = False
+        self.clock_ms = 0
+        self.toasts: list[Toast] = []
+        self.running = True
+        self.window_changed = False  # the real loop re-opens the window when a setting changes its mode
+        self._scenarios: list[ScenarioEntry] | None = None
+        self._dim: pygame.Surface | None = None
+
+    # -- screens -----------------------------------------------------------------------------------------------
+    @property
+    def top(self) -> Screen:
+        return self.stack[-1]
+
+    def push(self, screen: Screen) -> None:
+        self.stack.append(screen)
+        self._entered()
+
+    def pop(self) -> None:
+        if len(self.stack) > 1:
+            self.stack.pop()
+            self.top.invalidate()
+            self._entered()
+
+    def replace(self, screen: Screen) -> None:
+        if self.stack:
+            self.stack.pop()
+        self.push(screen)
+
+    def reset(self, screen: Screen) -> None:
+        self.stack = []
+        self.push(screen)
+
+    def _entered(self) -> None:
+        self.hovered = self.pressed = None
+        self.focused = None
+        self.top.on_enter()
+
+    @property
+    def scenarios(self) -> list[ScenarioEntry]:
+        if self._scenarios is None:
+            self._scenarios = scenario_list()
+        return self._scenarios
+
+    # -- settings ------------------------------------------------------------------------------------------------
+    def apply_settings(self, settings: Settings) -> None:
+        """Use and persist new settings; rebuild everything for a new type size or palette."""
+        mode_changed = (settings.size, settings.fullscreen) != (self.settings.size, self.settings.fullscreen)
+        self.settings = settings
+        self.sounds.enabled = settings.sound
+        if mode_changed:
+            self.window_changed = True
+            if not settings.fullscreen:
+                self.size = settings.size
+        self.theme = self._theme(self.size)
+        save_settings(self.saves_dir, settings)
+        for screen in self.stack:
+            screen.invalidate()
+
+    def _theme(self, size: tuple[int, int]) -> Theme:
+        s = self.settings
+        return Theme(size, s.type_scale, s.colour_blind, s.projector)
+
+    @property
+    def facilitating(self) -> bool:
+        """Whether the game on screen is run by a facilitator (the setting, or the game's own mode)."""
+        return self.settings.facilitator or (self.session is not None and self.session.facilitator)
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """The window now has `size` (the player dragged it, or a setting changed it)."""
+        size = (max(1, int(size[0])), max(1, int(size[1])))
+        if size == self.size:
+            return
+        self.size = size
+        fresh = self._theme(size)
+        if fresh.scale != self.theme.scale:
+            self.theme = fresh
+        self._dim = None
+        for screen in self.stack:
+            screen.invalidate()
+        if not self.settings.fullscreen and size[0] >= MIN_SIZE[0] and size[1] >= MIN_SIZE[1]:
+            self.settings = self.settings.with_size(size)
+
+    def toast(self, text: str, danger: bool = False) -> None:
+        self.toasts = [*self.toasts[-2:], Toast(text, self.clock_ms + TOAST_MS, danger)]
+
+    def quit(self) -> None:
+        """Leave: the game in progress is saved to its autosave slot first."""
+        if self.session is not None and not self.session.game.done:
+            self.session.autosave()
+        save_settings(self.saves_dir, self.settings)
+        self.running = False
+
+    # -- events --------------------------------------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> None:
+        """Route one pygame event."""
+        if not self.stack:
+            return
+        self._ensure_built()
+        kind = event.type
+        if kind == pygame.QUIT:
+            self.quit()
+        elif kind == pygame.VIDEORESIZE:
+            self.resize((event.w, event.h))
+        elif kind == pygame.MOUSEMOTION:
+            self._mouse_at(event.pos)
+        elif kind == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self._mouse_at(event.pos)
+            self.pressed = self.hovered if self.hovered is not None and self.hovered.focusable else None
+        elif kind == pygame.MOUSEBUTTONUP and event.button == 1:
+            self._mouse_at(event.pos)
+            target, self.pressed = self.pressed, None
+            if target is not None and target is self.hovered:
+                self.keyboard_mode = False
+                self._focus(target, reveal=False)
+                if not isinstance(target, TextInput):  # a click puts the caret in a field; Enter submits it
+                    self._activate(target)
+        elif kind == pygame.MOUSEWHEEL:
+            self._wheel(event)
+        elif kind == pygame.KEYDOWN:
+            self._key(event)
+        elif kind == pygame.TEXTINPUT and isinstance(self.focused, TextInput):
+            self.focused.text_input(event.text)
+
+    def _mouse_at(self, pos: tuple[int, int]) -> None:
+        self.mouse = (int(pos[0]), int(pos[1]))
+        found = None
+        for w in reversed(self.top.widgets):
+            if (w.focusable or w.tip) and w.hit(self.mouse):
+                found = w
+                break
+        if found is not self.hovered:
+            self.hovered = found
+            self.hover_since = self.clock_ms
+
+    def _wheel(self, event: pygame.event.Event) -> None:
+        for w in reversed(self.top.widgets):
+            if isinstance(w, ScrollArea) and w.rect.collidepoint(self.mouse):
+                w.scroll_by(-int(event.y) * self.theme.px(WHEEL_STEP))
+                return
+
+    def _key(self, event: pygame.event.Event) -> None:
+        key = event.key
+        typing = isinstance(self.focused, TextInput)
+        if self.focused is not None and self.focused.key_down(event, self):
+            return
+        if key == pygame.K_TAB:
+            self._move_focus(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+        elif key == pygame.K_ESCAPE:
+            self.top.back()
+        elif key in ACTIVATE_KEYS:
+            if self.focused is not None:
+                self._activate(self.focused)
+            else:
+                self.top.default_action()
+        elif not typing and self.top.key(event):
+            return
+        elif key in NEXT_KEYS and not typing:
+            self._move_focus(1)
+        elif key in PREV_KEYS and not typing:
+            self._move_focus(-1)
+
+    def _activate(self, widget: Widget) -> None:
+        widget.activate(self)
+        if self.stack:
+            self.top.invalidate()
+
+    def focusables(self) -> list[Widget]:
+        return [w for w in self.top.widgets if w.focusable]
+
+    def _move_focus(self, step: int) -> None:
+        self.keyboard_mode = True
+        items = self.focusables()
+        if not items:
+            return
+        if self.focused in items:
+            idx = (items.index(self.focused) + step) % len(items)
+        else:
+            idx = 0 if step > 0 else len(items) - 1
+        self._focus(items[idx], reveal=True)
+        self.sounds.play("click")
+
+    def _focus(self, widget: Widget, reveal: bool) -> None:
+        self.focused = widget
+        self.top.focus_key = widget.key
+        self.hover_since = self.clock_ms
+        if reveal and widget.area is not None and widget.area.reveal(widget.rect):
+            self._ensure_built()
+
+    def focus(self, key: str) -> None:
+        """Give the focus to the widget with this key on the top screen, if it is there."""
+        self.top.focus_key = key
+        self._ensure_built()
+        found = next((w for w in self.top.widgets if w.key == key and w.focusable), None)
+        if found is not None:
+            self.focused = found
+
+    # -- time and drawing --------------------------------------------------------------------------------------------
+    def tick(self, ms: int) -> None:
+        self.clock_ms += ms
+        self.toasts = [t for t in self.toasts if t.until > self.clock_ms]
+        if self.stack:
+            self.top.tick(ms)
+
+    def _ensure_built(self) -> None:
+        """Rebuild the screens whose content or size changed; re-find hover and focus by key."""
+        if not self.stack:
+            return
+        rect = pygame.Rect((0, 0), self.size)
+        rebuilt = False
+        for screen in self._visible():
+            if screen.dirty or screen.built_size != self.size:
+                screen.widgets = []
+                screen.dirty = False
+                screen.built_size = self.size
+                screen.widgets = screen.build(rect)
+                rebuilt = rebuilt or screen is self.top
+        if rebuilt:
+            top = self.top
+            self.focused = next((w for w in top.widgets if w.focusable and w.key == top.focus_key), None)
+            self.hovered = None
+            if self.mouse[0] >= 0:
+                hover_since = self.hover_since
+                self._mouse_at(self.mouse)
+                self.hover_since = hover_since
+
+    def _visible(self) -> list[Screen]:
+        """The screens to draw: the top one and, under modals, the screens beneath down to a full one."""
+        start = len(self.stack) - 1
+        while start > 0 and self.stack[start].modal:
+            start -= 1
+        return self.stack[start:]
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if surface.get_size() != self.size:
+            self.resize(surface.get_size())
+        for _ in range(3):  # a build may scroll (clamping an offset); settle before drawing
+            self._ensure_built()
+            if not self.top.dirty:
+                break
+        for screen in self._visible():
+            if screen.modal:
+                surface.blit(self._dim_surface(), (0, 0))
+            screen.draw_background(surface, self.theme)
+            for w in screen.widgets:
+                if w.clip is not None:
+                    surface.set_clip(w.clip)
+                    w.draw(surface, self)
+                    surface.set_clip(None)
+                else:
+                    w.draw(surface, self)
+        self._draw_tooltip(surface)
+        self._draw_toasts(surface)
+
+    def _dim_surface(self) -> pygame.Surface:
+        if self._dim is None or self._dim.get_size() != self.size:
+            self._dim = pygame.Surface(self.size, pygame.SRCALPHA)
+            self._dim.fill((*self.theme.palette.bg_deep, 190))
+        return self._dim
+
+    def _draw_tooltip(self, surface: pygame.Surface) -> None:
+        if self.keyboard_mode and self.focused is not None and self.focused.tip:
+            widget, anchor = self.focused, self.focused.visible_rect().midbottom
+        elif self.hovered is not None and self.hovered.tip and self.clock_ms - self.hover_since >= TOOLTIP_DELAY_MS:
+            widget, anchor = self.hovered, (self.mouse[0], self.mouse[1] + self.theme.px(22))
+        else:
+            return
+        theme, pal = self.theme, self.theme.palette
+        width = min(theme.px(380), self.size[0] - theme.px(20))
+        lines = theme.wrap(widget.tip, width - theme.px(20), "small")
+        step = theme.line_height("small")
+        box = pygame.Rect(0, 0, max(theme.width(line, "small") for line in lines) + theme.px(20),
+                          step * len(lines) + theme.px(14))
+        box.midtop = anchor
+        if box.bottom > self.size[1]:
+            box.bottom = widget.visible_rect().top - theme.px(4)
+        box.clamp_ip(surface.get_rect())
+        pygame.draw.rect(surface, pal.bg_deep, box, border_radius=theme.px(6))
+        pygame.draw.rect(surface, pal.accent, box, 1, border_radius=theme.px(6))
+        y = box.y + theme.px(7)
+        for line in lines:
+            surface.blit(theme.text(line, "small"), (box.x + theme.px(10), y))
+            y += step
+
+    def _draw_toasts(self, surface: pygame.Surface) -> None:
+        theme, pal = self.theme, self.theme.palette
+        y = self.size[1] - theme.px(24)
+        for t in reversed(self.toasts):
+            lines = theme.wrap(t.text, min(theme.px(640), self.size[0] - theme.px(60)), "body")
+            step = theme.line_height("body")
+            box = pygame.Rect(0, 0, max(theme.width(line) for line in lines) + theme.px(32),
+                              step * len(lines) + theme.px(18))
+            box.midbottom = (self.size[0] // 2, y)
+            pygame.draw.rect(surface, pal.danger if t.danger else pal.panel_hi, box, border_radius=theme.px(8))
+            pygame.draw.rect(surface, pal.text if t.danger else pal.accent, box, 1, border_radius=theme.px(8))
+            ty = box.y + theme.px(9)
+            for line in lines:
+                surface.blit(theme.text(line), (box.x + theme.px(16), ty))
+                ty += step
+            y = box.top - theme.px(8)
+
+
+def _open_window(app: App) -> pygame.Surface:
+    flags = pygame.RESIZABLE
+    if app.settings.fullscreen:
+        surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+    else:
+        surface = pygame.display.set_mode(app.settings.size, flags)
+    app.resize(surface.get_size())
+    return surface
+
+
+class WindowUnavailable(Exception):
+    """The window could not be opened (no usable display); the message says why."""
+
+
+def run(app: App, frames: int | None = None) -> int:
+    """The real loop: a window, 60 frames a second at most, until the player quits (or after `frames`)."""
+    os.environ.setdefault("SDL_VIDEO_CENTERED", "1")
+    try:
+        pygame.display.init()
+        pygame.display.set_caption("Good Offices — the Secretary-General's crisis")
+        surface = _open_window(app)
+    except pygame.error as exc:
+        pygame.display.quit()
+        raise WindowUnavailable(str(exc) or "no display") from None
+    pygame.key.set_repeat(400, 40)
+    pygame.key.start_text_input()
+    clock = pygame.time.Clock()
+    drawn = 0
+    while app.running and (frames is None or drawn < frames):
+        drawn += 1
+        for event in pygame.event.get():
+            if event.type == pygame.VIDEORESIZE and not app.settings.fullscreen:
+                size = (max(MIN_SIZE[0], event.w), max(MIN_SIZE[1], event.h))
+                surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+                event = pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size)
+            app.handle(event)
+        if app.window_changed:
+            app.window_changed = False
+            surface = _open_window(app)
+        app.tick(clock.tick(60))
+        surface = pygame.display.get_surface()
+        app.draw(surface)
+        pygame.display.flip()
+    pygame.quit()
+    return 0
+
+
+def start(screen: str = "title", session: Session | None = None, saves_dir: Path | None = None) -> int:
+    """Open the window on `screen` ('title', or 'briefing'/'turn' for a session) and play until quit.
+    Raises WindowUnavailable when no window can be opened."""
+    from .screens import make_start
+
+    app = App(saves_dir=saves_dir)
+    app.session = session
+    make_start(app, screen)
+    return run(app)
+

@@ -1,0 +1,222 @@
+"""Painters for the turn screen's cards: a pair on its ladder, a party's estimated stance, resources, Council
+support, an initiative under way. They read only the observation (estimates with bands), never the true state."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine.intel import Estimate
+from game.engine.observation import InitiativeView, OfficeView, PairView, PartyView
+
+from .icons import RESOURCE_ICONS
+from .theme import Colour, Theme, ladder_colour, mix
+
+ESTIMATE_LABELS = (("hostility", "Hostility"), ("resolve", "Resolve"), ("trust", "Trust in you"),
+                   ("domestic_pressure", "Pressure at home"), ("receptivity", "Openness"))
+INTENTION_COLOURS = {"escalate": "danger", "hold": "warn", "settle": "good"}
+DECISION_WORDS = {"escalate": "escalated", "hold": "held", "step_back": "stepped back"}
+
+
+def pair_card_height(theme: Theme) -> int:
+    return theme.line_height("body", True) + theme.line_height("h3", True) + theme.px(22) + \
+        theme.line_height("small") + theme.px(22)
+
+
+def paint_pair(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, pair: PairView, title: str) -> None:
+    """The pair's name, its rung in words and colour, the ladder as segments, and the pressure estimate band."""
+    pal = theme.palette
+    top = len(pair.ladder) - 1
+    colour = ladder_colour(pal, pair.rung, top)
+    pygame.draw.rect(surface, pal.panel_hi, rect, border_radius=theme.px(6))
+    pygame.draw.rect(surface, colour, (rect.x, rect.y, theme.px(4), rect.h), border_radius=theme.px(2))
+    x, y = rect.x + theme.px(12), rect.y + theme.px(6)
+    w = rect.w - theme.px(24)
+    surface.blit(theme.text(theme.fit(title, w, "body", True), "body", pal.text, True), (x, y))
+    y += theme.line_height("body", True)
+    rung_label = f"{pair.rung_name}"
+    step_text = f"rung {pair.rung} of {top}"
+    step_img = theme.text(step_text, "small", pal.muted)
+    surface.blit(theme.text(theme.fit(rung_label.capitalize(), w - step_img.get_width() - theme.px(8), "h3", True),
+                            "h3", colour, True), (x, y))
+    surface.blit(step_img, (x + w - step_img.get_width(), y + theme.px(4)))
+    y += theme.line_height("h3", True) + theme.px(4)
+    seg_h = theme.px(12)
+    gap = max(1, theme.px(2))
+    seg_w = (w - gap * top) / (top + 1)
+    for r in range(top + 1):
+        sx = x + round(r * (seg_w + gap))
+        seg = pygame.Rect(sx, y, max(1, round(seg_w)), seg_h)
+        fill = ladder_colour(pal, r, top) if r <= pair.rung else mix(pal.bg_deep, ladder_colour(pal, r, top), 0.18)
+        pygame.draw.rect(surface, fill, seg, border_radius=theme.px(2))
+        if r == pair.peak_rung and pair.peak_rung > pair.rung:
+            pygame.draw.rect(surface, pal.danger, seg, 1, border_radius=theme.px(2))
+    y += seg_h + theme.px(4)
+    _band(surface, pygame.Rect(x, y, w, theme.px(6)), theme, pair.pressure, top + 0.999, pal.text)
+    y += theme.px(10)
+    est = pair.pressure
+    extra = []
+    if pair.peak_rung > pair.rung:
+        extra.append(f"peak {pair.peak_rung}")
+    if pair.deployment_left:
+        extra.append(f"troops: {pair.deployment_left} left")
+    note = f"pressure ≈ {est.value:.1f} (90%: {est.low:.1f}–{est.high:.1f})" + (" · " + " · ".join(extra)
+                                                                                 if extra else "")
+    surface.blit(theme.text(theme.fit(note, w, "small"), "small", pal.muted), (x, y))
+
+
+def _band(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, est: Estimate, scale: float,
+          marker: Colour) -> None:
+    """An estimate drawn as a shaded 90% band with a tick at the best guess."""
+    pal = theme.palette
+    pygame.draw.rect(surface, pal.bg_deep, rect, border_radius=rect.h // 2)
+    lo = rect.x + round(rect.w * max(0.0, est.low) / scale)
+    hi = rect.x + round(rect.w * min(scale, est.high) / scale)
+    band = pygame.Rect(lo, rect.y, max(2, hi - lo), rect.h)
+    pygame.draw.rect(surface, mix(pal.band, pal.bg_deep, 0.35), band, border_radius=rect.h // 2)
+    mx = rect.x + round(rect.w * min(scale, max(0.0, est.value)) / scale)
+    pygame.draw.rect(surface, marker, (mx - 1, rect.y - theme.px(3), max(2, theme.px(3)), rect.h + theme.px(6)))
+
+
+def party_card_height(theme: Theme) -> int:
+    return theme.line_height("body", True) + theme.line_height("small") + len(ESTIMATE_LABELS) * \
+        (theme.line_height("small") + theme.px(2)) + theme.px(18)
+
+
+def paint_party(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, party: PartyView, leader: str,
+                turn: int, unit: str) -> None:
+    """Name and leader, the intention if contact revealed it, last decision, and five estimates with bands."""
+    pal = theme.palette
+    pygame.draw.rect(surface, pal.panel_hi, rect, border_radius=theme.px(6))
+    x, y = rect.x + theme.px(12), rect.y + theme.px(6)
+    w = rect.w - theme.px(24)
+    intent = party.intention
+    tag = f"intends to {intent}" if intent else "intention unknown"
+    tag_colour = getattr(pal, INTENTION_COLOURS.get(intent or "", "faint"))
+    tag_img = theme.text(tag, "small", tag_colour, True)
+    word = DECISION_WORDS.get(party.last_decision, party.last_decision)
+    last = f"last {unit}: {word}" if turn > 0 else ""
+    name_w = w
+    if last:
+        if theme.width(last, "small") > w // 2:
+            last = word
+        last_img = theme.text(theme.fit(last, w // 2, "small"), "small", pal.muted)
+        surface.blit(last_img, (x + w - last_img.get_width(), y + theme.px(3)))
+        name_w = w - last_img.get_width() - theme.px(8)
+    surface.blit(theme.text(theme.fit(party.name, name_w, "body", True), "body", pal.text, True), (x, y))
+    y += theme.line_height("body", True)
+    surface.blit(tag_img, (x + w - tag_img.get_width(), y))
+    sub_w = w - tag_img.get_width() - theme.px(8)
+    surface.blit(theme.text(theme.fit(leader, sub_w, "small"), "small", pal.muted), (x, y))
+    y += theme.line_height("small") + theme.px(4)
+    label_w = min(theme.px(130), w // 2)
+    num_w = theme.width("0.00±0.00", "small")
+    show_numbers = w - label_w - num_w - theme.px(10) >= theme.px(50)
+    bar_w = max(theme.px(20), w - label_w - (num_w + theme.px(10) if show_numbers else 0))
+    step = theme.line_height("small") + theme.px(2)
+    for attr, label in ESTIMATE_LABELS:
+        est = party.estimates.get(attr)
+        if est is None:
+            continue
+        surface.blit(theme.text(theme.fit(label, label_w - theme.px(4), "small"), "small", pal.muted), (x, y))
+        bar = pygame.Rect(x + label_w, y + step // 2 - theme.px(3), bar_w, theme.px(6))
+        colour = pal.danger if attr == "hostility" and est.value > 0.6 else pal.text
+        _band(surface, bar, theme, est, 1.0, colour)
+        if show_numbers:
+            half = max(est.high - est.value, est.value - est.low)
+            num = theme.text(f"{est.value:.2f}±{half:.2f}", "small", pal.faint)
+            surface.blit(num, (x + w - num.get_width(), y))
+        y += step
+
+
+def paint_resource(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, kind: str, label: str, value: str,
+                   warn: bool) -> None:
+    """One resource in the top bar: icon, big value, small label."""
+    pal = theme.palette
+    pygame.draw.rect(surface, pal.panel, rect, border_radius=theme.px(6))
+    pygame.draw.rect(surface, pal.danger if warn else pal.line, rect, 1, border_radius=theme.px(6))
+    size = min(rect.h - theme.px(14), theme.px(22))
+    x = rect.x + theme.px(8)
+    if rect.w - size - theme.px(22) >= theme.width(value, "body", True):  # the icon only where the value fits too
+        box = pygame.Rect(x, rect.centery - size // 2, size, size)
+        RESOURCE_ICONS[kind](surface, box, theme)
+        x = box.right + theme.px(8)
+    w = rect.right - x - theme.px(6)
+    v = theme.text(theme.fit(value, w, "body", True), "body", pal.danger if warn else pal.text, True)
+    if theme.width(label, "small") > w:
+        label = label.split()[0]  # 'envoys free' → 'envoys' where space is short
+    lab = theme.text(theme.fit(label, w, "small"), "small", pal.muted)
+    total = v.get_height() + lab.get_height()
+    y = rect.centery - total // 2
+    surface.blit(v, (x, y))
+    surface.blit(lab, (x, y + v.get_height()))
+
+
+def resources(office: OfficeView) -> list[tuple[str, str, str, bool]]:
+    """(icon, label, value, warning) for each resource in the top bar."""
+    return [
+        ("prestige", "prestige", f"{office.prestige:.0f}", office.prestige < 15),
+        ("budget", "budget", f"${office.budget:.1f}m", office.budget < 1),
+        ("envoys", "envoys free", f"{office.envoys_free} of {office.envoys}", office.envoys_free <= 0),
+        ("attention", "attention free", f"{office.attention_free} of {office.attention}", office.attention_free <= 0),
+    ]
+
+
+def paint_support(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, name: str, value: float,
+                  veto: bool) -> None:
+    """A Council member's support as a bar; low support (veto risk) in red."""
+    pal = theme.palette
+    label_w = min(theme.px(140), rect.w // 2)
+    surface.blit(theme.text(theme.fit(name + (" ●" if veto else ""), label_w - theme.px(4), "small"), "small",
+                            pal.muted), (rect.x, rect.y))
+    num = theme.text(f"{value:.0%}", "small", pal.text)
+    bar = pygame.Rect(rect.x + label_w, rect.centery - theme.px(4), rect.w - label_w - num.get_width() - theme.px(8),
+                      theme.px(8))
+    pygame.draw.rect(surface, pal.bg_deep, bar, border_radius=theme.px(4))
+    colour = pal.danger if value < 0.35 else pal.warn if value < 0.5 else pal.good
+    pygame.draw.rect(surface, colour, (bar.x, bar.y, max(2, round(bar.w * value)), bar.h), border_radius=theme.px(4))
+    surface.blit(num, (rect.right - num.get_width(), rect.y))
+
+
+def paint_initiative(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, ini: InitiativeView, label: str,
+                     turn: int, unit: str) -> None:
+    """An initiative under way: what and where, when it acts, until when, what it ties up."""
+    pal = theme.palette
+    pygame.draw.rect(surface, pal.panel_hi, rect, border_radius=theme.px(5))
+    acting = ini.matures_in == 0
+    pygame.draw.rect(surface, pal.good if acting else pal.warn, (rect.x, rect.y, theme.px(4), rect.h),
+                     border_radius=theme.px(2))
+    x, w = rect.x + theme.px(10), rect.w - theme.px(16)
+    surface.blit(theme.text(theme.fit(label, w, "small", True), "small", pal.text, True), (x, rect.y + theme.px(3)))
+    when = "acting now" if acting else f"acts in {ini.matures_in} {unit}{'s' if ini.matures_in != 1 else ''}"
+    ties = [f"{ini.envoys} envoy" + ("s" if ini.envoys > 1 else "")] if ini.envoys else []
+    ties += ["attention"] if ini.attention else []
+    tail = f" · ties up {', '.join(ties)}" if ties else ""
+    text = f"{when} · until {unit} {turn + ini.ends_in + 1}{tail}"
+    surface.blit(theme.text(theme.fit(text, w, "small"), "small", pal.muted),
+                 (x, rect.y + theme.px(3) + theme.line_height("small", True)))
+
+
+def paint_office(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, office: OfficeView) -> None:
+    """Intelligence, coordination and visibility as three small gauges side by side."""
+    pal = theme.palette
+    stats = (("Intelligence|Intel.", office.intelligence, False),
+             ("Coordination|Coord.", office.coordination, office.coordination < 0.4),
+             ("Visibility|Visib.", office.visibility, False))
+    gap = theme.px(8)
+    w = (rect.w - 2 * gap) // 3
+    for i, (label, value, low) in enumerate(stats):
+        x = rect.x + i * (w + gap)
+        num = theme.text(f"{value:.0%}", "small", pal.danger if low else pal.text, True)
+        surface.blit(num, (x + w - num.get_width(), rect.y))
+        room = w - num.get_width() - theme.px(4)
+        full, short = label.split("|")
+        name = theme.text(theme.fit(full if theme.width(full, "small") <= room else short, room, "small"), "small",
+                          pal.muted)
+        surface.blit(name, (x, rect.y))
+        bar = pygame.Rect(x, rect.y + theme.line_height("small") + theme.px(2), w, theme.px(5))
+        pygame.draw.rect(surface, pal.bg_deep, bar, border_radius=bar.h // 2)
+        pygame.draw.rect(surface, pal.danger if low else pal.accent, (bar.x, bar.y, max(2, round(bar.w * value)),
+                                                                      bar.h), border_radius=bar.h // 2)
+
+
+MESSAGE_COLOURS = {"warning": "danger", "intel": "accent_hi", "council": "warn", "result": "good", "news": "text"}

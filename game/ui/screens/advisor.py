@@ -1,0 +1,141 @@
+"""The advisor: for each move open to you this turn (and for waiting), your staff's estimate of the chances of
+success, a partial outcome and failure, with a 90% band, from quick rollouts on worlds drawn from your own
+estimates (game.sim.advisor). It runs in the background so the window stays responsive."""
+
+from __future__ import annotations
+
+import threading
+
+import pygame
+
+from game.engine import Game
+from game.sim.advisor import Advice, advise
+
+from ..layout import Flow, inset, rows
+from ..theme import Theme
+from ..widgets import Button, Label, Painter, TextBlock, Widget
+from ..words import action_label
+from .base import Screen, dialog_frame
+
+RUNS = 40
+LONG_GAME = 16  # beyond this many turns left, rollouts look HORIZON turns ahead instead of to the end
+HORIZON = 12
+NOTE = ("Your staff play each move forward {runs} times on worlds drawn from your own estimates, then wait "
+        "{ahead}. They see only what you see: with poor intelligence they are sometimes confidently wrong. "
+        "The ± is a 90% band on the chance of success.")
+
+
+def paint_odds(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, advice: Advice) -> None:
+    """A stacked bar (success, partial, failure) and the chance of success with its band."""
+    pal = theme.palette
+    bar_h = theme.px(10)
+    bar = pygame.Rect(rect.x, rect.bottom - bar_h - theme.px(2), rect.w, bar_h)
+    pygame.draw.rect(surface, pal.bg_deep, bar, border_radius=bar_h // 2)
+    x = bar.x
+    for rating, colour in (("success", pal.good), ("partial", pal.warn), ("failure", pal.danger)):
+        w = round(bar.w * advice.ratings.get(rating, 0.0))
+        if w > 0:
+            pygame.draw.rect(surface, colour, (x, bar.y, w, bar.h))
+        x += w
+    s = advice.ratings.get("success", 0.0)
+    lo, hi = max(0.0, s - advice.spread), min(1.0, s + advice.spread)
+    band = pygame.Rect(bar.x + round(bar.w * lo), bar.y - 1, max(3, round(bar.w * (hi - lo))), bar.h + 2)
+    pygame.draw.rect(surface, pal.text, band, max(1, theme.px(2)), border_radius=theme.px(2))
+    text = (f"success {s:.0%} ±{advice.spread:.0%} · partial {advice.ratings.get('partial', 0):.0%} · "
+            f"failure {advice.ratings.get('failure', 0):.0%}")
+    img = theme.text(theme.fit(text, rect.w, "small"), "small", pal.muted)
+    surface.blit(img, (rect.x, rect.y))
+
+
+class AdvisorScreen(Screen):
+    name = "advisor"
+    modal = True
+
+    def __init__(self, app, background: bool = True) -> None:
+        super().__init__(app)
+        self.result: list[Advice] | None = None
+        self.error = ""
+        self.waited = 0
+        self._shown = False
+        game = app.session.game
+        left = game.rules.turns - game.turn
+        self.horizon = None if left <= LONG_GAME else HORIZON
+        copy = game.fork()  # the advisor never changes a game, and this copy keeps the player's free to move on
+        if background:
+            threading.Thread(target=self._work, args=(copy,), daemon=True).start()
+        else:
+            self._work(copy)
+
+    def _work(self, game: Game) -> None:
+        try:
+            self.result = advise(game, runs=RUNS, seed=0, horizon=self.horizon)
+        except Exception as exc:  # any failure is shown in the dialog rather than lost with the thread
+            self.error = f"The advisor failed: {exc}"
+
+    def tick(self, ms: int) -> None:
+        self.waited += ms
+        done = self.result is not None or bool(self.error)
+        if not done or not self._shown:
+            self.invalidate()  # the working message animates; the results appear when the thread is done
+
+    def build(self, rect: pygame.Rect) -> list[Widget]:
+        theme = self.app.theme
+        pal = theme.palette
+        self.box = box = dialog_frame(rect, theme, theme.px(820), rect.h)
+        inner = inset(box, theme.px(22), theme.px(18))
+        bh = theme.px(44)
+        head_h = theme.line_height("h2", True)
+        ahead = "to the end" if self.horizon is None else f"for {self.horizon} turns"
+        note = NOTE.format(runs=RUNS, ahead=ahead)
+        note_h = TextBlock.measure(theme, note, inner.w, "small")
+        head, note_r, body, foot = rows(inner, [head_h, note_h, None, bh], theme.px(10))
+        out: list[Widget] = [
+            Label(head, group="advisor-head", text="Your staff's assessment", role="h2", bold=True),
+            TextBlock(note_r, group="advisor-head", text=note, role="small", colour=pal.muted),
+        ]
+        flow = Flow(body, "advice", self.scroll, "advice", theme.px(8), self.invalidate)
+        if self.error:
+            flow.add(TextBlock(flow.take(TextBlock.measure(theme, self.error, flow.width)), text=self.error,
+                               colour=pal.danger))
+        elif self.result is None:
+            dots = "." * (1 + (self.waited // 400) % 3)
+            flow.add(Label(flow.take(theme.line_height("h3")), text=f"Your staff are working{dots}", role="h3",
+                           colour=pal.accent_hi))
+        else:
+            self._advice(flow, theme)
+        self._shown = self.result is not None or bool(self.error)
+        out += flow.finish()
+        bw = min(theme.px(200), foot.w // 2)
+        out.append(Button(pygame.Rect(foot.right - bw, foot.y, bw, foot.h), key="close", group="advisor-foot",
+                          label="Close", hotkey="Esc", on_click=self.app.pop))
+        return out
+
+    def _advice(self, flow: Flow, theme: Theme) -> None:
+        session = self.app.session
+        rules = session.rules
+        row_h = theme.line_height("body", True) + theme.line_height("small") + theme.px(20)
+        order_w = theme.px(96)
+        for n, advice in enumerate(self.result or []):
+            r = flow.take(row_h)
+            label = "Wait: do nothing new" if advice.action is None else action_label(rules, advice.action)
+            text_w = r.w - order_w - theme.px(12)
+            flow.add(Label(pygame.Rect(r.x, r.y, text_w, theme.line_height("body", True)),
+                           text=f"{n + 1}. {label}", bold=True))
+            flow.add(Painter(pygame.Rect(r.x, r.y + theme.line_height("body", True) + theme.px(2), text_w,
+                                         r.h - theme.line_height("body", True) - theme.px(2)),
+                             key=f"odds:{n}", tip=advice.label,
+                             paint=lambda s, rr, th, a=advice: paint_odds(s, rr, th, a)))
+            if advice.action is not None:
+                reason = session.why_not(advice.action)
+                flow.add(Button(pygame.Rect(r.right - order_w, r.y + theme.px(4), order_w, r.h - theme.px(12)),
+                                key=f"order:{n}", label="Order", enabled=reason is None,
+                                tip=reason or f"Add {label} to this turn's orders",
+                                on_click=lambda a=advice.action: self.order(a)))
+
+    def order(self, action) -> None:
+        reason = self.app.session.add(action)
+        if reason:
+            self.app.toast(f"Cannot add it: {reason}", danger=True)
+            return
+        self.app.toast(f"Ordered: {action_label(self.app.session.rules, action)}.")
+        self.app.pop()

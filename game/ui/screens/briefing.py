@@ -1,0 +1,136 @@
+"""The briefing: your role, the situation, your aims, the parties and their leaders, your resources."""
+
+from __future__ import annotations
+
+import pygame
+
+from ..layout import Flow, columns, inset, rows
+from ..theme import Theme
+from ..widgets import Button, Label, Painter, TextBlock, Widget, panel, panel_header
+from .base import Screen, body_rect, header
+
+
+def plural(n: int | float, word: str) -> str:
+    return f"{n:g} {word}" if n == 1 else f"{n:g} {word}s"
+
+
+class BriefingScreen(Screen):
+    name = "briefing"
+
+    def __init__(self, app, in_game: bool = False) -> None:
+        super().__init__(app)
+        self.in_game = in_game
+
+    def build(self, rect: pygame.Rect) -> list[Widget]:
+        app, theme = self.app, self.app.theme
+        session = app.session
+        assert session is not None
+        scn = session.rules.scenario
+        cal = scn.calendar
+        sub = (f"{scn.period} · {cal.start.isoformat()} to {cal.end.isoformat()} · "
+               f"{plural(session.rules.turns, cal.turn_unit)} · seed {session.game.seed}")
+        if session.session_code:
+            sub += f" · session {session.session_code}"
+        if session.player:
+            sub += f" · {session.player}"
+        out = header(app, self, rect, f"Briefing — {scn.title}", sub)
+        body = body_rect(app, rect)
+        left, right = columns(body, [1.5, 1], theme.px(20))
+        out.append(Painter(left, key="brief-bg", group="briefing",
+                           paint=lambda s, r, th: panel(s, r, th, "The situation")))
+        out.append(Painter(right, key="office-bg", group="briefing",
+                           paint=lambda s, r, th: panel(s, r, th, "Your office")))
+        out += self._story(left, theme)
+        out += self._office(right, theme)
+        return out
+
+    def _column(self, rect: pygame.Rect, theme: Theme, bottom: int = 0) -> pygame.Rect:
+        inner = inset(rect, theme.px(16), 0)
+        inner.y += panel_header(theme)
+        inner.h -= panel_header(theme) + theme.px(12) + bottom
+        return inner
+
+    def _story(self, rect: pygame.Rect, theme: Theme) -> list[Widget]:
+        scn = self.app.session.rules.scenario
+        inner = self._column(rect, theme)
+        flow = Flow(inner, "story", self.scroll, "story", theme.px(6), self.invalidate)
+        pal = theme.palette
+
+        def para(text: str, role: str = "body", colour=None, bold: bool = False, gap: int = 0) -> None:
+            flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, flow.width, role, bold)),
+                               text=text, role=role, colour=colour, bold=bold))
+            flow.skip(gap)
+
+        brief = scn.briefing
+        if brief.role:
+            para(brief.role, "h3", pal.accent_hi, False, theme.px(6))
+        para(brief.situation, gap=theme.px(10))
+        para("Your aims", "h3", pal.accent_hi, True)
+        para(brief.aims, gap=theme.px(10))
+        para("The parties", "h3", pal.accent_hi, True)
+        for p in scn.parties:
+            leader = f" — {p.leader}" if p.leader else ""
+            para(f"{p.name}{leader}", "body", None, True)
+            if p.description:
+                para(p.description, "small", pal.muted, gap=theme.px(4))
+        return flow.finish()
+
+    def _office(self, rect: pygame.Rect, theme: Theme) -> list[Widget]:
+        session = self.app.session
+        rules = session.rules
+        sg = rules.scenario.secretary_general
+        unit = rules.scenario.calendar.turn_unit
+        bh = theme.px(48)
+        inner = self._column(rect, theme)
+        body, button = rows(inner, [None, bh], theme.px(12))
+        flow = Flow(body, "office", self.scroll, "office", theme.px(4), self.invalidate)
+        income = f" (+${sg.budget_per_turn:g}m a {unit})" if sg.budget_per_turn else ""
+        facts = [
+            ("Secretary-General", sg.name),
+            ("Prestige", f"{sg.prestige:g} of 100"),
+            ("Budget", f"${sg.budget:g}m{income}"),
+            ("Envoys", f"{sg.envoys}"),
+            ("Attention", f"{plural(sg.attention, 'initiative')} at once"),
+            ("Intelligence", f"{sg.intelligence:.0%}"),
+            ("Coordination", f"{sg.coordination:.0%}"),
+            ("Visibility", f"{sg.visibility:.0%}"),
+        ]
+        lh = theme.line_height("body")
+        kw = min(theme.px(150), body.w // 2)
+        for k, v in facts:
+            r = flow.take(lh)
+            flow.add(Label(pygame.Rect(r.x, r.y, kw, lh), text=k, colour=theme.palette.muted))
+            flow.add(Label(pygame.Rect(r.x + kw, r.y, r.w - kw - theme.px(8), lh), text=v,
+                           bold=True))
+        flow.skip(theme.px(10))
+        if rules.council_ids:
+            flow.add(Label(flow.take(theme.line_height("h3", True)), text="Security Council", role="h3",
+                           bold=True, colour=theme.palette.accent_hi))
+            for name, member in zip(rules.council_names, rules.scenario.council, strict=True):
+                r = flow.take(lh)
+                veto = " (veto)" if member.permanent else ""
+                flow.add(Label(pygame.Rect(r.x, r.y, r.w - theme.px(8), lh),
+                               text=f"{name}{veto}: support {member.support:.0%}", colour=theme.palette.muted))
+            flow.skip(theme.px(10))
+        n_ins = len(rules.instruments) + len(rules.proposals)
+        note = (f"{n_ins} instruments and proposals are open to you. Each turn, choose some, then end the turn; "
+                "the world answers and you see what changed and why.")
+        flow.add(TextBlock(flow.take(TextBlock.measure(theme, note, flow.width, "small")), text=note,
+                           role="small", colour=theme.palette.muted))
+        out = flow.finish()
+        label = "Return to the crisis" if self.in_game else "Take office"
+        out.append(Button(button, key="begin", group="begin", label=label, kind="primary", on_click=self.begin,
+                          hotkey="Enter", sound="turn"))
+        return out
+
+    def default_action(self) -> None:
+        self.begin()
+
+    def begin(self) -> None:
+        if self.in_game:
+            self.app.pop()
+            return
+        from . import show_game
+
+        self.app.session.autosave()
+        show_game(self.app)

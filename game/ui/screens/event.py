@@ -1,0 +1,136 @@
+"""The event dialog: an event that awaits the Secretary-General's answer, with its options and their costs.
+
+With several events pending they come one after another. 'Decide later' closes the dialog; an event left
+unanswered takes its default option when the turn ends. Without a pending event the dialog shows the latest
+event that happened, as news.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from ..layout import Flow, inset, rows
+from ..widgets import Button, Label, TextBlock, Widget
+from ..words import cost_text
+from .base import Screen, dialog_frame
+
+
+class EventScreen(Screen):
+    name = "event"
+    modal = True
+
+    def __init__(self, app, news_event: str | None = None) -> None:
+        super().__init__(app)
+        self.index = 0
+        self.news_event = news_event
+        self._spare = 0
+
+    def _pending(self):
+        return self.app.session.game.pending()
+
+    def build(self, rect: pygame.Rect) -> list[Widget]:
+        app, theme = self.app, self.app.theme
+        rules = app.session.rules
+        events = {ev.key: ev for ev in rules.events}
+        pending = self._pending()
+        if self.news_event is None and not pending:
+            self.box = None
+            return []
+        if self.news_event is not None:
+            ev, count = events[self.news_event], 0
+        else:
+            self.index = min(self.index, len(pending) - 1)
+            ev, count = events[pending[self.index][0]], len(pending)
+        box = dialog_frame(rect, theme, theme.px(760), theme.px(640))
+        out = self._compose(box, ev, count)
+        if self._spare > 0:  # shrink the dialog to its content
+            box = dialog_frame(rect, theme, theme.px(760), box.h - self._spare)
+            out = self._compose(box, ev, count)
+        self.box = box
+        return out
+
+    def _compose(self, box: pygame.Rect, ev, count: int) -> list[Widget]:
+        app, theme = self.app, self.app.theme
+        rules = app.session.rules
+        inner = inset(box, theme.px(24), theme.px(20))
+        pal = theme.palette
+        bh = theme.px(44)
+        title_h = TextBlock.measure(theme, ev.title, inner.w, "h1", True)
+        head_h = theme.line_height("small", True) + title_h + theme.px(6)
+        head, body, foot = rows(inner, [head_h, None, bh], theme.px(12))
+        unit = rules.scenario.calendar.turn_unit
+        obs = app.session.game.observation()
+        kicker = "Decision awaiting you" if self.news_event is None else "News"
+        if count > 1:
+            kicker += f" · {self.index + 1} of {count}"
+        kicker += f" · {unit} {min(obs.turn + 1, obs.turns)} · {obs.date}"
+        out: list[Widget] = [
+            Label(pygame.Rect(head.x, head.y, head.w, theme.line_height("small", True)), group="event-head",
+                  text=kicker.upper(), role="small", bold=True, colour=pal.warn),
+            TextBlock(pygame.Rect(head.x, head.y + theme.line_height("small", True) + theme.px(6), head.w, title_h),
+                      group="event-head", text=ev.title, role="h1", bold=True),
+        ]
+        flow = Flow(body, "event", self.scroll, "event-body", theme.px(8), self.invalidate)
+        flow.add(TextBlock(flow.take(TextBlock.measure(theme, ev.text, flow.width, "h3")), text=ev.text,
+                           role="h3"))
+        flow.skip(theme.px(6))
+        chosen = app.session.choices.get(ev.key) if self.news_event is None else None
+        office = obs.office
+        for n, choice in enumerate(ev.choices if self.news_event is None else (), 1):
+            default = n - 1 == ev.default_choice
+            notes = [cost_text(choice.cost)] if choice.cost.prestige or choice.cost.budget else []
+            if default:
+                notes.append("the default if you do not answer")
+            sub = " · ".join(notes)
+            affordable = choice.cost.prestige <= office.prestige and choice.cost.budget <= office.budget
+            tip = choice.text or choice.label
+            if not affordable:
+                tip = f"You cannot afford this: it costs {cost_text(choice.cost)}."
+            h = theme.line_height("h3") + theme.line_height("small") + theme.px(18)
+            flow.add(Button(flow.take(h), key=f"choice:{choice.key}", label=f"{n}. {choice.label}", sub=sub,
+                            align="left", role="h3", selected=chosen == choice.key, enabled=affordable, tip=tip,
+                            hotkey=str(n), sound="select",
+                            on_click=lambda c=choice.key, k=ev.key: self.choose(k, c)))
+            if choice.text:
+                indent = theme.px(16)
+                r = flow.take(TextBlock.measure(theme, choice.text, flow.width - indent, "small"))
+                flow.add(TextBlock(pygame.Rect(r.x + indent, r.y, r.w - indent, r.h), text=choice.text, role="small",
+                                   colour=pal.muted))
+        out += flow.finish()
+        self._spare = max(0, body.h - flow.area.content_height)
+        bw = min(theme.px(220), foot.w // 2)
+        label = "Decide later" if self.news_event is None else "Continue"
+        out.append(Button(pygame.Rect(foot.right - bw, foot.y, bw, foot.h), key="later", group="event-foot",
+                          label=label, hotkey="Esc", on_click=self.close,
+                          tip="Close; an unanswered event takes its default when the turn ends"))
+        return out
+
+    def choose(self, event_id: str, choice_id: str) -> None:
+        self.app.session.choose(event_id, choice_id)
+        pending = self._pending()
+        later = [i for i, (k, _, _) in enumerate(pending) if k not in self.app.session.choices and i > self.index]
+        if later:
+            self.index = later[0]
+            self.invalidate()
+        else:
+            self.close()
+
+    def key(self, event: pygame.event.Event) -> bool:
+        if self.news_event is not None or not self._pending():
+            return False
+        events = {ev.key: ev for ev in self.app.session.rules.events}
+        ev = events[self._pending()[min(self.index, len(self._pending()) - 1)][0]]
+        n = event.key - pygame.K_1
+        if 0 <= n < len(ev.choices) and n < 9:
+            self.choose(ev.key, ev.choices[n].key)
+            return True
+        return False
+
+    def close(self) -> None:
+        self.app.pop()
+
+    def back(self) -> None:
+        self.close()
+
+    def default_action(self) -> None:
+        self.close()

@@ -1,0 +1,158 @@
+"""The title screen: new game, continue the latest game, load, settings, help, quit."""
+
+from __future__ import annotations
+
+import pygame
+
+from game import __version__
+from game.saves import SaveError
+
+from ..layout import columns, inset
+from ..session import SaveEntry, Session, latest_unfinished
+from ..theme import Theme, mix
+from ..widgets import Button, Label, Painter, TextBlock, Widget
+from .base import Screen, emblem
+
+TAGLINE = "A crisis-diplomacy game. You are the Secretary-General of the United Nations."
+INTRO = ("Each turn you spend scarce prestige, envoys, money and attention on the instruments the office really "
+         "has, while the parties climb the escalation ladder or step back. You see only estimates. The score "
+         "counts the wars that did not happen.")
+
+
+class TitleScreen(Screen):
+    name = "title"
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.latest: SaveEntry | None = None
+
+    def on_enter(self) -> None:
+        super().on_enter()
+        self.latest = latest_unfinished(self.app.saves_dir)
+
+    def back(self) -> None:
+        """Esc on the title screen does nothing: leaving is the Quit button."""
+
+    def draw_background(self, surface: pygame.Surface, theme: Theme) -> None:
+        pal = theme.palette
+        surface.fill(pal.bg)
+        w, h = surface.get_size()
+        pygame.draw.circle(surface, mix(pal.bg, pal.bg_deep, 0.6), (int(w * 0.29), h // 2), int(min(w, h) * 0.62))
+        pygame.draw.line(surface, pal.accent, (0, h - theme.px(4)), (w, h - theme.px(4)), max(1, theme.px(2)))
+
+    def build(self, rect: pygame.Rect) -> list[Widget]:
+        theme = self.app.theme
+        area = inset(rect, theme.px(48), theme.px(40))
+        left, right = columns(area, [1.15, 1], theme.px(48))
+        out: list[Widget] = []
+        r = min(left.w // 3, left.h // 5, theme.px(90))
+        title_h = theme.line_height("display", True)
+        tag_h = TextBlock.measure(theme, TAGLINE, left.w, "h3")
+        intro_h = TextBlock.measure(theme, INTRO, left.w, "body")
+        total = 2 * r + theme.px(24) + title_h + theme.px(10) + tag_h + theme.px(18) + intro_h
+        y = left.y + max(0, (left.h - total) // 2)
+        centre = (left.centerx, y + r)
+        out.append(Painter(pygame.Rect(left.centerx - r, y, 2 * r, 2 * r), key="emblem", group="title",
+                           paint=lambda s, rr, th: emblem(s, rr.center, rr.w // 2, th.palette.accent)))
+        y = centre[1] + r + theme.px(24)
+        out.append(Label(pygame.Rect(left.x, y, left.w, title_h), group="title", text="GOOD OFFICES",
+                         role="display", bold=True, align="centre"))
+        y += title_h + theme.px(10)
+        out.append(TextBlock(pygame.Rect(left.x, y, left.w, tag_h), group="title", text=TAGLINE, role="h3",
+                             colour=theme.palette.accent_hi))
+        y += tag_h + theme.px(18)
+        out.append(TextBlock(pygame.Rect(left.x, y, left.w, intro_h), group="title", text=INTRO,
+                             colour=theme.palette.muted))
+        out += self._menu(right)
+        small = theme.line_height("small")
+        out.append(Label(pygame.Rect(rect.right - theme.px(260), rect.bottom - small - theme.px(12), theme.px(244),
+                                     small), group="version", text=f"version {__version__}", role="small",
+                         colour=theme.palette.faint, align="right"))
+        return out
+
+    def _menu(self, right: pygame.Rect) -> list[Widget]:
+        app, theme = self.app, self.app.theme
+        latest = self.latest
+        items = [
+            ("new", "New game", "Choose a crisis and take office", self.new_game, True, "primary"),
+            ("continue", "Continue", self._continue_sub(latest), self.resume, latest is not None, "normal"),
+            ("load", "Load game", "Open a saved game", self.load, True, "normal"),
+            ("settings", "Settings", "Window, type, colours, sound, projector, facilitator", self.settings, True,
+             "normal"),
+            ("help", "Help and glossary", "How to play; the instruments; the ladder", self.help, True, "normal"),
+            ("quit", "Quit", "", app.quit, True, "ghost"),
+        ]
+        gap = theme.px(12)
+        bw = min(right.w, theme.px(420))
+        bh = min(theme.px(58), (right.h - gap * (len(items) - 1)) // len(items))
+        total = bh * len(items) + gap * (len(items) - 1)
+        y = right.y + (right.h - total) // 2
+        out: list[Widget] = []
+        for n, (key, label, sub, action, enabled, kind) in enumerate(items, 1):
+            tip = "" if enabled else "No game in progress has been saved yet."
+            out.append(Button(pygame.Rect(right.centerx - bw // 2, y, bw, bh), key=key, group="menu", label=label,
+                              sub=sub if bh >= theme.px(50) else "", on_click=action, enabled=enabled, kind=kind,
+                              hotkey=str(n), align="left", role="h3", tip=tip))
+            y += bh + gap
+        return out
+
+    def _continue_sub(self, latest: SaveEntry | None) -> str:
+        if latest is None:
+            return "No game in progress"
+        titles = {e.id: e.scenario.title for e in self.app.scenarios}
+        return f"{titles.get(latest.scenario_id, latest.scenario_id)} · {latest.turns_played} turns played"
+
+    def key(self, event: pygame.event.Event) -> bool:
+        actions = [self.new_game, self.resume, self.load, self.settings, self.help, self.app.quit]
+        if pygame.K_1 <= event.key <= pygame.K_6:
+            actions[event.key - pygame.K_1]()
+            return True
+        if event.key == pygame.K_n:
+            self.new_game()
+            return True
+        return False
+
+    def default_action(self) -> None:
+        self.new_game()
+
+    # -- actions ---------------------------------------------------------------------------------------------------
+    def new_game(self) -> None:
+        from .picker import PickerScreen
+
+        self.app.push(PickerScreen(self.app))
+
+    def resume(self) -> None:
+        if self.latest is None:
+            self.app.toast("There is no game in progress to continue.", danger=True)
+            return
+        open_save(self.app, self.latest.path)
+
+    def load(self) -> None:
+        from .saves import SavesScreen
+
+        self.app.push(SavesScreen(self.app, mode="load"))
+
+    def settings(self) -> None:
+        from .settings import SettingsScreen
+
+        self.app.push(SettingsScreen(self.app))
+
+    def help(self) -> None:
+        from .help import HelpScreen
+
+        self.app.push(HelpScreen(self.app))
+
+
+def open_save(app, path) -> bool:
+    """Resume the save at `path` and show its turn (or its debrief); a toast says why when it cannot."""
+    try:
+        session = Session.load(path, app.saves_dir, app.scenarios)
+    except SaveError as exc:
+        app.toast(exc.message, danger=True)
+        return False
+    from . import show_game
+
+    app.session = session
+    show_game(app)
+    app.toast(f"Loaded {path.name}.")
+    return True

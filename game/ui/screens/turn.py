@@ -1,0 +1,659 @@
+"""The turn screen: the crisis at a glance (ladder, parties, office, Council, initiatives, news), the
+instruments with their costs and effects, this turn's orders and answers, and End turn."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.engine import Action, IllegalAction
+from game.engine.observation import Observation
+from game.scenario.calendar import turn_of
+
+from .. import cards, icons
+from ..guide import EFFECTS
+from ..layout import Flow, columns, inset, rows
+from ..theme import Theme
+from ..widgets import Button, Label, Painter, TextBlock, Widget, panel, panel_header
+from ..words import action_cost, action_label, cost_text, pair_name, plural, readable, target_name, timing_text
+from .base import Screen, emblem
+
+HOTKEYS = "1234567890"
+
+
+@dataclass(frozen=True)
+class Option:
+    """An instrument or a proposal as the instrument panel lists it."""
+
+    key: str
+    kind: str  # instrument kind, or "proposal"
+    name: str
+    targets: tuple[str | None, ...]
+    modes: tuple[str | None, ...]
+
+
+class TurnScreen(Screen):
+    name = "turn"
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.selected: str | None = None
+        self.target: str | None = None
+        self.mode: str | None = None
+        self.prompted_turn = -1
+        self._obs: Observation | None = None
+
+    @property
+    def session(self):
+        return self.app.session
+
+    @property
+    def game(self):
+        return self.app.session.game
+
+    def on_enter(self) -> None:
+        super().on_enter()
+        game = self.game
+        if game.done:
+            return
+        if self.app.facilitating and self.pause_for_discussion():
+            return
+        unanswered = [key for key, _, _ in game.pending() if key not in self.session.choices]
+        if unanswered and self.prompted_turn != game.turn:
+            self.prompted_turn = game.turn
+            self.open_events()
+
+    # -- options ---------------------------------------------------------------------------------------------
+    def options(self) -> list[Option]:
+        rules = self.session.rules
+        out = []
+        for key, ins in rules.instruments.items():
+            targets: tuple[str | None, ...] = (
+                tuple(rules.pair_ids) if ins.target == "pair" else tuple(rules.party_ids) if ins.target == "party"
+                else (None,))
+            out.append(Option(key, ins.kind, ins.name, targets, (None,)))
+        for key, prop in rules.proposals.items():
+            out.append(Option(key, "proposal", prop.name, (None,), tuple(prop.modes)))
+        return out
+
+    def actions_of(self, option: Option) -> list[Action]:
+        return [Action(option.key, t, m) for t in option.targets for m in option.modes]
+
+    def first_reason(self, option: Option) -> str | None:
+        """None when some target/mode of the option can be ordered now, else the reason for the first one."""
+        reasons = [self.session.why_not(a) for a in self.actions_of(option)]
+        return None if any(r is None for r in reasons) else reasons[0]
+
+    def current_option(self) -> Option | None:
+        return next((o for o in self.options() if o.key == self.selected), None)
+
+    def select(self, key: str) -> None:
+        option = next((o for o in self.options() if o.key == key), None)
+        if option is None:
+            return
+        self.selected = key
+        legal = [a for a in self.actions_of(option) if self.session.why_not(a) is None]
+        first = legal[0] if legal else self.actions_of(option)[0]
+        self.target, self.mode = first.target, first.mode
+        self.scroll["detail"] = 0
+        self.invalidate()
+
+    def current_action(self) -> Action | None:
+        if self.selected is None:
+            return None
+        return Action(self.selected, self.target, self.mode)
+
+    # -- building --------------------------------------------------------------------------------------------
+    def build(self, rect: pygame.Rect) -> list[Widget]:
+        theme = self.app.theme
+        self._obs = obs = self.game.observation()
+        bar_h = theme.px(64)
+        out = self._top_bar(pygame.Rect(rect.x, rect.y, rect.w, bar_h), theme, obs)
+        body = inset(pygame.Rect(rect.x, rect.y + bar_h, rect.w, rect.h - bar_h), theme.px(12), theme.px(10))
+        gap = theme.px(10)
+        left, middle, right = columns(body, [1.0, 1.15, 1.0], gap)
+        out += self._left(left, theme, obs, gap)
+        out += self._middle(middle, theme, gap)
+        out += self._right(right, theme, obs, gap)
+        return out
+
+    def _top_bar(self, bar: pygame.Rect, theme: Theme, obs: Observation) -> list[Widget]:
+        rules = self.session.rules
+        pad = theme.px(12)
+        unit = rules.scenario.calendar.turn_unit
+        left_turns = obs.turns - obs.turn
+
+        def paint(surface: pygame.Surface, r: pygame.Rect, th: Theme) -> None:
+            pygame.draw.rect(surface, th.palette.bg_deep, r)
+            emblem(surface, (r.x + pad + th.px(18), r.centery), th.px(18), th.palette.accent)
+            pygame.draw.line(surface, th.palette.accent, (r.x, r.bottom - 1), (r.right, r.bottom - 1), 2)
+
+        out: list[Widget] = [Painter(bar, key="topbar", group="top-bg", paint=paint)]
+        menu_w = theme.px(96)
+        help_w = theme.px(44)
+        advisor_w = theme.px(104)
+        right_edge = bar.right - pad
+        bh = bar.h - theme.px(18)
+        by = bar.centery - bh // 2
+        compact = bar.w < theme.px(1200)
+        if compact:
+            menu_w, advisor_w = theme.px(70), theme.px(84)
+        out.append(Button(pygame.Rect(right_edge - menu_w, by, menu_w, bh), key="menu", group="top", label="Menu",
+                          hotkey="" if compact else "Esc", on_click=self.open_menu,
+                          tip="Save, load, settings, briefing, quit (Esc)"))
+        out.append(Button(pygame.Rect(right_edge - menu_w - theme.px(8) - help_w, by, help_w, bh), key="help",
+                          group="top", label="?", on_click=self.open_help, tip="Help and glossary (F1)"))
+        out.append(Button(pygame.Rect(right_edge - menu_w - help_w - advisor_w - theme.px(16), by, advisor_w, bh),
+                          key="advisor", group="top", label="Advisor", hotkey="" if compact else "F2",
+                          on_click=self.open_advisor,
+                          tip="Your staff's estimate of each move's chances, with their uncertainty (F2)"))
+        buttons_w = menu_w + help_w + advisor_w + theme.px(24)
+        if self.app.facilitating:
+            fac_w = theme.px(64) if compact else theme.px(124)
+            out.append(Button(pygame.Rect(right_edge - buttons_w - fac_w, by, fac_w, bh), key="facilitator",
+                              group="top", label="Class" if compact else "Facilitator", hotkey="" if compact else "F9",
+                              kind="primary", on_click=self.open_facilitator,
+                              tip="Facilitator: fire an event, set a party's decision, hold a class vote (F9)"))
+            buttons_w += fac_w + theme.px(8)
+        text_x = bar.x + pad + theme.px(36) + theme.px(12)
+        avail = right_edge - buttons_w - text_x
+        date = f"{unit.capitalize()} {min(obs.turn + 1, obs.turns)} of {obs.turns} · {obs.date} · " \
+               f"{plural(left_turns, 'turn')} left"
+        if self.session.session_code:  # first, so that a narrow bar cuts the turns left rather than the code
+            date = f"Session {self.session.session_code} · {date}"
+        wanted = max(theme.width(rules.scenario.title, "h3", True), theme.width(date, "small")) + theme.px(8)
+        title_w = max(min(wanted, int(avail * 0.42)), int(avail * 0.3))
+        chips_w = avail - title_w - theme.px(8)
+        h1, h2 = theme.line_height("h3", True), theme.line_height("small")
+        ty = bar.centery - (h1 + h2) // 2
+        out.append(Label(pygame.Rect(text_x, ty, title_w, h1), group="top", text=rules.scenario.title, role="h3",
+                         bold=True))
+        out.append(Label(pygame.Rect(text_x, ty + h1, title_w, h2), group="top", text=date, role="small",
+                         colour=self.app.theme.palette.accent_hi))
+        res = cards.resources(obs.office)
+        cw = (chips_w - theme.px(6) * (len(res) - 1)) // len(res)
+        cx = text_x + title_w + theme.px(8)
+        tips = {
+            "prestige": "Political capital (0–100): spent by acting, earned by success; scales every instrument.",
+            "budget": "Discretionary money (US$ millions) for missions, early warning and deployments.",
+            "envoys": "Envoys not tied up by a mission now.",
+            "attention": "Initiatives you can still start this turn; emergencies elsewhere take slots away.",
+        }
+        for kind, label, value, warn in res:
+            r = pygame.Rect(cx, by, cw, bh)
+            out.append(Painter(r, key=f"res:{kind}", group="top", tip=tips[kind],
+                               paint=lambda s, rr, th, k=kind, la=label, v=value, w=warn:
+                               cards.paint_resource(s, rr, th, k, la, v, w)))
+            cx += cw + theme.px(6)
+        return out
+
+    # -- left: the ladder and the parties ---------------------------------------------------------------------------
+    def _left(self, col: pygame.Rect, theme: Theme, obs: Observation, gap: int) -> list[Widget]:
+        rules = self.session.rules
+        card_h = cards.pair_card_height(theme)
+        need = panel_header(theme) + len(obs.pairs) * (card_h + theme.px(8)) + theme.px(6)
+        esc_h = min(need, int(col.h * 0.5))
+        top, bottom = rows(col, [esc_h, None], gap)
+        out: list[Widget] = [
+            Painter(top, key="p-escalation", group="panels", paint=lambda s, r, th: panel(s, r, th, "Escalation")),
+            Painter(bottom, key="p-parties", group="panels",
+                    paint=lambda s, r, th: panel(s, r, th, "Parties — your estimates")),
+        ]
+        flow = Flow(self._inner(top, theme), "pairs", self.scroll, "pairs", theme.px(8), self.invalidate)
+        for pair in obs.pairs:
+            title = pair_name(rules, pair.id)
+            ladder = " → ".join(f"{n}" + (" ◀ now" if i == pair.rung else "") for i, n in enumerate(pair.ladder))
+            tip = (f"{title}: {pair.rung_name} (rung {pair.rung}). Ladder: {ladder}. The band under it is your "
+                   f"analysts' estimate of the hidden pressure toward the next rung (90% band).")
+            flow.add(Painter(flow.take(card_h), key=f"pair:{pair.id}", tip=tip,
+                             paint=lambda s, r, th, p=pair, t=title: cards.paint_pair(s, r, th, p, t)))
+        out += flow.finish()
+        delay = obs.office.estimate_delay
+        unit = rules.scenario.calendar.turn_unit
+        flow = Flow(self._inner(bottom, theme), "parties", self.scroll, "parties", theme.px(8), self.invalidate)
+        age = "current" if delay == 0 else f"{plural(delay, unit)} old"
+        note = f"Estimates are {age}, ±{obs.office.estimate_band:.2f} (90% band). Early warning sharpens them."
+        flow.add(TextBlock(flow.take(TextBlock.measure(theme, note, flow.width, "small")), text=note, role="small",
+                           colour=theme.palette.faint))
+        leaders = {p.id: p.leader or "" for p in rules.scenario.parties}
+        ph = cards.party_card_height(theme)
+        for party in obs.parties:
+            tip = (f"{party.name}: the bars are estimates with their 90% band. "
+                   + (f"Recent contact shows it intends to {party.intention}." if party.intention else
+                      "Its intention is unknown: good offices, an envoy, Track II or a visit would reveal it."))
+            flow.add(Painter(flow.take(ph), key=f"party:{party.id}", tip=tip,
+                             paint=lambda s, r, th, p=party: cards.paint_party(s, r, th, p, leaders.get(p.id, ""),
+                                                                               obs.turn, unit)))
+        out += flow.finish()
+        return out
+
+    def _inner(self, rect: pygame.Rect, theme: Theme, bottom: int = 0) -> pygame.Rect:
+        head = panel_header(theme)
+        return pygame.Rect(rect.x + theme.px(10), rect.y + head, rect.w - theme.px(20),
+                           rect.h - head - theme.px(10) - bottom)
+
+    # -- middle: instruments and the chosen one's details ----------------------------------------------------------
+    def _middle(self, col: pygame.Rect, theme: Theme, gap: int) -> list[Widget]:
+        opts = self.options()
+        cell_h = 2 * theme.line_height("label") + theme.px(10)
+        inner_w = col.w - theme.px(30)
+        per_row = max(1, (inner_w + theme.px(6)) // (theme.px(170) + theme.px(6)))
+        rows_needed = (len(opts) + per_row - 1) // per_row
+        need = panel_header(theme) + rows_needed * (cell_h + theme.px(6)) + theme.px(8)
+        ins_h = min(need, int(col.h * 0.58))
+        top, bottom = rows(col, [ins_h, None], gap)
+        out: list[Widget] = [
+            Painter(top, key="p-instruments", group="panels",
+                    paint=lambda s, r, th: panel(s, r, th, "Instruments (1–9, 0)")),
+            Painter(bottom, key="p-detail", group="panels", paint=lambda s, r, th: panel(s, r, th, "Details")),
+        ]
+        inner = self._inner(top, theme)
+        flow = Flow(inner, "instruments", self.scroll, "instruments", theme.px(6), self.invalidate)
+        w = (flow.width - theme.px(6) * (per_row - 1)) // per_row
+        rules = self.session.rules
+        for i, opt in enumerate(opts):
+            if i % per_row == 0:
+                row = flow.take(cell_h)
+            cell = pygame.Rect(row.x + (i % per_row) * (w + theme.px(6)), row.y, w, cell_h)
+            reason = self.first_reason(opt)
+            cost = cost_text(rules.proposals[opt.key].cost) if opt.kind == "proposal" else \
+                cost_text(rules.instruments[opt.key].cost)
+            about = rules.proposals[opt.key].text if opt.kind == "proposal" else rules.instruments[opt.key].description
+            tip = f"Not possible now: {reason}" if reason else f"{cost}. {about}"
+            flow.add(Button(cell, key=f"ins:{opt.key}", label=opt.name, lines=2, align="left",
+                            icon=icons.for_kind(opt.kind), selected=opt.key == self.selected,
+                            greyed=reason is not None,
+                            hotkey=HOTKEYS[i] if i < len(HOTKEYS) else "", tip=tip, sound="select",
+                            on_click=lambda k=opt.key: self.select(k)))
+        out += flow.finish()
+        out += self._detail(bottom, theme)
+        return out
+
+    def _detail(self, rect: pygame.Rect, theme: Theme) -> list[Widget]:
+        opt = self.current_option()
+        rules = self.session.rules
+        pal = theme.palette
+        bh = theme.px(42)
+        inner = self._inner(rect, theme)
+        if opt is None:
+            text = ("Choose an instrument above (or press its number) to see what it costs, when it acts, what "
+                    "it needs and what it is expected to do. Then pick a target and add it to this turn's orders.")
+            return [TextBlock(pygame.Rect(inner.x, inner.y, inner.w, TextBlock.measure(theme, text, inner.w)),
+                              group="detail", text=text, colour=pal.muted)]
+        body, controls = rows(inner, [None, bh], theme.px(8))
+        flow = Flow(body, "detail", self.scroll, "detail", theme.px(5), self.invalidate)
+
+        def para(text: str, role: str = "body", colour=None, bold: bool = False) -> None:
+            w = flow.width - theme.px(8)
+            flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, w, role, bold)).inflate(-theme.px(8), 0)
+                               .move(-theme.px(4), 0), text=text, role=role, colour=colour, bold=bold))
+
+        if opt.kind == "proposal":
+            prop = rules.proposals[opt.key]
+            para(prop.name, "h3", pal.accent_hi, True)
+            para(prop.text)
+            para(f"Cost: {cost_text(prop.cost)} · {timing_text(rules, opt.key)} · put to "
+                 f"{pair_name(rules, rules.pair_ids[prop.pair])}", "small", pal.muted)
+            if prop.requires_text:
+                para(f"Needs: {prop.requires_text}", "small", pal.muted)
+        else:
+            ins = rules.instruments[opt.key]
+            para(ins.name, "h3", pal.accent_hi, True)
+            para(ins.description)
+            para(f"Cost: {cost_text(ins.cost, ins.attention)} · {timing_text(rules, opt.key)}", "small", pal.muted)
+            needs = self._needs(ins)
+            if needs:
+                para("Needs: " + "; ".join(needs), "small", pal.muted)
+        para("Expected effect: " + EFFECTS.get(opt.kind, ""), "small", pal.text)
+        factor = self._mediation_note(opt)
+        if factor:
+            para(factor, "small", pal.accent_hi)
+        if len(opt.targets) > 1:
+            flow.skip(theme.px(4))
+            para("Target", "small", pal.muted, True)
+            self._choice_row(flow, theme, [(t, target_name(rules, t)) for t in opt.targets], "target")
+        if len(opt.modes) > 1:
+            flow.skip(theme.px(4))
+            para("Private or public", "small", pal.muted, True)
+            self._choice_row(flow, theme, [(m, m.capitalize()) for m in opt.modes], "mode")
+        action = self.current_action()
+        reason = self.session.why_not(action) if action else None
+        if reason:
+            para(f"Not possible now: {reason}", "small", pal.danger)
+        out = flow.finish()
+        out.append(Button(controls, key="add", group="detail-controls", label="Add to orders", hotkey="A",
+                          kind="primary", enabled=reason is None, tip=reason or "Add this to this turn's orders (A)",
+                          on_click=self.add_order, sound="select"))
+        return out
+
+    def _needs(self, ins) -> list[str]:
+        rules = self.session.rules
+        needs = []
+        if ins.attention:
+            needs.append("a free attention slot while it runs")
+        if ins.cost.envoys:
+            needs.append(plural(ins.cost.envoys, "free envoy"))
+        if ins.kind == "preventive_deployment":
+            needs.append("a Security Council mandate (a permanent member may veto)")
+        if ins.requires_text:
+            needs.append(ins.requires_text)
+        if ins.first_turn > self.game.turn:
+            needs.append(f"not before {rules.dates[min(ins.first_turn, rules.turns - 1)].isoformat()}")
+        if ins.last_turn < rules.turns - 1:
+            needs.append(f"not after {rules.dates[ins.last_turn].isoformat()}")
+        return needs
+
+    def _mediation_note(self, opt: Option) -> str:
+        """Bercovitch's public factors for mediation on the chosen pair (rung, power gap, issue): no hidden value."""
+        rules = self.session.rules
+        if opt.kind == "proposal":
+            pair = rules.pair_ids[rules.proposals[opt.key].pair]
+        elif opt.kind in ("good_offices", "special_envoy") and self.target in rules.pair_ids:
+            pair = self.target
+        else:
+            return ""
+        k = rules.pair_ids.index(pair)
+        a, b = rules.pair_members[k]
+        power = {p.id: p.power for p in rules.scenario.parties}
+        gap = abs(power[rules.party_ids[a]] - power[rules.party_ids[b]])
+        rung = self._obs.pairs[k].rung if self._obs else 0
+        intensity = 1 - 0.45 * rung / rules.tops[k]
+        gap_f = 1 - 0.7 * gap
+        base = rules.issue_success[k]
+        issue = rules.scenario.pairs[k].issue
+        return (f"Mediation on this pair now: {issue} disputes {base:.0%} × intensity {intensity:.2f} × power gap "
+                f"{gap_f:.2f} = {base * intensity * gap_f:.0%} of full effect (before the parties' openness).")
+
+    def _choice_row(self, flow: Flow, theme: Theme, items: list[tuple[str | None, str]], field: str) -> None:
+        bh = theme.line_height("label") + theme.px(14)
+        w = flow.width - theme.px(8)
+        min_w = min(w, max(theme.width(label, "label") for _, label in items) + theme.px(28))
+        per_row = max(1, (w + theme.px(6)) // (min_w + theme.px(6)))
+        cw = (w - theme.px(6) * (per_row - 1)) // per_row
+        for i, (value, label) in enumerate(items):
+            if i % per_row == 0:
+                row = flow.take(bh)
+            r = pygame.Rect(row.x + (i % per_row) * (cw + theme.px(6)), row.y, cw, bh)
+            action = Action(self.selected, value if field == "target" else self.target,
+                            value if field == "mode" else self.mode)
+            reason = self.session.why_not(action)
+            current = (self.target if field == "target" else self.mode) == value
+            flow.add(Button(r, key=f"{field}:{value}", label=label, selected=current, tip=reason or "",
+                            enabled=True, on_click=lambda v=value, f=field: self.set_choice(f, v)))
+
+    def set_choice(self, field: str, value: str | None) -> None:
+        if field == "target":
+            self.target = value
+        else:
+            self.mode = value
+        self.invalidate()
+
+    # -- right: orders, under way, Council, news -------------------------------------------------------------------
+    def _right(self, col: pygame.Rect, theme: Theme, obs: Observation, gap: int) -> list[Widget]:
+        session = self.session
+        rules = session.rules
+        pending = self.game.pending()
+        row_h = theme.line_height("small", True) + theme.px(14)
+        end_h = theme.px(48)
+        n_rows = max(1, len(session.orders)) + len(pending)
+        need = panel_header(theme) + n_rows * (row_h + theme.px(6)) + end_h + theme.px(18)
+        orders_h = max(min(need, int(col.h * 0.42)), panel_header(theme) + row_h + end_h + theme.px(24))
+        top, mid, bottom = rows(col, [orders_h, None, None], gap)
+        mid.h = int((mid.h + bottom.h) * 0.48)
+        bottom.y = mid.bottom + gap
+        bottom.h = col.bottom - bottom.y
+        out: list[Widget] = [
+            Painter(top, key="p-orders", group="panels",
+                    paint=lambda s, r, th: panel(s, r, th, "This turn's orders")),
+            Painter(mid, key="p-underway", group="panels",
+                    paint=lambda s, r, th: panel(s, r, th, "Your office · under way · Council")),
+            Painter(bottom, key="p-news", group="panels",
+                    paint=lambda s, r, th: panel(s, r, th, "News and intelligence")),
+        ]
+        inner = self._inner(top, theme)
+        body, end = rows(inner, [None, end_h], theme.px(8))
+        flow = Flow(body, "orders", self.scroll, "orders", theme.px(6), self.invalidate)
+        if not session.orders:
+            flow.add(Label(flow.take(row_h), text="No orders yet: choose an instrument.", role="small",
+                           colour=theme.palette.faint))
+        for i, action in enumerate(session.orders):
+            r = flow.take(row_h)
+            xw = row_h + theme.px(8)
+            flow.add(Label(pygame.Rect(r.x, r.y, r.w - xw - theme.px(6), r.h),
+                           text=f"{action_label(rules, action)} · {action_cost(rules, action)}", role="small"))
+            flow.add(Button(pygame.Rect(r.right - xw, r.y, xw, r.h), key=f"remove:{i}", label="×",
+                            tip=f"Remove {action_label(rules, action)} from the orders (Backspace removes the last)",
+                            on_click=lambda a=action: self.remove_order(a)))
+        for key, title, options in pending:
+            chosen = session.choices.get(key)
+            label = dict(options).get(chosen) if chosen else None
+            r = flow.take(row_h)
+            text = f"Decide: {title} — " + (label or "no answer yet (the default applies)")
+            flow.add(Button(r, key=f"event:{key}", label=text, role="small", align="left", kind="normal",
+                            selected=chosen is None, tip="Open the decision (D)", on_click=self.open_events))
+        out += flow.finish()
+        unit = rules.scenario.calendar.turn_unit
+        n = len(session.orders)
+        out.append(Button(end, key="end", group="orders-end", label=f"End {unit} {obs.turn + 1}",
+                          sub=f"{plural(n, 'order')}" if end.h >= theme.px(44) else "", kind="primary",
+                          hotkey="E", on_click=self.end_turn, sound="turn",
+                          tip="Send the orders; the parties decide and the crisis moves (E)"))
+        out += self._underway(self._inner(mid, theme), theme, obs)
+        out += self._news(self._inner(bottom, theme), theme)
+        return out
+
+    def _underway(self, inner: pygame.Rect, theme: Theme, obs: Observation) -> list[Widget]:
+        rules = self.session.rules
+        unit = rules.scenario.calendar.turn_unit
+        flow = Flow(inner, "underway", self.scroll, "underway", theme.px(6), self.invalidate)
+        tip = ("Intelligence sharpens your estimates; coordination among UN bodies and partners strengthens every "
+               "instrument (below 40% they may send mixed signals); visibility is how much the world is watching.")
+        flow.add(Painter(flow.take(theme.line_height("small") + theme.px(9)), key="office", tip=tip,
+                         paint=lambda s, r, th: cards.paint_office(s, r, th, obs.office)))
+        ih = theme.line_height("small", True) + theme.line_height("small") + theme.px(8)
+        if not obs.initiatives:
+            flow.add(Label(flow.take(theme.line_height("small")), text="No initiative under way.", role="small",
+                           colour=theme.palette.faint))
+        for ini in obs.initiatives:
+            label = ini.name + (f" → {target_name(rules, ini.target)}" if ini.target else "")
+            flow.add(Painter(flow.take(ih), key=f"ini:{ini.key}:{ini.target}", tip=label,
+                             paint=lambda s, r, th, i=ini, la=label: cards.paint_initiative(s, r, th, i, la, obs.turn,
+                                                                                             unit)))
+        if obs.distractions:
+            drawn = rules.distraction_attention[min(obs.turn, rules.turns - 1)]
+            text = f"Elsewhere: {'; '.join(obs.distractions)} — draws {plural(drawn, 'attention slot')} away."
+            flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, flow.width, "small")), text=text,
+                               role="small", colour=theme.palette.warn))
+        if obs.council:
+            flow.skip(theme.px(4))
+            lh = theme.line_height("small") + theme.px(2)
+            names = dict(zip(rules.council_ids, rules.council_names, strict=True))
+            permanent = dict(zip(rules.council_ids, rules.council_permanent, strict=True))
+            for m, v in obs.council.items():
+                tip = f"{names[m]}: {v:.0%} support for your initiatives" + \
+                      (" · can veto (●)" if permanent[m] else "") + ("; a veto is likely" if v < 0.35 else "")
+                flow.add(Painter(flow.take(lh, gap=False), key=f"council:{m}", tip=tip,
+                                 paint=lambda s, r, th, n=names[m], val=v, p=permanent[m]:
+                                 cards.paint_support(s, r, th, n, val, p)))
+        return flow.finish()
+
+    def _news(self, inner: pygame.Rect, theme: Theme) -> list[Widget]:
+        rules = self.session.rules
+        pal = theme.palette
+        unit = rules.scenario.calendar.turn_unit
+        flow = Flow(inner, "news", self.scroll, "news", theme.px(4), self.invalidate)
+        w = flow.width
+        for q in self._discussion():
+            text = f"For discussion: {q}"
+            flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, w, "small", True)), text=text, role="small",
+                               bold=True, colour=pal.accent_hi))
+        for report in reversed(self.game.reports[-4:]):
+            head = "At the outset" if report.turn < 0 else f"{unit.capitalize()} {report.turn + 1} · {report.date}"
+            flow.add(Label(flow.take(theme.line_height("small", True)), text=head, role="small", bold=True,
+                           colour=pal.muted))
+            if not report.messages:
+                flow.add(Label(flow.take(theme.line_height("small")), text="Nothing new.", role="small",
+                               colour=pal.faint))
+            for msg in report.messages:
+                colour = getattr(pal, cards.MESSAGE_COLOURS.get(msg.kind, "text"))
+                text = f"• {readable(rules, msg.text)}"
+                flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, w, "small")), text=text, role="small",
+                                   colour=colour))
+            flow.skip(theme.px(4))
+        return flow.finish()
+
+    def _discussion(self) -> list[str]:
+        """The scenario's discussion questions for this date or for an event that just fired (classroom)."""
+        game = self.game
+        scn = game.rules.scenario
+        fired = set(game.reports[-1].events) if game.reports else set()
+        return [d.question for d in scn.discussion
+                if (d.date is not None and turn_of(scn.calendar, d.date) == game.turn)
+                or (d.after_event is not None and d.after_event in fired)]
+
+    # -- actions ---------------------------------------------------------------------------------------------------
+    def add_order(self) -> None:
+        action = self.current_action()
+        if action is None:
+            self.app.toast("Choose an instrument first.", danger=True)
+            return
+        reason = self.session.add(action)
+        if reason:
+            self.app.toast(f"Cannot add it: {reason}", danger=True)
+        else:
+            self.app.toast(f"Ordered: {action_label(self.session.rules, action)}.")
+        self.invalidate()
+
+    def remove_order(self, action: Action) -> None:
+        self.session.remove(action)
+        self.invalidate()
+
+    def end_turn(self) -> None:
+        session = self.session
+        try:
+            report = session.end_turn()
+        except IllegalAction as exc:
+            self.app.toast(f"Cannot end the turn: {exc}", danger=True)
+            return
+        if session.save_error:
+            self.app.toast(f"The game could not be saved automatically: {session.save_error}", danger=True)
+        self.selected = None
+        from .report import ReportScreen
+
+        self.app.push(ReportScreen(self.app, report))
+
+    def open_events(self) -> None:
+        if not self.game.pending():
+            self.app.toast("No decision is awaiting you.")
+            return
+        from .event import EventScreen
+
+        self.app.sounds.play("alert")
+        self.app.push(EventScreen(self.app))
+
+    def open_menu(self) -> None:
+        from .menu import MenuScreen
+
+        self.app.push(MenuScreen(self.app))
+
+    def open_advisor(self) -> None:
+        from .advisor import AdvisorScreen
+
+        self.app.push(AdvisorScreen(self.app))
+
+    def open_help(self) -> None:
+        from .help import HelpScreen
+
+        self.app.push(HelpScreen(self.app))
+
+    def open_report(self) -> None:
+        reports = [r for r in self.game.reports if r.turn >= 0]
+        if not reports:
+            self.app.toast("No turn has been played yet.")
+            return
+        from .report import ReportScreen
+
+        self.app.push(ReportScreen(self.app, reports[-1], review=True))
+
+    def pause_for_discussion(self) -> bool:
+        """Put the discussion points due now to the class (facilitator mode); True when one is shown."""
+        due = self.session.discussion_due()
+        if not due:
+            return False
+        from .facilitator import DiscussionScreen
+
+        self.session.discussed.update(key for key, _ in due)
+        self.app.push(DiscussionScreen(self.app, due))
+        return True
+
+    def open_facilitator(self) -> None:
+        if not self.app.facilitating:
+            self.app.toast("Facilitator mode is off: turn it on in Settings (or start the game with it).")
+            return
+        from .facilitator import FacilitatorScreen
+
+        self.app.push(FacilitatorScreen(self.app))
+
+    def hot_reload(self) -> None:
+        """F5: read the scenario file again; the game carries over, or the file's errors are shown."""
+        result = self.session.reload()
+        if not result.ok:
+            from .reload import ReloadErrorsScreen
+
+            self.app.push(ReloadErrorsScreen(self.app, result.errors))
+            return
+        self.selected = None
+        self._obs = None
+        note = f"; {plural(result.dropped, 'order or answer')} no longer possible and dropped" if result.dropped else ""
+        self.app.toast(f"Scenario reloaded: {plural(len(self.game.inputs), 'turn')} replayed{note}.")
+        self.invalidate()
+        self.on_enter()
+
+    def back(self) -> None:
+        self.open_menu()
+
+    def key(self, event: pygame.event.Event) -> bool:
+        k, mod = event.key, event.mod
+        opts = self.options()
+        names = {ord(ch): i for i, ch in enumerate(HOTKEYS)}
+        if k in names and names[k] < len(opts) and not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            self.select(opts[names[k]].key)
+            self.app.focus(f"ins:{opts[names[k]].key}")
+            return True
+        if k == pygame.K_s and mod & pygame.KMOD_CTRL:
+            from .saves import SavesScreen
+
+            self.app.push(SavesScreen(self.app, mode="save"))
+            return True
+        simple = {
+            pygame.K_a: self.add_order, pygame.K_e: self.end_turn, pygame.K_r: self.open_report,
+            pygame.K_d: self.open_events, pygame.K_F1: self.open_help, pygame.K_h: self.open_help,
+            pygame.K_F2: self.open_advisor, pygame.K_F5: self.hot_reload, pygame.K_F9: self.open_facilitator,
+            pygame.K_b: self.open_briefing, pygame.K_t: lambda: self.cycle("target"),
+            pygame.K_m: lambda: self.cycle("mode"),
+            pygame.K_BACKSPACE: self.remove_last, pygame.K_DELETE: self.remove_last,
+        }
+        if k in simple:
+            simple[k]()
+            return True
+        return False
+
+    def cycle(self, field: str) -> None:
+        opt = self.current_option()
+        if opt is None:
+            return
+        values = opt.targets if field == "target" else opt.modes
+        current = self.target if field == "target" else self.mode
+        nxt = values[(values.index(current) + 1) % len(values)] if current in values else values[0]
+        self.set_choice(field, nxt)
+
+    def remove_last(self) -> None:
+        if self.session.orders:
+            self.session.orders.pop()
+            self.invalidate()
+
+    def open_briefing(self) -> None:
+        from .briefing import BriefingScreen
+
+        self.app.push(BriefingScreen(self.app, in_game=True))

@@ -1,0 +1,220 @@
+"""Plain words for what the screens show: costs, timings, actions, values and the causes of changes.
+
+Only public facts are put into words with their values; hidden changes (party internals, pressure) are never
+described here, so no screen can leak them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from game.engine import Action
+from game.engine.record import Change, TurnReport
+from game.engine.rules import Rules
+
+DECISION_WORDS = {"escalate": "escalated", "hold": "held its position", "step_back": "stepped back"}
+CAUSE_HEADINGS = {
+    "instrument": "Your initiative",
+    "proposal": "Your proposal",
+    "event": "Event",
+    "choice": "Your answer",
+    "decision": "A party's decision",
+    "dynamics": "The crisis's own momentum",
+    "incident": "Incident",
+    "council": "Security Council",
+    "resources": "Your office",
+    "distraction": "Elsewhere in the world",
+}
+OFFICE_NAMES = {"prestige": "prestige", "budget": "budget", "envoys": "envoys", "attention": "attention",
+                "intelligence": "intelligence", "coordination": "coordination", "visibility": "visibility"}
+
+
+def plural(n: int | float, word: str) -> str:
+    return f"{n:g} {word}" if n == 1 else f"{n:g} {word}s"
+
+
+def cost_text(cost, attention: bool = False) -> str:
+    """'6 prestige · $1m · 1 envoy', or 'free'."""
+    parts = []
+    if cost.prestige:
+        parts.append(f"{cost.prestige:g} prestige")
+    if cost.budget:
+        parts.append(f"${cost.budget:g}m")
+    if cost.envoys:
+        parts.append(plural(cost.envoys, "envoy"))
+    if attention:
+        parts.append("1 attention")
+    return " · ".join(parts) or "free"
+
+
+def pair_name(rules: Rules, pair_id: str) -> str:
+    """'Karelia – Lowmark' for a pair id."""
+    if pair_id not in rules.pair_ids:
+        return pair_id
+    a, b = rules.pair_members[rules.pair_ids.index(pair_id)]
+    return f"{rules.party_names[rules.party_ids[a]]} – {rules.party_names[rules.party_ids[b]]}"
+
+
+def readable(rules: Rules, text: str) -> str:
+    """A message with pair ids ('usa_ussr') replaced by the parties' names ('United States – Soviet Union')."""
+    for pid in rules.pair_ids:
+        if pid in text:
+            text = text.replace(pid, pair_name(rules, pid))
+    return text
+
+
+def target_name(rules: Rules, target: str | None) -> str:
+    if target is None:
+        return ""
+    if target in rules.party_names:
+        return rules.party_names[target]
+    return pair_name(rules, target)
+
+
+def action_label(rules: Rules, action: Action) -> str:
+    """'Good offices → Karelia – Lowmark', 'Slow filling… (private)'."""
+    if action.use in rules.proposals:
+        return f"{rules.proposals[action.use].name} ({action.mode})"
+    ins = rules.instruments.get(action.use)
+    name = ins.name if ins else action.use
+    return f"{name} → {target_name(rules, action.target)}" if action.target else name
+
+
+def action_cost(rules: Rules, action: Action) -> str:
+    if action.use in rules.proposals:
+        return cost_text(rules.proposals[action.use].cost)
+    ins = rules.instruments[action.use]
+    return cost_text(ins.cost, ins.attention)
+
+
+def timing_text(rules: Rules, key: str) -> str:
+    """When an instrument acts and how long it lasts, in the scenario's turn unit."""
+    unit = rules.scenario.calendar.turn_unit
+    if key in rules.proposals:
+        return "decided at once"
+    ins = rules.instruments[key]
+    if ins.kind == "wait":
+        return "this turn"
+    delay = "acts at once" if ins.delay == 0 else f"acts after {plural(ins.delay, unit)}"
+    lasts = f", lasts {plural(ins.duration, unit)}" if ins.duration > 1 else ""
+    return delay + lasts
+
+
+def rung_text(rules: Rules, pair_id: str, rung: float) -> str:
+    k = rules.pair_ids.index(pair_id)
+    ladder = rules.ladders[k]
+    r = int(rung)
+    return ladder[r] if 0 <= r < len(ladder) else str(r)
+
+
+def target_label(rules: Rules, target: str) -> str:
+    """A visible target ('usa_ussr.rung', 'council.usa', 'prestige', a variable) in words."""
+    head, _, attr = target.partition(".")
+    if attr == "rung" and head in rules.pair_ids:
+        return f"escalation between {pair_name(rules, head)}"
+    if head == "council" and attr in rules.council_ids:
+        return f"{rules.council_names[rules.council_ids.index(attr)]}'s support"
+    if head in rules.pair_ids:
+        return f"{pair_name(rules, head)}: {attr.replace('_', ' ')}"
+    if head in rules.party_names:
+        return f"{rules.party_names[head]}'s {attr.replace('_', ' ')}"
+    return OFFICE_NAMES.get(target, target.replace("_", " "))
+
+
+def value_text(rules: Rules, target: str, value: float) -> str:
+    head, _, attr = target.partition(".")
+    if attr == "rung" and head in rules.pair_ids:
+        return f"{rung_text(rules, head, value)} ({int(value)})"
+    if target == "budget":
+        return f"${value:.1f}m"
+    if target == "prestige":
+        return f"{value:.0f}"
+    if isinstance(rules.scenario.variables.get(target), bool):
+        return "yes" if value else "no"
+    if target in ("envoys", "attention"):
+        return f"{value:g}"
+    if head == "council" or target in ("intelligence", "coordination", "visibility"):
+        return f"{value:.0%}"
+    return f"{value:.2f}"
+
+
+def change_sentence(rules: Rules, target: str, before: float, after: float) -> str:
+    """'prestige 55 → 49 (−6)', 'escalation between A – B rose from crisis (2) to confrontation (3)'."""
+    label = target_label(rules, target)
+    if target.endswith(".rung"):
+        verb = "rose" if after > before else "fell"
+        return f"{label[0].upper()}{label[1:]} {verb} from {value_text(rules, target, before)} to " \
+               f"{value_text(rules, target, after)}"
+    if isinstance(rules.scenario.variables.get(target), bool):
+        return f"{label[0].upper()}{label[1:]}: {value_text(rules, target, after)}"
+    delta = after - before
+    sign = "+" if delta >= 0 else "−"
+    if target == "budget":
+        amount = f"{sign}${abs(delta):.1f}m"
+    elif target == "prestige":
+        amount = f"{sign}{abs(delta):.1f}"
+    elif target.startswith("council.") or target in ("intelligence", "coordination", "visibility"):
+        amount = f"{sign}{abs(delta) * 100:.0f} pts"
+    else:
+        amount = f"{sign}{abs(delta):.2f}"
+    return f"{label[0].upper()}{label[1:]} {amount} ({value_text(rules, target, before)} → " \
+           f"{value_text(rules, target, after)})"
+
+
+@dataclass(frozen=True)
+class CauseGroup:
+    """The visible changes one cause made in a turn, as sentences."""
+
+    kind: str
+    heading: str
+    label: str
+    sentences: tuple[str, ...]
+
+
+def visible_changes(changes: Iterable[Change]) -> list[Change]:
+    """The changes the player may see: never hidden values, never intentions."""
+    return [c for c in changes if not c.hidden and not c.target.endswith(".intention")]
+
+
+def group_by_cause(rules: Rules, report: TurnReport) -> list[CauseGroup]:
+    """The turn's visible changes grouped by what caused them, each change netted within its cause."""
+    order: list[tuple[str, str, str]] = []
+    nets: dict[tuple[str, str, str], dict[str, list[float]]] = {}
+    for c in visible_changes(report.changes):
+        key = (c.cause.kind, c.cause.id, c.cause.label)
+        if key not in nets:
+            order.append(key)
+            nets[key] = {}
+        span = nets[key].setdefault(c.target, [c.before, c.after])
+        span[1] = c.after
+    groups = []
+    for key in order:
+        kind, _, label = key
+        sentences = tuple(change_sentence(rules, t, b, a) for t, (b, a) in nets[key].items() if abs(a - b) > 1e-9)
+        if sentences:
+            groups.append(CauseGroup(kind, CAUSE_HEADINGS.get(kind, kind.title()), label, sentences))
+    return groups
+
+
+def decisions_sentence(rules: Rules, report: TurnReport) -> str:
+    """'Karelia held its position; Lowmark escalated.'"""
+    parts = [f"{rules.party_names.get(pid, pid)} {DECISION_WORDS.get(d, d)}" for pid, d in report.decisions.items()]
+    return "; ".join(parts) + "." if parts else ""
+
+
+def rung_paths(rules: Rules, reports: list[TurnReport], start: list[int]) -> list[list[int]]:
+    """Each pair's public rung after every turn (index 0 = the start), from the turn reports."""
+    paths = [[r] for r in start]
+    current = list(start)
+    targets = {f"{pid}.rung": k for k, pid in enumerate(rules.pair_ids)}
+    for report in reports:
+        if report.turn < 0:
+            continue
+        for c in report.changes:
+            k = targets.get(c.target)
+            if k is not None:
+                current[k] = int(c.after)
+        for k in range(len(current)):
+            paths[k].append(current[k])
+    return paths

@@ -1,0 +1,60 @@
+"""The words of the turn report: causes grouped in plain sentences, and hidden changes never put into words."""
+
+from __future__ import annotations
+
+from game.engine import Action, Game, build_rules
+from game.engine.record import Cause, Change, TurnReport
+from game.scenario.catalogue import resolve
+from game.scenario.loader import load_scenario
+from game.ui.words import change_sentence, cost_text, group_by_cause, readable, rung_paths
+
+from .driver import SAMPLE
+
+
+def rules():
+    return build_rules(load_scenario(resolve(SAMPLE)).scenario)
+
+
+def test_changes_are_grouped_by_cause_and_netted():
+    r = rules()
+    appeal = Cause("instrument", "private_appeal", "Private appeal")
+    report = TurnReport(0, "2030-03-04", changes=[
+        Change("prestige", 55, 53, appeal),
+        Change("prestige", 53, 52, appeal),
+        Change("karelia.hostility", 0.4, 0.3, appeal, hidden=True),
+        Change("karelia_lowmark.rung", 2, 3, Cause("dynamics", "pressure", "pressure crossed a threshold")),
+    ])
+    groups = group_by_cause(r, report)
+    assert [g.label for g in groups] == ["Private appeal", "pressure crossed a threshold"]
+    assert groups[0].sentences == ("Prestige −3.0 (55 → 52)",)
+    assert groups[1].sentences == ("Escalation between Karelia – Lowmark rose from crisis (2) to confrontation (3)",)
+
+
+def test_a_cause_that_only_moved_hidden_values_is_not_shown_at_all():
+    report = TurnReport(0, "2030-03-04", changes=[
+        Change("lowmark.trust", 0.6, 0.5, Cause("event", "x", "secret talks"), hidden=True),
+        Change("karelia.intention", 0, 1, Cause("decision", "karelia", "Karelia changes its mind")),
+    ])
+    assert group_by_cause(rules(), report) == []
+
+
+def test_sentences_for_money_support_and_switches():
+    r = rules()
+    assert change_sentence(r, "budget", 12, 10.5) == "Budget −$1.5m ($12.0m → $10.5m)"
+    assert change_sentence(r, "council.usa", 0.6, 0.65) == "United States's support +5 pts (60% → 65%)"
+    assert change_sentence(r, "water_deal", 0, 1) == "Water deal: yes"
+    assert cost_text(r.instruments["special_envoy"].cost, True) == "3 prestige · $1m · 1 envoy · 1 attention"
+
+
+def test_pair_ids_in_messages_become_names():
+    assert readable(rules(), "karelia_lowmark escalates") == "Karelia – Lowmark escalates"
+
+
+def test_rung_paths_follow_the_reports_turn_by_turn():
+    r = rules()
+    game = Game(r, 3)
+    start = [p.rung for p in game.state.pairs]
+    for _ in range(4):
+        game.step([Action("wait")])
+    paths = rung_paths(r, game.reports, start)
+    assert len(paths[0]) == 5 and paths[0][0] == start[0] and paths[0][-1] == game.state.pairs[0].rung
