@@ -47,7 +47,7 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
 def _cmd_session(args: argparse.Namespace) -> int:
     from .session import run_session
 
-    return run_session(args.scenario, args.seed)
+    return run_session(args.scenario, args.seed, facilitator=args.facilitator)
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -158,6 +158,8 @@ def build_parser() -> Parser:
                        "it with 'play --session CODE' faces the same world.")
     p.add_argument("scenario", metavar="SCENARIO")
     p.add_argument("--seed", type=int, help="seed of the world, 0 or more; random if omitted")
+    p.add_argument("--facilitator", action="store_true",
+                   help="the code opens the window in facilitator mode (discussion pauses, teacher's panel)")
     p.set_defaults(run=_cmd_session)
 
     p = sub.add_parser("report", help="write a debrief or class summary",

@@ -15,20 +15,24 @@ from .errors import EXIT_USAGE, CliError
 from .play import load_checked
 
 
-def run_session(scenario_arg: str, seed: int | None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Print a new session code for a scenario (a random seed when none is given) and how students use it."""
+def run_session(scenario_arg: str, seed: int | None, *, facilitator: bool = False, out: TextIO | None = None,
+                err: TextIO | None = None) -> int:
+    """Print a new session code for a scenario (a random seed when none is given) and how students use it;
+    `facilitator` sets the code's bit that opens the window in facilitator mode."""
     out = out or sys.stdout
     err = err or sys.stderr
     if seed is not None and seed < 0:
         raise CliError(f"--seed must be 0 or more, not {seed}", EXIT_USAGE)
     path, result, rules = load_checked(scenario_arg, err)
     scenario = rules.scenario
-    shared = Session(scenario.id, secrets.randbelow(SESSION_SEEDS) if seed is None else seed)
+    shared = Session(scenario.id, secrets.randbelow(SESSION_SEEDS) if seed is None else seed, facilitator=facilitator)
     code = encode(shared, with_scenario(shipped_tags(), scenario.id))
     shipped = scenario.id in shipped_tags().values()
     play = f"python main.py play --session {code}" if shipped else f"python main.py play {path} --session {code}"
     print(code, file=out)
-    print(f"{scenario.title} ({scenario.id}), seed {shared.seed}.", file=out)
+    mode = " Facilitator mode: the window pauses at discussion points and F9 opens the teacher's panel." \
+        if facilitator else ""
+    print(f"{scenario.title} ({scenario.id}), seed {shared.seed}.{mode}", file=out)
     print(f"Every student who starts it with '{play} --player NAME' faces the same world.", file=out)
     return 0
 

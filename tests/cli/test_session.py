@@ -101,3 +101,12 @@ def test_a_code_for_another_scenario_is_refused():
 def test_a_negative_seed_is_a_usage_error():
     result = run("session", "sample_river_dispute", "--seed", "-4")
     assert result.returncode == 2 and "0 or more" in result.stderr
+
+
+def test_a_facilitator_code_names_the_same_world_in_facilitator_mode():
+    from game.sim.session import decode, shipped_tags
+
+    plain = decode(code_for("sample_river_dispute", "--seed", "5"), shipped_tags())
+    teacher = decode(code_for("sample_river_dispute", "--seed", "5", "--facilitator"), shipped_tags())
+    assert (plain.scenario_id, plain.seed, plain.facilitator) == ("sample_river_dispute", 5, False)
+    assert (teacher.scenario_id, teacher.seed, teacher.facilitator) == ("sample_river_dispute", 5, True)
