@@ -22,12 +22,16 @@ def random_chooser(seed: int):
     rnd = random.Random(seed)
 
     def choose(game: Game):
+        # Answers first: an answer with a cost is paid before the orders, so orders are checked against it.
+        choices = {ev: rnd.choice(opts)[0] for ev, _, opts in game.pending() if opts}
+        prestige, budget, _, _ = game.committed((), choices)
+        if prestige > game.state.office.prestige or budget > game.state.office.budget:
+            choices = {}
         legal = game.legal_actions()
         taken: list[Action] = []
         for action in rnd.sample(legal, k=min(len(legal), rnd.randint(0, 3))):
-            if game.why_illegal(action, taken) is None:
+            if game.why_illegal(action, taken, choices) is None:
                 taken.append(action)
-        choices = {ev: rnd.choice(opts)[0] for ev, _, opts in game.pending()}
         return taken, choices
 
     return choose
