@@ -18,7 +18,8 @@ from .seeds import derive_seed
 
 RATINGS = ("success", "partial", "failure")
 SCREEN_FRACTION = 5  # key_decisions screens every candidate with runs // SCREEN_FRACTION futures first
-MIN_SCREEN_RUNS = 8
+MIN_SCREEN_RUNS = 4
+SCREEN_BUDGET = 60_000  # simulated turns the screening of key_decisions may take
 
 
 @dataclass(frozen=True)
@@ -73,28 +74,32 @@ def key_decisions(rules: Rules, seed: int, inputs: Sequence[TurnInput], *, runs:
     """The `top` single-turn changes that move the ending distribution most, biggest first.
 
     Candidates on each turn: waiting instead, the other mode of a proposal, other legal instruments on the same
-    target and, on a turn the player waited, each legal action. All are screened on a few futures, and the
-    most promising measured again on `runs`.
+    target and, on a turn the player waited, each legal action. All are screened on a few futures (runs // 5,
+    fewer on long games with many candidates), and the most promising measured again on `runs`.
     """
-    screen_runs = max(MIN_SCREEN_RUNS, runs // SCREEN_FRACTION)
-    screened: list[tuple[float, int, str, tuple[Action, ...]]] = []
     points: dict[int, _Point] = {}
+    options: list[tuple[int, list[tuple[Action, ...]]]] = []
     game = Game(rules, seed, record=False)
     rungs = [_rungs(game)]
     for turn, turn_input in enumerate(inputs):
         if game.done:
             break
-        point = points[turn] = _Point(game.fork(), list(rungs))
-        base = _distribution(point, [_line(inputs, turn, turn_input.actions)], screen_runs, turn, seed, False)[0]
-        alternatives = candidates(point.game, turn_input)
-        if alternatives:
-            lines = [_line(inputs, turn, alt) for alt in alternatives]
-            for alt, dist in zip(alternatives, _distribution(point, lines, screen_runs, turn, seed, False),
-                                 strict=True):
-                tv = total_variation(base.endings, dist.endings)
-                screened.append((tv, turn, label(rules, turn_input.actions, alt), alt))
+        points[turn] = _Point(game.fork(), list(rungs))
+        options.append((turn, candidates(points[turn].game, turn_input)))
         game.step(turn_input.actions, dict(turn_input.choices))
         rungs.append(_rungs(game))
+    # screening plays every candidate (and the actual line) on a few futures, fewer when there are many
+    work = sum((len(alts) + 1) * (rules.turns - turn) for turn, alts in options if alts)
+    screen_runs = max(MIN_SCREEN_RUNS, min(runs // SCREEN_FRACTION, SCREEN_BUDGET // max(1, work)))
+    screened: list[tuple[float, int, str, tuple[Action, ...]]] = []
+    for turn, alternatives in options:
+        if not alternatives:
+            continue
+        played = inputs[turn].actions
+        lines = [_line(inputs, turn, played)] + [_line(inputs, turn, alt) for alt in alternatives]
+        base, *others = _distribution(points[turn], lines, screen_runs, turn, seed, False)
+        for alt, dist in zip(alternatives, others, strict=True):
+            screened.append((total_variation(base.endings, dist.endings), turn, label(rules, played, alt), alt))
     screened.sort(key=lambda c: (-c[0], c[1], c[2]))
     finalists = [c for c in screened if c[0] > 0][: 2 * top]
     out = []
