@@ -36,6 +36,7 @@ GREEDY_BUDGET = 30_000  # simulated turns greedy's lookahead may take (games x t
 FINALISTS = 3  # the best repeated moves, completed to every game after screening
 MIN_USES = 5  # random games that must use an instrument before it is judged
 RARELY = 0.02  # an instrument that changes fewer endings than this rarely matters
+WORTH_ALONE = 10.0  # points over doing nothing that make a repeated use worth it on its own
 RARE_ENDING = 0.01
 INFORMATIONAL = frozenset({"early_warning"})  # kinds that only sharpen the player's estimates, which no policy reads
 Z = 1.96  # paired differences must exceed this many standard errors to count as "beats"
@@ -72,6 +73,7 @@ class InstrumentStats:
     rarely_matters: bool
     not_worth_cost: bool
     informational: bool  # it only improves the player's estimates, and changed no outcome here
+    substitutable: bool = False  # rarely decisive among other moves, yet repeated alone it clearly beats nothing
 
 
 @dataclass(frozen=True)
@@ -329,8 +331,12 @@ def _instrument_stats(rules: Rules, key: str, played: dict[str, list[Outcome]], 
     # read what it changes (then its uses change outcomes and it is judged like any other)
     informational = key in rules.instruments and rules.instruments[key].kind in INFORMATIONAL and changed < RARELY
     judged = used >= MIN_USES and not informational
+    # rarely decisive in random play may only mean other moves do the same work: then it is a substitute,
+    # not useless, when its repeated use on its own clearly beats doing nothing
+    rare = judged and changed < RARELY
     return InstrumentStats(key, name, used / len(without) if without else 0.0, changed, effect, best, gain,
-                           judged and changed < RARELY, judged and effect <= 0 and gain <= 0, informational)
+                           rare and gain < WORTH_ALONE, judged and effect <= 0 and gain <= 0, informational,
+                           rare and gain >= WORTH_ALONE)
 
 
 def _dominates(name: str, played: dict[str, list[Outcome]]) -> bool:
@@ -373,6 +379,10 @@ def verdict(rules: Rules, b: Balance) -> list[str]:
         elif s.rarely_matters:
             lines.append(f"{s.name} is never worth it: using it changed the outcome in {s.changed_share:.1%} "
                          "of the games that used it.")
+        elif s.substitutable:
+            lines.append(f"{s.name} is interchangeable with other moves: dropping it from random play changed "
+                         f"{s.changed_share:.1%} of outcomes, but {s.best_fixed} alone beats doing nothing by "
+                         f"{s.best_fixed_gain:+.1f} points.")
         elif s.not_worth_cost:
             lines.append(f"{s.name} does not pay for itself: games end no better with it than without it "
                          f"({s.value_effect:+.1f} points), and repeating it never beats doing nothing.")

@@ -94,7 +94,7 @@ def test_json_has_stable_keys(unbalanced):
     assert set(data["endings"]["war"]) == {"title", "rating", "reached", "best_policy", "best_share", "mean_turns"}
     assert set(data["instruments"]["track_two"]) == {
         "name", "used_share", "changed_share", "value_effect", "best_fixed", "best_fixed_gain", "rarely_matters",
-        "not_worth_cost", "informational"}
+        "not_worth_cost", "informational", "substitutable"}
 
 
 def test_bad_counts_are_refused():
@@ -102,3 +102,18 @@ def test_bad_counts_are_refused():
         analyse(UNBALANCED, runs=0)
     with pytest.raises(ValueError, match="jobs"):
         analyse(UNBALANCED, runs=5, jobs=0)
+
+
+def test_a_move_that_others_can_replace_is_a_substitute_not_useless():
+    # random play never changes ending without it (other moves do the same work), but repeated on its own it
+    # turns every failure into a success: the verdict must not call it useless
+    from game.sim.balance import Outcome, _instrument_stats
+
+    win, loss = Outcome("calm", 100.0, 4), Outcome("war", -100.0, 4)
+    played = {"random": [win] * 10, "passive": [loss] * 10, "fixed:private_appeal:north": [win] * 10}
+    stats = _instrument_stats(UNBALANCED, "private_appeal", played, [win] * 10)
+    assert stats.changed_share == 0.0 and stats.best_fixed_gain == 200.0
+    assert stats.substitutable and not stats.rarely_matters
+    alone_useless = {**played, "fixed:private_appeal:north": [loss] * 10}
+    stats = _instrument_stats(UNBALANCED, "private_appeal", alone_useless, [win] * 10)
+    assert stats.rarely_matters and not stats.substitutable
