@@ -20,6 +20,8 @@ from game.engine.endings import Score
 from game.engine.intel import ESTIMATED, Estimate
 from game.engine.observation import Observation
 from game.engine.record import Change, TurnReport
+from game.engine.words import action_label, plural
+from game.engine.words import cost_text as _cost_text
 from game.saves import SaveError, autosave, save_game
 from game.scenario.calendar import turn_of
 from game.scenario.diagnostics import did_you_mean
@@ -103,23 +105,9 @@ def bar(rung: int, top: int) -> str:
     return FULL * rung + EMPTY * (top + 1 - rung)
 
 
-def plural(n: int, word: str) -> str:
-    """'1 turn', '3 turns'."""
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def cost_text(cost, attention: bool = False) -> str:
     """What an action costs, in words: '6 prestige, $1m, 1 envoy'."""
-    parts = []
-    if cost.prestige:
-        parts.append(f"{cost.prestige:g} prestige")
-    if cost.budget:
-        parts.append(f"${cost.budget:g}m")
-    if cost.envoys:
-        parts.append(plural(cost.envoys, "envoy"))
-    if attention:
-        parts.append("1 attention")
-    return ", ".join(parts) or "free"
+    return _cost_text(cost, attention, sep=", ")
 
 
 def estimate_text(est: Estimate, digits: int = 2) -> str:
@@ -210,7 +198,7 @@ def render_turn(game: Game, orders: Sequence[Action] = (), choices: dict[str, st
     lines += render_discussion(game)
     lines += render_pending(game, choices or {})
     if orders:
-        lines += ["", "Your orders so far: " + "; ".join(action_label(rules, a) for a in orders)]
+        lines += ["", "Your orders so far: " + "; ".join(action_label(rules, a, names=False) for a in orders)]
     return lines
 
 
@@ -330,15 +318,6 @@ def render_pending(game: Game, choices: dict[str, str]) -> list[str]:
 # ---- actions and orders ---------------------------------------------------------------------------------------
 
 
-def action_label(rules: Rules, action: Action) -> str:
-    """An action in words: 'Good offices → karelia_lowmark', 'Slow filling… (private)'."""
-    if action.use in rules.proposals:
-        return f"{rules.proposals[action.use].name} ({action.mode})"
-    ins = rules.instruments.get(action.use)
-    name = ins.name if ins else action.use
-    return f"{name} → {action.target}" if action.target else name
-
-
 def render_actions(game: Game, orders: Sequence[Action]) -> list[str]:
     """The numbered list of legal actions, each with cost, timing and a one-line summary."""
     rules = game.rules
@@ -384,7 +363,7 @@ def render_orders(game: Game, orders: Sequence[Action], choices: dict[str, str])
         cost = (rules.proposals[action.use].cost if action.use in rules.proposals
                 else rules.instruments[action.use].cost)
         prestige, budget, envoys = prestige + cost.prestige, budget + cost.budget, envoys + cost.envoys
-        lines.append(f"  - {action_label(rules, action)}")
+        lines.append(f"  - {action_label(rules, action, names=False)}")
     if orders:
         lines.append(f"  together: {prestige:g} prestige, ${budget:g}m, {plural(envoys, 'envoy')}")
     titles = {key: (title, dict(options)) for key, title, options in game.pending()}
@@ -683,7 +662,8 @@ class TextGame:
         if reason:
             return [f"cannot do that: {reason}"]
         self.s.orders.append(action)
-        return [f"Ordered: {action_label(self.game.rules, action)}. ('orders' to review, 'end' to end the turn)"]
+        label = action_label(self.game.rules, action, names=False)
+        return [f"Ordered: {label}. ('orders' to review, 'end' to end the turn)"]
 
     def cmd_orders(self, _: list[str]) -> list[str]:
         return render_orders(self.game, self.s.orders, self.s.choices)
@@ -692,7 +672,7 @@ class TextGame:
         if not self.s.orders:
             return ["There are no orders to undo."]
         action = self.s.orders.pop()
-        return [f"Removed: {action_label(self.game.rules, action)}."]
+        return [f"Removed: {action_label(self.game.rules, action, names=False)}."]
 
     def cmd_clear(self, _: list[str]) -> list[str]:
         self.s.orders.clear()

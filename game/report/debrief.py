@@ -14,6 +14,7 @@ from typing import Any
 
 from game.engine import Action, Game, Intervention, Rules, Vote
 from game.engine.game import intervene_at
+from game.engine.words import action_label, is_wait, pair_name
 from game.scenario.calendar import turn_of
 
 from .loading import Played
@@ -292,12 +293,11 @@ def point_dates(rules: Rules, count: int) -> tuple[str, ...]:
 def pair_tracks(rules: Rules, points: list[dict[str, Any]], base: list[dict[str, Any]]) -> tuple[PairTrack, ...]:
     out = []
     for k, pid in enumerate(rules.pair_ids):
-        a, b = rules.pair_members[k]
         rungs = tuple(p["rungs"][k] for p in points)
         base_rungs = tuple(p["rungs"][k] for p in base)
         out.append(PairTrack(
             id=pid,
-            name=f"{rules.party_names[rules.party_ids[a]]} – {rules.party_names[rules.party_ids[b]]}",
+            name=pair_name(rules, pid),
             ladder=rules.ladders[k],
             rungs=rungs,
             pressure=tuple(p["pressure"][k] for p in points),
@@ -306,32 +306,6 @@ def pair_tracks(rules: Rules, points: list[dict[str, Any]], base: list[dict[str,
             baseline_peak=max(base_rungs),
         ))
     return tuple(out)
-
-
-# ---- words ------------------------------------------------------------------------------------------------------
-
-
-def action_label(rules: Rules, action: Action) -> str:
-    """An action in plain words: 'Private appeal → Lowmark', 'Slow filling under a joint commission (private)'."""
-    if action.use in rules.proposals:
-        return f"{rules.proposals[action.use].name} ({action.mode or 'private'})"
-    ins = rules.instruments.get(action.use)
-    name = ins.name if ins else action.use
-    return f"{name} → {target_name(rules, action.target)}" if action.target else name
-
-
-def is_wait(rules: Rules, use: str) -> bool:
-    """True for the instrument that means doing nothing on purpose: it is no decision to chart or count."""
-    return use in rules.instruments and rules.instruments[use].kind == "wait"
-
-
-def target_name(rules: Rules, target: str) -> str:
-    if target in rules.party_names:
-        return rules.party_names[target]
-    if target in rules.pair_ids:
-        a, b = rules.pair_members[rules.pair_ids.index(target)]
-        return f"{rules.party_names[rules.party_ids[a]]} – {rules.party_names[rules.party_ids[b]]}"
-    return target
 
 
 def moves(rules: Rules, game: Game) -> tuple[Move, ...]:

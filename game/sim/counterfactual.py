@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from game.engine import Action, Game, Rules, TurnInput
 from game.engine.state import GameState
+from game.engine.words import is_wait, pair_name
 
 from .seeds import derive_seed
 
@@ -149,7 +150,7 @@ def label(rules: Rules, played: Sequence[Action], alternative: Sequence[Action])
 
 def describe(rules: Rules, actions: Sequence[Action]) -> str:
     """A turn's orders in plain words ("waiting" when there are none)."""
-    words = [describe_action(rules, a) for a in actions if not _is_wait(rules, a)]
+    words = [describe_action(rules, a) for a in actions if not is_wait(rules, a.use)]
     return " and ".join(words) if words else "waiting"
 
 
@@ -164,25 +165,12 @@ def describe_action(rules: Rules, action: Action) -> str:
     if action.target in rules.party_names:
         party = rules.party_names[action.target]
         return f"{article} {name} ({party})" if " to " in name else f"{article} {name} to {party}"
-    return f"{article} {name} on {pair_words(rules, action.target)}"
+    return f"{article} {name} on {pair_name(rules, action.target, sep=' and ')}"
 
 
 def _in_sentence(name: str) -> str:
     """A name as it reads mid-sentence: "Public appeal" -> "public appeal", but "UN task force" stays."""
     return name[:1].lower() + name[1:] if name[1:2].islower() else name
-
-
-def pair_words(rules: Rules, pair_id: str) -> str:
-    """A pair as its parties' names, e.g. "USA and USSR"."""
-    if pair_id not in rules.pair_ids:
-        return pair_id
-    a, b = rules.pair_members[rules.pair_ids.index(pair_id)]
-    return f"{rules.party_names[rules.party_ids[a]]} and {rules.party_names[rules.party_ids[b]]}"
-
-
-def _is_wait(rules: Rules, action: Action) -> bool:
-    ins = rules.instruments.get(action.use)
-    return ins is not None and ins.kind == "wait"
 
 
 # -- sampling futures ------------------------------------------------------------------------------------------

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from game.engine import Action
 from game.engine.record import Change, TurnReport
 from game.engine.rules import Rules
+from game.engine.words import action_label as action_label  # re-exported: the screens name moves through here
+from game.engine.words import cost_text, pair_name, plural
+from game.engine.words import target_name as target_name
 
 DECISION_WORDS = {"escalate": "escalated", "hold": "held its position", "step_back": "stepped back"}
 CAUSE_HEADINGS = {
@@ -30,55 +33,12 @@ OFFICE_NAMES = {"prestige": "prestige", "budget": "budget", "envoys": "envoys", 
                 "intelligence": "intelligence", "coordination": "coordination", "visibility": "visibility"}
 
 
-def plural(n: int | float, word: str) -> str:
-    return f"{n:g} {word}" if n == 1 else f"{n:g} {word}s"
-
-
-def cost_text(cost, attention: bool = False) -> str:
-    """'6 prestige · $1m · 1 envoy', or 'free'."""
-    parts = []
-    if cost.prestige:
-        parts.append(f"{cost.prestige:g} prestige")
-    if cost.budget:
-        parts.append(f"${cost.budget:g}m")
-    if cost.envoys:
-        parts.append(plural(cost.envoys, "envoy"))
-    if attention:
-        parts.append("1 attention")
-    return " · ".join(parts) or "free"
-
-
-def pair_name(rules: Rules, pair_id: str) -> str:
-    """'Karelia – Lowmark' for a pair id."""
-    if pair_id not in rules.pair_ids:
-        return pair_id
-    a, b = rules.pair_members[rules.pair_ids.index(pair_id)]
-    return f"{rules.party_names[rules.party_ids[a]]} – {rules.party_names[rules.party_ids[b]]}"
-
-
 def readable(rules: Rules, text: str) -> str:
     """A message with pair ids ('usa_ussr') replaced by the parties' names ('United States – Soviet Union')."""
     for pid in rules.pair_ids:
         if pid in text:
             text = text.replace(pid, pair_name(rules, pid))
     return text
-
-
-def target_name(rules: Rules, target: str | None) -> str:
-    if target is None:
-        return ""
-    if target in rules.party_names:
-        return rules.party_names[target]
-    return pair_name(rules, target)
-
-
-def action_label(rules: Rules, action: Action) -> str:
-    """'Good offices → Karelia – Lowmark', 'Slow filling… (private)'."""
-    if action.use in rules.proposals:
-        return f"{rules.proposals[action.use].name} ({action.mode})"
-    ins = rules.instruments.get(action.use)
-    name = ins.name if ins else action.use
-    return f"{name} → {target_name(rules, action.target)}" if action.target else name
 
 
 def action_cost(rules: Rules, action: Action) -> str:
