@@ -6,16 +6,14 @@ atomically, and a report is never written over a save.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TextIO
 
 from game.report.build import class_summary_of, debrief_of, render
 from game.report.loading import ReportError
 from game.saves import SAVE_FORMAT
+from game.saves.store import FolderError, replace_file
 
 from .errors import EXIT_INVALID, EXIT_USAGE, CliError
 
@@ -102,19 +100,8 @@ def looks_like_save(path: Path) -> bool:
 def write_atomic(target: Path, text: str) -> None:
     """Write `text` to `target` all at once: a failure part-way leaves any old file as it was and no temp file."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
+        replace_file(target, text)
+    except FolderError as exc:
         raise CliError(f"cannot write in {target.parent}: {exc.strerror or exc}", EXIT_INVALID) from None
-    try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, 0o644)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
         raise CliError(f"cannot write {target}: {exc.strerror or exc}", EXIT_INVALID) from None

@@ -136,24 +136,39 @@ def _unused(target: Path) -> Path:
 
 
 def write_atomic(target: Path, text: str) -> None:
-    """Replace `target` with `text` all at once: a crash part-way leaves the old file and no temporary file."""
+    """Replace the save `target` with `text` all at once: a crash part-way leaves the old file and no temporary."""
+    try:
+        replace_file(target, text, _mode_for(target))
+    except FolderError as exc:
+        raise SaveError(f"cannot save in {target.parent}: {exc.strerror or exc}") from None
+    except OSError as exc:
+        raise SaveError(f"cannot save to {target}: {exc.strerror or exc}; the previous save is unchanged") from None
+
+
+class FolderError(OSError):
+    """The folder to write in could not be made or written to (nothing was written)."""
+
+
+def replace_file(target: Path, text: str, mode: int = 0o644) -> None:
+    """Write `text` to `target` all at once (temporary file, fsync, rename, folder sync); any OSError leaves the
+    old file as it was and no temporary file behind. Shared by saves and reports."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        raise SaveError(f"cannot save in {target.parent}: {exc.strerror or exc}") from None
+        raise FolderError(exc.errno, exc.strerror) from None
     try:
         if hasattr(os, "fchmod"):
-            os.fchmod(fd, _mode_for(target))
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, target)
-    except OSError as exc:
+    except OSError:
         with contextlib.suppress(OSError):
             os.unlink(temp)
-        raise SaveError(f"cannot save to {target}: {exc.strerror or exc}; the previous save is unchanged") from None
+        raise
     _sync_folder(target.parent)
 
 
