@@ -51,3 +51,12 @@ def test_unknown_scenario_exits_2_and_invalid_exits_1(capsys):
     capsys.readouterr()
     assert main(["balance", INVALID, "--runs", "5"]) == 1
 
+
+
+@pytest.mark.parametrize("scenario", sorted(p.stem for p in (ROOT / "scenarios").glob("*.yaml")))
+def test_json_works_on_every_shipped_scenario(scenario, capsys):
+    assert main(["balance", scenario, "--runs", "6", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["scenario"] == scenario and data["verdict"]
+    assert {"passive", "random", "greedy"} <= set(data["policies"])
+    assert all(abs(sum(p["endings"].values()) - 1) < 1e-3 for p in data["policies"].values())
