@@ -89,7 +89,7 @@ def value_text(rules: Rules, target: str, value: float) -> str:
     if target == "budget":
         return f"${value:.1f}m"
     if target == "prestige":
-        return f"{value:.0f}"
+        return f"{value:.0f}" if abs(value - round(value)) < 0.05 else f"{value:.1f}"
     if isinstance(rules.scenario.variables.get(target), bool):
         return "yes" if value else "no"
     if target in ("envoys", "attention"):
@@ -151,10 +151,19 @@ def group_by_cause(rules: Rules, report: TurnReport) -> list[CauseGroup]:
     groups = []
     for key in order:
         kind, _, label = key
-        sentences = tuple(change_sentence(rules, t, b, a) for t, (b, a) in nets[key].items() if abs(a - b) > 1e-9)
+        sentences = tuple(change_sentence(rules, t, b, a) for t, (b, a) in nets[key].items() if shows(t, b, a))
         if sentences:
             groups.append(CauseGroup(kind, CAUSE_HEADINGS.get(kind, kind.title()), label, sentences))
     return groups
+
+
+def shows(target: str, before: float, after: float) -> bool:
+    """Whether a change is big enough to read: a visibility move of 0.2 points would print as '+0 pts'."""
+    if target.startswith("council.") or target in ("intelligence", "coordination", "visibility"):
+        return round(after * 100) != round(before * 100)
+    if target in ("prestige", "budget"):
+        return abs(after - before) >= 0.05
+    return abs(after - before) > 1e-9
 
 
 def decisions_sentence(rules: Rules, report: TurnReport) -> str:

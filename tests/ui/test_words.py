@@ -58,3 +58,11 @@ def test_rung_paths_follow_the_reports_turn_by_turn():
         game.step([Action("wait")])
     paths = rung_paths(r, game.reports, start)
     assert len(paths[0]) == 5 and paths[0][0] == start[0] and paths[0][-1] == game.state.pairs[0].rung
+
+
+def test_a_change_too_small_to_read_is_left_out_and_half_points_of_prestige_show():
+    from game.ui.words import shows
+
+    assert not shows("visibility", 0.331, 0.333) and shows("visibility", 0.33, 0.35)
+    assert not shows("prestige", 54.0, 54.01) and shows("prestige", 54.0, 54.5)
+    assert change_sentence(rules(), "prestige", 54.0, 54.5) == "Prestige +0.5 (54 → 54.5)"
