@@ -16,9 +16,9 @@ from .test_layout import sample_entry
 
 SIZES = [(1024, 640), (1280, 720), (1366, 768), (1920, 1080), (3840, 2160), (1100, 900), (2560, 700)]
 KEYS = [pygame.K_TAB, pygame.K_RETURN, pygame.K_SPACE, pygame.K_ESCAPE, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT,
-        pygame.K_RIGHT, pygame.K_BACKSPACE, pygame.K_DELETE, pygame.K_F1, pygame.K_a, pygame.K_e, pygame.K_r,
-        pygame.K_d, pygame.K_b, pygame.K_t, pygame.K_m, pygame.K_h, pygame.K_n, pygame.K_s, *range(pygame.K_0,
-                                                                                                     pygame.K_9 + 1)]
+        pygame.K_RIGHT, pygame.K_BACKSPACE, pygame.K_DELETE, pygame.K_F1, pygame.K_F2, pygame.K_F5, pygame.K_F9,
+        pygame.K_a, pygame.K_e, pygame.K_r, pygame.K_d, pygame.K_b, pygame.K_t, pygame.K_m, pygame.K_h, pygame.K_n,
+        pygame.K_s, *range(pygame.K_0, pygame.K_9 + 1)]
 
 
 def random_event(rng: random.Random, size: tuple[int, int]) -> pygame.event.Event:
