@@ -7,7 +7,8 @@ its estimated hostility. Values no estimate covers (restraint, grievance) come f
 audience costs are guessed from how public the crisis is, and the office's own engagement is known to it.
 With poor intelligence the bands are wide and the estimates late, so the advisor is confidently wrong now and
 then, as a real staff would be. Every move is tried on the same sampled worlds and futures (common random
-numbers), then the game is played out by waiting.
+numbers), then the game is played out as the real Secretary-General went on (the scenario's historical
+policy, where it has one) or else by waiting: a staff judges a move within a plausible course, not in a void.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from game.engine.observation import Observation
 from game.engine.state import GameState
 
 from .counterfactual import describe_action
+from .policies import Historical, historical_plan
 from .seeds import splitmix64
 
 RATINGS = ("success", "partial", "failure")
@@ -47,13 +49,20 @@ class Advice:
         return sum(RATING_ORDER[r] * share for r, share in self.ratings.items())
 
 
+def continues_with_history(game: Game, follow_history: bool = True) -> bool:
+    """Whether rollouts go on as history did (the scenario has a historical policy) rather than by waiting."""
+    return follow_history and bool(game.rules.historical)
+
+
 def advise(game: Game, *, runs: int = 60, seed: int = 0, limit: int | None = None,
-           horizon: int | None = None) -> list[Advice]:
+           horizon: int | None = None, follow_history: bool = True) -> list[Advice]:
     """Estimated chances for waiting and for each legal action now, best first (at most `limit` of them).
 
     `runs` rollouts per move, on worlds sampled from the observation; `horizon` caps how many turns each
     rollout plays after this one (None: to the end, or fewer when runs x moves x turns left would exceed
-    STEP_BUDGET). An unfinished rollout counts as the first at-end ending whose condition holds where it stopped.
+    STEP_BUDGET). After the move, rollouts go on as the historical policy did when `follow_history` and the
+    scenario has one, else by waiting. An unfinished rollout counts as the first at-end ending whose condition
+    holds where it stopped.
     Deterministic for the same game and seed; never changes `game`.
     """
     if game.done:
@@ -65,14 +74,16 @@ def advise(game: Game, *, runs: int = 60, seed: int = 0, limit: int | None = Non
     if horizon is None:
         left = game.rules.turns - game.turn
         horizon = min(left, max(MIN_HORIZON, STEP_BUDGET // max(1, runs * len(moves))))
+    then = Historical(historical_plan(game.rules)) if continues_with_history(game, follow_history) else None
     results: list[Advice] = []
     for move in moves:
-        results.append(_rollouts(game, worlds, move, seed, horizon))
+        results.append(_rollouts(game, worlds, move, seed, horizon, then))
     results.sort(key=lambda a: -a.value)
     return results if limit is None else results[:limit]
 
 
-def _rollouts(game: Game, worlds: list[GameState], move: Action | None, seed: int, horizon: int | None) -> Advice:
+def _rollouts(game: Game, worlds: list[GameState], move: Action | None, seed: int, horizon: int | None,
+              then: Historical | None) -> Advice:
     rules = game.rules
     endings = {e.key: 0 for e in rules.endings}
     rating_of = {e.key: e.rating for e in rules.endings}
@@ -82,7 +93,7 @@ def _rollouts(game: Game, worlds: list[GameState], move: Action | None, seed: in
         trial.step([move] if possible else [])
         turns = 0
         while not trial.done and (horizon is None or turns < horizon):
-            trial.step()
+            trial.step(*then.decide(trial)) if then else trial.step()
             turns += 1
         endings[trial.ending or _unfinished(trial)] += 1
     runs = len(worlds)

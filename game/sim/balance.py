@@ -20,6 +20,7 @@ from typing import Any
 
 from game.engine import Game, Rules, TurnInput
 
+from .batch import shut_down
 from .counterfactual import still_legal, still_valid
 from .policies import RATING_VALUE, get_policy, play
 from .seeds import derive_seed
@@ -252,6 +253,7 @@ def analyse(rules: Rules, *, runs: int | None = None, seed: int = 0, jobs: int =
         with ctx.Pool(processes=jobs, initializer=init, initargs=args) as pool:
             results = _in_phases(lambda batch: pool.map(_run_task, batch, chunksize=1),
                                  lambda batch: pool.map(_run_without, batch, chunksize=1), work, keys, runs)
+            shut_down(pool)
     return judge(rules, *results, runs, seed)
 
 

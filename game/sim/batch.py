@@ -291,7 +291,15 @@ def _run_pool(work: list[tuple[int, int]], runs: int, jobs: int, progress: Progr
             records += part
             if progress:
                 progress(len(records), runs)
+        shut_down(pool)
     return records
+
+
+def shut_down(pool) -> None:
+    """Let the workers exit on their own before the pool's context manager terminates them: terminating a
+    worker that holds the task queue's lock can leave its siblings waiting on that lock for ever."""
+    pool.close()
+    pool.join()
 
 
 def summarise(rules: Rules, records: Sequence[GameRecord], *, policy: str, seed: int, jobs: int,

@@ -90,3 +90,25 @@ def test_a_finished_game_gets_no_advice():
     while not game.done:
         game.step()
     assert advise(game) == []
+
+
+def test_rollouts_go_on_as_history_did_where_the_scenario_has_a_historical_policy():
+    # in the sample scenario success needs the water deal, which only its proposal brings: after any other move,
+    # rollouts that merely wait can never find it, rollouts that go on as history did (it floats the deal) can
+    from pathlib import Path
+
+    from game.engine import build_rules
+    from game.scenario.loader import load_scenario
+    from game.sim.advisor import continues_with_history
+
+    path = Path(__file__).resolve().parents[2] / "scenarios" / "sample_river_dispute.yaml"
+    game = Game(build_rules(load_scenario(path).scenario), 3)
+    assert continues_with_history(game) and not continues_with_history(game, follow_history=False)
+    waiting = advise(game, runs=12, follow_history=False)
+    following = advise(game, runs=12)
+    def no_deal(advice):
+        return advice.action is None or advice.action.use != "shared_filling"
+
+    assert all(a.ratings["success"] == 0 for a in waiting if no_deal(a))
+    assert max(a.ratings["success"] for a in following if no_deal(a)) > 0
+    assert not continues_with_history(Game(brink(), 1))

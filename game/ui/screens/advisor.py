@@ -9,7 +9,7 @@ import threading
 import pygame
 
 from game.engine import Game
-from game.sim.advisor import Advice, advise
+from game.sim.advisor import Advice, advise, continues_with_history
 
 from ..layout import Flow, inset, rows
 from ..theme import Theme
@@ -20,7 +20,7 @@ from .base import Screen, dialog_frame
 RUNS = 40
 LONG_GAME = 16  # beyond this many turns left, rollouts look HORIZON turns ahead instead of to the end
 HORIZON = 12
-NOTE = ("Your staff play each move forward {runs} times on worlds drawn from your own estimates, then wait "
+NOTE = ("Your staff play each move forward {runs} times on worlds drawn from your own estimates, then {then} "
         "{ahead}. They see only what you see: with poor intelligence they are sometimes confidently wrong. "
         "The ± is a 90% band on the chance of success.")
 
@@ -60,6 +60,7 @@ class AdvisorScreen(Screen):
         game = app.session.game
         left = game.rules.turns - game.turn
         self.horizon = None if left <= LONG_GAME else HORIZON
+        self.then = "follow what the real Secretary-General did" if continues_with_history(game) else "wait"
         copy = game.fork()  # the advisor never changes a game, and this copy keeps the player's free to move on
         if background:
             threading.Thread(target=self._work, args=(copy,), daemon=True).start()
@@ -86,7 +87,7 @@ class AdvisorScreen(Screen):
         bh = theme.px(44)
         head_h = theme.line_height("h2", True)
         ahead = "to the end" if self.horizon is None else f"for {self.horizon} turns"
-        note = NOTE.format(runs=RUNS, ahead=ahead)
+        note = NOTE.format(runs=RUNS, then=self.then, ahead=ahead)
         note_h = TextBlock.measure(theme, note, inner.w, "small")
         head, note_r, body, foot = rows(inner, [head_h, note_h, None, bh], theme.px(10))
         out: list[Widget] = [
