@@ -5,41 +5,30 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from pathlib import Path
 
 import pytest
 
 from game.cli.info import run_info
-from game.engine import Game, build_rules
-from game.scenario.calendar import turn_of
-from game.scenario.loader import load_scenario
+from game.engine import Game
 from game.sim.batch import run_batch
 
-ROOT = Path(__file__).resolve().parents[2]
-PATH = ROOT / "scenarios" / "cuban_missile_crisis_1962.yaml"
+from .shipped import MODELINE, load_shipped, path_of, state_on
+
+PATH = path_of("cuban_missile_crisis_1962")
 
 
 @pytest.fixture(scope="module")
 def loaded():
-    result = load_scenario(PATH)
-    assert result.ok, [str(d) for d in result.diagnostics]
-    return result.scenario, build_rules(result.scenario)
+    return load_shipped("cuban_missile_crisis_1962")
 
 
 def _event(scenario, key):
     return next(ev for ev in scenario.events if ev.id == key)
 
 
-def _state_on(rules, day: dt.date):
-    """A fresh game's state moved to the turn covering `day`, to evaluate the scenario's expressions there."""
-    state = Game(rules, 0).state
-    state.turn = turn_of(rules.scenario.calendar, day)
-    return state
-
-
 def test_file_starts_with_the_schema_modeline_and_is_named_after_its_id(loaded):
     scenario, _ = loaded
-    assert PATH.read_text(encoding="utf-8").splitlines()[0] == "# yaml-language-server: $schema=./scenario.schema.json"
+    assert PATH.read_text(encoding="utf-8").splitlines()[0] == MODELINE
     assert PATH.stem == scenario.id == "cuban_missile_crisis_1962"
 
 
@@ -115,7 +104,7 @@ def test_the_u2_shootdown_is_a_risk_that_grows_with_the_us_cuba_rung(loaded):
     u2 = _event(scenario, "u2_shootdown")
     assert u2.date is None and isinstance(u2.chance, str) and "usa_cuba.rung" in u2.chance
     chance = next(ev.chance for ev in rules.events if ev.key == "u2_shootdown")
-    state = _state_on(rules, dt.date(1962, 10, 27))
+    state = state_on(rules, dt.date(1962, 10, 27))
     k = rules.pair_ids.index("usa_cuba")
     by_rung = []
     for rung in (3, 4, 5):

@@ -4,16 +4,13 @@ balance against doing nothing."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from game.engine import build_rules
 from game.scenario.loader import load_scenario
 from game.sim.batch import run_batch
 
-ROOT = Path(__file__).resolve().parents[2]
-MODELINE = "# yaml-language-server: $schema=./scenario.schema.json"
+from .shipped import MODELINE, load_shipped, path_of
 
 # id -> (first turn, last turn, turn unit, number of turns)
 CALENDARS = {
@@ -25,26 +22,20 @@ IDS = list(CALENDARS)
 BALANCE_RUNS = 300
 
 
-def _path(scenario_id: str) -> Path:
-    return ROOT / "scenarios" / f"{scenario_id}.yaml"
-
-
 @pytest.fixture(scope="module", params=IDS)
 def loaded(request):
-    result = load_scenario(_path(request.param))
-    assert result.ok, [str(d) for d in result.diagnostics]
-    return request.param, result.scenario, build_rules(result.scenario)
+    return (request.param, *load_shipped(request.param))
 
 
 def test_loads_without_warnings(loaded):
     scenario_id, _, _ = loaded
-    result = load_scenario(_path(scenario_id))
+    result = load_scenario(path_of(scenario_id))
     assert [str(d) for d in result.diagnostics] == []
 
 
 def test_file_starts_with_the_modeline_and_is_named_after_its_id(loaded):
     scenario_id, scenario, _ = loaded
-    assert _path(scenario_id).read_text(encoding="utf-8").splitlines()[0] == MODELINE
+    assert path_of(scenario_id).read_text(encoding="utf-8").splitlines()[0] == MODELINE
     assert scenario.id == scenario_id
 
 
@@ -84,7 +75,7 @@ def test_endings_run_from_success_to_failure(loaded):
 
 
 def test_oslo_says_the_un_role_is_invented():
-    scenario = load_scenario(_path("oslo_back_channel_1993")).scenario
+    scenario = load_scenario(path_of("oslo_back_channel_1993")).scenario
     assert "INVENTED FRAMING" in scenario.notes
     assert "Norway" in scenario.briefing.role
     assert any(ev.invented for ev in scenario.events)
@@ -92,7 +83,7 @@ def test_oslo_says_the_un_role_is_invented():
 
 @pytest.mark.parametrize("scenario_id", IDS)
 def test_historical_policy_beats_doing_nothing(scenario_id):
-    path = _path(scenario_id)
+    path = path_of(scenario_id)
     historical = run_batch(path, "historical", BALANCE_RUNS, seed=7)
     passive = run_batch(path, "passive", BALANCE_RUNS, seed=7)
     assert historical.success_rate >= passive.success_rate + 0.15

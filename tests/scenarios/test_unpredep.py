@@ -6,40 +6,29 @@ import datetime as dt
 import itertools
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from game.engine import Game, build_rules
 from game.scenario.calendar import turn_of
-from game.scenario.loader import load_scenario
 from game.sim.batch import run_batch
 
-ROOT = Path(__file__).resolve().parents[2]
-PATH = ROOT / "scenarios" / "unpredep_fyrom_1995.yaml"
+from .shipped import MODELINE, ROOT, load_shipped, path_of, state_on
+
+PATH = path_of("unpredep_fyrom_1995")
 
 
 @pytest.fixture(scope="module")
 def loaded():
-    result = load_scenario(PATH)
-    assert result.ok, [str(d) for d in result.diagnostics]
-    return result.scenario, build_rules(result.scenario)
+    return load_shipped("unpredep_fyrom_1995")
 
 
 def _event(rules, key):
     return next(ev for ev in rules.events if ev.key == key)
 
 
-def _state_on(rules, day: dt.date):
-    """A fresh game's state moved to the turn covering `day`, to evaluate the scenario's conditions there."""
-    state = Game(rules, 0).state
-    state.turn = turn_of(rules.scenario.calendar, day)
-    return state
-
-
 def test_file_starts_with_the_schema_modeline_and_is_named_after_its_id(loaded):
     scenario, _ = loaded
-    assert PATH.read_text(encoding="utf-8").splitlines()[0] == "# yaml-language-server: $schema=./scenario.schema.json"
+    assert PATH.read_text(encoding="utf-8").splitlines()[0] == MODELINE
     assert PATH.stem == scenario.id == "unpredep_fyrom_1995"
 
 
@@ -90,7 +79,7 @@ def test_the_china_veto_is_likelier_when_beijing_is_estranged(loaded):
     _, rules = loaded
     veto = _event(rules, "china_veto")
     china = rules.council_ids.index("china")
-    state = _state_on(rules, dt.date(1999, 2, 25))
+    state = state_on(rules, dt.date(1999, 2, 25))
     state.council[china] = 0.8
     friendly = veto.chance(state)
     state.council[china] = 0.25
@@ -101,7 +90,7 @@ def test_the_china_veto_is_likelier_when_beijing_is_estranged(loaded):
 def test_the_taipei_warning_needs_good_intelligence(loaded):
     _, rules = loaded
     warning = _event(rules, "taipei_talks")
-    state = _state_on(rules, dt.date(1998, 10, 1))
+    state = state_on(rules, dt.date(1998, 10, 1))
     state.office.intelligence = 0.3
     assert not warning.when(state)
     state.office.intelligence = 0.95
