@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pygame
@@ -143,6 +144,18 @@ def dialog_frame(rect: pygame.Rect, theme: Theme, width: int, height: int) -> py
     box = pygame.Rect(0, 0, w, h)
     box.center = rect.center
     return box
+
+
+def fitted_dialog(rect: pygame.Rect, theme: Theme, width: int, height: int,
+                  compose: Callable[[pygame.Rect], tuple[list[Widget], int]]) -> tuple[pygame.Rect, list[Widget]]:
+    """A dialog laid out by `compose` (which returns its widgets and the height it left unused), then shrunk to
+    its content and laid out again: short texts get a small box, long ones the window."""
+    box = dialog_frame(rect, theme, width, height)
+    out, spare = compose(box)
+    if spare > 0:
+        box = dialog_frame(rect, theme, width, box.h - spare)
+        out, _ = compose(box)
+    return box, out
 
 
 def body_rect(app: App, rect: pygame.Rect) -> pygame.Rect:

@@ -12,7 +12,7 @@ import pygame
 from ..layout import Flow, inset, rows
 from ..widgets import Button, Label, TextBlock, Widget
 from ..words import cost_text
-from .base import Screen, dialog_frame
+from .base import Screen, fitted_dialog
 
 
 class EventScreen(Screen):
@@ -41,12 +41,8 @@ class EventScreen(Screen):
         else:
             self.index = min(self.index, len(pending) - 1)
             ev, count = events[pending[self.index][0]], len(pending)
-        box = dialog_frame(rect, theme, theme.px(760), theme.px(640))
-        out = self._compose(box, ev, count)
-        if self._spare > 0:  # shrink the dialog to its content
-            box = dialog_frame(rect, theme, theme.px(760), box.h - self._spare)
-            out = self._compose(box, ev, count)
-        self.box = box
+        self.box, out = fitted_dialog(rect, theme, theme.px(760), theme.px(640),
+                                      lambda b: (self._compose(b, ev, count), self._spare))
         return out
 
     def _compose(self, box: pygame.Rect, ev, count: int) -> list[Widget]:

@@ -14,7 +14,7 @@ from game.engine.facilitator import DECISIONS, INJECT, OVERRIDE
 from ..layout import Flow, inset, rows
 from ..widgets import Button, Label, TextBlock, Widget
 from ..words import action_label, plural
-from .base import Screen, backdrop, dialog_frame, emblem
+from .base import Screen, backdrop, dialog_frame, emblem, fitted_dialog
 
 DECISION_LABELS = {"escalate": "Escalate", "hold": "Hold", "step_back": "Step back (settle)"}
 
@@ -100,12 +100,7 @@ class FacilitatorScreen(Screen):
 
     def build(self, rect: pygame.Rect) -> list[Widget]:
         theme = self.app.theme
-        box = dialog_frame(rect, theme, theme.px(860), theme.px(620))
-        out, spare = self._compose(box)
-        if spare > 0:  # shrink the dialog to its content
-            box = dialog_frame(rect, theme, theme.px(860), box.h - spare)
-            out, _ = self._compose(box)
-        self.box = box
+        self.box, out = fitted_dialog(rect, theme, theme.px(860), theme.px(620), self._compose)
         return out
 
     def _compose(self, box: pygame.Rect) -> tuple[list[Widget], int]:

@@ -8,7 +8,7 @@ import pygame
 from ..layout import Flow, inset, rows
 from ..widgets import Button, Label, TextBlock, Widget
 from ..words import plural
-from .base import Screen, dialog_frame
+from .base import Screen, fitted_dialog
 
 
 class ReloadErrorsScreen(Screen):
@@ -21,12 +21,7 @@ class ReloadErrorsScreen(Screen):
 
     def build(self, rect: pygame.Rect) -> list[Widget]:
         theme = self.app.theme
-        box = dialog_frame(rect, theme, theme.px(900), theme.px(560))
-        out, spare = self._compose(box)
-        if spare > 0:  # shrink the dialog to its content
-            box = dialog_frame(rect, theme, theme.px(900), box.h - spare)
-            out, _ = self._compose(box)
-        self.box = box
+        self.box, out = fitted_dialog(rect, theme, theme.px(900), theme.px(560), self._compose)
         return out
 
     def _compose(self, box: pygame.Rect) -> tuple[list[Widget], int]:

@@ -11,7 +11,7 @@ from ..layout import Flow, columns, inset, rows
 from ..theme import Theme, ladder_colour
 from ..widgets import Button, Label, TextBlock, Widget
 from ..words import decisions_sentence, group_by_cause, pair_name, readable, rung_text
-from .base import Screen, dialog_frame
+from .base import Screen, fitted_dialog
 
 HIDDEN_NOTE = ("Changes inside the parties and to the hidden pressure are not shown: they reach you later, "
                "through your analysts' estimates.")
@@ -36,12 +36,7 @@ class ReportScreen(Screen):
 
     def build(self, rect: pygame.Rect) -> list[Widget]:
         theme = self.app.theme
-        box = dialog_frame(rect, theme, theme.px(1100), rect.h)
-        out = self._compose(box)
-        if self._spare > 0:  # shrink the dialog to its content
-            box = dialog_frame(rect, theme, theme.px(1100), box.h - self._spare)
-            out = self._compose(box)
-        self.box = box
+        self.box, out = fitted_dialog(rect, theme, theme.px(1100), rect.h, lambda b: (self._compose(b), self._spare))
         return out
 
     def _compose(self, box: pygame.Rect) -> list[Widget]:
