@@ -467,12 +467,15 @@ def _tag_error(tag: str, event: Any) -> YamlLoadError:
     )
 
 
-def _depth_error(event: Any) -> YamlLoadError:
-    return YamlLoadError(
+def _depth_error_text() -> str:
+    return (
         f"lists and mappings are nested more than {MAX_DEPTH} levels deep here; a scenario never needs that many — "
-        "look for unclosed '[' or '{'",
-        *_where(event),
+        "look for unclosed '[' or '{'"
     )
+
+
+def _depth_error(event: Any) -> YamlLoadError:
+    return YamlLoadError(_depth_error_text(), *_where(event))
 
 
 _SYNTAX_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -538,6 +541,9 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlLoadError:
     if char == "\t":
         problem = "tab character"
     mark = exc.problem_mark or exc.context_mark
+    if "nesting depth" in problem and mark is not None:
+        # newer libyaml (PyYAML 6.0.4+) has a depth limit of its own; whichever parser stops first, say it our way
+        return YamlLoadError(_depth_error_text(), mark.line + 1, mark.column + 1)
     if "could not find expected ':'" in problem and exc.context_mark is not None:
         mark = exc.context_mark
     if "unexpected end of stream" in problem and exc.context_mark is not None:
