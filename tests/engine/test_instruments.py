@@ -80,7 +80,8 @@ def test_low_coordination_weakens_instruments():
     low = duel(sg={"coordination": 0.05})
     high = duel(sg={"coordination": 0.95})
     action = Action("good_offices", "east_west")
-    assert _success_rate(low, action, "good_offices_accepted") < _success_rate(high, action, "good_offices_accepted") - 0.1
+    accepted = "good_offices_accepted"
+    assert _success_rate(low, action, accepted) < _success_rate(high, action, accepted) - 0.1
 
 
 def test_low_coordination_sends_contradictory_signals():

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from game.engine import Action, Game, build_rules
 from game.engine.record import Cause, Change, Message, TurnReport
-from game.scenario.catalogue import resolve
-from game.scenario.loader import load_scenario
 from game.present.changes import change_sentence, group_by_cause, rung_paths
 from game.present.news import message_text
 from game.present.words import cost_text
-
+from game.scenario.catalogue import resolve
+from game.scenario.loader import load_scenario
 from tests.ui.driver import SAMPLE
 
 
@@ -49,7 +48,8 @@ def test_sentences_for_money_support_and_switches():
 
 
 def test_news_names_the_parties_never_their_ids():
-    assert message_text(rules(), Message("news", "rung", (0, 2, 3))) == "Karelia – Lowmark escalates to 'confrontation'."
+    text = message_text(rules(), Message("news", "rung", (0, 2, 3)))
+    assert text == "Karelia – Lowmark escalates to 'confrontation'."
 
 
 def test_rung_paths_follow_the_reports_turn_by_turn():

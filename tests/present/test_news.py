@@ -79,7 +79,8 @@ def test_causes_of_every_kind_have_labels_without_ids():
         Cause("decision", "karelia", ("step_back",)), Cause("decision", "lowmark", ("aims",)),
         Cause("dynamics", "richardson"), Cause("dynamics", "ladder", (0, 3)), Cause("incident", "karelia_lowmark"),
         Cause("council", "china"), Cause("resources", "income"), Cause("distraction", "budget", ("A flood",)),
-        Cause("facilitator", "farmers_march", ("inject", "")), Cause("facilitator", "karelia", ("override", "hold", "")),
+        Cause("facilitator", "farmers_march", ("inject", "")),
+        Cause("facilitator", "karelia", ("override", "hold", "")),
     ]
     assert {c.kind for c in examples} == set(CAUSE_KINDS)
     for cause in examples:

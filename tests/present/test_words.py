@@ -9,7 +9,6 @@ from game.engine import Action, build_rules
 from game.present.words import action_label, cost_text, pair_name, plural, target_name
 from game.scenario.loader import load_scenario
 from game.scenario.model import Cost
-
 from tests.engine.conftest import duel
 
 RULES = duel()

@@ -35,7 +35,8 @@ def test_waiting_instead_of_the_war_preventing_proposal_brings_war():
     assert c.played == (STAND_DOWN,) and c.alternative == ()
     assert c.counterfactual.endings["war"] > c.actual.endings["war"] + 0.3
     assert c.counterfactual.ratings["failure"] > c.actual.ratings["failure"]
-    assert comparison_label(RULES, c.played, c.alternative) == "waiting instead of the private proposal 'Mutual stand-down'"
+    assert comparison_label(RULES, c.played, c.alternative) == \
+        "waiting instead of the private proposal 'Mutual stand-down'"
     assert c.date == RULES.dates[1].isoformat() and c.turn == 1
 
 
