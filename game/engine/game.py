@@ -100,11 +100,13 @@ class Game:
         self.state = initial_state(rules, seed)
         self.inputs: list[TurnInput] = []
         self.interventions: list[Intervention] = []  # a facilitator's, in the order made
+        self.filter = intel.Filter()  # the player's beliefs, kept between observations (derived data, not state)
         opening = TurnReport(turn=-1, date=rules.dates[0].isoformat())
         ctx = Ctx(rules, self.state, self.dice, opening, record)
         self._distraction_news(ctx, 0)
         events.fire_due(ctx)
         self.state.history.append(intel.snapshot(self.state))
+        self.state.intel.append(intel.log_row(self.state, ctx.touched, ctx.contacts))
         self._check_ending(opening)
         self.reports: list[TurnReport] = [opening]
         self._start_prestige = self.state.office.prestige
@@ -122,6 +124,7 @@ class Game:
         twin.record = self.record if record is None else record
         twin.dice = self.dice if reseed is None else self.dice.reseeded(self.state.turn, reseed)
         twin.state = self.state.clone()
+        twin.filter = intel.Filter()
         twin.inputs = list(self.inputs)
         twin.interventions = list(self.interventions)
         twin.reports = []
@@ -142,7 +145,7 @@ class Game:
         return self.state.turn
 
     def observation(self) -> Observation:
-        return observe(self.rules, self.state)
+        return observe(self.rules, self.state, self.filter)
 
     def pending(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
         """Events awaiting an answer: (event id, title, [(choice id, label)])."""
@@ -317,7 +320,9 @@ class Game:
             nxt = Ctx(rules, s, self.dice, report, self.record)
             self._distraction_news(nxt, s.turn)
             events.fire_due(nxt)
+            ctx.touched += nxt.touched
         s.history.append(intel.snapshot(s))
+        s.intel.append(intel.log_row(s, ctx.touched, ctx.contacts))
         self._check_ending(report)
         self.inputs.append(TurnInput(tuple(actions), tuple(sorted(answered.items())) if answered else ()))
         self.reports.append(report)
@@ -341,9 +346,11 @@ class Game:
             return
         s = self.state
         report = facilitator.between_turns_report(self.reports, s.turn, self.rules.iso_dates[s.turn])
-        facilitator.inject(Ctx(self.rules, s, self.dice, report, self.record), intervention.target,
-                           intervention.note)
+        ctx = Ctx(self.rules, s, self.dice, report, self.record)
+        facilitator.inject(ctx, intervention.target, intervention.note)
         s.history[-1] = intel.snapshot(s)  # the state at the start of this turn now includes the event
+        row = s.intel[-1]
+        s.intel[-1] = intel.log_row(s, [*row.touched, *ctx.touched], list(row.contacts))
         self._check_ending(report)
 
     def _forced(self, ctx: Ctx) -> dict[int, str]:

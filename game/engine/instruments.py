@@ -204,7 +204,23 @@ def mixed_signals(ctx: Ctx, ini: Initiative, salt: int) -> bool:
     )
 
 
+def contact_party(ctx: Ctx, i: int) -> None:
+    """Direct contact with party i: a precise report on its estimated values (intel.py)."""
+    base = i * ctx.rules.estimated_per_party
+    for j in range(ctx.rules.estimated_per_party):
+        ctx.contact(base + j)
+
+
+def contact_pair(ctx: Ctx, k: int) -> None:
+    """Contact with both sides of pair k: precise reports on both parties and on how close they are to the brink."""
+    for i in ctx.rules.pair_members[k]:
+        contact_party(ctx, i)
+    ctx.contact(ctx.rules.first_pressure + k)
+
+
 def reveal(ctx: Ctx, i: int, cause: Cause) -> None:
+    """Show the player party i's intention as it is now (and report on the party, as any contact does)."""
+    contact_party(ctx, i)
     p = ctx.state.parties[i]
     first = p.revealed_turn < 0
     p.revealed_turn = ctx.turn
@@ -258,6 +274,7 @@ def _good_offices(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None
         )
         reveal(ctx, a, cause)
         reveal(ctx, b, cause)
+        ctx.contact(ctx.rules.first_pressure + k)
         if ctx.dice.uniform(ctx.turn, rng.INSTRUMENT, rng.key_of(rng.stable_hash(ini.key), k, 7)) < chance:
             ctx.pressure(k, -0.8 * power, cause)
             for i in (a, b):
@@ -283,6 +300,7 @@ def _special_envoy(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> Non
     if ctx.turn == ini.matures:
         reveal(ctx, a, cause)
         reveal(ctx, b, cause)
+    contact_pair(ctx, k)  # the envoy reports every turn
     mixed = mixed_signals(ctx, ini, ctx.turn)
     chance = _clip(
         mediation_factor(ctx, k)
@@ -339,6 +357,7 @@ def _track_two(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
         reveal(ctx, a, cause)
         reveal(ctx, b, cause)
         ctx.say("intel", "track_two_matured", (k,), cause)
+    contact_pair(ctx, k)  # the channel's participants report every turn
     for i in (a, b):
         ctx.party(i, "grievance", -0.012 * power, cause)
         ctx.party(i, "receptivity", 0.03 * power, cause)

@@ -22,6 +22,9 @@ FACILITATOR = "facilitator"  # a teacher's intervention in a class's game
 CAUSE_KINDS = (
     INSTRUMENT, PROPOSAL, EVENT, CHOICE, DECISION, DYNAMICS, INCIDENT, COUNCIL, RESOURCES, DISTRACTION, FACILITATOR
 )
+# Causes the player learns of when they act (their own moves, events, public decisions, incidents, the Council,
+# the facilitator): a hidden value they touch may have jumped, so its estimate's band widens (intel.py).
+PUBLIC_CAUSES = frozenset({INSTRUMENT, PROPOSAL, EVENT, CHOICE, DECISION, INCIDENT, COUNCIL, FACILITATOR})
 
 
 @dataclass(frozen=True, slots=True)

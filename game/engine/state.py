@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+ESTIMATED = ("hostility", "resolve", "trust", "domestic_pressure", "receptivity")  # what the player sees estimated
+
+
 
 @dataclass(slots=True)
 class PartyState:
@@ -106,6 +109,17 @@ class Initiative:
     mode: str = ""  # public/private, for proposals
 
 
+@dataclass(frozen=True, slots=True)
+class IntelRow:
+    """What the office knew of one turn besides its routine reports (intel.py): the intelligence quality at its
+    start, the hidden values something public touched on the way to it (a value index, in snapshot order, once per
+    touch) and those a contact reported on."""
+
+    quality: float
+    touched: tuple[int, ...] = ()
+    contacts: tuple[int, ...] = ()
+
+
 @dataclass(slots=True)
 class GameState:
     """Everything that changes during a game. `seed` drives every random draw (see rng.py)."""
@@ -124,6 +138,7 @@ class GameState:
     chose: set[tuple[str, str]] = field(default_factory=set)  # (event id, choice id)
     pending: list[int] = field(default_factory=list)  # indices of fired events awaiting the player's choice
     history: list[tuple[float, ...]] = field(default_factory=list)  # true hidden values per turn, for delays
+    intel: list[IntelRow] = field(default_factory=list)  # per turn, beside `history`: what the estimates draw on
     ending: str | None = None
     launches: list[tuple[int, str, int]] = field(default_factory=list)  # (turn, action id, target index)
 
@@ -147,6 +162,7 @@ class GameState:
             set(self.chose),
             list(self.pending),
             list(self.history),
+            list(self.intel),
             self.ending,
             list(self.launches),
         )

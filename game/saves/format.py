@@ -17,7 +17,7 @@ from game import __version__
 from game.engine import Action, Intervention, TurnInput, Vote
 
 SAVE_FORMAT = "good-offices-save"
-VERSION = 1
+VERSION = 2  # 2: the snapshot keeps the `intel` log the estimates are filtered from
 MIN_COMPATIBLE = 1
 CORRUPT = "the save file is truncated or corrupt"
 
@@ -157,6 +157,7 @@ class _Snapshot(_Strict):
     chose: list[Annotated[list[str], Field(min_length=2, max_length=2)]]  # [event id, choice id]
     pending: list[int]
     history: list[list[float]]
+    intel: list[Annotated[list[float | list[int]], Field(min_length=3, max_length=3)]] = []  # from format 2
     launches: list[Annotated[list[int | str], Field(min_length=3, max_length=3)]]  # [turn, action id, target]
     ending: str | None
 

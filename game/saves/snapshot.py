@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
-from game.engine.state import GameState, Initiative, Office, PairState, PartyState
+from game.engine.state import GameState, Initiative, IntelRow, Office, PairState, PartyState
 
 _PARTY_FIELDS = tuple(f.name for f in fields(PartyState))
 _PAIR_FIELDS = tuple(f.name for f in fields(PairState))
@@ -38,13 +38,15 @@ def state_to_dict(state: GameState) -> dict[str, Any]:
         "chose": [list(pair) for pair in sorted(state.chose)],
         "pending": list(state.pending),
         "history": [list(row) for row in state.history],
+        "intel": [[r.quality, list(r.touched), list(r.contacts)] for r in state.intel],
         "launches": [list(row) for row in state.launches],
         "ending": state.ending,
     }
 
 
 def state_from_dict(data: dict[str, Any]) -> GameState:
-    """The GameState that `state_to_dict` described (raises KeyError/TypeError on a malformed dict)."""
+    """The GameState that `state_to_dict` described (raises KeyError/TypeError on a malformed dict). A format-1
+    snapshot has no `intel` log: the state comes back without it (replaying the inputs rebuilds it)."""
     return GameState(
         seed=data["seed"],
         turn=data["turn"],
@@ -60,6 +62,16 @@ def state_from_dict(data: dict[str, Any]) -> GameState:
         chose={(a, b) for a, b in data["chose"]},
         pending=list(data["pending"]),
         history=[tuple(row) for row in data["history"]],
+        intel=[IntelRow(q, tuple(touched), tuple(contacts)) for q, touched, contacts in data.get("intel", ())],
         launches=[(int(t), str(k), int(i)) for t, k, i in data["launches"]],
         ending=data["ending"],
     )
+
+
+def matches(state: GameState, saved: dict[str, Any]) -> bool:
+    """Whether `state` is the state a save's snapshot describes. Format-1 saves kept no `intel` log (the
+    estimates' inputs, added in format 2): for them the log is left out of the comparison."""
+    data = state_to_dict(state)
+    if "intel" not in saved:
+        data.pop("intel")
+    return data == saved

@@ -17,7 +17,7 @@ from pathlib import Path
 from game.engine import Game, IllegalAction, Rules, Vote, replay
 
 from .format import SaveData, SaveError, from_json, to_json
-from .snapshot import state_to_dict
+from .snapshot import matches, state_to_dict
 
 SAVES_ENV = "GOOD_OFFICES_SAVES"
 SUFFIX = ".json"
@@ -232,7 +232,7 @@ def resume(save: SaveData, rules: Rules, digest: str) -> Game:
         raise SaveError(
             "the save is inconsistent with its scenario: its moves cannot be replayed; the file may have been edited"
         ) from None
-    if state_to_dict(game.state) != save.snapshot:
+    if not matches(game.state, save.snapshot):
         raise SaveError(
             "the save is inconsistent with its scenario: replaying its moves does not give the saved "
             "game; the file may have been edited"

@@ -48,6 +48,30 @@ def test_save_load_resume_gives_the_same_game(tmp_path, sample):
     assert [r.changes for r in again.reports] == [r.changes for r in game.reports]
 
 
+def test_a_format_1_save_without_the_intel_log_still_resumes(tmp_path, sample):
+    rules, digest, _ = sample
+    game = play_some(rules)
+    path = _save(game, tmp_path, sample)
+    data = json.loads(path.read_text())
+    data["version"] = 1
+    del data["snapshot"]["intel"]
+    path.write_text(json.dumps(data))
+    again = resume(load_save(path), rules, digest)
+    assert state_to_dict(again.state) == state_to_dict(game.state)
+    assert again.observation() == game.observation()
+
+
+def test_an_edited_intel_log_is_caught(tmp_path, sample):
+    rules, digest, _ = sample
+    path = _save(play_some(rules), tmp_path, sample)
+    data = json.loads(path.read_text())
+    data["snapshot"]["intel"][1][0] = 0.99
+    path.write_text(json.dumps(data))
+    with pytest.raises(SaveError) as exc:
+        resume(load_save(path), rules, digest)
+    assert _one_line(exc).startswith("the save is inconsistent with its scenario")
+
+
 def test_resumed_game_plays_on_like_the_original(tmp_path, sample):
     rules, digest, _ = sample
     game = play_some(rules, turns=2)
