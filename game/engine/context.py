@@ -110,10 +110,18 @@ class Ctx:
         if self.record and new != before:
             self.report.changes.append(Change(f"{self.rules.pair_ids[k]}.rung", before, new, cause, False))
 
-    def say(self, kind: str, code: str, args: tuple = (), cause: Cause | None = None) -> None:
-        """Report news in the feed: what happened (`code`, see record.MESSAGE_CODES) and its data, dated this turn."""
+    def say(self, kind: str, code: str, args: tuple = (), cause: Cause | None = None, reasons=None) -> None:
+        """Report news in the feed: what happened (`code`, see record.MESSAGE_CODES) and its data, dated this turn;
+        `reasons` (a chances.Chance) is what the outcome's chance was made of, as the player could know it."""
         if self.record:
-            self.report.messages.append(Message(kind, code, args, cause, self.turn))
+            self.report.messages.append(Message(kind, code, args, cause, self.turn, reasons))
+
+    def stir(self, i: int, attr: str) -> None:
+        """Mark party i's `attr` as touched by something public without changing it, where whether a change was
+        made depends on hidden values (so that the estimates' bands do not give them away)."""
+        j = self.rules.estimated_attrs.get(attr)
+        if j is not None:
+            self.touched.append(j + i * self.rules.estimated_per_party)
 
     def contact(self, value: int) -> None:
         """A contact reported on hidden value `value` (snapshot order): good information for the estimates."""

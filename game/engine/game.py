@@ -423,7 +423,7 @@ class Game:
             )
         )
         if ins.public:
-            ctx.office("visibility", 0.03, cause)
+            ctx.office("visibility", instruments.LAUNCH_VISIBILITY, cause)
 
     @staticmethod
     def _pay(ctx: Ctx, cost, cause: Cause) -> None:

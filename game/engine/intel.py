@@ -248,6 +248,45 @@ def estimates(state: GameState, rules: Rules, filt: Filter | None = None) -> lis
     return out
 
 
+AUDIENCE_DECAY = 0.9  # audience costs fade 10% a turn (escalation.decay)
+PUBLIC_AUDIENCE = {"public_appeal": 0.08, "article_99": 0.075}  # what each public move adds, about
+AUDIENCE_OTHERS = 0.125  # what the parties' own conduct adds on average, per unit of visibility
+
+
+def audience_own(rules: Rules, state: GameState, i: int) -> float:
+    """The part of party i's audience cost the office can reckon from its own public moves on the party's pairs
+    (each adds about PUBLIC_AUDIENCE, fading every turn)."""
+    total = 0.0
+    pairs = rules.pairs_of_party[i]
+    for t, key, target in state.launches:
+        ins = rules.instruments.get(key)
+        if ins is not None and ins.kind in PUBLIC_AUDIENCE and ins.target == "pair" and target in pairs:
+            total += PUBLIC_AUDIENCE[ins.kind] * AUDIENCE_DECAY ** max(0, state.turn - t)
+    return min(1.0, total)
+
+
+def audience_guess(rules: Rules, state: GameState, i: int) -> float:
+    """Party i's audience cost as the office can guess it: its own public moves' share, and on average what the
+    parties' own conduct adds when the world is watching (which it cannot see)."""
+    return min(1.0, audience_own(rules, state, i) + AUDIENCE_OTHERS * state.office.visibility)
+
+
+def believed_state(state: GameState, rules: Rules, filt: Filter | None = None) -> GameState:
+    """The world as the player's estimates have it: every estimated value at its best guess, audience costs as
+    the office's own public moves imply them, everything public as it is. What the reasons for a refusal are
+    evaluated on (chances.py) — never what the engine draws against."""
+    world = state.clone()
+    values = estimates(state, rules, filt)
+    n = len(ESTIMATED)
+    for i, p in enumerate(world.parties):
+        for j, attr in enumerate(ESTIMATED):
+            setattr(p, attr, values[i * n + j].value)
+        p.audience_cost = audience_guess(rules, state, i)
+    for k, pair in enumerate(world.pairs):
+        pair.pressure = values[rules.first_pressure + k].value
+    return world
+
+
 def party_estimates(values: list[Estimate], i: int) -> dict[str, Estimate]:
     base = i * len(ESTIMATED)
     return {attr: values[base + j] for j, attr in enumerate(ESTIMATED)}

@@ -14,16 +14,15 @@ policy, where it has one) or else by waiting: a staff judges a move within a pla
 from __future__ import annotations
 
 import math
-import random
 from dataclasses import dataclass
 
 from game.engine import Action, Game
-from game.engine.intel import Z90, snapshot
-from game.engine.observation import Observation
+from game.engine.intel import Z90
 from game.engine.state import GameState
 
 from .policies import Historical, historical_plan
 from .seeds import splitmix64
+from .worlds import sample_state
 
 RATINGS = ("success", "partial", "failure")
 RATING_ORDER = {"success": 2.0, "partial": 1.0, "failure": -2.0}  # how the ranking values each kind of ending
@@ -117,63 +116,3 @@ def _trial(game: Game, world: GameState, future: int) -> Game:
     trial = game.fork(future, record=False)
     trial.state = world.clone()
     return trial
-
-
-def sample_state(game: Game, obs: Observation, seed: int, n: int) -> GameState:
-    """World `n` the player's staff would find plausible: the true public facts, hidden ones drawn from the
-    observation's estimates and bands. Reads nothing of the hidden state."""
-    rules = game.rules
-    rnd = random.Random(splitmix64(splitmix64(seed) ^ (obs.turn << 20) ^ n))
-    world = _public_copy(game.state)
-    briefing = {p.id: p for p in rules.scenario.parties}
-    for i, view in enumerate(obs.parties):
-        p = world.parties[i]
-        for attr, est in view.estimates.items():
-            setattr(p, attr, _draw(rnd, est.value, est.low, est.high, 0.0, 1.0))
-        start = briefing[view.id]
-        p.restraint, p.grievance = start.restraint, start.grievance
-        p.audience_cost = rnd.uniform(0.0, 0.5 * obs.office.visibility)
-        p.intention = view.intention or _guess_intention(rnd, p.hostility)
-        p.revealed_intention = view.intention or ""
-        p.revealed_turn = obs.turn if view.intention else -1
-    margin = rules.tuning.threshold_margin
-    for k, view in enumerate(obs.pairs):
-        pair = world.pairs[k]
-        lo = max(0.0, view.rung - margin)
-        hi = min(rules.tops[k] + 0.999, view.rung + 0.999 + margin)
-        pair.pressure = min(max(_draw(rnd, view.pressure.value, view.pressure.low, view.pressure.high,
-                                      0.0, rules.tops[k] + 0.999), lo), hi)
-        pair.velocity = 0.0
-        pair.momentum = rules.scenario.pairs[k].momentum
-    world.history = [snapshot(world)] * len(world.history)
-    return world
-
-
-def _public_copy(state: GameState) -> GameState:
-    """A copy of the state with every hidden value blanked; the caller fills them from the observation."""
-    world = state.clone()
-    for p in world.parties:
-        p.hostility = p.resolve = p.trust = p.domestic_pressure = p.receptivity = 0.0
-        p.restraint = p.grievance = p.audience_cost = 0.0
-        p.intention, p.revealed_intention, p.revealed_turn = "hold", "", -1
-    for pair in world.pairs:
-        pair.pressure = pair.velocity = pair.momentum = 0.0
-    world.history = [()] * len(state.history)
-    return world
-
-
-def _draw(rnd: random.Random, value: float, low: float, high: float, lo: float, hi: float) -> float:
-    """A value around an estimate: normal with the band's spread (a 90% band is ±1.645 sd), kept in range."""
-    sd = max(high - low, 1e-6) / (2 * Z90)
-    return min(max(rnd.gauss(value, sd), lo), hi)
-
-
-def _guess_intention(rnd: random.Random, hostility: float) -> str:
-    """An unrevealed intention: escalate with chance hostility², settle with (1 − hostility)², else hold."""
-    u = rnd.random()
-    if u < hostility * hostility:
-        return "escalate"
-    if u > 1.0 - (1.0 - hostility) ** 2:
-        return "settle"
-    return "hold"
-
