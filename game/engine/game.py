@@ -19,7 +19,6 @@ from .rng import Dice
 from .rules import ChoiceRule, Rules
 from .state import GameState, Initiative, Office, PairState, PartyState
 
-PRESTIGE_RECOVERY = 0.5
 PROPOSAL_COOLDOWN = 3  # turns before a rejected proposal can be floated again
 INCOME = Cause(RESOURCES, "income")  # the office's budget for this turn
 RECOVERY = Cause(RESOURCES, "recovery")  # prestige recovers with time
@@ -439,7 +438,7 @@ class Game:
         drain = self.rules.distraction_budget[t]
         if drain:
             ctx.office("budget", -drain, Cause(DISTRACTION, "budget", tuple(self.rules.distraction_names[t])))
-        ctx.office("prestige", PRESTIGE_RECOVERY, RECOVERY)
+        ctx.office("prestige", prestige_recovery(self.rules, self.state.office.prestige), RECOVERY)
 
     def _distraction_news(self, ctx: Ctx, t: int) -> None:
         for name in self.rules.distractions_new[t]:
@@ -467,6 +466,15 @@ class Game:
         if not self.done:
             raise IllegalAction(Refusal("game_not_over"))
         return score(self.rules, self.state, baseline_state, self._start_prestige)
+
+
+def prestige_recovery(rules: Rules, prestige: float) -> float:
+    """What the office's prestige recovers in a turn: the scenario's `prestige_recovery`, and its
+    `prestige_rebound` share of what prestige has fallen below where it started — failures fade, so a deep fall
+    comes back faster than a shallow one."""
+    tuning = rules.tuning
+    shortfall = rules.scenario.secretary_general.prestige - prestige
+    return tuning.prestige_recovery + (tuning.prestige_rebound * shortfall if shortfall > 0 else 0.0)
 
 
 def baseline(rules: Rules, seed: int, dice: Dice | None = None, *, record: bool = True) -> Game:
