@@ -168,7 +168,8 @@ def test_the_historical_policy_visits_both_capitals_and_answers_the_events(loade
 def test_teaching_material_and_endings(loaded):
     scenario, _ = loaded
     assert len(scenario.discussion) >= 4
-    assert {"Good offices", "Article 99", "UNMOGIP", "UNIPOM", "Tashkent Declaration"} <= {g.term for g in scenario.glossary}
+    terms = {g.term for g in scenario.glossary}
+    assert {"Good offices", "Article 99", "UNMOGIP", "UNIPOM", "Tashkent Declaration"} <= terms
     assert all(note.source for note in scenario.historical_notes)
     assert {e.rating for e in scenario.endings} == {"success", "partial", "failure"}
     assert "could not be" in scenario.notes and "disagree" in scenario.notes
