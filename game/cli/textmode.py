@@ -20,8 +20,10 @@ from game.engine.endings import Score
 from game.engine.intel import ESTIMATED, Estimate
 from game.engine.observation import Observation
 from game.engine.record import Change, TurnReport
-from game.engine.words import action_label, plural
-from game.engine.words import cost_text as _cost_text
+from game.present.news import cause_label, message_text
+from game.present.refusals import refusal_text
+from game.present.words import action_label, plural
+from game.present.words import cost_text as _cost_text
 from game.saves import SaveError, autosave, save_game
 from game.scenario.calendar import turn_of
 from game.scenario.diagnostics import did_you_mean
@@ -194,7 +196,7 @@ def render_turn(game: Game, orders: Sequence[Action] = (), choices: dict[str, st
     lines += render_parties(obs)
     lines += render_office(rules, obs)
     lines += render_initiatives(rules, obs)
-    lines += render_feed(game.reports[-1] if game.reports else None)
+    lines += render_feed(rules, game.reports[-1] if game.reports else None)
     lines += render_discussion(game)
     lines += render_pending(game, choices or {})
     if orders:
@@ -266,13 +268,13 @@ def render_initiatives(rules: Rules, obs: Observation) -> list[str]:
     return lines
 
 
-def render_feed(report: TurnReport | None) -> list[str]:
+def render_feed(rules: Rules, report: TurnReport | None) -> list[str]:
     """The news and intelligence of the last turn (or of the outset)."""
     if report is None or not report.messages:
         return ["News: nothing new."]
     lines = ["News and intelligence:" if report.turn >= 0 else "News at the outset:"]
     for msg in report.messages:
-        lines += wrap(f"[{msg.kind}] {msg.text}", "  ")
+        lines += wrap(f"[{msg.kind}] {message_text(rules, msg)}", "  ")
     return lines
 
 
@@ -331,9 +333,9 @@ def render_actions(game: Game, orders: Sequence[Action]) -> list[str]:
         if action in orders:
             lines.append("       [in your orders]")
         else:
-            reason = game.why_illegal(action, orders)
-            if reason:
-                lines += wrap(f"[not with your other orders: {reason}]", "       ")
+            refusal = game.why_illegal(action, orders)
+            if refusal:
+                lines += wrap(f"[not with your other orders: {refusal_text(rules, refusal)}]", "       ")
     return lines
 
 
@@ -383,7 +385,7 @@ def render_report(rules: Rules, report: TurnReport) -> list[str]:
     if report.decisions:
         lines.append("Decisions: " + " · ".join(
             f"{rules.party_names.get(pid, pid)} {DECISION_WORDS.get(d, d)}" for pid, d in report.decisions.items()))
-    visible, hidden = _split(report.changes)
+    visible, hidden = _split(rules, report.changes)
     if visible:
         lines.append("What changed, and why:")
     for target, changes in visible.items():
@@ -401,7 +403,7 @@ def render_report(rules: Rules, report: TurnReport) -> list[str]:
     return lines
 
 
-def _split(changes: Iterable[Change]) -> tuple[dict[str, list[Change]], dict[str, int]]:
+def _split(rules: Rules, changes: Iterable[Change]) -> tuple[dict[str, list[Change]], dict[str, int]]:
     """Visible changes grouped by target; hidden ones counted by cause (a change of aims is not even counted)."""
     visible: dict[str, list[Change]] = {}
     hidden: dict[str, int] = {}
@@ -409,7 +411,8 @@ def _split(changes: Iterable[Change]) -> tuple[dict[str, list[Change]], dict[str
         if c.target.endswith(".intention"):
             continue
         if c.hidden:
-            hidden[c.cause.label] = hidden.get(c.cause.label, 0) + 1
+            label = cause_label(rules, c.cause)
+            hidden[label] = hidden.get(label, 0) + 1
         else:
             visible.setdefault(c.target, []).append(c)
     return visible, hidden
@@ -437,15 +440,15 @@ def value_text(rules: Rules, target: str, value: float) -> str:
 def cause_line(rules: Rules, change: Change) -> str:
     """One cause of a visible change: its amount (for numbers) and its label."""
     if isinstance(rules.scenario.variables.get(change.target), bool) or change.target.endswith(".rung"):
-        return change.cause.label
+        return cause_label(rules, change.cause)
     delta = change.after - change.before
     sign = "+" if delta >= 0 else "−"
     if change.target == "budget":
-        return f"{sign}${abs(delta):.2f}m  {change.cause.label}"
+        return f"{sign}${abs(delta):.2f}m  {cause_label(rules, change.cause)}"
     digits = 1 if change.target == "prestige" else 2
     if round(abs(delta), digits) == 0:
         digits += 2
-    return f"{sign}{abs(delta):.{digits}f}  {change.cause.label}"
+    return f"{sign}{abs(delta):.{digits}f}  {cause_label(rules, change.cause)}"
 
 
 def known_targets(rules: Rules) -> list[str]:
@@ -481,7 +484,7 @@ def render_why(rules: Rules, report: TurnReport | None, target: str) -> list[str
     for name, group in groups.items():
         if group[0].hidden:
             lines.append(f"  {name} (hidden: only which way each cause pushed it)")
-            lines += [f"      {'↑' if c.after > c.before else '↓'}  {c.cause.label}" for c in group]
+            lines += [f"      {'↑' if c.after > c.before else '↓'}  {cause_label(rules, c.cause)}" for c in group]
         else:
             lines.append(f"  {name}: {value_text(rules, name, group[0].before)} → "
                          f"{value_text(rules, name, group[-1].after)}")
@@ -658,9 +661,9 @@ class TextGame:
         action = parse_action(self.game, args)
         if isinstance(action, str):
             return [action]
-        reason = self.game.why_illegal(action, self.s.orders)
-        if reason:
-            return [f"cannot do that: {reason}"]
+        refusal = self.game.why_illegal(action, self.s.orders)
+        if refusal:
+            return [f"cannot do that: {refusal_text(self.game.rules, refusal)}"]
         self.s.orders.append(action)
         label = action_label(self.game.rules, action, names=False)
         return [f"Ordered: {label}. ('orders' to review, 'end' to end the turn)"]
@@ -692,11 +695,11 @@ class TextGame:
         try:
             report = self.game.step(self.s.orders, self.s.choices)
         except IllegalAction as exc:
-            return [f"cannot end the turn: {exc}"]
+            return [f"cannot end the turn: {refusal_text(self.game.rules, exc.refusal)}"]
         self.s.orders, self.s.choices = [], {}
         lines = render_report(self.game.rules, report)
         if self.game.done:
-            return [*lines, *render_feed(report), *self.finish()]
+            return [*lines, *render_feed(self.game.rules, report), *self.finish()]
         lines += self.autosave_note(quiet=True)
         return [*lines, "", *render_turn(self.game)]
 

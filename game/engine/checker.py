@@ -47,7 +47,7 @@ def invariant_problems(rules: Rules, game: Game) -> list[str]:
                 problems.append(f"turn {s.turn}: {rules.party_ids[i]}.{attr} = {getattr(p, attr)} out of [0, 1]")
     for report in game.reports:
         for change in report.changes:
-            if change.cause.kind not in CAUSE_KINDS or not change.cause.label:
+            if change.cause.kind not in CAUSE_KINDS or not change.cause.id:
                 problems.append(f"turn {report.turn}: change to {change.target} has no proper cause")
     return problems
 

@@ -99,9 +99,10 @@ class Ctx:
         if self.record and new != before:
             self.report.changes.append(Change(f"{self.rules.pair_ids[k]}.rung", before, new, cause, False))
 
-    def say(self, kind: str, text: str, cause: Cause | None = None) -> None:
+    def say(self, kind: str, code: str, args: tuple = (), cause: Cause | None = None) -> None:
+        """Report news in the feed: what happened (`code`, see record.MESSAGE_CODES) and its data, dated this turn."""
         if self.record:
-            self.report.messages.append(Message(kind, text, cause))
+            self.report.messages.append(Message(kind, code, args, cause, self.turn))
 
     def hidden_change(self, target: str, before: float, after: float, cause: Cause) -> None:
         """Record a change the caller made itself (e.g. a party's new aims), hidden from the player."""

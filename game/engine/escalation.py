@@ -11,11 +11,10 @@ from .context import Ctx
 from .instruments import INCIDENT_DAMPING
 from .record import DYNAMICS, INCIDENT, Cause
 
-RICHARDSON = Cause(DYNAMICS, "richardson", "Richardson dynamics: reaction to the other side, restraint, grievance")
-FOLLOW = Cause(DYNAMICS, "pressure", "pressure follows the parties' hostility, with momentum")
-LADDER = Cause(DYNAMICS, "ladder", "pressure crossed a rung of the escalation ladder")
-DECAY = Cause(DYNAMICS, "decay", "attention and audience costs fade with time")
-VISIBILITY = Cause(DYNAMICS, "visibility", "the world's attention follows the escalation")
+RICHARDSON = Cause(DYNAMICS, "richardson")  # reaction to the other side, restraint, grievance
+FOLLOW = Cause(DYNAMICS, "pressure")  # pressure follows the parties' hostility, with momentum
+DECAY = Cause(DYNAMICS, "decay")  # engagement and audience costs fade with time
+VISIBILITY = Cause(DYNAMICS, "visibility")  # the world's attention follows the escalation
 
 
 def richardson_rates(ctx: Ctx) -> list[float]:
@@ -65,14 +64,12 @@ def roll_incident(ctx: Ctx, k: int) -> None:
         return  # draws are addressed, so skipping one when nothing can happen changes no other
     pair = ctx.state.pairs[k]
     pair.incidents += 1
-    name = ctx.rules.pair_ids[k]
-    cause = Cause(INCIDENT, name, f"an incident between the parties of {name}")
+    cause = Cause(INCIDENT, ctx.rules.pair_ids[k])
     ctx.pressure(k, ctx.rules.tuning.incident_size, cause)
     for i in ctx.rules.pair_members[k]:
         ctx.party(i, "hostility", 0.03, cause)
     ctx.office("visibility", 0.05, cause)
-    a, b = (ctx.rules.party_names[ctx.rules.party_ids[i]] for i in ctx.rules.pair_members[k])
-    ctx.say("news", f"Incident: {a} and {b} forces clash; each blames the other.", cause)
+    ctx.say("news", "incident", (k,), cause)
 
 
 def rung_for(pressure: float, current: int, thresholds: tuple[bool, ...], margin: float) -> int:
@@ -97,12 +94,10 @@ def update_rung(ctx: Ctx, k: int) -> None:
         return  # still inside its rung: no threshold can move it (the margins only widen a rung's range)
     new = rung_for(pressure, rung, ctx.rules.thresholds[k], ctx.rules.tuning.threshold_margin)
     if new != pair.rung:
-        ladder = ctx.rules.ladders[k]
-        verb = "escalates" if new > pair.rung else "steps back"
-        cause = Cause(LADDER.kind, LADDER.id, f"pressure crossed into '{ladder[new]}'")
+        old = pair.rung
+        cause = Cause(DYNAMICS, "ladder", (k, new))  # pressure crossed into rung `new` of pair k
         ctx.rung(k, new, cause)
-        if ctx.record:
-            ctx.say("news", f"{ctx.rules.pair_ids[k]} {verb} to '{ladder[new]}'.", cause)
+        ctx.say("news", "rung", (k, old, new), cause)
 
 
 def decay(ctx: Ctx) -> None:

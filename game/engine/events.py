@@ -29,10 +29,9 @@ def fire(ctx: Ctx, ev: EventRule, cause: Cause | None = None) -> None:
     """Fire the event: count it, report it, apply its effects, await its choices. `cause` defaults to the event."""
     state = ctx.state
     state.fired[ev.key] = state.fired.get(ev.key, 0) + 1
-    cause = cause or Cause(EVENT, ev.key, ev.title)
+    cause = cause or Cause(EVENT, ev.key)
     ctx.report.events.append(ev.key)
-    if ctx.record:
-        ctx.say("news", f"{ev.title}. {ev.text}", cause)
+    ctx.say("news", "event", (ev.key,), cause)
     ctx.effects(ev.effects, cause)
     if ev.public:
         ctx.office("visibility", 0.04, cause)
@@ -61,7 +60,7 @@ def affordable(ctx: Ctx, choice: ChoiceRule) -> bool:
 
 def resolve_choice(ctx: Ctx, ev: EventRule, choice: ChoiceRule) -> None:
     """Apply the player's answer to an event (or its default)."""
-    cause = Cause(CHOICE, f"{ev.key}.{choice.key}", f"your response to '{ev.title}': {choice.label}")
+    cause = Cause(CHOICE, ev.key, (choice.key,))
     ctx.state.chose.add((ev.key, choice.key))
     if choice.cost.prestige:
         ctx.office("prestige", -choice.cost.prestige, cause)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from . import events
 from .context import Ctx
 from .parties import ESCALATE, HOLD, STEP_BACK
-from .record import FACILITATOR, Cause, TurnReport
+from .record import FACILITATOR, Cause, Refusal, TurnReport
 from .rules import Rules
 from .state import GameState
 
@@ -59,40 +59,38 @@ def decision_of(value: str) -> str:
     return DECISION_ALIASES.get(word, word)
 
 
-def why_not(rules: Rules, state: GameState, turn: int, iv: Intervention) -> str | None:
-    """None if the intervention can be made now (before turn `turn`), else the reason in plain words."""
+def why_not(rules: Rules, state: GameState, turn: int, iv: Intervention) -> Refusal | None:
+    """None if the intervention can be made now (before turn `turn`), else why not."""
     if state.ending is not None:
-        return "the game is over"
+        return Refusal("game_over")
     if iv.turn != turn:
-        return f"this intervention is for turn {iv.turn + 1}, but the game is at turn {turn + 1}"
+        return Refusal("intervention_turn", (iv.turn, turn))
     if iv.kind == INJECT:
         ev = next((e for e in rules.events if e.key == iv.target), None)
         if ev is None:
-            return f"the scenario has no event '{iv.target}'"
+            return Refusal("no_such_event", (iv.target,))
         if ev.index in state.pending:
-            return f"'{ev.title}' is already awaiting an answer"
+            return Refusal("event_pending", (ev.key,))
         return None
     if iv.kind == OVERRIDE:
         if iv.target not in rules.party_ids:
-            return f"'{iv.target}' is not a party; choose one of {', '.join(rules.party_ids)}"
+            return Refusal("not_a_party", (iv.target,))
         if decision_of(iv.value) not in DECISIONS:
-            return f"a party can only escalate, hold or step_back, not '{iv.value}'"
+            return Refusal("bad_decision", (iv.value,))
         return None
-    return f"unknown intervention '{iv.kind}' (known: {', '.join(KINDS)})"
+    return Refusal("unknown_intervention", (iv.kind,))
 
 
 def inject(ctx: Ctx, event_key: str, note: str = "") -> None:
     """Fire the event now, as the facilitator's doing: its effects apply and its choices await an answer."""
     ev = next(e for e in ctx.rules.events if e.key == event_key)
-    label = f"the facilitator: {ev.title}" + (f" ({note})" if note else "")
-    events.fire(ctx, ev, Cause(FACILITATOR, ev.key, label))
+    events.fire(ctx, ev, Cause(FACILITATOR, ev.key, (INJECT, note)))
 
 
 def announce_override(ctx: Ctx, party: str, decision: str, note: str = "") -> None:
     """Put the forced decision in the turn's news, so the class sees it was the facilitator's."""
-    name = ctx.rules.party_names[party]
-    cause = Cause(FACILITATOR, party, f"the facilitator set {name}'s decision" + (f" ({note})" if note else ""))
-    ctx.say("news", f"The facilitator decides for {name} this turn: {decision.replace('_', ' ')}.", cause)
+    cause = Cause(FACILITATOR, party, (OVERRIDE, decision, note))
+    ctx.say("news", "facilitator_decides", (party, decision), cause)
 
 
 def forced(interventions: Sequence[Intervention], rules: Rules, turn: int) -> dict[int, str]:

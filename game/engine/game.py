@@ -14,19 +14,23 @@ from .endings import Score, reached, score
 from .facilitator import Intervention
 from .observation import Observation, observe
 from .proposals import float_proposal
-from .record import DISTRACTION, RESOURCES, Cause, TurnReport
+from .record import DISTRACTION, INSTRUMENT, PROPOSAL, RESOURCES, Cause, Refusal, TurnReport
 from .rng import Dice
 from .rules import ChoiceRule, Rules
 from .state import GameState, Initiative, Office, PairState, PartyState
 
 PRESTIGE_RECOVERY = 0.5
 PROPOSAL_COOLDOWN = 3  # turns before a rejected proposal can be floated again
-INCOME = Cause(RESOURCES, "income", "the office's budget for this turn")
-RECOVERY = Cause(RESOURCES, "recovery", "prestige recovers with time")
+INCOME = Cause(RESOURCES, "income")  # the office's budget for this turn
+RECOVERY = Cause(RESOURCES, "recovery")  # prestige recovers with time
 
 
 class IllegalAction(ValueError):
-    """An action that cannot be taken now; the message says why in plain words."""
+    """Something that cannot be done now; `refusal` says why (game/present puts it into words)."""
+
+    def __init__(self, refusal: Refusal) -> None:
+        super().__init__(refusal.code, *refusal.args)
+        self.refusal = refusal
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,66 +173,61 @@ class Game:
 
     def why_illegal(
         self, action: Action, taken: Sequence[Action] = (), choices: Mapping[str, str] | None = None
-    ) -> str | None:
+    ) -> Refusal | None:
         """None if `action` can be taken now, after `taken` this turn and paying for the answers to pending
-        events (`choices`, defaults where unanswered), else the reason in plain words."""
+        events (`choices`, defaults where unanswered), else why not."""
         if self.done:
-            return "the game is over"
+            return Refusal("game_over")
         if action in taken:
-            return f"'{action}' is already in this turn's orders"
+            return Refusal("already_ordered", (action.use, action.target, action.mode))
         if action.use in self.rules.proposals:
             return self._why_not_proposal(action, taken, choices)
         ins = self.rules.instruments.get(action.use)
         if ins is None:
-            known = ", ".join(sorted([*self.rules.instruments, *self.rules.proposals]))
-            return f"unknown instrument or proposal '{action.use}' (available: {known})"
+            return Refusal("unknown_action", (action.use,))
         reason = self._why_bad_target(ins.key, ins.target, action.target)
         if reason:
             return reason
         s, t = self.state, self.state.turn
         if not ins.first_turn <= t <= ins.last_turn:
-            return f"{ins.name} is not available on this date"
+            return Refusal("not_available", (ins.key, ins.first_turn, ins.last_turn))
         if ins.requires is not None and not ins.requires(s):
-            return f"{ins.name} is not possible now (needs: {ins.requires_text})"
+            return Refusal("requirement", (ins.key,))
         target = self._target_index(ins.target, action.target)
         if any(i.key == ins.key and i.target == target for i in s.initiatives):
-            return f"{ins.name} is already under way there"
+            return Refusal("under_way", (ins.key, action.target))
         if ins.kind == "preventive_deployment" and s.pairs[target].rung >= self.rules.tops[target] - 1:
-            return "too late for a preventive deployment: the parties are at war"
+            return Refusal("too_late", (ins.key, action.target))
         spent = self._spent(taken, choices)
-        return self._why_unaffordable(ins.name, ins.cost, ins.attention, spent)
+        return self._why_unaffordable(ins.key, ins.cost, ins.attention, spent)
 
     def _why_not_proposal(
         self, action: Action, taken: Sequence[Action], choices: Mapping[str, str] | None
-    ) -> str | None:
+    ) -> Refusal | None:
         prop = self.rules.proposals[action.use]
         if any(a.use == action.use for a in taken):
-            return f"'{prop.name}' is already in this turn's orders"
+            return Refusal("already_ordered", (action.use, None, None))
         if action.mode not in prop.modes:
-            return f"'{prop.name}' can be floated {' or '.join(prop.modes)}: add the mode"
+            return Refusal("proposal_mode", (prop.key,))
         if action.target not in (None, self.rules.pair_ids[prop.pair]):
-            return f"'{prop.name}' is put to {self.rules.pair_ids[prop.pair]}; it takes no other target"
+            return Refusal("proposal_target", (prop.key,))
         if prop.key in self.state.accepted:
-            return f"'{prop.name}' has already been accepted"
+            return Refusal("proposal_accepted", (prop.key,))
         last = max((t for t, key, _ in self.state.launches if key == prop.key), default=None)
         if last is not None and self.state.turn - last < PROPOSAL_COOLDOWN:
-            again = self.rules.dates[min(last + PROPOSAL_COOLDOWN, self.rules.turns - 1)].isoformat()
-            return (
-                f"the parties turned '{prop.name}' down on {self.rules.dates[last].isoformat()}; "
-                f"they will not hear it again before {again}"
-            )
+            return Refusal("proposal_cooldown", (prop.key, last, min(last + PROPOSAL_COOLDOWN, self.rules.turns - 1)))
         if prop.requires is not None and not prop.requires(self.state):
-            return f"'{prop.name}' is not possible now (needs: {prop.requires_text})"
-        return self._why_unaffordable(prop.name, prop.cost, False, self._spent(taken, choices))
+            return Refusal("requirement", (prop.key,))
+        return self._why_unaffordable(prop.key, prop.cost, False, self._spent(taken, choices))
 
-    def _why_bad_target(self, key: str, kind: str, target: str | None) -> str | None:
+    def _why_bad_target(self, key: str, kind: str, target: str | None) -> Refusal | None:
         if kind == "none":
-            return None if target is None else f"'{key}' takes no target"
+            return None if target is None else Refusal("takes_no_target", (key,))
         valid = self.rules.pair_ids if kind == "pair" else self.rules.party_ids
         if target is None:
-            return f"'{key}' needs a target {kind}: {', '.join(valid)}"
+            return Refusal("needs_target", (key, kind))
         if target not in valid:
-            return f"'{target}' is not a {kind}; choose one of {', '.join(valid)}"
+            return Refusal("not_a_target", (key, target, kind))
         return None
 
     def _target_index(self, kind: str, target: str | None) -> int:
@@ -270,29 +269,29 @@ class Game:
             out.append(next((c for c in ev.choices if c.key == choices.get(ev.key)), ev.choices[ev.default_choice]))
         return out
 
-    def _why_unaffordable(self, name: str, cost, attention: bool, spent: tuple[float, float, int, int]) -> str | None:
+    def _why_unaffordable(
+        self, key: str, cost, attention: bool, spent: tuple[float, float, int, int]
+    ) -> Refusal | None:
         s, rules = self.state, self.rules
         if s.office.prestige - spent[0] < cost.prestige:
-            return f"{name} needs {cost.prestige:g} prestige; you have {s.office.prestige - spent[0]:.0f}"
+            return Refusal("needs_prestige", (key, cost.prestige, s.office.prestige - spent[0]))
         if s.office.budget - spent[1] < cost.budget:
-            return f"{name} needs ${cost.budget:g}m; you have ${s.office.budget - spent[1]:.1f}m"
+            return Refusal("needs_budget", (key, cost.budget, s.office.budget - spent[1]))
         free_envoys = s.office.envoys - rules.envoys_busy(s) - spent[2]
         if free_envoys < cost.envoys:
-            return f"{name} needs {cost.envoys} free envoy(s); {max(free_envoys, 0)} free"
+            return Refusal("needs_envoys", (key, cost.envoys, max(free_envoys, 0)))
         if attention:
             capacity = rules.attention_capacity(s)
             free = capacity - rules.attention_used(s) - spent[3]
             if free < 1:
-                drawn = rules.distraction_attention[min(s.turn, rules.turns - 1)]
-                extra = f" ({drawn} drawn away by emergencies elsewhere)" if drawn else ""
-                return f"no attention left: {capacity} initiative(s) can run at once{extra}"
+                return Refusal("no_attention", (capacity, rules.distraction_attention[min(s.turn, rules.turns - 1)]))
         return None
 
     # -- the turn --------------------------------------------------------------------------------------------
     def step(self, actions: Sequence[Action] = (), choices: Mapping[str, str] | None = None) -> TurnReport:
         """Resolve one turn with the player's actions and answers to pending events; return what happened."""
         if self.done:
-            raise IllegalAction("the game is over")
+            raise IllegalAction(Refusal("game_over"))
         choices = dict(choices or {})
         s, rules = self.state, self.rules
         if actions or choices or s.pending:
@@ -325,8 +324,8 @@ class Game:
         return report
 
     # -- a facilitator's interventions ------------------------------------------------------------------------
-    def why_not_intervene(self, intervention: Intervention) -> str | None:
-        """None if the intervention can be made now, between turns, else the reason in plain words."""
+    def why_not_intervene(self, intervention: Intervention) -> Refusal | None:
+        """None if the intervention can be made now, between turns, else why not."""
         return facilitator.why_not(self.rules, self.state, self.state.turn, intervention)
 
     def intervene(self, intervention: Intervention) -> None:
@@ -359,17 +358,13 @@ class Game:
         pending = {self.rules.events[i].key: self.rules.events[i] for i in self.state.pending}
         for ev_id, choice_id in choices.items():
             if ev_id not in pending:
-                raise IllegalAction(f"no decision is pending on '{ev_id}'")
+                raise IllegalAction(Refusal("not_pending", (ev_id,)))
             ev = pending[ev_id]
             if choice_id not in {c.key for c in ev.choices}:
-                options = ", ".join(c.key for c in ev.choices)
-                raise IllegalAction(f"'{ev.title}' has no option '{choice_id}'; choose one of {options}")
+                raise IllegalAction(Refusal("no_such_choice", (ev_id, choice_id)))
         prestige, budget, _, _ = self._spent((), choices)
         if prestige > self.state.office.prestige or budget > self.state.office.budget:
-            raise IllegalAction(
-                f"your answers to this turn's events cost {prestige:g} prestige and ${budget:g}m; "
-                "you cannot afford them"
-            )
+            raise IllegalAction(Refusal("answers_unaffordable", (prestige, budget)))
         for action in actions:
             reason = self.why_illegal(action, taken, choices)
             if reason:
@@ -397,12 +392,12 @@ class Game:
         if action.use in self.rules.proposals:
             prop = self.rules.proposals[action.use]
             s.launches.append((t, prop.key, prop.pair))
-            cause = Cause("proposal", prop.key, f"your {action.mode} proposal: {prop.name}")
+            cause = Cause(PROPOSAL, prop.key, (action.mode or "private",))
             self._pay(ctx, prop.cost, cause)
             float_proposal(ctx, prop, action.mode or "private")
             return
         ins = self.rules.instruments[action.use]
-        cause = Cause("instrument", ins.key, ins.name)
+        cause = Cause(INSTRUMENT, ins.key)
         self._pay(ctx, ins.cost, cause)
         if ins.kind == "wait":
             return
@@ -436,17 +431,12 @@ class Game:
             ctx.office("budget", self.rules.budget_income, INCOME)
         drain = self.rules.distraction_budget[t]
         if drain:
-            names = ", ".join(self.rules.distraction_names[t])
-            ctx.office("budget", -drain, Cause(DISTRACTION, "budget", f"money drawn away by {names}"))
+            ctx.office("budget", -drain, Cause(DISTRACTION, "budget", tuple(self.rules.distraction_names[t])))
         ctx.office("prestige", PRESTIGE_RECOVERY, RECOVERY)
 
     def _distraction_news(self, ctx: Ctx, t: int) -> None:
         for name in self.rules.distractions_new[t]:
-            ctx.say(
-                "news",
-                f"Elsewhere: {name} draws the world's attention and your staff's.",
-                Cause(DISTRACTION, "attention", name),
-            )
+            ctx.say("news", "distraction", (name,), Cause(DISTRACTION, "attention", (name,)))
 
     def _check_ending(self, report: TurnReport) -> None:
         end = reached(self.rules, self.state)
@@ -458,7 +448,7 @@ class Game:
     def score(self) -> Score:
         """The final score against a no-intervention game on the same seed (only when the game is over)."""
         if not self.done:
-            raise IllegalAction("the game is not over yet")
+            raise IllegalAction(Refusal("game_not_over"))
         return score(self.rules, self.state, self.baseline_state(), self._start_prestige)
 
     def baseline_state(self) -> GameState:
@@ -468,7 +458,7 @@ class Game:
     def score_against(self, baseline_state: GameState) -> Score:
         """The score against a baseline already played (batch tools share one baseline between games)."""
         if not self.done:
-            raise IllegalAction("the game is not over yet")
+            raise IllegalAction(Refusal("game_not_over"))
         return score(self.rules, self.state, baseline_state, self._start_prestige)
 
 

@@ -210,9 +210,7 @@ def reveal(ctx: Ctx, i: int, cause: Cause) -> None:
     p.revealed_turn = ctx.turn
     p.revealed_intention = p.intention
     if first:
-        ctx.say(
-            "intel", f"{ctx.rules.party_names[ctx.rules.party_ids[i]]}: you now have a read on its intentions.", cause
-        )
+        ctx.say("intel", "revealed", (i,), cause)
 
 
 def track_one_bonus(ctx: Ctx, k: int) -> float:
@@ -241,7 +239,7 @@ def fatigue(ctx: Ctx, ini: Initiative) -> float:
 def act(ctx: Ctx, ini: Initiative, power: float) -> None:
     """Apply the effect of an active instrument for this turn (only called from its maturity on)."""
     _ACTS[ini.kind](
-        ctx, ini, power * fatigue(ctx, ini), Cause(INSTRUMENT, ini.key, ctx.rules.instruments[ini.key].name)
+        ctx, ini, power * fatigue(ctx, ini), Cause(INSTRUMENT, ini.key)
     )
 
 
@@ -260,7 +258,6 @@ def _good_offices(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None
         )
         reveal(ctx, a, cause)
         reveal(ctx, b, cause)
-        name = ctx.rules.pair_ids[k]
         if ctx.dice.uniform(ctx.turn, rng.INSTRUMENT, rng.key_of(rng.stable_hash(ini.key), k, 7)) < chance:
             ctx.pressure(k, -0.8 * power, cause)
             for i in (a, b):
@@ -268,12 +265,12 @@ def _good_offices(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None
                 ctx.party(i, "grievance", -0.02 * power, cause)
                 ctx.party(i, "trust", 0.03, cause)
             ctx.office("prestige", 3.0, cause)
-            ctx.say("result", f"Your good offices on {name} are accepted: both sides agree to talk.", cause)
+            ctx.say("result", "good_offices_accepted", (k,), cause)
         else:
             ctx.office("prestige", -4.0, cause)
             lower = a if openness(ctx, a) < openness(ctx, b) else b
             ctx.party(lower, "trust", -0.02, cause)
-            ctx.say("result", f"Your good offices on {name} are rebuffed.", cause)
+            ctx.say("result", "good_offices_rebuffed", (k,), cause)
         if mixed:
             _mixed_message(ctx, cause, (a, b))
     for i in (a, b):
@@ -299,7 +296,7 @@ def _special_envoy(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> Non
         ctx.pressure(k, -0.35 * power, cause)
         for i in (a, b):
             ctx.party(i, "hostility", -0.03 * power, cause)
-        ctx.say("result", f"Your envoy makes progress between the parties of {ctx.rules.pair_ids[k]}.", cause)
+        ctx.say("result", "envoy_progress", (k,), cause)
     if mixed:
         _mixed_message(ctx, cause, (a, b))
     for i in (a, b):
@@ -328,7 +325,7 @@ def _private_appeal(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> No
         _mixed_message(ctx, cause, (i,))
     if ctx.dice.uniform(ctx.turn, rng.INSTRUMENT, rng.key_of(rng.stable_hash(ini.key), i, 5)) < (1 - open_) * 0.5:
         ctx.office("prestige", -1.0, cause)
-        ctx.say("result", f"{ctx.rules.party_names[ctx.rules.party_ids[i]]} brushes off your private appeal.", cause)
+        ctx.say("result", "appeal_brushed_off", (i,), cause)
         return
     ctx.party(i, "hostility", -0.06 * power * leverage(ctx) * (0.5 + open_), cause)
     ctx.party(i, "grievance", -0.02 * power, cause)
@@ -341,11 +338,7 @@ def _track_two(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
     if ctx.turn == ini.matures:
         reveal(ctx, a, cause)
         reveal(ctx, b, cause)
-        ctx.say(
-            "intel",
-            f"The Track II channel on {ctx.rules.pair_ids[k]} has matured: official mediation there now works better.",
-            cause,
-        )
+        ctx.say("intel", "track_two_matured", (k,), cause)
     for i in (a, b):
         ctx.party(i, "grievance", -0.012 * power, cause)
         ctx.party(i, "receptivity", 0.03 * power, cause)
@@ -356,8 +349,18 @@ def _early_warning(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> Non
     ctx.office("intelligence", 0.05 * power, cause)
 
 
-def council_vote(ctx: Ctx, k: int, what: str, cause: Cause) -> bool:
-    """A Security Council vote on a pair: each permanent member may veto (references §2: mandates, renewals)."""
+# The address of each kind of vote's draws (kept as first written, so that saved games replay identically).
+_VOTE_KEYS = {
+    "resolution": "resolution on {}",
+    "mandate": "mandate for a preventive deployment on {}",
+    "renewal": "renewal of the mandate on {}",
+}
+
+
+def council_vote(ctx: Ctx, k: int, vote: str, cause: Cause) -> bool:
+    """A Security Council vote on a pair (`vote`: resolution, mandate or renewal): each permanent member may
+    veto (references §2: mandates, renewals)."""
+    what = _VOTE_KEYS[vote].format(ctx.rules.pair_ids[k])
     vis = ctx.state.office.visibility
     a, b = ctx.rules.pair_members[k]
     for m, support in enumerate(ctx.state.council):
@@ -367,12 +370,9 @@ def council_vote(ctx: Ctx, k: int, what: str, cause: Cause) -> bool:
         chance = _clip((1.0 - support) * 0.6 + (0.35 if involved else 0.0) - 0.2 * vis) if support < 0.95 else 0
         draw = ctx.dice.uniform(ctx.turn, rng.COUNCIL, rng.key_of(m, rng.stable_hash(what), k))
         if draw < chance:
-            name = ctx.rules.council_names[m]
-            ctx.say(
-                "council", f"{name} vetoes the {what}.", Cause(COUNCIL, ctx.rules.council_ids[m], f"veto by {name}")
-            )
+            ctx.say("council", "veto", (m, vote, k), Cause(COUNCIL, ctx.rules.council_ids[m]))
             return False
-    ctx.say("council", f"The Security Council adopts the {what}.", cause)
+    ctx.say("council", "adopted", (vote, k), cause)
     return True
 
 
@@ -382,13 +382,9 @@ def _article_99(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
     ctx.office("visibility", 0.2, cause)
     if ctx.state.pairs[k].rung < 2:
         ctx.office("prestige", -3.0, cause)
-        ctx.say(
-            "council",
-            "The Council sees no threat to peace yet and takes no action. The referral looks alarmist.",
-            cause,
-        )
+        ctx.say("council", "no_threat_yet", (k,), cause)
         return
-    if council_vote(ctx, k, f"resolution on {ctx.rules.pair_ids[k]}", cause):
+    if council_vote(ctx, k, "resolution", cause):
         ctx.pressure(k, -0.4 * power, cause)
         ctx.office("prestige", 4.0, cause)
         for i in (a, b):
@@ -405,7 +401,7 @@ def _preventive_deployment(ctx: Ctx, ini: Initiative, power: float, cause: Cause
     pair = ctx.state.pairs[k]
     a, b = ctx.rules.pair_members[k]
     if ctx.turn == ini.matures:
-        if not council_vote(ctx, k, f"mandate for a preventive deployment on {ctx.rules.pair_ids[k]}", cause):
+        if not council_vote(ctx, k, "mandate", cause):
             ctx.office("prestige", -4.0, cause)
             ini.ends = ctx.turn
             return
@@ -414,13 +410,13 @@ def _preventive_deployment(ctx: Ctx, ini: Initiative, power: float, cause: Cause
     elif pair.deployment_left <= 0 or ctx.state.office.budget < DEPLOYMENT_UPKEEP:
         ini.ends = ctx.turn
         pair.deployment_left = 0
-        ctx.say("council", f"The preventive deployment on {ctx.rules.pair_ids[k]} is withdrawn.", cause)
+        ctx.say("council", "deployment_withdrawn", (k,), cause)
         return
     if ctx.turn == ini.ends and ini.ends < ctx.rules.turns - 1:
-        if council_vote(ctx, k, f"renewal of the mandate on {ctx.rules.pair_ids[k]}", cause):
+        if council_vote(ctx, k, "renewal", cause):
             ini.ends += ctx.rules.instruments[ini.key].duration
         else:
-            ctx.say("council", "The mandate will end: the troops withdraw.", cause)
+            ctx.say("council", "mandate_ends", (k,), cause)
     pair.deployment_left = ini.ends - ctx.turn
     ctx.office("budget", -DEPLOYMENT_UPKEEP, cause)
     ctx.pressure(k, -0.15 * power, cause)
@@ -439,7 +435,7 @@ def _visit(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
     ctx.office("visibility", 0.05, cause)
     if p.hostility > 0.8 and p.trust < 0.3:
         ctx.office("prestige", -3.0, cause)
-        ctx.say("result", f"You are received coldly in {ctx.rules.party_names[ctx.rules.party_ids[i]]}.", cause)
+        ctx.say("result", "received_coldly", (i,), cause)
         return
     ctx.party(i, "trust", 0.06 * power * leverage(ctx), cause)
     ctx.party(i, "receptivity", 0.05 * power, cause)
@@ -453,9 +449,7 @@ def _wait(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
 def _mixed_message(ctx: Ctx, cause: Cause, parties: tuple[int, ...]) -> None:
     for i in parties:
         ctx.party(i, "trust", -0.02, cause)
-    ctx.say(
-        "warning", "Poor coordination: UN bodies and partners send contradictory signals, blunting the effort.", cause
-    )
+    ctx.say("warning", "mixed_signals", (), cause)
 
 
 _ACTS = {

@@ -70,12 +70,11 @@ def choose(ctx: Ctx, i: int) -> str:
 def apply_decision(ctx: Ctx, i: int, decision: str) -> None:
     p = ctx.state.parties[i]
     pid = ctx.rules.party_ids[i]
-    name = ctx.rules.party_names[pid]
     p.last_decision = decision
     ctx.report.decisions[pid] = decision
     if decision == HOLD:
         return
-    cause = Cause(DECISION, pid, f"{name} decided to {decision.replace('_', ' ')}")
+    cause = Cause(DECISION, pid, (decision,))
     sign = 1.0 if decision == ESCALATE else -1.0
     ctx.party(i, "hostility", 0.05 * sign, cause)
     for k in ctx.rules.pairs_of_party[i]:
@@ -84,12 +83,12 @@ def apply_decision(ctx: Ctx, i: int, decision: str) -> None:
         if ctx.state.office.visibility > 0.3:
             ctx.party(i, "audience_cost", 0.03, cause)
         if ctx.record:
-            ctx.say("news", f"{name} hardens its stance.", cause)
+            ctx.say("news", "hardens", (i,), cause)
     else:
         if p.audience_cost > 0.3:
             ctx.party(i, "domestic_pressure", 0.1 * p.audience_cost, cause)
         if ctx.record:
-            ctx.say("news", f"{name} signals restraint.", cause)
+            ctx.say("news", "restraint", (i,), cause)
 
 
 def update_intention(ctx: Ctx, i: int) -> None:
@@ -102,7 +101,7 @@ def update_intention(ctx: Ctx, i: int) -> None:
         new = "settle"
     if new != p.intention:
         pid = ctx.rules.party_ids[i]
-        cause = Cause(DECISION, pid, f"{ctx.rules.party_names[pid]} changed its aims")
+        cause = Cause(DECISION, pid, ("aims",))
         ctx.hidden_change(f"{pid}.intention", _INTENT_CODE[p.intention], _INTENT_CODE[new], cause)
         p.intention = new
 

@@ -29,7 +29,7 @@ def acceptance_chance(ctx: Ctx, prop: ProposalRule, mode: str) -> float:
 
 def float_proposal(ctx: Ctx, prop: ProposalRule, mode: str) -> bool:
     """Put the proposal to the pair; apply its scenario effects; return whether it was accepted."""
-    cause = Cause(PROPOSAL, prop.key, f"your {mode} proposal: {prop.name}")
+    cause = Cause(PROPOSAL, prop.key, (mode,))
     a, b = ctx.rules.pair_members[prop.pair]
     chance = acceptance_chance(ctx, prop, mode)
     draw = ctx.dice.uniform(ctx.turn, rng.INSTRUMENT, rng.key_of(rng.stable_hash(prop.key), prop.pair, 99))
@@ -40,7 +40,7 @@ def float_proposal(ctx: Ctx, prop: ProposalRule, mode: str) -> bool:
             ctx.party(i, "audience_cost", -0.3, cause)
             ctx.party(i, "engagement", 0.3, cause)
         ctx.office("prestige", 8.0 if mode == "public" else 4.0, cause)
-        ctx.say("result", f"Both sides accept '{prop.name}'.", cause)
+        ctx.say("result", "proposal_accepted", (prop.key,), cause)
         return True
     ctx.effects(prop.on_reject, cause)
     if mode == "public":
@@ -48,5 +48,5 @@ def float_proposal(ctx: Ctx, prop: ProposalRule, mode: str) -> bool:
             ctx.party(i, "audience_cost", 0.1, cause)
         ctx.office("prestige", -3.0, cause)
         ctx.office("visibility", 0.1, cause)
-    ctx.say("result", f"'{prop.name}' is turned down.", cause)
+    ctx.say("result", "proposal_rejected", (prop.key,), cause)
     return False

@@ -26,11 +26,12 @@ CAUSE_KINDS = (
 
 @dataclass(frozen=True, slots=True)
 class Cause:
-    """Why something changed: a kind, the id of what acted (instrument, event, party…), and a readable label."""
+    """Why something changed: a kind, the id of what acted (instrument, event, party, pair, a dynamic…) and the
+    data a reader needs to name it (a proposal's mode, a rung, a decision). game/present puts it into words."""
 
     kind: str
     id: str
-    label: str
+    args: tuple = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +47,86 @@ class Change:
 
 @dataclass(slots=True)
 class Message:
-    """A line of news or intelligence for the feed."""
+    """One item of news or intelligence: `kind` places it in the feed (news | intel | council | result | warning),
+    `code` says what happened and `args` hold its data (ids and numbers, never sentences); `turn` is the turn
+    whose date it belongs to (events that fire at the start of the next turn carry that turn). game/present
+    writes the sentence."""
 
-    kind: str  # news | intel | council | result | warning
-    text: str
+    kind: str
+    code: str
+    args: tuple = ()
     cause: Cause | None = None
+    turn: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """Why an action, an answer or an intervention cannot be taken now: a code and its data. game/present says
+    it in words; the codes are listed in REFUSALS."""
+
+    code: str
+    args: tuple = ()
+
+
+# What a Message can report (code: args).
+MESSAGE_CODES = {
+    "event": "event id",
+    "distraction": "distraction name",
+    "incident": "pair index",
+    "rung": "pair index, old rung, new rung",
+    "hardens": "party index",
+    "restraint": "party index",
+    "revealed": "party index",
+    "good_offices_accepted": "pair index",
+    "good_offices_rebuffed": "pair index",
+    "envoy_progress": "pair index",
+    "appeal_brushed_off": "party index",
+    "track_two_matured": "pair index",
+    "veto": "council member index, vote, pair index",
+    "adopted": "vote, pair index",
+    "no_threat_yet": "pair index",
+    "deployment_withdrawn": "pair index",
+    "mandate_ends": "pair index",
+    "received_coldly": "party index",
+    "mixed_signals": "",
+    "proposal_accepted": "proposal id",
+    "proposal_rejected": "proposal id",
+    "facilitator_decides": "party id, decision",
+}
+# What a Council vote can be on (the `vote` arg of veto/adopted).
+VOTES = ("resolution", "mandate", "renewal")
+
+# Why something cannot be done now (code: args).
+REFUSALS = {
+    "game_over": "",
+    "game_not_over": "",
+    "already_ordered": "action id, target, mode",
+    "unknown_action": "action id",
+    "takes_no_target": "action id",
+    "needs_target": "action id, 'pair' | 'party'",
+    "not_a_target": "action id, target, 'pair' | 'party'",
+    "not_available": "action id, first turn, last turn",
+    "requirement": "action id",
+    "under_way": "action id, target",
+    "too_late": "action id, pair id",
+    "proposal_mode": "proposal id",
+    "proposal_target": "proposal id",
+    "proposal_accepted": "proposal id",
+    "proposal_cooldown": "proposal id, turn rejected, first turn again",
+    "needs_prestige": "action id, needed, available",
+    "needs_budget": "action id, needed, available",
+    "needs_envoys": "action id, needed, free",
+    "no_attention": "capacity, slots drawn away",
+    "not_pending": "event id",
+    "no_such_choice": "event id, choice id",
+    "answers_unaffordable": "prestige, budget",
+    "intervention_turn": "intervention's turn, game's turn",
+    "no_such_event": "event id",
+    "event_pending": "event id",
+    "not_a_party": "party id",
+    "bad_decision": "decision",
+    "unknown_intervention": "kind",
+}
 
 
 @dataclass(slots=True)

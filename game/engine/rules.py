@@ -178,6 +178,10 @@ class Rules:
     def envoys_busy(self, state: GameState) -> int:
         return sum(i.envoys for i in state.initiatives)
 
+    def is_wait(self, use: str) -> bool:
+        """True for the instrument that means doing nothing on purpose: no decision to chart, count or replace."""
+        return use in self.instruments and self.instruments[use].kind == "wait"
+
     def _derived(self) -> dict[str, Callable[[GameState], Any]]:
         ords = [*self._date_ordinals, self._date_ordinals[-1]]  # after the last turn the date stays the last
         return {

@@ -14,7 +14,9 @@ from typing import Any
 
 from game.engine import Action, Game, Intervention, Rules, Vote
 from game.engine.game import intervene_at
-from game.engine.words import action_label, is_wait, pair_name
+from game.present.moves import comparison_label
+from game.present.news import message_text
+from game.present.words import action_label, pair_name
 from game.scenario.calendar import turn_of
 
 from .loading import Played
@@ -196,7 +198,7 @@ def collect(played: Played, *, session: str = "", runs: int = 100, top: int = 3,
         point_dates=point_dates(rules, len(points)),
         calendar=point_dates(rules, rules.turns + 1),
         instrument_names={k: v.name for k, v in [*rules.instruments.items(), *rules.proposals.items()]
-                          if not is_wait(rules, k)},
+                          if not rules.is_wait(k)},
         ending=by_id[game.ending] if game.ending else None,
         ended_turn=max(0, len(save.inputs) - 1) if game.done else None,
         ended_date=rules.dates[max(0, len(save.inputs) - 1)].isoformat() if game.done else "",
@@ -323,11 +325,11 @@ def moves(rules: Rules, game: Game) -> tuple[Move, ...]:
         out.append(Move(
             turn=t,
             date=report.date,
-            actions=tuple(action_label(rules, a) for a in turn_input.actions if not is_wait(rules, a.use)),
-            used=tuple(a.use for a in turn_input.actions if not is_wait(rules, a.use)),
+            actions=tuple(action_label(rules, a) for a in turn_input.actions if not rules.is_wait(a.use)),
+            used=tuple(a.use for a in turn_input.actions if not rules.is_wait(a.use)),
             answers=tuple(answers),
             events=faced,
-            results=tuple(m.text for m in report.messages if m.kind == "result"),
+            results=tuple(message_text(rules, m) for m in report.messages if m.kind == "result"),
             decisions=tuple(f"{rules.party_names[p]} {DECISION_WORDS.get(d, d)}" for p, d in report.decisions.items()),
         ))
     return tuple(out)
@@ -376,7 +378,7 @@ def key_decision(rules: Rules, comparison: Any) -> KeyDecision:
     return KeyDecision(
         turn=comparison.turn,
         date=comparison.date,
-        label=comparison.label,
+        label=comparison_label(rules, comparison.played, comparison.alternative),
         played=tuple(action_label(rules, a) for a in comparison.played),
         alternative=tuple(action_label(rules, a) for a in comparison.alternative),
         runs=actual.runs,

@@ -228,8 +228,10 @@ def resume(save: SaveData, rules: Rules, digest: str) -> Game:
         )
     try:
         game = replay(rules, save.seed, save.inputs, save.interventions)
-    except (IllegalAction, ValueError, LookupError, TypeError, ArithmeticError) as exc:
-        raise SaveError(f"the save is inconsistent with its scenario: its moves cannot be replayed ({exc})") from None
+    except (IllegalAction, ValueError, LookupError, TypeError, ArithmeticError):
+        raise SaveError(
+            "the save is inconsistent with its scenario: its moves cannot be replayed; the file may have been edited"
+        ) from None
     if state_to_dict(game.state) != save.snapshot:
         raise SaveError(
             "the save is inconsistent with its scenario: replaying its moves does not give the saved "

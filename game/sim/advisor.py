@@ -22,7 +22,6 @@ from game.engine.intel import Z90, snapshot
 from game.engine.observation import Observation
 from game.engine.state import GameState
 
-from .counterfactual import describe_action
 from .policies import Historical, historical_plan
 from .seeds import splitmix64
 
@@ -37,7 +36,6 @@ class Advice:
     """One move and what the advisor expects of it."""
 
     action: Action | None  # None = wait / do nothing this turn
-    label: str
     ratings: dict[str, float]  # success / partial / failure -> estimated share
     endings: dict[str, float]  # ending id -> estimated share
     spread: float  # 90% half-width on the estimated chance of success
@@ -103,8 +101,7 @@ def _rollouts(game: Game, worlds: list[GameState], move: Action | None, seed: in
         ratings[rating_of[key]] += share
     p = ratings["success"]
     spread = Z90 * math.sqrt(max(p * (1 - p), 0.25 / runs) / runs)
-    label = "wait" if move is None else describe_action(rules, move)
-    return Advice(move, label, ratings, shares, round(spread, 4), runs)
+    return Advice(move, ratings, shares, round(spread, 4), runs)
 
 
 def _unfinished(game: Game) -> str:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from game.engine import Action, Game, Rules, TurnInput
 from game.engine.state import GameState
-from game.engine.words import is_wait, pair_name
 
 from .seeds import derive_seed
 
@@ -42,7 +41,6 @@ class Comparison:
     date: str
     played: tuple[Action, ...]
     alternative: tuple[Action, ...]
-    label: str
     actual: Distribution
     counterfactual: Distribution
 
@@ -67,7 +65,7 @@ def compare(rules: Rules, seed: int, inputs: Sequence[TurnInput], turn: int, alt
     _check_legal(point.game, alt, inputs[turn])
     played = inputs[turn].actions
     actual, other = _pair(point, inputs, turn, alt, runs, with_score=True)
-    return Comparison(turn, rules.dates[turn].isoformat(), played, alt, label(rules, played, alt), actual, other)
+    return Comparison(turn, rules.dates[turn].isoformat(), played, alt, actual, other)
 
 
 def key_decisions(rules: Rules, seed: int, inputs: Sequence[TurnInput], *, runs: int = 100, top: int = 3
@@ -100,17 +98,21 @@ def key_decisions(rules: Rules, seed: int, inputs: Sequence[TurnInput], *, runs:
         lines = [_line(inputs, turn, played)] + [_line(inputs, turn, alt) for alt in alternatives]
         base, *others = _distribution(points[turn], lines, screen_runs, turn, seed, False)
         for alt, dist in zip(alternatives, others, strict=True):
-            screened.append((total_variation(base.endings, dist.endings), turn, label(rules, played, alt), alt))
+            screened.append((total_variation(base.endings, dist.endings), turn, _key(alt), alt))
     screened.sort(key=lambda c: (-c[0], c[1], c[2]))
     finalists = [c for c in screened if c[0] > 0][: 2 * top]
     out = []
     for _, turn, _, alt in finalists:
         actual, other = _pair(points[turn], inputs, turn, alt, runs, with_score=True)
         played = inputs[turn].actions
-        out.append(Comparison(turn, rules.dates[turn].isoformat(), played, alt, label(rules, played, alt),
-                              actual, other))
-    out.sort(key=lambda c: (-c.distance, c.turn, c.label))
+        out.append(Comparison(turn, rules.dates[turn].isoformat(), played, alt, actual, other))
+    out.sort(key=lambda c: (-c.distance, c.turn, _key(c.alternative)))
     return out[:top]
+
+
+def _key(actions: Sequence[Action]) -> str:
+    """A stable order for alternatives that move the endings equally."""
+    return "; ".join(map(str, actions))
 
 
 def candidates(game: Game, played: TurnInput) -> list[tuple[Action, ...]]:
@@ -141,36 +143,6 @@ def _swaps(rules: Rules, game: Game, action: Action) -> list[Action]:
         for key, ins in rules.instruments.items()
         if key != action.use and ins.target == kind and ins.kind != "wait"
     ]
-
-
-def label(rules: Rules, played: Sequence[Action], alternative: Sequence[Action]) -> str:
-    """Plain words for an alternative, e.g. "a private appeal to USSR instead of a public appeal on Cuba"."""
-    return f"{describe(rules, alternative)} instead of {describe(rules, played)}"
-
-
-def describe(rules: Rules, actions: Sequence[Action]) -> str:
-    """A turn's orders in plain words ("waiting" when there are none)."""
-    words = [describe_action(rules, a) for a in actions if not is_wait(rules, a.use)]
-    return " and ".join(words) if words else "waiting"
-
-
-def describe_action(rules: Rules, action: Action) -> str:
-    if action.use in rules.proposals:
-        return f"the {action.mode or 'private'} proposal '{rules.proposals[action.use].name}'"
-    ins = rules.instruments.get(action.use)
-    name = _in_sentence(ins.name if ins else action.use)
-    article = "an" if name[:1] in "aeiou" else "a"
-    if action.target is None:
-        return f"{article} {name}"
-    if action.target in rules.party_names:
-        party = rules.party_names[action.target]
-        return f"{article} {name} ({party})" if " to " in name else f"{article} {name} to {party}"
-    return f"{article} {name} on {pair_name(rules, action.target, sep=' and ')}"
-
-
-def _in_sentence(name: str) -> str:
-    """A name as it reads mid-sentence: "Public appeal" -> "public appeal", but "UN task force" stays."""
-    return name[:1].lower() + name[1:] if name[1:2].islower() else name
 
 
 # -- sampling futures ------------------------------------------------------------------------------------------

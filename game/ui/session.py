@@ -11,6 +11,7 @@ from game.engine import Action, Game, Intervention, Vote, build_rules
 from game.engine.facilitator import winner
 from game.engine.record import TurnReport
 from game.engine.rules import Rules
+from game.present.refusals import refusal_text
 from game.saves import SaveError, autosave, load_save, resume, save_game
 from game.saves.store import write_atomic
 from game.scenario.calendar import turn_count, turn_of
@@ -137,8 +138,9 @@ class Session:
 
     # -- orders --------------------------------------------------------------------------------------------------
     def why_not(self, action: Action) -> str | None:
-        """Why `action` cannot be added to this turn's orders now, or None."""
-        return self.game.why_illegal(action, self.orders, self.choices)
+        """Why `action` cannot be added to this turn's orders now, in words, or None."""
+        refusal = self.game.why_illegal(action, self.orders, self.choices)
+        return None if refusal is None else refusal_text(self.rules, refusal)
 
     def add(self, action: Action) -> str | None:
         reason = self.why_not(action)
@@ -174,11 +176,12 @@ class Session:
     # -- the facilitator ---------------------------------------------------------------------------------------
     def intervene(self, intervention: Intervention) -> str | None:
         """Make a facilitator's intervention now and autosave; the reason when it cannot be made."""
-        reason = self.game.why_not_intervene(intervention)
-        if reason is None:
+        refusal = self.game.why_not_intervene(intervention)
+        if refusal is None:
             self.game.intervene(intervention)
             self.autosave()
-        return reason
+            return None
+        return refusal_text(self.rules, refusal)
 
     def vote(self, counts: list[tuple[Action, int]]) -> tuple[Action, str | None]:
         """Record a class vote and add the winning action to the orders; the winner and, if it could not be

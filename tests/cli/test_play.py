@@ -85,8 +85,9 @@ def test_unknown_command_illegal_action_and_why(tmp_path):
     assert "unknown command 'fnord' — did you mean 'orders'? Type 'help' for the commands." in out
     assert "unknown command 'edn' — did you mean 'end'?" in out
     assert "unknown command 'xyzzy'; type 'help' for the commands." in out
-    assert "cannot do that: 'visit' needs a target party: karelia, lowmark" in out
-    assert "cannot do that: 'lowmark' is not a pair; choose one of karelia_lowmark" in out
+    assert "cannot do that: Visit to the region needs a target: Karelia (karelia), Lowmark (lowmark)" in out
+    assert ("cannot do that: 'lowmark' is not a pair of parties; choose one of Karelia – Lowmark (karelia_lowmark)"
+            in out)
     assert "Why prestige changed in week 1 (2030-03-04):" in out
     assert "Good offices" in out.split("Why prestige changed")[1]
     assert "Why karelia_lowmark changed" in out and "(hidden: only which way each cause pushed it)" in out

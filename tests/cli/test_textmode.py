@@ -90,12 +90,12 @@ def test_actions_list(loaded):
 
 def test_hidden_changes_are_only_counted(loaded):
     rules, _ = loaded
-    cause = Cause("decision", "lowmark", "Lowmark decided to escalate")
+    cause = Cause("decision", "lowmark", ("escalate",))
     report = TurnReport(turn=0, date="2030-03-04", changes=[
         Change("lowmark.hostility", 0.111111, 0.222222, cause, hidden=True),
         Change("karelia_lowmark.pressure", 2.345678, 2.876543, cause, hidden=True),
-        Change("lowmark.intention", 0.0, 1.0, Cause("decision", "lowmark", "Lowmark changed its aims"), hidden=True),
-        Change("prestige", 55.0, 49.0, Cause("instrument", "good_offices", "Good offices")),
+        Change("lowmark.intention", 0.0, 1.0, Cause("decision", "lowmark", ("aims",)), hidden=True),
+        Change("prestige", 55.0, 49.0, Cause("instrument", "good_offices")),
     ])
     text = "\n".join([*textmode.render_report(rules, report), *textmode.render_why(rules, report, "lowmark"),
                       *textmode.render_why(rules, report, "karelia_lowmark")])
@@ -144,8 +144,8 @@ def test_parse_action(loaded):
 def test_orders_undo_clear_and_illegal(loaded, tmp_path):
     out = _run(_session(loaded, tmp_path), "do 1\ndo 1\ndo visit\norders\nundo\norders\nclear\norders\nquit\n")
     assert "Ordered: Good offices → karelia_lowmark." in out
-    assert "cannot do that: 'good_offices karelia_lowmark' is already in this turn's orders" in out
-    assert "cannot do that: 'visit' needs a target party: karelia, lowmark" in out
+    assert "cannot do that: Good offices → Karelia – Lowmark is already in this turn's orders" in out
+    assert "cannot do that: Visit to the region needs a target: Karelia (karelia), Lowmark (lowmark)" in out
     assert "together: 6 prestige, $0m, 0 envoys" in out
     assert "Removed: Good offices → karelia_lowmark." in out
     assert "Orders and answers cleared." in out
@@ -153,7 +153,7 @@ def test_orders_undo_clear_and_illegal(loaded, tmp_path):
 
 def test_unaffordable_order_gives_the_engines_reason(loaded, tmp_path):
     out = _run(_session(loaded, tmp_path), "do good_offices\ndo public_appeal\ndo article_99\nquit\n")
-    assert "cannot do that: no attention left: 2 initiative(s) can run at once" in out
+    assert "cannot do that: no attention left: 2 initiatives can run at once" in out
 
 
 def test_unknown_command_gets_a_suggestion(loaded, tmp_path):

@@ -44,7 +44,6 @@ def _finder(rules, seed, inputs, runs, top):
                           ratings={"failure": 0.05, "partial": 0.95}, mean_score=25.0)
     return [SimpleNamespace(turn=1, date="2030-03-11", played=(Action("private_appeal", "lowmark"),),
                             alternative=(Action("visit", "lowmark"),),
-                            label="a visit to Lowmark instead of a private appeal to Lowmark",
                             actual=dist, counterfactual=alt)]
 
 
@@ -64,7 +63,7 @@ def test_the_debrief_names_the_scenario_player_session_and_ending(debrief_html):
 def test_the_debrief_lists_the_decisions_that_mattered(debrief_html):
     assert "The decisions that mattered most" in debrief_html
     assert "11 March 2030: War on the Varta 12% → 5%" in debrief_html
-    assert "a visit to Lowmark instead of a private appeal to Lowmark" in debrief_html
+    assert "a visit to the region (Lowmark) instead of a private appeal to Lowmark" in debrief_html
     assert "Decisions that mattered: #1" in debrief_html  # marked on the escalation chart
 
 

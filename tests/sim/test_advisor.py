@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.engine import Action, Game
 from game.engine.checker import fingerprint
+from game.present.moves import move_label
 from game.sim.advisor import advise
 
 from .brink import brink
@@ -29,7 +30,7 @@ def test_with_good_intelligence_the_war_preventing_proposal_comes_first():
     assert advice[0].action is not None and advice[0].action.use == STAND_DOWN
     waiting = next(a for a in advice if a.action is None)
     assert waiting.endings["war"] > 0.8 > advice[0].endings["war"]
-    assert waiting.label == "wait"
+    assert move_label(game.rules, waiting.action) == "wait"
 
 
 def test_every_legal_move_and_waiting_is_assessed_best_first():

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from game.engine import Action, Game, TurnInput
-from game.sim.counterfactual import compare, describe, key_decisions
+from game.present.moves import comparison_label
+from game.sim.counterfactual import compare, key_decisions
 
 from .brink import brink
 
@@ -34,7 +35,8 @@ def test_waiting_instead_of_the_war_preventing_proposal_brings_war():
     assert c.played == (STAND_DOWN,) and c.alternative == ()
     assert c.counterfactual.endings["war"] > c.actual.endings["war"] + 0.3
     assert c.counterfactual.ratings["failure"] > c.actual.ratings["failure"]
-    assert c.label == "waiting instead of the private proposal 'Mutual stand-down'"
+    assert comparison_label(RULES, c.played, c.alternative) == \
+        "waiting instead of the private proposal 'Mutual stand-down'"
     assert c.date == RULES.dates[1].isoformat() and c.turn == 1
 
 
@@ -87,10 +89,3 @@ def test_key_decisions_finds_the_proposal_first():
     assert found[0].counterfactual.endings["war"] > found[0].actual.endings["war"]
     assert [c.distance for c in found] == sorted((c.distance for c in found), reverse=True)
     assert key_decisions(RULES, 3, INPUTS, runs=40, top=2) == found
-
-
-def test_describe_in_plain_words():
-    assert describe(RULES, ()) == "waiting"
-    assert describe(RULES, (Action("wait"),)) == "waiting"
-    assert describe(RULES, (APPEAL, Action("private_appeal", "east"))) == (
-        "a public appeal on East and West and a private appeal to East")

@@ -9,12 +9,13 @@ import threading
 import pygame
 
 from game.engine import Game
+from game.present.moves import move_label
+from game.present.words import action_label
 from game.sim.advisor import Advice, advise, continues_with_history
 
 from ..layout import Flow, inset, rows
 from ..theme import Theme
 from ..widgets import Button, Label, Painter, TextBlock, Widget
-from ..words import action_label
 from .base import Screen, dialog_frame
 
 RUNS = 40
@@ -124,7 +125,7 @@ class AdvisorScreen(Screen):
                            text=f"{n + 1}. {label}", bold=True))
             flow.add(Painter(pygame.Rect(r.x, r.y + theme.line_height("body", True) + theme.px(2), text_w,
                                          r.h - theme.line_height("body", True) - theme.px(2)),
-                             key=f"odds:{n}", tip=advice.label,
+                             key=f"odds:{n}", tip=move_label(self.app.session.rules, advice.action),
                              paint=lambda s, rr, th, a=advice: paint_odds(s, rr, th, a)))
             if advice.action is not None:
                 reason = session.why_not(advice.action)

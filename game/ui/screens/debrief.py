@@ -6,13 +6,14 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Game, baseline
+from game.present.changes import rung_paths
+from game.present.words import action_label, pair_name
 from game.report.debrief import facilitator_notes
 
 from ..charts import Series, paint_ladder_chart
 from ..layout import Flow, columns, rows
 from ..theme import Theme
 from ..widgets import Button, Label, Painter, TextBlock, Widget, panel, panel_header
-from ..words import action_label, pair_name, rung_paths
 from .base import Screen, body_rect, chip, header
 
 RATING_COLOURS = {"success": "good", "partial": "warn", "failure": "danger"}

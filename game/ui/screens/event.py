@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import pygame
 
+from game.present.words import cost_text
+
 from ..layout import Flow, inset, rows
 from ..widgets import Button, Label, TextBlock, Widget
-from ..words import cost_text
 from .base import Screen, fitted_dialog
 
 

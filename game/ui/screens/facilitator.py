@@ -10,10 +10,10 @@ import pygame
 
 from game.engine import Action, Intervention
 from game.engine.facilitator import DECISIONS, INJECT, OVERRIDE
+from game.present.words import action_label, plural
 
 from ..layout import Flow, inset, rows
 from ..widgets import Button, Label, TextBlock, Widget
-from ..words import action_label, plural
 from .base import Screen, backdrop, dialog_frame, emblem, fitted_dialog
 
 DECISION_LABELS = {"escalate": "Escalate", "hold": "Hold", "step_back": "Step back (settle)"}

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pygame
 
 from game.engine.instruments import SPECS
+from game.present.words import cost_text, plural
 
 from ..guide import EFFECTS, GLOSSARY, HOW_TO_PLAY, LADDER_TEXT
 from ..icons import for_kind
 from ..layout import Flow, inset, rows
 from ..widgets import Button, Painter, TextBlock, Widget, panel
-from ..words import cost_text, plural
 from .base import Screen, body_rect, header
 
 TABS = (("play", "How to play"), ("instruments", "Instruments"), ("ladder", "The ladder"), ("glossary", "Glossary"))

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pygame
 
+from game.present.words import plural
+
 from ..layout import Flow, inset, rows
 from ..widgets import Button, Label, TextBlock, Widget
-from ..words import plural
 from .base import Screen, fitted_dialog
 
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 import pygame
 
 from game.engine.record import TurnReport
+from game.present.changes import decisions_sentence, group_by_cause, rung_text
+from game.present.news import message_text
+from game.present.words import pair_name
 
 from ..layout import Flow, columns, inset, rows
 from ..theme import Theme, ladder_colour
 from ..widgets import Button, Label, TextBlock, Widget
-from ..words import decisions_sentence, group_by_cause, pair_name, readable, rung_text
 from .base import Screen, fitted_dialog
 
 HIDDEN_NOTE = ("Changes inside the parties and to the hidden pressure are not shown: they reach you later, "
@@ -91,7 +93,7 @@ class ReportScreen(Screen):
             para("Nothing you can see changed.", "body", pal.muted)
         for g in groups:
             flow.skip(theme.px(4))
-            para(f"{g.heading}: {readable(rules, g.label)}", "body", pal.accent_hi, True)
+            para(f"{g.heading}: {g.label}", "body", pal.accent_hi, True)
             for s in g.sentences:
                 para(f"• {s}", "small", pal.text, indent=theme.px(12))
         flow.skip(theme.px(8))
@@ -123,7 +125,7 @@ class ReportScreen(Screen):
         if not self.report.messages:
             para("Nothing new.", "small", pal.faint)
         for msg in self.report.messages:
-            para(f"• {readable(rules, msg.text)}", "small", getattr(pal, MESSAGE_COLOURS.get(msg.kind, "text")))
+            para(f"• {message_text(rules, msg)}", "small", getattr(pal, MESSAGE_COLOURS.get(msg.kind, "text")))
         return flow.finish()
 
     def close(self) -> None:

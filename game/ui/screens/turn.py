@@ -9,6 +9,17 @@ import pygame
 
 from game.engine import Action, IllegalAction
 from game.engine.observation import Observation
+from game.present.news import message_text
+from game.present.refusals import refusal_text
+from game.present.words import (
+    action_cost,
+    action_label,
+    cost_text,
+    pair_name,
+    plural,
+    target_name,
+    timing_text,
+)
 from game.scenario.calendar import turn_of
 
 from .. import cards, icons
@@ -16,7 +27,6 @@ from ..guide import EFFECTS
 from ..layout import Flow, columns, inset, rows
 from ..theme import Theme
 from ..widgets import Button, Label, Painter, TextBlock, Widget, panel, panel_header
-from ..words import action_cost, action_label, cost_text, pair_name, plural, readable, target_name, timing_text
 from .base import Screen, emblem
 
 HOTKEYS = "1234567890"
@@ -497,7 +507,7 @@ class TurnScreen(Screen):
                                colour=pal.faint))
             for msg in report.messages:
                 colour = getattr(pal, cards.MESSAGE_COLOURS.get(msg.kind, "text"))
-                text = f"• {readable(rules, msg.text)}"
+                text = f"• {message_text(rules, msg)}"
                 flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, w, "small")), text=text, role="small",
                                    colour=colour))
             flow.skip(theme.px(4))
@@ -534,7 +544,7 @@ class TurnScreen(Screen):
         try:
             report = session.end_turn()
         except IllegalAction as exc:
-            self.app.toast(f"Cannot end the turn: {exc}", danger=True)
+            self.app.toast(f"Cannot end the turn: {refusal_text(session.rules, exc.refusal)}", danger=True)
             return
         if session.save_error:
             self.app.toast(f"The game could not be saved automatically: {session.save_error}", danger=True)

@@ -6,11 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.engine import Action, build_rules
-from game.engine.words import action_label, cost_text, is_wait, pair_name, plural, target_name
+from game.present.words import action_label, cost_text, pair_name, plural, target_name
 from game.scenario.loader import load_scenario
 from game.scenario.model import Cost
-
-from .conftest import duel
+from tests.engine.conftest import duel
 
 RULES = duel()
 SAMPLE = Path(__file__).resolve().parents[2] / "scenarios" / "sample_river_dispute.yaml"
@@ -45,5 +44,5 @@ def test_costs_and_counts_in_words():
 
 def test_waiting_is_no_decision():
     waits = [k for k, ins in RULES.instruments.items() if ins.kind == "wait"]
-    assert all(is_wait(RULES, k) for k in waits)
-    assert not is_wait(RULES, "good_offices") and not is_wait(RULES, "no_such_thing")
+    assert all(RULES.is_wait(k) for k in waits)
+    assert not RULES.is_wait("good_offices") and not RULES.is_wait("no_such_thing")

@@ -1,4 +1,4 @@
-"""Plain words for what the screens show: costs, timings, actions, values and the causes of changes.
+"""The turn's changes in words: values, targets and the causes of changes, grouped as the reports show them.
 
 Only public facts are put into words with their values; hidden changes (party internals, pressure) are never
 described here, so no screen can leak them.
@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from game.engine import Action
-from game.engine.record import Change, TurnReport
+from game.engine.record import Cause, Change, TurnReport
 from game.engine.rules import Rules
-from game.engine.words import action_label as action_label  # re-exported: the screens name moves through here
-from game.engine.words import cost_text, pair_name, plural
-from game.engine.words import target_name as target_name
+
+from .news import cause_label
+from .words import pair_name
 
 DECISION_WORDS = {"escalate": "escalated", "hold": "held its position", "step_back": "stepped back"}
 CAUSE_HEADINGS = {
@@ -28,37 +27,10 @@ CAUSE_HEADINGS = {
     "council": "Security Council",
     "resources": "Your office",
     "distraction": "Elsewhere in the world",
+    "facilitator": "The facilitator",
 }
 OFFICE_NAMES = {"prestige": "prestige", "budget": "budget", "envoys": "envoys", "attention": "attention",
                 "intelligence": "intelligence", "coordination": "coordination", "visibility": "visibility"}
-
-
-def readable(rules: Rules, text: str) -> str:
-    """A message with pair ids ('usa_ussr') replaced by the parties' names ('United States – Soviet Union')."""
-    for pid in rules.pair_ids:
-        if pid in text:
-            text = text.replace(pid, pair_name(rules, pid))
-    return text
-
-
-def action_cost(rules: Rules, action: Action) -> str:
-    if action.use in rules.proposals:
-        return cost_text(rules.proposals[action.use].cost)
-    ins = rules.instruments[action.use]
-    return cost_text(ins.cost, ins.attention)
-
-
-def timing_text(rules: Rules, key: str) -> str:
-    """When an instrument acts and how long it lasts, in the scenario's turn unit."""
-    unit = rules.scenario.calendar.turn_unit
-    if key in rules.proposals:
-        return "decided at once"
-    ins = rules.instruments[key]
-    if ins.kind == "wait":
-        return "this turn"
-    delay = "acts at once" if ins.delay == 0 else f"acts after {plural(ins.delay, unit)}"
-    lasts = f", lasts {plural(ins.duration, unit)}" if ins.duration > 1 else ""
-    return delay + lasts
 
 
 def rung_text(rules: Rules, pair_id: str, rung: float) -> str:
@@ -139,10 +111,10 @@ def visible_changes(changes: Iterable[Change]) -> list[Change]:
 
 def group_by_cause(rules: Rules, report: TurnReport) -> list[CauseGroup]:
     """The turn's visible changes grouped by what caused them, each change netted within its cause."""
-    order: list[tuple[str, str, str]] = []
-    nets: dict[tuple[str, str, str], dict[str, list[float]]] = {}
+    order: list[Cause] = []
+    nets: dict[Cause, dict[str, list[float]]] = {}
     for c in visible_changes(report.changes):
-        key = (c.cause.kind, c.cause.id, c.cause.label)
+        key = c.cause
         if key not in nets:
             order.append(key)
             nets[key] = {}
@@ -150,7 +122,7 @@ def group_by_cause(rules: Rules, report: TurnReport) -> list[CauseGroup]:
         span[1] = c.after
     groups = []
     for key in order:
-        kind, _, label = key
+        kind, label = key.kind, cause_label(rules, key)
         sentences = tuple(change_sentence(rules, t, b, a) for t, (b, a) in nets[key].items() if shows(t, b, a))
         if sentences:
             groups.append(CauseGroup(kind, CAUSE_HEADINGS.get(kind, kind.title()), label, sentences))

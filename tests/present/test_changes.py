@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from game.engine import Action, Game, build_rules
-from game.engine.record import Cause, Change, TurnReport
+from game.engine.record import Cause, Change, Message, TurnReport
+from game.present.changes import change_sentence, group_by_cause, rung_paths
+from game.present.news import message_text
+from game.present.words import cost_text
 from game.scenario.catalogue import resolve
 from game.scenario.loader import load_scenario
-from game.ui.words import change_sentence, cost_text, group_by_cause, readable, rung_paths
-
-from .driver import SAMPLE
+from tests.ui.driver import SAMPLE
 
 
 def rules():
@@ -17,23 +18,23 @@ def rules():
 
 def test_changes_are_grouped_by_cause_and_netted():
     r = rules()
-    appeal = Cause("instrument", "private_appeal", "Private appeal")
+    appeal = Cause("instrument", "private_appeal")
     report = TurnReport(0, "2030-03-04", changes=[
         Change("prestige", 55, 53, appeal),
         Change("prestige", 53, 52, appeal),
         Change("karelia.hostility", 0.4, 0.3, appeal, hidden=True),
-        Change("karelia_lowmark.rung", 2, 3, Cause("dynamics", "pressure", "pressure crossed a threshold")),
+        Change("karelia_lowmark.rung", 2, 3, Cause("dynamics", "ladder", (0, 3))),
     ])
     groups = group_by_cause(r, report)
-    assert [g.label for g in groups] == ["Private appeal", "pressure crossed a threshold"]
+    assert [g.label for g in groups] == [r.instruments["private_appeal"].name, "pressure crossed into 'confrontation'"]
     assert groups[0].sentences == ("Prestige −3.0 (55 → 52)",)
     assert groups[1].sentences == ("Escalation between Karelia – Lowmark rose from crisis (2) to confrontation (3)",)
 
 
 def test_a_cause_that_only_moved_hidden_values_is_not_shown_at_all():
     report = TurnReport(0, "2030-03-04", changes=[
-        Change("lowmark.trust", 0.6, 0.5, Cause("event", "x", "secret talks"), hidden=True),
-        Change("karelia.intention", 0, 1, Cause("decision", "karelia", "Karelia changes its mind")),
+        Change("lowmark.trust", 0.6, 0.5, Cause("event", "x"), hidden=True),
+        Change("karelia.intention", 0, 1, Cause("decision", "karelia", ("aims",))),
     ])
     assert group_by_cause(rules(), report) == []
 
@@ -46,8 +47,9 @@ def test_sentences_for_money_support_and_switches():
     assert cost_text(r.instruments["special_envoy"].cost, True) == "3 prestige · $1m · 1 envoy · 1 attention"
 
 
-def test_pair_ids_in_messages_become_names():
-    assert readable(rules(), "karelia_lowmark escalates") == "Karelia – Lowmark escalates"
+def test_news_names_the_parties_never_their_ids():
+    text = message_text(rules(), Message("news", "rung", (0, 2, 3)))
+    assert text == "Karelia – Lowmark escalates to 'confrontation'."
 
 
 def test_rung_paths_follow_the_reports_turn_by_turn():
@@ -61,7 +63,7 @@ def test_rung_paths_follow_the_reports_turn_by_turn():
 
 
 def test_a_change_too_small_to_read_is_left_out_and_half_points_of_prestige_show():
-    from game.ui.words import shows
+    from game.present.changes import shows
 
     assert not shows("visibility", 0.331, 0.333) and shows("visibility", 0.33, 0.35)
     assert not shows("prestige", 54.0, 54.01) and shows("prestige", 54.0, 54.5)
