@@ -210,7 +210,7 @@ class Game:
             return f"'{prop.name}' is put to {self.rules.pair_ids[prop.pair]}; it takes no other target"
         if prop.key in self.state.accepted:
             return f"'{prop.name}' has already been accepted"
-        last = max((t for t, key, _ in self.state.launches if key == prop.key), default=None)
+        last = self.state.last_launch.get(prop.key)
         if last is not None and self.state.turn - last < PROPOSAL_COOLDOWN:
             again = self.rules.dates[min(last + PROPOSAL_COOLDOWN, self.rules.turns - 1)].isoformat()
             return (
@@ -396,7 +396,7 @@ class Game:
         s.used[action.use] = s.used.get(action.use, 0) + 1
         if action.use in self.rules.proposals:
             prop = self.rules.proposals[action.use]
-            s.launches.append((t, prop.key, prop.pair))
+            instruments.record_launch(s, prop.key, prop.pair)
             cause = Cause("proposal", prop.key, f"your {action.mode} proposal: {prop.name}")
             self._pay(ctx, prop.cost, cause)
             float_proposal(ctx, prop, action.mode or "private")
@@ -407,19 +407,13 @@ class Game:
         if ins.kind == "wait":
             return
         target = self._target_index(ins.target, action.target)
-        s.launches.append((t, ins.key, target))
-        s.initiatives.append(
-            Initiative(
-                ins.key,
-                ins.kind,
-                target,
-                t,
-                t + ins.delay,
-                t + ins.delay + ins.duration - 1,
-                ins.cost.envoys,
-                int(ins.attention),
-            )
+        initiative = Initiative(
+            ins.key, ins.kind, target, t, t + ins.delay, t + ins.delay + ins.duration - 1, ins.cost.envoys,
+            int(ins.attention),
         )
+        initiative.fatigue = instruments.fatigue(ctx, initiative)
+        instruments.record_launch(s, ins.key, target)
+        s.initiatives.append(initiative)
         if ins.public:
             ctx.office("visibility", 0.03, cause)
 
