@@ -9,9 +9,12 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
+from game.scenario.limits import MAX_TURNS
+
 from .errors import EXIT_INVALID, EXIT_USAGE, CliError
 from .launch import has_display
 from .loading import load_result_or_fail
+from .numbers import check_range
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (320, 200)
@@ -34,12 +37,17 @@ def run_screenshot(scenario_arg: str, screen: str, out: str, turns: int, policy_
                    size_text: str | None, err: TextIO | None = None) -> int:
     """Render `screen` of `scenario_arg` after `turns` turns of `policy_name` into the PNG file `out`."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    from game.ui.shots import SCREEN_NAMES
+    try:
+        from game.ui.shots import SCREEN_NAMES
+    except ImportError as exc:
+        raise CliError(f"screenshots need {exc.name or 'pygame-ce'}, which is not installed: "
+                       "pip install pygame-ce (or pip install -e .)", EXIT_INVALID) from None
 
     if screen not in SCREEN_NAMES:
         raise CliError(f"unknown screen '{screen}' (screens: {', '.join(SCREEN_NAMES)})", EXIT_USAGE)
     if turns < 0:
         raise CliError("--turns must be 0 or more", EXIT_USAGE)
+    check_range("--turns", turns, 0, MAX_TURNS)
     if not out.lower().endswith(".png"):
         raise CliError(f"--out '{out}' must name a .png file", EXIT_USAGE)
     size = parse_size(size_text) if size_text else DEFAULT_SIZE

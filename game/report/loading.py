@@ -39,7 +39,10 @@ class ScenarioCache:
 
     def get(self, path: Path) -> tuple[Rules, str] | None:
         """The rules and digest of the scenario file at `path`, or None when it does not load."""
-        key = path.resolve()
+        try:
+            key = path.resolve()
+        except (OSError, ValueError, RuntimeError):
+            return None
         if key not in self.loaded:
             result = load_scenario(key)
             rules = None
@@ -67,6 +70,14 @@ def open_save(path: str | os.PathLike, cache: ScenarioCache | None = None) -> Pl
     return Played(Path(where), save, rules, game)
 
 
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a regular file; False for a path the system cannot even look up (too long, odd bytes)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def _scenario_for(save: SaveData, where: str, cache: ScenarioCache) -> tuple[Rules, str]:
     """The scenario the save was played on: the file it names, else the shipped scenario of the same id, whichever
     has the saved digest (a save made on a student's laptop names a path that does not exist here)."""
@@ -74,7 +85,7 @@ def _scenario_for(save: SaveData, where: str, cache: ScenarioCache) -> tuple[Rul
     candidates += [s.path for s in shipped() if s.id == save.scenario_id]
     found = False
     for candidate in candidates:
-        if not candidate.is_file():
+        if not _is_file(candidate):
             continue
         loaded = cache.get(candidate)
         if loaded is None or loaded[0].scenario.id != save.scenario_id:
