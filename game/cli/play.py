@@ -15,6 +15,7 @@ from game.engine import Game, build_rules
 from game.engine.rules import Rules
 from game.saves import SaveError, load_save, restore_draft, resume, saves_directory
 from game.saves.format import MAX_NAME
+from game.saves.store import shown_path
 from game.scenario.loader import LoadResult
 from game.typed import clean_text
 
@@ -69,7 +70,8 @@ def run_play(scenario_arg: str | None, seed: int | None, text: bool, load: str |
         save = load_save(load)
         game = resume(save, rules, result.digest)
     except SaveError as exc:
-        message = exc.message if exc.message.startswith(load) else f"{load}: {exc.message}"
+        shown = shown_path(load)
+        message = exc.message if exc.message.startswith(shown) else f"{shown}: {exc.message}"
         raise CliError(message, EXIT_INVALID) from None
     orders, choices = restore_draft(save.draft, game)
     if not text and in_window(game, save.scenario_path, result.digest, folder, "turn", out, save.created,

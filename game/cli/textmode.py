@@ -642,17 +642,22 @@ class TextGame:
                 print(file=self.out)
                 raise Quit from None
         self.out.write(prompt)
-        line = self.inp.readline()
+        line = self.inp.readline(MAX_LINE + 2)
         if not line:
             self.out.write("\n")
             raise Quit
-        self.out.write(line if line.endswith("\n") else line + "\n")
+        if len(line) > MAX_LINE and not line.endswith("\n"):
+            while (more := self.inp.readline(MAX_LINE)) and not more.endswith("\n"):
+                pass  # the rest of an over-long line is read and dropped, never held whole
+            line += "…"
+        self.out.write(clean_text(line.rstrip("\r\n"))[:MAX_LINE] + "\n")
         return line
 
     def handle(self, line: str) -> list[str]:
         """Run one command line and return what to show."""
+        line = line.rstrip("\r\n")
         if len(line) > MAX_LINE:
-            return [f"that line is {len(line):,} characters long; commands are short — type 'help' for them"]
+            return [f"that line is more than {MAX_LINE:,} characters long; commands are short — type 'help' for them"]
         words = clean_text(line).split()
         if not words:
             return []

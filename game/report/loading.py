@@ -9,6 +9,7 @@ from pathlib import Path
 
 from game.engine import Game, Rules, build_rules
 from game.saves import SaveData, SaveError, load_save, resume
+from game.saves.store import shown_path
 from game.scenario.catalogue import shipped
 from game.scenario.loader import load_scenario
 
@@ -57,9 +58,10 @@ class ScenarioCache:
 
 def open_save(path: str | os.PathLike, cache: ScenarioCache | None = None) -> Played:
     """Read the save at `path` and replay it on its scenario; every problem is a ReportError naming the file."""
-    where = os.fsdecode(path)
+    name = os.fsdecode(path)
+    where = shown_path(name)
     try:
-        save = load_save(where)
+        save = load_save(name)
     except SaveError as exc:
         raise ReportError(exc.message if exc.message.startswith(where) else f"{where}: {exc.message}") from None
     rules, digest = _scenario_for(save, where, cache or ScenarioCache())
@@ -67,7 +69,7 @@ def open_save(path: str | os.PathLike, cache: ScenarioCache | None = None) -> Pl
         game = resume(save, rules, digest)
     except SaveError as exc:
         raise ReportError(f"{where}: {exc.message}") from None
-    return Played(Path(where), save, rules, game)
+    return Played(Path(name), save, rules, game)
 
 
 def _is_file(path: Path) -> bool:

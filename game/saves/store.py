@@ -287,16 +287,17 @@ def _sync_folder(folder: Path) -> None:
 
 def load_save(path: str | os.PathLike) -> SaveData:
     """Read and check a save file; every problem becomes a SaveError naming the file."""
-    where = os.fsdecode(path)
+    name = os.fsdecode(path)
+    where = shown_path(name)
     try:
-        info = os.stat(where)
+        info = os.stat(name)
         if stat.S_ISDIR(info.st_mode):
             raise SaveError(f"{where}: this is a folder, not a save file")
         if not stat.S_ISREG(info.st_mode):
             raise SaveError(f"{where}: this is not a regular file, so it is not a save file; give the path of a save")
         if info.st_size > MAX_SAVE_BYTES:
             raise SaveError(f"{where}: this file is far too large to be a Good Offices save")
-        with open(where, "rb") as handle:
+        with open(name, "rb") as handle:
             raw = handle.read(MAX_SAVE_BYTES + 1)
     except FileNotFoundError:
         raise SaveError(f"{where}: there is no save file here; check the path") from None
@@ -311,6 +312,12 @@ def load_save(path: str | os.PathLike) -> SaveData:
     except UnicodeDecodeError:
         raise SaveError(f"{where}: the save file is truncated or corrupt") from None
     return from_json(text, where)
+
+
+def shown_path(path: str | os.PathLike, limit: int = 120) -> str:
+    """A path as a one-line message shows it: cut short, with an ellipsis, when it is very long."""
+    text = os.fsdecode(path)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def resume(save: SaveData, rules: Rules, digest: str) -> Game:
