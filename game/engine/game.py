@@ -364,7 +364,12 @@ class Game:
             if choice_id not in {c.key for c in ev.choices}:
                 options = ", ".join(c.key for c in ev.choices)
                 raise IllegalAction(f"'{ev.title}' has no option '{choice_id}'; choose one of {options}")
-        prestige, budget, _, _ = self._spent((), choices)
+        # only the answers given other than the defaults must be affordable: a default is what happens when nobody
+        # decides (a replay gives it as an answer), paid as far as the office can — else an event whose default
+        # costs more than there is would stop the game
+        asked = [c for e, k in choices.items() for n, c in enumerate(pending[e].choices)
+                 if c.key == k and n != pending[e].default_choice]
+        prestige, budget = sum(c.cost.prestige for c in asked), sum(c.cost.budget for c in asked)
         if prestige > self.state.office.prestige or budget > self.state.office.budget:
             raise IllegalAction(
                 f"your answers to this turn's events cost {prestige:g} prestige and ${budget:g}m; "

@@ -12,6 +12,7 @@ from game.saves import SaveData, SaveError, load_save, resume
 from game.saves.store import shown_path
 from game.scenario.catalogue import shipped
 from game.scenario.loader import load_scenario
+from game.scenario.yamlload import printable
 
 
 class ReportError(Exception):
@@ -97,9 +98,10 @@ def _scenario_for(save: SaveData, where: str, cache: ScenarioCache) -> tuple[Rul
             return loaded
     if found:
         raise ReportError(
-            f"{where}: the scenario '{save.scenario_id}' has changed since this game was saved, so the game cannot "
-            "be replayed exactly; use the scenario file the game was played with"
+            f"{where}: the scenario '{printable(save.scenario_id)}' has changed since this game was saved, so the game "
+            "cannot be replayed exactly; use the scenario file the game was played with"
         )
     raise ReportError(
-        f"{where}: the scenario '{save.scenario_id}' of this save is not installed; put its file in scenarios/"
+        f"{where}: the scenario '{printable(save.scenario_id)}' of this save is not installed; put its file in "
+        "scenarios/"
     )

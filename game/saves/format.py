@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from game import __version__
 from game.engine import Action, Intervention, TurnInput, Vote
 from game.scenario.limits import describe_character, forbidden_character
+from game.scenario.yamlload import printable
 
 SAVE_FORMAT = "good-offices-save"
 VERSION = 2
@@ -408,10 +409,11 @@ def _problem(exc: ValidationError) -> str:
 
 
 def _dotted(loc: tuple[Any, ...]) -> str:
+    """Where in the file, as 'inputs[0].actions': a name the file made up is shown escaped and cut short."""
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += ("." if out else "") + str(part)
+            out += ("." if out else "") + printable(str(part), 40)
     return out or "the file"

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from game.engine import Action, Game, IllegalAction, Rules, TurnInput, Vote, replay
 from game.engine.facilitator import winner
+from game.scenario.yamlload import printable
 
 from .format import MAX_VOTES, SaveData, SaveError, from_json, to_json
 from .snapshot import shared_view, state_to_dict
@@ -84,7 +85,7 @@ def file_name(scenario_id: str, name: str | None = None) -> str:
     stem = name[: -len(SUFFIX)] if name.lower().endswith(SUFFIX) else name
     stem = _UNSAFE.sub("-", stem).strip("-_")[:64]
     if not stem:
-        raise SaveError(f"'{name}' cannot be a save name: use letters, digits, '-' or '_'")
+        raise SaveError(f"'{printable(name)}' cannot be a save name: use letters, digits, '-' or '_'")
     return stem + SUFFIX
 
 
@@ -325,8 +326,8 @@ def resume(save: SaveData, rules: Rules, digest: str) -> Game:
     scenario_id = rules.scenario.id
     if save.scenario_id != scenario_id:
         raise SaveError(
-            f"this save is for scenario '{save.scenario_id}', not '{scenario_id}'; "
-            f"play it with: python main.py play {save.scenario_id} --load SAVE"
+            f"this save is for scenario '{printable(save.scenario_id)}', not '{scenario_id}'; "
+            f"play it with: python main.py play {printable(save.scenario_id)} --load SAVE"
         )
     if save.scenario_digest != digest:
         raise SaveError(
@@ -336,7 +337,8 @@ def resume(save: SaveData, rules: Rules, digest: str) -> Game:
     try:
         game = replay(rules, save.seed, save.inputs, save.interventions)
     except (IllegalAction, ValueError, LookupError, TypeError, ArithmeticError) as exc:
-        raise SaveError(f"the save is inconsistent with its scenario: its moves cannot be replayed ({exc})") from None
+        raise SaveError("the save is inconsistent with its scenario: its moves cannot be replayed "
+                        f"({printable(str(exc), 160)})") from None
     replayed = state_to_dict(game.state)
     if (replayed if save.version >= 2 else shared_view(replayed)) != (
             save.snapshot if save.version >= 2 else shared_view(save.snapshot)):
@@ -365,7 +367,8 @@ def _vote_problem(votes: Sequence[Vote], game: Game) -> str | None:
             if not 0 <= count <= MAX_VOTES:
                 return f"the class vote of turn {vote.turn + 1} gives {count} votes to one option"
             if not _names_a_move(game.rules, label):
-                return f"the class vote of turn {vote.turn + 1} was on '{label}', which is no move of this scenario"
+                return (f"the class vote of turn {vote.turn + 1} was on '{printable(label)}', which is no move of this "
+                        "scenario")
         if not vote.counts or vote.chosen != winner(vote.counts):
             return f"the class vote of turn {vote.turn + 1} did not choose its most voted option"
     return None
