@@ -11,5 +11,4 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 settings.register_profile("ci", deadline=None, print_blob=True)
 settings.register_profile("long", deadline=None, print_blob=True)
-settings.load_profile(os.environ.get("GOOD_OFFICES_FUZZ", "ci") if os.environ.get("GOOD_OFFICES_FUZZ") == "long"
-                      else "ci")
+settings.load_profile("long" if os.environ.get("GOOD_OFFICES_FUZZ") == "long" else "ci")
