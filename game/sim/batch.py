@@ -19,7 +19,7 @@ from typing import Any
 
 from game.engine import Game, Rules, build_rules
 from game.saves.format import SaveError, to_json
-from game.saves.store import file_name, now, save_data, write_atomic
+from game.saves.store import clean_stale_temps, file_name, now, save_data, write_atomic
 from game.scenario.loader import load_scenario_bytes
 from game.scenario.yamlload import MAX_BYTES
 
@@ -287,6 +287,7 @@ def _prepare_folder(folder: str) -> None:
         os.makedirs(folder, exist_ok=True)
     except OSError as exc:
         raise BatchError(f"{folder}: cannot create the folder for saved games ({exc.strerror or exc})") from None
+    clean_stale_temps(folder)
 
 
 def _run_pool(work: Iterable[tuple[int, int]], runs: int, jobs: int, progress: Progress | None, runner: _Runner,
