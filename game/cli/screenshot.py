@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from game.scenario.limits import MAX_TURNS
+from game.typed import parse_whole
 
 from .errors import EXIT_INVALID, EXIT_USAGE, CliError
 from .launch import has_display
@@ -24,9 +25,11 @@ MAX_SIZE = (7680, 4320)
 def parse_size(text: str) -> tuple[int, int]:
     """'1280x720' → (1280, 720); CliError for anything else."""
     parts = text.lower().replace("×", "x").split("x")
-    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
-        raise CliError(f"--size '{text}' is not WIDTHxHEIGHT, e.g. 1280x720", EXIT_USAGE)
-    w, h = int(parts[0]), int(parts[1])
+    numbers = [parse_whole(p, 0) for p in parts] if len(parts) == 2 else []
+    if len(numbers) != 2 or None in numbers:
+        shown = text if len(text) <= 24 else text[:24] + "…"
+        raise CliError(f"--size '{shown}' is not WIDTHxHEIGHT in digits 0-9, e.g. 1280x720", EXIT_USAGE)
+    w, h = numbers
     if not (MIN_SIZE[0] <= w <= MAX_SIZE[0] and MIN_SIZE[1] <= h <= MAX_SIZE[1]):
         raise CliError(f"--size {w}x{h} is out of range ({MIN_SIZE[0]}x{MIN_SIZE[1]} to "
                        f"{MAX_SIZE[0]}x{MAX_SIZE[1]})", EXIT_USAGE)
