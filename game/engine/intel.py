@@ -254,14 +254,14 @@ AUDIENCE_OTHERS = 0.125  # what the parties' own conduct adds on average, per un
 
 
 def audience_own(rules: Rules, state: GameState, i: int) -> float:
-    """The part of party i's audience cost the office can reckon from its own public moves on the party's pairs
-    (each adds about PUBLIC_AUDIENCE, fading every turn)."""
+    """The part of party i's audience cost the office can reckon from its own recent public moves on the party's
+    pairs (each adds about PUBLIC_AUDIENCE, fading every turn; the state keeps the last few turns' launches)."""
     total = 0.0
     pairs = rules.pairs_of_party[i]
-    for t, key, target in state.launches:
+    for (key, target), turns in state.recent_launches.items():
         ins = rules.instruments.get(key)
         if ins is not None and ins.kind in PUBLIC_AUDIENCE and ins.target == "pair" and target in pairs:
-            total += PUBLIC_AUDIENCE[ins.kind] * AUDIENCE_DECAY ** max(0, state.turn - t)
+            total += sum(PUBLIC_AUDIENCE[ins.kind] * AUDIENCE_DECAY ** max(0, state.turn - t) for t in turns)
     return min(1.0, total)
 
 

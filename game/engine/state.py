@@ -107,6 +107,7 @@ class Initiative:
     envoys: int
     attention: int
     mode: str = ""  # public/private, for proposals
+    fatigue: float = 1.0  # its effect's multiplier for repetition, fixed at launch (see instruments.fatigue)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +141,9 @@ class GameState:
     history: list[tuple[float, ...]] = field(default_factory=list)  # true hidden values per turn, for delays
     intel: list[IntelRow] = field(default_factory=list)  # per turn, beside `history`: what the estimates draw on
     ending: str | None = None
-    launches: list[tuple[int, str, int]] = field(default_factory=list)  # (turn, action id, target index)
+    # Bookkeeping of launches, kept small so that a turn costs the same on turn 900 as on turn 1:
+    last_launch: dict[str, int] = field(default_factory=dict)  # action id -> last turn it was launched
+    recent_launches: dict[tuple[str, int], tuple[int, ...]] = field(default_factory=dict)  # (id, target) -> turns
 
     def clone(self) -> GameState:
         """A deep copy, written out by hand because lookahead policies clone often."""
@@ -153,7 +156,8 @@ class GameState:
             list(self.council),
             dict(self.variables),
             [
-                Initiative(i.key, i.kind, i.target, i.started, i.matures, i.ends, i.envoys, i.attention, i.mode)
+                Initiative(i.key, i.kind, i.target, i.started, i.matures, i.ends, i.envoys, i.attention, i.mode,
+                           i.fatigue)
                 for i in self.initiatives
             ],
             dict(self.fired),
@@ -164,5 +168,6 @@ class GameState:
             list(self.history),
             list(self.intel),
             self.ending,
-            list(self.launches),
+            dict(self.last_launch),
+            dict(self.recent_launches),
         )

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from game.engine import Game, build_rules
-from game.saves import SaveError, autosave, load_save, resume, save_game, saves_directory, state_to_dict
+from game.saves import VERSION, SaveError, autosave, load_save, resume, save_game, saves_directory, state_to_dict
 from game.saves.store import file_name
 from game.scenario.loader import load_scenario
 
@@ -48,12 +48,12 @@ def test_save_load_resume_gives_the_same_game(tmp_path, sample):
     assert [r.changes for r in again.reports] == [r.changes for r in game.reports]
 
 
-def test_a_format_1_save_without_the_intel_log_still_resumes(tmp_path, sample):
+def test_a_format_2_save_without_the_intel_log_still_resumes(tmp_path, sample):
     rules, digest, _ = sample
     game = play_some(rules)
     path = _save(game, tmp_path, sample)
     data = json.loads(path.read_text())
-    data["version"] = 1
+    data["version"] = 2
     del data["snapshot"]["intel"]
     path.write_text(json.dumps(data))
     again = resume(load_save(path), rules, digest)
@@ -70,6 +70,16 @@ def test_an_edited_intel_log_is_caught(tmp_path, sample):
     with pytest.raises(SaveError) as exc:
         resume(load_save(path), rules, digest)
     assert _one_line(exc).startswith("the save is inconsistent with its scenario")
+
+
+def test_a_format_2_file_has_no_intel_log(tmp_path, sample):
+    path = _save(play_some(sample[0]), tmp_path, sample)
+    data = json.loads(path.read_text())
+    data["version"] = 2
+    path.write_text(json.dumps(data))
+    with pytest.raises(SaveError) as exc:
+        load_save(path)
+    assert "'snapshot.intel' is not part of a save file" in _one_line(exc)
 
 
 def test_resumed_game_plays_on_like_the_original(tmp_path, sample):
@@ -121,15 +131,18 @@ def test_same_name_replaces_and_keeps_created(tmp_path, sample):
     assert save.created == "2030-01-01T00:00:00Z" and len(save.inputs) == 1
 
 
-def test_autosave_slot(tmp_path, sample):
+def test_each_game_has_its_own_autosave_slot(tmp_path, sample):
     rules, digest, path = sample
-    game = Game(rules, 1)
-    first = autosave(game, tmp_path, scenario_path=path, digest=digest)
+    game, other = Game(rules, 1), Game(rules, 1)
+    first = autosave(game, tmp_path, scenario_path=path, digest=digest, game_id="a1")
     game.step()
-    second = autosave(game, tmp_path, scenario_path=path, digest=digest)
-    assert first == second == tmp_path / "autosave-sample_river_dispute.json"
-    assert len(load_save(second).inputs) == 1
-    assert [p.name for p in tmp_path.iterdir()] == ["autosave-sample_river_dispute.json"]
+    second = autosave(game, tmp_path, scenario_path=path, digest=digest, game_id="a1")
+    third = autosave(other, tmp_path, scenario_path=path, digest=digest, game_id="b2")
+    assert first == second == tmp_path / "autosave-sample_river_dispute-a1.json"
+    assert third == tmp_path / "autosave-sample_river_dispute-b2.json"
+    assert len(load_save(second).inputs) == 1 and load_save(second).game_id == "a1"
+    assert len(load_save(third).inputs) == 0 and load_save(third).game_id == "b2"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [first.name, third.name]
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
@@ -208,7 +221,7 @@ BAD_CASES = {
     "random_bytes": (lambda f: bytes(range(256)) * 3, "truncated or corrupt"),
     "truncated": (lambda f: _good_text(f)[:700].encode(), "truncated or corrupt"),
     "empty": (lambda f: b"", "the save file is empty"),
-    "foreign_version": (lambda f: _edit(f, lambda d: d.update(version=3)), "newer version of Good Offices"),
+    "foreign_version": (lambda f: _edit(f, lambda d: d.update(version=VERSION + 1)), "newer version of Good Offices"),
     "missing_field": (lambda f: _edit(f, lambda d: d.pop("seed")), "'seed' is missing"),
     "latin1": (lambda f: "é".encode("latin-1") * 10, "truncated or corrupt"),
 }
