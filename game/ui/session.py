@@ -6,6 +6,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from game.engine import Action, Game, Intervention, Vote, build_rules
 from game.engine.facilitator import winner
@@ -103,6 +104,7 @@ class Session:
     facilitator: bool = False  # a teacher runs the game for a class: pauses, interventions, votes
     votes: list[Vote] = field(default_factory=list)
     discussed: set[str] = field(default_factory=set)  # discussion points already put to the class
+    map_view: Any = field(default=None, repr=False, compare=False)  # the map's bound conditions and drawings
 
     @property
     def rules(self) -> Rules:
