@@ -22,6 +22,7 @@ from .theme import Colour, Palette, Theme, ladder_colour, mix
 Box = tuple[float, float, float, float]  # west, south, east, north
 Outline = tuple[str, list[tuple[int, int]], list[list[tuple[int, int]]]]  # country, ring, drawn runs
 NEUTRAL_LAND: Colour = (150, 146, 128)
+SEA_TINT: Colour = (30, 80, 150)  # the same blue sea in every palette (the projector's accent is yellow)
 LABEL_SIDES = ("right", "left", "above", "below", "above-right", "below-right", "above-left", "below-left")
 
 
@@ -64,7 +65,7 @@ class MapColours:
     @classmethod
     def of(cls, pal: Palette) -> MapColours:
         land = mix(pal.panel_hi, NEUTRAL_LAND, 0.5)  # grey-brown, so that land never reads as sea
-        return cls(sea=mix(pal.bg_deep, pal.accent, 0.12), land=land, border=mix(land, pal.text, 0.35),
+        return cls(sea=mix(pal.bg_deep, SEA_TINT, 0.3), land=land, border=mix(land, pal.text, 0.35),
                    coast=mix(land, pal.text, 0.6), halo=pal.bg_deep, label=pal.text, country_label=pal.muted,
                    neutral_label=mix(land, pal.text, 0.55))
 
@@ -214,6 +215,8 @@ class MapRenderer:
                 best, best_cost = rect, cost
             if cost == 0:
                 break
+        if best_cost and place.kind != "capital":
+            return  # no side is free (a small map): leave the label out rather than overlap another
         rect = best.clamp(bounds)
         _halo_text(surface, theme, place.name, "small", bold, col, rect.topleft)
         occupied.append(rect)
@@ -259,6 +262,10 @@ class MapRenderer:
             stance = scene.stances.get(party)
             if stance is not None:
                 labels.append((stance.name.upper(), "label", True, col.country_label, pts))
+        for area in scene.areas:
+            if not area.land and not area.party:  # a party's area carries the party's name already
+                colour = role_colour(theme.palette, area.colour, theme.palette.accent, scene.stances.get(area.party))
+                labels.append((area.name, "small", True, mix(colour, col.label, 0.5), proj.points(area.points)))
         min_area = (theme.px(60)) ** 2
         for name, (area, pts) in sorted(neutral.items(), key=lambda kv: -kv[1][0]):
             if area >= min_area:

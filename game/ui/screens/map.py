@@ -27,8 +27,8 @@ class MapView:
         self.model = MapModel(rules)
         self.renderer = MapRenderer(self.model.block) if self.model.block is not None else None
 
-    def scene(self, game) -> Scene:
-        return self.model.scene(game.state, game.observation())
+    def scene(self, game, obs=None) -> Scene:
+        return self.model.scene(game.state, obs if obs is not None else game.observation())
 
 
 def map_view(session) -> MapView:
@@ -68,7 +68,7 @@ class MapScreen(Screen):
             out.append(TextBlock(pygame.Rect(body.x, body.y, body.w, TextBlock.measure(theme, text, body.w)),
                                  text=text, colour=theme.palette.muted))
             return out
-        scene = view.scene(game)
+        scene = view.scene(game, obs)
         key_w = min(theme.px(330), body.w // 3)
         map_r, key_r = columns(body, [body.w - key_w, key_w], theme.px(14))
         out.append(Painter(map_r, key="map", tip="", paint=lambda s, r, th: paint_map(s, r, th, view, scene)))
