@@ -33,10 +33,10 @@ def paint_pair(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, pair: P
     w = rect.w - theme.px(24)
     surface.blit(theme.text(theme.fit(title, w, "body", True), "body", pal.text, True), (x, y))
     y += theme.line_height("body", True)
-    rung_label = f"{pair.rung_name}"
+    rung_label = pair.rung_name[:1].upper() + pair.rung_name[1:]  # keep proper nouns ("battles in Kashmir")
     step_text = f"rung {pair.rung} of {top}"
     step_img = theme.text(step_text, "small", pal.muted)
-    surface.blit(theme.text(theme.fit(rung_label.capitalize(), w - step_img.get_width() - theme.px(8), "h3", True),
+    surface.blit(theme.text(theme.fit(rung_label, w - step_img.get_width() - theme.px(8), "h3", True),
                             "h3", colour, True), (x, y))
     surface.blit(step_img, (x + w - step_img.get_width(), y + theme.px(4)))
     y += theme.line_height("h3", True) + theme.px(4)
