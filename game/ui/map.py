@@ -75,6 +75,17 @@ def stance_colour(pal: Palette, stance: Stance | None) -> Colour | None:
     return None if stance is None else ladder_colour(pal, stance.rung, max(1, stance.top))
 
 
+def territory_fill(pal: Palette, col: MapColours, scene: Scene, party: str) -> Colour:
+    """A party's land: the ladder colour of its stance over the land colour, a little lighter or darker by the
+    party's place in the list, so that neighbours on the same rung still read as two countries."""
+    stance = scene.stances.get(party)
+    shade = stance_colour(pal, stance)
+    if shade is None:
+        return col.land
+    index = list(scene.stances).index(party)
+    return mix(col.land, shade, 0.62 if index % 2 == 0 else 0.4)
+
+
 def role_colour(pal: Palette, role: str | None, default: Colour, stance: Stance | None = None) -> Colour:
     if role == "party":
         return stance_colour(pal, stance) or default
@@ -139,11 +150,7 @@ class MapRenderer:
         outlines = self.outlines(size)
         for name, pts, _ in outlines:
             party = scene.territories.get(name)
-            fill = col.land
-            if party is not None:
-                shade = stance_colour(pal, scene.stances.get(party))
-                if shade is not None:
-                    fill = mix(col.land, shade, 0.5)
+            fill = col.land if party is None else territory_fill(pal, col, scene, party)
             pygame.draw.polygon(surface, fill, pts)
         for _, _, runs in outlines:
             for run in runs:
@@ -185,8 +192,7 @@ class MapRenderer:
         pts = proj.points(area.points)
         stance = scene.stances.get(area.party) if area.party else None
         if area.land:
-            shade = stance_colour(pal, stance) if area.party else None
-            fill = mix(col.land, shade, 0.5) if shade is not None else col.land
+            fill = territory_fill(pal, col, scene, area.party) if area.party else col.land
             if area.colour and area.colour != "party":
                 fill = mix(col.land, role_colour(pal, area.colour, col.land), 0.5)
             pygame.draw.polygon(surface, fill, pts)
@@ -414,8 +420,10 @@ def _drawn_edges(ring, pts, edges: tuple[set[float], set[float]]) -> list[list[t
 
 
 def _label_points(pts, bounds: pygame.Rect, step: int) -> list[tuple[float, float]]:
-    """Where a country's label may go: its centroid first, then points of a grid over it, nearest first."""
-    cx, cy = _centroid(pts)
+    """Where a country's label may go: the centroid of its visible part first, then points of a grid over that
+    part, nearest first."""
+    cx, cy = _centroid([(min(max(x, bounds.left), bounds.right), min(max(y, bounds.top), bounds.bottom))
+                        for x, y in pts])
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
     x0, x1 = max(bounds.left, min(xs)), min(bounds.right, max(xs))
     y0, y1 = max(bounds.top, min(ys)), min(bounds.bottom, max(ys))

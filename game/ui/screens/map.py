@@ -8,7 +8,7 @@ import pygame
 from game.present.mapview import MapModel, Scene
 
 from ..layout import Flow, columns, inset
-from ..map import MapColours, MapRenderer, draw_marker, role_colour, stance_colour
+from ..map import MapColours, MapRenderer, draw_marker, role_colour, territory_fill
 from ..theme import Theme, mix
 from ..widgets import Button, Painter, TextBlock, Widget, panel, panel_header
 from .base import Screen, body_rect, header
@@ -117,7 +117,7 @@ class MapScreen(Screen):
                 if rules.turns and st.last_decision in DECISION_WORDS and any(r.turn >= 0 for r in
                                                                               self.app.session.game.reports):
                     words.append(f"last {rules.scenario.calendar.turn_unit}: {DECISION_WORDS[st.last_decision]}")
-                shade = mix(col.land, stance_colour(pal, st), 0.5)
+                shade = territory_fill(pal, col, scene, pid)
                 swatch_row(" · ".join(words), lambda s, r, c=shade: (pygame.draw.rect(s, c, r),
                                                                      pygame.draw.rect(s, col.coast, r, 1)))
             flow.skip(theme.px(6))
