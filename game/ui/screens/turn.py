@@ -9,6 +9,7 @@ import pygame
 
 from game.engine import Action, IllegalAction
 from game.engine.observation import Observation
+from game.present.leaders import mood
 from game.present.news import message_text
 from game.present.refusals import refusal_text
 from game.present.words import (
@@ -235,7 +236,10 @@ class TurnScreen(Screen):
         leaders = {p.id: p.leader or "" for p in rules.scenario.parties}
         ph = cards.party_card_height(theme)
         for party in obs.parties:
-            tip = (f"{party.name}: the bars are estimates with their 90% band. "
+            trust = party.estimates.get("trust")
+            feeling = f"Its leader is {mood(trust.value)[0]}, as far as your estimate of its trust in you shows. " \
+                if trust is not None else ""
+            tip = (f"{party.name}: the bars are estimates with their 90% band. {feeling}"
                    + (f"Recent contact shows it intends to {party.intention}." if party.intention else
                       "Its intention is unknown: good offices, an envoy, Track II or a visit would reveal it."))
             flow.add(Painter(flow.take(ph), key=f"party:{party.id}", tip=tip,
