@@ -64,7 +64,7 @@ def test_a_scenario_that_validates_plays_saves_replays_and_renders(document, see
         assert_finite(game.state)
         if game.turn <= TEXT_TURNS or game.done:
             lines += [*textmode.render_report(rules, report), *textmode.render_turn(game)]
-    if any(m.kind == "warning" and "scenario effect" in m.text for r in game.reports for m in r.messages):
+    if any(m.code == "effect_overflow" for r in game.reports for m in r.messages):
         event("an effect was held finite, with a warning")
     lines += textmode.render_ending(game, game.score(), baseline(rules, seed))
     assert_printable(lines)
