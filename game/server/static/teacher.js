@@ -1,0 +1,53 @@
+"use strict";
+(function () {
+  var token = new URLSearchParams(location.hash.slice(1)).get("t") || "";
+  var socket = null;
+  var state = null;
+  var el = GO.el;
+
+  function render(d) {
+    state = d;
+    document.getElementById("dashboard").hidden = false;
+    document.getElementById("join-url").textContent = d.join_url;
+    document.getElementById("code").textContent = d.code;
+    document.getElementById("qr").src = "/api/qr.svg";
+    document.getElementById("qr").alt = d.join_url;
+    GO.banner("status", d.state);
+    document.getElementById("pause").textContent = d.paused ? GO.labels.resume : GO.labels.pause;
+    document.getElementById("pause").disabled = d.closed;
+    document.getElementById("end").disabled = d.closed;
+    document.getElementById("summary").href = "/api/summary?token=" + encodeURIComponent(token);
+    document.getElementById("count").textContent = d.count;
+    var body = GO.clear(document.getElementById("students"));
+    if (!d.students.length) {
+      var row = el("tr");
+      var cell = el("td", GO.labels.no_students, "muted");
+      cell.colSpan = 3;
+      row.appendChild(cell);
+      body.appendChild(row);
+    }
+    d.students.forEach(function (s) {
+      var row = el("tr", null, s.done ? "done" : "");
+      row.appendChild(el("td", s.name));
+      row.appendChild(el("td", s.turn));
+      row.appendChild(el("td", s.status));
+      body.appendChild(row);
+    });
+    GO.list(document.getElementById("endings"), d.endings);
+    GO.list(document.getElementById("questions"), d.questions);
+  }
+
+  function onmessage(msg) {
+    if (msg.type === "dashboard") { GO.banner("error", ""); render(msg.dashboard); }
+    else if (msg.type === "error") GO.banner("error", msg.message);
+  }
+
+  document.getElementById("pause").addEventListener("click", function () {
+    socket.send({type: state && state.paused ? "resume" : "pause"});
+  });
+  document.getElementById("end").addEventListener("click", function () {
+    if (confirm(GO.labels.end_confirm)) socket.send({type: "end"});
+  });
+
+  GO.start(function () { socket = GO.connect("/ws/teacher", token, onmessage); });
+})();
