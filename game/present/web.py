@@ -27,6 +27,7 @@ LABELS: dict[str, str] = {
     "join_button": "Join",
     "join_hint": "Your teacher gave you this address. Type your name as the class summary should list it.",
     "rejoin_hint": "This browser remembers your seat: reloading the page or coming back later brings you back.",
+    "rejoin_link": "To go on from another device, open this link there (keep it to yourself, it holds your seat):",
     "ladders": "Escalation",
     "ladder_hint": "Rung on each ladder; pressure is your analysts' estimate with its 90% band.",
     "parties": "The parties",

@@ -5,6 +5,7 @@ event loop, so a turn is checked, stored and resolved without interleaving.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,13 @@ STATIC = Path(__file__).parent / "static"
 POLICY_VIOLATION = 1008
 
 
+def qr_code(url: str) -> bytes:
+    """The join address as a QR code, a standalone SVG file."""
+    out = io.BytesIO()
+    segno.make(url, error="m").save(out, kind="svg", scale=6, border=2)
+    return out.getvalue()
+
+
 @dataclass
 class Hub:
     """Open sockets: the students' by seat, and the teacher's."""
@@ -46,6 +54,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
     connections = Connections()
     joins = JoinLimiter()
     rules = room.rules
+    qr_svg = qr_code(join_url)
 
     def page_of(seat: Seat) -> dict:
         return {"type": "page", "page": web.turn_page(seat.game, player=seat.name, paused=room.paused,
@@ -86,7 +95,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
         return JSONResponse({"labels": web.LABELS, "title": rules.scenario.title})
 
     async def qr(request: Request) -> Response:
-        return Response(segno.make(join_url, error="m").svg_inline(scale=6, border=2), media_type="image/svg+xml")
+        return Response(qr_svg, media_type="image/svg+xml")
 
     async def join(request: Request) -> Response:
         address = request.client.host if request.client else "?"

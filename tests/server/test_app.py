@@ -41,7 +41,7 @@ def test_the_pages_and_their_words_are_served(client):
     assert "teacher.js" in client.get("/teacher").text
     data = client.get("/api/labels").json()
     assert data["title"] == "A Class Exercise" and data["labels"]["submit"]
-    assert client.get("/api/qr.svg").text.startswith("<svg")
+    assert "<svg" in client.get("/api/qr.svg").text
     assert client.get("/static/student.js").status_code == 200
 
 

@@ -7,6 +7,13 @@
 
   function token() { return localStorage.getItem(KEY); }
 
+  // A rejoin link (/#seat=TOKEN) moves a seat to another device: keep the token, then take it out of the address.
+  var linked = new URLSearchParams(location.hash.slice(1)).get("seat");
+  if (linked) {
+    localStorage.setItem(KEY, linked);
+    history.replaceState(null, "", location.pathname);
+  }
+
   function showJoin() {
     document.getElementById("game").hidden = true;
     document.getElementById("join").hidden = false;
@@ -201,6 +208,9 @@
     renderReport(p.report);
     renderEvents(p.events);
     renderInstruments(p.instruments, p.paused || p.closed);
+    var link = document.getElementById("rejoin-link");
+    link.textContent = location.origin + "/#seat=" + token();
+    link.href = link.textContent;
   }
 
   function onmessage(msg) {
