@@ -12,6 +12,7 @@ from typing import Any
 
 from game.engine import Game, Rules
 from game.engine.intel import ESTIMATED, Estimate
+from game.engine.observation import Observation
 from game.engine.record import TurnReport
 from game.scenario.calendar import turn_of
 
@@ -82,10 +83,10 @@ def turn_heading(rules: Rules, turn: int) -> str:
     return f"{unit} {shown} of {rules.turns} · {rules.iso_dates[min(turn, rules.turns - 1)]}"
 
 
-def ladders(rules: Rules, game: Game) -> list[dict[str, Any]]:
+def ladders(rules: Rules, obs: Observation) -> list[dict[str, Any]]:
     """Each pair's rung on its ladder and the estimated pressure toward the next rung."""
     out = []
-    for p in game.observation().pairs:
+    for p in obs.pairs:
         notes = []
         if p.peak_rung > p.rung:
             notes.append(f"peak so far: {p.ladder[p.peak_rung]} ({p.peak_rung})")
@@ -103,9 +104,8 @@ def ladders(rules: Rules, game: Game) -> list[dict[str, Any]]:
     return out
 
 
-def parties(game: Game) -> list[dict[str, Any]]:
+def parties(obs: Observation) -> list[dict[str, Any]]:
     """Each party's estimated stance (value and band), its intention if known, what it did last turn."""
-    obs = game.observation()
     delay = obs.office.estimate_delay
     age = "current estimates" if delay == 0 else f"estimates {plural(delay, 'turn')} old"
     out = []
@@ -126,9 +126,8 @@ def parties(game: Game) -> list[dict[str, Any]]:
     return out
 
 
-def office(rules: Rules, game: Game) -> dict[str, Any]:
+def office(rules: Rules, obs: Observation) -> dict[str, Any]:
     """The office's resources, what draws attention away, and the Council's support."""
-    obs = game.observation()
     o = obs.office
     items = [
         f"prestige {o.prestige:.1f}",
@@ -256,6 +255,7 @@ def turn_page(game: Game, *, player: str, paused: bool, closed: bool) -> dict[st
     """Everything the student's page shows this turn, in words."""
     rules = game.rules
     scn = rules.scenario
+    obs = game.observation()
     return {
         "title": scn.title,
         "player": player,
@@ -264,9 +264,9 @@ def turn_page(game: Game, *, player: str, paused: bool, closed: bool) -> dict[st
         "done": game.done,
         "paused": paused,
         "closed": closed,
-        "ladders": ladders(rules, game),
-        "parties": parties(game),
-        "office": office(rules, game),
+        "ladders": ladders(rules, obs),
+        "parties": parties(obs),
+        "office": office(rules, obs),
         "events": [] if game.done else events(rules, game),
         "instruments": [] if game.done or closed else instruments(rules, game),
         "report": report(rules, game.reports[-1] if game.reports else None),
