@@ -65,6 +65,9 @@ LABELS: dict[str, str] = {
     "turn": "Turn",
     "status": "Status",
     "questions": "Discussion questions of the scenario",
+    "fire_event": "Fire a scenario event in every student's game",
+    "fire_hint": "It happens now, in the turn each student is on, and their debrief shows it was the teacher's doing.",
+    "fire_button": "Fire it",
 }
 
 STATUS_PLAYING = "playing"
@@ -312,7 +315,14 @@ def dashboard(rules: Rules, seats: Sequence[tuple[str, Game]], *, code: str, joi
         "count": f"{plural(len(rows), 'student')}, {finished} finished",
         "endings": counts,
         "questions": [d.question for d in rules.scenario.discussion],
+        "events": [{"id": ev.key, "title": ev.title} for ev in rules.events],
     }
+
+
+def fired_text(rules: Rules, event_key: str, games: int) -> str:
+    """What the teacher reads after firing an event, e.g. 'Shots across the border' fired in 3 games."""
+    title = next((ev.title for ev in rules.events if ev.key == event_key), event_key)
+    return f"'{title}' fired in {plural(games, 'game')}."
 
 
 def _first_sentence(text: str) -> str:
@@ -336,6 +346,7 @@ ERRORS: dict[str, str] = {
     "class_full": "The class is full: ask your teacher.",
     "empty_name": "Type your name to join.",
     "hello_first": "The page must say who it is first; reload the page.",
+    "no_such_event": "The scenario has no such event; reload the page.",
 }
 
 

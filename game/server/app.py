@@ -149,7 +149,8 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
         return HTMLResponse(render_class(summarise(debriefs)))
 
     # -- live sockets -----------------------------------------------------------------------------------------
-    async def receive(ws: WebSocket, bucket: Bucket) -> protocol.Hello | protocol.Submit | protocol.Control | None:
+    async def receive(ws: WebSocket, bucket: Bucket
+                      ) -> protocol.Hello | protocol.Submit | protocol.Control | protocol.Fire | None:
         """The next valid message, answering refused ones with an error; None when the socket is gone."""
         while True:
             event = await ws.receive()
@@ -205,7 +206,8 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
             await ws.send_json(page_of(seat))
             while (msg := await receive(ws, bucket)) is not None:
                 if not isinstance(msg, protocol.Submit):
-                    await ws.send_json(error("teacher_only" if isinstance(msg, protocol.Control) else "malformed"))
+                    teachers = (protocol.Control, protocol.Fire)
+                    await ws.send_json(error("teacher_only" if isinstance(msg, teachers) else "malformed"))
                     continue
                 actions = [Action(o.use, o.target, o.mode) for o in msg.actions]
                 try:
@@ -240,6 +242,15 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
             hub.teachers.add(ws)
             await ws.send_json(dashboard())
             while (msg := await receive(ws, bucket)) is not None:
+                if isinstance(msg, protocol.Fire):
+                    try:
+                        fired = room.fire(msg.event)
+                    except SeatError as exc:
+                        await ws.send_json(error(exc.code))
+                        continue
+                    await ws.send_json({"type": "notice", "message": web.fired_text(rules, msg.event, fired)})
+                    await tell_everyone()
+                    continue
                 if not isinstance(msg, protocol.Control):
                     await ws.send_json(error("malformed"))
                     continue

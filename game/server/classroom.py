@@ -9,7 +9,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.engine import Action, Game, IllegalAction, TurnInput, replay
+from game.engine import Action, Game, IllegalAction, Intervention, TurnInput, replay
+from game.engine.facilitator import INJECT
 from game.engine.record import Refusal
 from game.engine.rules import Rules
 from game.saves import SaveData
@@ -65,7 +66,7 @@ class Classroom:
         """The class exactly as it was: every seat's game replayed from its stored inputs."""
         room = cls(store, row, rules, paused=row.paused, closed=row.closed)
         for seat in store.seats(row.id):
-            game = replay(rules, row.seed, store.inputs(seat.id))
+            game = replay(rules, row.seed, store.inputs(seat.id), store.interventions(seat.id))
             room.seats[seat.id] = Seat(seat.id, seat.name, seat.token_hash, game)
         return room
 
@@ -119,6 +120,24 @@ class Classroom:
     def set_paused(self, paused: bool) -> None:
         self.store.set_flags(self.row.id, paused=paused, closed=self.closed)
         self.paused = paused
+
+    def fire(self, event_key: str) -> int:
+        """Fire a scenario event now in every game still being played (as a facilitator's intervention, kept with
+        the game for saves, replays and debriefs); returns how many games it fired in. A game where it cannot fire
+        now (the event already awaits an answer there) is left as it is."""
+        if self.closed:
+            raise SeatError("closed")
+        if event_key not in {ev.key for ev in self.rules.events}:
+            raise SeatError("no_such_event")
+        made = []
+        for seat in self.seats.values():
+            iv = Intervention(seat.game.turn, INJECT, event_key)
+            if not seat.game.done and seat.game.why_not_intervene(iv) is None:
+                made.append((seat, iv))
+        self.store.add_interventions([(seat.id, iv) for seat, iv in made])
+        for seat, iv in made:
+            seat.game.intervene(iv)
+        return len(made)
 
     def close(self) -> None:
         self.store.set_flags(self.row.id, paused=self.paused, closed=True)

@@ -44,12 +44,17 @@ class Control(_Strict):
     type: Literal["pause", "resume", "end"]
 
 
+class Fire(_Strict):
+    type: Literal["fire"]
+    event: Id
+
+
 class Join(_Strict):
     name: Annotated[str, Field(max_length=200)]
 
 
-Message = Annotated[Hello | Submit | Control, Field(discriminator="type")]
-_MESSAGE: TypeAdapter[Hello | Submit | Control] = TypeAdapter(Message)
+Message = Annotated[Hello | Submit | Control | Fire, Field(discriminator="type")]
+_MESSAGE: TypeAdapter[Hello | Submit | Control | Fire] = TypeAdapter(Message)
 
 
 class ProtocolError(ValueError):
@@ -60,7 +65,7 @@ class ProtocolError(ValueError):
         self.code = code
 
 
-def parse(text: str | bytes) -> Hello | Submit | Control:
+def parse(text: str | bytes) -> Hello | Submit | Control | Fire:
     """The message in `text`, or ProtocolError('too_large' | 'malformed')."""
     if len(text) > MAX_MESSAGE:
         raise ProtocolError("too_large")

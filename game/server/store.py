@@ -1,4 +1,5 @@
-"""The class server's database: SQLite in WAL mode holding sessions, seats and every submitted input.
+"""The class server's database: SQLite in WAL mode holding sessions, seats, every submitted input and every
+intervention of the teacher.
 
 An input is committed before the turn it orders is resolved, so a server killed at any moment comes back with
 every input it ever acknowledged (`host --resume` replays them: the engine is deterministic). One row per seat
@@ -13,7 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.engine import Action, TurnInput
+from game.engine import Action, Intervention, TurnInput
 from game.saves.store import now
 
 SCHEMA = """
@@ -44,6 +45,17 @@ CREATE TABLE IF NOT EXISTS inputs (
     choices TEXT NOT NULL,
     created TEXT NOT NULL,
     PRIMARY KEY (seat_id, turn)
+);
+CREATE TABLE IF NOT EXISTS interventions (
+    seat_id INTEGER NOT NULL REFERENCES seats(id),
+    seq INTEGER NOT NULL,
+    turn INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    target TEXT NOT NULL,
+    value TEXT NOT NULL,
+    note TEXT NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (seat_id, seq)
 );
 """
 
@@ -162,3 +174,25 @@ class Store:
             acts = tuple(Action(u, t, m) for u, t, m in json.loads(actions))
             out.append(TurnInput(acts, tuple(sorted(json.loads(choices).items()))))
         return out
+
+    # -- interventions -----------------------------------------------------------------------------------------
+    def add_interventions(self, made: list[tuple[int, Intervention]]) -> None:
+        """Commit interventions for several seats at once (all or none), each after that seat's earlier ones."""
+        stamp = now()
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for seat_id, iv in made:
+                seq = self.db.execute("SELECT COALESCE(MAX(seq), -1) + 1 FROM interventions WHERE seat_id = ?",
+                                      (seat_id,)).fetchone()[0]
+                self.db.execute("INSERT INTO interventions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                (seat_id, seq, iv.turn, iv.kind, iv.target, iv.value, iv.note, stamp))
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def interventions(self, seat_id: int) -> list[Intervention]:
+        """The seat's interventions in the order they were made."""
+        rows = self.db.execute("SELECT turn, kind, target, value, note FROM interventions WHERE seat_id = ? "
+                               "ORDER BY seq", (seat_id,)).fetchall()
+        return [Intervention(*row) for row in rows]

@@ -251,3 +251,22 @@ def test_messages_before_hello_are_refused(client):
         ws.send_json({"type": "submit", "turn": 0, "actions": [], "choices": {}})
         assert ws.receive_json()["code"] == "hello_first"
         assert hello(ws, token)["type"] == "page"
+
+
+def test_the_teacher_fires_an_event_and_the_students_must_answer_it(client, room):
+    token = join(client)
+    with client.websocket_connect("/ws") as ws, client.websocket_connect("/ws/teacher") as teacher:
+        hello(ws, token)
+        board = hello(teacher, room.row.teacher_token)["dashboard"]
+        assert board["events"] == [{"id": "shots", "title": "Shots across the border"}]
+        teacher.send_json({"type": "fire", "event": "shots"})
+        assert teacher.receive_json()["message"] == "'Shots across the border' fired in 1 game."
+        page = ws.receive_json()["page"]
+        assert page["events"][0]["title"] == "Shots across the border"
+        assert "Shots across the border. A patrol from each side exchanges fire." in page["report"]["news"]
+        ws.send_json({"type": "fire", "event": "shots"})
+        assert ws.receive_json()["code"] == "teacher_only"
+        ws.send_json({"type": "submit", "turn": 0, "actions": [], "choices": {"shots": "statement"}})
+        assert ws.receive_json()["page"]["turn"] == 1
+    save = from_json(client.get("/api/save", params={"token": token}).text, "x")
+    assert [(iv.turn, iv.kind, iv.target) for iv in save.interventions] == [(0, "inject", "shots")]

@@ -91,6 +91,10 @@ def test_two_students_and_the_teacher_play_a_class_in_real_browsers(server):
         wait_for(teacher, lambda d: "Calm returns (success): 1" in text(d, "#endings"))
         rows = text(teacher, "#students")
         assert "<b>Ana</b>" in rows and "Ben" in rows and "Week 2 of 5" in rows
+        teacher.find_element(By.ID, "fire").click()  # the scenario's one event, for every game still in play
+        wait_for(teacher, lambda d: "fired in 1 game" in text(d, "#notice"))
+        wait_for(ben, lambda d: d.find_element(By.ID, "events-card").is_displayed())
+        assert "Shots across the border" in text(ben, "#events")
         teacher.find_element(By.ID, "pause").click()
         wait_for(ben, lambda d: d.find_element(By.ID, "status").is_displayed())
         assert ben.find_element(By.ID, "submit").get_attribute("disabled") is not None

@@ -87,3 +87,28 @@ def test_a_resumed_class_is_exactly_the_class_that_was_stored(tmp_path_factory, 
         twin = again.seats[seat.id].game
         assert state_to_dict(twin.state) == state_to_dict(seat.game.state)
         assert twin.inputs == seat.game.inputs
+
+
+def test_a_fired_event_reaches_every_game_in_play_and_survives_a_resume(tmp_path):
+    db = tmp_path / "c.sqlite"
+    room = new_room(db)
+    ana, _ = room.join("Ana")
+    ben, _ = room.join("Ben")
+    room.submit(ben, 0, [], {})
+    assert room.fire("shots") == 2
+    assert [key for key, _, _ in ana.game.pending()] == ["shots"]
+    assert room.fire("shots") == 0  # it already awaits an answer in both games
+    room.submit(ana, 0, [], {"shots": "statement"})
+    again = resumed_room(db)
+    for seat in (ana, ben):
+        twin = again.seats[seat.id].game
+        assert state_to_dict(twin.state) == state_to_dict(seat.game.state)
+        assert twin.interventions == seat.game.interventions
+    assert [iv.turn for iv in again.seats[ben.id].game.interventions] == [1]
+
+
+def test_an_unknown_event_is_refused(tmp_path):
+    room = new_room(tmp_path / "c.sqlite")
+    room.join("Ana")
+    with pytest.raises(SeatError, match="no_such_event"):
+        room.fire("invasion")

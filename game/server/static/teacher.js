@@ -34,16 +34,30 @@
       body.appendChild(row);
     });
     GO.list(document.getElementById("endings"), d.endings);
+    var select = document.getElementById("fire-event");
+    if (!select.options.length) {
+      d.events.forEach(function (ev) {
+        var option = el("option", ev.title);
+        option.value = ev.id;
+        select.appendChild(option);
+      });
+    }
+    document.getElementById("fire-card").hidden = !d.events.length;
+    document.getElementById("fire").disabled = d.closed;
     GO.list(document.getElementById("questions"), d.questions);
   }
 
   function onmessage(msg) {
     if (msg.type === "dashboard") { GO.banner("error", ""); render(msg.dashboard); }
+    else if (msg.type === "notice") document.getElementById("notice").textContent = msg.message;
     else if (msg.type === "error") GO.banner("error", msg.message);
   }
 
   document.getElementById("pause").addEventListener("click", function () {
     socket.send({type: state && state.paused ? "resume" : "pause"});
+  });
+  document.getElementById("fire").addEventListener("click", function () {
+    socket.send({type: "fire", event: document.getElementById("fire-event").value});
   });
   document.getElementById("end").addEventListener("click", function () {
     if (confirm(GO.labels.end_confirm)) socket.send({type: "end"});
