@@ -94,7 +94,8 @@ def run_host(scenario_arg: str | None, port: int, db: str | None, *, resume: boo
             row = store.latest_session()
             if row is None:
                 raise CliError(f"{db_path}: the database holds no class to resume")
-            _, result, rules = load_checked(row.scenario_path or row.scenario_id, err)
+            where = row.scenario_path if Path(row.scenario_path).is_file() else row.scenario_id
+            _, result, rules = load_checked(where, err)
             if result.digest != row.digest:
                 raise CliError(f"{row.scenario_path}: the scenario has changed since the class began, so its games "
                                "cannot be replayed exactly; restore the file the class was started with",
