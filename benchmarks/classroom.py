@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import random
+import resource
 import socket
 import sqlite3
 import statistics
@@ -137,9 +138,11 @@ def run(scenario: str, students: int, sessions: int) -> dict:
         plan.append((port, teacher_token, seats))
     before = [cpu_and_memory(p.pid) for p in servers]
     latencies: list[float] = []
-    started = time.perf_counter()
+    started, client_before = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF)
     turns = asyncio.run(play_class(plan, latencies))
     wall = time.perf_counter() - started
+    client_after = resource.getrusage(resource.RUSAGE_SELF)
+    client_cpu = (client_after.ru_utime + client_after.ru_stime) - (client_before.ru_utime + client_before.ru_stime)
     after = [cpu_and_memory(p.pid) for p in servers]
     for p in servers:
         p.kill()
@@ -149,7 +152,8 @@ def run(scenario: str, students: int, sessions: int) -> dict:
         "sessions": sessions, "students": students, "turns": turns, "wall_s": wall,
         "median_ms": statistics.median(latencies) * 1000, "p99_ms": percentile(latencies, 0.99) * 1000,
         "max_ms": max(latencies) * 1000,
-        "server_cpu_s": cpu, "server_cpu_share": cpu / wall,
+        "server_cpu_s": cpu, "server_cpu_share": cpu / wall, "server_ms_per_turn": cpu / turns * 1000,
+        "client_cpu_s": client_cpu, "load": os.getloadavg()[0],
         "rss_mb_each": max(a[1] for a in after) / 1e6, "rss_mb_total": sum(a[1] for a in after) / 1e6,
     }
 
@@ -168,8 +172,9 @@ def main() -> None:
         print(f"{r['sessions']} session(s) of {r['students']} students, {r['turns']} turns played in "
               f"{r['wall_s']:.1f} s: turn latency median {r['median_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms, "
               f"max {r['max_ms']:.1f} ms; server CPU {r['server_cpu_s']:.1f} s "
-              f"({r['server_cpu_share']:.0%} of one core over the run), memory {r['rss_mb_each']:.0f} MB per "
-              f"server ({r['rss_mb_total']:.0f} MB in all)")
+              f"({r['server_cpu_share']:.0%} of one core over the run, {r['server_ms_per_turn']:.1f} ms per turn), "
+              f"memory {r['rss_mb_each']:.0f} MB per server ({r['rss_mb_total']:.0f} MB in all); the simulated "
+              f"browsers used {r['client_cpu_s']:.1f} s of CPU; machine load average {r['load']:.1f}")
 
 
 if __name__ == "__main__":
