@@ -64,6 +64,9 @@ LABELS: dict[str, str] = {
     "name": "Name",
     "turn": "Turn",
     "status": "Status",
+    "files": "Debrief and save",
+    "debrief_short": "debrief",
+    "save_short": "save",
     "questions": "Discussion questions of the scenario",
     "fire_event": "Fire a scenario event in every student's game",
     "fire_hint": "It happens now, in the turn each student is on, and their debrief shows it was the teacher's doing.",
@@ -291,15 +294,15 @@ def seat_status(game: Game) -> str:
     return f"{STATUS_ENDED}: {end.title} ({end.rating})"
 
 
-def dashboard(rules: Rules, seats: Sequence[tuple[str, Game]], *, code: str, join_url: str, paused: bool,
+def dashboard(rules: Rules, seats: Sequence[tuple[int, str, Game]], *, code: str, join_url: str, paused: bool,
               closed: bool) -> dict[str, Any]:
     """The teacher's live view: who is on which turn, endings as they arrive, the discussion questions."""
     tally: dict[str, int] = {e.key: 0 for e in rules.endings}
     rows = []
-    for name, game in seats:
+    for seat_id, name, game in seats:
         if game.done and game.ending in tally:
             tally[game.ending] += 1
-        rows.append({"name": name, "turn": turn_heading(rules, game.turn), "status": seat_status(game),
+        rows.append({"seat": seat_id, "name": name, "turn": turn_heading(rules, game.turn), "status": seat_status(game),
                      "done": game.done})
     finished = sum(tally.values())
     counts = [f"{e.title} ({e.rating}): {tally[e.key]}" for e in rules.endings]

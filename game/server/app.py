@@ -61,7 +61,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
                                                       closed=room.closed)}
 
     def dashboard() -> dict:
-        seats = [(s.name, s.game) for s in room.seats.values()]
+        seats = [(s.id, s.name, s.game) for s in room.seats.values()]
         return {"type": "dashboard", "dashboard": web.dashboard(rules, seats, code=room.row.code, join_url=join_url,
                                                                 paused=room.paused, closed=room.closed)}
 
@@ -117,8 +117,13 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
         return JSONResponse({"token": token, "name": seat.name})
 
     def seat_from(request: Request) -> Seat | None:
+        """The seat a download is for: the student's own (their token), or any seat for the teacher's token."""
+        token = request.query_params.get("token", "")
+        if room.is_teacher(token):
+            seat_id = request.query_params.get("seat", "")
+            return room.seats.get(int(seat_id)) if seat_id.isdigit() else None
         try:
-            return room.seat_for(request.query_params.get("token", ""))
+            return room.seat_for(token)
         except SeatError:
             return None
 

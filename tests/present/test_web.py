@@ -61,7 +61,7 @@ def test_the_dashboard_tallies_endings_as_they_arrive():
     done, playing = game(), game()
     while not done.done:
         done.step()
-    board = web.dashboard(done.rules, [("Ana", done), ("Ben", playing)], code="C", join_url="u", paused=True,
+    board = web.dashboard(done.rules, [(1, "Ana", done), (2, "Ben", playing)], code="C", join_url="u", paused=True,
                           closed=False)
     assert board["endings"] == ["Calm returns (success): 1"]
     assert board["students"][1]["status"] == web.STATUS_PLAYING

@@ -270,3 +270,14 @@ def test_the_teacher_fires_an_event_and_the_students_must_answer_it(client, room
         assert ws.receive_json()["page"]["turn"] == 1
     save = from_json(client.get("/api/save", params={"token": token}).text, "x")
     assert [(iv.turn, iv.kind, iv.target) for iv in save.interventions] == [(0, "inject", "shots")]
+
+
+def test_the_teacher_downloads_any_students_debrief_and_save(client, room):
+    token = join(client, "Ana")
+    seat = room.seat_for(token)
+    teacher = room.row.teacher_token
+    reply = client.get("/api/debrief", params={"token": teacher, "seat": str(seat.id)})
+    assert reply.status_code == 200 and "Ana" in reply.text
+    assert from_json(client.get("/api/save", params={"token": teacher, "seat": str(seat.id)}).text, "x").player == "Ana"
+    assert client.get("/api/save", params={"token": teacher, "seat": "999"}).status_code == 403
+    assert client.get("/api/save", params={"token": token, "seat": "999"}).status_code == 200  # a student: their own

@@ -22,7 +22,7 @@
     if (!d.students.length) {
       var row = el("tr");
       var cell = el("td", GO.labels.no_students, "muted");
-      cell.colSpan = 3;
+      cell.colSpan = 4;
       row.appendChild(cell);
       body.appendChild(row);
     }
@@ -31,6 +31,15 @@
       row.appendChild(el("td", s.name));
       row.appendChild(el("td", s.turn));
       row.appendChild(el("td", s.status));
+      var files = el("td");
+      [["debrief_short", "/api/debrief"], ["save_short", "/api/save"]].forEach(function (pair, n) {
+        var a = el("a", GO.labels[pair[0]]);
+        a.href = pair[1] + "?token=" + encodeURIComponent(token) + "&seat=" + s.seat;
+        a.target = "_blank";
+        if (n) files.appendChild(document.createTextNode(" · "));
+        files.appendChild(a);
+      });
+      row.appendChild(files);
       body.appendChild(row);
     });
     GO.list(document.getElementById("endings"), d.endings);
