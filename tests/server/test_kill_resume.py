@@ -160,3 +160,28 @@ def test_resume_after_kill_9_loses_no_input_and_stores_none_twice(tmp_path):
         server.wait()
     assert kills == TRIES
     assert sum(len(s.acked) for s in students) > TRIES  # the kills fell while turns were being played
+
+
+def test_a_ten_megabyte_frame_closes_only_its_own_connection(tmp_path):
+    from websockets.exceptions import ConnectionClosed
+
+    port = free_port()
+    server = start(tmp_path / "class.sqlite", port, resume=False)
+    try:
+        ana = Student("Ana", join(port, "Ana"))
+        ana.open(port)
+        with connect(f"ws://127.0.0.1:{port}/ws", max_size=None) as hostile:
+            hostile.send(json.dumps({"type": "hello", "token": ana.token}))
+            hostile.recv(timeout=5)
+            try:
+                hostile.send("x" * 10_000_000)
+                hostile.recv(timeout=5)
+            except ConnectionClosed as closed:
+                assert closed.rcvd is not None and closed.rcvd.code == 1009  # message too big
+            else:
+                raise AssertionError("a 10 MB frame was accepted")
+        ana.play_one(random.Random(0))
+        assert ana.page["turn"] == 1 and server.poll() is None
+    finally:
+        server.kill()
+        server.wait()
