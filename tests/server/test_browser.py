@@ -84,6 +84,7 @@ def test_two_students_and_the_teacher_play_a_class_in_real_browsers(server):
         end_turn(ben, tick_first=False)
         for turn in range(5):
             end_turn(ana, tick_first=turn % 2 == 0)
+        assert text(ben, "#submit") == "End the turn"  # ready for the next turn
         wait_for(ana, lambda d: d.find_element(By.ID, "ending").is_displayed())
         assert "The end: Calm returns" in text(ana, "#ending")
         ana.refresh()  # a reload keeps the seat

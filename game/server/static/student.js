@@ -153,7 +153,9 @@
       label.appendChild(words);
       box.appendChild(label);
     });
-    document.getElementById("submit").disabled = locked;
+    var button = document.getElementById("submit");
+    button.disabled = locked;
+    button.textContent = GO.labels.submit;
   }
 
   function renderEnding(e) {
