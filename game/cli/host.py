@@ -107,7 +107,8 @@ def run_host(scenario_arg: str | None, port: int, db: str | None, *, resume: boo
                                     code=code)
     except StoreError as exc:
         raise CliError(exc.message, EXIT_INVALID) from None
-    hosts = ["127.0.0.1"] if local else ["127.0.0.1", *filter(None, [lan_address()])]
+    lan = None if local else lan_address()
+    hosts = ["127.0.0.1"] if lan is None else ["127.0.0.1", lan]
     sockets = [listen(hosts[0], port)]
     port = sockets[0].getsockname()[1]
     sockets += [listen(h, port) for h in hosts[1:]]
@@ -121,6 +122,9 @@ def run_host(scenario_arg: str | None, port: int, db: str | None, *, resume: boo
     if local:
         print("(--local: only this machine can join; leave it out to let the class join over the network.)",
               file=out)
+    elif lan is None:
+        print("No network found: only this machine can join. Connect the laptop to the room's Wi-Fi (or start "
+              "its hotspot) and run the command again.", file=out)
     segno.make(join_url, error="m").terminal(out=out, compact=True)
     print(f"Your dashboard (keep this address to yourself): {teacher_url}", file=out)
     print(f"Class database: {db_path} — if the server stops, 'python main.py host --resume --db {db_path}' "
