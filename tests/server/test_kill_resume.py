@@ -185,3 +185,25 @@ def test_a_ten_megabyte_frame_closes_only_its_own_connection(tmp_path):
     finally:
         server.kill()
         server.wait()
+
+
+def test_host_prints_the_join_address_a_qr_code_and_the_dashboard(tmp_path):
+    port = free_port()
+    db = tmp_path / "class.sqlite"
+    proc = subprocess.Popen([sys.executable, "main.py", "host", str(FIXTURE), "--db", str(db), "--port", str(port),
+                             "--local"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            encoding="utf-8")
+    try:
+        lines = []
+        while not lines or not lines[-1].startswith("Ctrl-C"):
+            lines.append(proc.stdout.readline().rstrip("\n"))
+            assert lines[-1] or proc.poll() is None, proc.stderr.read()
+    finally:
+        proc.kill()
+        proc.wait()
+    with sqlite3.connect(db) as con:
+        code, teacher_token = con.execute("SELECT code, teacher_token FROM sessions").fetchone()
+    assert lines[0].startswith("Hosting a solo class of A Class Exercise (classroom), session " + code)
+    assert f"Students join at: http://127.0.0.1:{port}/" in lines
+    assert sum("█" in line for line in lines) >= 10  # the QR code
+    assert f"Your dashboard (keep this address to yourself): http://127.0.0.1:{port}/teacher#t={teacher_token}" in lines
