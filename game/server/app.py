@@ -31,6 +31,11 @@ from .limits import FLOOD_STRIKES, MESSAGE_BURST, MESSAGE_RATE, Bucket, Connecti
 
 STATIC = Path(__file__).parent / "static"
 POLICY_VIOLATION = 1008
+# Downloads carry a token in their address: no page may pass it on to a source's site in a Referer header.
+PRIVATE = {"Referrer-Policy": "no-referrer", "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"}
+# The two pages load only their own script and style and talk only to this server.
+PAGE_HEADERS = PRIVATE | {"Content-Security-Policy": "default-src 'self'; connect-src 'self' ws: wss:; "
+                          "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"}
 
 
 def qr_code(url: str) -> bytes:
@@ -86,10 +91,10 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
 
     # -- pages and files --------------------------------------------------------------------------------------
     async def student_page(request: Request) -> Response:
-        return HTMLResponse((STATIC / "student.html").read_text(encoding="utf-8"))
+        return HTMLResponse((STATIC / "student.html").read_text(encoding="utf-8"), headers=PAGE_HEADERS)
 
     async def teacher_page(request: Request) -> Response:
-        return HTMLResponse((STATIC / "teacher.html").read_text(encoding="utf-8"))
+        return HTMLResponse((STATIC / "teacher.html").read_text(encoding="utf-8"), headers=PAGE_HEADERS)
 
     async def labels(request: Request) -> Response:
         return JSONResponse({"labels": web.LABELS, "title": rules.scenario.title})
@@ -133,7 +138,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
             return JSONResponse(error("bad_token"), status_code=403)
         name = room.file_name(seat).name
         return Response(to_json(room.save_of(seat)), media_type="application/json",
-                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+                        headers=PRIVATE | {"Content-Disposition": f'attachment; filename="{name}"'})
 
     def played(seat: Seat) -> Played:
         return Played(room.file_name(seat), room.save_of(seat), rules, seat.game)
@@ -142,7 +147,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
         seat = seat_from(request)
         if seat is None:
             return JSONResponse(error("bad_token"), status_code=403)
-        return HTMLResponse(render_debrief(collect(played(seat), session=room.row.code, runs=0)))
+        return HTMLResponse(render_debrief(collect(played(seat), session=room.row.code, runs=0)), headers=PRIVATE)
 
     async def summary(request: Request) -> Response:
         if not room.is_teacher(request.query_params.get("token", "")):
@@ -151,7 +156,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
             return JSONResponse({"type": "error", "code": "no_students", "message": web.LABELS["no_students"]},
                                 status_code=404)
         debriefs = [collect(played(s), session=room.row.code, runs=0) for s in room.seats.values()]
-        return HTMLResponse(render_class(summarise(debriefs)))
+        return HTMLResponse(render_class(summarise(debriefs)), headers=PRIVATE)
 
     # -- live sockets -----------------------------------------------------------------------------------------
     async def receive(ws: WebSocket, bucket: Bucket

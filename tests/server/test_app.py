@@ -37,7 +37,9 @@ def hello(ws, token):
 
 
 def test_the_pages_and_their_words_are_served(client):
-    assert "student.js" in client.get("/").text
+    page = client.get("/")
+    assert "student.js" in page.text and "script-src" not in page.headers["content-security-policy"]
+    assert page.headers["content-security-policy"].startswith("default-src 'self'")
     assert "teacher.js" in client.get("/teacher").text
     data = client.get("/api/labels").json()
     assert data["title"] == "A Class Exercise" and data["labels"]["submit"]
@@ -238,6 +240,8 @@ def test_downloads_a_save_a_debrief_and_the_class_summary(client, room, tmp_path
     summary = client.get("/api/summary", params={"token": room.row.teacher_token})
     assert summary.status_code == 200 and "Ana &lt;b&gt;" in summary.text
     assert client.get("/api/save", params={"token": "nope"}).status_code == 403
+    for reply in (save, summary, client.get("/api/debrief", params={"token": token})):
+        assert reply.headers["referrer-policy"] == "no-referrer"  # the token in the address goes nowhere else
 
 
 def test_a_summary_without_students_says_so(client, room):
