@@ -10,7 +10,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from .calendar import turn_of
+from .calendar import calendar_problem, turn_of
 from .compiled import CompiledScenario, compile_scenario
 from .diagnostics import Path, Problem, did_you_mean
 from .model import Scenario
@@ -34,6 +34,9 @@ def run_checks(scn: Scenario) -> list[Problem]:
         check_historical_policy,
     ):
         problems.extend(check(scn))
+    too_long = calendar_problem(scn.calendar)
+    if too_long is not None:
+        return [*problems, too_long]  # nothing is compiled for a calendar the game would not play
     compiled, expr_problems = compile_scenario(scn)
     problems.extend(expr_problems)
     if compiled is not None:

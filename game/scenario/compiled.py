@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .calendar import turn_dates
+from .calendar import calendar_problem, turn_dates
 from .diagnostics import Path, Problem
 from .expr import Effect, Expression, Symbols, compile_effect, compile_expression
 from .model import Scenario
@@ -63,6 +63,9 @@ def effect_sites(scn: Scenario) -> list[tuple[Path, list[str]]]:
 
 def compile_scenario(scn: Scenario) -> tuple[CompiledScenario | None, list[Problem]]:
     """Compile every expression; return the compiled scenario, or None with the located problems."""
+    too_long = calendar_problem(scn.calendar)
+    if too_long is not None:
+        return None, [too_long]
     symbols = Symbols.from_scenario(scn)
     problems: list[Problem] = []
     expressions: dict[Path, Expression] = {}

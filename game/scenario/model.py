@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr, StringConstraints, model_validator
 
+from .limits import MAX_NUMBER
 from .names import INSTRUMENT_KINDS
 
 Id = Annotated[
@@ -26,6 +27,7 @@ Expr = Annotated[
     Field(description="An expression in the scenario expression language (see docs/authoring.md)."),
 ]
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
+VariableNumber = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_NUMBER, le=MAX_NUMBER)]
 InstrumentKind = Literal[INSTRUMENT_KINDS]  # the built-in kinds, listed once in names.py
 
 
@@ -598,7 +600,7 @@ class Scenario(Node):
         description="Emergencies elsewhere that draw attention and money away.",
         examples=[[{"id": "quake", "name": "Earthquake relief", "start": "2030-04-01", "end": "2030-04-21"}]],
     )
-    variables: dict[Id, float | StrictBool] = Field(
+    variables: dict[Id, VariableNumber | StrictBool] = Field(
         default_factory=dict,
         description="Scenario variables (numbers or true/false) used by conditions.",
         examples=[{"talks_open": False, "refugees": 0}],

@@ -145,9 +145,10 @@ class Classroom:
 
     # -- what it produces --------------------------------------------------------------------------------------
     def save_of(self, seat: Seat) -> SaveData:
-        """The seat's game as a save file holds it (opens in `report` and in the desktop game)."""
+        """The seat's game as a save file holds it (opens in `report` and in the desktop game); its game id is
+        the seat's, so every download of one student's game is known as the same game."""
         return save_data(seat.game, scenario_path=self.row.scenario_path, digest=self.row.digest,
-                         player=seat.name, session=self.row.code)
+                         player=seat.name, session=self.row.code, game_id=seat.token_hash[:16])
 
     def file_name(self, seat: Seat) -> Path:
         """A name for the seat's save in downloads and reports."""

@@ -235,6 +235,8 @@ def test_downloads_a_save_a_debrief_and_the_class_summary(client, room, tmp_path
     path.write_text(save.text)
     played = open_save(path)
     assert played.game.done and from_json(save.text, "x").player == "Ana <b>"
+    again = client.get("/api/save", params={"token": token})
+    assert from_json(again.text, "x").game_id == played.save.game_id  # the same game, however often downloaded
     debrief = client.get("/api/debrief", params={"token": token}).text
     assert "Ana &lt;b&gt;" in debrief and "Ana <b>" not in debrief
     summary = client.get("/api/summary", params={"token": room.row.teacher_token})
