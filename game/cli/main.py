@@ -76,6 +76,12 @@ def _cmd_balance(args: argparse.Namespace) -> int:
     return run_balance(args.scenario, args.runs, args.seed, args.jobs, args.json)
 
 
+def _cmd_host(args: argparse.Namespace) -> int:
+    from .host import run_host
+
+    return run_host(args.scenario, args.port, args.db, resume=args.resume, local=args.local)
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from game.scenario.schema import schema_text
 
@@ -190,6 +196,18 @@ def build_parser() -> Parser:
     p.add_argument("--seed", type=whole, default=0, help="seed of the world (default 0)")
     p.add_argument("--size", metavar="WxH", help="image size (default 1280x720)")
     p.set_defaults(run=_cmd_screenshot)
+
+    p = sub.add_parser("host", help="run the class server for a live class",
+                       description="Serve a solo class on this machine: every student plays the same world in a "
+                       "browser on the room's network (no install, no accounts); the teacher's dashboard shows "
+                       "who is on which turn, the endings and the class summary. The guide is docs/classroom.md.")
+    p.add_argument("scenario", metavar="SCENARIO|CODE", nargs="?",
+                   help="a scenario file or shipped id (a new random world), or a session code (its world)")
+    p.add_argument("--port", type=whole, default=8000, help="port to listen on (default 8000)")
+    p.add_argument("--db", metavar="FILE", help="the class database (default: classroom.sqlite in the saves folder)")
+    p.add_argument("--resume", action="store_true", help="bring back the latest class in --db, exactly as it was")
+    p.add_argument("--local", action="store_true", help="listen on this machine only (127.0.0.1), not the network")
+    p.set_defaults(run=_cmd_host)
 
     p = sub.add_parser("new-scenario", help="write a commented starting scenario",
                        description="Write a commented starting scenario file that validates and plays as it is "

@@ -45,6 +45,21 @@ def expression_sites(scn: Scenario) -> list[tuple[Path, str]]:
     for i, end in enumerate(scn.endings):
         if end.when:
             sites.append((("endings", i, "when"), end.when))
+    sites.extend(map_expression_sites(scn))
+    return sites
+
+
+def map_expression_sites(scn: Scenario) -> list[tuple[Path, str]]:
+    """The map's conditions: each feature's 'when' and each of its changes' 'when'."""
+    sites: list[tuple[Path, str]] = []
+    if scn.map is None:
+        return sites
+    for group in ("areas", "lines", "places"):
+        for i, feature in enumerate(getattr(scn.map, group)):
+            if feature.when:
+                sites.append((("map", group, i, "when"), feature.when))
+            for j, change in enumerate(feature.changes):
+                sites.append((("map", group, i, "changes", j, "when"), change.when))
     return sites
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from game.engine import Action, Game, Intervention, TurnInput, Vote, build_rules
 from game.engine.facilitator import winner
@@ -104,6 +105,7 @@ class Session:
     votes: list[Vote] = field(default_factory=list)
     discussed: set[str] = field(default_factory=set)  # discussion points already put to the class
     game_id: str = field(default_factory=new_game_id)  # names this game's own autosave
+    map_view: Any = field(default=None, repr=False, compare=False)  # the map's bound conditions and drawings
 
     @property
     def rules(self) -> Rules:
