@@ -111,7 +111,8 @@ def term_text(rules: Rules, term: Term) -> str:
         return f"their trust in you is low ({names}, your estimates)"
     if code == "standing":
         prestige, coordination = args
-        return f"your standing is limited (prestige {prestige:.0f}, coordination {coordination:.0%})"
+        return (f"your standing is limited (prestige {prestige:.0f} once this is paid for, coordination "
+                f"{coordination:.0%})")
     if code == "issue":
         k = args[0]
         issue = rules.scenario.pairs[k].issue
