@@ -23,7 +23,7 @@ from game.engine.record import TurnReport
 from game.present.dates import day_text, period_text, span_text, turn_date, turn_heading, turn_phrase
 from game.present.lines import Day, change_turns, report_days
 from game.present.news import FAILURE, SUCCESS, cause_label
-from game.present.office import office_lines
+from game.present.office import commitment_text, office_lines
 from game.present.refusals import refusal_text
 from game.present.values import value_text
 from game.present.words import action_label, pair_name, plural, target_name
@@ -377,10 +377,9 @@ def render_orders(game: Game, orders: Sequence[Action], choices: dict[str, str])
     for key, choice in choices.items():
         title, options = titles.get(key, (key, {}))
         lines.append(f"  answer to '{title}': {options.get(choice, choice)}")
-    committed = game.committed(orders, choices)
-    left = [f"{r.label} {r.text}" for r in office_lines(rules, game.observation().office, committed) if r.after]
-    if left:
-        lines += wrap("With these orders and answers: " + " · ".join(left), "  ")
+    commits = commitment_text(rules, game.observation().office, game.committed(orders, choices))
+    if commits:
+        lines += wrap(commits, "  ")
     return lines
 
 

@@ -97,8 +97,13 @@ def choice_label(rules: Rules, event_key: str, choice_key: str) -> str:
 
 
 def _listing(items: tuple) -> str:
+    """Names in a sentence: 'a, b and c', or 'a; b; c' when a name has its own commas or 'and' in it."""
     names = [in_sentence(str(x)) for x in items]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+    if len(names) <= 1:
+        return names[0] if names else ""
+    if any(", " in n or " and " in n for n in names):
+        return "; ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def cause_label(rules: Rules, cause: Cause) -> str:
@@ -111,7 +116,8 @@ def cause_label(rules: Rules, cause: Cause) -> str:
         return f"{name} → {target_name(rules, target)}" if target else name
     if kind == PROPOSAL:
         prop = rules.proposals.get(key)
-        return f"your {args[0] if args else 'private'} proposal '{prop.name if prop else key}'"
+        mode = args[0] if args else "private"
+        return f"'{prop.name if prop else key}', floated {'publicly' if mode == 'public' else 'privately'}"
     if kind == EVENT:
         return event_title(rules, key)
     if kind == CHOICE:
@@ -134,8 +140,7 @@ def cause_label(rules: Rules, cause: Cause) -> str:
         return RESOURCE_LABELS.get(key, key)
     if kind == DISTRACTION:
         if key == "budget":
-            return f"money drawn away by emergencies elsewhere ({_listing(args)})" if args else \
-                "money drawn away by emergencies elsewhere"
+            return f"money drawn away by {_listing(args)}" if args else "money drawn away by emergencies elsewhere"
         return _listing(args) or "emergencies elsewhere"
     if kind == FACILITATOR:
         what, *rest = args or ("inject", "")

@@ -29,6 +29,15 @@ class Resource:
         """'$10.0m → $4.0m after orders', or just '$10.0m'."""
         return f"{self.now} → {self.after} after orders" if self.after is not None else self.now
 
+    @property
+    def short(self) -> str:
+        """The value now and after the orders in the fewest characters: '57.5 → 51.5', '2 → 0 of 2'."""
+        if self.after is None:
+            return self.now
+        if self.now.endswith(tail := self.now.partition(" ")[2]) and tail and self.after.endswith(tail):
+            return f"{self.now.partition(' ')[0]} → {self.after}"
+        return f"{self.now} → {self.after}"
+
 
 def office_lines(rules: Rules, office: OfficeView, committed: tuple[float, float, int, int] = (0, 0, 0, 0)
                  ) -> list[Resource]:
@@ -47,3 +56,23 @@ def office_lines(rules: Rules, office: OfficeView, committed: tuple[float, float
         Resource("attention", "attention free", f"{office.attention_free} of {office.attention}",
                  f"{a_after} of {office.attention}" if attention else None, a_after <= 0),
     ]
+
+
+def commitment_text(rules: Rules, office: OfficeView, committed: tuple[float, float, int, int]) -> str:
+    """What this turn's orders and answers commit and what they leave, in one sentence ('' when nothing):
+    'These orders commit 3 prestige and 2 attention; left after them: prestige 54.5, attention 0 of 2.'"""
+    prestige, budget, envoys, attention = committed
+    parts = []
+    if prestige:
+        parts.append(f"{value_text(rules, 'prestige', prestige)} prestige")
+    if budget:
+        parts.append(value_text(rules, "budget", budget))
+    if envoys:
+        parts.append(f"{envoys} envoy" + ("" if envoys == 1 else "s"))
+    if attention:
+        parts.append(f"{attention} attention")
+    if not parts:
+        return ""
+    left = ", ".join(f"{r.label.split()[0]} {r.after}" for r in office_lines(rules, office, committed) if r.after)
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"These orders and answers commit {listed}; left after them: {left}."

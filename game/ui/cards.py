@@ -131,7 +131,7 @@ def paint_party(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, party:
 
 def paint_resource(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, res: Resource) -> None:
     """One resource in the top bar: icon, big value, small label; with orders queued, the value now and what is
-    left after them ('$10.0m → $4.0m', 'budget after orders'), shortened to what is left where space is short."""
+    left after them ('$10.0m → $4.0m'), shortened to what is left where space is short."""
     pal = theme.palette
     warn = res.low
     pygame.draw.rect(surface, pal.panel, rect, border_radius=theme.px(6))
@@ -139,9 +139,8 @@ def paint_resource(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, res
     size = min(rect.h - theme.px(14), theme.px(22))
     if res.after is None:
         choices = [(res.now, res.label), (res.now, res.label.split()[0])]
-    else:
-        choices = [(f"{res.now} → {res.after}", f"{res.label.split()[0]} after orders"),
-                   (f"{res.now} → {res.after}", "after orders"), (res.after, "after orders"), (res.after, "left")]
+    else:  # the arrow reads 'after this turn's orders' (the tooltip and the orders panel say so in words)
+        choices = [(res.short, res.label), (res.short, res.label.split()[0]), (f"→ {res.after}", res.label.split()[0])]
     room = rect.w - theme.px(14)
     with_icon = rect.w - size - theme.px(22)
     value, label, icon = choices[-1][0], choices[-1][1], False

@@ -175,12 +175,12 @@ class Button(Widget):
             fg = pal.text
         elif self.kind == "ghost":
             bg = pal.panel_hi if hovered else None
-            fg = pal.text if enabled else pal.faint
+            fg = pal.text if enabled else pal.disabled
         else:
             base = mix(pal.panel_hi, pal.accent, 0.28) if self.selected else pal.panel_hi
             bg = mix(base, pal.text, 0.08) if hovered and enabled else base
-            fg = pal.text if enabled else pal.faint
-            if not enabled:
+            fg = pal.text if enabled else pal.disabled
+            if not enabled:  # what cannot be chosen now: dim text on the panel's own ground, in every palette
                 bg = mix(pal.panel, pal.bg, 0.3)
         if bg is not None:
             pygame.draw.rect(surface, bg, self.rect, border_radius=radius)
@@ -233,7 +233,7 @@ class Button(Widget):
             inner.w -= hk.get_width() + theme.px(6)
         role, bold = self.role, self.kind in ("primary", "danger")
         if self.lines > 1:
-            self._draw_wrapped(surface, theme, inner, fg, role, bold, soft if enabled else theme.palette.faint)
+            self._draw_wrapped(surface, theme, inner, fg, role, bold, soft if enabled else theme.palette.disabled)
             return
         if theme.width(self.label, role, bold) > inner.w:
             self.tip_whole(theme, self.label)
@@ -241,7 +241,7 @@ class Button(Widget):
             self.tip_whole(theme, self.sub)
         label = theme.text(theme.fit(self.label, inner.w, role, bold), role, fg, bold)
         if self.sub:
-            sub = theme.text(theme.fit(self.sub, inner.w, "small"), "small", soft if enabled else theme.palette.faint)
+            sub = theme.text(theme.fit(self.sub, inner.w, "small"), "small", soft if enabled else theme.palette.disabled)
             total = label.get_height() + sub.get_height()
             y = self.rect.centery - total // 2
             x = inner.x if self.align == "left" else inner.centerx - label.get_width() // 2

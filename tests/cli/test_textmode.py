@@ -146,7 +146,8 @@ def test_orders_undo_clear_and_illegal(loaded, tmp_path):
     assert "Ordered: Good offices → Karelia – Lowmark." in out
     assert "cannot do that: Good offices → Karelia – Lowmark is already in this turn's orders" in out
     assert "cannot do that: Visit to the region needs a target: Karelia (karelia), Lowmark (lowmark)" in out
-    assert "With these orders and answers: prestige 55 → 49 after orders" in " ".join(out.split())
+    assert "These orders and answers commit 6 prestige and 1 attention; left after them: prestige 49, attention 1 of " \
+        "2." in " ".join(out.split())
     assert "Removed: Good offices → Karelia – Lowmark." in out
     assert "Orders and answers cleared." in out
 
@@ -242,3 +243,17 @@ def test_a_finished_game_shows_its_debrief_and_saves_nothing(loaded, tmp_path):
     out = _run(session, "")
     assert "══ The end:" in out and "Your score:" in out
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failure_is_marked_as_one_and_news_sits_under_its_own_date(loaded):
+    from game.engine.record import Message
+
+    rules, _ = loaded
+    report = TurnReport(turn=1, date="2030-03-11", messages=[
+        Message("result", "appeal_brushed_off", (1,), None, 1),
+        Message("result", "good_offices_accepted", (0,), None, 1),
+        Message("news", "event", ("farmers_march",), Cause("event", "farmers_march"), 2)])
+    text = "\n".join(textmode.render_feed(rules, report))
+    assert "✗ Your private appeal to Lowmark is brushed off." in text
+    assert "✓ Your good offices between Karelia and Lowmark are accepted" in text
+    assert text.index("News, Week 2 · 11 March 2030:") < text.index("✗") < text.index("News, Week 3 · 18 March 2030:")

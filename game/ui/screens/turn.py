@@ -3,7 +3,7 @@ instruments with their costs and effects, this turn's orders and answers, and En
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pygame
 
@@ -12,7 +12,7 @@ from game.engine.observation import Observation
 from game.present.conditions import requirement_text
 from game.present.dates import turn_date, turn_heading
 from game.present.news import news_by_date
-from game.present.office import office_lines
+from game.present.office import commitment_text, office_lines
 from game.present.refusals import refusal_text
 from game.present.words import (
     action_cost,
@@ -176,20 +176,39 @@ class TurnScreen(Screen):
                f"{plural(left_turns, 'turn')} left"
         if self.session.session_code:  # first, so that a narrow bar cuts the turns left rather than the code
             date = f"Session {self.session.session_code} · {date}"
-        wanted = max(theme.width(rules.scenario.title, "h3", True), theme.width(date, "small")) + theme.px(8)
-        title_w = max(min(wanted, int(avail * 0.42)), int(avail * 0.3))
-        chips_w = avail - title_w - theme.px(8)
-        h1, h2 = theme.line_height("h3", True), theme.line_height("small")
-        ty = bar.centery - (h1 + h2) // 2
-        title_role = next((r for r in ("h3", "body", "small") if theme.width(rules.scenario.title, r, True) <= title_w),
-                          "small")
-        out.append(Label(pygame.Rect(text_x, ty, title_w, h1), group="top", text=rules.scenario.title,
-                         role=title_role, bold=True))
-        out.append(Label(pygame.Rect(text_x, ty + h1, title_w, h2), group="top", text=date, role="small",
-                         colour=self.app.theme.palette.accent_hi))
         committed = self.game.committed(self.session.orders, self.session.choices)
         res = office_lines(rules, obs.office, committed)
-        cw = (chips_w - theme.px(6) * (len(res) - 1)) // len(res)
+        # The resources come first: each chip has room for 'now → after orders' (the same room all turn, so
+        # queuing an order does not move the bar); the title takes what is left, in smaller type if it must.
+        icon_room = min(bh - theme.px(14), theme.px(22)) + theme.px(30)
+        steady = [replace(r, after=r.now) for r in res]
+        needs = [icon_room + max(theme.width(r.short, "body", True), theme.width(r.label, "small")) for r in steady]
+        gaps = theme.px(6) * (len(res) - 1)
+        wanted = max(theme.width(rules.scenario.title, "small", True), theme.width(date, "small")) + theme.px(8)
+        chips_w = min(sum(needs) + gaps, int(avail * 0.72))
+        title_w = max(min(wanted, avail - chips_w - theme.px(8)), int(avail * 0.28))
+        chips_w = avail - title_w - theme.px(8)
+        spare = chips_w - gaps - sum(needs)
+        widths = [n + spare // len(res) for n in needs]
+        title = rules.scenario.title
+        title_role = next((r for r in ("h3", "body", "small") if theme.width(title, r, True) <= title_w), "")
+        h2 = theme.line_height("small")
+        if title_role:
+            h1 = theme.line_height("h3", True)
+            ty = bar.centery - (h1 + h2) // 2
+            out.append(Label(pygame.Rect(text_x, ty, title_w, h1), group="top", text=title, role=title_role,
+                             bold=True))
+        elif len(theme.wrap(title, title_w, "small", True)) <= 2:  # two lines of small type rather than a cut
+            h1 = TextBlock.measure(theme, title, title_w, "small", True)
+            ty = bar.centery - (h1 + h2) // 2
+            out.append(TextBlock(pygame.Rect(text_x, ty, title_w, h1), group="top", text=title, role="small",
+                                 bold=True, tip=title))
+        else:  # large type on a narrow window: one line, cut, with the whole title as its tooltip
+            h1 = theme.line_height("small", True)
+            ty = bar.centery - (h1 + h2) // 2
+            out.append(Label(pygame.Rect(text_x, ty, title_w, h1), group="top", text=title, role="small", bold=True))
+        out.append(Label(pygame.Rect(text_x, ty + h1, title_w, h2), group="top", text=date, role="small",
+                         colour=self.app.theme.palette.accent_hi))
         cx = text_x + title_w + theme.px(8)
         tips = {
             "prestige": "Political capital (0–100): spent by acting, earned by success; scales every instrument.",
@@ -197,7 +216,7 @@ class TurnScreen(Screen):
             "envoys": "Envoys not tied up by a mission now.",
             "attention": "Initiatives you can still start this turn; emergencies elsewhere take slots away.",
         }
-        for r in res:
+        for r, cw in zip(res, widths, strict=True):
             now = f"{r.label.capitalize()}: {r.now}" + (f" now, {r.after} after this turn's orders and answers"
                                                         if r.after is not None else "") + ". "
             box = pygame.Rect(cx, by, cw, bh)
@@ -436,20 +455,27 @@ class TurnScreen(Screen):
                 f"{gap_f:.2f} = {base * intensity * gap_f:.0%} of full effect (before the parties' openness).")
 
     def _choice_row(self, flow: Flow, theme: Theme, items: list[tuple[str | None, str]], field: str) -> None:
-        """Buttons for the targets (or the modes), as many to a row as fit whole; a name too long for the panel
-        wraps onto a second line rather than being cut."""
+        """Buttons for the targets (or the modes), laid out in the fewest rows that show every name whole: as
+        many to a row as fit on one line, or two lines each where that saves rows."""
         w = flow.width - theme.px(8)
-        pad = theme.px(28)
-        widest = max(theme.width(label, "label") for _, label in items) + pad
-        lines = 1 if widest <= w else 2
-        bh = lines * theme.line_height("label") + theme.px(14)
-        min_w = min(w, widest)
-        per_row = max(1, (w + theme.px(6)) // (min_w + theme.px(6)))
-        cw = (w - theme.px(6) * (per_row - 1)) // per_row
+        gap, pad = theme.px(6), theme.px(28)
+        lh = theme.line_height("label")
+        best = None
+        for per_row in range(1, min(len(items), 4) + 1):
+            cw = (w - gap * (per_row - 1)) // per_row
+            lines = max(len(theme.wrap(label, cw - pad, "label")) for _, label in items)
+            if lines > 2 or any(theme.width(word, "label") > cw - pad for _, label in items for word in label.split()):
+                continue
+            height = -(-len(items) // per_row) * (lines * lh + theme.px(14) + flow.gap)
+            if best is None or height < best[0] or (height == best[0] and lines < best[2]):
+                best = (height, per_row, lines)
+        _, per_row, lines = best or (0, 1, 2)
+        bh = lines * lh + theme.px(14)
+        cw = (w - gap * (per_row - 1)) // per_row
         for i, (value, label) in enumerate(items):
             if i % per_row == 0:
                 row = flow.take(bh)
-            r = pygame.Rect(row.x + (i % per_row) * (cw + theme.px(6)), row.y, cw, bh)
+            r = pygame.Rect(row.x + (i % per_row) * (cw + gap), row.y, cw, bh)
             action = Action(self.selected, value if field == "target" else self.target,
                             value if field == "mode" else self.mode)
             reason = self.session.why_not(action)
@@ -472,7 +498,7 @@ class TurnScreen(Screen):
         pending = self.game.pending()
         row_h = theme.line_height("small", True) + theme.px(14)
         end_h = theme.px(48)
-        n_rows = max(1, len(session.orders)) + len(pending)
+        n_rows = max(1, len(session.orders)) + len(pending) + (2 if session.orders or session.choices else 0)
         need = panel_header(theme) + n_rows * (row_h + theme.px(6)) + end_h + theme.px(18)
         orders_h = max(min(need, int(col.h * 0.42)), panel_header(theme) + row_h + end_h + theme.px(24))
         top, mid, bottom = rows(col, [orders_h, None, None], gap)
@@ -517,6 +543,10 @@ class TurnScreen(Screen):
             flow.add(Button(r, key=f"event:{key}", label=text, role="small", align="left", kind="normal", lines=lines,
                             selected=chosen is None, tip=f"{text}. Open the decision to answer or change it (D)",
                             on_click=self.open_events))
+        commits = commitment_text(rules, obs.office, self.game.committed(session.orders, session.choices))
+        if commits:
+            flow.add(TextBlock(flow.take(TextBlock.measure(theme, commits, flow.width, "small")), text=commits,
+                               role="small", colour=theme.palette.warn))
         out += flow.finish()
         unit = rules.scenario.calendar.turn_unit
         n = len(session.orders)
