@@ -436,9 +436,9 @@ def _day_changes(rules: Rules, day: Day) -> list[str]:
         total = totals.get(target)
         shares = day.shares_of(target)
         head = total.text if total else f"{shares[0][1].text.split(' ')[0]} (no change over the day)"
-        if target.endswith(".rung"):
-            head += f" ('why {target[: -len('.rung')]}' shows what pushed the pressure)"
         lines += wrap(head, "  ")
+        if target.endswith(".rung"):
+            lines.append(f"      ('why {target[: -len('.rung')]}' shows what pushed the pressure)")
         lines += _share_lines(shares)
     return lines
 
@@ -472,7 +472,7 @@ def render_why(rules: Rules, report: TurnReport | None, target: str) -> list[str
         hint = did_you_mean(target, known_targets(rules))
         lines = [f"'why' does not know '{target}'{hint}"]
         if changed:
-            lines.append("Visible changes last turn: " + ", ".join(changed))
+            lines.append("Visible changes last turn: " + ", ".join(f"'{name}'" for name in changed))
         return lines
     prefix = target + "."
     turns = change_turns(report)
@@ -740,7 +740,7 @@ class TextGame:
         if not args:
             report = self.game.reports[-1] if self.game.reports else None
             changed = sorted({c.target for c in report.changes if not c.hidden}) if report else []
-            shown = ", ".join(changed) if changed else "nothing visible changed"
+            shown = ", ".join(f"'{name}'" for name in changed) if changed else "nothing visible changed"
             return ["why what? e.g. 'why prestige'. Visible changes last turn: " + shown]
         return render_why(self.game.rules, self.game.reports[-1] if self.game.reports else None, " ".join(args))
 

@@ -241,7 +241,8 @@ class Button(Widget):
             self.tip_whole(theme, self.sub)
         label = theme.text(theme.fit(self.label, inner.w, role, bold), role, fg, bold)
         if self.sub:
-            sub = theme.text(theme.fit(self.sub, inner.w, "small"), "small", soft if enabled else theme.palette.disabled)
+            sub_colour = soft if enabled else theme.palette.disabled
+            sub = theme.text(theme.fit(self.sub, inner.w, "small"), "small", sub_colour)
             total = label.get_height() + sub.get_height()
             y = self.rect.centery - total // 2
             x = inner.x if self.align == "left" else inner.centerx - label.get_width() // 2

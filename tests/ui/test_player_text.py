@@ -27,6 +27,7 @@ from game.ui.screens.turn import TurnScreen
 from game.ui.session import ScenarioEntry, Session
 from game.ui.settings import Settings
 from game.ui.shots import SCREEN_NAMES, stage
+from tests.scenarios.shipped import id_words
 
 SIZE = (1280, 720)
 SNAKE = re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b")
@@ -58,25 +59,8 @@ class Reader:
         theme.drawn = theme.cuts = None
 
 
-def _prose(value) -> list[str]:
-    """Every piece of prose in the scenario (strings with a space in them)."""
-    if isinstance(value, dict):
-        return [t for v in value.values() for t in _prose(v)]
-    if isinstance(value, list | tuple):
-        return [t for v in value for t in _prose(v)]
-    return [value] if isinstance(value, str) and " " in value else []
-
-
-def _ids(rules) -> set[str]:
-    """Ids that do not read as words: the parties', the pairs' and the Council members' (e.g. 'usa', 'cuba'),
-    unless the scenario's own prose uses the same word in lower case ('mujahideen')."""
-    prose = " ".join(_prose(rules.scenario.model_dump(mode="json")))
-    return {i for i in (*rules.party_ids, *rules.pair_ids, *rules.council_ids)
-            if not re.search(rf"\b{re.escape(i)}\b", prose)}
-
-
 def _problems(reader: Reader, rules) -> list[str]:
-    ids = _ids(rules)
+    ids = id_words(rules)
     word = re.compile(r"\b(" + "|".join(sorted(map(re.escape, ids))) + r")\b") if ids else None
     found = []
     for where, text in reader.texts:

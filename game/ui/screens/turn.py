@@ -463,8 +463,10 @@ class TurnScreen(Screen):
         best = None
         for per_row in range(1, min(len(items), 4) + 1):
             cw = (w - gap * (per_row - 1)) // per_row
+            if any(theme.width(word, "label") > cw - pad for _, label in items for word in label.split()):
+                continue
             lines = max(len(theme.wrap(label, cw - pad, "label")) for _, label in items)
-            if lines > 2 or any(theme.width(word, "label") > cw - pad for _, label in items for word in label.split()):
+            if lines > 2:
                 continue
             height = -(-len(items) // per_row) * (lines * lh + theme.px(14) + flow.gap)
             if best is None or height < best[0] or (height == best[0] and lines < best[2]):
