@@ -435,7 +435,8 @@ def _day_changes(rules: Rules, day: Day) -> list[str]:
     for target in targets:
         total = totals.get(target)
         shares = day.shares_of(target)
-        head = total.text if total else f"{shares[0][1].text.split(' ')[0]} (no change over the day)"
+        unit = unit_name(rules).lower()
+        head = total.text if total else f"{shares[0][1].text.split(' ')[0]} (no change over the {unit})"
         lines += wrap(head, "  ")
         if target.endswith(".rung"):
             lines.append(f"      ('why {target[: -len('.rung')]}' shows what pushed the pressure)")
@@ -503,7 +504,7 @@ def render_why(rules: Rules, report: TurnReport | None, target: str) -> list[str
                 lines += [f"      {'↑' if v > 0 else '↓'}  {label}" for label, v in pushes.items() if v]
                 continue
             total = totals.get(name)
-            lines += wrap(total.text if total else f"{name}: no change over the day", "  ")
+            lines += wrap(total.text if total else f"{name}: no change over the {unit_name(rules).lower()}", "  ")
             lines += _share_lines(day.shares_of(name))
     return lines
 

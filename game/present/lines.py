@@ -80,6 +80,14 @@ class CauseLines:
     label: str
     shares: tuple[Share, ...]
 
+    @property
+    def title(self) -> str:
+        """'Your initiative: Good offices → Karelia – Lowmark'; a label that already says what it is stands alone
+        ("Your answer to 'Shots at the dam': …")."""
+        if self.label.lower().startswith(self.heading.lower()):
+            return self.label[:1].upper() + self.label[1:]
+        return f"{self.heading}: {self.label}"
+
 
 @dataclass(frozen=True)
 class Day:

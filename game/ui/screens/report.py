@@ -95,7 +95,7 @@ class ReportScreen(Screen):
         values = [t for t in day.totals if t.scale.kind != "rung"]
         if values:
             flow.skip(theme.px(6))
-            para("Over the day", "small", pal.muted, True)
+            para(f"Over the {rules.scenario.calendar.turn_unit}", "small", pal.muted, True)
             for t in values:
                 para(t.text, "small", pal.text, indent=theme.px(12))
         flow.skip(theme.px(6))
@@ -104,7 +104,7 @@ class ReportScreen(Screen):
             para("Nothing you can see changed.", "body", pal.muted)
         for cause in day.causes:
             flow.skip(theme.px(4))
-            para(f"{cause.heading}: {cause.label}", "body", pal.accent_hi, True)
+            para(cause.title, "body", pal.accent_hi, True)
             for share in cause.shares:
                 para(f"• {share.text}", "small", pal.text, indent=theme.px(12))
         flow.skip(theme.px(8))

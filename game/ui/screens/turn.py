@@ -381,6 +381,10 @@ class TurnScreen(Screen):
 
     def _detail_refusal(self, flow: Flow, theme: Theme, opt: Option) -> None:
         action = self.current_action()
+        if action in self.session.orders:  # not a failure: it is done
+            self._para(flow, theme, "In this turn's orders (× in the orders list takes it out).", "small",
+                       theme.palette.good, icon=icons.tone_icon("success"))
+            return
         reason = self.session.why_not(action) if action else None
         if reason:
             self._para(flow, theme, f"Not possible now: {reason}", "small", theme.palette.failure,
@@ -540,7 +544,7 @@ class TurnScreen(Screen):
                 text = f"Your answer to '{title}': {dict(options)[chosen]}"
             else:
                 text = f"'{title}': no answer yet; '{ev.choices[ev.default_choice].label}' will apply"
-            lines = 1 if theme.width(text, "small") <= Button.text_width(theme, flow.width, row_h, False, "") else 2
+            lines = min(3, len(theme.wrap(text, Button.text_width(theme, flow.width, row_h, False, ""), "small")))
             r = flow.take(row_h + (lines - 1) * theme.line_height("small"))
             flow.add(Button(r, key=f"event:{key}", label=text, role="small", align="left", kind="normal", lines=lines,
                             selected=chosen is None, tip=f"{text}. Open the decision to answer or change it (D)",
@@ -642,7 +646,21 @@ class TurnScreen(Screen):
             self.app.toast(f"Cannot add it: {reason}", danger=True)
         else:
             self.app.toast(f"Ordered: {action_label(self.session.rules, action)}.", success=True)
+            self._next_target(action)
         self.invalidate()
+
+    def _next_target(self, ordered: Action) -> None:
+        """After an order, move to the next target (or mode) of the same instrument that can still be ordered,
+        so that the Details panel shows what can be done next rather than what was just done."""
+        opt = self.current_option()
+        if opt is None:
+            return
+        actions = self.actions_of(opt)
+        start = actions.index(ordered) if ordered in actions else -1
+        for a in actions[start + 1:] + actions[:start + 1]:
+            if self.session.why_not(a) is None:
+                self.target, self.mode = a.target, a.mode
+                return
 
     def remove_order(self, action: Action) -> None:
         self.session.remove(action)
@@ -656,6 +674,7 @@ class TurnScreen(Screen):
             self.app.toast(f"Cannot end the turn: {refusal_text(session.rules, exc.refusal)}", danger=True)
             return
         self.selected = None
+        self.invalidate()  # beneath the report, the turn screen shows the world as it now is
         from .report import ReportScreen
 
         self.app.push(ReportScreen(self.app, report))
