@@ -20,7 +20,7 @@ from game.engine.endings import Score
 from game.engine.intel import ESTIMATED, Estimate
 from game.engine.observation import Observation
 from game.engine.record import TurnReport
-from game.present.dates import day_text, period_text, span_text, turn_date, turn_heading, turn_phrase
+from game.present.dates import calendar_line, day_text, turn_date, turn_heading, turn_phrase
 from game.present.lines import Day, change_turns, report_days
 from game.present.news import FAILURE, SUCCESS, cause_label
 from game.present.office import commitment_text, office_lines
@@ -143,8 +143,8 @@ def render_opening(rules: Rules, seed: int) -> list[str]:
     """The title page: scenario, period, briefing, parties, resources and the seed."""
     scn = rules.scenario
     cal = scn.calendar
-    lines = [rule(), scn.title.upper(), f"{period_text(scn.period, rules.turns, cal.turn_unit)}, "
-             f"{span_text(cal.start, cal.end, cal.turn_unit)} · difficulty: {scn.difficulty}", rule(), ""]
+    lines = [rule(), scn.title.upper(), f"{calendar_line(scn.period, cal.start, cal.end, rules.turns, cal.turn_unit)}"
+             f" · difficulty: {scn.difficulty}", rule(), ""]
     lines += wrap(scn.summary)
     lines += ["", *render_briefing(rules), "", *render_resources(rules), ""]
     lines.append(f"Seed {seed} — same seed, same world: --seed {seed}")

@@ -74,3 +74,13 @@ def period_text(period: str, turns: int, unit: str) -> str:
     if unit in period.lower():
         return period
     return f"{period} · {turns} {unit}{'' if turns == 1 else 's'}"
+
+
+def calendar_line(period: str, start: dt.date, end: dt.date, turns: int, unit: str) -> str:
+    """The period, its length and its dates, each said once: '16-28 October 1962 · 13 days'; the dates are added
+    only when the period does not already name their months ('A fictional spring · 12 weeks · 4 March 2030 to
+    20 May 2030')."""
+    line = period_text(period, turns, unit)
+    if month_text(start) in period and month_text(end) in period:
+        return line
+    return f"{line} · {span_text(start, end, unit)}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.present.dates import period_text, span_text
+from game.present.dates import calendar_line
 
 from ..layout import Flow, columns, inset, rows
 from ..theme import Theme
@@ -29,8 +29,8 @@ class BriefingScreen(Screen):
         assert session is not None
         scn = session.rules.scenario
         cal = scn.calendar
-        sub = (f"{period_text(scn.period, session.rules.turns, cal.turn_unit)} · "
-               f"{span_text(cal.start, cal.end, cal.turn_unit)} · seed {session.game.seed}")
+        sub = f"{calendar_line(scn.period, cal.start, cal.end, session.rules.turns, cal.turn_unit)} · seed " \
+              f"{session.game.seed}"
         if session.session_code:
             sub += f" · session {session.session_code}"
         if session.player:

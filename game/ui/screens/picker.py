@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.present.dates import period_text, span_text
+from game.present.dates import calendar_line, period_text
 from game.sim.session import SessionCodeError, decode, encode, shipped_tags
 
 from ..layout import Flow, columns, inset, rows
@@ -82,7 +82,7 @@ class PickerScreen(Screen):
         flow.add(TextBlock(flow.take(TextBlock.measure(theme, scn.title, flow.width, "h1", True)), text=scn.title,
                            role="h1", bold=True))
         cal = scn.calendar
-        meta = f"{period_text(scn.period, e.turns, cal.turn_unit)} · {span_text(cal.start, cal.end, cal.turn_unit)}"
+        meta = calendar_line(scn.period, cal.start, cal.end, e.turns, cal.turn_unit)
         flow.add(TextBlock(flow.take(TextBlock.measure(theme, meta, flow.width, "body")), text=meta,
                            colour=theme.palette.muted))
         diff = scn.difficulty
