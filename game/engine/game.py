@@ -213,7 +213,7 @@ class Game:
             return Refusal("proposal_target", (prop.key,))
         if prop.key in self.state.accepted:
             return Refusal("proposal_accepted", (prop.key,))
-        last = max((t for t, key, _ in self.state.launches if key == prop.key), default=None)
+        last = self.state.last_launch.get(prop.key)
         if last is not None and self.state.turn - last < PROPOSAL_COOLDOWN:
             return Refusal("proposal_cooldown", (prop.key, last, min(last + PROPOSAL_COOLDOWN, self.rules.turns - 1)))
         if prop.requires is not None and not prop.requires(self.state):
@@ -362,7 +362,12 @@ class Game:
             ev = pending[ev_id]
             if choice_id not in {c.key for c in ev.choices}:
                 raise IllegalAction(Refusal("no_such_choice", (ev_id, choice_id)))
-        prestige, budget, _, _ = self._spent((), choices)
+        # only the answers given other than the defaults must be affordable: a default is what happens when nobody
+        # decides (a replay gives it as an answer), paid as far as the office can — else an event whose default
+        # costs more than there is would stop the game
+        asked = [c for e, k in choices.items() for n, c in enumerate(pending[e].choices)
+                 if c.key == k and n != pending[e].default_choice]
+        prestige, budget = sum(c.cost.prestige for c in asked), sum(c.cost.budget for c in asked)
         if prestige > self.state.office.prestige or budget > self.state.office.budget:
             raise IllegalAction(Refusal("answers_unaffordable", (prestige, budget)))
         for action in actions:
@@ -391,7 +396,7 @@ class Game:
         s.used[action.use] = s.used.get(action.use, 0) + 1
         if action.use in self.rules.proposals:
             prop = self.rules.proposals[action.use]
-            s.launches.append((t, prop.key, prop.pair))
+            instruments.record_launch(s, prop.key, prop.pair)
             cause = Cause(PROPOSAL, prop.key, (action.mode or "private",))
             self._pay(ctx, prop.cost, cause)
             float_proposal(ctx, prop, action.mode or "private")
@@ -402,19 +407,13 @@ class Game:
         if ins.kind == "wait":
             return
         target = self._target_index(ins.target, action.target)
-        s.launches.append((t, ins.key, target))
-        s.initiatives.append(
-            Initiative(
-                ins.key,
-                ins.kind,
-                target,
-                t,
-                t + ins.delay,
-                t + ins.delay + ins.duration - 1,
-                ins.cost.envoys,
-                int(ins.attention),
-            )
+        initiative = Initiative(
+            ins.key, ins.kind, target, t, t + ins.delay, t + ins.delay + ins.duration - 1, ins.cost.envoys,
+            int(ins.attention),
         )
+        initiative.fatigue = instruments.fatigue(ctx, initiative)
+        instruments.record_launch(s, ins.key, target)
+        s.initiatives.append(initiative)
         if ins.public:
             ctx.office("visibility", 0.03, cause)
 

@@ -32,6 +32,9 @@ from .words import pair_name, party_name, target_name
 SUCCESS, FAILURE, DANGER, CALM, WARNING, INTEL, NEWS = "success", "failure", "danger", "calm", "warning", "intel", \
     "news"
 TONES = (SUCCESS, FAILURE, DANGER, CALM, WARNING, INTEL, NEWS)
+# A mark before an item of news where there is no icon (the text mode, the web pages), so that a failure never
+# reads like a success without colour.
+TONE_MARKERS = {SUCCESS: "✓", FAILURE: "✗"}
 CODE_TONES = {
     "good_offices_accepted": SUCCESS, "envoy_progress": SUCCESS, "track_two_matured": SUCCESS, "adopted": SUCCESS,
     "proposal_accepted": SUCCESS,
@@ -210,6 +213,11 @@ def message_text(rules: Rules, msg: Message) -> str:
         return f"Both sides accept '{rules.proposals[args[0]].name}'."
     if code == "proposal_rejected":
         return f"The parties turn down '{rules.proposals[args[0]].name}'."
+    if code == "effect_overflow":
+        text, target, limit = args
+        if limit is None:
+            return f"A scenario effect ('{text}') gave no number: {target} kept its value."
+        return f"A scenario effect ('{text}') went past {limit:g} in size: {target} is held at the limit."
     if code == "facilitator_decides":
         party, decision = args
         return f"The facilitator decides for {party_name(rules, party)} this turn: {decision_words(decision)}."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .calendar import turn_dates
+from .calendar import calendar_problem, turn_dates
 from .diagnostics import Path, Problem
 from .expr import Effect, Expression, Symbols, compile_effect, compile_expression
 from .model import Scenario
@@ -45,6 +45,21 @@ def expression_sites(scn: Scenario) -> list[tuple[Path, str]]:
     for i, end in enumerate(scn.endings):
         if end.when:
             sites.append((("endings", i, "when"), end.when))
+    sites.extend(map_expression_sites(scn))
+    return sites
+
+
+def map_expression_sites(scn: Scenario) -> list[tuple[Path, str]]:
+    """The map's conditions: each feature's 'when' and each of its changes' 'when'."""
+    sites: list[tuple[Path, str]] = []
+    if scn.map is None:
+        return sites
+    for group in ("areas", "lines", "places"):
+        for i, feature in enumerate(getattr(scn.map, group)):
+            if feature.when:
+                sites.append((("map", group, i, "when"), feature.when))
+            for j, change in enumerate(feature.changes):
+                sites.append((("map", group, i, "changes", j, "when"), change.when))
     return sites
 
 
@@ -63,6 +78,9 @@ def effect_sites(scn: Scenario) -> list[tuple[Path, list[str]]]:
 
 def compile_scenario(scn: Scenario) -> tuple[CompiledScenario | None, list[Problem]]:
     """Compile every expression; return the compiled scenario, or None with the located problems."""
+    too_long = calendar_problem(scn.calendar)
+    if too_long is not None:
+        return None, [too_long]
     symbols = Symbols.from_scenario(scn)
     problems: list[Problem] = []
     expressions: dict[Path, Expression] = {}

@@ -86,8 +86,9 @@ HOW_TO_PLAY: tuple[tuple[str, str], ...] = (
     ("Keyboard", "Tab and the arrow keys move the focus, Enter or Space activates, Esc goes back or opens the "
                  "menu. On the turn screen: 1–9 and 0 choose an instrument, W waiting (the same key in every "
                  "crisis), T the next target, M private/public, A adds to the orders, E ends the turn, R shows "
-                 "the last report, D the pending decision, B the briefing, F1 this help, Ctrl+S saves. A decision "
-                 "is only taken by its number, a click, or Enter on the answer you moved to with Tab."),
+                 "the last report, D the pending decision, B the briefing, G the map of the theatre (G again goes "
+                 "back), F1 this help, Ctrl+S saves. A decision is only taken by its number, a click, or Enter on "
+                 "the answer you moved to with Tab."),
     ("Teachers and authors", "In facilitator mode (Settings) the game pauses at the scenario's discussion "
                              "points and F9 opens the facilitator's panel: fire an event, set a party's decision, "
                              "hold a class vote. F5 reloads the scenario file after an edit, keeping the game."),

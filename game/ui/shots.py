@@ -17,7 +17,7 @@ from .app import App
 from .session import ScenarioEntry, Session
 from .settings import Settings
 
-SCREEN_NAMES = ("title", "picker", "briefing", "turn", "event", "report", "debrief", "save", "settings", "help",
+SCREEN_NAMES = ("title", "picker", "briefing", "turn", "map", "event", "report", "debrief", "save", "settings", "help",
                 "menu", "advisor", "discussion", "facilitator", "vote", "reload-errors")
 FACILITATOR_SCREENS = ("discussion", "facilitator", "vote", "reload-errors")
 
@@ -39,6 +39,7 @@ def stage(screen: str, entry: ScenarioEntry, policy: Policy, turns: int, seed: i
     from .screens.debrief import DebriefScreen
     from .screens.event import EventScreen
     from .screens.help import HelpScreen
+    from .screens.map import MapScreen
     from .screens.menu import MenuScreen
     from .screens.picker import PickerScreen
     from .screens.report import ReportScreen
@@ -52,7 +53,7 @@ def stage(screen: str, entry: ScenarioEntry, policy: Policy, turns: int, seed: i
     game = session.game
     if screen == "debrief":
         play_turns(game, policy, 10**6)
-    elif screen in ("turn", "save", "menu", "title", "event", "advisor", *FACILITATOR_SCREENS):
+    elif screen in ("turn", "map", "save", "menu", "title", "event", "advisor", *FACILITATOR_SCREENS):
         play_turns(game, policy, turns)
     elif screen == "report":
         play_turns(game, policy, max(1, turns))
@@ -78,6 +79,8 @@ def stage(screen: str, entry: ScenarioEntry, policy: Policy, turns: int, seed: i
         app.push(HelpScreen(app, tab="instruments"))
     elif screen == "debrief" or game.done:
         app.push(DebriefScreen(app) if game.done else TurnScreen(app))
+        if screen == "map":
+            app.push(MapScreen(app))
     else:
         turn = TurnScreen(app)
         turn.prompted_turn = game.turn
@@ -91,6 +94,8 @@ def stage(screen: str, entry: ScenarioEntry, policy: Policy, turns: int, seed: i
                 app.push(EventScreen(app, news_event=fired[-1]))
         elif screen == "report":
             app.push(ReportScreen(app, game.reports[-1], review=True))
+        elif screen == "map":
+            app.push(MapScreen(app))
         elif screen == "save":
             app.push(SavesScreen(app, mode="save"))
         elif screen == "menu":

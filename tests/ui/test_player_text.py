@@ -1,5 +1,5 @@
 """What the player reads in the window: every screen of every shipped scenario, through whole games, shows no
-id, no raw expression and no snake_case word, and cuts no label short at 1280×720 and 100% type unless its
+id, no raw expression, no snake_case word and no ISO date, and cuts no label short at 1280×720 and 100% type unless its
 tooltip shows the whole text.
 
 The theme records every text it draws and every text it shortens with an ellipsis (with the tooltip of the
@@ -33,6 +33,7 @@ SIZE = (1280, 720)
 SNAKE = re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b")
 DOTTED = re.compile(r"\b(?!e\.g\b|i\.e\b|a\.m\b|p\.m\b)[a-z_]+\.[a-z_]+\b")
 OPERATORS = re.compile(r"(<=|>=|==|!=|\+=|-=)")
+ISO_DATE = re.compile(r"\b\d{4}-\d\d-\d\d\b")
 GAMES = (("random", 11), ("historical", 4))
 ONCE = [s for s in SCREEN_NAMES if s not in ("turn", "event", "report", "debrief")]
 # The author's screen quotes the scenario file's own fields and path; the saves screen shows file names.
@@ -68,7 +69,8 @@ def _problems(reader: Reader, rules) -> list[str]:
                                              or text.startswith("autosave-") or "error:" in text
                                              or "expected one of" in text):
             continue
-        for pattern, what in ((SNAKE, "snake_case"), (DOTTED, "dotted name"), (OPERATORS, "operator")):
+        for pattern, what in ((SNAKE, "snake_case"), (DOTTED, "dotted name"), (OPERATORS, "operator"),
+                              (ISO_DATE, "ISO date")):
             m = pattern.search(text)
             if m:
                 found.append(f"{where}: {what} '{m.group()}' in: {text[:160]}")
@@ -76,8 +78,8 @@ def _problems(reader: Reader, rules) -> list[str]:
         if m:
             found.append(f"{where}: id '{m.group()}' in: {text[:160]}")
     for where, cut in reader.cuts:
-        whole = " ".join(cut.full.split())
-        if whole not in " ".join(cut.tip.split()):
+        whole = " ".join(cut.full.split()).lower()
+        if whole not in " ".join(cut.tip.split()).lower():
             found.append(f"{where}: cut '{cut.shown}' (of '{cut.full}') with no tooltip showing it whole")
     first: dict[str, str] = {}
     for line in found:  # each problem once, at the first place it was seen

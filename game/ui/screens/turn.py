@@ -11,6 +11,7 @@ from game.engine import Action, IllegalAction
 from game.engine.observation import Observation
 from game.present.conditions import requirement_text
 from game.present.dates import turn_date, turn_heading
+from game.present.leaders import mood
 from game.present.news import news_by_date
 from game.present.office import commitment_text, office_lines
 from game.present.refusals import refusal_text
@@ -31,6 +32,7 @@ from ..layout import Flow, columns, inset, rows
 from ..theme import Theme
 from ..widgets import Button, Label, Painter, TextBlock, Widget, panel, panel_header
 from .base import Screen, emblem
+from .map import map_button, open_map
 
 HOTKEYS = "1234567890"
 WAIT_KEY = "W"
@@ -163,6 +165,11 @@ class TurnScreen(Screen):
                           on_click=self.open_advisor,
                           tip="Your staff's estimate of each move's chances, with their uncertainty (F2)"))
         buttons_w = menu_w + help_w + advisor_w + theme.px(24)
+        if rules.scenario.map is not None:
+            map_w = theme.px(64) if compact else theme.px(84)
+            out.append(map_button(pygame.Rect(right_edge - buttons_w - map_w, by, map_w, bh), self,
+                                  hotkey="" if compact else "G"))
+            buttons_w += map_w + theme.px(8)
         if self.app.facilitating:
             fac_w = theme.px(64) if compact else theme.px(124)
             out.append(Button(pygame.Rect(right_edge - buttons_w - fac_w, by, fac_w, bh), key="facilitator",
@@ -186,6 +193,8 @@ class TurnScreen(Screen):
         gaps = theme.px(6) * (len(res) - 1)
         wanted = max(theme.width(rules.scenario.title, "small", True), theme.width(date, "small")) + theme.px(8)
         chips_w = min(sum(needs) + gaps, int(avail * 0.72))
+        if avail - chips_w - theme.px(8) < wanted:  # the chips give up their icons before the date line is cut
+            chips_w = max(avail - wanted - theme.px(8), sum(needs) + gaps - len(res) * (icon_room - theme.px(22)))
         title_w = max(min(wanted, avail - chips_w - theme.px(8)), int(avail * 0.28))
         chips_w = avail - title_w - theme.px(8)
         spare = chips_w - gaps - sum(needs)
@@ -258,7 +267,10 @@ class TurnScreen(Screen):
         for party in obs.parties:
             leader = leaders.get(party.id, "")
             who = f"{party.name} ({leader})" if leader else party.name
-            tip = (f"{who}: the bars are estimates with their 90% band. "
+            trust = party.estimates.get("trust")
+            feeling = f"Its leader is {mood(trust.value)[0]}, as far as your estimate of its trust in you shows. " \
+                if trust is not None else ""
+            tip = (f"{who}: the bars are estimates with their 90% band. {feeling}"
                    + (f"Recent contact shows it intends to {party.intention}." if party.intention else
                       "Its intention is unknown: good offices, an envoy, Track II or a visit would reveal it."))
             flow.add(Painter(flow.take(ph), key=f"party:{party.id}", tip=tip,
@@ -767,7 +779,8 @@ class TurnScreen(Screen):
             pygame.K_a: self.add_order, pygame.K_e: self.end_turn, pygame.K_r: self.open_report,
             pygame.K_d: self.open_events, pygame.K_F1: self.open_help, pygame.K_h: self.open_help,
             pygame.K_F2: self.open_advisor, pygame.K_F5: self.hot_reload, pygame.K_F9: self.open_facilitator,
-            pygame.K_b: self.open_briefing, pygame.K_t: lambda: self.cycle("target"),
+            pygame.K_b: self.open_briefing, pygame.K_g: lambda: open_map(self),
+            pygame.K_t: lambda: self.cycle("target"),
             pygame.K_m: lambda: self.cycle("mode"),
             pygame.K_BACKSPACE: self.remove_last, pygame.K_DELETE: self.remove_last,
         }
