@@ -25,6 +25,7 @@ from game.engine.record import TurnReport
 from game.present.dates import calendar_line, day_text, turn_date, turn_heading, turn_phrase
 from game.present.lines import Day, change_turns, report_days
 from game.present.news import TONE_MARKERS, cause_label
+from game.present.odds import odds_lines
 from game.present.office import commitment_text, office_lines
 from game.present.refusals import refusal_text
 from game.present.values import value_text
@@ -33,6 +34,7 @@ from game.present.words import cost_text as _cost_text
 from game.saves import SaveError, autosave, clean_stale_temps, new_game_id, save_game
 from game.scenario.calendar import turn_of
 from game.scenario.diagnostics import did_you_mean
+from game.sim.odds import OddsBook
 from game.typed import clean_text, is_whole, parse_whole
 
 WIDTH = 78
@@ -340,8 +342,12 @@ def render_actions(game: Game, orders: Sequence[Action]) -> list[str]:
     if not legal:
         return ["Nothing can be done now."]
     lines = ["What you can do this turn ('do N' to add it to your orders):"]
+    book = OddsBook(game)
     for n, action in enumerate(legal, 1):
         lines += _action_lines(rules, unit, n, action)
+        odds = book.odds(action)
+        for line in odds_lines(rules, odds) if odds else ():
+            lines += wrap(line, "       ")
         if action in orders:
             lines.append("       [in your orders]")
         else:

@@ -64,7 +64,8 @@ def check_game(rules: Rules, seed: int, chooser: Chooser, max_turns: int | None 
         actions, choices = chooser(game)
         game.step(actions, choices)
         problems += invariant_problems(rules, game)
-        if len(game.state.history) != game.turn + 1 or game.state.history[-1] != snapshot(game.state):
+        history, log = game.state.history, game.state.intel
+        if len(history) != game.turn + 1 or history[-1] != snapshot(game.state) or len(log) != len(history):
             problems.append(f"turn {game.turn}: intelligence history out of step")
     again = replay(rules, seed, game.inputs)
     if fingerprint(again.state) != fingerprint(game.state):

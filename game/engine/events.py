@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import rng
+from . import escalation, rng
 from .context import Ctx
 from .record import CHOICE, EVENT, Cause
 from .rules import ChoiceRule, EventRule
@@ -33,6 +33,8 @@ def fire(ctx: Ctx, ev: EventRule, cause: Cause | None = None) -> None:
     ctx.report.events.append(ev.key)
     ctx.say("news", "event", (ev.key,), cause)
     ctx.effects(ev.effects, cause)
+    for k in range(len(state.pairs)):
+        escalation.update_rung(ctx, k)  # the ladder shows at once what the event did to the pressure
     if ev.public:
         ctx.office("visibility", 0.04, cause)
     if ev.choices:

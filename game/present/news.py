@@ -26,6 +26,7 @@ from game.engine.record import (
     Message,
 )
 
+from .odds import reasons_lines
 from .words import pair_name, party_name, target_name
 
 # Tones of news, in the order a reader cares about them.
@@ -233,8 +234,9 @@ def message_tone(msg: Message) -> str:
 
 
 def news_item(rules: Rules, msg: Message) -> NewsItem:
-    """A message as the feed shows it."""
-    return NewsItem(message_text(rules, msg), message_tone(msg), msg.turn, msg.kind, msg.code)
+    """A message as the feed shows it, with the reasons behind a failure (odds.py) as its notes."""
+    return NewsItem(message_text(rules, msg), message_tone(msg), msg.turn, msg.kind, msg.code,
+                    tuple(reasons_lines(rules, msg)))
 
 
 def news_by_date(rules: Rules, reports, dates: int = 4) -> list[tuple[int, list[NewsItem]]]:

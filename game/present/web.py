@@ -205,7 +205,8 @@ def report(rules: Rules, rep: TurnReport | None) -> dict[str, Any] | None:
     heading = f"What happened on {heading[:1].lower()}{heading[1:]}" if rep.turn >= 0 else heading
 
     def news(day) -> list[str]:
-        return [f"{TONE_MARKERS[n.tone]} {n.text}" if n.tone in TONE_MARKERS else n.text for n in day.news]
+        return [(f"{TONE_MARKERS[n.tone]} {n.text}" if n.tone in TONE_MARKERS else n.text)
+                + "".join(f" {note}" for note in n.notes) for n in day.news]
 
     return {
         "heading": heading,

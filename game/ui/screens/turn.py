@@ -13,6 +13,7 @@ from game.present.conditions import requirement_text
 from game.present.dates import turn_date, turn_heading
 from game.present.leaders import mood
 from game.present.news import news_by_date
+from game.present.odds import odds_lines
 from game.present.office import commitment_text, office_lines
 from game.present.refusals import refusal_text
 from game.present.words import (
@@ -25,6 +26,7 @@ from game.present.words import (
     timing_text,
 )
 from game.scenario.calendar import turn_of
+from game.sim.odds import OddsBook
 
 from .. import cards, icons
 from ..guide import EFFECTS
@@ -59,6 +61,7 @@ class TurnScreen(Screen):
         self.mode: str | None = None
         self.prompted_turn = -1
         self._obs: Observation | None = None
+        self._odds: OddsBook | None = None
 
     @property
     def session(self):
@@ -347,7 +350,8 @@ class TurnScreen(Screen):
     def _detail(self, rect: pygame.Rect, theme: Theme) -> list[Widget]:
         """The chosen instrument: its name, then the choices it needs (target, private or public) where they are
         seen without scrolling, why it cannot be ordered now if it cannot, its cost and timing, what it needs,
-        what it is and what it is expected to do. Each part is one method of `DETAIL_PARTS`, in that order."""
+        the odds on your estimates, what it is and what it is expected to do. Each part is one method of
+        `DETAIL_PARTS`, in that order."""
         opt = self.current_option()
         pal = theme.palette
         bh = theme.px(42)
@@ -369,8 +373,8 @@ class TurnScreen(Screen):
                           on_click=self.add_order, sound="select"))
         return out
 
-    DETAIL_PARTS = ("_detail_title", "_detail_choices", "_detail_refusal", "_detail_cost", "_detail_about",
-                    "_detail_effect")
+    DETAIL_PARTS = ("_detail_title", "_detail_choices", "_detail_refusal", "_detail_odds", "_detail_cost",
+                    "_detail_about", "_detail_effect")
 
     def _para(self, flow: Flow, theme: Theme, text: str, role: str = "body", colour=None, bold: bool = False,
               icon=None) -> None:
@@ -430,6 +434,20 @@ class TurnScreen(Screen):
         factor = self._mediation_note(opt)
         if factor:
             self._para(flow, theme, factor, "small", theme.palette.accent_hi)
+
+    def _detail_odds(self, flow: Flow, theme: Theme, opt: Option) -> None:
+        for line in self._odds_lines():
+            self._para(flow, theme, line, "small", theme.palette.accent_hi)
+
+    def _odds_lines(self) -> list[str]:
+        """The chosen move's odds on your estimates and what holds them down (game/sim/odds, game/present/odds)."""
+        action = self.current_action()
+        if action is None or self.game.done:
+            return []
+        if self._odds is None or self._odds.game is not self.game or self._odds.turn != self.game.turn:
+            self._odds = OddsBook(self.game)
+        odds = self._odds.odds(action)
+        return [] if odds is None else odds_lines(self.session.rules, odds)
 
     def _needs(self, ins) -> list[str]:
         rules = self.session.rules
