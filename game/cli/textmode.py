@@ -21,11 +21,15 @@ from game.engine import Action, Game, IllegalAction, Rules, TurnInput, baseline,
 from game.engine.endings import Score
 from game.engine.intel import ESTIMATED, Estimate
 from game.engine.observation import Observation
-from game.engine.record import Change, TurnReport
-from game.present.news import cause_label, message_text
-from game.present.odds import odds_lines, reasons_lines
+from game.engine.record import TurnReport
+from game.present.dates import calendar_line, day_text, turn_date, turn_heading, turn_phrase
+from game.present.lines import Day, change_turns, report_days
+from game.present.news import TONE_MARKERS, cause_label
+from game.present.odds import odds_lines
+from game.present.office import commitment_text, office_lines
 from game.present.refusals import refusal_text
-from game.present.words import action_label, plural
+from game.present.values import value_text
+from game.present.words import action_label, pair_name, plural, target_name
 from game.present.words import cost_text as _cost_text
 from game.saves import SaveError, autosave, clean_stale_temps, new_game_id, save_game
 from game.scenario.calendar import turn_of
@@ -143,8 +147,8 @@ def render_opening(rules: Rules, seed: int) -> list[str]:
     """The title page: scenario, period, briefing, parties, resources and the seed."""
     scn = rules.scenario
     cal = scn.calendar
-    lines = [rule(), scn.title.upper(), f"{scn.period} · {plural(rules.turns, cal.turn_unit)}, "
-             f"{cal.start.isoformat()} to {cal.end.isoformat()} · difficulty: {scn.difficulty}", rule(), ""]
+    lines = [rule(), scn.title.upper(), f"{calendar_line(scn.period, cal.start, cal.end, rules.turns, cal.turn_unit)}"
+             f" · difficulty: {scn.difficulty}", rule(), ""]
     lines += wrap(scn.summary)
     lines += ["", *render_briefing(rules), "", *render_resources(rules), ""]
     lines.append(f"Seed {seed} — same seed, same world: --seed {seed}")
@@ -197,20 +201,21 @@ def render_turn(game: Game, orders: Sequence[Action] = (), choices: dict[str, st
     obs = game.observation()
     rules = game.rules
     left = obs.turns - obs.turn
-    lines = [rule(f"{unit_name(rules)} {obs.turn + 1} of {obs.turns} · {obs.date} · {plural(left, 'turn')} left")]
-    lines += render_ladders(obs)
+    lines = [rule(f"{unit_name(rules)} {obs.turn + 1} of {obs.turns} · {turn_date(rules, obs.turn)} · "
+                  f"{plural(left, 'turn')} left")]
+    lines += render_ladders(rules, obs)
     lines += render_parties(obs)
-    lines += render_office(rules, obs)
+    lines += render_office(rules, obs, game.committed(orders, choices) if orders or choices else (0, 0, 0, 0))
     lines += render_initiatives(rules, obs)
     lines += render_feed(rules, game.reports[-1] if game.reports else None)
     lines += render_discussion(game)
     lines += render_pending(game, choices or {})
     if orders:
-        lines += ["", "Your orders so far: " + "; ".join(action_label(rules, a, names=False) for a in orders)]
+        lines += ["", "Your orders so far: " + "; ".join(action_label(rules, a) for a in orders)]
     return lines
 
 
-def render_ladders(obs: Observation) -> list[str]:
+def render_ladders(rules: Rules, obs: Observation) -> list[str]:
     """Each pair's rung as a bar with its name, and the estimate of the pressure toward the next one."""
     lines = ["Escalation (rung on the ladder; pressure is your analysts' estimate, 90% band):"]
     for p in obs.pairs:
@@ -219,7 +224,7 @@ def render_ladders(obs: Observation) -> list[str]:
         extra = f" · peak {p.peak_rung}" if p.peak_rung > p.rung else ""
         if p.deployment_left:
             extra += f" · troops deployed ({plural(p.deployment_left, 'turn')} left)"
-        lines.append(f"  {p.id}: {bar(p.rung, top)} {p.rung}/{top} {p.rung_name}")
+        lines.append(f"  {pair_name(rules, p.id)} [{p.id}]: {bar(p.rung, top)} {p.rung}/{top} {p.rung_name}")
         lines.append(f"      pressure ≈ {est.value:.1f} (90%: {est.low:.1f}–{est.high:.1f}){extra}")
     return lines
 
@@ -239,21 +244,20 @@ def render_parties(obs: Observation) -> list[str]:
     return lines
 
 
-def render_office(rules: Rules, obs: Observation) -> list[str]:
-    """The office's resources now, what draws attention away, and the Council's support."""
+def render_office(rules: Rules, obs: Observation, committed: tuple[float, float, int, int] = (0, 0, 0, 0)
+                  ) -> list[str]:
+    """The office's resources now (and after this turn's orders), what draws attention away, the Council."""
     o = obs.office
-    lines = [
-        "Your office:",
-        f"  prestige {o.prestige:.1f} · budget ${o.budget:.2f}m · envoys {o.envoys_free}/{o.envoys} free · "
-        f"attention {o.attention_free}/{o.attention} free",
-        f"  intelligence {o.intelligence:.2f} · coordination {o.coordination:.2f} · visibility {o.visibility:.2f}",
-    ]
+    resources = " · ".join(f"{r.label} {r.text}" for r in office_lines(rules, o, committed))
+    office = " · ".join(f"{name} {value_text(rules, name, getattr(o, name))}"
+                        for name in ("intelligence", "coordination", "visibility"))
+    lines = ["Your office:", *wrap(resources, "  "), f"  {office}"]
     drawn = rules.distraction_attention[min(obs.turn, rules.turns - 1)]
     if obs.distractions:
         lines += wrap(f"attention drawn away ({drawn}) by: " + "; ".join(obs.distractions), "  ")
     names = dict(zip(rules.council_ids, rules.council_names, strict=True))
     if obs.council:
-        support = " · ".join(f"{names[m]} {v:.2f}" for m, v in obs.council.items())
+        support = " · ".join(f"{names[m]} {value_text(rules, f'council.{m}', v)}" for m, v in obs.council.items())
         lines += wrap(f"Security Council support: {support}", "  ")
     return lines
 
@@ -262,28 +266,30 @@ def render_initiatives(rules: Rules, obs: Observation) -> list[str]:
     """Initiatives under way: when each starts to act, until when, and what it ties up."""
     if not obs.initiatives:
         return ["Under way: nothing."]
-    unit = rules.scenario.calendar.turn_unit
     lines = ["Under way:"]
     for ini in obs.initiatives:
-        target = f" → {ini.target}" if ini.target else ""
-        acts = "acting now" if ini.matures_in == 0 else f"acts from {unit} {obs.turn + ini.matures_in + 1}"
+        target = f" → {target_name(rules, ini.target)}" if ini.target else ""
+        acts = "acting now" if ini.matures_in == 0 else f"acts from {turn_date(rules, obs.turn + ini.matures_in)}"
         ties = [plural(ini.envoys, "envoy")] if ini.envoys else []
         ties += ["attention"] if ini.attention else []
         tied = f" (ties up {', '.join(ties)})" if ties else ""
-        lines.append(f"  {ini.name}{target}: {acts}, until {unit} {obs.turn + ini.ends_in + 1}{tied}")
+        lines.append(f"  {ini.name}{target}: {acts}, until {turn_date(rules, obs.turn + ini.ends_in)}{tied}")
     return lines
 
 
 def render_feed(rules: Rules, report: TurnReport | None) -> list[str]:
-    """The news and intelligence of the last turn (or of the outset)."""
+    """The news of the last turn (or of the outset), under the date each item belongs to."""
     if report is None or not report.messages:
         return ["News: nothing new."]
-    lines = ["News and intelligence:" if report.turn >= 0 else "News at the outset:"]
-    for msg in report.messages:
-        lines += wrap(f"[{msg.kind}] {message_text(rules, msg)}", "  ")
-        for reason in reasons_lines(rules, msg):
-            lines += wrap(reason, "      ")
-    return lines
+    lines: list[str] = []
+    for day in report_days(rules, report):
+        if not day.news:
+            continue
+        lines.append(f"News, {turn_heading(rules, day.turn)}:")
+        for item in day.news:
+            lines += wrap(f"{TONE_MARKERS.get(item.tone, '•')} {item.text}", "  ")
+            lines += [line for note in item.notes for line in wrap(note, "      ")]
+    return lines or ["News: nothing new."]
 
 
 def render_discussion(game: Game) -> list[str]:
@@ -321,7 +327,7 @@ def render_pending(game: Game, choices: dict[str, str]) -> list[str]:
                 notes.append("YOUR CHOICE")
             tail = f" ({'; '.join(notes)})" if notes else ""
             detail = f" {option.text}" if option.text else ""
-            lines += wrap(f"{m}) {choice_id} — {label}.{detail}{tail}", "       ")
+            lines += wrap(f"{m}) {label} [{choice_id}].{detail}{tail}", "       ")
     return lines
 
 
@@ -347,17 +353,18 @@ def render_actions(game: Game, orders: Sequence[Action]) -> list[str]:
         else:
             refusal = game.why_illegal(action, orders)
             if refusal:
-                lines += wrap(f"[not with your other orders: {refusal_text(rules, refusal)}]", "       ")
+                lines += wrap(f"[not with your other orders: {refusal_text(rules, refusal, typed=True)}]", "       ")
     return lines
 
 
 def _action_lines(rules: Rules, unit: str, n: int, action: Action) -> list[str]:
+    """'  3. Good offices → Karelia – Lowmark [good_offices karelia_lowmark] — 6 prestige; acts after 1 week'."""
     if action.use in rules.proposals:
         prop = rules.proposals[action.use]
         head = f"{n:>3}. {prop.name} ({action.mode}) [{prop.key} {action.mode}] — {cost_text(prop.cost)}; acts at once"
         return [head, *wrap(first_sentence(prop.text), "       ")]
     ins = rules.instruments[action.use]
-    target = f" → {action.target}" if action.target else ""
+    target = f" → {target_name(rules, action.target)}" if action.target else ""
     delay = "acts at once" if ins.delay == 0 else f"acts after {plural(ins.delay, unit)}"
     lasts = f", lasts {plural(ins.duration, unit)}" if ins.duration > 1 else ""
     ident = f"{ins.key} {action.target}" if action.target else ins.key
@@ -366,101 +373,94 @@ def _action_lines(rules: Rules, unit: str, n: int, action: Action) -> list[str]:
 
 
 def render_orders(game: Game, orders: Sequence[Action], choices: dict[str, str]) -> list[str]:
-    """This turn's orders and answers, and what the orders cost together."""
+    """This turn's orders and answers, and what they commit of the office's resources."""
     rules = game.rules
     if not orders and not choices:
         return ["No orders yet this turn: 'actions' lists what you can do; 'end' ends the turn as it stands."]
     lines = ["This turn's orders:"] if orders else ["No actions ordered this turn."]
-    prestige = budget = 0.0
-    envoys = 0
     for action in orders:
-        cost = (rules.proposals[action.use].cost if action.use in rules.proposals
-                else rules.instruments[action.use].cost)
-        prestige, budget, envoys = prestige + cost.prestige, budget + cost.budget, envoys + cost.envoys
-        lines.append(f"  - {action_label(rules, action, names=False)}")
-    if orders:
-        lines.append(f"  together: {prestige:g} prestige, ${budget:g}m, {plural(envoys, 'envoy')}")
+        cost = _cost_text(_cost_of(rules, action), _attention(rules, action), ", ")
+        lines.append(f"  - {action_label(rules, action)} · {cost}")
     titles = {key: (title, dict(options)) for key, title, options in game.pending()}
     for key, choice in choices.items():
         title, options = titles.get(key, (key, {}))
         lines.append(f"  answer to '{title}': {options.get(choice, choice)}")
+    commits = commitment_text(rules, game.observation().office, game.committed(orders, choices))
+    if commits:
+        lines += wrap(commits, "  ")
     return lines
+
+
+def _cost_of(rules: Rules, action: Action):
+    return rules.proposals[action.use].cost if action.use in rules.proposals else rules.instruments[action.use].cost
+
+
+def _attention(rules: Rules, action: Action) -> bool:
+    return action.use in rules.instruments and rules.instruments[action.use].attention
 
 
 # ---- what changed, and why ------------------------------------------------------------------------------------
 
 
 def render_report(rules: Rules, report: TurnReport) -> list[str]:
-    """The turn's outcome: decisions, each visible change with its causes, hidden ones only counted."""
-    unit = unit_name(rules)
-    lines = [rule(f"What happened in {unit.lower()} {report.turn + 1} ({report.date})", "─")]
-    if report.decisions:
-        lines.append("Decisions: " + " · ".join(
-            f"{rules.party_names.get(pid, pid)} {DECISION_WORDS.get(d, d)}" for pid, d in report.decisions.items()))
-    visible, hidden = _split(rules, report.changes)
-    if visible:
-        lines.append("What changed, and why:")
-    for target, changes in visible.items():
-        lines.append(f"  {target}: {value_text(rules, target, changes[0].before)} → "
-                     f"{value_text(rules, target, changes[-1].after)}")
-        for change in changes:
-            lines += wrap(cause_line(rules, change), "      ")
-        if target.endswith(".rung"):
-            lines.append(f"      ('why {target[: -len('.rung')]}' shows what pushed the pressure)")
-    if not visible:
-        lines.append("Nothing you can see changed.")
-    if hidden:
-        counts = ", ".join(f"{label} ({n})" for label, n in hidden.items())
-        lines += wrap(f"Also moved out of your sight (internal): {counts}. 'why PARTY' shows which way.", "  ")
+    """The turn's outcome under its own dates: decisions, each visible value's change over the day with each
+    cause's share (the numbers add up as shown), hidden changes only counted."""
+    lines: list[str] = []
+    turns = change_turns(report)
+    for day in report_days(rules, report):
+        heading = turn_heading(rules, day.turn)
+        title = f"What happened on {heading[:1].lower()}{heading[1:]}" if not day.opening or report.turn < 0 \
+            else f"{heading} begins"
+        lines.append(rule(title, "─"))
+        if day.decisions:
+            lines.append("Decisions: " + " · ".join(f"{name} {what}" for name, what in day.decisions))
+        if day.events:
+            lines += wrap("Events: " + "; ".join(_event_title(rules, key) for key in day.events), "")
+        lines += _day_changes(rules, day)
+        hidden: dict[str, int] = {}
+        for change, turn in zip(report.changes, turns, strict=True):
+            if turn == day.turn and change.hidden and not change.target.endswith(".intention"):
+                label = cause_label(rules, change.cause)
+                hidden[label] = hidden.get(label, 0) + 1
+        if hidden:
+            counts = ", ".join(f"{label} ({n})" for label, n in hidden.items())
+            lines += wrap(f"Also moved out of your sight (internal): {counts}. 'why PARTY' shows which way.", "  ")
     return lines
 
 
-def _split(rules: Rules, changes: Iterable[Change]) -> tuple[dict[str, list[Change]], dict[str, int]]:
-    """Visible changes grouped by target; hidden ones counted by cause (a change of aims is not even counted)."""
-    visible: dict[str, list[Change]] = {}
-    hidden: dict[str, int] = {}
-    for c in changes:
-        if c.target.endswith(".intention"):
-            continue
-        if c.hidden:
-            label = cause_label(rules, c.cause)
-            hidden[label] = hidden.get(label, 0) + 1
-        else:
-            visible.setdefault(c.target, []).append(c)
-    return visible, hidden
+def _event_title(rules: Rules, key: str) -> str:
+    return next((e.title for e in rules.events if e.key == key), key)
 
 
-def value_text(rules: Rules, target: str, value: float) -> str:
-    """A visible value as the player reads it: rungs with their names, money in $m, booleans as yes/no."""
-    if target.endswith(".rung"):
-        pair = target[: -len(".rung")]
-        if pair in rules.pair_ids:
-            ladder = rules.ladders[rules.pair_ids.index(pair)]
-            rung = int(value)
-            return f"{ladder[rung]} ({rung})" if 0 <= rung < len(ladder) else str(rung)
-    if target == "budget":
-        return f"${value:.2f}m"
-    if target == "prestige":
-        return f"{value:.1f}"
-    if isinstance(rules.scenario.variables.get(target), bool):
-        return "yes" if value else "no"
-    if target in ("envoys", "attention"):
-        return f"{value:g}"
-    return f"{value:.2f}"
+def _day_changes(rules: Rules, day: Day) -> list[str]:
+    """Each value's change over the day, then each cause's share under it."""
+    if not day.totals and not day.causes:
+        return ["Nothing you can see changed."]
+    lines = ["What changed, and why:"]
+    targets = [t.target for t in day.totals]
+    targets += [s.target for c in day.causes for s in c.shares if s.target not in targets]
+    totals = {t.target: t for t in day.totals}
+    for target in targets:
+        total = totals.get(target)
+        shares = day.shares_of(target)
+        unit = unit_name(rules).lower()
+        head = total.text if total else f"{shares[0][1].text.split(' ')[0]} (no change over the {unit})"
+        lines += wrap(head, "  ")
+        if target.endswith(".rung"):
+            lines.append(f"      ('why {target[: -len('.rung')]}' shows what pushed the pressure)")
+        lines += _share_lines(shares)
+    return lines
 
 
-def cause_line(rules: Rules, change: Change) -> str:
-    """One cause of a visible change: its amount (for numbers) and its label."""
-    if isinstance(rules.scenario.variables.get(change.target), bool) or change.target.endswith(".rung"):
-        return cause_label(rules, change.cause)
-    delta = change.after - change.before
-    sign = "+" if delta >= 0 else "−"
-    if change.target == "budget":
-        return f"{sign}${abs(delta):.2f}m  {cause_label(rules, change.cause)}"
-    digits = 1 if change.target == "prestige" else 2
-    if round(abs(delta), digits) == 0:
-        digits += 2
-    return f"{sign}{abs(delta):.{digits}f}  {cause_label(rules, change.cause)}"
+def _share_lines(shares) -> list[str]:
+    """Each cause's share of a value, amounts in a column: '      −3    Private message → Soviet Union'."""
+    width = max((len(s.amount) for _, s in shares), default=0)
+    lines: list[str] = []
+    for label, share in shares:
+        rest = wrap(label, " " * (8 + width), WIDTH)
+        lines.append(f"      {share.amount:<{width}}  {rest[0].strip()}")
+        lines += rest[1:]
+    return lines
 
 
 def known_targets(rules: Rules) -> list[str]:
@@ -481,27 +481,57 @@ def render_why(rules: Rules, report: TurnReport | None, target: str) -> list[str
         hint = did_you_mean(target, known_targets(rules))
         lines = [f"'why' does not know '{target}'{hint}"]
         if changed:
-            lines.append("Visible changes last turn: " + ", ".join(changed))
+            lines.append("Visible changes last turn: " + ", ".join(f"'{name}'" for name in changed))
         return lines
     prefix = target + "."
-    changes = [c for c in report.changes
-               if (c.target == target or c.target.startswith(prefix)) and not c.target.endswith(".intention")]
-    when = f"{unit_name(rules).lower()} {report.turn + 1} ({report.date})"
-    if not changes:
-        return [f"{target} did not change in {when}."]
-    lines = [f"Why {target} changed in {when}:"]
-    groups: dict[str, list[Change]] = {}
-    for c in changes:
-        groups.setdefault(c.target, []).append(c)
-    for name, group in groups.items():
-        if group[0].hidden:
-            lines.append(f"  {name} (hidden: only which way each cause pushed it)")
-            lines += [f"      {'↑' if c.after > c.before else '↓'}  {cause_label(rules, c.cause)}" for c in group]
+    turns = change_turns(report)
+    wanted = [(c, t) for c, t in zip(report.changes, turns, strict=True)
+              if (c.target == target or c.target.startswith(prefix)) and not c.target.endswith(".intention")]
+    if not wanted:
+        return [f"{_name(rules, target)} did not change in {turn_phrase(rules, report.turn)}."]
+    lines: list[str] = []
+    for day in report_days(rules, report):
+        mine = [c for c, t in wanted if t == day.turn]
+        if not mine:
+            continue
+        if day.opening and report.turn >= 0:
+            lines.append(f"Then, at the start of {turn_phrase(rules, day.turn)}:")
         else:
-            lines.append(f"  {name}: {value_text(rules, name, group[0].before)} → "
-                         f"{value_text(rules, name, group[-1].after)}")
-            lines += [line for c in group for line in wrap(cause_line(rules, c), "      ")]
+            lines.append(f"Why {_name(rules, target)} changed in {turn_phrase(rules, day.turn)}:")
+        groups: dict[str, list] = {}
+        for c in mine:
+            groups.setdefault(c.target, []).append(c)
+        totals = {t.target: t for t in day.totals}
+        for name, group in groups.items():
+            if group[0].hidden:
+                lines.append(f"  {_hidden_name(rules, name)} [{name}] (hidden: only which way each cause pushed it)")
+                pushes: dict[str, float] = {}
+                for c in group:
+                    label = cause_label(rules, c.cause)
+                    pushes[label] = pushes.get(label, 0.0) + c.after - c.before
+                lines += [f"      {'↑' if v > 0 else '↓'}  {label}" for label, v in pushes.items() if v]
+                continue
+            total = totals.get(name)
+            lines += wrap(total.text if total else f"{name}: no change over the {unit_name(rules).lower()}", "  ")
+            lines += _share_lines(day.shares_of(name))
     return lines
+
+
+def _hidden_name(rules: Rules, target: str) -> str:
+    """A hidden value by its name: "United States's trust", "the pressure between United States and Cuba"."""
+    head, _, attr = target.partition(".")
+    if head in rules.party_names:
+        return f"{rules.party_names[head]}'s {attr.replace('_', ' ')}"
+    if head in rules.pair_ids:
+        return f"the {attr.replace('_', ' ')} between {pair_name(rules, head, ' and ')}"
+    return target
+
+
+def _name(rules: Rules, target: str) -> str:
+    """What 'why' was asked about, by its name: 'United States – Cuba', 'prestige'."""
+    if target in rules.pair_ids or target in rules.party_names:
+        return target_name(rules, target)
+    return target
 
 
 # ---- the end --------------------------------------------------------------------------------------------------
@@ -527,14 +557,14 @@ def render_ending(game: Game, score: Score, base: Game) -> list[str]:
     for k, pid in enumerate(rules.pair_ids):
         mine, their = game.state.pairs[k].peak_rung, base.state.pairs[k].peak_rung
         ladder = rules.ladders[k]
-        lines.append(f"  {pid}: {bar(mine, len(ladder) - 1)} {mine}/{len(ladder) - 1} {ladder[mine]} "
+        lines.append(f"  {pair_name(rules, pid)}: {bar(mine, len(ladder) - 1)} {mine}/{len(ladder) - 1} {ladder[mine]} "
                      f"(without you: {their} {ladder[their]})")
         lines.append(f"      path: {' → '.join(str(r) for r in rung_path(game, k))}")
     scn = rules.scenario
     if scn.historical_notes:
         lines += ["", "What really happened:"]
         for note in scn.historical_notes:
-            lines += wrap(f"{note.date.isoformat()}  {note.text}", "  ")
+            lines += wrap(f"{day_text(note.date)}: {note.text}", "  ")
     if scn.notes:
         lines += ["", "About this scenario:", *wrap(scn.notes, "  ")]
     if scn.discussion:
@@ -645,7 +675,7 @@ class TextGame:
 
     def read(self) -> str:
         """The next command line; raises Quit at the end of input. Piped input is echoed after the prompt."""
-        prompt = f"[{self.game.observation().date}] > "
+        prompt = f"[{turn_date(self.game.rules, self.game.turn)}] > "
         if self.interactive:
             try:
                 return input(prompt)
@@ -687,9 +717,9 @@ class TextGame:
             return [action]
         refusal = self.game.why_illegal(action, self.s.orders)
         if refusal:
-            return [f"cannot do that: {refusal_text(self.game.rules, refusal)}"]
+            return [f"cannot do that: {refusal_text(self.game.rules, refusal, typed=True)}"]
         self.s.orders.append(action)
-        label = action_label(self.game.rules, action, names=False)
+        label = action_label(self.game.rules, action)
         return [f"Ordered: {label}. ('orders' to review, 'end' to end the turn)"]
 
     def cmd_orders(self, _: list[str]) -> list[str]:
@@ -699,7 +729,7 @@ class TextGame:
         if not self.s.orders:
             return ["There are no orders to undo."]
         action = self.s.orders.pop()
-        return [f"Removed: {action_label(self.game.rules, action, names=False)}."]
+        return [f"Removed: {action_label(self.game.rules, action)}."]
 
     def cmd_clear(self, _: list[str]) -> list[str]:
         self.s.orders.clear()
@@ -719,7 +749,7 @@ class TextGame:
         try:
             report = self.game.step(self.s.orders, self.s.choices)
         except IllegalAction as exc:
-            return [f"cannot end the turn: {refusal_text(self.game.rules, exc.refusal)}"]
+            return [f"cannot end the turn: {refusal_text(self.game.rules, exc.refusal, typed=True)}"]
         self.s.orders, self.s.choices = [], {}
         lines = render_report(self.game.rules, report)
         if self.game.done:
@@ -731,7 +761,7 @@ class TextGame:
         if not args:
             report = self.game.reports[-1] if self.game.reports else None
             changed = sorted({c.target for c in report.changes if not c.hidden}) if report else []
-            shown = ", ".join(changed) if changed else "nothing visible changed"
+            shown = ", ".join(f"'{name}'" for name in changed) if changed else "nothing visible changed"
             return ["why what? e.g. 'why prestige'. Visible changes last turn: " + shown]
         return render_why(self.game.rules, self.game.reports[-1] if self.game.reports else None, " ".join(args))
 

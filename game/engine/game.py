@@ -408,7 +408,7 @@ class Game:
             float_proposal(ctx, prop, action.mode or "private")
             return
         ins = self.rules.instruments[action.use]
-        cause = Cause(INSTRUMENT, ins.key)
+        cause = Cause(INSTRUMENT, ins.key, (action.target,) if action.target else ())
         self._pay(ctx, ins.cost, cause)
         if ins.kind == "wait":
             return

@@ -16,6 +16,7 @@ from .record import COUNCIL, INSTRUMENT, Cause
 
 if TYPE_CHECKING:
     from .context import Ctx
+    from .rules import Rules
     from .state import GameState, Initiative
 
 
@@ -257,7 +258,18 @@ def record_launch(state: GameState, key: str, target: int) -> None:
 
 def act(ctx: Ctx, ini: Initiative, power: float) -> None:
     """Apply the effect of an active instrument for this turn (only called from its maturity on)."""
-    _ACTS[ini.kind](ctx, ini, power * ini.fatigue, Cause(INSTRUMENT, ini.key))
+    _ACTS[ini.kind](ctx, ini, power * ini.fatigue, initiative_cause(ctx.rules, ini))
+
+
+def initiative_cause(rules: Rules, ini: Initiative) -> Cause:
+    """The cause an initiative's effects are recorded under: the instrument and the id of its target, as when it
+    was launched, so that each order's effects read as its own."""
+    kind = rules.instruments[ini.key].target
+    if kind == "pair":
+        return Cause(INSTRUMENT, ini.key, (rules.pair_ids[ini.target],))
+    if kind == "party":
+        return Cause(INSTRUMENT, ini.key, (rules.party_ids[ini.target],))
+    return Cause(INSTRUMENT, ini.key)
 
 
 def _good_offices(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:

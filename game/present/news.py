@@ -1,6 +1,13 @@
-"""The news feed and the causes of changes in words: record.Message and record.Cause, as a person reads them."""
+"""The news feed and the causes of changes in words: record.Message and record.Cause, as a person reads them.
+
+Each item of news also has a tone — a success, a failure (a rebuff, a refusal, a veto), escalation, calm, a
+warning, intelligence or plain news — that every front end shows the same way (colour and icon in the window,
+a marker in the text mode), so that a failure never looks like good news.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from game.engine import Rules
 from game.engine.record import (
@@ -19,7 +26,27 @@ from game.engine.record import (
     Message,
 )
 
-from .words import pair_name, party_name
+from .odds import reasons_lines
+from .words import pair_name, party_name, target_name
+
+# Tones of news, in the order a reader cares about them.
+SUCCESS, FAILURE, DANGER, CALM, WARNING, INTEL, NEWS = "success", "failure", "danger", "calm", "warning", "intel", \
+    "news"
+TONES = (SUCCESS, FAILURE, DANGER, CALM, WARNING, INTEL, NEWS)
+# A mark before an item of news where there is no icon (the text mode, the web pages), so that a failure never
+# reads like a success without colour.
+TONE_MARKERS = {SUCCESS: "✓", FAILURE: "✗"}
+CODE_TONES = {
+    "good_offices_accepted": SUCCESS, "envoy_progress": SUCCESS, "track_two_matured": SUCCESS, "adopted": SUCCESS,
+    "proposal_accepted": SUCCESS,
+    "good_offices_rebuffed": FAILURE, "appeal_brushed_off": FAILURE, "veto": FAILURE, "proposal_rejected": FAILURE,
+    "received_coldly": FAILURE, "no_threat_yet": FAILURE,
+    "incident": DANGER, "hardens": DANGER,
+    "restraint": CALM,
+    "mixed_signals": WARNING, "deployment_withdrawn": WARNING, "mandate_ends": WARNING, "distraction": WARNING,
+    "revealed": INTEL,
+    "event": NEWS, "facilitator_decides": NEWS,
+}
 
 DECISION_VERBS = {"escalate": "escalate", "hold": "hold its position", "step_back": "step back"}
 DYNAMICS_LABELS = {
@@ -36,38 +63,69 @@ FIXED_MESSAGES = {
 }
 
 
+@dataclass(frozen=True)
+class NewsItem:
+    """One item of news as every front end shows it: the sentence, its tone, the turn whose date it belongs to,
+    and notes to show under it (the reasons behind a result, when the engine gives them)."""
+
+    text: str
+    tone: str
+    turn: int
+    kind: str
+    code: str
+    notes: tuple[str, ...] = ()
+
+
+def in_sentence(name: str) -> str:
+    """A name as it reads mid-sentence: 'The war in Bosnia' → 'the war in Bosnia', but 'NATO…' and 'Srebrenica'
+    stay."""
+    first, _, rest = name.partition(" ")
+    if first in ("The", "A", "An") and rest:
+        return first.lower() + " " + rest
+    return name
+
+
 def decision_words(decision: str) -> str:
     """'escalate', 'hold its position', 'step back'."""
     return DECISION_VERBS.get(decision, decision.replace("_", " "))
 
 
-def _event_title(rules: Rules, key: str) -> str:
+def event_title(rules: Rules, key: str) -> str:
     return next((e.title for e in rules.events if e.key == key), key)
 
 
-def _choice_label(rules: Rules, event_key: str, choice_key: str) -> str:
+def choice_label(rules: Rules, event_key: str, choice_key: str) -> str:
     ev = next((e for e in rules.events if e.key == event_key), None)
     choice = next((c for c in ev.choices if c.key == choice_key), None) if ev else None
     return choice.label if choice else choice_key
 
 
-def _names(items: tuple) -> str:
-    return ", ".join(str(x) for x in items)
+def _listing(items: tuple) -> str:
+    """Names in a sentence: 'a, b and c', or 'a; b; c' when a name has its own commas or 'and' in it."""
+    names = [in_sentence(str(x)) for x in items]
+    if len(names) <= 1:
+        return names[0] if names else ""
+    if any(", " in n or " and " in n for n in names):
+        return "; ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def cause_label(rules: Rules, cause: Cause) -> str:
-    """What made a change, in words: 'Good offices', "your response to 'Cuban request': refuse"."""
+    """What made a change, in words: 'Good offices → Karelia – Lowmark', "your answer to 'Cuban request': refuse"."""
     kind, key, args = cause.kind, cause.id, cause.args
     if kind == INSTRUMENT:
         ins = rules.instruments.get(key)
-        return ins.name if ins else key
+        name = ins.name if ins else key
+        target = args[0] if args else None
+        return f"{name} → {target_name(rules, target)}" if target else name
     if kind == PROPOSAL:
         prop = rules.proposals.get(key)
-        return f"your {args[0] if args else 'private'} proposal: {prop.name if prop else key}"
+        mode = args[0] if args else "private"
+        return f"'{prop.name if prop else key}', floated {'publicly' if mode == 'public' else 'privately'}"
     if kind == EVENT:
-        return _event_title(rules, key)
+        return event_title(rules, key)
     if kind == CHOICE:
-        return f"your response to '{_event_title(rules, key)}': {_choice_label(rules, key, args[0])}"
+        return f"your answer to '{event_title(rules, key)}': {choice_label(rules, key, args[0])}"
     if kind == DECISION:
         if args and args[0] == "aims":
             return f"{party_name(rules, key)} changed its aims"
@@ -86,17 +144,17 @@ def cause_label(rules: Rules, cause: Cause) -> str:
         return RESOURCE_LABELS.get(key, key)
     if kind == DISTRACTION:
         if key == "budget":
-            return f"money drawn away by emergencies elsewhere: {_names(args)}"
-        return _names(args) or key
+            return f"money drawn away by {_listing(args)}" if args else "money drawn away by emergencies elsewhere"
+        return _listing(args) or "emergencies elsewhere"
     if kind == FACILITATOR:
         what, *rest = args or ("inject", "")
         note = rest[-1] if rest else ""
         if what == "override":
             text = f"the facilitator set {party_name(rules, key)}'s decision"
         else:
-            text = f"the facilitator: {_event_title(rules, key)}"
+            text = f"the facilitator fired '{event_title(rules, key)}'"
         return text + (f" ({note})" if note else "")
-    return key
+    return key.replace("_", " ")
 
 
 def _vote(vote: str, rules: Rules, k: int) -> str:
@@ -109,28 +167,28 @@ def _vote(vote: str, rules: Rules, k: int) -> str:
 
 
 def message_text(rules: Rules, msg: Message) -> str:
-    """One item of news as a sentence."""
+    """One item of news as a sentence (the names of parties may be plural, so no verb agrees with one)."""
     code, args = msg.code, msg.args
     if code in FIXED_MESSAGES:
         return FIXED_MESSAGES[code]
     if code == "event":
         ev = next((e for e in rules.events if e.key == args[0]), None)
-        return f"{ev.title}. {ev.text}" if ev else args[0]
+        return f"{ev.title}. {ev.text}" if ev else event_title(rules, args[0])
     if code == "distraction":
-        return f"Elsewhere: {args[0]} draws the world's attention and your staff's."
+        return f"Emergency elsewhere: {args[0]}. It draws the world's attention, and your staff's, away."
     if code == "incident":
         a, b = (party_name(rules, i) for i in rules.pair_members[args[0]])
         return f"Incident: {a} and {b} forces clash; each blames the other."
     if code == "rung":
         k, old, new = args
-        verb = "escalates" if new > old else "steps back"
-        return f"{pair_name(rules, k)} {verb} to '{rules.ladders[k][new]}'."
+        way = "up" if new > old else "down"
+        return f"Escalation between {pair_name(rules, k, ' and ')}: {way} to '{rules.ladders[k][new]}'."
     if code == "hardens":
-        return f"{party_name(rules, args[0])} hardens its stance."
+        return f"A harder line from {party_name(rules, args[0])}."
     if code == "restraint":
-        return f"{party_name(rules, args[0])} signals restraint."
+        return f"Signs of restraint from {party_name(rules, args[0])}."
     if code == "revealed":
-        return f"{party_name(rules, args[0])}: you now have a read on its intentions."
+        return f"You now have a read on the intentions of {party_name(rules, args[0])}."
     if code == "good_offices_accepted":
         return f"Your good offices between {pair_name(rules, args[0], ' and ')} are accepted: both sides agree to talk."
     if code == "good_offices_rebuffed":
@@ -138,7 +196,7 @@ def message_text(rules: Rules, msg: Message) -> str:
     if code == "envoy_progress":
         return f"Your envoy makes progress between {pair_name(rules, args[0], ' and ')}."
     if code == "appeal_brushed_off":
-        return f"{party_name(rules, args[0])} brushes off your private appeal."
+        return f"Your private appeal to {party_name(rules, args[0])} is brushed off."
     if code == "track_two_matured":
         return (f"The Track II channel between {pair_name(rules, args[0], ' and ')} has matured: official mediation "
                 "there now works better.")
@@ -151,7 +209,7 @@ def message_text(rules: Rules, msg: Message) -> str:
     if code == "deployment_withdrawn":
         return f"The preventive deployment between {pair_name(rules, args[0], ' and ')} is withdrawn."
     if code == "received_coldly":
-        return f"{party_name(rules, args[0])} receives you coldly."
+        return f"You are received coldly by {party_name(rules, args[0])}."
     if code == "proposal_accepted":
         return f"Both sides accept '{rules.proposals[args[0]].name}'."
     if code == "proposal_rejected":
@@ -164,4 +222,31 @@ def message_text(rules: Rules, msg: Message) -> str:
     if code == "facilitator_decides":
         party, decision = args
         return f"The facilitator decides for {party_name(rules, party)} this turn: {decision_words(decision)}."
-    return code.replace("_", " ")
+    return code.replace("_", " ").capitalize() + "."
+
+
+def message_tone(msg: Message) -> str:
+    """Whether the news is a success, a failure, escalation, calm, a warning, intelligence or plain news."""
+    if msg.code == "rung":
+        _, old, new = msg.args
+        return DANGER if new > old else CALM
+    return CODE_TONES.get(msg.code, NEWS)
+
+
+def news_item(rules: Rules, msg: Message) -> NewsItem:
+    """A message as the feed shows it, with the reasons behind a failure (odds.py) as its notes."""
+    return NewsItem(message_text(rules, msg), message_tone(msg), msg.turn, msg.kind, msg.code,
+                    tuple(reasons_lines(rules, msg)))
+
+
+def news_by_date(rules: Rules, reports, dates: int = 4) -> list[tuple[int, list[NewsItem]]]:
+    """The news of the last `dates` dates, newest first, each item under the date it belongs to (an event that
+    opened a turn is news of that turn, though the report of the turn before recorded it)."""
+    by_turn: dict[int, list[NewsItem]] = {}
+    for report in reports[-(dates + 1):]:
+        for msg in report.messages:
+            by_turn.setdefault(max(msg.turn, 0), []).append(news_item(rules, msg))
+    for report in reports[-(dates + 1):]:
+        by_turn.setdefault(max(report.turn, 0), [])
+    newest = sorted(by_turn, reverse=True)[:dates]
+    return [(t, by_turn[t]) for t in newest]

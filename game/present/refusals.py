@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.engine import Action, Rules
 from game.engine.record import Refusal
 
+from .conditions import requirement_text
 from .words import action_label, date_text, pair_name, plural, target_name, use_name
 
 
@@ -20,19 +21,28 @@ def _event_title(rules: Rules, key: str) -> str:
     return next((e.title for e in rules.events if e.key == key), key)
 
 
-def _choices_of(rules: Rules, key: str) -> list[str]:
-    """An event's options by label, with the id to type: 'Call for restraint (call_restraint)'."""
+def _choices_of(rules: Rules, key: str, typed: bool) -> list[str]:
+    """An event's options by label, with the id to type when the player types: 'Call for restraint
+    (call_restraint)'."""
     ev = next((e for e in rules.events if e.key == key), None)
-    return [f"{c.label} ({c.key})" for c in ev.choices] if ev else []
+    return [f"{c.label} ({c.key})" if typed else c.label for c in ev.choices] if ev else []
 
 
-def _listed(rules: Rules, ids: list[str]) -> str:
-    """Targets by name with the id to type after it: 'United States (usa), Soviet Union (ussr)'."""
-    return ", ".join(f"{target_name(rules, i)} ({i})" for i in ids)
+def _listed(rules: Rules, ids: list[str], typed: bool) -> str:
+    """Targets by name, with the id to type after each when the player types: 'United States (usa), …'."""
+    return ", ".join(f"{target_name(rules, i)} ({i})" if typed else target_name(rules, i) for i in ids)
 
 
-def refusal_text(rules: Rules, refusal: Refusal) -> str:
-    """The reason in one plain sentence (no full stop: it is shown after "Not possible now: ")."""
+def requirement_phrase(rules: Rules, key: str) -> str:
+    """The requirement as it follows 'possible only': 'after …', 'from …', else 'when: …'."""
+    text = requirement_text(rules, key)
+    starts = ("after ", "before ", "from ", "until ", "once ", "while ", "when ", "if ", "unless ", "on ", "either ")
+    return text if text.startswith(starts) else f"when: {text}"
+
+
+def refusal_text(rules: Rules, refusal: Refusal, typed: bool = False) -> str:
+    """The reason in one plain sentence (no full stop: it is shown after "Not possible now: "). With `typed`
+    (the text mode, where the player types ids) the choices it lists carry the id to type."""
     code, args = refusal.code, refusal.args
     if code == "game_over":
         return "the game is over"
@@ -48,12 +58,12 @@ def refusal_text(rules: Rules, refusal: Refusal) -> str:
     if code == "needs_target":
         key, kind = args
         valid = rules.pair_ids if kind == "pair" else rules.party_ids
-        return f"{use_name(rules, key)} needs a target: {_listed(rules, valid)}"
+        return f"{use_name(rules, key)} needs a target: {_listed(rules, valid, typed)}"
     if code == "not_a_target":
         key, target, kind = args
         valid = rules.pair_ids if kind == "pair" else rules.party_ids
         what = "pair of parties" if kind == "pair" else "party"
-        return f"'{target}' is not a {what}; choose one of {_listed(rules, valid)}"
+        return f"'{target}' is not a {what}; choose one of {_listed(rules, valid, typed)}"
     if code == "not_available":
         key, first, last = args
         if first > 0 and last < rules.turns - 1:
@@ -64,8 +74,7 @@ def refusal_text(rules: Rules, refusal: Refusal) -> str:
         return f"{use_name(rules, key)} is no longer possible after {date_text(rules, last)}"
     if code == "requirement":
         key = args[0]
-        rule = rules.proposals.get(key) or rules.instruments.get(key)
-        return f"{use_name(rules, key)} is not possible now (needs: {rule.requires_text})"
+        return f"{use_name(rules, key)} is possible only {requirement_phrase(rules, key)}"
     if code == "under_way":
         key, target = args
         where = f" with {target_name(rules, target)}" if target else ""
@@ -101,7 +110,7 @@ def refusal_text(rules: Rules, refusal: Refusal) -> str:
         return f"no decision is pending on '{args[0]}'"
     if code == "no_such_choice":
         key, choice = args
-        options = ", ".join(_choices_of(rules, key))
+        options = ", ".join(_choices_of(rules, key, typed))
         return f"'{_event_title(rules, key)}' has no option '{choice}'; choose one of {options}"
     if code == "answers_unaffordable":
         prestige, budget = args
@@ -114,7 +123,7 @@ def refusal_text(rules: Rules, refusal: Refusal) -> str:
     if code == "event_pending":
         return f"'{_event_title(rules, args[0])}' is already awaiting an answer"
     if code == "not_a_party":
-        return f"'{args[0]}' is not a party; choose one of {_listed(rules, rules.party_ids)}"
+        return f"'{args[0]}' is not a party; choose one of {_listed(rules, rules.party_ids, typed)}"
     if code == "bad_decision":
         return f"a party can only escalate, hold or step back, not '{args[0]}'"
     if code == "unknown_intervention":

@@ -16,10 +16,14 @@ from game.engine.observation import Observation
 from game.engine.record import TurnReport
 from game.scenario.calendar import turn_of
 
-from .changes import decisions_sentence, group_by_cause
-from .news import decision_words, message_text
+from .dates import day_text, turn_date
+from .dates import turn_heading as day_heading
+from .lines import decisions_sentence, report_days
+from .news import TONE_MARKERS, decision_words
+from .office import office_lines
 from .refusals import refusal_text
-from .words import action_cost, action_label, cost_text, pair_name, plural, timing_text
+from .values import value_text
+from .words import action_cost, action_label, cost_text, pair_name, plural, target_name, timing_text
 
 # Words of the pages' own controls and headings.
 LABELS: dict[str, str] = {
@@ -83,10 +87,10 @@ def estimate_text(est: Estimate, digits: int = 2) -> str:
 
 
 def turn_heading(rules: Rules, turn: int) -> str:
-    """'Week 3 of 13 · 1962-10-29'."""
+    """'Week 3 of 13 · 29 October 1962'."""
     unit = rules.scenario.calendar.turn_unit.capitalize()
     shown = min(turn + 1, rules.turns)
-    return f"{unit} {shown} of {rules.turns} · {rules.iso_dates[min(turn, rules.turns - 1)]}"
+    return f"{unit} {shown} of {rules.turns} · {turn_date(rules, turn)}"
 
 
 def ladders(rules: Rules, obs: Observation) -> list[dict[str, Any]]:
@@ -135,25 +139,17 @@ def parties(obs: Observation) -> list[dict[str, Any]]:
 def office(rules: Rules, obs: Observation) -> dict[str, Any]:
     """The office's resources, what draws attention away, and the Council's support."""
     o = obs.office
-    items = [
-        f"prestige {o.prestige:.1f}",
-        f"budget ${o.budget:.2f}m",
-        f"envoys {o.envoys_free} of {o.envoys} free",
-        f"attention {o.attention_free} of {o.attention} free",
-        f"intelligence {o.intelligence:.0%}",
-        f"coordination {o.coordination:.0%}",
-        f"visibility {o.visibility:.0%}",
-    ]
+    items = [f"{r.label} {r.now}" for r in office_lines(rules, o)]
+    items += [f"{name} {value_text(rules, name, getattr(o, name))}" for name in ("intelligence", "coordination",
+                                                                                 "visibility")]
     elsewhere = ("Attention drawn away by: " + "; ".join(obs.distractions)) if obs.distractions else ""
     names = dict(zip(rules.council_ids, rules.council_names, strict=True))
-    council = [f"{names[m]} {v:.0%}" for m, v in obs.council.items()]
-    unit = rules.scenario.calendar.turn_unit
+    council = [f"{names[m]} {value_text(rules, f'council.{m}', v)}" for m, v in obs.council.items()]
     underway = []
     for ini in obs.initiatives:
-        target = f" → {pair_name(rules, ini.target)}" if ini.target in rules.pair_ids else (
-            f" → {rules.party_names.get(ini.target, ini.target)}" if ini.target else "")
-        acts = "acting now" if ini.matures_in == 0 else f"acts from {unit} {obs.turn + ini.matures_in + 1}"
-        underway.append(f"{ini.name}{target}: {acts}, until {unit} {obs.turn + ini.ends_in + 1}")
+        target = f" → {target_name(rules, ini.target)}" if ini.target else ""
+        acts = "acting now" if ini.matures_in == 0 else f"acts from {turn_date(rules, obs.turn + ini.matures_in)}"
+        underway.append(f"{ini.name}{target}: {acts}, until {turn_date(rules, obs.turn + ini.ends_in)}")
     return {"items": items, "elsewhere": elsewhere, "council": council, "underway": underway}
 
 
@@ -198,19 +194,30 @@ def events(rules: Rules, game: Game) -> list[dict[str, Any]]:
 
 
 def report(rules: Rules, rep: TurnReport | None) -> dict[str, Any] | None:
-    """The last turn's outcome: the parties' decisions, the visible changes grouped by cause, and the news."""
+    """The last turn's outcome, from the same lines as the window and the text mode (game/present/lines.py):
+    the parties' decisions, each value's change over the turn, each cause's own share, the news marked by its
+    tone, and what opened the next date under that date."""
     if rep is None:
         return None
-    unit = rules.scenario.calendar.turn_unit
-    heading = (f"What happened in {unit} {rep.turn + 1} ({rep.date})" if rep.turn >= 0
-               else f"At the outset ({rep.date})")
-    groups = [{"heading": g.heading, "label": g.label, "sentences": list(g.sentences)}
-              for g in group_by_cause(rules, rep)]
+    days = report_days(rules, rep)
+    today = next(d for d in days if not d.opening or rep.turn < 0)
+    heading = day_heading(rules, today.turn)
+    heading = f"What happened on {heading[:1].lower()}{heading[1:]}" if rep.turn >= 0 else heading
+
+    def news(day) -> list[str]:
+        return [(f"{TONE_MARKERS[n.tone]} {n.text}" if n.tone in TONE_MARKERS else n.text)
+                + "".join(f" {note}" for note in n.notes) for n in day.news]
+
     return {
         "heading": heading,
-        "decisions": decisions_sentence(rules, rep),
-        "groups": groups,
-        "news": [message_text(rules, m) for m in rep.messages],
+        "decisions": decisions_sentence(today),
+        "totals": [t.text for t in today.totals],
+        "groups": [{"heading": c.heading, "label": c.label, "title": c.title,
+                    "sentences": [s.text for s in c.shares]} for c in today.causes],
+        "news": news(today),
+        "later": [{"heading": f"Then: {d.heading}", "news": news(d),
+                   "changes": [f"{s.text} ({c.label})" for c in d.causes for s in c.shares]}
+                  for d in days if d is not today],
     }
 
 
@@ -251,7 +258,7 @@ def ending(game: Game) -> dict[str, Any] | None:
         ],
         "peaks": peaks,
         "history_heading": "What really happened",
-        "history": [f"{n.date.isoformat()}  {n.text}" for n in scn.historical_notes],
+        "history": [f"{day_text(n.date)}: {n.text}" for n in scn.historical_notes],
         "questions": [d.question for d in scn.discussion],
         "rating_key": end.rating,
     }

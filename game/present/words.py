@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from game.engine import Action, Rules
 
+from .dates import turn_date
+
 
 def plural(n: int | float, word: str) -> str:
     """'1 turn', '3 turns', '0.5 envoys'."""
@@ -92,5 +94,5 @@ def timing_text(rules: Rules, key: str) -> str:
 
 
 def date_text(rules: Rules, turn: int) -> str:
-    """The date of a turn (clamped to the calendar), as the feeds show it."""
-    return rules.iso_dates[max(0, min(turn, rules.turns - 1))]
+    """The date of a turn (clamped to the calendar) in words: '17 October 1962', 'August 1995'."""
+    return turn_date(rules, turn)

@@ -14,6 +14,7 @@ from typing import Any
 
 from game.engine import Action, Game, Intervention, Rules, Vote
 from game.engine.game import intervene_at
+from game.present.dates import day_text, short_date, when_text
 from game.present.moves import comparison_label
 from game.present.news import message_text
 from game.present.words import action_label, pair_name
@@ -367,7 +368,7 @@ def questions(rules: Rules) -> tuple[dict[str, str], ...]:
     titles = {e.key: e.title for e in rules.events}
     out = []
     for d in rules.scenario.discussion:
-        when = d.date.isoformat() if d.date else f"after “{titles.get(d.after_event or '', d.after_event)}”"
+        when = day_text(d.date) if d.date else f"after “{titles.get(d.after_event or '', d.after_event)}”"
         out.append({"id": d.id, "when": when, "question": d.question})
     return tuple(out)
 
@@ -404,18 +405,11 @@ def percent(share: float) -> str:
     return f"{round(100 * share)}%"
 
 
-def short_date(iso: str, unit: str) -> str:
-    """A date for a chart axis: '24 Oct' for day and week turns, 'Oct 1962' for month turns."""
-    day = dt.date.fromisoformat(iso)
-    return f"{day:%b %Y}" if unit == "month" else f"{day.day} {day:%b}"
-
-
 def axis_labels(dates: Sequence[str], unit: str, turns_total: int) -> list[str]:
     """Chart labels for points: the short date of each turn's start, and 'end' for the point after the last turn."""
     return [short_date(x, unit) if k < turns_total else "end" for k, x in enumerate(dates)]
 
 
-def long_date(iso: str) -> str:
-    """A date for text: '24 October 1962'."""
-    day = dt.date.fromisoformat(iso)
-    return f"{day.day} {day:%B %Y}"
+def long_date(iso: str, unit: str = "day") -> str:
+    """A turn's date for text: '24 October 1962', or 'August 1995' for a month's turn."""
+    return when_text(iso, unit)

@@ -169,7 +169,7 @@ def _outcome(d: Debrief) -> str:
         ending = (
             f'<div class="card ending" {rating_style(d.ending.rating)}>'
             f'<span class="badge">{e(d.ending.rating)}</span><h3>{e(d.ending.title)}</h3><p>{e(d.ending.text)}</p>'
-            f'<p class="note">Reached on {e(long_date(d.ended_date))}.</p></div>'
+            f'<p class="note">Reached on {e(long_date(d.ended_date, d.turn_unit))}.</p></div>'
         )
     score = ""
     if d.score is not None:
@@ -205,7 +205,7 @@ def _escalation_chart(d: Debrief, k: int) -> str:
         Series("Without you", base, GREY, dashed=True, width=2.0, dots=False),
     ]
     top = len(pair.ladder) - 1
-    markers = [Marker(m.turn, f"{long_date(m.date)}: " + "; ".join((*m.actions, *m.answers)))
+    markers = [Marker(m.turn, f"{long_date(m.date, d.turn_unit)}: " + "; ".join((*m.actions, *m.answers)))
                for m in d.moves if m.actions or m.answers]
     keys: dict[int, list[str]] = {}
     for i, kd in enumerate(d.key_decisions, start=1):
@@ -279,7 +279,7 @@ def _key_item(d: Debrief, kd: KeyDecision) -> str:
     played = "; ".join(kd.played) or "nothing"
     other = "; ".join(kd.alternative) or "nothing"
     return (
-        f'<li><div class="headline">{e(long_date(kd.date))}: {e(kd.headline)}</div>'
+        f'<li><div class="headline">{e(long_date(kd.date, d.turn_unit))}: {e(kd.headline)}</div>'
         f"<p>Replaying this turn with {e(kd.label)}.</p>"
         f'<p class="note">You did: {e(played)}. Tried instead: {e(other)}. Mean score {kd.actual_score:+.1f} → '
         f"{kd.counterfactual_score:+.1f}.</p>"
@@ -293,7 +293,7 @@ def _history(d: Debrief) -> str:
     if not d.history:
         return f'{head}<p class="muted">You took no action, and the scenario records no history to compare.</p>'
     rows = "".join(
-        f'<tr><td class="date">{e(long_date(r.date))}</td><td>{items(r.yours, "—")}</td>'
+        f'<tr><td class="date">{e(long_date(r.date, d.turn_unit))}</td><td>{items(r.yours, "—")}</td>'
         f'<td>{items(r.history, "—")}</td></tr>'
         for r in d.history
     )
@@ -306,7 +306,7 @@ def _turns(d: Debrief) -> str:
     if not d.moves:
         return ""
     rows = "".join(
-        f'<tr><td class="date">{e(long_date(m.date))}</td><td>{items(m.events, "—")}</td>'
+        f'<tr><td class="date">{e(long_date(m.date, d.turn_unit))}</td><td>{items(m.events, "—")}</td>'
         f'<td>{items((*m.actions, *m.answers), "waited")}</td><td>{items(m.results)}</td>'
         f"<td>{items(m.decisions)}</td></tr>"
         for m in d.moves
@@ -320,7 +320,8 @@ def _turns(d: Debrief) -> str:
 def _facilitator(d: Debrief) -> str:
     if not d.facilitator:
         return ""
-    rows = "".join(f'<tr><td class="date">{e(long_date(n.date))}</td><td>{e(n.text)}</td></tr>' for n in d.facilitator)
+    rows = "".join(f'<tr><td class="date">{e(long_date(n.date, d.turn_unit))}</td><td>{e(n.text)}</td></tr>'
+                   for n in d.facilitator)
     return ('<h2 id="facilitator">The facilitator\'s interventions</h2><p>Events the facilitator fired, decisions '
             "they set for a party, and the class's votes, before the turn of that date was played.</p>"
             f"<table><thead><tr><th>Date</th><th>What the facilitator did</th></tr></thead><tbody>{rows}</tbody>"

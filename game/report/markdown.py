@@ -63,19 +63,22 @@ def render_debrief_md(d: Debrief) -> str:
         lines += ["Not looked for in this report." if d.key_decisions_runs == 0 else
                   "No other choice would have changed the ending noticeably.", ""]
     for i, kd in enumerate(d.key_decisions, start=1):
-        lines += [f"{i}. **{long_date(kd.date)}: {kd.headline}** — replaying this turn with {kd.label} "
+        lines += [f"{i}. **{long_date(kd.date, d.turn_unit)}: {kd.headline}** — replaying this turn with {kd.label} "
                   f"({kd.runs} futures each; mean score {kd.actual_score:+.1f} → {kd.counterfactual_score:+.1f})."]
     lines += ["", "## Your path beside history", ""]
     lines += table(["Date", "What you did", "What really happened"],
-                   [[long_date(r.date), "; ".join(r.yours) or "—", " / ".join(r.history) or "—"] for r in d.history])
+                   [[long_date(r.date, d.turn_unit), "; ".join(r.yours) or "—", " / ".join(r.history) or "—"]
+                    for r in d.history])
     if d.moves:
         lines += ["## Turn by turn", ""]
         lines += table(["Date", "What happened", "Your orders", "Results", "The parties"],
-                       [[long_date(m.date), "; ".join(m.events) or "—", "; ".join((*m.actions, *m.answers)) or
-                         "waited", "; ".join(m.results), "; ".join(m.decisions)] for m in d.moves])
+                       [[long_date(m.date, d.turn_unit), "; ".join(m.events) or "—",
+                         "; ".join((*m.actions, *m.answers)) or "waited", "; ".join(m.results),
+                         "; ".join(m.decisions)] for m in d.moves])
     if d.facilitator:
         lines += ["## The facilitator's interventions", ""]
-        lines += table(["Date", "What the facilitator did"], [[long_date(n.date), n.text] for n in d.facilitator])
+        lines += table(["Date", "What the facilitator did"],
+                       [[long_date(n.date, d.turn_unit), n.text] for n in d.facilitator])
     lines += _questions(d.questions)
     lines += ["## About this scenario, and sources", "", d.summary, ""]
     if d.notes:

@@ -231,6 +231,8 @@ def check_instruments(scn: Scenario) -> Iterator[Problem]:
                 "error",
                 "'available_until' is before 'available_from', so the instrument is never available",
             )
+        if ins.requires_label and not ins.requires:
+            yield _label_alone(("instruments", i, "requires_label"))
         for field in ("available_from", "available_until"):
             day = getattr(ins, field)
             if day is not None and not (scn.calendar.start <= day <= scn.calendar.end):
@@ -249,6 +251,13 @@ def check_proposals(scn: Scenario) -> Iterator[Problem]:
             )
         if len(set(prop.modes)) != len(prop.modes):
             yield Problem(("proposals", i, "modes"), "warning", "a mode is listed twice; remove the repeat")
+        if prop.requires_label and not prop.requires:
+            yield _label_alone(("proposals", i, "requires_label"))
+
+
+def _label_alone(path: Path) -> Problem:
+    return Problem(path, "warning", "'requires_label' words a condition, but there is no 'requires' here; add the "
+                   "condition or remove the label")
 
 
 def check_events(scn: Scenario) -> Iterator[Problem]:

@@ -981,6 +981,15 @@ class Expression:
 
         return self._node.build(get)
 
+    @property
+    def tree(self) -> _Node:
+        """The parsed tree, for readers that put an expression into words (see the node classes below)."""
+        return self._node
+
+
+# The node classes of `Expression.tree`, under public names for code that walks the tree (game/present).
+Const, Name, Neg, Not, Compare, Arith, Logic, Call = _Const, _Name, _Neg, _Not, _Compare, _Arith, _Logic, _Call
+
 
 @dataclass(frozen=True, eq=False)
 class Effect:

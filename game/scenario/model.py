@@ -279,6 +279,11 @@ class Instrument(Node):
     requires: Expr | None = Field(
         default=None, description="Condition under which it can be used.", examples=["usa_ussr.rung >= 2"]
     )
+    requires_label: ShortText | None = Field(
+        default=None,
+        description="The condition in plain words, as the player reads it (otherwise the game words it itself).",
+        examples=["once the crisis is at least a confrontation"],
+    )
     available_from: dt.date | None = Field(
         default=None, description="First date it can be used (YYYY-MM-DD).", examples=["1962-10-22"]
     )
@@ -310,6 +315,11 @@ class Proposal(Node):
     cost: Cost = Field(default_factory=Cost, description="What floating it costs.", examples=[{"prestige": 6}])
     requires: Expr | None = Field(
         default=None, description="Condition under which it can be floated.", examples=["usa_ussr.rung <= 4"]
+    )
+    requires_label: ShortText | None = Field(
+        default=None,
+        description="The condition in plain words, as the player reads it (otherwise the game words it itself).",
+        examples=["while the parties are not yet at the brink"],
     )
     acceptance: Unit = Field(
         default=0.4, description="Base chance both sides accept, 0-1, before the state's effect.", examples=[0.45]

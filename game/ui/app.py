@@ -19,6 +19,7 @@ from game import __version__
 from game.engine import replay
 from game.saves import clean_stale_temps, saves_directory
 
+from .icons import tone_icon
 from .session import ScenarioEntry, Session, scenario_list
 from .settings import MIN_SIZE, Settings, load_settings, save_settings
 from .sound import Sounds
@@ -42,9 +43,15 @@ PREV_KEYS = (pygame.K_UP, pygame.K_LEFT)
 
 @dataclass
 class Toast:
+    """A short message at the bottom of the window. It belongs to the screen that was on top when it was raised
+    and shows only while that screen is on top (an 'Ordered' note never sits over the turn report). A failure
+    (`danger`) has the failure colour and icon; a `success` the success icon."""
+
     text: str
     until: int
     danger: bool
+    screen: object = None
+    success: bool = False
 
 
 class App:
@@ -84,12 +91,16 @@ class App:
         return self.stack[-1]
 
     def push(self, screen: Screen) -> None:
+        self.toasts = [t for t in self.toasts if t.screen is None]  # notes about the screen below are stale now
         self.stack.append(screen)
         self._entered()
 
     def pop(self) -> None:
         if len(self.stack) > 1:
-            self.stack.pop()
+            gone = self.stack.pop()
+            for t in self.toasts:  # what a closing dialog said ('Saved as …') stays on the screen it returns to
+                if t.screen is gone:
+                    t.screen = self.top
             self.top.invalidate()
             self._entered()
 
@@ -153,8 +164,9 @@ class App:
         if not self.settings.fullscreen and size[0] >= MIN_SIZE[0] and size[1] >= MIN_SIZE[1]:
             self.settings = self.settings.with_size(size)
 
-    def toast(self, text: str, danger: bool = False) -> None:
-        self.toasts = [*self.toasts[-2:], Toast(text, self.clock_ms + TOAST_MS, danger)]
+    def toast(self, text: str, danger: bool = False, success: bool = False) -> None:
+        screen = self.stack[-1] if self.stack else None
+        self.toasts = [*self.toasts[-2:], Toast(text, self.clock_ms + TOAST_MS, danger, screen, success)]
 
     def quit(self) -> None:
         """Leave: the game in progress is saved to its autosave slot first. When that save fails the window stays
@@ -370,12 +382,14 @@ class App:
                 surface.blit(self._dim_surface(), (0, 0))
             screen.draw_background(surface, self.theme)
             for w in screen.widgets:
+                self.theme.tip = w.tip
                 if w.clip is not None:
                     surface.set_clip(w.clip)
                     w.draw(surface, self)
                     surface.set_clip(None)
                 else:
                     w.draw(surface, self)
+        self.theme.tip = ""
         self._draw_tooltip(surface)
         self._draw_toasts(surface)
 
@@ -412,17 +426,27 @@ class App:
     def _draw_toasts(self, surface: pygame.Surface) -> None:
         theme, pal = self.theme, self.theme.palette
         y = self.size[1] - theme.px(24)
+        top = self.stack[-1] if self.stack else None
         for t in reversed(self.toasts):
-            lines = theme.wrap(t.text, min(theme.px(640), self.size[0] - theme.px(60)), "body")
+            if t.screen is not None and t.screen is not top:
+                continue
+            icon = tone_icon("failure" if t.danger else "success") if t.danger or t.success else None
             step = theme.line_height("body")
-            box = pygame.Rect(0, 0, max(theme.width(line) for line in lines) + theme.px(32),
+            room = step + theme.px(8) if icon else 0
+            lines = theme.wrap(t.text, min(theme.px(640), self.size[0] - theme.px(60)) - room, "body")
+            box = pygame.Rect(0, 0, max(theme.width(line) for line in lines) + theme.px(32) + room,
                               step * len(lines) + theme.px(18))
             box.midbottom = (self.size[0] // 2, y)
-            pygame.draw.rect(surface, pal.danger if t.danger else pal.panel_hi, box, border_radius=theme.px(8))
-            pygame.draw.rect(surface, pal.text if t.danger else pal.accent, box, 1, border_radius=theme.px(8))
+            edge = pal.failure if t.danger else pal.good if t.success else pal.accent
+            pygame.draw.rect(surface, pal.bg_deep if t.danger else pal.panel_hi, box, border_radius=theme.px(8))
+            pygame.draw.rect(surface, edge, box, theme.px(2) if t.danger else 1, border_radius=theme.px(8))
             ty = box.y + theme.px(9)
+            if icon:
+                size = round(step * 0.8)
+                icon(surface, pygame.Rect(box.x + theme.px(14), ty + (step - size) // 2, size, size), theme)
             for line in lines:
-                surface.blit(theme.text(line), (box.x + theme.px(16), ty))
+                surface.blit(theme.text(line, "body", pal.failure if t.danger else None),
+                             (box.x + theme.px(16) + room, ty))
                 ty += step
             y = box.top - theme.px(8)
 

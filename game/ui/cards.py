@@ -8,6 +8,7 @@ import pygame
 from game.engine.intel import Estimate
 from game.engine.observation import InitiativeView, OfficeView, PairView, PartyView
 from game.present.leaders import monogram, mood, short_name
+from game.present.office import Resource
 
 from .icons import RESOURCE_ICONS
 from .theme import Colour, Theme, ladder_colour, mix
@@ -124,9 +125,8 @@ def paint_party(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, party:
     if feeling:
         mood_img = theme.text(theme.fit(feeling, sub_w, "small", True), "small", getattr(pal, feeling_role), True)
         lead_w = sub_w - mood_img.get_width() - theme.px(10)
-        fits = theme.width(leader, "small") <= lead_w
-        shown = (leader if fits else theme.fit(short_name(leader), lead_w, "small")) \
-            if leader and lead_w >= theme.px(40) else ""
+        # the leader in full, else by name alone, else not at all (the monogram and the tooltip name them): never cut
+        shown = next((n for n in (leader, short_name(leader)) if n and theme.width(n, "small") <= lead_w), "")
         lead_img = theme.text(shown, "small", pal.muted)
         surface.blit(lead_img, (x, y))
         mx = x + (lead_img.get_width() + theme.px(10) if shown else 0)
@@ -155,22 +155,37 @@ def paint_party(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, party:
         y += step
 
 
-def paint_resource(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, kind: str, label: str, value: str,
-                   warn: bool) -> None:
-    """One resource in the top bar: icon, big value, small label."""
+def paint_resource(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, res: Resource) -> None:
+    """One resource in the top bar: icon, big value, small label; with orders queued, the value now and what is
+    left after them ('$10.0m → $4.0m'), shortened to what is left where space is short."""
     pal = theme.palette
+    warn = res.low
     pygame.draw.rect(surface, pal.panel, rect, border_radius=theme.px(6))
     pygame.draw.rect(surface, pal.danger if warn else pal.line, rect, 1, border_radius=theme.px(6))
     size = min(rect.h - theme.px(14), theme.px(22))
+    if res.after is None:
+        choices = [(res.now, res.label), (res.now, res.label.split()[0])]
+    else:  # the arrow reads 'after this turn's orders' (the tooltip and the orders panel say so in words)
+        choices = [(res.short, res.label), (res.short, res.label.split()[0]), (f"→ {res.after}", res.label.split()[0])]
+    room = rect.w - theme.px(14)
+    with_icon = rect.w - size - theme.px(22)
+    value, label, icon = choices[-1][0], choices[-1][1], False
+    for v, la in choices:
+        fits = max(theme.width(v, "body", True), theme.width(la, "small"))
+        if fits <= with_icon:
+            value, label, icon = v, la, True
+            break
+        if fits <= room:
+            value, label, icon = v, la, False
+            break
     x = rect.x + theme.px(8)
-    if rect.w - size - theme.px(22) >= theme.width(value, "body", True):  # the icon only where the value fits too
+    if icon:
         box = pygame.Rect(x, rect.centery - size // 2, size, size)
-        RESOURCE_ICONS[kind](surface, box, theme)
+        RESOURCE_ICONS[res.kind](surface, box, theme)
         x = box.right + theme.px(8)
     w = rect.right - x - theme.px(6)
-    v = theme.text(theme.fit(value, w, "body", True), "body", pal.danger if warn else pal.text, True)
-    if theme.width(label, "small") > w:
-        label = label.split()[0]  # 'envoys free' → 'envoys' where space is short
+    colour = pal.danger if warn else pal.warn if res.after is not None else pal.text
+    v = theme.text(theme.fit(value, w, "body", True), "body", colour, True)
     lab = theme.text(theme.fit(label, w, "small"), "small", pal.muted)
     total = v.get_height() + lab.get_height()
     y = rect.centery - total // 2
@@ -178,21 +193,16 @@ def paint_resource(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, kin
     surface.blit(lab, (x, y + v.get_height()))
 
 
-def resources(office: OfficeView) -> list[tuple[str, str, str, bool]]:
-    """(icon, label, value, warning) for each resource in the top bar."""
-    return [
-        ("prestige", "prestige", f"{office.prestige:.0f}", office.prestige < 15),
-        ("budget", "budget", f"${office.budget:.1f}m", office.budget < 1),
-        ("envoys", "envoys free", f"{office.envoys_free} of {office.envoys}", office.envoys_free <= 0),
-        ("attention", "attention free", f"{office.attention_free} of {office.attention}", office.attention_free <= 0),
-    ]
+def support_label_width(theme: Theme, names: list[str], width: int) -> int:
+    """Room for the Council members' names: the longest of them (with its veto mark), at most 60% of the row."""
+    widest = max((theme.width(n + " ●", "small") for n in names), default=0) + theme.px(6)
+    return min(widest, int(width * 0.6))
 
 
 def paint_support(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, name: str, value: float,
-                  veto: bool) -> None:
+                  veto: bool, label_w: int) -> None:
     """A Council member's support as a bar; low support (veto risk) in red."""
     pal = theme.palette
-    label_w = min(theme.px(140), rect.w // 2)
     surface.blit(theme.text(theme.fit(name + (" ●" if veto else ""), label_w - theme.px(4), "small"), "small",
                             pal.muted), (rect.x, rect.y))
     num = theme.text(f"{value:.0%}", "small", pal.text)
@@ -204,8 +214,18 @@ def paint_support(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, name
     surface.blit(num, (rect.right - num.get_width(), rect.y))
 
 
+def initiative_detail(ini: InitiativeView, until: str, unit: str) -> str:
+    """'acts in 2 days · until 24 October 1962 · ties up 1 envoy, attention'."""
+    acting = ini.matures_in == 0
+    when = "acting now" if acting else f"acts in {ini.matures_in} {unit}{'s' if ini.matures_in != 1 else ''}"
+    ties = [f"{ini.envoys} envoy" + ("s" if ini.envoys > 1 else "")] if ini.envoys else []
+    ties += ["attention"] if ini.attention else []
+    tail = f" · ties up {', '.join(ties)}" if ties else ""
+    return f"{when} · until {until}{tail}"
+
+
 def paint_initiative(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, ini: InitiativeView, label: str,
-                     turn: int, unit: str) -> None:
+                     detail: str) -> None:
     """An initiative under way: what and where, when it acts, until when, what it ties up."""
     pal = theme.palette
     pygame.draw.rect(surface, pal.panel_hi, rect, border_radius=theme.px(5))
@@ -214,12 +234,7 @@ def paint_initiative(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, i
                      border_radius=theme.px(2))
     x, w = rect.x + theme.px(10), rect.w - theme.px(16)
     surface.blit(theme.text(theme.fit(label, w, "small", True), "small", pal.text, True), (x, rect.y + theme.px(3)))
-    when = "acting now" if acting else f"acts in {ini.matures_in} {unit}{'s' if ini.matures_in != 1 else ''}"
-    ties = [f"{ini.envoys} envoy" + ("s" if ini.envoys > 1 else "")] if ini.envoys else []
-    ties += ["attention"] if ini.attention else []
-    tail = f" · ties up {', '.join(ties)}" if ties else ""
-    text = f"{when} · until {unit} {turn + ini.ends_in + 1}{tail}"
-    surface.blit(theme.text(theme.fit(text, w, "small"), "small", pal.muted),
+    surface.blit(theme.text(theme.fit(detail, w, "small"), "small", pal.muted),
                  (x, rect.y + theme.px(3) + theme.line_height("small", True)))
 
 
@@ -245,5 +260,3 @@ def paint_office(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, offic
         pygame.draw.rect(surface, pal.danger if low else pal.accent, (bar.x, bar.y, max(2, round(bar.w * value)),
                                                                       bar.h), border_radius=bar.h // 2)
 
-
-MESSAGE_COLOURS = {"warning": "danger", "intel": "accent_hi", "council": "warn", "result": "good", "news": "text"}

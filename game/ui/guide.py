@@ -79,12 +79,20 @@ HOW_TO_PLAY: tuple[tuple[str, str], ...] = (
                     "warning and contact. A party's intention shows only after contact, and only for a few turns."),
     ("The end", "The game ends when an ending's condition holds or the calendar runs out. The debrief compares "
                 "your game with a Secretary-General who did nothing, on the same seed."),
-    ("Mouse", "Click to choose; hover over anything greyed out to see why it is not possible now. The wheel "
-              "scrolls lists."),
+    ("Mouse", "Click to choose; hover over anything greyed out to see why it is not possible now, and over a "
+              "shortened name to read it whole. The wheel scrolls lists."),
+    ("Reading the news", "Each item carries a mark: a tick for a success, a cross on a filled disc for a failure "
+                         "(a rebuff, a refusal, a veto, a proposal turned down), a triangle up for escalation and "
+                         "down for calm, an eye for intelligence. The colour-blind palette keeps the marks."),
+    ("Your resources", "The top bar shows prestige, budget, free envoys and free attention; once orders or "
+                       "answers are queued it shows what they leave: '57.5 → 54.5'. The orders panel says what "
+                       "they commit."),
     ("Keyboard", "Tab and the arrow keys move the focus, Enter or Space activates, Esc goes back or opens the "
-                 "menu. On the turn screen: 1–9 and 0 choose an instrument, T the next target, M private/public, "
-                 "A adds to the orders, E ends the turn, R shows the last report, D the pending decision, "
-                 "B the briefing, G the map of the theatre (G again goes back), F1 this help, Ctrl+S saves."),
+                 "menu. On the turn screen: 1–9 and 0 choose an instrument, W waiting (the same key in every "
+                 "crisis), T the next target, M private/public, A adds to the orders, E ends the turn, R shows "
+                 "the last report, D the pending decision, B the briefing, G the map of the theatre (G again goes "
+                 "back), F1 this help, Ctrl+S saves. A decision is only taken by its number, a click, or Enter on "
+                 "the answer you moved to with Tab."),
     ("Teachers and authors", "In facilitator mode (Settings) the game pauses at the scenario's discussion "
                              "points and F9 opens the facilitator's panel: fire an event, set a party's decision, "
                              "hold a class vote. F5 reloads the scenario file after an edit, keeping the game."),

@@ -182,3 +182,69 @@ RESOURCE_ICONS: dict[str, Icon] = {"prestige": prestige, "budget": budget, "envo
 def for_kind(kind: str) -> Icon:
     """The icon of an instrument kind ('proposal' for proposals); a document for anything unknown."""
     return INSTRUMENT_ICONS.get(kind, proposal)
+
+
+# ---- the tones of news: each has a shape of its own, so that colour is never the only sign -------------------
+
+
+def _tick(surface: pygame.Surface, box: pygame.Rect, colour: Colour) -> None:
+    """A success: a tick in a ring."""
+    w = max(2, box.w // 8)
+    pygame.draw.circle(surface, colour, box.center, box.w // 2, max(1, w - 1))
+    pygame.draw.lines(surface, colour, False, [_pt(box, 0.28, 0.52), _pt(box, 0.45, 0.68), _pt(box, 0.73, 0.34)], w)
+
+
+def _cross(surface: pygame.Surface, box: pygame.Rect, colour: Colour) -> None:
+    """A failure (a rebuff, a refusal, a veto): a filled disc with a cross cut out of it."""
+    w = max(2, box.w // 7)
+    pygame.draw.circle(surface, colour, box.center, box.w // 2)
+    dark = (20, 20, 28)
+    pygame.draw.line(surface, dark, _pt(box, 0.32, 0.32), _pt(box, 0.68, 0.68), w)
+    pygame.draw.line(surface, dark, _pt(box, 0.68, 0.32), _pt(box, 0.32, 0.68), w)
+
+
+def _up(surface: pygame.Surface, box: pygame.Rect, colour: Colour) -> None:
+    """Escalation: a triangle pointing up."""
+    _poly(surface, colour, box, [(0.5, 0.12), (0.9, 0.84), (0.1, 0.84)])
+
+
+def _down(surface: pygame.Surface, box: pygame.Rect, colour: Colour) -> None:
+    """Calm: a triangle pointing down."""
+    _poly(surface, colour, box, [(0.1, 0.16), (0.9, 0.16), (0.5, 0.88)])
+
+
+def _bang(surface: pygame.Surface, box: pygame.Rect, colour: Colour) -> None:
+    """A warning: an exclamation mark in a ring."""
+    w = max(2, box.w // 8)
+    pygame.draw.circle(surface, colour, box.center, box.w // 2, max(1, w - 1))
+    pygame.draw.line(surface, colour, _pt(box, 0.5, 0.24), _pt(box, 0.5, 0.58), w)
+    pygame.draw.circle(surface, colour, _pt(box, 0.5, 0.74), max(1, w // 2 + 1))
+
+
+def _lens(surface: pygame.Surface, box: pygame.Rect, colour: Colour) -> None:
+    """Intelligence: an eye."""
+    pygame.draw.ellipse(surface, colour, pygame.Rect(*_pt(box, 0.06, 0.28), round(box.w * 0.88), round(box.h * 0.44)),
+                        max(1, box.w // 10))
+    pygame.draw.circle(surface, colour, box.center, max(2, box.w // 6))
+
+
+def _dot(surface: pygame.Surface, box: pygame.Rect, colour: Colour) -> None:
+    """Plain news: a small dot."""
+    pygame.draw.circle(surface, colour, box.center, max(2, box.w // 5))
+
+
+TONE_SHAPES = {"success": _tick, "failure": _cross, "danger": _up, "calm": _down, "warning": _bang, "intel": _lens,
+               "news": _dot}
+TONE_COLOURS = {"success": "good", "failure": "failure", "danger": "danger", "calm": "good", "warning": "warn",
+                "intel": "accent_hi", "news": "text"}
+
+
+def tone_colour(theme: Theme, tone: str) -> Colour:
+    """The colour of a tone of news in the current palette."""
+    return getattr(theme.palette, TONE_COLOURS.get(tone, "text"))
+
+
+def tone_icon(tone: str) -> Icon:
+    """The icon of a tone of news (game/present/news.py), in its colour."""
+    shape = TONE_SHAPES.get(tone, _dot)
+    return lambda surface, box, theme: shape(surface, box, tone_colour(theme, tone))

@@ -38,6 +38,8 @@ class Palette:
     good: Colour
     warn: Colour
     danger: Colour
+    failure: Colour  # a rebuff, a refusal, a veto: distinct from escalation's danger, and always with its icon
+    disabled: Colour  # the text of what cannot be chosen now
     band: Colour
     ladder: tuple[Colour, ...]  # from calm to catastrophe
     series: tuple[Colour, ...]  # chart lines
@@ -58,6 +60,8 @@ STANDARD = Palette(
     good=(92, 196, 132),
     warn=(240, 180, 60),
     danger=(232, 64, 64),
+    failure=(230, 120, 205),
+    disabled=(96, 116, 142),
     band=(0, 158, 219),
     ladder=((70, 170, 120), (130, 190, 110), (200, 200, 90), (236, 176, 60), (240, 130, 50), (232, 80, 60),
             (200, 40, 50), (140, 20, 40)),
@@ -65,7 +69,8 @@ STANDARD = Palette(
 )
 
 # Okabe–Ito colours: distinguishable with the common forms of colour blindness; danger stays a vivid
-# vermilion and the ladder runs blue → yellow → vermilion so order does not rest on red/green alone.
+# vermilion, a failure is reddish purple (and always drawn with its own icon), and the ladder runs
+# blue → yellow → vermilion so order does not rest on red/green alone.
 COLOUR_BLIND = Palette(
     bg=(16, 28, 46),
     bg_deep=(10, 18, 32),
@@ -81,6 +86,8 @@ COLOUR_BLIND = Palette(
     good=(0, 158, 115),
     warn=(240, 228, 66),
     danger=(213, 94, 0),
+    failure=(204, 121, 167),
+    disabled=(112, 122, 140),
     band=(86, 180, 233),
     ladder=((0, 114, 178), (86, 180, 233), (0, 158, 115), (240, 228, 66), (230, 159, 0), (213, 94, 0),
             (204, 121, 167), (150, 60, 110)),
@@ -104,6 +111,8 @@ PROJECTOR = Palette(
     good=(60, 230, 120),
     warn=(255, 180, 0),
     danger=(255, 70, 70),
+    failure=(255, 120, 230),
+    disabled=(120, 120, 132),
     band=(255, 214, 0),
     ladder=((60, 200, 255), (90, 230, 140), (220, 230, 60), (255, 200, 0), (255, 140, 0), (255, 80, 60),
             (230, 40, 80), (200, 0, 120)),
@@ -137,8 +146,14 @@ class Theme:
         # turn screen keeps about 1000 pixels' worth of room for its three columns at any type size.
         self.scale = min(type_scale * max(1.0, min(1.5, size[1] / 720)), max(1.0, size[0] / MIN_LAYOUT_WIDTH))
         self._fonts: dict[tuple[str, bool], pygame.font.Font] = {}
+        # When a list, every text drawn is added to it and every text cut short to `cuts` (tests read them: no id
+        # reaches the player, no label is cut where no tooltip shows it whole). `tip` is the tooltip of the
+        # widget being drawn, set by the App.
+        self.drawn: list[str] | None = None
+        self.cuts: list[Cut] | None = None
+        self.tip = ""
         self._text: dict[tuple[str, str, bool, Colour], pygame.Surface] = {}
-        self._wrapped: dict[tuple[str, str, bool, int], list[str]] = {}
+        self._wrapped: dict[tuple[str, str, bool, int], tuple[list[str], list[tuple[str, str]]]] = {}
 
     def px(self, value: float) -> int:
         """A spacing in pixels, scaled with the type."""
@@ -165,17 +180,27 @@ class Theme:
                 self._text.clear()
             found = self.font(role, bold).render(text, True, colour)
             self._text[key] = found
+        if self.drawn is not None and text:
+            self.drawn.append(text)
         return found
 
     def width(self, text: str, role: str = "body", bold: bool = False) -> int:
-        return self.text(text, role, None, bold).get_width()
+        return self.font(role, bold).size(text)[0]
+
+    def record_cut(self, full: str, shown: str) -> None:
+        """Note that `full` was shown shortened as `shown` (for the tests that look for cut labels)."""
+        if self.cuts is not None:
+            self.cuts.append(Cut(full, shown, self.tip))
 
     def wrap(self, text: str, width: int, role: str = "body", bold: bool = False) -> list[str]:
         """`text` broken into lines no wider than `width` pixels (paragraphs kept at newlines)."""
         key = (text, role, bold, width)
         found = self._wrapped.get(key)
         if found is not None:
-            return found
+            lines, cut = found
+            for full, shown in cut:
+                self.record_cut(full, shown)
+            return lines
         font = self.font(role, bold)
         lines: list[str] = []
         for para in text.split("\n"):
@@ -189,11 +214,12 @@ class Theme:
                     lines.append(line)
                     line = word
             lines.append(line)
-        lines = [self.fit(line, width, role, bold) for line in lines]
+        fitted = [self.fit(line, width, role, bold) for line in lines]
+        cut = [(a, b) for a, b in zip(lines, fitted, strict=True) if a != b]
         if len(self._wrapped) > TEXT_CACHE_LIMIT:
             self._wrapped.clear()
-        self._wrapped[key] = lines
-        return lines
+        self._wrapped[key] = (fitted, cut)
+        return fitted
 
     def fit(self, text: str, width: int, role: str = "body", bold: bool = False) -> str:
         """`text`, shortened with an ellipsis when it is wider than `width`."""
@@ -207,4 +233,15 @@ class Theme:
                 lo = mid
             else:
                 hi = mid - 1
-        return text[:lo].rstrip() + "…" if lo else ""
+        shown = text[:lo].rstrip() + "…" if lo else ""
+        self.record_cut(text, shown)
+        return shown
+
+
+@dataclass(frozen=True)
+class Cut:
+    """A text drawn shorter than it is: what it was, what was shown, and the tooltip of the widget drawing it."""
+
+    full: str
+    shown: str
+    tip: str

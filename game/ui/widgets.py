@@ -32,6 +32,12 @@ class Widget:
     focusable: bool = False
     area: ScrollArea | None = None
 
+    def tip_whole(self, theme: Theme, text: str) -> None:
+        """`text` is about to be cut short: make the tooltip show it whole (a cut label is never a dead end)."""
+        if " ".join(text.split()) not in " ".join(self.tip.split()):
+            self.tip = f"{text}. {self.tip}" if self.tip else text
+        theme.tip = self.tip
+
     def visible_rect(self) -> pygame.Rect:
         return self.rect.clip(self.clip) if self.clip is not None else self.rect
 
@@ -72,6 +78,8 @@ class Label(Widget):
 
     def draw(self, surface: pygame.Surface, app: App) -> None:
         theme = app.theme
+        if theme.width(self.text, self.role, self.bold) > self.rect.w:
+            self.tip_whole(theme, self.text)
         shown = theme.fit(self.text, self.rect.w, self.role, self.bold)
         img = theme.text(shown, self.role, self.colour, self.bold)
         y = self.rect.y + (self.rect.h - img.get_height()) // 2
@@ -86,24 +94,39 @@ class Label(Widget):
 
 @dataclass
 class TextBlock(Widget):
-    """A paragraph wrapped to its width; `measure` says how tall it will be."""
+    """A paragraph wrapped to its width, optionally after an icon (the tone of an item of news); `measure` says
+    how tall it will be."""
 
     text: str = ""
     role: str = "body"
     colour: Colour | None = None
     bold: bool = False
+    icon: Draw | None = None
 
     @staticmethod
-    def measure(theme: Theme, text: str, width: int, role: str = "body", bold: bool = False) -> int:
+    def icon_room(theme: Theme, role: str = "body") -> int:
+        """The width an icon takes before the text."""
+        return theme.line_height(role) + theme.px(2)
+
+    @staticmethod
+    def measure(theme: Theme, text: str, width: int, role: str = "body", bold: bool = False,
+                icon: bool = False) -> int:
+        width -= TextBlock.icon_room(theme, role) if icon else 0
         return len(theme.wrap(text, width, role, bold)) * theme.line_height(role, bold)
 
     def draw(self, surface: pygame.Surface, app: App) -> None:
         theme = app.theme
         step = theme.line_height(self.role, self.bold)
+        x, w = self.rect.x, self.rect.w
+        if self.icon is not None:
+            room = self.icon_room(theme, self.role)
+            size = max(6, round(step * 0.72))
+            self.icon(surface, pygame.Rect(x + (step - size) // 2, self.rect.y + (step - size) // 2, size, size), theme)
+            x, w = x + room, w - room
         y = self.rect.y
-        for line in theme.wrap(self.text, self.rect.w, self.role, self.bold):
+        for line in theme.wrap(self.text, w, self.role, self.bold):
             if line:
-                surface.blit(theme.text(line, self.role, self.colour, self.bold), (self.rect.x, y))
+                surface.blit(theme.text(line, self.role, self.colour, self.bold), (x, y))
             y += step
 
 
@@ -152,12 +175,12 @@ class Button(Widget):
             fg = pal.text
         elif self.kind == "ghost":
             bg = pal.panel_hi if hovered else None
-            fg = pal.text if enabled else pal.faint
+            fg = pal.text if enabled else pal.disabled
         else:
             base = mix(pal.panel_hi, pal.accent, 0.28) if self.selected else pal.panel_hi
             bg = mix(base, pal.text, 0.08) if hovered and enabled else base
-            fg = pal.text if enabled else pal.faint
-            if not enabled:
+            fg = pal.text if enabled else pal.disabled
+            if not enabled:  # what cannot be chosen now: dim text on the panel's own ground, in every palette
                 bg = mix(pal.panel, pal.bg, 0.3)
         if bg is not None:
             pygame.draw.rect(surface, bg, self.rect, border_radius=radius)
@@ -170,6 +193,26 @@ class Button(Widget):
                              border_radius=radius + 2)
         self._draw_content(surface, theme, fg, enabled)
 
+    @staticmethod
+    def text_width(theme: Theme, width: int, height: int, icon: bool, hotkey: str) -> int:
+        """The room a button `width` × `height` leaves for its label, after its padding, icon and hotkey."""
+        room = width - 2 * theme.px(10)
+        if icon:
+            room -= min(height - theme.px(10), theme.px(26)) + theme.px(8)
+        if hotkey:
+            room -= theme.width(hotkey, "small") + theme.px(6)
+        return room
+
+    @staticmethod
+    def wrapped_fit(theme: Theme, label: str, width: int, height: int, role: str, lines: int) -> tuple[str, int]:
+        """The role and number of lines a wrapped label needs to show whole in `width` × `height`: its own role
+        in `lines` lines if it fits, else small type in as many lines as the height holds (the caller may still
+        have to cut it)."""
+        if len(theme.wrap(label, width, role)) <= lines:
+            return role, lines
+        fit = max(lines, (height - theme.px(4)) // theme.line_height("small"))
+        return "small", fit
+
     def _draw_content(self, surface: pygame.Surface, theme: Theme, fg: Colour, enabled: bool) -> None:
         pad = theme.px(10)
         inner = self.rect.inflate(-2 * pad, 0)
@@ -177,6 +220,10 @@ class Button(Widget):
             size = min(self.rect.h - theme.px(10), theme.px(26))
             box = pygame.Rect(inner.x, self.rect.centery - size // 2, size, size)
             self.icon(surface, box, theme)
+            if not enabled:  # a greyed instrument's icon is dimmed too, so the projector view shows it greyed
+                dim = pygame.Surface(box.size, pygame.SRCALPHA)
+                dim.fill((*theme.palette.panel, 170))
+                surface.blit(dim, box.topleft)
             inner.x += size + theme.px(8)
             inner.w -= size + theme.px(8)
         soft = mix(fg, theme.palette.panel, 0.35)
@@ -185,12 +232,17 @@ class Button(Widget):
             surface.blit(hk, (inner.right - hk.get_width(), self.rect.centery - hk.get_height() // 2))
             inner.w -= hk.get_width() + theme.px(6)
         role, bold = self.role, self.kind in ("primary", "danger")
-        if self.lines > 1 and not self.sub:
-            self._draw_wrapped(surface, theme, inner, fg, role, bold)
+        if self.lines > 1:
+            self._draw_wrapped(surface, theme, inner, fg, role, bold, soft if enabled else theme.palette.disabled)
             return
+        if theme.width(self.label, role, bold) > inner.w:
+            self.tip_whole(theme, self.label)
+        if self.sub and theme.width(self.sub, "small") > inner.w:
+            self.tip_whole(theme, self.sub)
         label = theme.text(theme.fit(self.label, inner.w, role, bold), role, fg, bold)
         if self.sub:
-            sub = theme.text(theme.fit(self.sub, inner.w, "small"), "small", soft if enabled else theme.palette.faint)
+            sub_colour = soft if enabled else theme.palette.disabled
+            sub = theme.text(theme.fit(self.sub, inner.w, "small"), "small", sub_colour)
             total = label.get_height() + sub.get_height()
             y = self.rect.centery - total // 2
             x = inner.x if self.align == "left" else inner.centerx - label.get_width() // 2
@@ -202,18 +254,33 @@ class Button(Widget):
         surface.blit(label, (x, self.rect.centery - label.get_height() // 2))
 
     def _draw_wrapped(self, surface: pygame.Surface, theme: Theme, inner: pygame.Rect, fg: Colour, role: str,
-                      bold: bool) -> None:
+                      bold: bool, sub_colour: Colour) -> None:
+        sub_h = theme.line_height("small") if self.sub else 0
+        if self.sub:
+            role, lines = (role, self.lines) if len(theme.wrap(self.label, inner.w, role, bold)) <= self.lines \
+                else ("small", self.lines)
+        else:
+            role, lines = self.wrapped_fit(theme, self.label, inner.w, self.rect.h, role, self.lines)
         wrapped = theme.wrap(self.label, inner.w, role, bold)
-        if len(wrapped) > self.lines:
-            rest = " ".join(wrapped[self.lines - 1:])
-            wrapped = [*wrapped[: self.lines - 1], theme.fit(rest + " …", inner.w, role, bold)]
+        if len(wrapped) > lines:
+            self.tip_whole(theme, self.label)
+            rest = " ".join(wrapped[lines - 1:])
+            last = theme.fit(rest, inner.w - theme.width(" …", role, bold), role, bold)
+            wrapped = [*wrapped[: lines - 1], last.rstrip("…").rstrip() + " …"]
+            theme.record_cut(self.label, " ".join(wrapped))
         step = theme.line_height(role, bold)
-        y = self.rect.centery - step * len(wrapped) // 2
+        y = self.rect.centery - (step * len(wrapped) + sub_h) // 2
         for line in wrapped:
             img = theme.text(line, role, fg, bold)
             x = inner.x if self.align == "left" else inner.centerx - img.get_width() // 2
             surface.blit(img, (x, y))
             y += step
+        if self.sub:
+            if theme.width(self.sub, "small") > inner.w:
+                self.tip_whole(theme, self.sub)
+            sub = theme.text(theme.fit(self.sub, inner.w, "small"), "small", sub_colour)
+            x = inner.x if self.align == "left" else inner.centerx - sub.get_width() // 2
+            surface.blit(sub, (x, y))
 
 
 @dataclass

@@ -106,7 +106,7 @@ def test_orders_queued_before_a_save_are_there_after_a_load(tmp_path):
     assert again.returncode == 0
     assert len(load_save(tmp_path / "mid.json").draft.actions) == 1
     orders = out[out.index("] > orders"):]
-    assert "This turn's orders:\n  - Good offices → karelia_lowmark" in orders
+    assert "This turn's orders:\n  - Good offices → Karelia – Lowmark" in orders
 
 
 # ---- files that are not what they seem ----------------------------------------------------------------------------

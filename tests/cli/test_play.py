@@ -34,8 +34,8 @@ def test_a_whole_game_from_briefing_to_debrief(tmp_path):
     assert result.stderr == ""
     assert "THE VARTA DAM DISPUTE" in out and "You are the Secretary-General" in out
     assert "Seed 3 — same seed, same world: --seed 3" in out
-    assert "Week 1 of 12 · 2030-03-04" in out and "karelia_lowmark: ██░░░░░░ 2/7 crisis" in out
-    assert "What happened in week 1" in out and "What changed, and why:" in out
+    assert "Week 1 of 12 · 4 March 2030" in out and "Karelia – Lowmark [karelia_lowmark]: ██░░░░░░ 2/7 crisis" in out
+    assert "What happened on week 1 · 4 March 2030" in out and "What changed, and why:" in out
     assert "══ The end:" in out and "Rating:" in out
     assert "Your score:" in out and "Without you:" in out and "Peak escalation:" in out
     assert "What really happened:" in out
@@ -76,7 +76,7 @@ def test_end_of_input_saves_and_the_save_continues(tmp_path):
     second = run(("play", "sample_river_dispute", "--text", "--load", str(save)), "status\n" + "end\n" * 30, tmp_path)
     assert second.returncode == 0, second.stderr
     assert f"Resumed from {save}: week 3 of 12, seed 3." in second.stdout
-    assert "Week 3 of 12 · 2030-03-18" in second.stdout
+    assert "Week 3 of 12 · 18 March 2030" in second.stdout
     assert "══ The end:" in second.stdout
 
     whole = run(PLAY, "do 1\nend\n" + "end\n" * 30, tmp_path / "again")
@@ -94,9 +94,9 @@ def test_unknown_command_illegal_action_and_why(tmp_path):
     assert "cannot do that: Visit to the region needs a target: Karelia (karelia), Lowmark (lowmark)" in out
     assert ("cannot do that: 'lowmark' is not a pair of parties; choose one of Karelia – Lowmark (karelia_lowmark)"
             in out)
-    assert "Why prestige changed in week 1 (2030-03-04):" in out
+    assert "Why prestige changed in week 1 (4 March 2030):" in out
     assert "Good offices" in out.split("Why prestige changed")[1]
-    assert "Why karelia_lowmark changed" in out and "(hidden: only which way each cause pushed it)" in out
+    assert "Why Karelia – Lowmark changed" in out and "(hidden: only which way each cause pushed it)" in out
 
 
 def test_hidden_intention_never_printed_without_contact(tmp_path):

@@ -52,13 +52,13 @@ def test_opening_has_briefing_parties_resources_and_seed(loaded):
 def test_turn_screen(loaded):
     rules, _ = loaded
     text = "\n".join(textmode.render_turn(Game(rules, 3)))
-    assert "Week 1 of 12 · 2030-03-04 · 12 turns left" in text
-    assert "karelia_lowmark: ██░░░░░░ 2/7 crisis" in text
+    assert "Week 1 of 12 · 4 March 2030 · 12 turns left" in text
+    assert "Karelia – Lowmark [karelia_lowmark]: ██░░░░░░ 2/7 crisis" in text
     assert re.search(r"pressure ≈ \d\.\d \(90%: \d\.\d–\d\.\d\)", text)
     assert re.search(r"hostility 0\.\d\d±0\.\d\d", text)
     assert "intention: unknown" in text
-    assert "envoys 2/2 free · attention 2/2 free" in text
-    assert "Security Council support: United States 0.60" in text
+    assert "envoys free 2 of 2 · attention free 2 of 2" in text
+    assert "Security Council support: United States 60%" in text
 
 
 def test_bar_matches_the_ladder():
@@ -74,7 +74,7 @@ def test_distraction_and_initiatives_are_shown(loaded):
     while game.turn < 4 and not game.done:
         game.step()
     text = "\n".join(textmode.render_turn(game))
-    assert "Track II channel → karelia_lowmark" in text
+    assert "Track II channel → Karelia – Lowmark" in text
     assert "attention drawn away (1) by: Earthquake relief in another region" in text
 
 
@@ -83,8 +83,8 @@ def test_actions_list(loaded):
     game = Game(rules, 3)
     lines = textmode.render_actions(game, [Action("good_offices", "karelia_lowmark")])
     text = "\n".join(lines)
-    assert "  1. Good offices → karelia_lowmark [good_offices karelia_lowmark] — 6 prestige, 1 attention; acts after " \
-           "1 week, lasts 2 weeks" in text
+    assert "  1. Good offices → Karelia – Lowmark [good_offices karelia_lowmark] — 6 prestige, 1 attention; " \
+           "acts after 1 week, lasts 2 weeks" in text
     assert "[in your orders]" in text
     assert "Slow filling under a joint commission (private)" in text
 
@@ -126,7 +126,7 @@ def test_hidden_changes_are_only_counted(loaded):
     for secret in ["0.11", "0.22", "2.34", "2.35", "2.87", "2.88", "changed its aims", "intention"]:
         assert secret not in text
     assert "Lowmark decided to escalate (2)" in text
-    assert "prestige: 55.0 → 49.0" in text and "−6.0 Good offices" in text
+    assert "Prestige 55 → 49 (−6)" in text and "−6  Good offices" in text
     assert "↑  Lowmark decided to escalate" in text
 
 
@@ -135,7 +135,7 @@ def test_why_unknown_target_suggests(loaded):
     report = TurnReport(turn=0, date="2030-03-04")
     assert "did you mean 'prestige'" in textmode.render_why(rules, report, "prestig")[0]
     assert "'why' does not know 'lowmark.intention'" in textmode.render_why(rules, report, "lowmark.intention")[0]
-    assert textmode.render_why(rules, report, "budget") == ["budget did not change in week 1 (2030-03-04)."]
+    assert textmode.render_why(rules, report, "budget") == ["budget did not change in week 1 (4 March 2030)."]
 
 
 def test_every_command_has_help_and_a_handler(loaded, tmp_path):
@@ -167,11 +167,12 @@ def test_parse_action(loaded):
 
 def test_orders_undo_clear_and_illegal(loaded, tmp_path):
     out = _run(_session(loaded, tmp_path), "do 1\ndo 1\ndo visit\norders\nundo\norders\nclear\norders\nquit\n")
-    assert "Ordered: Good offices → karelia_lowmark." in out
+    assert "Ordered: Good offices → Karelia – Lowmark." in out
     assert "cannot do that: Good offices → Karelia – Lowmark is already in this turn's orders" in out
     assert "cannot do that: Visit to the region needs a target: Karelia (karelia), Lowmark (lowmark)" in out
-    assert "together: 6 prestige, $0m, 0 envoys" in out
-    assert "Removed: Good offices → karelia_lowmark." in out
+    assert "These orders and answers commit 6 prestige and 1 attention; left after them: prestige 49, attention 1 of " \
+        "2." in " ".join(out.split())
+    assert "Removed: Good offices → Karelia – Lowmark." in out
     assert "Orders and answers cleared." in out
 
 
@@ -190,8 +191,8 @@ def test_why_after_a_turn(loaded, tmp_path):
     out = _run(_session(loaded, tmp_path), "why prestige\ndo 1\nend\nwhy prestige\nwhy karelia_lowmark.rung\n"
                "why karelia_lowmark\nwhy\nquit\n")
     assert "No turn has been played yet" in out
-    assert "Why prestige changed in week 1 (2030-03-04):" in out
-    assert "−6.0 Good offices" in out
+    assert "Why prestige changed in week 1 (4 March 2030):" in out
+    assert re.search(r"−6 +Good offices → Karelia – Lowmark", out)
     assert "pressure crossed into 'confrontation'" in out
     assert "↑  Karelia decided to escalate" in out
     assert "Visible changes last turn:" in out
@@ -208,7 +209,7 @@ def test_choose_answers_an_event(loaded, tmp_path):
     assert "'Shots at the dam' has no option 'nope'" in out
     assert "Your answer to 'Shots at the dam': Call both sides to restraint." in out
     assert "answer to 'Shots at the dam': Call both sides to restraint" in out
-    assert "your response to 'Shots at the dam': Call both sides to restraint" in " ".join(out.split())
+    assert "your answer to 'Shots at the dam': Call both sides to restraint" in " ".join(out.split())
     assert ("border_shooting", "call_restraint") in game.inputs[-1].choices
 
 
@@ -266,3 +267,17 @@ def test_a_finished_game_shows_its_debrief_and_saves_nothing(loaded, tmp_path):
     out = _run(session, "")
     assert "══ The end:" in out and "Your score:" in out
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failure_is_marked_as_one_and_news_sits_under_its_own_date(loaded):
+    from game.engine.record import Message
+
+    rules, _ = loaded
+    report = TurnReport(turn=1, date="2030-03-11", messages=[
+        Message("result", "appeal_brushed_off", (1,), None, 1),
+        Message("result", "good_offices_accepted", (0,), None, 1),
+        Message("news", "event", ("farmers_march",), Cause("event", "farmers_march"), 2)])
+    text = "\n".join(textmode.render_feed(rules, report))
+    assert "✗ Your private appeal to Lowmark is brushed off." in text
+    assert "✓ Your good offices between Karelia and Lowmark are accepted" in text
+    assert text.index("News, Week 2 · 11 March 2030:") < text.index("✗") < text.index("News, Week 3 · 18 March 2030:")

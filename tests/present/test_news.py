@@ -61,15 +61,28 @@ def test_every_message_is_a_sentence_with_names(code):
     assert "karelia" not in text and "lowmark" not in text
 
 
-@pytest.mark.parametrize("code", [
-    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="requirements are not yet put into words"))
-    if c == "requirement" else c for c in sorted(REFUSALS)])
+@pytest.mark.parametrize("code", sorted(REFUSALS))
 def test_every_refusal_is_said_in_words(code):
-    text = refusal_text(sample(), Refusal(code, REFUSED[code]))
-    assert text and not text.endswith("."), text
-    # ids may appear only where the player typed them, or as what to type: in quotes or in brackets
-    bare = SNAKE.sub(lambda m: "" if f"'{m.group()}'" in text or f"({m.group()})" in text else m.group(), text)
-    assert not SNAKE.search(bare), text
+    for typed in (False, True):
+        text = refusal_text(sample(), Refusal(code, REFUSED[code]), typed=typed)
+        assert text and not text.endswith("."), text
+        # ids may appear only where the player typed them ('…'), or as what to type in the text mode: (…)
+        ids = SNAKE.findall(text)
+        bare = [i for i in ids if f"'{i}'" not in text and not (typed and f"({i})" in text)]
+        assert not bare, text
+
+
+def test_the_window_lists_targets_by_name_and_the_text_mode_with_what_to_type():
+    refusal = Refusal("needs_target", ("visit", "party"))
+    assert refusal_text(sample(), refusal).endswith("needs a target: Karelia, Lowmark")
+    assert refusal_text(sample(), refusal, typed=True).endswith("needs a target: Karelia (karelia), Lowmark (lowmark)")
+
+
+def test_a_requirement_reads_as_the_scenario_words_it_or_as_words_written_from_the_expression():
+    rules = sample()
+    assert refusal_text(rules, Refusal("requirement", ("shared_filling",))) == (
+        f"'{rules.proposals['shared_filling'].name}' is possible only while Karelia and Lowmark are no further than "
+        "the brink")
 
 
 def test_causes_of_every_kind_have_labels_without_ids():

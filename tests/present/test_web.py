@@ -26,20 +26,26 @@ def test_the_page_lists_exactly_the_legal_actions_with_their_costs():
     listed = [Action(a["use"], a["target"], a["mode"]) for a in page["instruments"]]
     assert listed == g.legal_actions()
     assert all(a["cost"] and a["timing"] for a in page["instruments"])
-    assert page["heading"] == "Week 1 of 5 · 2030-01-01" and page["ending"] is None
+    assert page["heading"] == "Week 1 of 5 · 1 January 2030" and page["ending"] is None
 
 
 def test_a_closed_class_lists_no_actions():
     assert web.turn_page(game(), player="", paused=False, closed=True)["instruments"] == []
 
 
-def test_the_report_groups_changes_under_their_causes():
+def test_the_report_groups_changes_under_their_causes_and_adds_up_like_the_window():
+    from game.present.lines import report_days
+
     g = game()
     g.step([Action("good_offices", "north_south")])
     report = web.turn_page(g, player="", paused=False, closed=False)["report"]
-    assert report["heading"] == "What happened in week 1 (2030-01-01)"
-    assert any(group["label"] == "Good offices" for group in report["groups"])
+    assert report["heading"] == "What happened on week 1 · 1 January 2030"
+    assert any(group["label"].startswith("Good offices → ") for group in report["groups"])
     assert report["decisions"].endswith(".")
+    day = report_days(g.rules, g.reports[-1])[0]
+    assert report["totals"] == [t.text for t in day.totals]
+    assert [s for group in report["groups"] for s in group["sentences"]] == \
+        [s.text for c in day.causes for s in c.shares]
 
 
 def test_the_end_screen_gives_the_ending_and_the_score():

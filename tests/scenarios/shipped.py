@@ -31,3 +31,23 @@ def state_on(rules: Rules, day: dt.date):
     state = Game(rules, 0).state
     state.turn = turn_of(rules.scenario.calendar, day)
     return state
+
+
+def _prose(value) -> list[str]:
+    """Every piece of prose in a scenario dump (strings with a space in them)."""
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _prose(v)]
+    if isinstance(value, list | tuple):
+        return [t for v in value for t in _prose(v)]
+    return [value] if isinstance(value, str) and " " in value else []
+
+
+def id_words(rules: Rules) -> set[str]:
+    """Ids that do not read as words: the parties', the pairs' and the Council members' (e.g. 'usa', 'cuba'),
+    unless the scenario's own prose uses the same word in lower case ('mujahideen'). Seen bare in what the
+    player reads, one of them is an id showing through."""
+    import re
+
+    prose = " ".join(_prose(rules.scenario.model_dump(mode="json")))
+    return {i for i in (*rules.party_ids, *rules.pair_ids, *rules.council_ids)
+            if not re.search(rf"\b{re.escape(i)}\b", prose)}

@@ -93,9 +93,14 @@
     document.getElementById("report-heading").textContent = r.heading;
     var box = GO.clear(document.getElementById("report"));
     if (r.decisions) box.appendChild(el("p", r.decisions, "strong"));
+    if (r.totals.length) {
+      var totals = el("ul", null, "totals");
+      r.totals.forEach(function (t) { totals.appendChild(el("li", t)); });
+      box.appendChild(totals);
+    }
     r.groups.forEach(function (g) {
       var group = el("div", null, "cause");
-      group.appendChild(el("div", g.heading + ": " + g.label, "cause-head"));
+      group.appendChild(el("div", g.title, "cause-head"));
       var ul = el("ul");
       g.sentences.forEach(function (s) { ul.appendChild(el("li", s)); });
       group.appendChild(ul);
@@ -106,6 +111,12 @@
     var news = el("ul", null, "news");
     r.news.forEach(function (n) { news.appendChild(el("li", n)); });
     box.appendChild(news);
+    r.later.forEach(function (day) {
+      box.appendChild(el("h4", day.heading));
+      var items = el("ul", null, "news");
+      day.news.concat(day.changes).forEach(function (n) { items.appendChild(el("li", n)); });
+      box.appendChild(items);
+    });
   }
 
   function renderEvents(items) {

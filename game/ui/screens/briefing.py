@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.present.dates import calendar_line
+
 from ..layout import Flow, columns, inset, rows
 from ..theme import Theme
 from ..widgets import Button, Label, Painter, TextBlock, Widget, panel, panel_header
@@ -28,8 +30,8 @@ class BriefingScreen(Screen):
         assert session is not None
         scn = session.rules.scenario
         cal = scn.calendar
-        sub = (f"{scn.period} · {cal.start.isoformat()} to {cal.end.isoformat()} · "
-               f"{plural(session.rules.turns, cal.turn_unit)} · seed {session.game.seed}")
+        sub = f"{calendar_line(scn.period, cal.start, cal.end, session.rules.turns, cal.turn_unit)} · seed " \
+              f"{session.game.seed}"
         if session.session_code:
             sub += f" · session {session.session_code}"
         if session.player:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Game, baseline
-from game.present.changes import rung_paths
+from game.present.dates import day_text, short_date, turn_heading
+from game.present.lines import rung_paths
 from game.present.words import action_label, pair_name
 from game.report.debrief import facilitator_notes
 
@@ -118,7 +119,7 @@ class DebriefScreen(Screen):
             flow.skip(theme.px(8))
             para("What really happened", "small", pal.muted, True)
             for note in scn.historical_notes:
-                para(f"{note.date.isoformat()} — {note.text}", "small")
+                para(f"{day_text(note.date)}: {note.text}", "small")
         if scn.discussion:
             flow.skip(theme.px(8))
             para("For discussion", "small", pal.muted, True)
@@ -132,7 +133,9 @@ class DebriefScreen(Screen):
         pal = theme.palette
         flow = Flow(inner, "story", self.scroll, "story", theme.px(8), self.invalidate)
         chart_h = max(theme.px(170), min(theme.px(260), inner.h // 2 - theme.px(10)))
-        first, last = rules.dates[0].isoformat(), rules.dates[min(len(self.mine[0]) - 1, rules.turns - 1)].isoformat()
+        unit = rules.scenario.calendar.turn_unit
+        first = short_date(rules.dates[0], unit)
+        last = short_date(rules.dates[min(len(self.mine[0]) - 1, rules.turns - 1)], unit)
         for k, pid in enumerate(rules.pair_ids):
             series = [Series("your game", tuple(self.mine[k]), 0), Series("without you", tuple(self.theirs[k]), 1,
                                                                           True)]
@@ -153,7 +156,7 @@ class DebriefScreen(Screen):
                 ev = titles.get(ev_id)
                 label = next((c.label for c in ev.choices if c.key == choice), choice) if ev else choice
                 words.append(f"answered '{ev.title if ev else ev_id}': {label}")
-            text = f"{unit.capitalize()} {t + 1} ({rules.dates[t].isoformat()}): " + "; ".join(words)
+            text = f"{turn_heading(rules, t)}: " + "; ".join(words)
             flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, w, "small")), text=text, role="small"))
         notes = facilitator_notes(rules, game.interventions, self.app.session.votes)
         if notes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.present.dates import turn_heading
 from game.present.words import cost_text
 
 from ..layout import Flow, inset, rows
@@ -55,12 +56,11 @@ class EventScreen(Screen):
         title_h = TextBlock.measure(theme, ev.title, inner.w, "h1", True)
         head_h = theme.line_height("small", True) + title_h + theme.px(6)
         head, body, foot = rows(inner, [head_h, None, bh], theme.px(12))
-        unit = rules.scenario.calendar.turn_unit
         obs = app.session.game.observation()
         kicker = "Decision awaiting you" if self.news_event is None else "News"
         if count > 1:
             kicker += f" · {self.index + 1} of {count}"
-        kicker += f" · {unit} {min(obs.turn + 1, obs.turns)} · {obs.date}"
+        kicker += f" · {turn_heading(rules, obs.turn)}"
         out: list[Widget] = [
             Label(pygame.Rect(head.x, head.y, head.w, theme.line_height("small", True)), group="event-head",
                   text=kicker.upper(), role="small", bold=True, colour=pal.warn),
@@ -96,6 +96,12 @@ class EventScreen(Screen):
         out += flow.finish()
         self._spare = max(0, body.h - flow.area.content_height)
         bw = min(theme.px(220), foot.w // 2)
+        if self.news_event is None:
+            hint = "Press an answer's number or click it; Tab then Enter also chooses. Esc decides later."
+            hint_w = foot.w - min(theme.px(220), foot.w // 2) - theme.px(12)
+            hint_h = TextBlock.measure(theme, hint, hint_w, "small")
+            out.append(TextBlock(pygame.Rect(foot.x, foot.centery - hint_h // 2, hint_w, hint_h), group="event-foot",
+                                 text=hint, role="small", colour=pal.muted))
         label = "Decide later" if self.news_event is None else "Continue"
         out.append(Button(pygame.Rect(foot.right - bw, foot.y, bw, foot.h), key="later", group="event-foot",
                           label=label, hotkey="Esc", on_click=self.close,
@@ -108,6 +114,10 @@ class EventScreen(Screen):
         later = [i for i, (k, _, _) in enumerate(pending) if k not in self.app.session.choices and i > self.index]
         if later:
             self.index = later[0]
+            # The focus does not carry to the next decision's options (they may share an id): a stray Enter
+            # must never answer a decision whose option was not visibly focused.
+            self.focus_key = ""
+            self.app.focused = None
             self.invalidate()
         else:
             self.close()
@@ -130,4 +140,9 @@ class EventScreen(Screen):
         self.close()
 
     def default_action(self) -> None:
-        self.close()
+        """Enter with no option focused: a decision is only ever taken by an explicit choice."""
+        if self.news_event is not None or not self._pending():
+            self.close()
+            return
+        self.app.toast("Choose an answer: press its number, click it, or Tab to it and press Enter. Esc decides "
+                       "later.")

@@ -10,6 +10,7 @@ import pygame
 
 from game.engine import Action, Intervention
 from game.engine.facilitator import DECISIONS, INJECT, OVERRIDE
+from game.present.dates import turn_date
 from game.present.words import action_label, plural
 
 from ..layout import Flow, inset, rows
@@ -23,7 +24,7 @@ def _turn_line(app) -> str:
     game = app.session.game
     obs = game.observation()
     unit = game.rules.scenario.calendar.turn_unit
-    return f"{unit.capitalize()} {min(obs.turn + 1, obs.turns)} of {obs.turns} · {obs.date}"
+    return f"{unit.capitalize()} {min(obs.turn + 1, obs.turns)} of {obs.turns} · {turn_date(game.rules, obs.turn)}"
 
 
 class DiscussionScreen(Screen):

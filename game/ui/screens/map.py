@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.present.dates import turn_date
 from game.present.mapview import MapModel, Scene
 
 from ..layout import Flow, columns, inset
@@ -58,7 +59,7 @@ class MapScreen(Screen):
         rules = session.rules
         obs = game.observation()
         unit = rules.scenario.calendar.turn_unit
-        sub = f"{unit.capitalize()} {min(obs.turn + 1, obs.turns)} of {obs.turns} · {obs.date}"
+        sub = f"{unit.capitalize()} {min(obs.turn + 1, obs.turns)} of {obs.turns} · {turn_date(rules, obs.turn)}"
         out = header(app, self, rect, f"Map — {rules.scenario.title}", sub, back="Back (G)")
         body = body_rect(app, rect)
         view = map_view(session)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.present.dates import calendar_line, period_text
 from game.sim.session import SessionCodeError, decode, encode, shipped_tags
 from game.typed import parse_whole
 
@@ -16,11 +17,6 @@ from ..widgets import Button, Label, Painter, TextBlock, TextInput, Widget, pane
 from .base import Screen, body_rect, chip, header
 
 DIFFICULTY_COLOUR = {"introductory": "good", "standard": "warn", "hard": "danger"}
-
-
-def length_text(entry: ScenarioEntry) -> str:
-    unit = entry.scenario.calendar.turn_unit
-    return f"{entry.turns} {unit}{'' if entry.turns == 1 else 's'}"
 
 
 class PickerScreen(Screen):
@@ -60,11 +56,14 @@ class PickerScreen(Screen):
             flow.add(TextBlock(flow.take(theme.px(80)), text="No scenarios are installed: put a scenario file in "
                                "the scenarios/ folder.", colour=theme.palette.muted))
         for i, e in enumerate(self.app.scenarios):
-            h = theme.line_height("h3", True) + theme.line_height("small") + theme.px(20)
-            sub = f"{e.scenario.period} · {length_text(e)} · {e.scenario.difficulty}"
+            hotkey = str(i + 1) if i < 9 else ""
+            room = Button.text_width(theme, flow.width, theme.px(60), False, hotkey)
+            lines = 1 if theme.width(e.scenario.title, "h3") <= room else 2
+            h = lines * theme.line_height("h3") + theme.line_height("small") + theme.px(20)
+            sub = f"{period_text(e.scenario.period, e.turns, e.scenario.calendar.turn_unit)} · {e.scenario.difficulty}"
             flow.add(Button(flow.take(h), key=f"scenario:{e.id}", label=e.scenario.title, sub=sub, align="left",
-                            role="h3", selected=i == self.selected, on_click=lambda i=i: self.pick(i),
-                            hotkey=str(i + 1) if i < 9 else "", tip=e.scenario.summary))
+                            role="h3", selected=i == self.selected, on_click=lambda i=i: self.pick(i), lines=lines,
+                            hotkey=hotkey, tip=f"{e.scenario.title} ({sub}). {e.scenario.summary}"))
         return flow.finish()
 
     def _detail(self, right: pygame.Rect, theme: Theme) -> list[Widget]:
@@ -84,7 +83,7 @@ class PickerScreen(Screen):
         flow.add(TextBlock(flow.take(TextBlock.measure(theme, scn.title, flow.width, "h1", True)), text=scn.title,
                            role="h1", bold=True))
         cal = scn.calendar
-        meta = f"{scn.period} · {cal.start.isoformat()} to {cal.end.isoformat()} · {length_text(e)}"
+        meta = calendar_line(scn.period, cal.start, cal.end, e.turns, cal.turn_unit)
         flow.add(TextBlock(flow.take(TextBlock.measure(theme, meta, flow.width, "body")), text=meta,
                            colour=theme.palette.muted))
         diff = scn.difficulty

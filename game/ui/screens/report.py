@@ -1,19 +1,21 @@
-"""The turn report: what changed and why, grouped by cause in plain sentences; the parties' decisions, the
-events and the news. Hidden changes (inside the parties, the pressure) are never shown."""
+"""The turn report: what changed and why, under the date it happened. For the turn just played: escalation, the
+parties' decisions, each value's change over the day and each cause's own share of it (they add up as shown),
+and the day's news, with failures marked as failures. Events that opened the next date follow under that date.
+Hidden changes (inside the parties, the pressure) are never shown. The lines come from game/present/lines.py,
+as in the text mode and the reports."""
 
 from __future__ import annotations
 
 import pygame
 
 from game.engine.record import TurnReport
-from game.present.changes import decisions_sentence, group_by_cause, rung_text
-from game.present.news import message_text
-from game.present.odds import reasons_lines
-from game.present.words import pair_name
+from game.present.lines import Day, decisions_sentence, report_days
+from game.present.news import NewsItem
 
+from ..icons import tone_colour, tone_icon
 from ..layout import Flow, columns, inset, rows
 from ..theme import Theme, ladder_colour
-from ..widgets import Button, Label, TextBlock, Widget
+from ..widgets import Button, TextBlock, Widget
 from .base import Screen, fitted_dialog
 
 HIDDEN_NOTE = ("Changes inside the parties and to the hidden pressure are not shown: they reach you later, "
@@ -29,12 +31,20 @@ class ReportScreen(Screen):
         self.report = report
         self.review = review
         self._spare = 0
+        self.days = report_days(app.session.rules, report)
+
+    @property
+    def today(self) -> Day:
+        return next(d for d in self.days if not d.opening or self.report.turn < 0)
+
+    @property
+    def later(self) -> list[Day]:
+        return [d for d in self.days if d is not self.today]
 
     def on_enter(self) -> None:
         super().on_enter()
         if not self.review:
-            worse = any(c.target.endswith(".rung") and c.after > c.before and not c.hidden
-                        for c in self.report.changes)
+            worse = any(t.worse for d in self.days for t in d.totals)
             self.app.sounds.play("alert" if worse else "turn")
 
     def build(self, rect: pygame.Rect) -> list[Widget]:
@@ -44,15 +54,12 @@ class ReportScreen(Screen):
 
     def _compose(self, box: pygame.Rect) -> list[Widget]:
         app, theme = self.app, self.app.theme
-        rules = app.session.rules
-        report = self.report
         inner = inset(box, theme.px(22), theme.px(18))
         bh = theme.px(46)
-        title_h = theme.line_height("h1", True)
+        title = f"What happened on {self.today.heading[:1].lower()}{self.today.heading[1:]}"
+        title_h = TextBlock.measure(theme, title, inner.w, "h1", True)
         head, body, foot = rows(inner, [title_h, None, bh], theme.px(12))
-        unit = rules.scenario.calendar.turn_unit
-        when = f"{'on' if unit == 'day' else 'in'} {unit} {report.turn + 1} · {report.date}"
-        out: list[Widget] = [Label(head, group="report-head", role="h1", bold=True, text=f"What happened {when}")]
+        out: list[Widget] = [TextBlock(head, group="report-head", text=title, role="h1", bold=True)]
         left, right = columns(body, [1.35, 1], theme.px(22))
         changes, news = self._changes(left, theme), self._news(right, theme)
         needed = max(changes[-1].content_height, news[-1].content_height)
@@ -76,59 +83,77 @@ class ReportScreen(Screen):
             flow.add(TextBlock(pygame.Rect(r.x + indent, r.y, w - indent, r.h), text=text, role=role,
                                colour=colour, bold=bold))
 
-        for c in self.report.changes:
-            if c.target.endswith(".rung") and not c.hidden:
-                pid = c.target[: -len(".rung")]
-                k = rules.pair_ids.index(pid)
-                worse = c.after > c.before
-                text = (f"{pair_name(rules, pid)}: {'up' if worse else 'down'} from {rung_text(rules, pid, c.before)} "
-                        f"to {rung_text(rules, pid, c.after)}")
-                para(text, "h3", ladder_colour(pal, int(c.after), rules.tops[k]) if worse else pal.good, True)
-        decisions = decisions_sentence(rules, self.report)
+        day = self.today
+        for t in day.totals:
+            if t.scale.kind == "rung":
+                k = rules.pair_ids.index(t.target.partition(".")[0])
+                colour = ladder_colour(pal, int(t.after), rules.tops[k]) if t.worse else pal.good
+                para(t.text, "h3", colour, True)
+        decisions = decisions_sentence(day)
         if decisions:
             para("The parties decided: " + decisions, "body", pal.text, True)
+        values = [t for t in day.totals if t.scale.kind != "rung"]
+        if values:
+            flow.skip(theme.px(6))
+            para(f"Over the {rules.scenario.calendar.turn_unit}", "small", pal.muted, True)
+            for t in values:
+                para(t.text, "small", pal.text, indent=theme.px(12))
         flow.skip(theme.px(6))
         para("What changed, and why", "small", pal.muted, True)
-        groups = group_by_cause(rules, self.report)
-        if not groups:
+        if not day.causes:
             para("Nothing you can see changed.", "body", pal.muted)
-        for g in groups:
+        for cause in day.causes:
             flow.skip(theme.px(4))
-            para(f"{g.heading}: {g.label}", "body", pal.accent_hi, True)
-            for s in g.sentences:
-                para(f"• {s}", "small", pal.text, indent=theme.px(12))
+            para(cause.title, "body", pal.accent_hi, True)
+            for share in cause.shares:
+                para(f"• {share.text}", "small", pal.text, indent=theme.px(12))
         flow.skip(theme.px(8))
         para(HIDDEN_NOTE, "small", pal.faint)
         return flow.finish()
 
     def _news(self, rect: pygame.Rect, theme: Theme) -> list[Widget]:
-        from ..cards import MESSAGE_COLOURS
-
         rules = self.app.session.rules
         pal = theme.palette
         flow = Flow(rect, "news", self.scroll, "report-news", theme.px(4), self.invalidate)
         w = flow.width - theme.px(10)
+        events = {ev.key: ev for ev in rules.events}
 
         def para(text: str, role: str = "small", colour=None, bold: bool = False) -> None:
             flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, w, role, bold)).inflate(-theme.px(10), 0)
                                .move(-theme.px(5), 0), text=text, role=role, colour=colour, bold=bold))
 
-        events = {ev.key: ev for ev in rules.events}
-        if self.report.events:
-            para("Events", "small", pal.muted, True)
-            for key in self.report.events:
+        def item(news: NewsItem) -> None:
+            r = flow.take(TextBlock.measure(theme, news.text, w, "small", icon=True)).inflate(-theme.px(10), 0)
+            flow.add(TextBlock(r.move(-theme.px(5), 0), text=news.text, role="small",
+                               colour=tone_colour(theme, news.tone), icon=tone_icon(news.tone)))
+            for note in news.notes:
+                para(note, "small", pal.muted)
+
+        today = [n for n in self.today.news if n.code != "event"]
+        para("News and intelligence", "small", pal.muted, True)
+        if not today and not self.today.events:
+            para("Nothing new.", "small", pal.faint)
+        for key in self.today.events:
+            ev = events.get(key)
+            if ev is not None:
+                para(ev.title, "body", pal.warn, True)
+                para(ev.text, "small", pal.text)
+        for news in today:
+            item(news)
+        for day in self.later:
+            flow.skip(theme.px(10))
+            para(f"Then: {day.heading}", "body", pal.muted, True)
+            for key in day.events:
                 ev = events.get(key)
                 if ev is not None:
                     para(ev.title, "body", pal.warn, True)
                     para(ev.text, "small", pal.text)
-            flow.skip(theme.px(8))
-        para("News and intelligence", "small", pal.muted, True)
-        if not self.report.messages:
-            para("Nothing new.", "small", pal.faint)
-        for msg in self.report.messages:
-            para(f"• {message_text(rules, msg)}", "small", getattr(pal, MESSAGE_COLOURS.get(msg.kind, "text")))
-            for line in reasons_lines(rules, msg):
-                para(f"    {line}", "small", pal.muted)
+            for news in day.news:
+                if news.code != "event":
+                    item(news)
+            for cause in day.causes:
+                for share in cause.shares:
+                    para(f"• {share.text} ({cause.label})", "small", pal.text)
         return flow.finish()
 
     def close(self) -> None:

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pygame
 
+from game.present.dates import day_text
 from game.saves import SaveError
 
 from ..layout import Flow, columns, inset, rows
@@ -16,9 +17,10 @@ from .base import Screen, body_rect, header
 
 
 def when(stamp: str) -> str:
-    """'2026-11-22 14:03' from an ISO timestamp (UTC), or the stamp as it is."""
+    """'22 November 2026, 14:03' from an ISO timestamp (UTC), or the stamp as it is."""
     try:
-        return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).strftime("%Y-%m-%d %H:%M")
+        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        return f"{day_text(moment.date())}, {moment:%H:%M}"
     except ValueError:
         return stamp
 

@@ -3,15 +3,18 @@ instruments with their costs and effects, this turn's orders and answers, and En
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pygame
 
 from game.engine import Action, IllegalAction
 from game.engine.observation import Observation
+from game.present.conditions import requirement_text
+from game.present.dates import turn_date, turn_heading
 from game.present.leaders import mood
-from game.present.news import message_text
+from game.present.news import news_by_date
 from game.present.odds import odds_lines
+from game.present.office import commitment_text, office_lines
 from game.present.refusals import refusal_text
 from game.present.words import (
     action_cost,
@@ -34,6 +37,7 @@ from .base import Screen, emblem
 from .map import map_button, open_map
 
 HOTKEYS = "1234567890"
+WAIT_KEY = "W"
 
 
 @dataclass(frozen=True)
@@ -178,21 +182,45 @@ class TurnScreen(Screen):
             buttons_w += fac_w + theme.px(8)
         text_x = bar.x + pad + theme.px(36) + theme.px(12)
         avail = right_edge - buttons_w - text_x
-        date = f"{unit.capitalize()} {min(obs.turn + 1, obs.turns)} of {obs.turns} · {obs.date} · " \
+        date = f"{unit.capitalize()} {min(obs.turn + 1, obs.turns)} of {obs.turns} · {turn_date(rules, obs.turn)} · " \
                f"{plural(left_turns, 'turn')} left"
         if self.session.session_code:  # first, so that a narrow bar cuts the turns left rather than the code
             date = f"Session {self.session.session_code} · {date}"
-        wanted = max(theme.width(rules.scenario.title, "h3", True), theme.width(date, "small")) + theme.px(8)
-        title_w = max(min(wanted, int(avail * 0.42)), int(avail * 0.3))
+        committed = self.game.committed(self.session.orders, self.session.choices)
+        res = office_lines(rules, obs.office, committed)
+        # The resources come first: each chip has room for 'now → after orders' (the same room all turn, so
+        # queuing an order does not move the bar); the title takes what is left, in smaller type if it must.
+        icon_room = min(bh - theme.px(14), theme.px(22)) + theme.px(30)
+        steady = [replace(r, after=r.now) for r in res]
+        needs = [icon_room + max(theme.width(r.short, "body", True), theme.width(r.label, "small")) for r in steady]
+        gaps = theme.px(6) * (len(res) - 1)
+        wanted = max(theme.width(rules.scenario.title, "small", True), theme.width(date, "small")) + theme.px(8)
+        chips_w = min(sum(needs) + gaps, int(avail * 0.72))
+        if avail - chips_w - theme.px(8) < wanted:  # the chips give up their icons before the date line is cut
+            chips_w = max(avail - wanted - theme.px(8), sum(needs) + gaps - len(res) * (icon_room - theme.px(22)))
+        title_w = max(min(wanted, avail - chips_w - theme.px(8)), int(avail * 0.28))
         chips_w = avail - title_w - theme.px(8)
-        h1, h2 = theme.line_height("h3", True), theme.line_height("small")
-        ty = bar.centery - (h1 + h2) // 2
-        out.append(Label(pygame.Rect(text_x, ty, title_w, h1), group="top", text=rules.scenario.title, role="h3",
-                         bold=True))
+        spare = chips_w - gaps - sum(needs)
+        widths = [n + spare // len(res) for n in needs]
+        title = rules.scenario.title
+        title_role = next((r for r in ("h3", "body", "small") if theme.width(title, r, True) <= title_w), "")
+        h2 = theme.line_height("small")
+        if title_role:
+            h1 = theme.line_height("h3", True)
+            ty = bar.centery - (h1 + h2) // 2
+            out.append(Label(pygame.Rect(text_x, ty, title_w, h1), group="top", text=title, role=title_role,
+                             bold=True))
+        elif len(theme.wrap(title, title_w, "small", True)) <= 2:  # two lines of small type rather than a cut
+            h1 = TextBlock.measure(theme, title, title_w, "small", True)
+            ty = bar.centery - (h1 + h2) // 2
+            out.append(TextBlock(pygame.Rect(text_x, ty, title_w, h1), group="top", text=title, role="small",
+                                 bold=True, tip=title))
+        else:  # large type on a narrow window: one line, cut, with the whole title as its tooltip
+            h1 = theme.line_height("small", True)
+            ty = bar.centery - (h1 + h2) // 2
+            out.append(Label(pygame.Rect(text_x, ty, title_w, h1), group="top", text=title, role="small", bold=True))
         out.append(Label(pygame.Rect(text_x, ty + h1, title_w, h2), group="top", text=date, role="small",
                          colour=self.app.theme.palette.accent_hi))
-        res = cards.resources(obs.office)
-        cw = (chips_w - theme.px(6) * (len(res) - 1)) // len(res)
         cx = text_x + title_w + theme.px(8)
         tips = {
             "prestige": "Political capital (0–100): spent by acting, earned by success; scales every instrument.",
@@ -200,11 +228,12 @@ class TurnScreen(Screen):
             "envoys": "Envoys not tied up by a mission now.",
             "attention": "Initiatives you can still start this turn; emergencies elsewhere take slots away.",
         }
-        for kind, label, value, warn in res:
-            r = pygame.Rect(cx, by, cw, bh)
-            out.append(Painter(r, key=f"res:{kind}", group="top", tip=tips[kind],
-                               paint=lambda s, rr, th, k=kind, la=label, v=value, w=warn:
-                               cards.paint_resource(s, rr, th, k, la, v, w)))
+        for r, cw in zip(res, widths, strict=True):
+            now = f"{r.label.capitalize()}: {r.now}" + (f" now, {r.after} after this turn's orders and answers"
+                                                        if r.after is not None else "") + ". "
+            box = pygame.Rect(cx, by, cw, bh)
+            out.append(Painter(box, key=f"res:{r.kind}", group="top", tip=now + tips[r.kind],
+                               paint=lambda s, rr, th, item=r: cards.paint_resource(s, rr, th, item)))
             cx += cw + theme.px(6)
         return out
 
@@ -239,10 +268,12 @@ class TurnScreen(Screen):
         leaders = {p.id: p.leader or "" for p in rules.scenario.parties}
         ph = cards.party_card_height(theme)
         for party in obs.parties:
+            leader = leaders.get(party.id, "")
+            who = f"{party.name} ({leader})" if leader else party.name
             trust = party.estimates.get("trust")
             feeling = f"Its leader is {mood(trust.value)[0]}, as far as your estimate of its trust in you shows. " \
                 if trust is not None else ""
-            tip = (f"{party.name}: the bars are estimates with their 90% band. {feeling}"
+            tip = (f"{who}: the bars are estimates with their 90% band. {feeling}"
                    + (f"Recent contact shows it intends to {party.intention}." if party.intention else
                       "Its intention is unknown: good offices, an envoy, Track II or a visit would reveal it."))
             flow.add(Painter(flow.take(ph), key=f"party:{party.id}", tip=tip,
@@ -259,16 +290,17 @@ class TurnScreen(Screen):
     # -- middle: instruments and the chosen one's details ----------------------------------------------------------
     def _middle(self, col: pygame.Rect, theme: Theme, gap: int) -> list[Widget]:
         opts = self.options()
-        cell_h = 2 * theme.line_height("label") + theme.px(10)
+        keys = self.hotkeys()
         inner_w = col.w - theme.px(30)
         per_row = max(1, (inner_w + theme.px(6)) // (theme.px(170) + theme.px(6)))
+        cell_h = self._cell_height(theme, opts, (inner_w - theme.px(6) * (per_row - 1)) // per_row)
         rows_needed = (len(opts) + per_row - 1) // per_row
         need = panel_header(theme) + rows_needed * (cell_h + theme.px(6)) + theme.px(8)
         ins_h = min(need, int(col.h * 0.58))
         top, bottom = rows(col, [ins_h, None], gap)
         out: list[Widget] = [
             Painter(top, key="p-instruments", group="panels",
-                    paint=lambda s, r, th: panel(s, r, th, "Instruments (1–9, 0)")),
+                    paint=lambda s, r, th: panel(s, r, th, "Instruments (1–9, 0 · W wait)")),
             Painter(bottom, key="p-detail", group="panels", paint=lambda s, r, th: panel(s, r, th, "Details")),
         ]
         inner = self._inner(top, theme)
@@ -283,19 +315,44 @@ class TurnScreen(Screen):
             cost = cost_text(rules.proposals[opt.key].cost) if opt.kind == "proposal" else \
                 cost_text(rules.instruments[opt.key].cost)
             about = rules.proposals[opt.key].text if opt.kind == "proposal" else rules.instruments[opt.key].description
-            tip = f"Not possible now: {reason}" if reason else f"{cost}. {about}"
+            tip = f"{opt.name}: not possible now: {reason}" if reason else f"{opt.name}: {cost}. {about}"
             flow.add(Button(cell, key=f"ins:{opt.key}", label=opt.name, lines=2, align="left",
                             icon=icons.for_kind(opt.kind), selected=opt.key == self.selected,
-                            greyed=reason is not None,
-                            hotkey=HOTKEYS[i] if i < len(HOTKEYS) else "", tip=tip, sound="select",
+                            greyed=reason is not None, hotkey=keys.get(opt.key, ""), tip=tip, sound="select",
                             on_click=lambda k=opt.key: self.select(k)))
         out += flow.finish()
         out += self._detail(bottom, theme)
         return out
 
+    @staticmethod
+    def _cell_height(theme: Theme, opts: list[Option], width: int) -> int:
+        """Two lines of label type, or three of small type when a name would not fit whole in two."""
+        two = 2 * theme.line_height("label") + theme.px(10)
+        room = Button.text_width(theme, width, two, True, "0")
+        if any(len(theme.wrap(o.name, room, "label")) > 2 and len(theme.wrap(o.name, room, "small")) > 2
+               for o in opts):
+            return max(two, 3 * theme.line_height("small") + theme.px(8))
+        return two
+
+    def hotkeys(self) -> dict[str, str]:
+        """Option key -> its hotkey: 1–9 and 0 for the instruments and proposals in order, W for waiting, the
+        same key in every scenario."""
+        out, digits = {}, iter(HOTKEYS)
+        for opt in self.options():
+            if opt.kind == "wait":
+                out[opt.key] = WAIT_KEY
+            else:
+                digit = next(digits, "")
+                if digit:
+                    out[opt.key] = digit
+        return out
+
     def _detail(self, rect: pygame.Rect, theme: Theme) -> list[Widget]:
+        """The chosen instrument: its name, then the choices it needs (target, private or public) where they are
+        seen without scrolling, why it cannot be ordered now if it cannot, its cost and timing, what it needs,
+        the odds on your estimates, what it is and what it is expected to do. Each part is one method of
+        `DETAIL_PARTS`, in that order."""
         opt = self.current_option()
-        rules = self.session.rules
         pal = theme.palette
         bh = theme.px(42)
         inner = self._inner(rect, theme)
@@ -306,51 +363,81 @@ class TurnScreen(Screen):
                               group="detail", text=text, colour=pal.muted)]
         body, controls = rows(inner, [None, bh], theme.px(8))
         flow = Flow(body, "detail", self.scroll, "detail", theme.px(5), self.invalidate)
-
-        def para(text: str, role: str = "body", colour=None, bold: bool = False) -> None:
-            w = flow.width - theme.px(8)
-            flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, w, role, bold)).inflate(-theme.px(8), 0)
-                               .move(-theme.px(4), 0), text=text, role=role, colour=colour, bold=bold))
-
-        if opt.kind == "proposal":
-            prop = rules.proposals[opt.key]
-            para(prop.name, "h3", pal.accent_hi, True)
-            para(prop.text)
-            para(f"Cost: {cost_text(prop.cost)} · {timing_text(rules, opt.key)} · put to "
-                 f"{pair_name(rules, rules.pair_ids[prop.pair])}", "small", pal.muted)
-            if prop.requires_text:
-                para(f"Needs: {prop.requires_text}", "small", pal.muted)
-        else:
-            ins = rules.instruments[opt.key]
-            para(ins.name, "h3", pal.accent_hi, True)
-            para(ins.description)
-            para(f"Cost: {cost_text(ins.cost, ins.attention)} · {timing_text(rules, opt.key)}", "small", pal.muted)
-            needs = self._needs(ins)
-            if needs:
-                para("Needs: " + "; ".join(needs), "small", pal.muted)
-        for line in self._odds_lines():
-            para(line, "small", pal.accent_hi)
-        para("Expected effect: " + EFFECTS.get(opt.kind, ""), "small", pal.text)
-        factor = self._mediation_note(opt)
-        if factor:
-            para(factor, "small", pal.accent_hi)
-        if len(opt.targets) > 1:
-            flow.skip(theme.px(4))
-            para("Target", "small", pal.muted, True)
-            self._choice_row(flow, theme, [(t, target_name(rules, t)) for t in opt.targets], "target")
-        if len(opt.modes) > 1:
-            flow.skip(theme.px(4))
-            para("Private or public", "small", pal.muted, True)
-            self._choice_row(flow, theme, [(m, m.capitalize()) for m in opt.modes], "mode")
+        for part in self.DETAIL_PARTS:
+            getattr(self, part)(flow, theme, opt)
         action = self.current_action()
         reason = self.session.why_not(action) if action else None
-        if reason:
-            para(f"Not possible now: {reason}", "small", pal.danger)
         out = flow.finish()
         out.append(Button(controls, key="add", group="detail-controls", label="Add to orders", hotkey="A",
                           kind="primary", enabled=reason is None, tip=reason or "Add this to this turn's orders (A)",
                           on_click=self.add_order, sound="select"))
         return out
+
+    DETAIL_PARTS = ("_detail_title", "_detail_choices", "_detail_refusal", "_detail_odds", "_detail_cost",
+                    "_detail_about", "_detail_effect")
+
+    def _para(self, flow: Flow, theme: Theme, text: str, role: str = "body", colour=None, bold: bool = False,
+              icon=None) -> None:
+        w = flow.width - theme.px(8)
+        h = TextBlock.measure(theme, text, w, role, bold, icon=icon is not None)
+        flow.add(TextBlock(flow.take(h).inflate(-theme.px(8), 0).move(-theme.px(4), 0), text=text, role=role,
+                           colour=colour, bold=bold, icon=icon))
+
+    def _detail_title(self, flow: Flow, theme: Theme, opt: Option) -> None:
+        self._para(flow, theme, opt.name, "h3", theme.palette.accent_hi, True)
+
+    def _detail_choices(self, flow: Flow, theme: Theme, opt: Option) -> None:
+        rules = self.session.rules
+        if len(opt.targets) > 1:
+            self._para(flow, theme, "Target (T changes it)", "small", theme.palette.muted, True)
+            self._choice_row(flow, theme, [(t, target_name(rules, t)) for t in opt.targets], "target")
+        if len(opt.modes) > 1:
+            self._para(flow, theme, "Private or public (M changes it)", "small", theme.palette.muted, True)
+            self._choice_row(flow, theme, [(m, m.capitalize()) for m in opt.modes], "mode")
+
+    def _detail_refusal(self, flow: Flow, theme: Theme, opt: Option) -> None:
+        action = self.current_action()
+        if action in self.session.orders:  # not a failure: it is done
+            self._para(flow, theme, "In this turn's orders (× in the orders list takes it out).", "small",
+                       theme.palette.good, icon=icons.tone_icon("success"))
+            return
+        reason = self.session.why_not(action) if action else None
+        if reason:
+            self._para(flow, theme, f"Not possible now: {reason}", "small", theme.palette.failure,
+                       icon=icons.tone_icon("failure"))
+
+    def _detail_cost(self, flow: Flow, theme: Theme, opt: Option) -> None:
+        rules = self.session.rules
+        muted = theme.palette.muted
+        if opt.kind == "proposal":
+            prop = rules.proposals[opt.key]
+            self._para(flow, theme, f"Cost: {cost_text(prop.cost)} · {timing_text(rules, opt.key)} · put to "
+                       f"{pair_name(rules, rules.pair_ids[prop.pair])}", "small", muted)
+            needs = requirement_text(rules, opt.key)
+            if needs:
+                self._para(flow, theme, f"Needs: {needs}", "small", muted)
+            return
+        ins = rules.instruments[opt.key]
+        self._para(flow, theme, f"Cost: {cost_text(ins.cost, ins.attention)} · {timing_text(rules, opt.key)}",
+                   "small", muted)
+        needs = self._needs(ins)
+        if needs:
+            self._para(flow, theme, "Needs: " + "; ".join(needs), "small", muted)
+
+    def _detail_about(self, flow: Flow, theme: Theme, opt: Option) -> None:
+        rules = self.session.rules
+        text = rules.proposals[opt.key].text if opt.kind == "proposal" else rules.instruments[opt.key].description
+        self._para(flow, theme, text)
+
+    def _detail_effect(self, flow: Flow, theme: Theme, opt: Option) -> None:
+        self._para(flow, theme, "Expected effect: " + EFFECTS.get(opt.kind, ""), "small", theme.palette.text)
+        factor = self._mediation_note(opt)
+        if factor:
+            self._para(flow, theme, factor, "small", theme.palette.accent_hi)
+
+    def _detail_odds(self, flow: Flow, theme: Theme, opt: Option) -> None:
+        for line in self._odds_lines():
+            self._para(flow, theme, line, "small", theme.palette.accent_hi)
 
     def _odds_lines(self) -> list[str]:
         """The chosen move's odds on your estimates and what holds them down (game/sim/odds, game/present/odds)."""
@@ -371,12 +458,13 @@ class TurnScreen(Screen):
             needs.append(plural(ins.cost.envoys, "free envoy"))
         if ins.kind == "preventive_deployment":
             needs.append("a Security Council mandate (a permanent member may veto)")
-        if ins.requires_text:
-            needs.append(ins.requires_text)
+        requirement = requirement_text(rules, ins.key)
+        if requirement:
+            needs.append(requirement)
         if ins.first_turn > self.game.turn:
-            needs.append(f"not before {rules.dates[min(ins.first_turn, rules.turns - 1)].isoformat()}")
+            needs.append(f"not before {turn_date(rules, ins.first_turn)}")
         if ins.last_turn < rules.turns - 1:
-            needs.append(f"not after {rules.dates[ins.last_turn].isoformat()}")
+            needs.append(f"not after {turn_date(rules, ins.last_turn)}")
         return needs
 
     def _mediation_note(self, opt: Option) -> str:
@@ -401,21 +489,36 @@ class TurnScreen(Screen):
                 f"{gap_f:.2f} = {base * intensity * gap_f:.0%} of full effect (before the parties' openness).")
 
     def _choice_row(self, flow: Flow, theme: Theme, items: list[tuple[str | None, str]], field: str) -> None:
-        bh = theme.line_height("label") + theme.px(14)
+        """Buttons for the targets (or the modes), laid out in the fewest rows that show every name whole: as
+        many to a row as fit on one line, or two lines each where that saves rows."""
         w = flow.width - theme.px(8)
-        min_w = min(w, max(theme.width(label, "label") for _, label in items) + theme.px(28))
-        per_row = max(1, (w + theme.px(6)) // (min_w + theme.px(6)))
-        cw = (w - theme.px(6) * (per_row - 1)) // per_row
+        gap, pad = theme.px(6), theme.px(28)
+        lh = theme.line_height("label")
+        best = None
+        for per_row in range(1, min(len(items), 4) + 1):
+            cw = (w - gap * (per_row - 1)) // per_row
+            if any(theme.width(word, "label") > cw - pad for _, label in items for word in label.split()):
+                continue
+            lines = max(len(theme.wrap(label, cw - pad, "label")) for _, label in items)
+            if lines > 2:
+                continue
+            height = -(-len(items) // per_row) * (lines * lh + theme.px(14) + flow.gap)
+            if best is None or height < best[0] or (height == best[0] and lines < best[2]):
+                best = (height, per_row, lines)
+        _, per_row, lines = best or (0, 1, 2)
+        bh = lines * lh + theme.px(14)
+        cw = (w - gap * (per_row - 1)) // per_row
         for i, (value, label) in enumerate(items):
             if i % per_row == 0:
                 row = flow.take(bh)
-            r = pygame.Rect(row.x + (i % per_row) * (cw + theme.px(6)), row.y, cw, bh)
+            r = pygame.Rect(row.x + (i % per_row) * (cw + gap), row.y, cw, bh)
             action = Action(self.selected, value if field == "target" else self.target,
                             value if field == "mode" else self.mode)
             reason = self.session.why_not(action)
             current = (self.target if field == "target" else self.mode) == value
-            flow.add(Button(r, key=f"{field}:{value}", label=label, selected=current, tip=reason or "",
-                            enabled=True, on_click=lambda v=value, f=field: self.set_choice(f, v)))
+            tip = f"{label}: not possible now: {reason}" if reason else label
+            flow.add(Button(r, key=f"{field}:{value}", label=label, selected=current, tip=tip, lines=lines,
+                            greyed=reason is not None, on_click=lambda v=value, f=field: self.set_choice(f, v)))
 
     def set_choice(self, field: str, value: str | None) -> None:
         if field == "target":
@@ -431,7 +534,7 @@ class TurnScreen(Screen):
         pending = self.game.pending()
         row_h = theme.line_height("small", True) + theme.px(14)
         end_h = theme.px(48)
-        n_rows = max(1, len(session.orders)) + len(pending)
+        n_rows = max(1, len(session.orders)) + len(pending) + (2 if session.orders or session.choices else 0)
         need = panel_header(theme) + n_rows * (row_h + theme.px(6)) + end_h + theme.px(18)
         orders_h = max(min(need, int(col.h * 0.42)), panel_header(theme) + row_h + end_h + theme.px(24))
         top, mid, bottom = rows(col, [orders_h, None, None], gap)
@@ -452,21 +555,34 @@ class TurnScreen(Screen):
         if not session.orders:
             flow.add(Label(flow.take(row_h), text="No orders yet: choose an instrument.", role="small",
                            colour=theme.palette.faint))
+        xw = row_h + theme.px(8)
         for i, action in enumerate(session.orders):
-            r = flow.take(row_h)
-            xw = row_h + theme.px(8)
-            flow.add(Label(pygame.Rect(r.x, r.y, r.w - xw - theme.px(6), r.h),
-                           text=f"{action_label(rules, action)} · {action_cost(rules, action)}", role="small"))
-            flow.add(Button(pygame.Rect(r.right - xw, r.y, xw, r.h), key=f"remove:{i}", label="×",
+            text = f"{action_label(rules, action)} · {action_cost(rules, action)}"
+            text_w = flow.width - xw - theme.px(6)
+            h = TextBlock.measure(theme, text, text_w, "small")
+            r = flow.take(max(row_h, h))
+            flow.add(TextBlock(pygame.Rect(r.x, r.centery - h // 2, text_w, h), text=text, role="small"))
+            flow.add(Button(pygame.Rect(r.right - xw, r.y + (r.h - row_h) // 2, xw, row_h), key=f"remove:{i}",
+                            label="×",
                             tip=f"Remove {action_label(rules, action)} from the orders (Backspace removes the last)",
                             on_click=lambda a=action: self.remove_order(a)))
+        events = {ev.key: ev for ev in rules.events}
         for key, title, options in pending:
             chosen = session.choices.get(key)
-            label = dict(options).get(chosen) if chosen else None
-            r = flow.take(row_h)
-            text = f"Decide: {title} — " + (label or "no answer yet (the default applies)")
-            flow.add(Button(r, key=f"event:{key}", label=text, role="small", align="left", kind="normal",
-                            selected=chosen is None, tip="Open the decision (D)", on_click=self.open_events))
+            ev = events[key]
+            if chosen:
+                text = f"Your answer to '{title}': {dict(options)[chosen]}"
+            else:
+                text = f"'{title}': no answer yet; '{ev.choices[ev.default_choice].label}' will apply"
+            lines = min(3, len(theme.wrap(text, Button.text_width(theme, flow.width, row_h, False, ""), "small")))
+            r = flow.take(row_h + (lines - 1) * theme.line_height("small"))
+            flow.add(Button(r, key=f"event:{key}", label=text, role="small", align="left", kind="normal", lines=lines,
+                            selected=chosen is None, tip=f"{text}. Open the decision to answer or change it (D)",
+                            on_click=self.open_events))
+        commits = commitment_text(rules, obs.office, self.game.committed(session.orders, session.choices))
+        if commits:
+            flow.add(TextBlock(flow.take(TextBlock.measure(theme, commits, flow.width, "small")), text=commits,
+                               role="small", colour=theme.palette.warn))
         out += flow.finish()
         unit = rules.scenario.calendar.turn_unit
         n = len(session.orders)
@@ -492,9 +608,10 @@ class TurnScreen(Screen):
                            colour=theme.palette.faint))
         for ini in obs.initiatives:
             label = ini.name + (f" → {target_name(rules, ini.target)}" if ini.target else "")
-            flow.add(Painter(flow.take(ih), key=f"ini:{ini.key}:{ini.target}", tip=label,
-                             paint=lambda s, r, th, i=ini, la=label: cards.paint_initiative(s, r, th, i, la, obs.turn,
-                                                                                             unit)))
+            detail = cards.initiative_detail(ini, turn_date(rules, obs.turn + ini.ends_in), unit)
+            flow.add(Painter(flow.take(ih), key=f"ini:{ini.key}:{ini.target}", tip=f"{label}: {detail}",
+                             paint=lambda s, r, th, i=ini, la=label, d=detail: cards.paint_initiative(s, r, th, i, la,
+                                                                                                       d)))
         if obs.distractions:
             drawn = rules.distraction_attention[min(obs.turn, rules.turns - 1)]
             text = f"Elsewhere: {'; '.join(obs.distractions)} — draws {plural(drawn, 'attention slot')} away."
@@ -505,36 +622,37 @@ class TurnScreen(Screen):
             lh = theme.line_height("small") + theme.px(2)
             names = dict(zip(rules.council_ids, rules.council_names, strict=True))
             permanent = dict(zip(rules.council_ids, rules.council_permanent, strict=True))
+            label_w = cards.support_label_width(theme, list(names.values()), flow.width)
             for m, v in obs.council.items():
                 tip = f"{names[m]}: {v:.0%} support for your initiatives" + \
                       (" · can veto (●)" if permanent[m] else "") + ("; a veto is likely" if v < 0.35 else "")
                 flow.add(Painter(flow.take(lh, gap=False), key=f"council:{m}", tip=tip,
                                  paint=lambda s, r, th, n=names[m], val=v, p=permanent[m]:
-                                 cards.paint_support(s, r, th, n, val, p)))
+                                 cards.paint_support(s, r, th, n, val, p, label_w)))
         return flow.finish()
 
     def _news(self, inner: pygame.Rect, theme: Theme) -> list[Widget]:
         rules = self.session.rules
         pal = theme.palette
-        unit = rules.scenario.calendar.turn_unit
         flow = Flow(inner, "news", self.scroll, "news", theme.px(4), self.invalidate)
         w = flow.width
         for q in self._discussion():
             text = f"For discussion: {q}"
             flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, w, "small", True)), text=text, role="small",
                                bold=True, colour=pal.accent_hi))
-        for report in reversed(self.game.reports[-4:]):
-            head = "At the outset" if report.turn < 0 else f"{unit.capitalize()} {report.turn + 1} · {report.date}"
-            flow.add(Label(flow.take(theme.line_height("small", True)), text=head, role="small", bold=True,
-                           colour=pal.muted))
-            if not report.messages:
+        for turn, items in news_by_date(rules, self.game.reports):
+            flow.add(TextBlock(flow.take(TextBlock.measure(theme, turn_heading(rules, turn), w, "small", True)),
+                               text=turn_heading(rules, turn), role="small", bold=True, colour=pal.muted))
+            if not items:
                 flow.add(Label(flow.take(theme.line_height("small")), text="Nothing new.", role="small",
                                colour=pal.faint))
-            for msg in report.messages:
-                colour = getattr(pal, cards.MESSAGE_COLOURS.get(msg.kind, "text"))
-                text = f"• {message_text(rules, msg)}"
-                flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, w, "small")), text=text, role="small",
-                                   colour=colour))
+            for item in items:
+                flow.add(TextBlock(flow.take(TextBlock.measure(theme, item.text, w, "small", icon=True)),
+                                   text=item.text, role="small", colour=icons.tone_colour(theme, item.tone),
+                                   icon=icons.tone_icon(item.tone)))
+                for note in item.notes:
+                    flow.add(TextBlock(flow.take(TextBlock.measure(theme, note, w, "small")), text=note,
+                                       role="small", colour=pal.muted))
             flow.skip(theme.px(4))
         return flow.finish()
 
@@ -557,8 +675,22 @@ class TurnScreen(Screen):
         if reason:
             self.app.toast(f"Cannot add it: {reason}", danger=True)
         else:
-            self.app.toast(f"Ordered: {action_label(self.session.rules, action)}.")
+            self.app.toast(f"Ordered: {action_label(self.session.rules, action)}.", success=True)
+            self._next_target(action)
         self.invalidate()
+
+    def _next_target(self, ordered: Action) -> None:
+        """After an order, move to the next target (or mode) of the same instrument that can still be ordered,
+        so that the Details panel shows what can be done next rather than what was just done."""
+        opt = self.current_option()
+        if opt is None:
+            return
+        actions = self.actions_of(opt)
+        start = actions.index(ordered) if ordered in actions else -1
+        for a in actions[start + 1:] + actions[:start + 1]:
+            if self.session.why_not(a) is None:
+                self.target, self.mode = a.target, a.mode
+                return
 
     def remove_order(self, action: Action) -> None:
         self.session.remove(action)
@@ -571,12 +703,13 @@ class TurnScreen(Screen):
         except IllegalAction as exc:
             self.app.toast(f"Cannot end the turn: {refusal_text(session.rules, exc.refusal)}", danger=True)
             return
-        if session.save_error:
-            self.app.toast(f"The game could not be saved automatically: {session.save_error}", danger=True)
         self.selected = None
+        self.invalidate()  # beneath the report, the turn screen shows the world as it now is
         from .report import ReportScreen
 
         self.app.push(ReportScreen(self.app, report))
+        if session.save_error:
+            self.app.toast(f"The game could not be saved automatically: {session.save_error}", danger=True)
 
     def open_events(self) -> None:
         if not self.game.pending():
@@ -650,11 +783,10 @@ class TurnScreen(Screen):
 
     def key(self, event: pygame.event.Event) -> bool:
         k, mod = event.key, event.mod
-        opts = self.options()
-        names = {ord(ch): i for i, ch in enumerate(HOTKEYS)}
-        if k in names and names[k] < len(opts) and not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
-            self.select(opts[names[k]].key)
-            self.app.focus(f"ins:{opts[names[k]].key}")
+        by_key = {ord(ch.lower()): key for key, ch in self.hotkeys().items()}
+        if k in by_key and not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            self.select(by_key[k])
+            self.app.focus(f"ins:{by_key[k]}")
             return True
         if k == pygame.K_s and mod & pygame.KMOD_CTRL:
             from .saves import SavesScreen

@@ -1,0 +1,243 @@
+"""Conditions in plain words: what an instrument or a proposal needs, as the player reads it.
+
+A scenario may say it itself (`requires_label`); otherwise the compiled expression is walked and written with
+the scenario's names: parties and pairs by name, rungs by their ladder names, dates as dates, events by their
+titles ("after 'The quarantine speech'"), never ids or operators.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from game.engine import Rules
+from game.scenario.expr import Arith, Call, Compare, Const, Expression, Logic, Name, Neg, Not
+
+from .dates import day_text, turn_date
+from .news import event_title
+from .values import scale_of, value_text, variable_name
+from .words import pair_name, party_name, use_name
+
+FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+NEGATE = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="}
+PHRASES = {">=": "at {x} or more", ">": "above {x}", "<=": "at {x} or less", "<": "below {x}", "==": "at exactly {x}",
+           "!=": "other than {x}"}
+GLOBAL_NOUNS = {
+    "prestige": "your prestige", "budget": "your budget", "envoys": "your envoys", "envoys_free": "your free envoys",
+    "attention": "your attention", "attention_free": "your free attention", "intelligence": "intelligence",
+    "coordination": "coordination", "visibility": "visibility", "max_rung": "the highest rung of any pair",
+    "turns_left": "the turns left", "turn": "the turn", "date": "the date",
+}
+OFFICE = ("prestige", "budget", "envoys", "attention", "intelligence", "coordination", "visibility")
+
+
+def requirement_text(rules: Rules, key: str) -> str:
+    """What an instrument or a proposal needs before it can be used, in words ('' when it needs nothing)."""
+    for section, items in (("instruments", rules.scenario.instruments), ("proposals", rules.scenario.proposals)):
+        for i, item in enumerate(items):
+            if (item.key if section == "instruments" else item.id) != key or not item.requires:
+                continue
+            if item.requires_label:
+                return item.requires_label
+            expr = rules.compiled.expression(section, i, "requires")
+            return condition_text(rules, expr) if expr is not None else ""
+    return ""
+
+
+def condition_text(rules: Rules, expr: Expression) -> str:
+    """A compiled condition in words."""
+    return _say(rules, expr.tree, False)
+
+
+# ---- the walk -----------------------------------------------------------------------------------------------
+
+
+def _say(rules: Rules, node, negate: bool) -> str:
+    if isinstance(node, Not):
+        return _say(rules, node.operand, not negate)
+    if isinstance(node, Logic):
+        word = ("or" if node.op == "and" else "and") if negate else node.op
+        parts = [_grouped(rules, item, negate, word) for item in node.items]
+        return _join(parts, word)
+    if isinstance(node, Compare):
+        return _compare(rules, node, negate)
+    if isinstance(node, Name):
+        return _flag(rules, node.ref, negate)
+    if isinstance(node, Const):
+        return "never" if bool(node.value) == negate else "always"
+    noun = _noun(rules, node)
+    return f"{noun} is zero" if negate else f"{noun} is not zero"
+
+
+def _grouped(rules: Rules, node, negate: bool, outer: str) -> str:
+    """An item of an 'and' or 'or' list; a list of the other kind inside it reads 'either … or …' or
+    'both … and …', so that the grouping the author wrote in brackets survives."""
+    inner = node
+    while isinstance(inner, Not):
+        inner, negate = inner.operand, not negate
+    if isinstance(inner, Logic):
+        word = ("or" if inner.op == "and" else "and") if negate else inner.op
+        if word != outer:
+            return ("either " if word == "or" else "both ") + _say(rules, inner, negate)
+    return _say(rules, inner, negate)
+
+
+def _join(parts: list[str], word: str) -> str:
+    """'a, b and c'; with semicolons when an item is itself a list ('either a or b; c; and d')."""
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) > 2 and any(", " in p or p.startswith(("either ", "both ")) for p in parts):
+        return "; ".join(parts[:-1]) + f"; {word} " + parts[-1]
+    return ", ".join(parts[:-1]) + f" {word} " + parts[-1]
+
+
+def _flag(rules: Rules, ref, negate: bool) -> str:
+    """A name read as true or false."""
+    kind, key, attr = ref
+    if kind == "fired":
+        title = event_title(rules, key)
+        return f"before '{title}'" if negate else f"after '{title}'"
+    if kind == "accepted":
+        name = use_name(rules, key)
+        return f"while {name} is not accepted" if negate else f"once {name} is accepted"
+    if kind == "chose":
+        ev = next((e for e in rules.events if e.key == key), None)
+        label = next((c.label for c in ev.choices if c.key == attr), attr) if ev else attr
+        title = event_title(rules, key)
+        return f"unless you answered '{title}' with '{label}'" if negate else \
+            f"if you answered '{title}' with '{label}'"
+    if kind == "used":
+        name = use_name(rules, key)
+        return f"before you use {name}" if negate else f"after you have used {name}"
+    if kind == "var" and isinstance(rules.scenario.variables.get(attr), bool):
+        return f"{variable_name(rules, attr)}: {'no' if negate else 'yes'}"
+    noun = _ref_noun(rules, ref)
+    return f"{noun} is zero" if negate else f"{noun} is not zero"
+
+
+def _compare(rules: Rules, node: Compare, negate: bool) -> str:
+    op, left, right = node.op, node.left, node.right
+    if isinstance(left, Const) and not isinstance(right, Const):
+        op, left, right = FLIP[op], right, left
+    if negate:
+        op = NEGATE[op]
+    if isinstance(right, Const) and isinstance(left, Name):
+        special = _about(rules, left.ref, op, right.value)
+        if special:
+            return special
+    if isinstance(right, Const) and _all_used(left):
+        names = [use_name(rules, item.ref[1]) for item in _terms(left)]
+        if (op == ">=" and right.value == 1) or (op == ">" and right.value == 0):
+            return f"after you have used {_join(names, 'or')}"
+        if (op == "<" and right.value == 1) or (op in ("==", "<=") and right.value == 0):
+            return f"before you use {_join(names, 'or')}"
+    ref = left.ref if isinstance(left, Name) else None
+    value = _const_text(rules, ref, right.value) if isinstance(right, Const) else _noun(rules, right)
+    return f"{_noun(rules, left)} {PHRASES[op].format(x=value)}"
+
+
+def _about(rules: Rules, ref, op: str, value: float) -> str:
+    """Comparisons that read better in their own words: rungs, dates, turns, uses of an instrument."""
+    kind, key, attr = ref
+    if kind == "pair" and attr == "rung":
+        k = rules.pair_ids.index(key)
+        ladder = rules.ladders[k]
+        r = max(0, min(len(ladder) - 1, int(value)))
+        rung = f"'{ladder[r]}'"
+        pair = pair_name(rules, key)
+        phrase = {"<=": f"at {rung} or lower", "<": f"below {rung}", ">=": f"at {rung} or higher",
+                  ">": f"above {rung}", "==": f"at {rung}", "!=": f"not at {rung}"}[op]
+        return f"{pair} {phrase}"
+    if kind == "global" and attr == "date":
+        day = day_text(dt.date.fromordinal(max(1, int(value))))
+        return {">=": f"from {day}", ">": f"after {day}", "<=": f"until {day}", "<": f"before {day}",
+                "==": f"on {day}", "!=": f"on any day but {day}"}[op]
+    if kind == "global" and attr == "turn":
+        t = int(value)
+        return {">=": f"from {turn_date(rules, t)}", ">": f"after {turn_date(rules, t)}",
+                "<=": f"until {turn_date(rules, t)}", "<": f"before {turn_date(rules, t)}",
+                "==": f"on {turn_date(rules, t)}", "!=": f"except on {turn_date(rules, t)}"}[op]
+    if kind == "used":
+        name = use_name(rules, key)
+        n = int(value)
+        if (op == ">=" and n == 1) or (op == ">" and n == 0):
+            return f"after you have used {name}"
+        if (op == "<" and n == 1) or (op in ("==", "<=") and n == 0):
+            return f"before you use {name}"
+        if op == ">=":
+            return f"after you have used {name} {n} times"
+    return ""
+
+
+def _terms(node) -> list:
+    if isinstance(node, Arith):
+        return [node.first, *(n for _, n in node.rest)]
+    return [node]
+
+
+def _all_used(node) -> bool:
+    if isinstance(node, Arith) and all(op == "+" for op, _ in node.rest):
+        return all(isinstance(t, Name) and t.ref[0] == "used" for t in _terms(node))
+    return False
+
+
+def _const_text(rules: Rules, ref, value: float) -> str:
+    """A constant as a value of what it is compared with: '45%' for coordination, '$2.0m' for the budget."""
+    if ref is not None:
+        kind, key, attr = ref
+        if kind == "global" and attr in OFFICE:
+            return value_text(rules, attr, value)
+        if kind == "council":
+            return value_text(rules, f"council.{key}", value)
+        if kind == "var":
+            return value_text(rules, attr, value, scale_of(rules, attr, value))
+        if kind == "global" and attr == "date":
+            return day_text(dt.date.fromordinal(max(1, int(value))))
+    return f"{value:g}" if not isinstance(value, bool) else ("yes" if value else "no")
+
+
+def _ref_noun(rules: Rules, ref) -> str:
+    kind, key, attr = ref
+    if kind == "party":
+        return f"{party_name(rules, key)}'s {attr.replace('_', ' ')}"
+    if kind == "pair":
+        what = "escalation" if attr == "rung" else attr
+        return f"the {what} between {pair_name(rules, key, ' and ')}"
+    if kind == "global":
+        return GLOBAL_NOUNS.get(attr, attr.replace("_", " "))
+    if kind == "var":
+        return variable_name(rules, attr)
+    if kind == "council":
+        name = rules.council_names[rules.council_ids.index(key)] if key in rules.council_ids else key
+        return f"{name}'s support"
+    if kind == "used":
+        return f"the times you used {use_name(rules, key)}"
+    if kind == "fired":
+        return f"'{event_title(rules, key)}'"
+    if kind == "accepted":
+        return use_name(rules, key)
+    return attr or key or kind
+
+
+def _noun(rules: Rules, node) -> str:
+    """A value as a noun phrase: 'United States's hostility', 'the times you used Good offices plus …'."""
+    if isinstance(node, Name):
+        return _ref_noun(rules, node.ref)
+    if isinstance(node, Const):
+        return f"{node.value:g}" if not isinstance(node.value, bool) else ("yes" if node.value else "no")
+    if isinstance(node, Neg):
+        return f"minus {_noun(rules, node.operand)}"
+    if isinstance(node, Arith):
+        words = {"+": "plus", "-": "minus", "*": "times", "/": "divided by"}
+        text = _noun(rules, node.first)
+        for op, item in node.rest:
+            text += f" {words[op]} {_noun(rules, item)}"
+        return text
+    if isinstance(node, Call):
+        args = [_noun(rules, a) for a in node.args]
+        if node.name == "abs":
+            return f"the size of {args[0]}"
+        if node.name == "clamp":
+            return f"{args[0]} kept between {args[1]} and {args[2]}"
+        word = "larger" if node.name == "max" else "smaller"
+        return f"the {word} of {_join(args, 'and')}"
+    return f"whether {_say(rules, node, False)}"
