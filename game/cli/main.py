@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
+
+from game.i18n import LANGUAGES, set_language, system_language, tr
 
 from .errors import EXIT_INVALID, EXIT_USAGE, CliError
 from .numbers import whole
@@ -82,11 +85,25 @@ def _cmd_host(args: argparse.Namespace) -> int:
     return run_host(args.scenario, args.port, args.db, resume=args.resume, local=args.local)
 
 
+def _cmd_translate(args: argparse.Namespace) -> int:
+    from .translate import run_translate
+
+    if not re.fullmatch(r"[a-z]{2}", args.to):
+        raise CliError(tr("--to takes a two-letter language code such as 'fr', not '{code}'", code=args.to))
+    return run_translate(args.scenario, args.to)
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from game.scenario.schema import schema_text
 
     sys.stdout.write(schema_text())
     return 0
+
+
+def _language_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument("--lang", choices=LANGUAGES, default=default,
+                        help="language of the game, the reports and the messages (default: as last chosen in "
+                        "Settings, else the system's)")
 
 
 def build_parser() -> Parser:
@@ -97,6 +114,7 @@ def build_parser() -> Parser:
         epilog="With no command, opens the game window (or the text mode when there is no display). "
         "SCENARIO is a path to a .yaml file or the id of a shipped scenario (see 'validate scenarios').",
     )
+    _language_option(parser, None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     p = sub.add_parser("play", help="play a scenario", description="Play a scenario in the window or the terminal.")
@@ -216,13 +234,34 @@ def build_parser() -> Parser:
     p.add_argument("path", metavar="PATH", help="the new .yaml file; its name becomes the scenario id")
     p.add_argument("--from", dest="source", metavar="ID", help="copy this shipped scenario (or file) instead")
     p.set_defaults(run=_cmd_new_scenario)
+
+    p = sub.add_parser("translate", help="write or update a scenario's translation file",
+                       description="Write the translation file beside a scenario (NAME.LANG.yaml) with every text "
+                       "of the scenario, or bring it up to date, keeping what is translated (docs/translating.md).")
+    p.add_argument("scenario", metavar="SCENARIO")
+    p.add_argument("--to", required=True, metavar="LANG", help="language code of the translation, e.g. fr")
+    p.set_defaults(run=_cmd_translate)
+    for choice in sub.choices.values():
+        _language_option(choice, argparse.SUPPRESS)
     return parser
+
+
+def choose_language(asked: str | None) -> str:
+    """The language of a command: --lang, else the one chosen in Settings, else the system's."""
+    if asked:
+        return asked
+    from game.saves.store import saves_directory
+    from game.ui.settings import load_settings
+
+    chosen = load_settings(saves_directory()).language
+    return chosen if chosen in LANGUAGES else system_language()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `python main.py` and the `good-offices` command."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    set_language(choose_language(args.lang))
     try:
         if args.command is None:
             from .launch import run_default

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import did_you_mean
+from .translation import is_translation_file
 
 SHIPPED_DIR = Path(__file__).resolve().parents[2] / "scenarios"
 SCENARIO_SUFFIXES = (".yaml", ".yml")
@@ -26,7 +27,8 @@ def shipped(directory: Path = SHIPPED_DIR) -> list[Shipped]:
     """Shipped scenarios, by file stem (a shipped file is named after its id)."""
     if not directory.is_dir():
         return []
-    files = sorted(p for p in directory.iterdir() if p.suffix in SCENARIO_SUFFIXES and p.is_file())
+    files = sorted(p for p in directory.iterdir()
+                   if p.suffix in SCENARIO_SUFFIXES and p.is_file() and not is_translation_file(p))
     return [Shipped(p.stem, p) for p in files]
 
 
@@ -69,7 +71,8 @@ def expand_paths(args: list[str]) -> tuple[list[Path], list[str]]:
         p = Path(arg)
         kind = kind_of(p)
         if kind == "folder":
-            files.extend(sorted(f for f in p.rglob("*") if f.suffix in SCENARIO_SUFFIXES and kind_of(f) == "file"))
+            files.extend(sorted(f for f in p.rglob("*") if f.suffix in SCENARIO_SUFFIXES and kind_of(f) == "file"
+                                and not is_translation_file(f)))
         elif kind in ("file", "other"):
             files.append(p)  # a device or a pipe is reported by the loader: it is not a regular file
         else:

@@ -19,8 +19,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
+from game.i18n import SOURCE, _, current, using
+
 from .diagnostics import Diagnostic, Problem, did_you_mean
-from .model import Scenario
+from .model import DEFAULT_LADDER, Scenario
+from .translation import read_translation, translate_raw, translation_path
 from .yamlload import MAX_BYTES, Mark, Marks, YamlLoadError, load_yaml, printable, too_big_message
 
 
@@ -39,8 +42,9 @@ class LoadResult:
         return not any(d.severity == "error" for d in self.diagnostics)
 
 
-def load_scenario(path: str | os.PathLike) -> LoadResult:
-    """Read and load the scenario file at `path`; an unreadable path gives one diagnostic at 1:1."""
+def load_scenario(path: str | os.PathLike, lang: str | None = None) -> LoadResult:
+    """Read and load the scenario file at `path`, with its text in `lang` (by default the language of this call
+    path) where a translation gives it; an unreadable path gives one diagnostic at 1:1."""
     name = os.fsdecode(path)
     try:
         info = os.stat(name)
@@ -60,16 +64,19 @@ def load_scenario(path: str | os.PathLike) -> LoadResult:
         return _unreadable(name, f"this file cannot be read ({exc.strerror or exc}); check the path")
     except ValueError:
         return _unreadable(name, "this is not a valid file path; check it for stray characters")
-    return load_scenario_bytes(data, name)
+    return load_scenario_bytes(data, name, lang)
 
 
-def load_scenario_bytes(data: bytes, filename: str) -> LoadResult:
-    """Load a scenario from the bytes of a file; `filename` is only used to label the diagnostics."""
+def load_scenario_bytes(data: bytes, filename: str, lang: str | None = None) -> LoadResult:
+    """Load a scenario from the bytes of a file; `filename` labels the diagnostics and, when it names a file with
+    a translation beside it in `lang` (by default the language of this call path), its text is that
+    translation's. The digest is always the file's own, so saves do not depend on the language."""
     digest = hashlib.sha256(data).hexdigest()
     try:
         raw, marks = load_yaml(data, filename)
     except YamlLoadError as exc:
         return LoadResult(filename, None, [Diagnostic(filename, exc.line, exc.col, "error", exc.message)], digest)
+    raw = translated(raw, filename, current().code if lang is None else lang)
     try:
         scenario = Scenario.model_validate(raw)
     except ValidationError as exc:
@@ -81,6 +88,21 @@ def load_scenario_bytes(data: bytes, filename: str) -> LoadResult:
     diagnostics = _sorted(problem_diagnostic(p, marks, filename) for p in problems)
     ok = not any(d.severity == "error" for d in diagnostics)
     return LoadResult(filename, scenario if ok else None, diagnostics, digest)
+
+
+def translated(raw: Any, filename: str, lang: str) -> Any:
+    """The scenario's data with the text of its `lang` translation, when there is a usable one beside it."""
+    if lang == SOURCE or not isinstance(raw, dict):
+        return raw
+    path = translation_path(filename, lang)
+    if not path.is_file():
+        return raw
+    translation = read_translation(path, raw, str(raw.get("id", "")))
+    if not translation.ok:
+        return raw
+    with using(lang):
+        ladder = tuple((_(rung.name), rung.threshold) for rung in DEFAULT_LADDER)
+    return translate_raw(raw, translation, ladder)
 
 
 def problem_diagnostic(problem: Problem, marks: Marks, filename: str) -> Diagnostic:

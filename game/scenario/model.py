@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr, StringConstraints, model_validator
 
+from game.i18n import N_
+
 from .limits import MAX_NUMBER
 from .names import INSTRUMENT_KINDS
 
@@ -79,14 +81,14 @@ class Rung(Node):
 
 
 DEFAULT_LADDER: tuple[Rung, ...] = (
-    Rung(name="stable peace"),
-    Rung(name="tension"),
-    Rung(name="crisis"),
-    Rung(name="confrontation"),
-    Rung(name="brink", threshold=True),
-    Rung(name="armed clashes", threshold=True),
-    Rung(name="war", threshold=True),
-    Rung(name="catastrophe", threshold=True),
+    Rung(name=N_("stable peace")),
+    Rung(name=N_("tension")),
+    Rung(name=N_("crisis")),
+    Rung(name=N_("confrontation")),
+    Rung(name=N_("brink"), threshold=True),
+    Rung(name=N_("armed clashes"), threshold=True),
+    Rung(name=N_("war"), threshold=True),
+    Rung(name=N_("catastrophe"), threshold=True),
 )
 
 

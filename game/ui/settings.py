@@ -7,6 +7,8 @@ import json
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from game.i18n import LANGUAGES
+
 SETTINGS_FILE = "settings.json"
 WINDOW_SIZES = ((1024, 640), (1280, 720), (1600, 900), (1920, 1080))
 TYPE_SIZES = (1.0, 1.25, 1.5)
@@ -24,6 +26,7 @@ class Settings:
     sound: bool = True
     facilitator: bool = False  # a teacher runs games for a class: discussion pauses, interventions, votes
     projector: bool = False  # large type and high contrast for a room
+    language: str = ""  # 'en' or 'fr'; '' follows the system's language
 
     @property
     def size(self) -> tuple[int, int]:
@@ -52,6 +55,7 @@ def load_settings(folder: Path) -> Settings:
             sound=bool(raw.get("sound", base.sound)),
             facilitator=bool(raw.get("facilitator", base.facilitator)),
             projector=bool(raw.get("projector", base.projector)),
+            language=raw["language"] if raw.get("language") in LANGUAGES else base.language,
         )
     except (TypeError, ValueError, OverflowError):  # e.g. a width of Infinity in a hand-edited file
         return base

@@ -1,0 +1,80 @@
+"""Numbers, money and dates as readers of the active language write them, from Babel's locale data:
+'4.6' and '$4.6m' in English, '4,6' and '4,6 M$' in French; '24 October 1962', '24 octobre 1962'.
+
+The digits are Python's own rounding (the same in every language, so that report lines add up as shown);
+Babel gives the decimal sign, the minus, the month names and the order of a date's parts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import get_decimal_symbol
+
+from . import _, current
+
+MINUS = "−"
+NBSP = "\u00a0"
+
+
+@cache
+def _locale(code: str) -> Locale:
+    return Locale.parse(code)
+
+
+def decimal_sign() -> str:
+    return get_decimal_symbol(_locale(current().code))
+
+
+def number(value: float, decimals: int = 0, *, minus: str = MINUS, trim: bool = False) -> str:
+    """`value` with `decimals` places, the locale's decimal sign and a true minus; `trim` drops a ',0'."""
+    text = f"{abs(value):.{decimals}f}"
+    if trim and decimals and set(text.partition(".")[2]) == {"0"}:
+        text = text.partition(".")[0]
+    negative = value < 0 and set(text) - {"0", "."}
+    return (minus if negative else "") + text.replace(".", decimal_sign())
+
+
+def localized(text: str) -> str:
+    """A number already written with a point ('57.5', '−3.0') with the locale's decimal sign."""
+    return text.replace(".", decimal_sign()) if current().code != "en" else text
+
+
+def money(amount: str) -> str:
+    """An amount of millions of dollars, already written ('4.6'): '$4.6m', '4,6 M$'."""
+    return _("${amount}m").format(amount=localized(amount)).replace(" ", NBSP)
+
+
+def percent_of(n: str) -> str:
+    """A whole percentage already written ('60'): '60%', '60 %'."""
+    return _("{n}%").format(n=n).replace(" ", NBSP)
+
+
+def _as_date(day: dt.date | str) -> dt.date:
+    return dt.date.fromisoformat(day) if isinstance(day, str) else day
+
+
+def day_text(day: dt.date | str) -> str:
+    """'24 October 1962', '24 octobre 1962', '1er mars 1995'."""
+    day = _as_date(day)
+    code = current().code
+    if code == "en":
+        return f"{day.day} {format_date(day, 'MMMM', locale='en')} {day.year}"
+    text = format_date(day, "d MMMM y", locale=_locale(code))
+    return "1er" + text[1:] if code == "fr" and day.day == 1 else text
+
+
+def month_text(day: dt.date | str) -> str:
+    """'August 1995', 'août 1995'."""
+    day = _as_date(day)
+    return format_date(day, "MMMM y", locale=_locale(current().code))
+
+
+def month_short(day: dt.date | str) -> str:
+    """'Oct', 'oct.' for a chart's axis."""
+    day = _as_date(day)
+    if current().code == "en":
+        return format_date(day, "MMMM", locale="en")[:3]
+    return format_date(day, "MMM", locale=_locale(current().code))
