@@ -1,6 +1,6 @@
 """Test-wide setup: no display, no sound, so the suite runs the same on CI as on a desktop; and the Hypothesis
 profile, `ci` (the default: a bounded budget) or `long` (GOOD_OFFICES_FUZZ=long, for hunting bugs; see
-tests/fuzzing.py)."""
+tests/fuzzing.py). The machine's locale is set aside, so that the suite reads English wherever it runs."""
 
 import os
 
@@ -8,6 +8,9 @@ from hypothesis import settings
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+# The suite speaks English unless a test asks for another language, whatever the machine's locale.
+for _name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+    os.environ[_name] = "C.UTF-8" if _name != "LANGUAGE" else ""
 
 settings.register_profile("ci", deadline=None, print_blob=True)
 settings.register_profile("long", deadline=None, print_blob=True)

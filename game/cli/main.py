@@ -8,7 +8,7 @@ import re
 import sys
 from collections.abc import Sequence
 
-from game.i18n import LANGUAGES, set_language, system_language, tr
+from game.i18n import LANGUAGES, system_language, tr, using
 
 from .errors import EXIT_INVALID, EXIT_USAGE, CliError
 from .numbers import whole
@@ -261,7 +261,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `python main.py` and the `good-offices` command."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    set_language(choose_language(args.lang))
+    with using(choose_language(args.lang)):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the chosen command, every failure as one line and its exit code."""
     try:
         if args.command is None:
             from .launch import run_default

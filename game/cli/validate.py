@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from game.i18n import SOURCE, tr, trn
+from game.i18n import SOURCE, _, tr, trn
 from game.scenario.catalogue import expand_paths
 from game.scenario.loader import load_scenario
 from game.scenario.translation import (
@@ -80,13 +80,13 @@ def check_translation(scenario: Path, path: Path) -> Translation:
                 translation.diagnostics.append(type(diag)(
                     str(path), 1, 1, "error",
                     tr("with this translation the scenario does not load: {where}: {message}",
-                       where=f"{diag.file}:{diag.line}:{diag.col}", message=diag.message)))
+                       where=":".join((diag.file, str(diag.line), str(diag.col))), message=diag.message)))
     return translation
 
 
 def completeness_line(translation: Translation) -> str:
     """'scenarios/x.fr.yaml: French, 412 of 412 texts (100%)'."""
-    name = LANGUAGE_NAMES.get(translation.language, translation.language)
+    name = _(LANGUAGE_NAMES[translation.language]) if translation.language in LANGUAGE_NAMES else translation.language
     return tr("{path}: {language}, {done} of {total} texts translated ({percent}%)", path=translation.path,
               language=name, done=translation.done, total=translation.fields,
               percent=int(100 * translation.complete))
