@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from game.engine import Rules
+from game.i18n import tr
 from game.sim.counterfactual import key_decisions
 from game.sim.session import Session, SessionCodeError, encode, shipped_tags
 
@@ -73,7 +74,8 @@ def class_summary_of(paths: Sequence[str | os.PathLike], *, warn: Callable[[str]
             continue
         debriefs.append(collect(played, session=session_code(played, tags), runs=0))
     if not debriefs:
-        raise ReportError(f"none of the {len(skipped)} file(s) is a usable save, so there is no class to summarise")
+        raise ReportError(tr("none of the {len} file(s) is a usable save, so there is no class to summarise",
+                             len=len(skipped)))
     check_one_scenario(debriefs)
     kept, duplicates = dedupe(debriefs)
     return summarise(kept, skipped=skipped, duplicates=duplicates)

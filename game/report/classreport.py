@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from game.i18n import _, tr
+
 from .debrief import Debrief, Outcome, long_date
 from .loading import ReportError
 
@@ -94,7 +96,9 @@ def check_one_scenario(debriefs: Sequence[Debrief]) -> None:
     counts = Counter(d.scenario_id for d in debriefs)
     if len(counts) > 1:
         listed = ", ".join(f"{sid}: {n}" for sid, n in sorted(counts.items()))
-        raise ReportError(f"the saves are from different scenarios ({listed}); make one class summary per scenario")
+        raise ReportError(tr("the saves are from different scenarios ({listed}); make one class summary per "
+                             "scenario",
+                             listed=listed))
 
 
 def dedupe(debriefs: Sequence[Debrief]) -> tuple[list[Debrief], list[str]]:
@@ -107,7 +111,8 @@ def dedupe(debriefs: Sequence[Debrief]) -> tuple[list[Debrief], list[str]]:
         if later is None:
             kept.append(d)
         else:
-            notes.append(f"{d.file} ({d.name}, {d.turns_played} turns) is an earlier save of {later.file}")
+            notes.append(tr("{file} ({name}, {turns_played} turns) is an earlier save of {file2}",
+                            file=d.file, name=d.name, turns_played=d.turns_played, file2=later.file))
     kept.sort(key=lambda x: (x.name.lower(), x.file))
     return kept, notes
 
@@ -123,7 +128,7 @@ def summarise(debriefs: Sequence[Debrief], *, skipped: Sequence[str] = (), dupli
               ) -> ClassSummary:
     """The class summary of debriefs of one scenario (check_one_scenario first; dedupe if wanted)."""
     if not debriefs:
-        raise ReportError("no saved game to summarise")
+        raise ReportError(_("no saved game to summarise"))
     check_one_scenario(debriefs)
     first = debriefs[0]
     students = tuple(_student(d) for d in debriefs)
@@ -209,26 +214,27 @@ def outliers(students: Sequence[StudentRow], turns_total: int) -> tuple[Outlier,
         best = max(s.score for s in scored if s.score is not None)
         worst = min(s.score for s in scored if s.score is not None)
         if best != worst:
-            out.append(_tied("Best score", [s for s in scored if s.score == best], f"{best:+.1f}"))
-            out.append(_tied("Worst score", [s for s in scored if s.score == worst], f"{worst:+.1f}"))
+            out.append(_tied(_("Best score"), [s for s in scored if s.score == best], f"{best:+.1f}"))
+            out.append(_tied(_("Worst score"), [s for s in scored if s.score == worst], f"{worst:+.1f}"))
     finished = [s for s in students if s.rating != "unfinished"]
     counts = Counter(s.ending_id for s in finished)
     if len(finished) >= 3 and len(counts) > 1:
         for s in finished:
             if counts[s.ending_id] == 1:
-                out.append(Outlier("Unusual ending", s.name, f"the only game to end in “{s.ending}”"))
+                out.append(Outlier(_("Unusual ending"), s.name, tr("the only game to end in “{ending}”",
+                                                                ending=s.ending)))
     failures = [s for s in finished if s.rating == "failure" and s.ended_turn is not None
                 and s.ended_turn < turns_total - 1]
     if failures:
         first = min(s.ended_turn for s in failures if s.ended_turn is not None)
         early = [s for s in failures if s.ended_turn == first]
-        out.append(_tied("Earliest failure", early, f"{early[0].ending} on {long_date(early[0].ended)}"))
+        out.append(_tied(_("Earliest failure"), early, f"{early[0].ending} on {long_date(early[0].ended)}"))
     if len(students) >= 2:
         most = max(s.actions for s in students)
         least = min(s.actions for s in students)
         if most != least:
-            out.append(_tied("Most active", [s for s in students if s.actions == most], f"{most} actions"))
-            out.append(_tied("Least active", [s for s in students if s.actions == least], f"{least} actions"))
+            out.append(_tied(_("Most active"), [s for s in students if s.actions == most], f"{most} actions"))
+            out.append(_tied(_("Least active"), [s for s in students if s.actions == least], f"{least} actions"))
     return tuple(out)
 
 

@@ -14,6 +14,8 @@ from typing import Any
 
 from game.engine import Action, Game, Intervention, Rules, Vote
 from game.engine.game import intervene_at
+from game.i18n import N_, _, tr
+from game.i18n.formats import percent_of
 from game.present.dates import day_text, short_date, when_text
 from game.present.moves import comparison_label
 from game.present.news import message_text
@@ -23,12 +25,13 @@ from game.scenario.calendar import turn_of
 from .loading import Played
 
 RESOURCES = (
-    ("prestige", "Prestige"),
-    ("budget", "Budget ($m)"),
-    ("envoys_free", "Envoys free"),
-    ("attention_free", "Attention free"),
+    ("prestige", N_("Prestige")),
+    ("budget", N_("Budget ($m)")),
+    ("envoys_free", N_("Envoys free")),
+    ("attention_free", N_("Attention free")),
 )
-DECISION_WORDS = {"escalate": "escalated", "hold": "held", "step_back": "stepped back"}
+DECISION_WORDS = {"escalate": N_("{party} escalated"), "hold": N_("{party} held its position"),
+                  "step_back": N_("{party} stepped back")}
 KeyDecisionFinder = Callable[[Rules, int, Sequence[Any], int, int], list[Any]]  # rules, seed, inputs, runs, top
 
 
@@ -207,7 +210,7 @@ def collect(played: Played, *, session: str = "", runs: int = 100, top: int = 3,
         baseline_ending=by_id[str(base_game.ending)],
         endings=endings,
         pairs=pair_tracks(rules, points, base_points),
-        resources={key: tuple(p["office"][key] for p in points) for key, _ in RESOURCES},
+        resources={key: tuple(p["office"][key] for p in points) for key, __ in RESOURCES},
         moves=moves(rules, game),
         history=history_rows(rules, game),
         sources=tuple({"id": s.id, "citation": s.citation, "url": s.url or ""} for s in scn.sources),
@@ -247,15 +250,17 @@ def facilitator_notes(rules: Rules, interventions: Sequence[Intervention], votes
     notes = []
     for iv in interventions:
         if iv.kind == "inject":
-            text = f"Fired the event '{events.get(iv.target, iv.target)}'"
+            text = tr("Fired the event '{get}'", get=events.get(iv.target, iv.target))
         else:
             name = rules.party_names.get(iv.target, iv.target)
-            text = f"Set {name}'s decision for the turn: {iv.value.replace('_', ' ')}"
+            text = tr("Set {name}'s decision for the turn: {replace}",
+                      name=name, replace=iv.value.replace('_', ' '))
         notes.append(FacilitatorNote(iv.turn, _date(rules, iv.turn), iv.kind, text + (f" — {iv.note}" if iv.note
                                                                                            else "")))
     for vote in votes:
         tally = ", ".join(f"{_vote_label(rules, a)}: {n}" for a, n in vote.counts)
-        text = f"Class vote ({tally}); the class chose {_vote_label(rules, vote.chosen)}"
+        text = tr("Class vote ({tally}); the class chose {vote_label}",
+                  tally=tally, vote_label=_vote_label(rules, vote.chosen))
         notes.append(FacilitatorNote(vote.turn, _date(rules, vote.turn), "vote", text))
     return tuple(sorted(notes, key=lambda n: n.turn))
 
@@ -331,7 +336,8 @@ def moves(rules: Rules, game: Game) -> tuple[Move, ...]:
             answers=tuple(answers),
             events=faced,
             results=tuple(message_text(rules, m) for m in report.messages if m.kind == "result"),
-            decisions=tuple(f"{rules.party_names[p]} {DECISION_WORDS.get(d, d)}" for p, d in report.decisions.items()),
+            decisions=tuple(_(DECISION_WORDS[d]).format(party=rules.party_names[p]) if d in DECISION_WORDS
+                            else f"{rules.party_names[p]} {d}" for p, d in report.decisions.items()),
         ))
     return tuple(out)
 
@@ -402,12 +408,12 @@ def headline(rules: Rules, actual: dict[str, float], other: dict[str, float]) ->
 
 
 def percent(share: float) -> str:
-    return f"{round(100 * share)}%"
+    return percent_of(str(round(100 * share)))
 
 
 def axis_labels(dates: Sequence[str], unit: str, turns_total: int) -> list[str]:
     """Chart labels for points: the short date of each turn's start, and 'end' for the point after the last turn."""
-    return [short_date(x, unit) if k < turns_total else "end" for k, x in enumerate(dates)]
+    return [short_date(x, unit) if k < turns_total else _("end") for k, x in enumerate(dates)]
 
 
 def long_date(iso: str, unit: str = "day") -> str:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from game import __version__
+from game.i18n import _, tr
 
 from .charts import (
     GREY,
@@ -127,12 +128,13 @@ def render_debrief(d: Debrief) -> str:
     body = [
         _header(d),
         _outcome(d),
-        '<h2 id="escalation">Escalation, turn by turn</h2>',
-        "<p>Where each pair of parties stood on the escalation ladder at the start of every "
-        f"{e(d.turn_unit)}, in your game and in the same world with a Secretary-General who does nothing. "
-        "Triangles mark your decisions; numbers mark the decisions that mattered most (below).</p>",
+        _('<h2 id="escalation">Escalation, turn by turn</h2>'),
+        tr("<p>Where each pair of parties stood on the escalation ladder at the start of every {e}, in your game "
+           "and in the same world with a Secretary-General who does nothing. Triangles mark your decisions; "
+           "numbers mark the decisions that mattered most (below).</p>",
+           e=e(d.turn_unit)),
         *(_escalation_chart(d, k) for k in range(len(d.pairs))),
-        '<h2 id="resources">Your resources</h2>',
+        _('<h2 id="resources">Your resources</h2>'),
         _resources(d),
         _key_decisions(d),
         _history(d),
@@ -140,20 +142,21 @@ def render_debrief(d: Debrief) -> str:
         _facilitator(d),
         _questions(d),
         _about(d),
-        f"<footer>Debrief of <b>{e(d.file)}</b> · scenario {e(d.scenario_id)} · seed {d.seed} · "
-        f"made by Good Offices {e(__version__)} from the saved game, replayed move by move.</footer>",
+        tr("<footer>Debrief of <b>{e}</b> · scenario {e2} · seed {seed} · made by Good Offices {e3} from the "
+           "saved game, replayed move by move.</footer>",
+           e=e(d.file), e2=e(d.scenario_id), seed=d.seed, e3=e(__version__)),
     ]
-    return page(f"Debrief — {d.title} — {d.name}", body)
+    return page(tr("Debrief — {title} — {name}", title=d.title, name=d.name), body)
 
 
 def _header(d: Debrief) -> str:
     session = f' · session <span class="code">{e(d.session)}</span>' if d.session else ""
     return (
-        '<header class="top"><div class="kicker">Good Offices · Debrief</div>'
-        f"<h1>{e(d.title)}</h1>"
-        f'<p class="meta">{e(d.period)}</p>'
-        f'<p class="meta">Played by <b>{e(d.name)}</b>{session} · seed {d.seed} · '
-        f"{d.turns_played} of {d.turns_total} {e(d.turn_unit)}s played</p></header>"
+        tr('<header class="top"><div class="kicker">Good Offices · Debrief</div><h1>{e}</h1><p '
+           'class="meta">{e2}</p><p class="meta">Played by <b>{e3}</b>{session} · seed {seed} · {turns_played} of '
+           "{turns_total} {e4}s played</p></header>",
+           e=e(d.title), e2=e(d.period), e3=e(d.name), session=session, seed=d.seed, turns_played=d.turns_played,
+           turns_total=d.turns_total, e4=e(d.turn_unit))
     )
 
 
@@ -161,38 +164,41 @@ def _outcome(d: Debrief) -> str:
     base = d.baseline_ending
     if d.ending is None:
         ending = (
-            f'<div class="card ending" {rating_style("unfinished")}><h3>Unfinished game</h3>'
-            f"<p>The save stops after {d.turns_played} of {d.turns_total} {e(d.turn_unit)}s, so there is no ending "
-            "or score yet.</p></div>"
+            tr('<div class="card ending" {rating_style}><h3>Unfinished game</h3><p>The save stops after '
+               "{turns_played} of {turns_total} {e}s, so there is no ending or score yet.</p></div>",
+               rating_style=rating_style("unfinished"), turns_played=d.turns_played, turns_total=d.turns_total,
+               e=e(d.turn_unit))
         )
     else:
         ending = (
-            f'<div class="card ending" {rating_style(d.ending.rating)}>'
-            f'<span class="badge">{e(d.ending.rating)}</span><h3>{e(d.ending.title)}</h3><p>{e(d.ending.text)}</p>'
-            f'<p class="note">Reached on {e(long_date(d.ended_date, d.turn_unit))}.</p></div>'
+            tr('<div class="card ending" {rating_style}><span class="badge">{e}</span><h3>{e2}</h3><p>{e3}</p><p '
+               'class="note">Reached on {e4}.</p></div>',
+               rating_style=rating_style(d.ending.rating), e=e(d.ending.rating), e2=e(d.ending.title),
+               e3=e(d.ending.text), e4=e(long_date(d.ended_date, d.turn_unit)))
         )
     score = ""
     if d.score is not None:
         s = d.score
         rows = [
-            ("Your ending", s["base"]),
-            ("A failure prevented", s["prevention"]),
-            ("Escalation spared", s["escalation_spared"]),
-            ("Prestige gained or lost", s["prestige"]),
+            (_("Your ending"), s["base"]),
+            (_("A failure prevented"), s["prevention"]),
+            (_("Escalation spared"), s["escalation_spared"]),
+            (_("Prestige gained or lost"), s["prestige"]),
         ]
         cells = "".join(f'<tr><td>{e(k)}</td><td class="num">{v:+.1f}</td></tr>' for k, v in rows)
         score = (
-            f'<div class="card"><h3>Score</h3><div class="big">{s["total"]:+.1f}</div>'
-            f'<table class="score">{cells}<tr class="total"><td>Total</td><td class="num">{s["total"]:+.1f}</td>'
-            "</tr></table></div>"
+            tr('<div class="card"><h3>Score</h3><div class="big">{s:+.1f}</div><table class="score">{cells}<tr '
+               'class="total"><td>Total</td><td class="num">{s:+.1f}</td></tr></table></div>',
+               s=s["total"], cells=cells)
         )
     without = (
-        f'<div class="card"><h3>Without you</h3><p>In the same world (same seed), with a Secretary-General who does '
-        f'nothing: <b>{e(base.title)}</b> <span class="badge" {rating_style(base.rating)}>{e(base.rating)}</span>'
-        f"</p><p class=\"note\">The score credits prevention: a war that happened without you and not with you "
-        "counts in your favour.</p></div>"
+        tr('<div class="card"><h3>Without you</h3><p>In the same world (same seed), with a Secretary-General who '
+           'does nothing: <b>{e}</b> <span class="badge" {rating_style}>{e2}</span></p><p class="note">The score '
+           "credits prevention: a war that happened without you and not with you counts in your favour.</p></div>",
+           e=e(base.title), rating_style=rating_style(base.rating), e2=e(base.rating))
     )
-    return f'<h2 id="outcome">How it ended</h2><div class="outcome">{ending}{score}{without}</div>'
+    return tr('<h2 id="outcome">How it ended</h2><div class="outcome">{ending}{score}{without}</div>',
+              ending=ending, score=score, without=without)
 
 
 def _escalation_chart(d: Debrief, k: int) -> str:
@@ -201,8 +207,8 @@ def _escalation_chart(d: Debrief, k: int) -> str:
     n = len(labels)
     base = list(pair.baseline_rungs[:n]) + [None] * (n - len(pair.baseline_rungs))
     series = [  # the world without you on top, so it stays visible where both lines run together
-        Series("Your game", list(pair.rungs), PALETTE[k % len(PALETTE)], width=3.0),
-        Series("Without you", base, GREY, dashed=True, width=2.0, dots=False),
+        Series(_("Your game"), list(pair.rungs), PALETTE[k % len(PALETTE)], width=3.0),
+        Series(_("Without you"), base, GREY, dashed=True, width=2.0, dots=False),
     ]
     top = len(pair.ladder) - 1
     markers = [Marker(m.turn, f"{long_date(m.date, d.turn_unit)}: " + "; ".join((*m.actions, *m.answers)))
@@ -210,30 +216,34 @@ def _escalation_chart(d: Debrief, k: int) -> str:
     keys: dict[int, list[str]] = {}
     for i, kd in enumerate(d.key_decisions, start=1):
         keys.setdefault(kd.turn, []).append(str(i))
-    markers += [Marker(t, f"Decisions that mattered: #{', #'.join(nums)}", "·".join(nums), "#b91c1c", strong=True)
+    markers += [Marker(t, tr("Decisions that mattered: #{join}", join=', #'.join(nums)), "·".join(nums), "#b91c1c",
+                       strong=True)
                 for t, nums in keys.items()]
     chart = line_chart(
-        f"Escalation: {pair.name}",
+        tr("Escalation: {name}", name=pair.name),
         labels,
         series,
         (0, top),
         ladder_ticks(pair.ladder),
         markers=markers,
         bands=[Band(top - 1.5, top + 0.5, "#fde8e8", "war")],
-        description=(f"Rungs of {pair.name} per turn. Yours: {', '.join(map(str, pair.rungs))}. "
-                     f"Without you: {', '.join(map(str, pair.baseline_rungs))}."),
+        description=(tr("Rungs of {name} per turn. Yours: {join}. Without you: {join2}.",
+                        name=pair.name, join=', '.join(map(str, pair.rungs)),
+                        join2=', '.join(map(str, pair.baseline_rungs)))),
         left=150,
         height=340,
     )
-    peak = (f'<p class="note">Peak: {pair.peak} {e(pair.ladder[pair.peak])} in your game; '
-            f"{pair.baseline_peak} {e(pair.ladder[pair.baseline_peak])} without you.</p>")
+    peak = (tr('<p class="note">Peak: {peak} {e} in your game; {baseline_peak} {e2} without you.</p>',
+               peak=pair.peak, e=e(pair.ladder[pair.peak]), baseline_peak=pair.baseline_peak,
+               e2=e(pair.ladder[pair.baseline_peak])))
     return f"<h3>{e(pair.name)}</h3>{chart}{peak}"
 
 
 def _resources(d: Debrief) -> str:
     labels = axis_labels(d.point_dates, d.turn_unit, d.turns_total)
     cells = []
-    for i, (key, name) in enumerate(RESOURCES):
+    for i, (key, label) in enumerate(RESOURCES):
+        name = _(label)
         values = d.resources[key]
         hi = max(max(values, default=0), 1)
         if key in ("prestige", "budget"):
@@ -245,27 +255,30 @@ def _resources(d: Debrief) -> str:
         chart = line_chart(name, labels, [Series(name, list(values), PALETTE[(i + 4) % len(PALETTE)], legend=False,
                                                  width=2.0)],
                            (0, hi), ticks, width=440, height=200, left=44,
-                           description=f"{name} per turn: {', '.join(f'{v:g}' for v in values)}.")
+                           description=tr("{name} per turn: {join}.",
+                                          name=name, join=', '.join(f'{v:g}' for v in values)))
         cells.append(f"<div><h3>{e(name)}</h3>{chart}</div>")
-    return ('<p>Prestige is spent by acting and rebuilt by success; a mission ties up an envoy for several turns; '
-            "attention is how many initiatives can run at once, and emergencies elsewhere draw it away.</p>"
-            f'<div class="grid2">{"".join(cells)}</div>')
+    return (tr("<p>Prestige is spent by acting and rebuilt by success; a mission ties up an envoy for several "
+               "turns; attention is how many initiatives can run at once, and emergencies elsewhere draw it "
+               'away.</p><div class="grid2">{join}</div>',
+               join="".join(cells)))
 
 
 def _key_decisions(d: Debrief) -> str:
-    head = '<h2 id="decisions">The decisions that mattered most</h2>'
+    head = _('<h2 id="decisions">The decisions that mattered most</h2>')
     if not d.key_decisions:
         if d.key_decisions_runs == 0:
-            why = "They were not looked for in this report."
+            why = _("They were not looked for in this report.")
         elif not d.moves:
-            why = "No turn was played, so there is nothing to compare."
+            why = _("No turn was played, so there is nothing to compare.")
         else:
-            why = "No other choice on any turn would have changed the ending noticeably."
+            why = _("No other choice on any turn would have changed the ending noticeably.")
         return f"{head}<p class=\"muted\">{why}</p>"
     runs = d.key_decisions[0].runs
-    intro = (f"<p>Each of your turns was replayed with other choices: the past exactly as you played it, then "
-             f"{runs} different futures for your choice and {runs} for the other one. These turns changed the "
-             "chances of each ending most.</p>")
+    intro = (tr("<p>Each of your turns was replayed with other choices: the past exactly as you played it, then "
+                "{runs} different futures for your choice and {runs} for the other one. These turns changed the "
+                "chances of each ending most.</p>",
+                runs=runs))
     return head + intro + '<ol class="key">' + "".join(_key_item(d, kd) for kd in d.key_decisions) + "</ol>"
 
 
@@ -279,27 +292,29 @@ def _key_item(d: Debrief, kd: KeyDecision) -> str:
     played = "; ".join(kd.played) or "nothing"
     other = "; ".join(kd.alternative) or "nothing"
     return (
-        f'<li><div class="headline">{e(long_date(kd.date, d.turn_unit))}: {e(kd.headline)}</div>'
-        f"<p>Replaying this turn with {e(kd.label)}.</p>"
-        f'<p class="note">You did: {e(played)}. Tried instead: {e(other)}. Mean score {kd.actual_score:+.1f} → '
-        f"{kd.counterfactual_score:+.1f}.</p>"
-        '<table><thead><tr><th>Ending</th><th class="num">As you played</th><th class="num">With the other choice</th>'
-        f"</tr></thead><tbody>{rows}</tbody></table></li>"
+        tr('<li><div class="headline">{e}: {e2}</div><p>Replaying this turn with {e3}.</p><p class="note">You '
+           "did: {e4}. Tried instead: {e5}. Mean score {actual_score:+.1f} → "
+           '{counterfactual_score:+.1f}.</p><table><thead><tr><th>Ending</th><th class="num">As you '
+           'played</th><th class="num">With the other choice</th></tr></thead><tbody>{rows}</tbody></table></li>',
+           e=e(long_date(kd.date, d.turn_unit)), e2=e(kd.headline), e3=e(kd.label), e4=e(played), e5=e(other),
+           actual_score=kd.actual_score, counterfactual_score=kd.counterfactual_score, rows=rows)
     )
 
 
 def _history(d: Debrief) -> str:
-    head = '<h2 id="history">Your path beside history</h2>'
+    head = _('<h2 id="history">Your path beside history</h2>')
     if not d.history:
-        return f'{head}<p class="muted">You took no action, and the scenario records no history to compare.</p>'
+        return tr('{head}<p class="muted">You took no action, and the scenario records no history to compare.</p>',
+                  head=head)
     rows = "".join(
         f'<tr><td class="date">{e(long_date(r.date, d.turn_unit))}</td><td>{items(r.yours, "—")}</td>'
         f'<td>{items(r.history, "—")}</td></tr>'
         for r in d.history
     )
     cols = "".join(f'<col style="width: {w}%">' for w in (15, 30, 55))
-    return (f"{head}<table><colgroup>{cols}</colgroup><thead><tr><th>Date</th><th>What you did</th>"
-            f"<th>What really happened</th></tr></thead><tbody>{rows}</tbody></table>")
+    return (tr("{head}<table><colgroup>{cols}</colgroup><thead><tr><th>Date</th><th>What you did</th><th>What "
+               "really happened</th></tr></thead><tbody>{rows}</tbody></table>",
+               head=head, cols=cols, rows=rows))
 
 
 def _turns(d: Debrief) -> str:
@@ -312,9 +327,10 @@ def _turns(d: Debrief) -> str:
         for m in d.moves
     )
     cols = "".join(f'<col style="width: {w}%">' for w in (14, 26, 24, 18, 18))
-    return (f'<h2 id="turns">Turn by turn</h2><table><colgroup>{cols}</colgroup><thead><tr><th>Date</th>'
-            "<th>What happened</th><th>Your orders</th><th>Results</th><th>The parties</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>")
+    return (tr('<h2 id="turns">Turn by '
+               "turn</h2><table><colgroup>{cols}</colgroup><thead><tr><th>Date</th><th>What happened</th><th>Your "
+               "orders</th><th>Results</th><th>The parties</th></tr></thead><tbody>{rows}</tbody></table>",
+               cols=cols, rows=rows))
 
 
 def _facilitator(d: Debrief) -> str:
@@ -322,17 +338,18 @@ def _facilitator(d: Debrief) -> str:
         return ""
     rows = "".join(f'<tr><td class="date">{e(long_date(n.date, d.turn_unit))}</td><td>{e(n.text)}</td></tr>'
                    for n in d.facilitator)
-    return ('<h2 id="facilitator">The facilitator\'s interventions</h2><p>Events the facilitator fired, decisions '
-            "they set for a party, and the class's votes, before the turn of that date was played.</p>"
-            f"<table><thead><tr><th>Date</th><th>What the facilitator did</th></tr></thead><tbody>{rows}</tbody>"
-            "</table>")
+    return (tr('<h2 id="facilitator">The facilitator\'s interventions</h2><p>Events the facilitator fired, '
+               "decisions they set for a party, and the class's votes, before the turn of that date was "
+               "played.</p><table><thead><tr><th>Date</th><th>What the facilitator "
+               "did</th></tr></thead><tbody>{rows}</tbody></table>",
+               rows=rows))
 
 
 def _questions(d: Debrief) -> str:
     if not d.questions:
         return ""
     qs = "".join(f'<li>{e(q["question"])} <span class="note">({e(q["when"])})</span></li>' for q in d.questions)
-    return f'<h2 id="questions">For discussion</h2><ol class="questions">{qs}</ol>'
+    return tr('<h2 id="questions">For discussion</h2><ol class="questions">{qs}</ol>', qs=qs)
 
 
 def _about(d: Debrief) -> str:
@@ -341,8 +358,9 @@ def _about(d: Debrief) -> str:
         f'<li>{e(s["citation"])}' + (f' <span class="url">{e(s["url"])}</span>' if s["url"] else "") + "</li>"
         for s in d.sources
     )
-    return f'<h2 id="sources">About this scenario, and sources</h2><p>{e(d.summary)}</p>{notes}' \
-           f'<ul class="sources">{sources}</ul>'
+    return tr('<h2 id="sources">About this scenario, and sources</h2><p>{e}</p>{notes}<ul '
+              'class="sources">{sources}</ul>',
+              e=e(d.summary), notes=notes, sources=sources)
 
 
 # ---- the class summary ----------------------------------------------------------------------------------------------
@@ -358,31 +376,35 @@ def render_class(c: ClassSummary) -> str:
         _class_outliers(c),
         _class_students(c),
         _class_questions(c),
-        f"<footer>Class summary of {c.games} saved game(s) of {e(c.scenario_id)} · made by Good Offices "
-        f"{e(__version__)}; every game was replayed move by move from its save.</footer>",
+        tr("<footer>Class summary of {games} saved game(s) of {e} · made by Good Offices {e2}; every game was "
+           "replayed move by move from its save.</footer>",
+           games=c.games, e=e(c.scenario_id), e2=e(__version__)),
     ]
-    return page(f"Class summary — {c.title}", body)
+    return page(tr("Class summary — {title}", title=c.title), body)
 
 
 def _class_header(c: ClassSummary) -> str:
     if len(c.sessions) == 1:
-        world = f'session <span class="code">{e(c.sessions[0])}</span> (everyone played the same world)'
+        world = tr('session <span class="code">{e}</span> (everyone played the same world)', e=e(c.sessions[0]))
     elif c.seeds == 1:
-        world = "everyone played the same world"
+        world = _("everyone played the same world")
     else:
-        world = f"{c.seeds} different worlds (seeds)"
+        world = tr("{seeds} different worlds (seeds)", seeds=c.seeds)
     warn = ""
     if c.skipped:
         lines = "".join(f"<li>{e(s)}</li>" for s in c.skipped)
-        warn += f'<div class="warn"><b>{len(c.skipped)} file(s) could not be used:</b><ul>{lines}</ul></div>'
+        warn += tr('<div class="warn"><b>{len} file(s) could not be used:</b><ul>{lines}</ul></div>',
+                   len=len(c.skipped), lines=lines)
     if c.duplicates:
         lines = "".join(f"<li>{e(s)}</li>" for s in c.duplicates)
-        warn += f'<div class="warn"><b>Earlier saves of the same game, counted once:</b><ul>{lines}</ul></div>'
+        warn += tr('<div class="warn"><b>Earlier saves of the same game, counted once:</b><ul>{lines}</ul></div>',
+                   lines=lines)
     return (
-        '<header class="top"><div class="kicker">Good Offices · Class summary</div>'
-        f"<h1>{e(c.title)}</h1><p class=\"meta\">{e(c.period)}</p>"
-        f'<p class="meta"><b>{c.games}</b> game(s): <b>{c.finished}</b> finished, {c.games - c.finished} unfinished · '
-        f"{world}</p></header>{warn}"
+        tr('<header class="top"><div class="kicker">Good Offices · Class summary</div><h1>{e}</h1><p '
+           'class="meta">{e2}</p><p class="meta"><b>{games}</b> game(s): <b>{finished}</b> finished, {value} '
+           "unfinished · {world}</p></header>{warn}",
+           e=e(c.title), e2=e(c.period), games=c.games, finished=c.finished, value=c.games - c.finished, world=world,
+           warn=warn)
     )
 
 
@@ -391,24 +413,25 @@ def _class_endings(c: ClassSummary) -> str:
                 f"{c.endings[o.id]} ({percent(c.endings[o.id] / c.finished) if c.finished else '0%'})")
             for o in c.outcomes]
     if c.games > c.finished:
-        bars.append(Bar("Unfinished", c.games - c.finished, RATING_COLOURS["unfinished"], str(c.games - c.finished)))
-    chart = bar_chart("Endings of the class's games", bars,
+        bars.append(Bar(_("Unfinished"), c.games - c.finished, RATING_COLOURS["unfinished"], str(c.games - c.finished)))
+    chart = bar_chart(_("Endings of the class's games"), bars,
                       description="; ".join(f"{b.label}: {b.text}" for b in bars))
-    mean = f"<p>Mean score of the finished games: <b>{c.mean_score:+.1f}</b>.</p>" if c.mean_score is not None else ""
+    mean = (tr("<p>Mean score of the finished games: <b>{mean_score:+.1f}</b>.</p>", mean_score=c.mean_score)
+            if c.mean_score is not None else "")
     base = ""
     if c.seeds == 1 and c.baseline:
-        base = f'<p class="note">Without intervention this world ends in: {e(next(iter(c.baseline)))}.</p>'
+        base = tr('<p class="note">Without intervention this world ends in: {e}.</p>', e=e(next(iter(c.baseline))))
     elif c.baseline:
-        base = (f'<p class="note">Without intervention, the class\'s {c.seeds} worlds end in: '
+        base = (tr('<p class="note">Without intervention, the class\'s {seeds} worlds end in: ', seeds=c.seeds)
                 + ", ".join(f"{e(t)} ({n})" for t, n in c.baseline.items()) + ".</p>")
-    return f'<h2 id="endings">How the games ended</h2>{chart}{mean}{base}'
+    return tr('<h2 id="endings">How the games ended</h2>{chart}{mean}{base}', chart=chart, mean=mean, base=base)
 
 
 def _class_escalation(c: ClassSummary) -> str:
-    out = ['<h2 id="escalation">Escalation in every game</h2>',
-           "<p>One line per student, coloured by how the game ended (lines are drawn slightly apart so that "
-           "games on the same rung stay visible; hover over a line for the name). The dashed line is the world "
-           "without intervention, when the class shared one world.</p>"]
+    out = [_('<h2 id="escalation">Escalation in every game</h2>'),
+           _("<p>One line per student, coloured by how the game ended (lines are drawn slightly apart so that "
+             "games on the same rung stay visible; hover over a line for the name). The dashed line is the world "
+             "without intervention, when the class shared one world.</p>")]
     labels = axis_labels(c.dates, c.turn_unit, len(c.dates) - 1)
     n = len(labels)
     for k, pair in enumerate(c.pairs):
@@ -419,17 +442,17 @@ def _class_escalation(c: ClassSummary) -> str:
             series.append(Series(s.name, _pad(s.rungs[k], n, nudge), RATING_COLOURS[s.rating], width=2.0,
                                  opacity=0.6, dots=False, legend=False))
         if c.baseline_rungs:  # drawn over the students' lines so that it stays visible
-            series.append(Series("Without you", _pad(c.baseline_rungs[k], n), GREY, dashed=True, width=2.0,
+            series.append(Series(_("Without you"), _pad(c.baseline_rungs[k], n), GREY, dashed=True, width=2.0,
                                  dots=False))
         for rating in ("success", "partial", "failure", "unfinished"):
             if any(s.rating == rating for s in c.students):
                 series.append(Series(rating, [], RATING_COLOURS[rating]))
         top = len(pair.ladder) - 1
         out.append(f"<h3>{e(pair.name)}</h3>")
-        out.append(line_chart(f"Escalation of {pair.name} in each game", labels, series, (0, top),
+        out.append(line_chart(tr("Escalation of {name} in each game", name=pair.name), labels, series, (0, top),
                               ladder_ticks(pair.ladder), bands=[Band(top - 1.5, top + 0.5, "#fde8e8", "war")],
                               left=150, height=340,
-                              description=f"{len(c.students)} games overlaid."))
+                              description=tr("{len} games overlaid.", len=len(c.students))))
     return "".join(out)
 
 
@@ -439,22 +462,23 @@ def _pad(values: Sequence[int], n: int, nudge: float = 0.0) -> list[float | None
 
 
 def _class_instruments(c: ClassSummary) -> str:
-    head = '<h2 id="instruments">Instruments the class used</h2>'
+    head = _('<h2 id="instruments">Instruments the class used</h2>')
     if not c.instruments:
-        return f'{head}<p class="muted">Nobody used any instrument.</p>'
+        return tr('{head}<p class="muted">Nobody used any instrument.</p>', head=head)
     bars = [Bar(u.name, u.games, PALETTE[0], f"{u.games} of {c.games}") for u in c.instruments]
-    chart = bar_chart("Games in which each instrument was used", bars)
+    chart = bar_chart(_("Games in which each instrument was used"), bars)
     rows = "".join(
         f"<tr><td>{e(u.name)}</td><td class=\"num\">{u.games}</td><td class=\"num\">{u.uses}</td>"
         f'<td class="num">{_rate(u.success_with, u.finished_with)}</td>'
         f'<td class="num">{_rate(u.success_without, u.finished_without)}</td></tr>'
         for u in c.instruments
     )
-    return (f"{head}{chart}<table><thead><tr><th>Instrument</th><th class=\"num\">Games using it</th>"
-            '<th class="num">Times used</th><th class="num">Success with it</th><th class="num">Success without it'
-            f"</th></tr></thead><tbody>{rows}</tbody></table>"
-            '<p class="note">Success = the share of finished games with a success ending. With a small class these '
-            "are stories to discuss, not proof: a strong player may have used an instrument for other reasons.</p>")
+    return (tr('{head}{chart}<table><thead><tr><th>Instrument</th><th class="num">Games using it</th><th '
+               'class="num">Times used</th><th class="num">Success with it</th><th class="num">Success without '
+               'it</th></tr></thead><tbody>{rows}</tbody></table><p class="note">Success = the share of finished '
+               "games with a success ending. With a small class these are stories to discuss, not proof: a strong "
+               "player may have used an instrument for other reasons.</p>",
+               head=head, chart=chart, rows=rows))
 
 
 def _rate(success: int, finished: int) -> str:
@@ -465,8 +489,9 @@ def _class_outliers(c: ClassSummary) -> str:
     if not c.outliers:
         return ""
     rows = "".join(f"<tr><td>{e(o.kind)}</td><td>{e(o.name)}</td><td>{e(o.detail)}</td></tr>" for o in c.outliers)
-    return ('<h2 id="outliers">Games worth discussing</h2><table><thead><tr><th>What</th><th>Who</th><th>Detail</th>'
-            f"</tr></thead><tbody>{rows}</tbody></table>")
+    return (tr('<h2 id="outliers">Games worth '
+               "discussing</h2><table><thead><tr><th>What</th><th>Who</th><th>Detail</th></tr></thead><tbody>{rows}</tbody></table>",
+               rows=rows))
 
 
 def _class_students(c: ClassSummary) -> str:
@@ -477,13 +502,14 @@ def _class_students(c: ClassSummary) -> str:
         f'<td class="muted">{e(s.file)}</td></tr>'
         for s in c.students
     )
-    return ('<h2 id="students">Every game</h2><table><thead><tr><th>Student</th><th>Ending</th>'
-            '<th class="num">Score</th><th class="num">Peak rung</th><th class="num">Turns</th>'
-            f'<th class="num">Actions</th><th>File</th></tr></thead><tbody>{rows}</tbody></table>')
+    return (tr('<h2 id="students">Every game</h2><table><thead><tr><th>Student</th><th>Ending</th><th '
+               'class="num">Score</th><th class="num">Peak rung</th><th class="num">Turns</th><th '
+               'class="num">Actions</th><th>File</th></tr></thead><tbody>{rows}</tbody></table>',
+               rows=rows))
 
 
 def _class_questions(c: ClassSummary) -> str:
     if not c.questions:
         return ""
     qs = "".join(f'<li>{e(q["question"])} <span class="note">({e(q["when"])})</span></li>' for q in c.questions)
-    return f'<h2 id="questions">For discussion</h2><ol class="questions">{qs}</ol>'
+    return tr('<h2 id="questions">For discussion</h2><ol class="questions">{qs}</ol>', qs=qs)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.engine import Game, Rules, build_rules
+from game.i18n import tr
 from game.saves import SaveData, SaveError, load_save, resume
 from game.saves.store import shown_path
 from game.scenario.catalogue import shipped
@@ -98,10 +99,11 @@ def _scenario_for(save: SaveData, where: str, cache: ScenarioCache) -> tuple[Rul
             return loaded
     if found:
         raise ReportError(
-            f"{where}: the scenario '{printable(save.scenario_id)}' has changed since this game was saved, so the game "
-            "cannot be replayed exactly; use the scenario file the game was played with"
+            tr("{where}: the scenario '{printable}' has changed since this game was saved, so the game cannot be "
+               "replayed exactly; use the scenario file the game was played with",
+               where=where, printable=printable(save.scenario_id))
         )
     raise ReportError(
-        f"{where}: the scenario '{printable(save.scenario_id)}' of this save is not installed; put its file in "
-        "scenarios/"
+        tr("{where}: the scenario '{printable}' of this save is not installed; put its file in scenarios/",
+           where=where, printable=printable(save.scenario_id))
     )

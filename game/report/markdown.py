@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from game.i18n import _, tr
+
 from .classreport import ClassSummary
 from .debrief import RESOURCES, Debrief, axis_labels, long_date, percent
 
@@ -17,7 +19,7 @@ def cell(text: object) -> str:
 
 
 def table(head: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
-    out = ["| " + " | ".join(cell(h) for h in head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    out = ["| " + " | ".join(cell(h) for h in head) + " |", "|" + "|".join("---" for __ in head) + "|"]
     out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
     return [*out, ""]
 
@@ -26,26 +28,30 @@ def render_debrief_md(d: Debrief) -> str:
     """One game's debrief as Markdown."""
     lines = [f"# Debrief: {d.title}", "", f"*{d.period}*", ""]
     session = f" · session `{d.session}`" if d.session else ""
-    lines += [f"Played by **{d.name}**{session} · seed {d.seed} · {d.turns_played} of {d.turns_total} "
-              f"{d.turn_unit}s played", "", "## How it ended", ""]
+    lines += [tr("Played by **{name}**{session} · seed {seed} · {turns_played} of {turns_total} {turn_unit}s "
+                 "played",
+                 name=d.name, session=session, seed=d.seed, turns_played=d.turns_played, turns_total=d.turns_total,
+                 turn_unit=d.turn_unit), "", "## How it ended", ""]
     if d.ending is None:
-        lines += [f"Unfinished: the save stops after {d.turns_played} of {d.turns_total} {d.turn_unit}s.", ""]
+        lines += [tr("Unfinished: the save stops after {turns_played} of {turns_total} {turn_unit}s.",
+                     turns_played=d.turns_played, turns_total=d.turns_total, turn_unit=d.turn_unit), ""]
     else:
         lines += [f"**{d.ending.title}** ({d.ending.rating}) — {d.ending.text}", ""]
     if d.score is not None:
         s = d.score
-        lines += table(["Score", "Points"], [
-            ["Your ending", f"{s['base']:+.1f}"],
-            ["A failure prevented", f"{s['prevention']:+.1f}"],
-            ["Escalation spared", f"{s['escalation_spared']:+.1f}"],
-            ["Prestige gained or lost", f"{s['prestige']:+.1f}"],
-            ["**Total**", f"**{s['total']:+.1f}**"],
+        lines += table([_("Score"), _("Points")], [
+            [_("Your ending"), f"{s['base']:+.1f}"],
+            [_("A failure prevented"), f"{s['prevention']:+.1f}"],
+            [_("Escalation spared"), f"{s['escalation_spared']:+.1f}"],
+            [_("Prestige gained or lost"), f"{s['prestige']:+.1f}"],
+            [_("**Total**"), f"**{s['total']:+.1f}**"],
         ])
-    lines += [f"Without you (same world, no intervention): **{d.baseline_ending.title}** "
-              f"({d.baseline_ending.rating}).", "", "## Escalation, turn by turn", ""]
+    lines += [tr("Without you (same world, no intervention): **{title}** ({rating}).",
+                 title=d.baseline_ending.title, rating=d.baseline_ending.rating), "", "## Escalation, turn by turn", ""]
     acted = {m.turn for m in d.moves if m.actions or m.answers}
     keys = {kd.turn: i for i, kd in enumerate(d.key_decisions, start=1)}
-    head = ["Date", *(p.name for p in d.pairs), *(f"{p.name} without you" for p in d.pairs), "Your decision"]
+    head = [_("Date"), *(p.name for p in d.pairs), *(tr("{name} without you", name=p.name) for p in d.pairs),
+            _("Your decision")]
     rows = []
     labels = axis_labels(d.point_dates, d.turn_unit, d.turns_total)
     for k in range(len(d.point_dates)):
@@ -55,29 +61,31 @@ def render_debrief_md(d: Debrief) -> str:
                      *(_rung(p.baseline_rungs, p.ladder, k) for p in d.pairs), mark.strip()])
     lines += table(head, rows)
     lines += ["## Your resources", ""]
-    lines += table(["Date", *(name for _, name in RESOURCES)],
-                   [[labels[k], *(f"{d.resources[key][k]:g}" for key, _ in RESOURCES)]
+    lines += table([_("Date"), *(_(name) for __, name in RESOURCES)],
+                   [[labels[k], *(f"{d.resources[key][k]:g}" for key, __ in RESOURCES)]
                     for k in range(len(d.point_dates))])
     lines += ["## The decisions that mattered most", ""]
     if not d.key_decisions:
-        lines += ["Not looked for in this report." if d.key_decisions_runs == 0 else
-                  "No other choice would have changed the ending noticeably.", ""]
+        lines += [_("Not looked for in this report.") if d.key_decisions_runs == 0 else
+                  _("No other choice would have changed the ending noticeably."), ""]
     for i, kd in enumerate(d.key_decisions, start=1):
-        lines += [f"{i}. **{long_date(kd.date, d.turn_unit)}: {kd.headline}** — replaying this turn with {kd.label} "
-                  f"({kd.runs} futures each; mean score {kd.actual_score:+.1f} → {kd.counterfactual_score:+.1f})."]
+        lines += [tr("{i}. **{long_date}: {headline}** — replaying this turn with {label} ({runs} futures each; "
+                     "mean score {actual_score:+.1f} → {counterfactual_score:+.1f}).",
+                     i=i, long_date=long_date(kd.date, d.turn_unit), headline=kd.headline, label=kd.label, runs=kd.runs,
+                     actual_score=kd.actual_score, counterfactual_score=kd.counterfactual_score)]
     lines += ["", "## Your path beside history", ""]
-    lines += table(["Date", "What you did", "What really happened"],
+    lines += table([_("Date"), _("What you did"), _("What really happened")],
                    [[long_date(r.date, d.turn_unit), "; ".join(r.yours) or "—", " / ".join(r.history) or "—"]
                     for r in d.history])
     if d.moves:
         lines += ["## Turn by turn", ""]
-        lines += table(["Date", "What happened", "Your orders", "Results", "The parties"],
+        lines += table([_("Date"), _("What happened"), _("Your orders"), _("Results"), _("The parties")],
                        [[long_date(m.date, d.turn_unit), "; ".join(m.events) or "—",
                          "; ".join((*m.actions, *m.answers)) or "waited", "; ".join(m.results),
                          "; ".join(m.decisions)] for m in d.moves])
     if d.facilitator:
         lines += ["## The facilitator's interventions", ""]
-        lines += table(["Date", "What the facilitator did"],
+        lines += table([_("Date"), _("What the facilitator did")],
                        [[long_date(n.date, d.turn_unit), n.text] for n in d.facilitator])
     lines += _questions(d.questions)
     lines += ["## About this scenario, and sources", "", d.summary, ""]
@@ -104,26 +112,28 @@ def render_class_md(c: ClassSummary) -> str:
              f"**{c.games}** game(s): **{c.finished}** finished, {c.games - c.finished} unfinished"
              + (f" · session `{c.sessions[0]}`" if len(c.sessions) == 1 else f" · {c.seeds} world(s)"), ""]
     if c.skipped:
-        lines += ["Files that could not be used:", "", *(f"- {s}" for s in c.skipped), ""]
+        lines += [_("Files that could not be used:"), "", *(f"- {s}" for s in c.skipped), ""]
     if c.duplicates:
-        lines += ["Earlier saves of the same game, counted once:", "", *(f"- {s}" for s in c.duplicates), ""]
+        lines += [_("Earlier saves of the same game, counted once:"), "", *(f"- {s}" for s in c.duplicates), ""]
     lines += ["## How the games ended", ""]
     rows = [[o.title, o.rating, c.endings[o.id], percent(c.endings[o.id] / c.finished) if c.finished else "—"]
             for o in c.outcomes]
     if c.games > c.finished:
-        rows.append(["Unfinished", "—", c.games - c.finished, "—"])
-    lines += table(["Ending", "Rating", "Games", "Share of finished"], rows)
+        rows.append([_("Unfinished"), "—", c.games - c.finished, "—"])
+    lines += table([_("Ending"), _("Rating"), _("Games"), _("Share of finished")], rows)
     if c.mean_score is not None:
-        lines += [f"Mean score of the finished games: **{c.mean_score:+.1f}**.", ""]
+        lines += [tr("Mean score of the finished games: **{mean_score:+.1f}**.", mean_score=c.mean_score), ""]
     lines += ["## Instruments the class used", ""]
-    lines += table(["Instrument", "Games using it", "Times used", "Success with it", "Success without it"],
+    lines += table([_("Instrument"), _("Games using it"), _("Times used"), _("Success with it"),
+                    _("Success without it")],
                    [[u.name, u.games, u.uses, _rate(u.success_with, u.finished_with),
                      _rate(u.success_without, u.finished_without)] for u in c.instruments])
     if c.outliers:
         lines += ["## Games worth discussing", ""]
-        lines += table(["What", "Who", "Detail"], [[o.kind, o.name, o.detail] for o in c.outliers])
+        lines += table([_("What"), _("Who"), _("Detail")], [[o.kind, o.name, o.detail] for o in c.outliers])
     lines += ["## Every game", ""]
-    lines += table(["Student", "Ending", "Rating", "Score", "Peak rung", "Turns", "Actions", "File"],
+    lines += table([_("Student"), _("Ending"), _("Rating"), _("Score"), _("Peak rung"), _("Turns"), _("Actions"),
+                    _("File")],
                    [[s.name, s.ending, s.rating, "—" if s.score is None else f"{s.score:+.1f}", s.peak, s.turns,
                      s.actions, s.file] for s in c.students])
     lines += _questions(c.questions)
