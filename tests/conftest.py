@@ -4,7 +4,10 @@ tests/fuzzing.py). The machine's locale is set aside, so that the suite reads En
 
 import os
 
+import pytest
 from hypothesis import settings
+
+from game.i18n import using
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -15,3 +18,10 @@ for _name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
 settings.register_profile("ci", deadline=None, print_blob=True)
 settings.register_profile("long", deadline=None, print_blob=True)
 settings.load_profile("long" if os.environ.get("GOOD_OFFICES_FUZZ") == "long" else "ci")
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Each test starts in English, and a language a test chooses (Settings, --lang) ends with it."""
+    with using("en"):
+        yield

@@ -17,6 +17,7 @@ import pygame
 
 from game import __version__
 from game.engine import replay
+from game.i18n import current, set_language
 from game.saves import clean_stale_temps, saves_directory
 
 from .icons import tone_icon
@@ -129,7 +130,10 @@ class App:
     def apply_settings(self, settings: Settings) -> None:
         """Use and persist new settings; rebuild everything for a new type size or palette."""
         mode_changed = (settings.size, settings.fullscreen) != (self.settings.size, self.settings.fullscreen)
+        language_changed = settings.language != self.settings.language and settings.language != current().code
         self.settings = settings
+        if language_changed:
+            self.speak(settings.language)
         self.sounds.enabled = settings.sound
         if mode_changed:
             self.window_changed = True
@@ -137,6 +141,15 @@ class App:
                 self.size = settings.size
         self.theme = self._theme(self.size)
         save_settings(self.saves_dir, settings)
+        for screen in self.stack:
+            screen.invalidate()
+
+    def speak(self, code: str) -> None:
+        """Show the game in another language from now on: every screen is rebuilt, and the scenario is read again
+        with its translation (the game itself, its seed and its save do not change)."""
+        set_language(code)
+        if self.session is not None:
+            self.session.reload()
         for screen in self.stack:
             screen.invalidate()
 

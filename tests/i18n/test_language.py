@@ -14,13 +14,13 @@ from game.ui.settings import Settings, load_settings, save_settings
 
 def test_english_is_the_source_and_the_default():
     assert current().code == "en"
-    assert _("End turn") == "End turn"
+    assert _("Your game") == "Your game"
 
 
 def test_using_speaks_a_language_inside_the_block_only():
     with using("fr"):
         assert current().code == "fr"
-        assert _("End turn") == "Finir le tour"
+        assert _("Your game") == "Votre partie"
     assert current().code == "en"
 
 
@@ -34,30 +34,30 @@ def test_each_thread_has_its_own_language():
 
     def speak(code):
         set_language(code)
-        seen[code] = _("End turn")
+        seen[code] = _("Your game")
 
     threads = [threading.Thread(target=contextvars.copy_context().run, args=(speak, c)) for c in ("fr", "en")]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    assert seen == {"fr": "Finir le tour", "en": "End turn"}
+    assert seen == {"fr": "Votre partie", "en": "Your game"}
     assert current().code == "en"
 
 
 def test_plurals_follow_each_language():
     with using("fr"):
-        assert trn("{n} turn", "{n} turns", 0) == "0 tour"
-        assert trn("{n} turn", "{n} turns", 1) == "1 tour"
-        assert trn("{n} turn", "{n} turns", 2) == "2 tours"
-        assert ngettext("{n} turn", "{n} turns", 1.5) == "{n} tour"
-    assert trn("{n} turn", "{n} turns", 0) == "0 turns"
-    assert ngettext("{n} turn", "{n} turns", 1.5) == "{n} turns"
+        assert trn("{n} error", "{n} errors", 0) == "0 erreur"
+        assert trn("{n} error", "{n} errors", 1) == "1 erreur"
+        assert trn("{n} error", "{n} errors", 2) == "2 erreurs"
+        assert ngettext("{n} error", "{n} errors", 1.5) == "{n} erreur"
+    assert trn("{n} error", "{n} errors", 0) == "0 errors"
+    assert ngettext("{n} error", "{n} errors", 1.5) == "{n} errors"
 
 
 def test_tr_fills_placeholders_after_translating():
     with using("fr"):
-        assert tr("{n} turns left", n=3) == "3 tours restants"
+        assert tr("{name} without you", name="Cuba") == "Cuba sans vous"
 
 
 def test_the_system_locale_chooses_when_nothing_else_does():

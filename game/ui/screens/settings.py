@@ -7,6 +7,9 @@ from dataclasses import replace
 
 import pygame
 
+from game.i18n import LANGUAGES, NAMES, _
+from game.i18n import current as current_language
+
 from ..layout import Flow, inset
 from ..settings import TYPE_SIZES, WINDOW_SIZES, Settings
 from ..widgets import Button, Label, Painter, TextBlock, Widget, panel
@@ -21,7 +24,13 @@ class SettingsScreen(Screen):
         sizes = [(f"size:{w}x{h}", f"{w}×{h}", replace(s, width=w, height=h, fullscreen=False),
                   not s.fullscreen and (s.width, s.height) == (w, h)) for w, h in WINDOW_SIZES]
         sizes.append(("size:full", "Full screen", replace(s, fullscreen=True), s.fullscreen))
+        chosen = s.language or current_language().code
+        languages = [(f"language:{code}", NAMES[code], replace(s, language=code), chosen == code)
+                     for code in LANGUAGES]
         return [
+            (_("Language"), _("The game, its reports and the scenarios that have a translation. Saves and session "
+                              "codes do not depend on it: a class can play one session in several languages."),
+             languages),
             ("Window", "The window can also be resized by dragging its edge (down to 1024×640).", sizes),
             ("Type size", "Larger type for projectors and tired eyes; long panels scroll. A narrow window caps it "
              "so that the turn screen keeps its three columns.",
