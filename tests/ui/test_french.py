@@ -1,0 +1,35 @@
+"""The window in French: a whole Cuban game with every decision, report and the debrief reads French, cuts no
+text without a tooltip, and shows no id; the sample scenario too."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.i18n import using
+from game.scenario.catalogue import shipped
+from game.ui.app import App
+from game.ui.settings import Settings
+from tests.i18n.english import english_words
+
+from .test_player_text import SIZE, Reader, _entry, _play, _problems
+
+FRENCH = ("cuban_missile_crisis_1962", "sample_river_dispute")
+
+
+@pytest.mark.parametrize("scenario", FRENCH)
+def test_a_whole_game_in_french_reads_french(scenario, tmp_path):
+    item = next(s for s in shipped() if s.id == scenario)
+    with using("fr"):
+        entry, rules = _entry(item)
+        app = App(Settings(width=SIZE[0], height=SIZE[1], sound=False, language="fr"), saves_dir=tmp_path, size=SIZE)
+        reader = Reader(app)
+        _play(entry, rules, "historical", 4, tmp_path, reader, details=True)
+        assert app.session.game.done and app.top.name == "debrief"
+        problems = _problems(reader, rules)
+    assert not problems, "\n".join(problems[:40]) + f"\n({len(problems)} in all)"
+    sources = tuple(s.citation for s in rules.scenario.sources)
+    english = sorted({f"{where}: {words} in: {text[:140]}" for where, text in reader.texts
+                      if (words := english_words(text, sources))})
+    assert not english, "\n".join(english[:40]) + f"\n({len(english)} in all)"
+    debrief = " ".join(text for where, text in reader.texts if where.endswith("debrief"))
+    assert "Sans vous" in debrief or "sans vous" in debrief
