@@ -117,7 +117,7 @@ def items(values: Sequence[str], empty: str = "") -> str:
 
 
 def rating_style(rating: str) -> str:
-    return f'style="--rating: {RATING_COLOURS.get(rating, GREY)}"'
+    return f'style="--rating: {RATING_COLOURS.get(rating, GREY)}"'  # i18n: not shown
 
 
 # ---- the debrief ------------------------------------------------------------------------------------------------
