@@ -8,21 +8,37 @@ from __future__ import annotations
 import datetime as dt
 
 from game.engine import Rules
+from game.i18n import N_, _, tr, trn
+from game.i18n import formats as fmt
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+# The turn units, as a turn's heading and a count name them.
+UNIT_NAMES = {"day": N_("Day"), "week": N_("Week"), "month": N_("Month")}
 
 
 def day_text(day: dt.date | str) -> str:
-    """A date for text: '24 October 1962' (an ISO string is read first)."""
-    day = dt.date.fromisoformat(day) if isinstance(day, str) else day
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    """A date for text: '24 October 1962', '24 octobre 1962' (an ISO string is read first)."""
+    return fmt.day_text(day)
 
 
 def month_text(day: dt.date | str) -> str:
-    """'August 1995'."""
-    day = dt.date.fromisoformat(day) if isinstance(day, str) else day
-    return f"{MONTHS[day.month - 1]} {day.year}"
+    """'August 1995', 'août 1995'."""
+    return fmt.month_text(day)
+
+
+def unit_name(unit: str) -> str:
+    """A turn unit capitalised, as a heading names it: 'Day', 'Jour'."""
+    return _(UNIT_NAMES[unit]) if unit in UNIT_NAMES else unit.capitalize()
+
+
+def units_text(n: int | float, unit: str) -> str:
+    """A count of turn units: '1 day', '3 weeks', '2 mois'."""
+    if unit == "day":
+        return trn("{n} day", "{n} days", n, shown=f"{n:g}")
+    if unit == "week":
+        return trn("{n} week", "{n} weeks", n, shown=f"{n:g}")
+    if unit == "month":
+        return trn("{n} month", "{n} months", n, shown=f"{n:g}")
+    return f"{n:g} {unit}"
 
 
 def when_text(day: dt.date | str, unit: str) -> str:
@@ -40,40 +56,42 @@ def turn_date(rules: Rules, turn: int) -> str:
 def turn_heading(rules: Rules, turn: int) -> str:
     """'Day 5 · 20 October 1962', 'Month 6 · August 1995'; 'At the outset' before the first turn."""
     if turn < 0:
-        return "At the outset"
+        return _("At the outset")
     unit = rules.scenario.calendar.turn_unit
-    return f"{unit.capitalize()} {min(turn, rules.turns - 1) + 1} · {turn_date(rules, turn)}"
+    return tr("{unit} {n} · {date}", unit=unit_name(unit), n=min(turn, rules.turns - 1) + 1,
+              date=turn_date(rules, turn))
 
 
 def turn_phrase(rules: Rules, turn: int) -> str:
     """A turn as it reads mid-sentence: 'day 5 (20 October 1962)', 'month 6 (August 1995)'."""
     unit = rules.scenario.calendar.turn_unit
-    return f"{unit} {max(0, min(turn, rules.turns - 1)) + 1} ({turn_date(rules, turn)})"
+    return tr("{unit} {n} ({date})", unit=unit_name(unit).lower(), n=max(0, min(turn, rules.turns - 1)) + 1,
+              date=turn_date(rules, turn))
 
 
 def span_text(start: dt.date, end: dt.date, unit: str = "day") -> str:
     """A calendar's span: '16–28 October 1962', '1 March 1995 to 1 February 1999'; months as 'March 1995 to
     February 1999'."""
     if unit == "month":
-        return f"{month_text(start)} to {month_text(end)}"
+        return tr("{start} to {end}", start=month_text(start), end=month_text(end))
     if start.year == end.year and start.month == end.month:
-        return f"{start.day}–{day_text(end)}"
-    return f"{day_text(start)} to {day_text(end)}"
+        return f"{day_text(start).partition(' ')[0]}–{day_text(end)}"
+    return tr("{start} to {end}", start=day_text(start), end=day_text(end))
 
 
 def short_date(day: dt.date | str, unit: str) -> str:
     """A date for a chart axis: '24 Oct' for day and week turns, 'Oct 1962' for month turns."""
     day = dt.date.fromisoformat(day) if isinstance(day, str) else day
-    month = MONTHS[day.month - 1][:3]
+    month = fmt.month_short(day)
     return f"{month} {day.year}" if unit == "month" else f"{day.day} {month}"
 
 
 def period_text(period: str, turns: int, unit: str) -> str:
     """The scenario's period with its length, unless the period already says it ('March 1995 - February 1999, 48
     months' is not followed by '48 months' again)."""
-    if unit in period.lower():
+    if unit in period.lower() or unit_name(unit).lower() in period.lower():
         return period
-    return f"{period} · {turns} {unit}{'' if turns == 1 else 's'}"
+    return f"{period} · {units_text(turns, unit)}"
 
 
 def calendar_line(period: str, start: dt.date, end: dt.date, turns: int, unit: str) -> str:

@@ -11,6 +11,8 @@ import math
 from dataclasses import dataclass
 
 from game.engine import Rules
+from game.i18n import _, trn
+from game.i18n.formats import localized, money, percent_of
 
 from .words import pair_name
 
@@ -55,7 +57,7 @@ def variable_name(rules: Rules, name: str) -> str:
 def scale_of(rules: Rules, target: str, *values: float) -> Scale:
     """The scale a visible target is shown on; a number variable counts in whole steps while its values are
     whole (DEFCON 5 → 3), else in hundredths."""
-    head, _, attr = target.partition(".")
+    head, __, attr = target.partition(".")
     if attr == "rung" and head in rules.pair_ids:
         return RUNG
     if target == "prestige":
@@ -80,7 +82,7 @@ def sentence_start(text: str) -> str:
 
 def target_label(rules: Rules, target: str) -> str:
     """A visible target ('usa_ussr.rung', 'council.usa', 'prestige', a variable) in words, as a sentence's start."""
-    head, _, attr = target.partition(".")
+    head, __, attr = target.partition(".")
     if attr == "rung" and head in rules.pair_ids:
         return f"Escalation between {pair_name(rules, head)}"
     if head == "council" and attr in rules.council_ids:
@@ -111,7 +113,7 @@ def number_text(n: int, step: float, trim: bool = False) -> str:
     text = f"{abs(n) * step:.{d}f}"
     if trim and d and set(text.split(".")[1]) == {"0"}:
         text = text.split(".")[0]
-    return (MINUS if n < 0 else "") + text
+    return (MINUS if n < 0 else "") + localized(text)
 
 
 def value_text(rules: Rules, target: str, value: float, scale: Scale | None = None) -> str:
@@ -120,12 +122,12 @@ def value_text(rules: Rules, target: str, value: float, scale: Scale | None = No
     if scale is RUNG:
         return rung_name(rules, target.partition(".")[0], value)
     if scale is BOOL:
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     n = units(value, scale.step)
     if scale.kind == "money":
-        return f"${number_text(n, scale.step)}m"
+        return money(number_text(n, scale.step))
     if scale.kind == "percent":
-        return f"{n}%"
+        return percent_of(str(n))
     if scale.kind == "prestige":
         return number_text(n, scale.step, trim=True)
     return number_text(n, scale.step)
@@ -136,9 +138,9 @@ def amount_text(rules: Rules, target: str, n: int, scale: Scale) -> str:
     sign = "+" if n >= 0 else MINUS
     magnitude = number_text(abs(n), scale.step, trim=scale.kind == "prestige")
     if scale.kind == "money":
-        return f"{sign}${magnitude}m"
+        return sign + money(magnitude)
     if scale.kind == "percent":
-        return f"{sign}{abs(n)} pts" if abs(n) != 1 else f"{sign}1 pt"
+        return sign + trn("{n} pt", "{n} pts", abs(n))
     if scale.kind == "rung":
-        return f"{sign}{abs(n)} rung" + ("" if abs(n) == 1 else "s")
+        return sign + trn("{n} rung", "{n} rungs", abs(n))
     return f"{sign}{magnitude}"
