@@ -33,11 +33,11 @@ def unit_name(unit: str) -> str:
 def units_text(n: int | float, unit: str) -> str:
     """A count of turn units: '1 day', '3 weeks', '2 mois'."""
     if unit == "day":
-        return trn("{n} day", "{n} days", n, shown=f"{n:g}")
+        return trn("{n} day", "{n} days", n, shown=format(n, "g"))
     if unit == "week":
-        return trn("{n} week", "{n} weeks", n, shown=f"{n:g}")
+        return trn("{n} week", "{n} weeks", n, shown=format(n, "g"))
     if unit == "month":
-        return trn("{n} month", "{n} months", n, shown=f"{n:g}")
+        return trn("{n} month", "{n} months", n, shown=format(n, "g"))
     return f"{n:g} {unit}"
 
 
