@@ -8,6 +8,7 @@ import sys
 from typing import TextIO
 
 from game.engine import build_rules
+from game.i18n import _, tr
 from game.sim.balance import Balance, analyse
 
 from .errors import EXIT_INVALID, EXIT_OK, CliError
@@ -21,11 +22,11 @@ def run_balance(scenario: str, runs: int | None, seed: int, jobs: int, as_json: 
     """Check the arguments, analyse the scenario and print the report (JSON with `as_json`)."""
     out, err = out or sys.stdout, err or sys.stderr
     if runs is not None and runs <= 0:
-        raise CliError(f"--runs must be at least 1 (games per policy); got {runs}")
+        raise CliError(tr("--runs must be at least 1 (games per policy); got {runs}", runs=runs))
     if runs is not None:
         check_range("--runs", runs, 1, MAX_BALANCE_RUNS)
     if jobs <= 0:
-        raise CliError(f"--jobs must be at least 1 (the number of processes); got {jobs}")
+        raise CliError(tr("--jobs must be at least 1 (the number of processes); got {jobs}", jobs=jobs))
     jobs = capped_jobs(jobs, jobs, err)
     path, result = load_result_or_fail(scenario, err)
     try:
@@ -42,28 +43,31 @@ def run_balance(scenario: str, runs: int | None, seed: int, jobs: int, as_json: 
 
 def format_balance(b: Balance) -> str:
     """The verdict first, then a table of policies and one of instruments."""
-    lines = [f"Balance of {b.title} ({b.scenario}): {b.runs} games per policy, seed {b.seed}"]
+    lines = [tr("Balance of {title} ({scenario}): {runs} games per policy, seed {seed}",
+                title=b.title, scenario=b.scenario, runs=b.runs, seed=b.seed)]
     screened = sorted({p.runs for p in b.policies.values() if p.runs < b.runs})
     if screened:
-        lines.append(f"(greedy and most repeated moves on {' or '.join(map(str, screened))} games: the seeds' first)")
-    lines += ["", "Verdict:"]
+        lines.append(tr("(greedy and most repeated moves on {join} games: the seeds' first)",
+                        join=' or '.join(map(str, screened))))
+    lines += ["", _("Verdict:")]
     lines += [f"  - {line}" for line in b.verdict]
-    width = max(len("Policy"), *(len(n) for n in b.policies))
+    width = max(len(_("Policy")), *(len(n) for n in b.policies))
     ids = list(b.endings)
-    lines += ["", "Endings by policy (share of games):",
+    lines += ["", _("Endings by policy (share of games):"),
               f"  {'Policy':<{width}}  " + "  ".join(f"{e[:12]:>12}" for e in ids) + f"  {'turns':>5}"]
     for name, p in b.policies.items():
         cells = "  ".join(f"{p.endings[e]:>12.1%}" for e in ids)
         lines.append(f"  {name:<{width}}  {cells}  {p.mean_turns:>5.1f}")
     if b.instruments:
-        iw = max(len("Instrument"), *(len(s.name) for s in b.instruments.values()))
-        lines += ["", "Instruments (random play with and without each, on the same seeds):",
+        iw = max(len(_("Instrument")), *(len(s.name) for s in b.instruments.values()))
+        lines += ["", _("Instruments (random play with and without each, on the same seeds):"),
                   f"  {'Instrument':<{iw}}  {'used':>6}  {'changed':>8}  {'effect':>7}  best repeated use"]
         for s in b.instruments.values():
-            best = f"{s.best_fixed} ({s.best_fixed_gain:+.1f} vs passive)" if s.best_fixed else "-"
+            best = tr("{best_fixed} ({best_fixed_gain:+.1f} vs passive)",
+                      best_fixed=s.best_fixed, best_fixed_gain=s.best_fixed_gain) if s.best_fixed else "-"
             lines.append(f"  {s.name:<{iw}}  {s.used_share:>6.0%}  {s.changed_share:>8.1%}  {s.value_effect:>+7.1f}  "
                          f"{best}")
-    lines += ["", "Values: success 100, partial 40, failure -100 points. 'used': random games that used the "
-              "instrument; 'changed': of those, the games whose ending changes when each use is replaced by doing "
-              "nothing; 'effect': the mean points its uses gain there."]
+    lines += ["", _("Values: success 100, partial 40, failure -100 points. 'used': random games that used the "
+                    "instrument; 'changed': of those, the games whose ending changes when each use is replaced by "
+                    "doing nothing; 'effect': the mean points its uses gain there.")]
     return "\n".join(lines)

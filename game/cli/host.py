@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from game.i18n import _, tr
 from game.saves import saves_directory
 from game.scenario.catalogue import ScenarioNotFound, resolve
 from game.sim.session import SESSION_SEEDS, Session, encode, shipped_tags, with_scenario
@@ -47,7 +48,8 @@ def listen(host: str, port: int) -> socket.socket:
         sock.bind((host, port))
     except OSError as exc:
         sock.close()
-        raise CliError(f"cannot listen on {host}:{port} ({exc.strerror}); choose another --port") from None
+        raise CliError(tr("cannot listen on {host}:{port} ({strerror}); choose another --port",
+                          host=host, port=port, strerror=exc.strerror)) from None
     sock.listen(128)
     sock.set_inheritable(True)
     return sock
@@ -81,24 +83,26 @@ def run_host(scenario_arg: str | None, port: int, db: str | None, *, resume: boo
     out = out or sys.stdout
     err = err or sys.stderr
     if not 0 <= port <= 65535:
-        raise CliError(f"--port must be between 0 and 65535, not {port}", EXIT_USAGE)
+        raise CliError(tr("--port must be between 0 and 65535, not {port}", port=port), EXIT_USAGE)
     db_path = Path(db) if db else saves_directory() / DB_NAME
     if resume and not db_path.is_file():
-        raise CliError(f"{db_path}: no class database to resume; start a class with 'host SCENARIO --db FILE'")
+        raise CliError(tr("{db_path}: no class database to resume; start a class with 'host SCENARIO --db FILE'",
+                          db_path=db_path))
     if not resume and scenario_arg is None:
-        raise CliError("give a SCENARIO or session CODE to host, or --resume to continue a class")
+        raise CliError(_("give a SCENARIO or session CODE to host, or --resume to continue a class"))
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         store = Store(db_path)
         if resume:
             row = store.latest_session()
             if row is None:
-                raise CliError(f"{db_path}: the database holds no class to resume")
+                raise CliError(tr("{db_path}: the database holds no class to resume", db_path=db_path))
             where = row.scenario_path if Path(row.scenario_path).is_file() else row.scenario_id
-            _, result, rules = load_checked(where, err)
+            __, result, rules = load_checked(where, err)
             if result.digest != row.digest:
-                raise CliError(f"{row.scenario_path}: the scenario has changed since the class began, so its games "
-                               "cannot be replayed exactly; restore the file the class was started with",
+                raise CliError(tr("{scenario_path}: the scenario has changed since the class began, so its games "
+                                  "cannot be replayed exactly; restore the file the class was started with",
+                                  scenario_path=row.scenario_path),
                                EXIT_INVALID)
             room = Classroom.resume(store, row, rules)
         else:
@@ -115,21 +119,22 @@ def run_host(scenario_arg: str | None, port: int, db: str | None, *, resume: boo
     join_url = f"http://{hosts[-1]}:{port}/"
     teacher_url = f"http://127.0.0.1:{port}/teacher#t={room.row.teacher_token}"
     scn = rules.scenario
-    what = "Resumed" if resume else "Hosting"
-    print(f"{what} a solo class of {scn.title} ({scn.id}), session {room.row.code}, "
-          f"{len(room.seats)} student(s) so far.", file=out)
-    print(f"Students join at: {join_url}", file=out)
+    what = _("Resumed") if resume else _("Hosting")
+    print(tr("{what} a solo class of {title} ({id}), session {code}, {len} student(s) so far.",
+             what=what, title=scn.title, id=scn.id, code=room.row.code, len=len(room.seats)), file=out)
+    print(tr("Students join at: {join_url}", join_url=join_url), file=out)
     if local:
-        print("(--local: only this machine can join; leave it out to let the class join over the network.)",
+        print(_("(--local: only this machine can join; leave it out to let the class join over the network.)"),
               file=out)
     elif lan is None:
-        print("No network found: only this machine can join. Connect the laptop to the room's Wi-Fi (or start "
-              "its hotspot) and run the command again.", file=out)
+        print(_("No network found: only this machine can join. Connect the laptop to the room's Wi-Fi (or start "
+                "its hotspot) and run the command again."), file=out)
     segno.make(join_url, error="m").terminal(out=out, compact=True)
-    print(f"Your dashboard (keep this address to yourself): {teacher_url}", file=out)
-    print(f"Class database: {db_path} — if the server stops, 'python main.py host --resume --db {db_path}' "
-          "brings the class back.", file=out)
-    print("Ctrl-C stops the server.", file=out, flush=True)
+    print(tr("Your dashboard (keep this address to yourself): {teacher_url}", teacher_url=teacher_url), file=out)
+    print(tr("Class database: {db_path} — if the server stops, 'python main.py host --resume --db {db_path}' "
+             "brings the class back.",
+             db_path=db_path), file=out)
+    print(_("Ctrl-C stops the server."), file=out, flush=True)
     config = uvicorn.Config(build_app(room, join_url), ws_max_size=WS_MAX_SIZE, access_log=False,
                             log_level="warning", lifespan="off")
     try:

@@ -6,6 +6,7 @@ import json
 import sys
 from typing import Any, TextIO
 
+from game.i18n import _, tr
 from game.scenario.calendar import turn_count
 from game.scenario.model import Scenario
 
@@ -41,23 +42,25 @@ def format_info(scn: Scenario) -> str:
     names = {p.id: p.name for p in scn.parties}
     lines = [
         f"{scn.title}  ({scn.id})",
-        f"  {scn.period} — {info['start']} to {info['end']}, {info['turns']} turns of one {info['turn_unit']}",
-        f"  difficulty: {scn.difficulty}",
+        tr("  {period} — {info} to {info2}, {info3} turns of one {info4}",
+           period=scn.period, info=info['start'], info2=info['end'], info3=info['turns'], info4=info['turn_unit']),
+        tr("  difficulty: {difficulty}", difficulty=scn.difficulty),
         "",
-        "Parties:     " + ", ".join(f"{p.name} ({p.id})" for p in scn.parties),
-        "Pairs:       " + ", ".join(f"{names[a]}–{names[b]}" for a, b in (p.between for p in scn.pairs)
+        _("Parties:     ") + ", ".join(f"{p.name} ({p.id})" for p in scn.parties),
+        _("Pairs:       ") + ", ".join(f"{names[a]}–{names[b]}" for a, b in (p.between for p in scn.pairs)
                                     if a in names and b in names),
-        "Instruments: " + ", ".join(info["instruments"]),
+        _("Instruments: ") + ", ".join(info["instruments"]),
     ]
     if scn.proposals:
-        lines.append("Proposals:   " + ", ".join(p.name for p in scn.proposals))
+        lines.append(_("Proposals:   ") + ", ".join(p.name for p in scn.proposals))
     kinds: dict[str, int] = {}
     for ev in scn.events:
         kinds[ev.kind] = kinds.get(ev.kind, 0) + 1
-    lines.append(f"Events:      {len(scn.events)} (" + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + ")")
-    lines.append("Endings:")
+    lines.append(tr("Events:      {len} (",
+                    len=len(scn.events)) + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + ")")
+    lines.append(_("Endings:"))
     lines += [f"  - {e.title} [{e.rating}]" for e in scn.endings]
-    lines.append("Sources:")
+    lines.append(_("Sources:"))
     lines += [f"  - {s.citation}" for s in scn.sources]
     return "\n".join(lines)
 

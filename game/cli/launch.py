@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from game.i18n import N_, _, tr
 from game.saves import saves_directory
 from game.scenario.calendar import turn_count
 from game.scenario.catalogue import shipped
@@ -19,8 +20,8 @@ from game.typed import parse_whole
 from .errors import EXIT_OK
 from .play import load_checked, play_new, safe_output
 
-NO_DISPLAY = "No display found: starting the text mode."
-NO_WINDOW = "The game window could not open ({reason}): starting the text mode."
+NO_DISPLAY = N_("No display found: starting the text mode.")
+NO_WINDOW = N_("The game window could not open ({reason}): starting the text mode.")
 HEADLESS_DRIVERS = frozenset({"", "dummy", "offscreen"})
 
 
@@ -54,7 +55,7 @@ def open_window(saves_dir: Path, screen: str = "title", session: object = None) 
     try:
         from game.ui.app import WindowUnavailable, start
     except ImportError as exc:
-        return f"{exc.name or 'pygame'} is not installed"
+        return tr("{value} is not installed", value=exc.name or 'pygame')
     try:
         start(screen, session, saves_dir)
     except WindowUnavailable as exc:
@@ -73,7 +74,7 @@ def catalogue(directory: Path | None = None) -> list[Entry]:
 
 
 def render_picker(entries: list[Entry]) -> list[str]:
-    lines = ["Choose a scenario (its number or id; end of input leaves):"]
+    lines = [_("Choose a scenario (its number or id; end of input leaves):")]
     for n, e in enumerate(entries, 1):
         lines.append(f"  {n}. {e.title} [{e.id}] — {e.period}; {e.turns} turns; {e.difficulty}")
     return lines
@@ -102,7 +103,7 @@ def run_default(inp: TextIO | None = None, out: TextIO | None = None, err: TextI
         print(NO_DISPLAY, file=out)
     entries = catalogue()
     if not entries:
-        print("No scenarios are installed: give a scenario file with 'python main.py play FILE --text'.", file=out)
+        print(_("No scenarios are installed: give a scenario file with 'python main.py play FILE --text'."), file=out)
         return EXIT_OK
     for line in render_picker(entries):
         print(line, file=out)
@@ -128,5 +129,6 @@ def _ask(entries: list[Entry], inp: TextIO, out: TextIO) -> Entry | None:
         entry = pick(entries, line)
         if entry is not None:
             return entry
-        print(f"'{line.strip()}' is not on the list: give a number from 1 to {len(entries)} or a scenario id.",
+        print(tr("'{strip}' is not on the list: give a number from 1 to {len} or a scenario id.",
+                 strip=line.strip(), len=len(entries)),
               file=out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
+from game.i18n import tr
 from game.scenario.catalogue import ScenarioNotFound, resolve
 from game.scenario.loader import LoadResult, load_scenario
 from game.scenario.model import Scenario
@@ -27,5 +28,6 @@ def load_result_or_fail(arg: str, err: TextIO) -> tuple[Path, LoadResult]:
     if result.scenario is None:
         for diag in result.diagnostics:
             print(diag, file=err)
-        raise CliError(f"{path}: the scenario has errors; run 'python main.py validate {path}'", EXIT_INVALID)
+        raise CliError(tr("{path}: the scenario has errors; run 'python main.py validate {path}'",
+                          path=path), EXIT_INVALID)
     return path, result

@@ -8,7 +8,7 @@ import re
 import sys
 from collections.abc import Sequence
 
-from game.i18n import LANGUAGES, system_language, tr, using
+from game.i18n import LANGUAGES, _, system_language, tr, using
 
 from .errors import EXIT_INVALID, EXIT_USAGE, CliError
 from .numbers import whole
@@ -20,7 +20,8 @@ class Parser(argparse.ArgumentParser):
     """argparse that reports a usage error on one line, with where to get help, and exits 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        print(f"{self.prog}: error: {message} (see '{self.prog} --help')", file=sys.stderr)
+        print(tr("{prog}: error: {message_value} (see '{prog} --help')",
+                 prog=self.prog, message_value=message), file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
 
 
@@ -102,144 +103,156 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 def _language_option(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument("--lang", choices=LANGUAGES, default=default,
-                        help="language of the game, the reports and the messages (default: as last chosen in "
-                        "Settings, else the system's)")
+                        help=_("language of the game, the reports and the messages (default: as last chosen in "
+                               "Settings, else the system's)"))
 
 
 def build_parser() -> Parser:
     """The whole command line, with help for every subcommand and option."""
     parser = Parser(
         prog=PROG,
-        description="Good Offices — a crisis-diplomacy simulation. You are the UN Secretary-General.",
-        epilog="With no command, opens the game window (or the text mode when there is no display). "
-        "SCENARIO is a path to a .yaml file or the id of a shipped scenario (see 'validate scenarios').",
+        description=_("Good Offices — a crisis-diplomacy simulation. You are the UN Secretary-General."),
+        epilog=_("With no command, opens the game window (or the text mode when there is no display). SCENARIO is "
+                 "a path to a .yaml file or the id of a shipped scenario (see 'validate scenarios')."),
     )
     _language_option(parser, None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    p = sub.add_parser("play", help="play a scenario", description="Play a scenario in the window or the terminal.")
+    p = sub.add_parser("play", help=_("play a scenario"), description=_("Play a scenario in the window or the "
+                                                                     "terminal."))
     p.add_argument("scenario", metavar="SCENARIO", nargs="?",
-                   help="a scenario file or shipped id (optional with --session)")
-    p.add_argument("--seed", type=whole, help="seed of the world (same seed, same world); random if omitted")
-    p.add_argument("--session", metavar="CODE", help="a class's session code, e.g. CUBA-7F3K: the same world for all")
-    p.add_argument("--player", default="", metavar="NAME", help="your name, kept in the save for the class summary")
-    p.add_argument("--text", action="store_true", help="play in the terminal instead of the window")
-    p.add_argument("--load", metavar="SAVE", help="continue a saved game")
+                   help=_("a scenario file or shipped id (optional with --session)"))
+    p.add_argument("--seed", type=whole, help=_("seed of the world (same seed, same world); random if omitted"))
+    p.add_argument("--session", metavar="CODE", help=_("a class's session code, e.g. CUBA-7F3K: the same world "
+                                                       "for all"))
+    p.add_argument("--player", default="", metavar="NAME", help=_("your name, kept in the save for the class "
+                                                                  "summary"))
+    p.add_argument("--text", action="store_true", help=_("play in the terminal instead of the window"))
+    p.add_argument("--load", metavar="SAVE", help=_("continue a saved game"))
     p.set_defaults(run=_cmd_play)
 
     p = sub.add_parser(
         "validate",
-        help="check scenario files",
-        description="Check scenario files and folders. Prints FILE:LINE:COL: error: message for each problem. "
-        "Exit status: 0 all valid, 1 some file has errors, 2 usage error.",
+        help=_("check scenario files"),
+        description=_("Check scenario files and folders. Prints FILE:LINE:COL: error: message for each problem. "
+                      "Exit status: 0 all valid, 1 some file has errors, 2 usage error."),
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders to search for *.yaml")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=_("scenario files or folders to search for *.yaml"))
     p.set_defaults(run=_cmd_validate)
 
     p = sub.add_parser(
         "simulate",
-        help="play many games with a policy",
-        description="Play many games headless with a policy and report the distribution of outcomes.",
+        help=_("play many games with a policy"),
+        description=_("Play many games headless with a policy and report the distribution of outcomes."),
     )
     p.add_argument("scenario", metavar="SCENARIO")
-    p.add_argument("--runs", type=whole, default=1000, help="number of games (default 1000, at most 100,000)")
+    p.add_argument("--runs", type=whole, default=1000, help=_("number of games (default 1000, at most 100,000)"))
     p.add_argument(
         "--policy",
         default="passive",
-        help="passive, random, greedy, historical, or fixed:INSTRUMENT[:TARGET] (one action every turn)",
+        help=_("passive, random, greedy, historical, or fixed:INSTRUMENT[:TARGET] (one action every turn)"),
     )
-    p.add_argument("--seed", type=whole, default=0, help="run seed; game i uses a seed derived from it and i")
-    p.add_argument("--jobs", type=whole, default=1, help="processes to use, at most one per core; results are the "
-                   "same for any value")
-    p.add_argument("--save-games", metavar="DIR", help="also write every game as a save file in DIR (created if "
-                   "missing), named SCENARIO-POLICY-INDEX.json; open one with 'play SCENARIO --load FILE'")
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--seed", type=whole, default=0, help=_("run seed; game i uses a seed derived from it and i"))
+    p.add_argument("--jobs", type=whole, default=1, help=_("processes to use, at most one per core; results are "
+                                                           "the same for any value"))
+    p.add_argument("--save-games", metavar="DIR", help=_("also write every game as a save file in DIR (created if "
+                                                         "missing), named SCENARIO-POLICY-INDEX.json; open one "
+                                                         "with 'play SCENARIO --load FILE'"))
+    p.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
     p.set_defaults(run=_cmd_simulate)
 
     p = sub.add_parser(
         "balance",
-        help="check a scenario's balance",
-        description="Play every policy (passive, random, greedy, historical and each repeated instrument) on the "
-        "same seeds and report which endings are reachable, which instruments matter, whether one repeated "
-        "move dominates, and a plain-language verdict.",
+        help=_("check a scenario's balance"),
+        description=_("Play every policy (passive, random, greedy, historical and each repeated instrument) on "
+                      "the same seeds and report which endings are reachable, which instruments matter, whether "
+                      "one repeated move dominates, and a plain-language verdict."),
     )
     p.add_argument("scenario", metavar="SCENARIO")
-    p.add_argument("--runs", type=whole, help="games per policy (default 200, fewer for scenarios over 16 turns; "
-                   "at most 20,000)")
-    p.add_argument("--seed", type=whole, default=0, help="run seed; game i of every policy uses the same seed")
-    p.add_argument("--jobs", type=whole, default=1, help="processes to use, at most one per core; results are the "
-                   "same for any value")
-    p.add_argument("--json", action="store_true", help="print JSON for tools (keys in docs/balance.md)")
+    p.add_argument("--runs", type=whole, help=_("games per policy (default 200, fewer for scenarios over 16 "
+                                                "turns; at most 20,000)"))
+    p.add_argument("--seed", type=whole, default=0, help=_("run seed; game i of every policy uses the same seed"))
+    p.add_argument("--jobs", type=whole, default=1, help=_("processes to use, at most one per core; results are "
+                                                           "the same for any value"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for tools (keys in docs/balance.md)"))
     p.set_defaults(run=_cmd_balance)
 
-    p = sub.add_parser("info", help="describe a scenario", description="Title, dates, parties, instruments, "
-                       "events, endings and sources of a scenario.")
+    p = sub.add_parser("info", help=_("describe a scenario"), description=_("Title, dates, parties, instruments, "
+                                                                         "events, endings and sources of a "
+                                                                         "scenario."))
     p.add_argument("scenario", metavar="SCENARIO")
-    p.add_argument("--json", action="store_true", help="print JSON for tools")
+    p.add_argument("--json", action="store_true", help=_("print JSON for tools"))
     p.set_defaults(run=_cmd_info)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of the scenario format",
-                       description="Print the JSON Schema of the scenario format (for editors).")
+    p = sub.add_parser("schema", help=_("print the JSON Schema of the scenario format"),
+                       description=_("Print the JSON Schema of the scenario format (for editors)."))
     p.set_defaults(run=_cmd_schema)
 
-    p = sub.add_parser("session", help="make a session code for a class",
-                       description="Print a short session code for a scenario and a seed; every student who plays "
-                       "it with 'play --session CODE' faces the same world.")
+    p = sub.add_parser("session", help=_("make a session code for a class"),
+                       description=_("Print a short session code for a scenario and a seed; every student who "
+                                     "plays it with 'play --session CODE' faces the same world."))
     p.add_argument("scenario", metavar="SCENARIO")
-    p.add_argument("--seed", type=whole, help="seed of the world, 0 or more; random if omitted")
+    p.add_argument("--seed", type=whole, help=_("seed of the world, 0 or more; random if omitted"))
     p.add_argument("--facilitator", action="store_true",
-                   help="the code opens the window in facilitator mode (discussion pauses, teacher's panel)")
+                   help=_("the code opens the window in facilitator mode (discussion pauses, teacher's panel)"))
     p.set_defaults(run=_cmd_session)
 
-    p = sub.add_parser("report", help="write a debrief or class summary",
-                       description="Write one game's debrief from a save, or a class summary over many saves "
-                       "(several files or folders) of the same scenario: HTML to print or hand out, Markdown or JSON.")
-    p.add_argument("saves", nargs="+", metavar="SAVE", help="save files, or folders of saves for a class summary")
-    p.add_argument("--out", required=True, metavar="FILE", help="FILE.html, FILE.md or FILE.json")
-    p.add_argument("--format", choices=("html", "md", "json"), help="output format (default: from the --out suffix)")
+    p = sub.add_parser("report", help=_("write a debrief or class summary"),
+                       description=_("Write one game's debrief from a save, or a class summary over many saves "
+                                     "(several files or folders) of the same scenario: HTML to print or hand out, "
+                                     "Markdown or JSON."))
+    p.add_argument("saves", nargs="+", metavar="SAVE", help=_("save files, or folders of saves for a class summary"))
+    p.add_argument("--out", required=True, metavar="FILE", help=_("FILE.html, FILE.md or FILE.json"))
+    p.add_argument("--format", choices=("html", "md", "json"), help=_("output format (default: from the --out "
+                                                                      "suffix)"))
     p.add_argument("--runs", type=whole, default=100, metavar="N",
-                   help="futures replayed per alternative to find the decisions that mattered (default 100, at "
-                   "most 10,000; 0 skips)")
-    p.add_argument("--class", dest="as_class", action="store_true", help="a class summary even for a single save")
+                   help=_("futures replayed per alternative to find the decisions that mattered (default 100, at "
+                          "most 10,000; 0 skips)"))
+    p.add_argument("--class", dest="as_class", action="store_true", help=_("a class summary even for a single save"))
     p.set_defaults(run=_cmd_report)
 
-    p = sub.add_parser("screenshot", help="render a screen to PNG headless",
-                       description="Render a screen of the game to a PNG file without a display.")
+    p = sub.add_parser("screenshot", help=_("render a screen to PNG headless"),
+                       description=_("Render a screen of the game to a PNG file without a display."))
     p.add_argument("scenario", metavar="SCENARIO")
     p.add_argument("--screen", required=True, metavar="NAME",
-                   help="title, picker, briefing, turn, event, report, debrief, save, settings, help, menu or advisor")
+                   help=_("title, picker, briefing, turn, event, report, debrief, save, settings, help, menu or "
+                          "advisor"))
     p.add_argument("--out", required=True, metavar="FILE.png")
-    p.add_argument("--turns", type=whole, default=0, help="turns to play first with the policy (default 0)")
-    p.add_argument("--policy", default="passive", help="policy that plays those turns (as for simulate)")
-    p.add_argument("--seed", type=whole, default=0, help="seed of the world (default 0)")
-    p.add_argument("--size", metavar="WxH", help="image size (default 1280x720)")
+    p.add_argument("--turns", type=whole, default=0, help=_("turns to play first with the policy (default 0)"))
+    p.add_argument("--policy", default="passive", help=_("policy that plays those turns (as for simulate)"))
+    p.add_argument("--seed", type=whole, default=0, help=_("seed of the world (default 0)"))
+    p.add_argument("--size", metavar="WxH", help=_("image size (default 1280x720)"))
     p.set_defaults(run=_cmd_screenshot)
 
-    p = sub.add_parser("host", help="run the class server for a live class",
-                       description="Serve a solo class on this machine: every student plays the same world in a "
-                       "browser on the room's network (no install, no accounts); the teacher's dashboard shows "
-                       "who is on which turn, the endings and the class summary. The guide is docs/classroom.md.")
+    p = sub.add_parser("host", help=_("run the class server for a live class"),
+                       description=_("Serve a solo class on this machine: every student plays the same world in a "
+                                     "browser on the room's network (no install, no accounts); the teacher's "
+                                     "dashboard shows who is on which turn, the endings and the class summary. "
+                                     "The guide is docs/classroom.md."))
     p.add_argument("scenario", metavar="SCENARIO|CODE", nargs="?",
-                   help="a scenario file or shipped id (a new random world), or a session code (its world)")
-    p.add_argument("--port", type=whole, default=8000, help="port to listen on (default 8000)")
-    p.add_argument("--db", metavar="FILE", help="the class database (default: classroom.sqlite in the saves folder)")
-    p.add_argument("--resume", action="store_true", help="bring back the latest class in --db, exactly as it was")
-    p.add_argument("--local", action="store_true", help="listen on this machine only (127.0.0.1), not the network")
+                   help=_("a scenario file or shipped id (a new random world), or a session code (its world)"))
+    p.add_argument("--port", type=whole, default=8000, help=_("port to listen on (default 8000)"))
+    p.add_argument("--db", metavar="FILE", help=_("the class database (default: classroom.sqlite in the saves "
+                                                  "folder)"))
+    p.add_argument("--resume", action="store_true", help=_("bring back the latest class in --db, exactly as it was"))
+    p.add_argument("--local", action="store_true", help=_("listen on this machine only (127.0.0.1), not the "
+                                                          "network"))
     p.set_defaults(run=_cmd_host)
 
-    p = sub.add_parser("new-scenario", help="write a commented starting scenario",
-                       description="Write a commented starting scenario file that validates and plays as it is "
-                       "(or, with --from, a copy of a shipped scenario with a new id). Never overwrites a file. "
-                       "The guide is docs/authoring.md.")
-    p.add_argument("path", metavar="PATH", help="the new .yaml file; its name becomes the scenario id")
-    p.add_argument("--from", dest="source", metavar="ID", help="copy this shipped scenario (or file) instead")
+    p = sub.add_parser("new-scenario", help=_("write a commented starting scenario"),
+                       description=_("Write a commented starting scenario file that validates and plays as it is "
+                                     "(or, with --from, a copy of a shipped scenario with a new id). Never "
+                                     "overwrites a file. The guide is docs/authoring.md."))
+    p.add_argument("path", metavar="PATH", help=_("the new .yaml file; its name becomes the scenario id"))
+    p.add_argument("--from", dest="source", metavar="ID", help=_("copy this shipped scenario (or file) instead"))
     p.set_defaults(run=_cmd_new_scenario)
 
-    p = sub.add_parser("translate", help="write or update a scenario's translation file",
-                       description="Write the translation file beside a scenario (NAME.LANG.yaml) with every text "
-                       "of the scenario, or bring it up to date, keeping what is translated (docs/translating.md).")
+    p = sub.add_parser("translate", help=_("write or update a scenario's translation file"),
+                       description=_("Write the translation file beside a scenario (NAME.LANG.yaml) with every "
+                                     "text of the scenario, or bring it up to date, keeping what is translated "
+                                     "(docs/translating.md)."))
     p.add_argument("scenario", metavar="SCENARIO")
-    p.add_argument("--to", required=True, metavar="LANG", help="language code of the translation, e.g. fr")
+    p.add_argument("--to", required=True, metavar="LANG", help=_("language code of the translation, e.g. fr"))
     p.set_defaults(run=_cmd_translate)
     for choice in sub.choices.values():
         _language_option(choice, argparse.SUPPRESS)
@@ -259,10 +272,21 @@ def choose_language(asked: str | None) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `python main.py` and the `good-offices` command."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    with using(choose_language(args.lang)):
+    argv = list(sys.argv[1:] if argv is None else argv)
+    with using(choose_language(_asked_language(argv))):
+        args = build_parser().parse_args(argv)  # help and usage errors in the language too
         return _run(args)
+
+
+def _asked_language(argv: list[str]) -> str | None:
+    """The language --lang asks for, read before the parser is built (its help is in that language); a wrong
+    value is left for the parser to report."""
+    for i, arg in enumerate(argv):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else argv[i + 1] if arg == "--lang" and i + 1 < len(
+            argv) else None
+        if value in LANGUAGES:
+            return value
+    return None
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -274,7 +298,7 @@ def _run(args: argparse.Namespace) -> int:
             return run_default()
         return args.run(args)
     except CliError as exc:
-        print(f"{PROG}: error: {exc.message}", file=sys.stderr)
+        print(tr("{PROG}: error: {message_value}", PROG=PROG, message_value=exc.message), file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
@@ -284,5 +308,6 @@ def _run(args: argparse.Namespace) -> int:
     except OSError as exc:  # a file the command could not use, whatever the reason: one line, no traceback
         where = os.fsdecode(exc.filename) if exc.filename is not None else ""
         shown = where if len(where) <= 80 else where[:80] + "…"
-        print(f"{PROG}: error: {shown + ': ' if shown else ''}{exc.strerror or exc}", file=sys.stderr)
+        print(tr("{PROG}: error: {value}{value2}",
+                 PROG=PROG, value=shown + ': ' if shown else '', value2=exc.strerror or exc), file=sys.stderr)
         return EXIT_INVALID

@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
+from game.i18n import _, tr
 from game.scenario.catalogue import SCENARIO_SUFFIXES, SHIPPED_DIR, ScenarioNotFound, kind_of, resolve
 from game.scenario.schema import schema_text
 
@@ -40,7 +41,7 @@ def scenario_id_for(path: Path) -> str:
 def with_id(text: str, ident: str) -> str:
     """The scenario text with its top-level `id:` set to `ident`."""
     if not TOP_LEVEL_ID.search(text):
-        raise CliError("the source scenario has no top-level 'id:' line to replace")
+        raise CliError(_("the source scenario has no top-level 'id:' line to replace"))
     return TOP_LEVEL_ID.sub(f"id: {ident}", text, count=1)
 
 
@@ -74,14 +75,19 @@ def run_new_scenario(path: str, source: str | None, out: TextIO | None = None) -
     target = Path(path)
     shown = path if len(path) <= 80 else path[:80] + "…"
     if target.suffix not in SCENARIO_SUFFIXES:
-        raise CliError(f"'{shown}': a scenario file name must end in .yaml, e.g. {target.with_suffix('.yaml').name}")
+        raise CliError(tr("'{shown_value}': a scenario file name must end in .yaml, e.g. {name}",
+                          shown_value=shown, name=target.with_suffix('.yaml').name))
     too_long = [part for part in target.parts if len(os.fsencode(part)) > NAME_MAX]
     if too_long:
-        raise CliError(f"'{shown}': a file or folder name may be at most {NAME_MAX} bytes long; choose a shorter one")
+        raise CliError(tr("'{shown_value}': a file or folder name may be at most {NAME_MAX} bytes long; choose a "
+                          "shorter one",
+                          shown_value=shown, NAME_MAX=NAME_MAX))
     kind = kind_of(target)
     if kind != "missing" or target.is_symlink():
         what = {"folder": "a folder", "file": "a file"}.get(kind, "something that is not a scenario file")
-        raise CliError(f"'{shown}' already exists ({what}); choose another name — new-scenario never overwrites")
+        raise CliError(tr("'{shown_value}' already exists ({what}); choose another name — new-scenario never "
+                          "overwrites",
+                          shown_value=shown, what=what))
     text = _source_text(source)
     ident = scenario_id_for(target)
     schema_ref, copy_schema = schema_reference(target)
@@ -93,17 +99,20 @@ def run_new_scenario(path: str, source: str | None, out: TextIO | None = None) -
         if copy_schema:
             (target.parent / SCHEMA_NAME).write_text(schema_text(), encoding="utf-8", newline="\n")
     except OSError as exc:
-        raise CliError(f"cannot write '{shown}': {exc.strerror or exc}; check the folder and its permissions") from None
-    origin = f"a copy of '{source}'" if source else "a commented starting scenario"
-    print(f"Wrote {target}: {origin} with id '{ident}'.", file=out)
+        raise CliError(tr("cannot write '{shown_value}': {value}; check the folder and its permissions",
+                          shown_value=shown, value=exc.strerror or exc)) from None
+    origin = tr("a copy of '{source}'", source=source) if source else _("a commented starting scenario")
+    print(tr("Wrote {target}: {origin} with id '{ident}'.", target=target, origin=origin, ident=ident), file=out)
     if ident != target.stem:
-        print(f"Note: '{target.stem}' is not a valid id, so the id is '{ident}'; consider naming the file "
-              f"{ident}{target.suffix}.", file=out)
+        print(tr("Note: '{stem}' is not a valid id, so the id is '{ident}'; consider naming the file "
+                 "{ident}{suffix}.",
+                 stem=target.stem, ident=ident, suffix=target.suffix), file=out)
     if copy_schema:
-        print(f"Wrote {target.parent / SCHEMA_NAME} beside it, for editor help.", file=out)
+        print(tr("Wrote {value} beside it, for editor help.", value=target.parent / SCHEMA_NAME), file=out)
     shown = shlex.quote(str(target))
-    print(f"Next: python main.py validate {shown}   then   python main.py play {shown} --text", file=out)
-    print("Guide: docs/authoring.md", file=out)
+    print(tr("Next: python main.py validate {shown_value}   then   python main.py play {shown_value} --text",
+             shown_value=shown), file=out)
+    print(_("Guide: docs/authoring.md"), file=out)
     return EXIT_OK
 
 
@@ -114,8 +123,8 @@ def _source_text(source: str | None) -> str:
     try:
         found = resolve(source)
     except ScenarioNotFound as exc:
-        raise CliError(f"--from: {exc}") from None
+        raise CliError(tr("--from: {exc}", exc=exc)) from None
     try:
         return found.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise CliError(f"--from: cannot read '{found}': {exc}") from None
+        raise CliError(tr("--from: cannot read '{found}': {exc}", found=found, exc=exc)) from None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 
+from game.i18n import tr
 from game.typed import MAX_DIGITS, parse_whole
 
 from .errors import CliError
@@ -21,15 +22,17 @@ def whole(text: str) -> int:
     value = parse_whole(text)
     if value is None:
         shown = text if len(text) <= 24 else text[:24] + "…"
-        raise argparse.ArgumentTypeError(f"'{shown}' is not a whole number written in digits 0-9 "
-                                         f"(at most {MAX_DIGITS} of them)")
+        raise argparse.ArgumentTypeError(tr("'{shown_value}' is not a whole number written in digits 0-9 (at most "
+                                            "{MAX_DIGITS} of them)",
+                                            shown_value=shown, MAX_DIGITS=MAX_DIGITS))
     return value
 
 
 def check_range(option: str, value: int, low: int, high: int, hint: str = "") -> int:
     """`value` when it lies in [low, high]; else CliError naming the option, the bounds and what to do."""
     if not low <= value <= high:
-        raise CliError(f"{option} must be from {low:,} to {high:,}; got {value:,}{hint}")
+        raise CliError(tr("{option} must be from {low:,} to {high:,}; got {value:,}{hint}",
+                          option=option, low=low, high=high, value=value, hint=hint))
     return value
 
 

@@ -13,6 +13,7 @@ from typing import TextIO
 
 from game.engine import Game, build_rules
 from game.engine.rules import Rules
+from game.i18n import N_, _, tr
 from game.saves import SaveError, load_save, restore_draft, resume, saves_directory
 from game.saves.format import MAX_NAME
 from game.saves.store import shown_path
@@ -23,8 +24,8 @@ from . import textmode
 from .errors import EXIT_INVALID, CliError
 from .loading import load_result_or_fail
 
-NO_DISPLAY = "No display found: playing in the terminal."
-NO_WINDOW = "The game window could not open ({reason}): playing in the terminal."
+NO_DISPLAY = N_("No display found: playing in the terminal.")
+NO_WINDOW = N_("The game window could not open ({reason}): playing in the terminal.")
 
 
 def load_checked(arg: str, err: TextIO) -> tuple[Path, LoadResult, Rules]:
@@ -46,7 +47,8 @@ def run_play(scenario_arg: str | None, seed: int | None, text: bool, load: str |
     folder = saves_dir or saves_directory()
     player = clean_text(player).strip()
     if len(player) > MAX_NAME:
-        raise CliError(f"--player is {len(player):,} characters long; a name may have at most {MAX_NAME}")
+        raise CliError(tr("--player is {len:,} characters long; a name may have at most {MAX_NAME}",
+                          len=len(player), MAX_NAME=MAX_NAME))
     if session is not None:
         from .session import open_session
 
@@ -57,7 +59,7 @@ def run_play(scenario_arg: str | None, seed: int | None, text: bool, load: str |
         return play_new(rules, path, result.digest, shlex.quote(scenario_arg or shared.scenario_id), shared.seed,
                         folder, inp, out, player=player, session_code=code)
     if scenario_arg is None:
-        raise CliError("give a SCENARIO to play (a file or shipped id), or --session CODE from your teacher")
+        raise CliError(_("give a SCENARIO to play (a file or shipped id), or --session CODE from your teacher"))
     path, result, rules = load_checked(scenario_arg, err)
     label = shlex.quote(scenario_arg)
     if load is None:
@@ -98,7 +100,7 @@ def in_window(game: Game, scenario_path: str, digest: str, folder: Path, screen:
     try:
         from game.ui.session import Session as WindowSession
     except ImportError as exc:
-        print(NO_WINDOW.format(reason=f"{exc.name or 'pygame'} is not installed"), file=out)
+        print(NO_WINDOW.format(reason=tr("{value} is not installed", value=exc.name or 'pygame')), file=out)
         return False
 
     orders, choices = draft or ([], {})
@@ -121,7 +123,8 @@ def play_new(rules: Rules, path: Path, digest: str, label: str, seed: int | None
     session = textmode.Session(game, label, str(path), digest, folder, player, session_code=session_code or "")
     opening = textmode.render_opening(rules, seed)
     if session_code:
-        opening.insert(-1, f"Session {session_code} — everyone with this code plays the same world.")
+        opening.insert(-1, tr("Session {session_code} — everyone with this code plays the same world.",
+                              session_code=session_code))
     return textmode.play(session, opening, inp, out)
 
 
@@ -129,10 +132,12 @@ def resumed_opening(game: Game, load: str, seed: int | None) -> list[str]:
     rules = game.rules
     unit = rules.scenario.calendar.turn_unit
     lines = [textmode.rule(), rules.scenario.title.upper(),
-             f"Resumed from {load}: {unit} {min(game.turn + 1, rules.turns)} of {rules.turns}, seed {game.seed}.",
-             "Type 'brief' for the briefing, 'help' for the commands."]
+             tr("Resumed from {load}: {unit} {min} of {turns}, seed {seed}.",
+                load=load, unit=unit, min=min(game.turn + 1, rules.turns), turns=rules.turns, seed=game.seed),
+             _("Type 'brief' for the briefing, 'help' for the commands.")]
     if seed is not None and seed != game.seed:
-        lines.append(f"(--seed {seed} is ignored: a saved game keeps its own seed, {game.seed}.)")
+        lines.append(tr("(--seed {seed} is ignored: a saved game keeps its own seed, {seed2}.)",
+                        seed=seed, seed2=game.seed))
     return lines
 
 

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from game.i18n import tr
 from game.report.build import class_summary_of, debrief_of, render
 from game.report.loading import ReportError
 from game.saves import SAVE_FORMAT
@@ -29,7 +30,7 @@ def run_report(saves: list[str], out: str, fmt: str | None, runs: int, as_class:
     stderr = stderr or sys.stderr
     fmt = output_format(out, fmt)
     if runs < 0:
-        raise CliError(f"--runs must be 0 or more, not {runs}")
+        raise CliError(tr("--runs must be 0 or more, not {runs}", runs=runs))
     check_range("--runs", runs, 0, MAX_REPORT_RUNS)
     files, folders = expand(saves)
     target = Path(out)
@@ -37,14 +38,14 @@ def run_report(saves: list[str], out: str, fmt: str | None, runs: int, as_class:
     try:
         if len(files) == 1 and not folders and not as_class:
             document = debrief_of(files[0], runs=runs)
-            what = f"debrief of {files[0]}"
+            what = tr("debrief of {files}", files=files[0])
         else:
-            document = class_summary_of(files, warn=lambda m: print(f"warning: skipped {m}", file=stderr))
-            what = f"class summary of {document.games} game(s)"
+            document = class_summary_of(files, warn=lambda m: print(tr("warning: skipped {m}", m=m), file=stderr))
+            what = tr("class summary of {games} game(s)", games=document.games)
     except ReportError as exc:
         raise CliError(exc.message, EXIT_INVALID) from None
     write_atomic(target, render(document, fmt))
-    print(f"Wrote the {what} to {target}", file=stdout)
+    print(tr("Wrote the {what} to {target}", what=what, target=target), file=stdout)
     return 0
 
 
@@ -54,7 +55,8 @@ def output_format(out: str, fmt: str | None) -> str:
         return fmt
     suffix = Path(out).suffix.lower()
     if suffix not in SUFFIXES:
-        raise CliError(f"cannot tell the format of '{out}': end it in .html, .md or .json, or give --format")
+        raise CliError(tr("cannot tell the format of '{out}': end it in .html, .md or .json, or give --format",
+                          out=out))
     return SUFFIXES[suffix]
 
 
@@ -67,25 +69,29 @@ def expand(args: list[str]) -> tuple[list[Path], list[Path]]:
         if p.is_dir():
             found = sorted(f for f in p.rglob(f"*{SAVE_SUFFIX}") if f.is_file() and not f.name.startswith("."))
             if not found:
-                raise CliError(f"{arg}: no save files (*{SAVE_SUFFIX}) in this folder")
+                raise CliError(tr("{arg}: no save files (*{SAVE_SUFFIX}) in this folder",
+                                  arg=arg, SAVE_SUFFIX=SAVE_SUFFIX))
             folders.append(p)
             files += found
         elif p.is_file():
             files.append(p)
         else:
-            raise CliError(f"{arg}: there is no such file or folder; check the path")
+            raise CliError(tr("{arg}: there is no such file or folder; check the path", arg=arg))
     return files, folders
 
 
 def refuse_overwriting(target: Path, inputs: list[Path]) -> None:
     """Stop before writing over one of the saves read, or over any save file, or into a folder."""
     if target.is_dir():
-        raise CliError(f"--out {target} is a folder; give a file name such as {target / 'report.html'}")
+        raise CliError(tr("--out {target} is a folder; give a file name such as {value}",
+                          target=target, value=target / 'report.html'))
     if not target.exists():
         return
     same = any(target.resolve() == p.resolve() for p in inputs)
     if same or looks_like_save(target):
-        raise CliError(f"--out {target} is a saved game and would be overwritten; write the report to another file",
+        raise CliError(tr("--out {target} is a saved game and would be overwritten; write the report to another "
+                          "file",
+                          target=target),
                        EXIT_USAGE)
 
 
@@ -104,8 +110,11 @@ def write_atomic(target: Path, text: str) -> None:
     try:
         replace_file(target, text)
     except FolderError as exc:
-        raise CliError(f"cannot write in {target.parent}: {exc.strerror or exc}", EXIT_INVALID) from None
+        raise CliError(tr("cannot write in {parent}: {value}",
+                          parent=target.parent, value=exc.strerror or exc), EXIT_INVALID) from None
     except OSError as exc:
-        raise CliError(f"cannot write {target}: {exc.strerror or exc}", EXIT_INVALID) from None
+        raise CliError(tr("cannot write {target}: {value}",
+                          target=target, value=exc.strerror or exc), EXIT_INVALID) from None
     except UnicodeEncodeError:
-        raise CliError(f"cannot write {target}: a text in the report is not valid Unicode", EXIT_INVALID) from None
+        raise CliError(tr("cannot write {target}: a text in the report is not valid Unicode",
+                          target=target), EXIT_INVALID) from None

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
+from game.i18n import _, tr
 from game.scenario.limits import MAX_TURNS
 from game.typed import parse_whole
 
@@ -28,11 +29,13 @@ def parse_size(text: str) -> tuple[int, int]:
     numbers = [parse_whole(p, 0) for p in parts] if len(parts) == 2 else []
     if len(numbers) != 2 or None in numbers:
         shown = text if len(text) <= 24 else text[:24] + "…"
-        raise CliError(f"--size '{shown}' is not WIDTHxHEIGHT in digits 0-9, e.g. 1280x720", EXIT_USAGE)
+        raise CliError(tr("--size '{shown_value}' is not WIDTHxHEIGHT in digits 0-9, e.g. 1280x720",
+                          shown_value=shown), EXIT_USAGE)
     w, h = numbers
     if not (MIN_SIZE[0] <= w <= MAX_SIZE[0] and MIN_SIZE[1] <= h <= MAX_SIZE[1]):
-        raise CliError(f"--size {w}x{h} is out of range ({MIN_SIZE[0]}x{MIN_SIZE[1]} to "
-                       f"{MAX_SIZE[0]}x{MAX_SIZE[1]})", EXIT_USAGE)
+        raise CliError(tr("--size {w}x{h} is out of range ({MIN_SIZE}x{MIN_SIZE2} to {MAX_SIZE}x{MAX_SIZE2})",
+                          w=w, h=h, MIN_SIZE=MIN_SIZE[0], MIN_SIZE2=MIN_SIZE[1], MAX_SIZE=MAX_SIZE[0],
+                          MAX_SIZE2=MAX_SIZE[1]), EXIT_USAGE)
     return w, h
 
 
@@ -43,16 +46,18 @@ def run_screenshot(scenario_arg: str, screen: str, out: str, turns: int, policy_
     try:
         from game.ui.shots import SCREEN_NAMES
     except ImportError as exc:
-        raise CliError(f"screenshots need {exc.name or 'pygame-ce'}, which is not installed: "
-                       "pip install pygame-ce (or pip install -e .)", EXIT_INVALID) from None
+        raise CliError(tr("screenshots need {value}, which is not installed: pip install pygame-ce (or pip "
+                          "install -e .)",
+                          value=exc.name or 'pygame-ce'), EXIT_INVALID) from None
 
     if screen not in SCREEN_NAMES:
-        raise CliError(f"unknown screen '{screen}' (screens: {', '.join(SCREEN_NAMES)})", EXIT_USAGE)
+        raise CliError(tr("unknown screen '{screen}' (screens: {join})",
+                          screen=screen, join=', '.join(SCREEN_NAMES)), EXIT_USAGE)
     if turns < 0:
-        raise CliError("--turns must be 0 or more", EXIT_USAGE)
+        raise CliError(_("--turns must be 0 or more"), EXIT_USAGE)
     check_range("--turns", turns, 0, MAX_TURNS)
     if not out.lower().endswith(".png"):
-        raise CliError(f"--out '{out}' must name a .png file", EXIT_USAGE)
+        raise CliError(tr("--out '{out}' must name a .png file", out=out), EXIT_USAGE)
     size = parse_size(size_text) if size_text else DEFAULT_SIZE
     path, result = load_result_or_fail(scenario_arg, err or sys.stderr)
     if not has_display():
@@ -82,6 +87,6 @@ def run_screenshot(scenario_arg: str, screen: str, out: str, turns: int, policy_
         target.parent.mkdir(parents=True, exist_ok=True)
         pygame.image.save(surface, str(target))
     except (OSError, pygame.error) as exc:
-        raise CliError(f"cannot write {out}: {exc}", EXIT_INVALID) from None
+        raise CliError(tr("cannot write {out}: {exc}", out=out, exc=exc), EXIT_INVALID) from None
     print(f"{target}: {screen} of {path.stem}, {size[0]}x{size[1]}")
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from game.engine.rules import Rules
+from game.i18n import _, tr
 from game.scenario.loader import LoadResult
 from game.sim.session import SESSION_SEEDS, Session, SessionCodeError, decode, encode, shipped_tags, with_scenario
 
@@ -22,18 +23,20 @@ def run_session(scenario_arg: str, seed: int | None, *, facilitator: bool = Fals
     out = out or sys.stdout
     err = err or sys.stderr
     if seed is not None and seed < 0:
-        raise CliError(f"--seed must be 0 or more, not {seed}", EXIT_USAGE)
+        raise CliError(tr("--seed must be 0 or more, not {seed}", seed=seed), EXIT_USAGE)
     path, result, rules = load_checked(scenario_arg, err)
     scenario = rules.scenario
     shared = Session(scenario.id, secrets.randbelow(SESSION_SEEDS) if seed is None else seed, facilitator=facilitator)
     code = encode(shared, with_scenario(shipped_tags(), scenario.id))
     shipped = scenario.id in shipped_tags().values()
-    play = f"python main.py play --session {code}" if shipped else f"python main.py play {path} --session {code}"
+    play = tr("python main.py play --session {code}",
+              code=code) if shipped else tr("python main.py play {path} --session {code}",
+                                                                      path=path, code=code)
     print(code, file=out)
-    mode = " Facilitator mode: the window pauses at discussion points and F9 opens the teacher's panel." \
+    mode = _(" Facilitator mode: the window pauses at discussion points and F9 opens the teacher's panel.") \
         if facilitator else ""
     print(f"{scenario.title} ({scenario.id}), seed {shared.seed}.{mode}", file=out)
-    print(f"Every student who starts it with '{play} --player NAME' faces the same world.", file=out)
+    print(tr("Every student who starts it with '{play} --player NAME' faces the same world.", play=play), file=out)
     return 0
 
 
@@ -44,9 +47,9 @@ def open_session(code: str, scenario_arg: str | None, seed: int | None, load: st
     A code for a teacher's own scenario file needs that file as SCENARIO too; a shipped scenario needs none.
     """
     if load is not None:
-        raise CliError("--session starts a new game and --load continues a saved one: give only one of them")
+        raise CliError(_("--session starts a new game and --load continues a saved one: give only one of them"))
     if seed is not None:
-        raise CliError("--session already fixes the seed of the world: leave out --seed")
+        raise CliError(_("--session already fixes the seed of the world: leave out --seed"))
     try:
         if scenario_arg is None:
             catalogue = shipped_tags()
@@ -57,8 +60,9 @@ def open_session(code: str, scenario_arg: str | None, seed: int | None, load: st
             catalogue = with_scenario(shipped_tags(), rules.scenario.id)
             shared = decode(code, catalogue)
             if shared.scenario_id != rules.scenario.id:
-                raise CliError(f"session code {code.strip()} is for scenario '{shared.scenario_id}', not "
-                               f"'{rules.scenario.id}'; leave out SCENARIO or check the code")
+                raise CliError(tr("session code {strip} is for scenario '{scenario_id}', not '{id}'; leave out "
+                                  "SCENARIO or check the code",
+                                  strip=code.strip(), scenario_id=shared.scenario_id, id=rules.scenario.id))
     except SessionCodeError as exc:
         raise CliError(exc.message) from None
     return shared, encode(shared, catalogue), path, result, rules

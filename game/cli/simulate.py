@@ -8,6 +8,7 @@ import os
 import sys
 from typing import TextIO
 
+from game.i18n import _, tr, trn
 from game.scenario.catalogue import ScenarioNotFound, resolve
 from game.sim.batch import BatchError, BatchResult, Progress, run_batch
 from game.sim.policies import UnknownPolicy
@@ -26,12 +27,13 @@ def run_simulate(scenario: str, runs: int, policy: str, seed: int, jobs: int, as
     With `save_games`, every game is also written there as a save file."""
     out, err = out or sys.stdout, err or sys.stderr
     if save_games is not None and os.path.exists(save_games) and not os.path.isdir(save_games):
-        raise CliError(f"--save-games {save_games}: this is a file; give a folder (it is created if missing)")
+        raise CliError(tr("--save-games {save_games}: this is a file; give a folder (it is created if missing)",
+                          save_games=save_games))
     if runs <= 0:
-        raise CliError(f"--runs must be at least 1; got {runs}")
-    check_range("--runs", runs, 1, MAX_RUNS, "; for more games, run again with another --seed")
+        raise CliError(tr("--runs must be at least 1; got {runs}", runs=runs))
+    check_range("--runs", runs, 1, MAX_RUNS, _("; for more games, run again with another --seed"))
     if jobs <= 0:
-        raise CliError(f"--jobs must be at least 1 (the number of processes); got {jobs}")
+        raise CliError(tr("--jobs must be at least 1 (the number of processes); got {jobs}", jobs=jobs))
     jobs = capped_jobs(jobs, runs, err)
     try:
         path = resolve(scenario)
@@ -50,7 +52,7 @@ def run_simulate(scenario: str, runs: int, policy: str, seed: int, jobs: int, as
             err.write("\r" + " " * (BAR_WIDTH + 30) + "\r")
             err.flush()
     if save_games is not None:
-        print(f"{result.runs} games saved in {save_games}", file=err)
+        print(tr("{runs} games saved in {save_games}", runs=result.runs, save_games=save_games), file=err)
     if as_json:
         data = {**result.to_json(), "scenario_file": str(path)}
         print(json.dumps(data, indent=2, ensure_ascii=False), file=out)
@@ -63,15 +65,16 @@ def capped_jobs(jobs: int, work: int, err: TextIO) -> int:
     """The processes worth starting for `jobs` asked and `work` pieces of work, with a note when fewer."""
     useful = useful_jobs(jobs, work)
     if useful < jobs:
-        why = f"this machine has {cores()} core{'s' if cores() != 1 else ''}" if useful == cores() else \
-            "there is not enough work for more"
-        print(f"note: --jobs {jobs:,}: using {useful} process{'es' if useful != 1 else ''} ({why})", file=err)
+        why = trn("this machine has {n} core", "this machine has {n} cores", cores()) if useful == cores() else \
+            _("there is not enough work for more")
+        print(tr("note: --jobs {jobs:,}: {using} ({why})", jobs=jobs, why=why,
+                 using=trn("using {n} process", "using {n} processes", useful)), file=err)
     return useful
 
 
 def format_result(result: BatchResult) -> str:
     """A readable table: each ending with its rating, count and share, then the averages."""
-    width = max([len("Ending"), *(len(t) for t in result.ending_titles.values())])
+    width = max([len(_("Ending")), *(len(t) for t in result.ending_titles.values())])
     lines = [
         f"{result.title} ({result.scenario}) — policy {result.policy}, {result.runs} games, seed {result.seed}, "
         f"{result.jobs} process{'es' if result.jobs != 1 else ''}",
@@ -86,13 +89,15 @@ def format_result(result: BatchResult) -> str:
     by_pair = ", ".join(f"{pid} {v:.2f}" for pid, v in result.mean_peak_rung_by_pair.items())
     lines += [
         "",
-        f"Success {result.success_rate:.1%}   partial {result.partial_rate:.1%}   failure {result.failure_rate:.1%}",
-        f"Mean turns played:     {result.mean_turns:.2f}",
-        f"Mean peak rung:        {result.mean_peak_rung:.2f}  ({by_pair})",
-        f"Mean final prestige:   {result.mean_final_prestige:.1f}",
-        f"Mean final budget:     ${result.mean_final_budget:.2f}m",
-        f"Speed:                 {result.runs} games in {result.seconds:.2f} s "
-        f"({result.games_per_second:,.0f} games/s)",
+        tr("Success {success_rate:.1%}   partial {partial_rate:.1%}   failure {failure_rate:.1%}",
+           success_rate=result.success_rate, partial_rate=result.partial_rate, failure_rate=result.failure_rate),
+        tr("Mean turns played:     {mean_turns:.2f}", mean_turns=result.mean_turns),
+        tr("Mean peak rung:        {mean_peak_rung:.2f}  ({by_pair})",
+           mean_peak_rung=result.mean_peak_rung, by_pair=by_pair),
+        tr("Mean final prestige:   {mean_final_prestige:.1f}", mean_final_prestige=result.mean_final_prestige),
+        tr("Mean final budget:     ${mean_final_budget:.2f}m", mean_final_budget=result.mean_final_budget),
+        tr("Speed:                 {runs} games in {seconds:.2f} s ({games_per_second:,.0f} games/s)",
+           runs=result.runs, seconds=result.seconds, games_per_second=result.games_per_second),
     ]
     return "\n".join(lines)
 

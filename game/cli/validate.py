@@ -57,12 +57,10 @@ def run_validate(paths: list[str], out: TextIO = sys.stdout, err: TextIO = sys.s
             warnings += len(translation.diagnostics) - n_err
             bad_files += n_err > 0
             print(completeness_line(translation), file=err)
-    print(
-        trn("{n} file checked", "{n} files checked", checked) + ": "
-        + tr("{valid} valid, {bad} with errors", valid=checked - bad_files, bad=bad_files) + " ("
-        + trn("{n} error", "{n} errors", errors) + ", " + trn("{n} warning", "{n} warnings", warnings) + ")",
-        file=err,
-    )
+    print(tr("{files}: {valid} valid, {bad} with errors ({errors}, {warnings})",
+             files=trn("{n} file checked", "{n} files checked", checked), valid=checked - bad_files, bad=bad_files,
+             errors=trn("{n} error", "{n} errors", errors), warnings=trn("{n} warning", "{n} warnings", warnings)),
+          file=err)
     return EXIT_INVALID if bad_files else EXIT_OK
 
 

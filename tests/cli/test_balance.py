@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from game.cli.main import main
+from game.scenario.catalogue import shipped
 
 ROOT = Path(__file__).resolve().parents[2]
 UNBALANCED = str(ROOT / "tests" / "fixtures" / "balance" / "unbalanced.yaml")
@@ -53,7 +54,7 @@ def test_unknown_scenario_exits_2_and_invalid_exits_1(capsys):
 
 
 
-@pytest.mark.parametrize("scenario", sorted(p.stem for p in (ROOT / "scenarios").glob("*.yaml")))
+@pytest.mark.parametrize("scenario", [s.id for s in shipped()])
 def test_json_works_on_every_shipped_scenario(scenario, capsys):
     assert main(["balance", scenario, "--runs", "6", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
