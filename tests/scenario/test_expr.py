@@ -366,7 +366,7 @@ def test_error_str_is_the_message() -> None:
         ("rung > 3", "'rung' belongs to a pair; write PAIR.rung", 0),
         ("min + 1", "'min' is a function", 0),
         ("turn.x", "'turn' has no parts", 4),
-        ("if", "'if' is a reserved word", 0),
+        ("if", "'if' comes after the value: write 'A if CONDITION else B'", 0),
         ("mn(1, 2)", "unknown function 'mn' — did you mean 'min'?", 0),
         ("usa.hostility(1)", "'usa.hostility' is not a function", 0),
     ],
@@ -635,11 +635,12 @@ def test_symbols_from_scenario() -> None:
         ],
         instruments=[SimpleNamespace(key="good_offices"), SimpleNamespace(key="envoy")],
         proposals=[SimpleNamespace(id="trade")],
+        tracks=[SimpleNamespace(id="refugees_home")],
     )
     symbols = Symbols.from_scenario(scenario)
     assert symbols.parties == {"usa", "ussr"}
     assert symbols.pairs == {"usa_ussr"}
-    assert dict(symbols.variables) == {"quarantine": "bool", "tension": "number"}
+    assert dict(symbols.variables) == {"quarantine": "bool", "tension": "number", "refugees_home": "number"}
     assert symbols.council == {"france"}
     assert symbols.events == {"blockade", "u2"}
     assert symbols.instruments == {"good_offices", "envoy"}
