@@ -22,6 +22,8 @@ from game.engine.observation import Observation
 from game.engine.record import Change, TurnReport
 from game.present.news import cause_label, message_text
 from game.present.refusals import refusal_text
+from game.present.tracks import track_reading, track_value
+from game.present.variants import choice_words, ending_words
 from game.present.words import action_label, plural
 from game.present.words import cost_text as _cost_text
 from game.saves import SaveError, autosave, save_game
@@ -193,6 +195,7 @@ def render_turn(game: Game, orders: Sequence[Action] = (), choices: dict[str, st
     left = obs.turns - obs.turn
     lines = [rule(f"{unit_name(rules)} {obs.turn + 1} of {obs.turns} · {obs.date} · {plural(left, 'turn')} left")]
     lines += render_ladders(obs)
+    lines += render_tracks(rules, obs)
     lines += render_parties(obs)
     lines += render_office(rules, obs)
     lines += render_initiatives(rules, obs)
@@ -218,6 +221,15 @@ def render_ladders(obs: Observation) -> list[str]:
     return lines
 
 
+def render_tracks(rules: Rules, obs: Observation) -> list[str]:
+    """The scenario's progress tracks the player may see: exact values, or estimates with their 90% band."""
+    shown = [t for t in obs.tracks if t.visibility != "hidden"]
+    if not shown:
+        return []
+    return ["Progress:", *(f"  {t.name}: {track_reading(rules, t)}" + (" (estimate, 90% band)" if t.estimate else "")
+                           for t in shown)]
+
+
 def render_parties(obs: Observation) -> list[str]:
     """Each party's estimated stance, its intention if contact revealed it, and what it did last turn."""
     delay = obs.office.estimate_delay
@@ -226,7 +238,10 @@ def render_parties(obs: Observation) -> list[str]:
     for p in obs.parties:
         intention = f"{p.intention} (from recent contact)" if p.intention else "unknown"
         last = f" · last turn it {DECISION_WORDS.get(p.last_decision, p.last_decision)}" if obs.turn > 0 else ""
-        lines.append(f"  {p.name} [{p.id}] · intention: {intention}{last}")
+        if p.role != "disputant":
+            lines.append(f"  {p.name} [{p.id}] · {p.role}: takes part in no pair and makes no decisions")
+        else:
+            lines.append(f"  {p.name} [{p.id}] · intention: {intention}{last}")
         values = [f"{attr.replace('_', ' ')} {estimate_text(p.estimates[attr])}" for attr in ESTIMATED
                   if attr in p.estimates]
         lines += wrap(" · ".join(values), "      ")
@@ -304,15 +319,21 @@ def render_pending(game: Game, choices: dict[str, str]) -> list[str]:
         lines.append(f"  {n}. {title} [{key}]")
         for m, (choice_id, label) in enumerate(options, 1):
             option = ev.choices[m - 1]
+            about = choice_words(game.rules, key, choice_id, game.state.texts)[1]
             notes = []
             if option.cost.prestige or option.cost.budget:
                 notes.append(f"costs {cost_text(option.cost)}")
             if m - 1 == ev.default_choice:
                 notes.append("default")
+            if option.invented:
+                notes.append("an invented option")
+            refusal = game.why_not_choice(key, choice_id, choices)
+            if refusal is not None:
+                notes.append(f"not possible: {refusal_text(game.rules, refusal)}")
             if choices.get(key) == choice_id:
                 notes.append("YOUR CHOICE")
             tail = f" ({'; '.join(notes)})" if notes else ""
-            detail = f" {option.text}" if option.text else ""
+            detail = f" {about}" if about else ""
             lines += wrap(f"{m}) {choice_id} — {label}.{detail}{tail}", "       ")
     return lines
 
@@ -407,8 +428,9 @@ def _split(rules: Rules, changes: Iterable[Change]) -> tuple[dict[str, list[Chan
     """Visible changes grouped by target; hidden ones counted by cause (a change of aims is not even counted)."""
     visible: dict[str, list[Change]] = {}
     hidden: dict[str, int] = {}
+    secret = {t.key for t in rules.tracks if t.visibility == "hidden"}
     for c in changes:
-        if c.target.endswith(".intention"):
+        if c.target.endswith(".intention") or c.target in secret:
             continue
         if c.hidden:
             label = cause_label(rules, c.cause)
@@ -434,6 +456,8 @@ def value_text(rules: Rules, target: str, value: float) -> str:
         return "yes" if value else "no"
     if target in ("envoys", "attention"):
         return f"{value:g}"
+    if any(t.key == target for t in rules.tracks):
+        return track_value(rules, target, value)
     return f"{value:.2f}"
 
 
@@ -445,6 +469,8 @@ def cause_line(rules: Rules, change: Change) -> str:
     sign = "+" if delta >= 0 else "−"
     if change.target == "budget":
         return f"{sign}${abs(delta):.2f}m  {cause_label(rules, change.cause)}"
+    if any(t.key == change.target for t in rules.tracks):
+        return f"{sign}{track_value(rules, change.target, abs(delta))}  {cause_label(rules, change.cause)}"
     digits = 1 if change.target == "prestige" else 2
     if round(abs(delta), digits) == 0:
         digits += 2
@@ -456,7 +482,7 @@ def known_targets(rules: Rules) -> list[str]:
     names = [*OFFICE_TARGETS, *rules.pair_ids, *rules.party_ids, *(f"council.{m}" for m in rules.council_ids)]
     names += [f"{p}.{a}" for p in rules.pair_ids for a in ("rung", "pressure")]
     names += [f"{p}.{a}" for p in rules.party_ids for a in PARTY_ATTRS]
-    return names + list(rules.scenario.variables)
+    return names + list(rules.scenario.variables) + [t.key for t in rules.tracks]
 
 
 def render_why(rules: Rules, report: TurnReport | None, target: str) -> list[str]:
@@ -501,10 +527,11 @@ def render_ending(game: Game, score: Score, base: Game) -> list[str]:
     endings = {e.key: e for e in rules.endings}
     end = endings[score.ending]
     theirs = endings[score.baseline_ending]
-    lines = ["", rule(f"The end: {end.title}"), f"Rating: {end.rating}", *wrap(end.text), ""]
+    title, text = ending_words(rules, end.key, game.state.texts)
+    lines = ["", rule(f"The end: {title}"), f"Rating: {end.rating}", *wrap(text), ""]
     lines += [
         f"Your score: {score.total:+.1f}",
-        f"  {end.title} ({end.rating}): {score.base:+.1f}",
+        f"  {title} ({end.rating}): {score.base:+.1f}",
         f"  failure prevented (without you: {theirs.title}, {theirs.rating}): {score.prevention:+.1f}",
         f"  escalation spared compared with no intervention: {score.escalation_spared:+.1f}",
         f"  prestige gained or lost: {score.prestige:+.1f}",
@@ -687,6 +714,9 @@ class TextGame:
         if isinstance(answer, str):
             return [answer]
         key, choice = answer
+        refusal = self.game.why_not_choice(key, choice, self.s.choices)
+        if refusal is not None:
+            return [f"Not possible: {refusal_text(self.game.rules, refusal)}."]
         self.s.choices[key] = choice
         title, options = next((t, dict(o)) for k, t, o in self.game.pending() if k == key)
         return [f"Your answer to '{title}': {options[choice]}."]

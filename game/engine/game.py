@@ -14,13 +14,14 @@ from .endings import Score, reached, score
 from .facilitator import Intervention
 from .observation import Observation, observe
 from .proposals import float_proposal
-from .record import DISTRACTION, INSTRUMENT, PROPOSAL, RESOURCES, Cause, Refusal, TurnReport
+from .record import DISTRACTION, DYNAMICS, INSTRUMENT, PROPOSAL, RESOURCES, Cause, Refusal, TurnReport
 from .rng import Dice
 from .rules import ChoiceRule, Rules
 from .state import GameState, Initiative, Office, PairState, PartyState
 
 PRESTIGE_RECOVERY = 0.5
 PROPOSAL_COOLDOWN = 3  # turns before a rejected proposal can be floated again
+MAX_POWER = 5.0  # the strongest an instrument's power expression can make it
 INCOME = Cause(RESOURCES, "income")  # the office's budget for this turn
 RECOVERY = Cause(RESOURCES, "recovery")  # prestige recovers with time
 
@@ -81,7 +82,8 @@ def initial_state(rules: Rules, seed: int) -> GameState:
         rung = escalation.rung_for(p.pressure, 0, rules.thresholds[k], 0.0)
         pairs.append(PairState(p.pressure, 0.0, rung, rung, p.momentum))
     office = Office(sg.prestige, sg.budget, sg.envoys, sg.attention, sg.intelligence, sg.coordination, sg.visibility)
-    return GameState(seed, 0, ps, pairs, office, [m.support for m in scn.council], dict(scn.variables))
+    variables = {**scn.variables, **{t.id: float(t.initial) for t in scn.tracks}}
+    return GameState(seed, 0, ps, pairs, office, [m.support for m in scn.council], variables)
 
 
 class Game:
@@ -104,7 +106,7 @@ class Game:
         ctx = Ctx(rules, self.state, self.dice, opening, record)
         self._distraction_news(ctx, 0)
         events.fire_due(ctx)
-        self.state.history.append(intel.snapshot(self.state))
+        self.state.history.append(intel.history_row(rules, self.state))
         self._check_ending(opening)
         self.reports: list[TurnReport] = [opening]
         self._start_prestige = self.state.office.prestige
@@ -145,11 +147,15 @@ class Game:
         return observe(self.rules, self.state)
 
     def pending(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
-        """Events awaiting an answer: (event id, title, [(choice id, label)])."""
+        """Events awaiting an answer: (event id, title, [(choice id, label)]), in the words used when it fired."""
         out = []
+        texts = self.state.texts
         for idx in self.state.pending:
             ev = self.rules.events[idx]
-            out.append((ev.key, ev.title, [(c.key, c.label) for c in ev.choices]))
+            title = events.words(ev.variants, texts, f"event:{ev.key}", ev.title, ev.text)[0]
+            labels = [(c.key, events.words(c.variants, texts, f"choice:{ev.key}.{c.key}", c.label, c.text)[0])
+                      for c in ev.choices]
+            out.append((ev.key, title, labels))
         return out
 
     # -- legality --------------------------------------------------------------------------------------------
@@ -261,6 +267,28 @@ class Game:
                 prestige, budget, envoys = prestige + cost.prestige, budget + cost.budget, envoys + cost.envoys
         return prestige, budget, envoys, attention
 
+    def why_not_choice(self, event_id: str, choice_id: str, choices: Mapping[str, str] | None = None,
+                       taken: Sequence[Action] = ()) -> Refusal | None:
+        """None if the pending event `event_id` can be answered with `choice_id` now, given the other answers
+        (`choices`) and the orders `taken` this turn, else why not (a choice the office cannot pay for)."""
+        pending = {self.rules.events[i].key: self.rules.events[i] for i in self.state.pending}
+        ev = pending.get(event_id)
+        if ev is None:
+            return Refusal("not_pending", (event_id,))
+        choice = next((c for c in ev.choices if c.key == choice_id), None)
+        if choice is None:
+            return Refusal("no_such_choice", (event_id, choice_id))
+        others = {k: v for k, v in (choices or {}).items() if k != event_id and k in pending}
+        spent = self._spent(taken, others)
+        default = ev.choices[ev.default_choice]  # counted as this event's answer in `spent`: this one replaces it
+        spent = (spent[0] - default.cost.prestige, spent[1] - default.cost.budget, spent[2], spent[3])
+        office = self.state.office
+        for resource, need, have in (("prestige", choice.cost.prestige, office.prestige - spent[0]),
+                                     ("budget", choice.cost.budget, office.budget - spent[1])):
+            if need and have < need:
+                return Refusal("choice_unaffordable", (event_id, choice_id, resource, need, max(have, 0.0)))
+        return None
+
     def _chosen(self, choices: Mapping[str, str]) -> list[ChoiceRule]:
         """The options that will be taken for the pending events: the player's, else each event's default."""
         out = []
@@ -306,7 +334,7 @@ class Game:
         if s.initiatives:
             for ini in list(s.initiatives):
                 if ini.matures <= t <= ini.ends:
-                    instruments.act(ctx, ini, rules.instruments[ini.key].power)
+                    instruments.act(ctx, ini, self._power(rules.instruments[ini.key]))
         parties.decide_all(ctx, self._forced(ctx) if self.interventions else None)
         escalation.step_escalation(ctx, starts)
         self._resources(ctx)
@@ -317,11 +345,18 @@ class Game:
             nxt = Ctx(rules, s, self.dice, report, self.record)
             self._distraction_news(nxt, s.turn)
             events.fire_due(nxt)
-        s.history.append(intel.snapshot(s))
+        s.history.append(intel.history_row(rules, s))
         self._check_ending(report)
         self.inputs.append(TurnInput(tuple(actions), tuple(sorted(answered.items())) if answered else ()))
         self.reports.append(report)
         return report
+
+    def _power(self, ins) -> float:
+        """An instrument's strength now: its number, or its expression read on this turn's state (within 0-5)."""
+        if ins.power_expr is None:
+            return ins.power
+        value = float(ins.power_expr(self.state))
+        return 0.0 if not value > 0.0 else min(value, MAX_POWER)
 
     # -- a facilitator's interventions ------------------------------------------------------------------------
     def why_not_intervene(self, intervention: Intervention) -> Refusal | None:
@@ -343,7 +378,7 @@ class Game:
         report = facilitator.between_turns_report(self.reports, s.turn, self.rules.iso_dates[s.turn])
         facilitator.inject(Ctx(self.rules, s, self.dice, report, self.record), intervention.target,
                            intervention.note)
-        s.history[-1] = intel.snapshot(s)  # the state at the start of this turn now includes the event
+        s.history[-1] = intel.history_row(self.rules, s)  # the start of this turn now includes the event
         self._check_ending(report)
 
     def _forced(self, ctx: Ctx) -> dict[int, str]:
@@ -362,6 +397,9 @@ class Game:
             ev = pending[ev_id]
             if choice_id not in {c.key for c in ev.choices}:
                 raise IllegalAction(Refusal("no_such_choice", (ev_id, choice_id)))
+            reason = self.why_not_choice(ev_id, choice_id, choices)
+            if reason:
+                raise IllegalAction(reason)
         prestige, budget, _, _ = self._spent((), choices)
         if prestige > self.state.office.prestige or budget > self.state.office.budget:
             raise IllegalAction(Refusal("answers_unaffordable", (prestige, budget)))
@@ -433,6 +471,9 @@ class Game:
         if drain:
             ctx.office("budget", -drain, Cause(DISTRACTION, "budget", tuple(self.rules.distraction_names[t])))
         ctx.office("prestige", PRESTIGE_RECOVERY, RECOVERY)
+        for track in self.rules.tracks:
+            if track.per_turn is not None:
+                ctx.apply(track.slot, "+=", float(track.per_turn(self.state)), Cause(DYNAMICS, "track", (track.key,)))
 
     def _distraction_news(self, ctx: Ctx, t: int) -> None:
         for name in self.rules.distractions_new[t]:
@@ -443,6 +484,7 @@ class Game:
         if end is not None:
             self.state.ending = end.key
             report.ending = end.key
+            events.choose_words(self.state, end.variants, f"ending:{end.key}")
 
     # -- scoring ---------------------------------------------------------------------------------------------
     def score(self) -> Score:

@@ -176,12 +176,24 @@ def leverage(ctx: Ctx) -> float:
 
 
 def mediation_factor(ctx: Ctx, k: int) -> float:
-    """Bercovitch: base rate by issue, lower at high intensity and with a large power gap (references §1.7)."""
+    """Bercovitch: base rate by issue, lower at high intensity and with a large power gap (references §1.7);
+    stronger with the backing of the pair's mediators, if the scenario has any."""
     a, b = ctx.rules.pair_members[k]
     pa, pb = ctx.state.parties[a], ctx.state.parties[b]
     intensity = 1.0 - 0.45 * ctx.state.pairs[k].rung / ctx.rules.tops[k]
     gap = 1.0 - 0.7 * abs(pa.power - pb.power)
-    return ctx.rules.issue_success[k] * intensity * gap
+    factor = ctx.rules.issue_success[k] * intensity * gap
+    return factor * mediator_backing(ctx, k) if ctx.rules.mediators[k] else factor
+
+
+MEDIATOR_WEIGHT = 0.5  # how much a fully open mediator adds to mediation on the pairs it mediates
+MEDIATOR_CAP = 2.0
+
+
+def mediator_backing(ctx: Ctx, k: int) -> float:
+    """1 + 0.5 × the openness (½ trust + ½ receptivity) of each mediator of pair k, at most ×2: a mediator that
+    trusts the Secretary-General and works with the office lends it weight (visits and appeals raise both)."""
+    return min(MEDIATOR_CAP, 1.0 + MEDIATOR_WEIGHT * sum(openness(ctx, m) for m in ctx.rules.mediators[k]))
 
 
 def openness(ctx: Ctx, i: int) -> float:
@@ -319,6 +331,9 @@ def _public_appeal(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> Non
 
 def _private_appeal(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
     i = ini.target
+    if ctx.rules.party_roles[i] != "disputant":
+        _appeal_to_third_party(ctx, i, power, cause)
+        return
     open_ = openness(ctx, i)
     if mixed_signals(ctx, ini, 3):
         power *= 0.5
@@ -329,6 +344,15 @@ def _private_appeal(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> No
         return
     ctx.party(i, "hostility", -0.06 * power * leverage(ctx) * (0.5 + open_), cause)
     ctx.party(i, "grievance", -0.02 * power, cause)
+    ctx.party(i, "engagement", 0.3 * power, cause)
+
+
+def _appeal_to_third_party(ctx: Ctx, i: int, power: float, cause: Cause) -> None:
+    """A private message to a mediator or an observer: it asks for help, not restraint, so it raises openness to
+    the office's work (and, for a mediator, the weight it lends to your mediation)."""
+    open_ = openness(ctx, i)
+    ctx.party(i, "receptivity", 0.05 * power * leverage(ctx) * (0.5 + open_), cause)
+    ctx.party(i, "trust", 0.02 * power, cause)
     ctx.party(i, "engagement", 0.3 * power, cause)
 
 

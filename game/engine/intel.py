@@ -28,6 +28,15 @@ def snapshot(state: GameState) -> tuple[float, ...]:
     return tuple(values)
 
 
+def history_row(rules: Rules, state: GameState) -> tuple[float, ...]:
+    """What `state.history` keeps for one turn: the snapshot, then each progress track above its lowest value
+    (tracks come last so that a scenario without them keeps exactly the same rows)."""
+    row = snapshot(state)
+    if not rules.tracks:
+        return row
+    return row + tuple(float(state.variables[t.key]) - t.lo for t in rules.tracks)
+
+
 def noise_sd(quality: float) -> float:
     """Standard deviation of an estimate of a [0, 1] value at a given intelligence quality."""
     return 0.02 + 0.22 * (1.0 - quality)
@@ -69,6 +78,14 @@ def party_estimates(state: GameState, rules: Rules, i: int) -> dict[str, Estimat
 def pressure_estimate(state: GameState, rules: Rules, k: int) -> Estimate:
     index = len(state.parties) * len(ESTIMATED) + k
     return _estimate(state, rules, index, rules.tops[k] + 0.999, noise=0.4)
+
+
+def track_estimate(state: GameState, rules: Rules, j: int) -> Estimate:
+    """Progress track j as the analysts see it: late and noisy like the parties' numbers, on the track's range."""
+    track = rules.tracks[j]
+    index = len(state.parties) * len(ESTIMATED) + len(state.pairs) + j
+    est = _estimate(state, rules, index, track.hi - track.lo, noise=0.5)
+    return Estimate(round(est.value + track.lo, 3), round(est.low + track.lo, 3), round(est.high + track.lo, 3))
 
 
 def known_intention(state: GameState, i: int) -> str | None:

@@ -126,6 +126,9 @@ class GameState:
     history: list[tuple[float, ...]] = field(default_factory=list)  # true hidden values per turn, for delays
     ending: str | None = None
     launches: list[tuple[int, str, int]] = field(default_factory=list)  # (turn, action id, target index)
+    # which of the scenario's other words were used: "event:ID", "choice:EVENT.CHOICE" or "ending:ID" -> the
+    # index of the variant (only for those that have variants and where one applied)
+    texts: dict[str, int] = field(default_factory=dict)
 
     def clone(self) -> GameState:
         """A deep copy, written out by hand because lookahead policies clone often."""
@@ -149,4 +152,5 @@ class GameState:
             list(self.history),
             self.ending,
             list(self.launches),
+            dict(self.texts),
         )

@@ -13,6 +13,7 @@ from game.engine.record import Cause, Change, TurnReport
 from game.engine.rules import Rules
 
 from .news import cause_label
+from .tracks import track_name, track_value
 from .words import pair_name
 
 DECISION_WORDS = {"escalate": "escalated", "hold": "held its position", "step_back": "stepped back"}
@@ -43,6 +44,8 @@ def rung_text(rules: Rules, pair_id: str, rung: float) -> str:
 def target_label(rules: Rules, target: str) -> str:
     """A visible target ('usa_ussr.rung', 'council.usa', 'prestige', a variable) in words."""
     head, _, attr = target.partition(".")
+    if not attr and any(t.key == target for t in rules.tracks):
+        return track_name(rules, target)
     if attr == "rung" and head in rules.pair_ids:
         return f"escalation between {pair_name(rules, head)}"
     if head == "council" and attr in rules.council_ids:
@@ -56,6 +59,8 @@ def target_label(rules: Rules, target: str) -> str:
 
 def value_text(rules: Rules, target: str, value: float) -> str:
     head, _, attr = target.partition(".")
+    if not attr and any(t.key == target for t in rules.tracks):
+        return track_value(rules, target, value)
     if attr == "rung" and head in rules.pair_ids:
         return f"{rung_text(rules, head, value)} ({int(value)})"
     if target == "budget":
@@ -88,6 +93,8 @@ def change_sentence(rules: Rules, target: str, before: float, after: float) -> s
         amount = f"{sign}{abs(delta):.1f}"
     elif target.startswith("council.") or target in ("intelligence", "coordination", "visibility"):
         amount = f"{sign}{abs(delta) * 100:.0f} pts"
+    elif any(t.key == target for t in rules.tracks):
+        amount = sign + track_value(rules, target, abs(delta))
     else:
         amount = f"{sign}{abs(delta):.2f}"
     return f"{label[0].upper()}{label[1:]} {amount} ({value_text(rules, target, before)} → " \

@@ -159,6 +159,7 @@ class _Snapshot(_Strict):
     history: list[list[float]]
     launches: list[Annotated[list[int | str], Field(min_length=3, max_length=3)]]  # [turn, action id, target]
     ending: str | None
+    texts: dict[str, int] = {}  # which variant words were used (absent when the scenario has none)
 
 
 class _SaveFile(_Strict):

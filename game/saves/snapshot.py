@@ -40,6 +40,7 @@ def state_to_dict(state: GameState) -> dict[str, Any]:
         "history": [list(row) for row in state.history],
         "launches": [list(row) for row in state.launches],
         "ending": state.ending,
+        **({"texts": dict(state.texts)} if state.texts else {}),
     }
 
 
@@ -62,4 +63,5 @@ def state_from_dict(data: dict[str, Any]) -> GameState:
         history=[tuple(row) for row in data["history"]],
         launches=[(int(t), str(k), int(i)) for t, k, i in data["launches"]],
         ending=data["ending"],
+        texts={str(k): int(v) for k, v in data.get("texts", {}).items()},
     )

@@ -18,7 +18,7 @@ import random
 from dataclasses import dataclass
 
 from game.engine import Action, Game
-from game.engine.intel import Z90, snapshot
+from game.engine.intel import Z90, history_row
 from game.engine.observation import Observation
 from game.engine.state import GameState
 
@@ -145,7 +145,13 @@ def sample_state(game: Game, obs: Observation, seed: int, n: int) -> GameState:
                                       0.0, rules.tops[k] + 0.999), lo), hi)
         pair.velocity = 0.0
         pair.momentum = rules.scenario.pairs[k].momentum
-    world.history = [snapshot(world)] * len(world.history)
+    for view, track in zip(obs.tracks, rules.tracks, strict=True):
+        if view.estimate is not None:
+            est = view.estimate
+            world.variables[track.key] = _draw(rnd, est.value, est.low, est.high, track.lo, track.hi)
+        elif view.value is None:
+            world.variables[track.key] = track.start  # hidden: the staff know only where it began
+    world.history = [history_row(rules, world)] * len(world.history)
     return world
 
 

@@ -8,6 +8,7 @@ import pygame
 from game.engine.record import TurnReport
 from game.present.changes import decisions_sentence, group_by_cause, rung_text
 from game.present.news import message_text
+from game.present.variants import fired_words
 from game.present.words import pair_name
 
 from ..layout import Flow, columns, inset, rows
@@ -116,10 +117,10 @@ class ReportScreen(Screen):
         if self.report.events:
             para("Events", "small", pal.muted, True)
             for key in self.report.events:
-                ev = events.get(key)
-                if ev is not None:
-                    para(ev.title, "body", pal.warn, True)
-                    para(ev.text, "small", pal.text)
+                if key in events:
+                    title, text = fired_words(rules, self.report, key)
+                    para(title, "body", pal.warn, True)
+                    para(text, "small", pal.text)
             flow.skip(theme.px(8))
         para("News and intelligence", "small", pal.muted, True)
         if not self.report.messages:
