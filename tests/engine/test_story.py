@@ -231,7 +231,7 @@ def test_games_with_every_form_replay_exactly_and_keep_the_invariants():
         assert check_game(rules, seed, lambda g: (g.legal_actions()[:1], {})) == []
 
 
-# ---- power and in_field ------------------------------------------------------------------------------------------------
+# ---- power and in_field ---------------------------------------------------------------------------------------
 
 
 def test_an_instruments_power_can_depend_on_the_state():
@@ -267,7 +267,7 @@ def test_in_field_counts_other_instruments_from_maturity_to_their_end():
     assert read(game.state) == 0
 
 
-# ---- costs on choices ----------------------------------------------------------------------------------------------------
+# ---- costs on choices -----------------------------------------------------------------------------------------
 
 
 def poor_game() -> Game:

@@ -876,7 +876,8 @@ def test_an_effect_written_condition_first_gets_the_form_to_write(text: str) -> 
 
 def test_an_effect_that_cannot_be_rewritten_still_gets_the_form() -> None:
     error = effect_error_of("if quarantine then prestige = 1 else prestige = 2")
-    assert error.message.startswith("an effect starts with the name of what it changes") and "here:" not in error.message
+    assert error.message.startswith("an effect starts with the name of what it changes")
+    assert "here:" not in error.message
 
 
 def test_an_if_without_else_in_the_middle_of_an_effect_is_an_error() -> None:
