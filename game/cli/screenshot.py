@@ -34,7 +34,7 @@ def run_screenshot(scenario_arg: str, screen: str, out: str, turns: int, policy_
                    size_text: str | None, err: TextIO | None = None) -> int:
     """Render `screen` of `scenario_arg` after `turns` turns of `policy_name` into the PNG file `out`."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    from game.ui.shots import SCREEN_NAMES
+    from game.ui.screen_names import SCREEN_NAMES
 
     if screen not in SCREEN_NAMES:
         raise CliError(f"unknown screen '{screen}' (screens: {', '.join(SCREEN_NAMES)})", EXIT_USAGE)

@@ -17,9 +17,9 @@ from .app import App
 from .session import ScenarioEntry, Session
 from .settings import Settings
 
-SCREEN_NAMES = ("title", "picker", "briefing", "turn", "event", "report", "debrief", "save", "settings", "help",
-                "menu", "advisor", "discussion", "facilitator", "vote", "reload-errors")
-FACILITATOR_SCREENS = ("discussion", "facilitator", "vote", "reload-errors")
+from .screen_names import FACILITATOR_SCREENS, SCREEN_NAMES
+
+__all__ = ["FACILITATOR_SCREENS", "SCREEN_NAMES", "play_turns", "render", "stage"]
 
 
 def play_turns(game: Game, policy: Policy, turns: int) -> None:
