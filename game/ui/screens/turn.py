@@ -397,8 +397,13 @@ class TurnScreen(Screen):
         gap_f = 1 - 0.7 * gap
         base = rules.issue_success[k]
         issue = rules.scenario.pairs[k].issue
-        return (f"Mediation on this pair now: {issue} disputes {base:.0%} × intensity {intensity:.2f} × power gap "
+        note = (f"Mediation on this pair now: {issue} disputes {base:.0%} × intensity {intensity:.2f} × power gap "
                 f"{gap_f:.2f} = {base * intensity * gap_f:.0%} of full effect (before the parties' openness).")
+        helpers = [rules.party_names[rules.party_ids[m]] for m in rules.mediators[k]]
+        if helpers:
+            note += (f" {' and '.join(helpers)} {'mediate' if len(helpers) > 1 else 'mediates'} here: the more open "
+                     "to your office, the more weight it adds.")
+        return note
 
     def _choice_row(self, flow: Flow, theme: Theme, items: list[tuple[str | None, str]], field: str) -> None:
         bh = theme.line_height("label") + theme.px(14)
