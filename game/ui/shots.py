@@ -14,10 +14,9 @@ from game.engine import Action, Game
 from game.sim.policies import Policy
 
 from .app import App
+from .screen_names import FACILITATOR_SCREENS, SCREEN_NAMES
 from .session import ScenarioEntry, Session
 from .settings import Settings
-
-from .screen_names import FACILITATOR_SCREENS, SCREEN_NAMES
 
 __all__ = ["FACILITATOR_SCREENS", "SCREEN_NAMES", "play_turns", "render", "stage"]
 
