@@ -1,10 +1,10 @@
 """Frame time of the turn screen and time to the first frame, with SDL's dummy video driver.
 
-    python benchmarks/frames.py [--frames N] [--size WxH] [--scenario ID]
+    python benchmarks/frames.py [--frames N] [--size WxH] [--scenario ID] [--screen turn|map]
 
-Prints the median and 99th-percentile time of a frame of the turn screen drawn to the display surface (the
-steady state, and with the screen rebuilt every frame as after each click), and the time from process start and
-from constructing the App to the first frame on screen. Goals (design §5): median ≤ 5 ms, launch ≤ 1 s.
+Prints the median and 99th-percentile time of a frame of the turn screen (or the map view) drawn to the display
+surface (the steady state, and with the screen rebuilt every frame as after each click), and the time from process
+start and from constructing the App to the first frame on screen. Goals (design §5): median ≤ 5 ms, launch ≤ 1 s.
 """
 
 from __future__ import annotations
@@ -50,8 +50,9 @@ def first_frame(size: tuple[int, int]) -> float:
         return time.perf_counter() - start
 
 
-def turn_frames(size: tuple[int, int], frames: int, scenario: str, rebuild: bool) -> list[float]:
-    """Milliseconds per frame of the turn screen after three turns of the historical policy."""
+def turn_frames(size: tuple[int, int], frames: int, scenario: str, rebuild: bool, screen: str = "turn"
+                ) -> list[float]:
+    """Milliseconds per frame of the turn screen (or the map view) after three turns of the historical policy."""
     import tempfile
 
     import pygame
@@ -68,7 +69,7 @@ def turn_frames(size: tuple[int, int], frames: int, scenario: str, rebuild: bool
     entry = ScenarioEntry(result.scenario.id, path, result.scenario, result.digest)
     policy = get_policy("historical", build_rules(result.scenario))
     with tempfile.TemporaryDirectory() as tmp:
-        app = stage("turn", entry, policy, 3, 1, size, Path(tmp))
+        app = stage(screen, entry, policy, 3, 1, size, Path(tmp))
         pygame.display.init()
         surface = pygame.display.set_mode(size)
         times = []
@@ -96,6 +97,7 @@ def main() -> int:
     parser.add_argument("--frames", type=int, default=600)
     parser.add_argument("--size", default="1280x720")
     parser.add_argument("--scenario", default="sample_river_dispute")
+    parser.add_argument("--screen", choices=("turn", "map"), default="turn")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     size = tuple(int(v) for v in args.size.lower().split("x"))
@@ -105,9 +107,9 @@ def main() -> int:
         return 0
     launch_app = first_frame(size)
     launch_process = launch_from_process_start()
-    steady = turn_frames(size, args.frames, args.scenario, rebuild=False)
-    rebuilt = turn_frames(size, max(60, args.frames // 4), args.scenario, rebuild=True)
-    print(f"turn screen {size[0]}x{size[1]}, {args.scenario}, dummy video driver")
+    steady = turn_frames(size, args.frames, args.scenario, rebuild=False, screen=args.screen)
+    rebuilt = turn_frames(size, max(60, args.frames // 4), args.scenario, rebuild=True, screen=args.screen)
+    print(f"{args.screen} screen {size[0]}x{size[1]}, {args.scenario}, dummy video driver")
     print(f"  frame (steady):           median {statistics.median(steady):.2f} ms, "
           f"p99 {percentile(steady, 0.99):.2f} ms over {len(steady)} frames")
     print(f"  frame (rebuilt each time): median {statistics.median(rebuilt):.2f} ms, "

@@ -12,6 +12,8 @@ from game.sim.balance import Balance, analyse
 
 from .errors import EXIT_INVALID, EXIT_OK, CliError
 from .loading import load_result_or_fail
+from .numbers import MAX_BALANCE_RUNS, check_range
+from .simulate import capped_jobs
 
 
 def run_balance(scenario: str, runs: int | None, seed: int, jobs: int, as_json: bool,
@@ -20,8 +22,11 @@ def run_balance(scenario: str, runs: int | None, seed: int, jobs: int, as_json: 
     out, err = out or sys.stdout, err or sys.stderr
     if runs is not None and runs <= 0:
         raise CliError(f"--runs must be at least 1 (games per policy); got {runs}")
+    if runs is not None:
+        check_range("--runs", runs, 1, MAX_BALANCE_RUNS)
     if jobs <= 0:
         raise CliError(f"--jobs must be at least 1 (the number of processes); got {jobs}")
+    jobs = capped_jobs(jobs, jobs, err)
     path, result = load_result_or_fail(scenario, err)
     try:
         rules = build_rules(result.scenario)

@@ -14,6 +14,7 @@ from game.saves import saves_directory
 from game.scenario.calendar import turn_count
 from game.scenario.catalogue import shipped
 from game.scenario.loader import load_scenario
+from game.typed import parse_whole
 
 from .errors import EXIT_OK
 from .play import load_checked, play_new, safe_output
@@ -50,8 +51,10 @@ def has_display(environ: Mapping[str, str] = os.environ, platform: str = sys.pla
 def open_window(saves_dir: Path, screen: str = "title", session: object = None) -> str | None:
     """Play in the game window until the player quits; None then, or why the window could not open."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    from game.ui.app import WindowUnavailable, start
-
+    try:
+        from game.ui.app import WindowUnavailable, start
+    except ImportError as exc:
+        return f"{exc.name or 'pygame'} is not installed"
     try:
         start(screen, session, saves_dir)
     except WindowUnavailable as exc:
@@ -79,8 +82,9 @@ def render_picker(entries: list[Entry]) -> list[str]:
 def pick(entries: list[Entry], answer: str) -> Entry | None:
     """The entry named by a number or an id, or None."""
     word = answer.strip().lower()
-    if word.isdigit() and 1 <= int(word) <= len(entries):
-        return entries[int(word) - 1]
+    number = parse_whole(word, 1, len(entries))
+    if number is not None:
+        return entries[number - 1]
     return next((e for e in entries if e.id == word), None)
 
 

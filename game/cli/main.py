@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from game.ui.screen_names import SCREEN_NAMES
 
-from .errors import EXIT_USAGE, CliError
+from .errors import EXIT_INVALID, EXIT_USAGE, CliError
+from .numbers import whole
 
 PROG = "python main.py"
 
@@ -76,6 +78,12 @@ def _cmd_balance(args: argparse.Namespace) -> int:
     return run_balance(args.scenario, args.runs, args.seed, args.jobs, args.json)
 
 
+def _cmd_host(args: argparse.Namespace) -> int:
+    from .host import run_host
+
+    return run_host(args.scenario, args.port, args.db, resume=args.resume, local=args.local)
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from game.scenario.schema import schema_text
 
@@ -96,7 +104,7 @@ def build_parser() -> Parser:
     p = sub.add_parser("play", help="play a scenario", description="Play a scenario in the window or the terminal.")
     p.add_argument("scenario", metavar="SCENARIO", nargs="?",
                    help="a scenario file or shipped id (optional with --session)")
-    p.add_argument("--seed", type=int, help="seed of the world (same seed, same world); random if omitted")
+    p.add_argument("--seed", type=whole, help="seed of the world (same seed, same world); random if omitted")
     p.add_argument("--session", metavar="CODE", help="a class's session code, e.g. CUBA-7F3K: the same world for all")
     p.add_argument("--player", default="", metavar="NAME", help="your name, kept in the save for the class summary")
     p.add_argument("--text", action="store_true", help="play in the terminal instead of the window")
@@ -118,14 +126,15 @@ def build_parser() -> Parser:
         description="Play many games headless with a policy and report the distribution of outcomes.",
     )
     p.add_argument("scenario", metavar="SCENARIO")
-    p.add_argument("--runs", type=int, default=1000, help="number of games (default 1000)")
+    p.add_argument("--runs", type=whole, default=1000, help="number of games (default 1000, at most 100,000)")
     p.add_argument(
         "--policy",
         default="passive",
         help="passive, random, greedy, historical, or fixed:INSTRUMENT[:TARGET] (one action every turn)",
     )
-    p.add_argument("--seed", type=int, default=0, help="run seed; game i uses a seed derived from it and i")
-    p.add_argument("--jobs", type=int, default=1, help="processes to use; results are the same for any value")
+    p.add_argument("--seed", type=whole, default=0, help="run seed; game i uses a seed derived from it and i")
+    p.add_argument("--jobs", type=whole, default=1, help="processes to use, at most one per core; results are the "
+                   "same for any value")
     p.add_argument("--save-games", metavar="DIR", help="also write every game as a save file in DIR (created if "
                    "missing), named SCENARIO-POLICY-INDEX.json; open one with 'play SCENARIO --load FILE'")
     p.add_argument("--score", action="store_true", help="also score every game against the same world with nobody "
@@ -141,9 +150,11 @@ def build_parser() -> Parser:
         "move dominates, and a plain-language verdict.",
     )
     p.add_argument("scenario", metavar="SCENARIO")
-    p.add_argument("--runs", type=int, help="games per policy (default 200, fewer for scenarios over 16 turns)")
-    p.add_argument("--seed", type=int, default=0, help="run seed; game i of every policy uses the same seed")
-    p.add_argument("--jobs", type=int, default=1, help="processes to use; results are the same for any value")
+    p.add_argument("--runs", type=whole, help="games per policy (default 200, fewer for scenarios over 16 turns; "
+                   "at most 20,000)")
+    p.add_argument("--seed", type=whole, default=0, help="run seed; game i of every policy uses the same seed")
+    p.add_argument("--jobs", type=whole, default=1, help="processes to use, at most one per core; results are the "
+                   "same for any value")
     p.add_argument("--json", action="store_true", help="print JSON for tools (keys in docs/balance.md)")
     p.set_defaults(run=_cmd_balance)
 
@@ -161,7 +172,7 @@ def build_parser() -> Parser:
                        description="Print a short session code for a scenario and a seed; every student who plays "
                        "it with 'play --session CODE' faces the same world.")
     p.add_argument("scenario", metavar="SCENARIO")
-    p.add_argument("--seed", type=int, help="seed of the world, 0 or more; random if omitted")
+    p.add_argument("--seed", type=whole, help="seed of the world, 0 or more; random if omitted")
     p.add_argument("--facilitator", action="store_true",
                    help="the code opens the window in facilitator mode (discussion pauses, teacher's panel)")
     p.set_defaults(run=_cmd_session)
@@ -172,8 +183,9 @@ def build_parser() -> Parser:
     p.add_argument("saves", nargs="+", metavar="SAVE", help="save files, or folders of saves for a class summary")
     p.add_argument("--out", required=True, metavar="FILE", help="FILE.html, FILE.md or FILE.json")
     p.add_argument("--format", choices=("html", "md", "json"), help="output format (default: from the --out suffix)")
-    p.add_argument("--runs", type=int, default=100, metavar="N",
-                   help="futures replayed per alternative to find the decisions that mattered (default 100; 0 skips)")
+    p.add_argument("--runs", type=whole, default=100, metavar="N",
+                   help="futures replayed per alternative to find the decisions that mattered (default 100, at "
+                   "most 10,000; 0 skips)")
     p.add_argument("--class", dest="as_class", action="store_true", help="a class summary even for a single save")
     p.set_defaults(run=_cmd_report)
 
@@ -183,11 +195,23 @@ def build_parser() -> Parser:
     p.add_argument("--screen", required=True, metavar="NAME",
                    help="the screen to render: " + ", ".join(SCREEN_NAMES[:-1]) + " or " + SCREEN_NAMES[-1])
     p.add_argument("--out", required=True, metavar="FILE.png")
-    p.add_argument("--turns", type=int, default=0, help="turns to play first with the policy (default 0)")
+    p.add_argument("--turns", type=whole, default=0, help="turns to play first with the policy (default 0)")
     p.add_argument("--policy", default="passive", help="policy that plays those turns (as for simulate)")
-    p.add_argument("--seed", type=int, default=0, help="seed of the world (default 0)")
+    p.add_argument("--seed", type=whole, default=0, help="seed of the world (default 0)")
     p.add_argument("--size", metavar="WxH", help="image size (default 1280x720)")
     p.set_defaults(run=_cmd_screenshot)
+
+    p = sub.add_parser("host", help="run the class server for a live class",
+                       description="Serve a solo class on this machine: every student plays the same world in a "
+                       "browser on the room's network (no install, no accounts); the teacher's dashboard shows "
+                       "who is on which turn, the endings and the class summary. The guide is docs/classroom.md.")
+    p.add_argument("scenario", metavar="SCENARIO|CODE", nargs="?",
+                   help="a scenario file or shipped id (a new random world), or a session code (its world)")
+    p.add_argument("--port", type=whole, default=8000, help="port to listen on (default 8000)")
+    p.add_argument("--db", metavar="FILE", help="the class database (default: classroom.sqlite in the saves folder)")
+    p.add_argument("--resume", action="store_true", help="bring back the latest class in --db, exactly as it was")
+    p.add_argument("--local", action="store_true", help="listen on this machine only (127.0.0.1), not the network")
+    p.set_defaults(run=_cmd_host)
 
     p = sub.add_parser("new-scenario", help="write a commented starting scenario",
                        description="Write a commented starting scenario file that validates and plays as it is "
@@ -217,3 +241,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file the command could not use, whatever the reason: one line, no traceback
+        where = os.fsdecode(exc.filename) if exc.filename is not None else ""
+        shown = where if len(where) <= 80 else where[:80] + "…"
+        print(f"{PROG}: error: {shown + ': ' if shown else ''}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INVALID

@@ -11,13 +11,14 @@ from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
-from game.scenario.catalogue import SCENARIO_SUFFIXES, SHIPPED_DIR, ScenarioNotFound, resolve
+from game.scenario.catalogue import SCENARIO_SUFFIXES, SHIPPED_DIR, ScenarioNotFound, kind_of, resolve
 from game.scenario.schema import schema_text
 
 from .errors import EXIT_OK, CliError
 
 SCHEMA_NAME = "scenario.schema.json"
 MODELINE = "# yaml-language-server: $schema="
+NAME_MAX = 255  # bytes in one file or folder name on the common file systems
 TOP_LEVEL_ID = re.compile(r"^id:[ \t]*[^\s#]*", re.MULTILINE)
 
 
@@ -71,11 +72,16 @@ def run_new_scenario(path: str, source: str | None, out: TextIO | None = None) -
     """Write the starting file (or the copy of `source`) at `path`; refuse to overwrite anything."""
     out = out or sys.stdout
     target = Path(path)
+    shown = path if len(path) <= 80 else path[:80] + "…"
     if target.suffix not in SCENARIO_SUFFIXES:
-        raise CliError(f"'{path}': a scenario file name must end in .yaml, e.g. {target.with_suffix('.yaml')}")
-    if target.exists():
-        what = "a folder" if target.is_dir() else "a file"
-        raise CliError(f"'{path}' already exists ({what}); choose another name — new-scenario never overwrites")
+        raise CliError(f"'{shown}': a scenario file name must end in .yaml, e.g. {target.with_suffix('.yaml').name}")
+    too_long = [part for part in target.parts if len(os.fsencode(part)) > NAME_MAX]
+    if too_long:
+        raise CliError(f"'{shown}': a file or folder name may be at most {NAME_MAX} bytes long; choose a shorter one")
+    kind = kind_of(target)
+    if kind != "missing" or target.is_symlink():
+        what = {"folder": "a folder", "file": "a file"}.get(kind, "something that is not a scenario file")
+        raise CliError(f"'{shown}' already exists ({what}); choose another name — new-scenario never overwrites")
     text = _source_text(source)
     ident = scenario_id_for(target)
     schema_ref, copy_schema = schema_reference(target)
@@ -87,7 +93,7 @@ def run_new_scenario(path: str, source: str | None, out: TextIO | None = None) -
         if copy_schema:
             (target.parent / SCHEMA_NAME).write_text(schema_text(), encoding="utf-8", newline="\n")
     except OSError as exc:
-        raise CliError(f"cannot write '{path}': {exc.strerror or exc}; check the folder and its permissions") from None
+        raise CliError(f"cannot write '{shown}': {exc.strerror or exc}; check the folder and its permissions") from None
     origin = f"a copy of '{source}'" if source else "a commented starting scenario"
     print(f"Wrote {target}: {origin} with id '{ident}'.", file=out)
     if ident != target.stem:

@@ -13,8 +13,11 @@ from typing import TextIO
 
 from game.engine import Game, build_rules
 from game.engine.rules import Rules
-from game.saves import SaveError, load_save, resume, saves_directory
+from game.saves import SaveError, load_save, restore_draft, resume, saves_directory
+from game.saves.format import MAX_NAME
+from game.saves.store import shown_path
 from game.scenario.loader import LoadResult
+from game.typed import clean_text
 
 from . import textmode
 from .errors import EXIT_INVALID, CliError
@@ -41,6 +44,9 @@ def run_play(scenario_arg: str | None, seed: int | None, text: bool, load: str |
     out = safe_output(out or sys.stdout)
     err = err or sys.stderr
     folder = saves_dir or saves_directory()
+    player = clean_text(player).strip()
+    if len(player) > MAX_NAME:
+        raise CliError(f"--player is {len(player):,} characters long; a name may have at most {MAX_NAME}")
     if session is not None:
         from .session import open_session
 
@@ -64,31 +70,41 @@ def run_play(scenario_arg: str | None, seed: int | None, text: bool, load: str |
         save = load_save(load)
         game = resume(save, rules, result.digest)
     except SaveError as exc:
-        message = exc.message if exc.message.startswith(load) else f"{load}: {exc.message}"
+        shown = shown_path(load)
+        message = exc.message if exc.message.startswith(shown) else f"{shown}: {exc.message}"
         raise CliError(message, EXIT_INVALID) from None
+    orders, choices = restore_draft(save.draft, game)
     if not text and in_window(game, save.scenario_path, result.digest, folder, "turn", out, save.created,
-                              session_code=save.session, player=player or save.player):
+                              session_code=save.session, player=player or save.player, game_id=save.game_id,
+                              draft=(orders, choices)):
         return 0
     session = textmode.Session(game, label, save.scenario_path, result.digest, folder, player or save.player,
-                               save.created, save.session)
+                               save.created, save.session, orders, choices, save.game_id)
     opening = resumed_opening(game, load, seed)
     return textmode.play(session, opening, inp, out)
 
 
 def in_window(game: Game, scenario_path: str, digest: str, folder: Path, screen: str, out: TextIO,
-              created: str | None = None, *, session_code: str = "", player: str = "", facilitator: bool = False
-              ) -> bool:
+              created: str | None = None, *, session_code: str = "", player: str = "", facilitator: bool = False,
+              game_id: str = "", draft: tuple[list, dict] | None = None) -> bool:
     """Play `game` in the desktop window, opened on `screen`; False, after one line saying why, when it cannot
-    open (no display), so the caller plays in the terminal. `session_code` and `player` go into its saves."""
+    open (no display, no pygame), so the caller plays in the terminal. `session_code`, `player` and `game_id` go
+    into its saves; `draft` is the current turn's orders and answers, given back from a save."""
     from .launch import has_display, open_window
 
     if not has_display():
         print(NO_DISPLAY, file=out)
         return False
-    from game.ui.session import Session as WindowSession
+    try:
+        from game.ui.session import Session as WindowSession
+    except ImportError as exc:
+        print(NO_WINDOW.format(reason=f"{exc.name or 'pygame'} is not installed"), file=out)
+        return False
 
-    window = WindowSession(game, scenario_path, digest, folder, created=created, session_code=session_code,
-                           player=player, facilitator=facilitator)
+    orders, choices = draft or ([], {})
+    window = WindowSession(game, scenario_path, digest, folder, created=created, orders=list(orders),
+                           choices=dict(choices), session_code=session_code, player=player, facilitator=facilitator,
+                           **({"game_id": game_id} if game_id else {}))
     reason = open_window(folder, screen, window)
     if reason is None:
         return True

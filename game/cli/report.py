@@ -16,6 +16,7 @@ from game.saves import SAVE_FORMAT
 from game.saves.store import FolderError, replace_file
 
 from .errors import EXIT_INVALID, EXIT_USAGE, CliError
+from .numbers import MAX_REPORT_RUNS, check_range
 
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json"}
 SAVE_SUFFIX = ".json"
@@ -29,6 +30,7 @@ def run_report(saves: list[str], out: str, fmt: str | None, runs: int, as_class:
     fmt = output_format(out, fmt)
     if runs < 0:
         raise CliError(f"--runs must be 0 or more, not {runs}")
+    check_range("--runs", runs, 0, MAX_REPORT_RUNS)
     files, folders = expand(saves)
     target = Path(out)
     refuse_overwriting(target, files)
@@ -105,3 +107,5 @@ def write_atomic(target: Path, text: str) -> None:
         raise CliError(f"cannot write in {target.parent}: {exc.strerror or exc}", EXIT_INVALID) from None
     except OSError as exc:
         raise CliError(f"cannot write {target}: {exc.strerror or exc}", EXIT_INVALID) from None
+    except UnicodeEncodeError:
+        raise CliError(f"cannot write {target}: a text in the report is not valid Unicode", EXIT_INVALID) from None

@@ -9,9 +9,13 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
+from game.scenario.limits import MAX_TURNS
+from game.typed import parse_whole
+
 from .errors import EXIT_INVALID, EXIT_USAGE, CliError
 from .launch import has_display
 from .loading import load_result_or_fail
+from .numbers import check_range
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (320, 200)
@@ -21,9 +25,11 @@ MAX_SIZE = (7680, 4320)
 def parse_size(text: str) -> tuple[int, int]:
     """'1280x720' → (1280, 720); CliError for anything else."""
     parts = text.lower().replace("×", "x").split("x")
-    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
-        raise CliError(f"--size '{text}' is not WIDTHxHEIGHT, e.g. 1280x720", EXIT_USAGE)
-    w, h = int(parts[0]), int(parts[1])
+    numbers = [parse_whole(p, 0) for p in parts] if len(parts) == 2 else []
+    if len(numbers) != 2 or None in numbers:
+        shown = text if len(text) <= 24 else text[:24] + "…"
+        raise CliError(f"--size '{shown}' is not WIDTHxHEIGHT in digits 0-9, e.g. 1280x720", EXIT_USAGE)
+    w, h = numbers
     if not (MIN_SIZE[0] <= w <= MAX_SIZE[0] and MIN_SIZE[1] <= h <= MAX_SIZE[1]):
         raise CliError(f"--size {w}x{h} is out of range ({MIN_SIZE[0]}x{MIN_SIZE[1]} to "
                        f"{MAX_SIZE[0]}x{MAX_SIZE[1]})", EXIT_USAGE)
@@ -34,12 +40,17 @@ def run_screenshot(scenario_arg: str, screen: str, out: str, turns: int, policy_
                    size_text: str | None, err: TextIO | None = None) -> int:
     """Render `screen` of `scenario_arg` after `turns` turns of `policy_name` into the PNG file `out`."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    from game.ui.screen_names import SCREEN_NAMES
+    try:
+        from game.ui.shots import SCREEN_NAMES
+    except ImportError as exc:
+        raise CliError(f"screenshots need {exc.name or 'pygame-ce'}, which is not installed: "
+                       "pip install pygame-ce (or pip install -e .)", EXIT_INVALID) from None
 
     if screen not in SCREEN_NAMES:
         raise CliError(f"unknown screen '{screen}' (screens: {', '.join(SCREEN_NAMES)})", EXIT_USAGE)
     if turns < 0:
         raise CliError("--turns must be 0 or more", EXIT_USAGE)
+    check_range("--turns", turns, 0, MAX_TURNS)
     if not out.lower().endswith(".png"):
         raise CliError(f"--out '{out}' must name a .png file", EXIT_USAGE)
     size = parse_size(size_text) if size_text else DEFAULT_SIZE

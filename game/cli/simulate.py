@@ -14,6 +14,7 @@ from game.sim.policies import UnknownPolicy
 
 from .errors import EXIT_INVALID, EXIT_OK, CliError
 from .loading import load_or_fail
+from .numbers import MAX_RUNS, check_range, cores, useful_jobs
 
 PROGRESS_MIN_RUNS = 200
 BAR_WIDTH = 30
@@ -30,8 +31,10 @@ def run_simulate(scenario: str, runs: int, policy: str, seed: int, jobs: int, as
         raise CliError(f"--save-games {save_games}: this is a file; give a folder (it is created if missing)")
     if runs <= 0:
         raise CliError(f"--runs must be at least 1; got {runs}")
+    check_range("--runs", runs, 1, MAX_RUNS, "; for more games, run again with another --seed")
     if jobs <= 0:
         raise CliError(f"--jobs must be at least 1 (the number of processes); got {jobs}")
+    jobs = capped_jobs(jobs, runs, err)
     try:
         path = resolve(scenario)
     except ScenarioNotFound as exc:
@@ -56,6 +59,16 @@ def run_simulate(scenario: str, runs: int, policy: str, seed: int, jobs: int, as
     else:
         print(format_result(result), file=out)
     return EXIT_OK
+
+
+def capped_jobs(jobs: int, work: int, err: TextIO) -> int:
+    """The processes worth starting for `jobs` asked and `work` pieces of work, with a note when fewer."""
+    useful = useful_jobs(jobs, work)
+    if useful < jobs:
+        why = f"this machine has {cores()} core{'s' if cores() != 1 else ''}" if useful == cores() else \
+            "there is not enough work for more"
+        print(f"note: --jobs {jobs:,}: using {useful} process{'es' if useful != 1 else ''} ({why})", file=err)
+    return useful
 
 
 def format_result(result: BatchResult) -> str:

@@ -7,7 +7,9 @@ change is never shown with its values (design §2).
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import io
 import sys
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from game.engine import Action, Game, IllegalAction, Rules, baseline, replay
+from game.engine import Action, Game, IllegalAction, Rules, TurnInput, baseline, replay
 from game.engine.endings import Score
 from game.engine.intel import ESTIMATED, Estimate
 from game.engine.observation import Observation
@@ -26,11 +28,13 @@ from game.present.tracks import track_reading, track_value
 from game.present.variants import choice_words, ending_words
 from game.present.words import action_label, plural
 from game.present.words import cost_text as _cost_text
-from game.saves import SaveError, autosave, save_game
+from game.saves import SaveError, autosave, clean_stale_temps, new_game_id, save_game
 from game.scenario.calendar import turn_of
 from game.scenario.diagnostics import did_you_mean
+from game.typed import clean_text, is_whole, parse_whole
 
 WIDTH = 78
+MAX_LINE = 2000  # characters in one command line
 FULL, EMPTY = "█", "░"
 DECISION_WORDS = {"escalate": "escalated", "hold": "held", "step_back": "stepped back"}
 OFFICE_TARGETS = ("prestige", "budget", "envoys", "attention", "intelligence", "coordination", "visibility")
@@ -607,6 +611,11 @@ class Session:
     session_code: str = ""  # the class's session code the game was started from, if any
     orders: list[Action] = field(default_factory=list)
     choices: dict[str, str] = field(default_factory=dict)
+    game_id: str = field(default_factory=new_game_id)  # names this game's own autosave
+
+    def draft(self) -> TurnInput:
+        """This turn's orders and answers, not yet sent: a save keeps them so a load gives them back."""
+        return TurnInput(tuple(self.orders), tuple(sorted(self.choices.items())))
 
 
 class Quit(Exception):
@@ -663,16 +672,23 @@ class TextGame:
                 print(file=self.out)
                 raise Quit from None
         self.out.write(prompt)
-        line = self.inp.readline()
+        line = self.inp.readline(MAX_LINE + 2)
         if not line:
             self.out.write("\n")
             raise Quit
-        self.out.write(line if line.endswith("\n") else line + "\n")
+        if len(line) > MAX_LINE and not line.endswith("\n"):
+            while (more := self.inp.readline(MAX_LINE)) and not more.endswith("\n"):
+                pass  # the rest of an over-long line is read and dropped, never held whole
+            line += "…"
+        self.out.write(clean_text(line.rstrip("\r\n"))[:MAX_LINE] + "\n")
         return line
 
     def handle(self, line: str) -> list[str]:
         """Run one command line and return what to show."""
-        words = line.split()
+        line = line.rstrip("\r\n")
+        if len(line) > MAX_LINE:
+            return [f"that line is more than {MAX_LINE:,} characters long; commands are short — type 'help' for them"]
+        words = clean_text(line).split()
         if not words:
             return []
         handler = self.handlers.get(words[0].lower())
@@ -754,7 +770,7 @@ class TextGame:
         try:
             path = save_game(self.game, self.s.saves_dir, " ".join(args) or None, self.s.player,
                              scenario_path=self.s.scenario_path, digest=self.s.digest, created=self.s.created,
-                             session=self.s.session_code)
+                             session=self.s.session_code, game_id=self.s.game_id, draft=self.s.draft())
         except SaveError as exc:
             return [f"not saved: {exc.message}"]
         return [f"Saved: {path}. Continue later with: {self.resume_command(path)}"]
@@ -774,7 +790,8 @@ class TextGame:
         """Autosave now; say so only on failure (or always when not `quiet`)."""
         try:
             path = autosave(self.game, self.s.saves_dir, self.s.player, scenario_path=self.s.scenario_path,
-                            digest=self.s.digest, created=self.s.created, session=self.s.session_code)
+                            digest=self.s.digest, created=self.s.created, session=self.s.session_code,
+                            game_id=self.s.game_id, draft=self.s.draft())
         except SaveError as exc:
             return [f"warning: the game could not be saved automatically: {exc.message}"]
         return [] if quiet else [f"Game saved to {path}. Continue with: {self.resume_command(path)}"]
@@ -793,7 +810,8 @@ class TextGame:
             return lines
         try:
             path = autosave(game, self.s.saves_dir, self.s.player, scenario_path=self.s.scenario_path,
-                            digest=self.s.digest, created=self.s.created, session=self.s.session_code)
+                            digest=self.s.digest, created=self.s.created, session=self.s.session_code,
+                            game_id=self.s.game_id)
         except SaveError as exc:
             return [*lines, "", f"warning: the finished game could not be saved: {exc.message}"]
         return [*lines, "", f"The finished game is saved in {path}."]
@@ -815,11 +833,11 @@ def parse_action(game: Game, args: list[str]) -> Action | str:
         return "do what? Give a number from 'actions', or a name: e.g. 'do good_offices karelia_lowmark'"
     rules = game.rules
     first = args[0].lower()
-    if first.isdigit():
+    if is_whole(first):
         legal = game.legal_actions()
-        n = int(first)
-        if not 1 <= n <= len(legal):
-            return f"there is no action {n}: 'actions' lists {plural(len(legal), 'action')}"
+        n = parse_whole(first, 1, len(legal))
+        if n is None:
+            return f"there is no action {shown_number(first)}: 'actions' lists {plural(len(legal), 'action')}"
         return legal[n - 1]
     known = [*rules.instruments, *rules.proposals]
     if first not in known:
@@ -855,21 +873,39 @@ def parse_choice(game: Game, args: list[str]) -> tuple[str, str] | str:
         return "choose EVENT CHOICE, e.g. 'choose 1 2' (the numbers are on the turn screen: 'status')"
     ev_word, choice_word = (a.lower() for a in args)
     ids = [key for key, _, _ in pending]
-    if ev_word.isdigit() and 1 <= int(ev_word) <= len(pending):
-        event = pending[int(ev_word) - 1]
+    ev_number = parse_whole(ev_word, 1, len(pending))
+    if ev_number is not None:
+        event = pending[ev_number - 1]
     elif ev_word in ids:
         event = pending[ids.index(ev_word)]
     else:
-        return f"no decision is pending on '{ev_word}'{did_you_mean(ev_word, ids)}"
+        return f"no decision is pending on '{shown_number(ev_word)}'{did_you_mean(ev_word, ids)}"
     key, title, options = event
     choice_ids = [c for c, _ in options]
-    if choice_word.isdigit() and 1 <= int(choice_word) <= len(options):
-        return key, options[int(choice_word) - 1][0]
+    choice_number = parse_whole(choice_word, 1, len(options))
+    if choice_number is not None:
+        return key, options[choice_number - 1][0]
     if choice_word in choice_ids:
         return key, choice_word
-    return f"'{title}' has no option '{choice_word}'{did_you_mean(choice_word, choice_ids)}"
+    return f"'{title}' has no option '{shown_number(choice_word)}'{did_you_mean(choice_word, choice_ids)}"
+
+
+def shown_number(word: str, limit: int = 12) -> str:
+    """A typed word as a message may quote it: a 5,000-digit number is shown by its first digits."""
+    return word if len(word) <= limit else f"{word[:limit]}…"
 
 
 def play(session: Session, opening: Sequence[str], inp: TextIO | None = None, out: TextIO | None = None) -> int:
     """Run a text-mode game to its end (or until the player leaves); returns the exit status, 0."""
-    return TextGame(session, inp or sys.stdin, out or sys.stdout).run(opening)
+    inp = tolerant_input(inp or sys.stdin)
+    clean_stale_temps(session.saves_dir)
+    return TextGame(session, inp, out or sys.stdout).run(opening)
+
+
+def tolerant_input(inp: TextIO) -> TextIO:
+    """`inp`, made to keep bytes that are not UTF-8 (a terminal in another encoding) instead of failing on them;
+    `clean_text` then reads them."""
+    if isinstance(inp, io.TextIOWrapper):
+        with contextlib.suppress(ValueError, AttributeError):
+            inp.reconfigure(errors="surrogateescape")
+    return inp

@@ -15,7 +15,8 @@ def run_validate(paths: list[str], out: TextIO = sys.stdout, err: TextIO = sys.s
     """Validate every file; print all problems; exit 1 if any file has an error."""
     files, missing = expand_paths(paths)
     if missing:
-        raise CliError(f"no such file or folder: {', '.join(repr(m) for m in missing)}")
+        shown = [m if len(m) <= 80 else m[:80] + "…" for m in missing]
+        raise CliError(f"no such file or folder: {', '.join(repr(m) for m in shown)}")
     if not files:
         raise CliError(f"no scenario files (*.yaml, *.yml) found in {', '.join(paths)}")
     errors = warnings = bad_files = 0

@@ -99,6 +99,10 @@ class Ctx:
         if self.record and new != before:
             self.report.changes.append(Change(f"{self.rules.pair_ids[k]}.rung", before, new, cause, False))
 
+    def _overflow(self, slot: Slot, text: str, cause: Cause, limit: float | None) -> None:
+        """Warn that an author's effect gave no number (`limit` None) or went past a variable's limit."""
+        self.say("warning", "effect_overflow", (text or slot.label, slot.label, limit), cause)
+
     def say(self, kind: str, code: str, args: tuple = (), cause: Cause | None = None) -> None:
         """Report news in the feed: what happened (`code`, see record.MESSAGE_CODES) and its data, dated this turn."""
         if self.record:
@@ -116,9 +120,12 @@ class Ctx:
         for eff in effects:
             if eff.guard is not None and not eff.guard(state):
                 continue
-            apply(eff.slot, eff.op, eff.value(state), cause)
+            apply(eff.slot, eff.op, eff.value(state), cause, eff.text)
 
-    def apply(self, slot: Slot, op: str, value: float, cause: Cause) -> None:
+    def apply(self, slot: Slot, op: str, value: float, cause: Cause, text: str = "") -> None:
+        """Apply one effect `slot op value`, clamped to the slot's bounds. A result that is no number (an author's
+        arithmetic, e.g. infinity minus infinity) leaves the value as it was, and one past a variable's limit is
+        held there; both are reported as a warning in the turn report, so values stay finite and saves work."""
         if slot.set is None:
             return
         before = slot.get(self.state)
@@ -130,10 +137,16 @@ class Ctx:
             after = before - value
         else:
             after = before * value
+        if after != after:  # NaN
+            self._overflow(slot, text, cause, None)
+            return
         if slot.boolean:
             after = bool(after)
         else:
-            after = _clamp(float(after), slot.lo, slot.hi)
+            after = float(after)
+            if slot.guard and not slot.lo <= after <= slot.hi:
+                self._overflow(slot, text, cause, slot.hi)
+            after = _clamp(after, slot.lo, slot.hi)
             if slot.integer:
                 after = int(round(after))
         slot.set(self.state, after)

@@ -219,7 +219,7 @@ class Game:
             return Refusal("proposal_target", (prop.key,))
         if prop.key in self.state.accepted:
             return Refusal("proposal_accepted", (prop.key,))
-        last = max((t for t, key, _ in self.state.launches if key == prop.key), default=None)
+        last = self.state.last_launch.get(prop.key)
         if last is not None and self.state.turn - last < PROPOSAL_COOLDOWN:
             return Refusal("proposal_cooldown", (prop.key, last, min(last + PROPOSAL_COOLDOWN, self.rules.turns - 1)))
         if prop.requires is not None and not prop.requires(self.state):
@@ -278,10 +278,19 @@ class Game:
         choice = next((c for c in ev.choices if c.key == choice_id), None)
         if choice is None:
             return Refusal("no_such_choice", (event_id, choice_id))
-        others = {k: v for k, v in (choices or {}).items() if k != event_id and k in pending}
-        spent = self._spent(taken, others)
-        default = ev.choices[ev.default_choice]  # counted as this event's answer in `spent`: this one replaces it
-        spent = (spent[0] - default.cost.prestige, spent[1] - default.cost.budget, spent[2], spent[3])
+        if ev.choices[ev.default_choice].key == choice_id:
+            return None  # the default is what happens when nobody decides: always possible, paid as far as it can be
+        prestige = budget = 0.0
+        for key, answer in (choices or {}).items():  # the other answers that are not their event's default
+            other = pending.get(key)
+            picked = next((n for n, c in enumerate(other.choices) if c.key == answer), None) if other else None
+            if key != event_id and picked is not None and picked != other.default_choice:
+                cost = other.choices[picked].cost
+                prestige, budget = prestige + cost.prestige, budget + cost.budget
+        if taken:  # and the orders, without the answers counted with them
+            with_orders, answers = self._spent(taken, choices), self._spent((), choices)
+            prestige, budget = prestige + with_orders[0] - answers[0], budget + with_orders[1] - answers[1]
+        spent = (prestige, budget)
         office = self.state.office
         for resource, need, have in (("prestige", choice.cost.prestige, office.prestige - spent[0]),
                                      ("budget", choice.cost.budget, office.budget - spent[1])):
@@ -400,7 +409,12 @@ class Game:
             reason = self.why_not_choice(ev_id, choice_id, choices)
             if reason:
                 raise IllegalAction(reason)
-        prestige, budget, _, _ = self._spent((), choices)
+        # only the answers given other than the defaults must be affordable: a default is what happens when nobody
+        # decides (a replay gives it as an answer), paid as far as the office can — else an event whose default
+        # costs more than there is would stop the game
+        asked = [c for e, k in choices.items() for n, c in enumerate(pending[e].choices)
+                 if c.key == k and n != pending[e].default_choice]
+        prestige, budget = sum(c.cost.prestige for c in asked), sum(c.cost.budget for c in asked)
         if prestige > self.state.office.prestige or budget > self.state.office.budget:
             raise IllegalAction(Refusal("answers_unaffordable", (prestige, budget)))
         for action in actions:
@@ -429,7 +443,7 @@ class Game:
         s.used[action.use] = s.used.get(action.use, 0) + 1
         if action.use in self.rules.proposals:
             prop = self.rules.proposals[action.use]
-            s.launches.append((t, prop.key, prop.pair))
+            instruments.record_launch(s, prop.key, prop.pair)
             cause = Cause(PROPOSAL, prop.key, (action.mode or "private",))
             self._pay(ctx, prop.cost, cause)
             float_proposal(ctx, prop, action.mode or "private")
@@ -440,19 +454,13 @@ class Game:
         if ins.kind == "wait":
             return
         target = self._target_index(ins.target, action.target)
-        s.launches.append((t, ins.key, target))
-        s.initiatives.append(
-            Initiative(
-                ins.key,
-                ins.kind,
-                target,
-                t,
-                t + ins.delay,
-                t + ins.delay + ins.duration - 1,
-                ins.cost.envoys,
-                int(ins.attention),
-            )
+        initiative = Initiative(
+            ins.key, ins.kind, target, t, t + ins.delay, t + ins.delay + ins.duration - 1, ins.cost.envoys,
+            int(ins.attention),
         )
+        initiative.fatigue = instruments.fatigue(ctx, initiative)
+        instruments.record_launch(s, ins.key, target)
+        s.initiatives.append(initiative)
         if ins.public:
             ctx.office("visibility", 0.03, cause)
 

@@ -16,7 +16,7 @@ from .record import COUNCIL, INSTRUMENT, Cause
 
 if TYPE_CHECKING:
     from .context import Ctx
-    from .state import Initiative
+    from .state import GameState, Initiative
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,20 +239,26 @@ FATIGUE_WINDOW = 4
 
 
 def fatigue(ctx: Ctx, ini: Initiative) -> float:
-    """Repetition wears an instrument out: the fifth appeal in a month carries less weight than the first."""
-    repeats = sum(
-        1
-        for t, key, target in ctx.state.launches
-        if key == ini.key and target == ini.target and ini.started - FATIGUE_WINDOW <= t < ini.started
-    )
+    """Repetition wears an instrument out: the fifth appeal in a month carries less weight than the first.
+
+    Counts the launches of the same instrument on the same target in the FATIGUE_WINDOW turns before `ini`
+    started; called when it is launched, since later launches cannot change that count."""
+    turns = ctx.state.recent_launches.get((ini.key, ini.target), ())
+    repeats = sum(1 for t in turns if ini.started - FATIGUE_WINDOW <= t < ini.started)
     return FATIGUE**repeats
+
+
+def record_launch(state: GameState, key: str, target: int) -> None:
+    """Note a launch in the state's bookkeeping (last turn per action, recent turns per action and target)."""
+    t = state.turn
+    state.last_launch[key] = t
+    recent = state.recent_launches.get((key, target), ())
+    state.recent_launches[(key, target)] = (*(u for u in recent if u >= t - FATIGUE_WINDOW), t)
 
 
 def act(ctx: Ctx, ini: Initiative, power: float) -> None:
     """Apply the effect of an active instrument for this turn (only called from its maturity on)."""
-    _ACTS[ini.kind](
-        ctx, ini, power * fatigue(ctx, ini), Cause(INSTRUMENT, ini.key)
-    )
+    _ACTS[ini.kind](ctx, ini, power * ini.fatigue, Cause(INSTRUMENT, ini.key))
 
 
 def _good_offices(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:

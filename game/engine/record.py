@@ -92,6 +92,7 @@ MESSAGE_CODES = {
     "proposal_accepted": "proposal id",
     "proposal_rejected": "proposal id",
     "facilitator_decides": "party id, decision",
+    "effect_overflow": "effect text, target, limit passed (None: the effect gave no number)",
 }
 # What a Council vote can be on (the `vote` arg of veto/adopted).
 VOTES = ("resolution", "mandate", "renewal")

@@ -186,8 +186,10 @@ class Rules:
         self.distraction_names: list[list[str]] = [[] for _ in range(self.turns)]
         for d in scn.distractions:
             for t, day in enumerate(self.dates):
-                nxt = self.dates[t + 1] if t + 1 < self.turns else day + dt.timedelta(days=1)
-                if d.start < nxt and d.end >= day:
+                # a turn spans its own date up to the next turn's; the last one just its date (no date after it,
+                # which near the end of the calendar may not exist)
+                begun = d.start < self.dates[t + 1] if t + 1 < self.turns else d.start <= day
+                if begun and d.end >= day:
                     self.distraction_attention[t] += d.attention
                     self.distraction_budget[t] += d.budget_per_turn
                     self.distraction_names[t].append(d.name)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.scenario.expr import Ref
+from game.scenario.limits import MAX_NUMBER
 from game.scenario.names import INTENTIONS
 
 from .state import GameState
@@ -30,6 +31,7 @@ class Slot:
     hidden: bool  # the player does not see the exact value
     integer: bool = False
     boolean: bool = False
+    guard: bool = False  # the bounds only keep the value finite: an effect that reaches them is worth a warning
 
 
 def _party_slot(index: int, pid: str, attr: str) -> Slot:
@@ -123,7 +125,13 @@ class SlotTable:
         return found
 
     def getter(self, ref: Ref) -> Callable[[GameState], Any]:
-        return self.slot(ref).get
+        """How expressions read `ref`. Whole numbers are read as floats, as the expression language counts: so
+        no product of them grows into an integer too large to become a float, and evaluation never raises."""
+        slot = self.slot(ref)
+        if not slot.integer:
+            return slot.get
+        get = slot.get
+        return lambda s: float(get(s))
 
     def _make(self, ref: Ref) -> Slot:
         kind, key, attr = ref
@@ -135,7 +143,7 @@ class SlotTable:
         if kind == "global":
             if attr in _OFFICE_BOUNDS:
                 return _office_slot(attr)
-            return Slot(attr, self._derived[attr], None, float("-inf"), float("inf"), hidden=False)
+            return Slot(attr, self._derived[attr], None, float("-inf"), float("inf"), hidden=False, integer=True)
         if kind == "var":
             return self._var_slot(attr)
         if kind == "council":
@@ -192,5 +200,5 @@ class SlotTable:
         def put(s: GameState, v: float | bool) -> None:
             s.variables[name] = bool(v) if boolean else v
 
-        bound = (0.0, 1.0) if boolean else (float("-inf"), float("inf"))
-        return Slot(name, get, put, bound[0], bound[1], hidden=False, boolean=boolean)
+        bound = (0.0, 1.0) if boolean else (-MAX_NUMBER, MAX_NUMBER)
+        return Slot(name, get, put, bound[0], bound[1], hidden=False, boolean=boolean, guard=not boolean)

@@ -104,6 +104,7 @@ class Initiative:
     envoys: int
     attention: int
     mode: str = ""  # public/private, for proposals
+    fatigue: float = 1.0  # its effect's multiplier for repetition, fixed at launch (see instruments.fatigue)
 
 
 @dataclass(slots=True)
@@ -125,7 +126,9 @@ class GameState:
     pending: list[int] = field(default_factory=list)  # indices of fired events awaiting the player's choice
     history: list[tuple[float, ...]] = field(default_factory=list)  # true hidden values per turn, for delays
     ending: str | None = None
-    launches: list[tuple[int, str, int]] = field(default_factory=list)  # (turn, action id, target index)
+    # Bookkeeping of launches, kept small so that a turn costs the same on turn 900 as on turn 1:
+    last_launch: dict[str, int] = field(default_factory=dict)  # action id -> last turn it was launched
+    recent_launches: dict[tuple[str, int], tuple[int, ...]] = field(default_factory=dict)  # (id, target) -> turns
     # which of the scenario's other words were used: "event:ID", "choice:EVENT.CHOICE" or "ending:ID" -> the
     # index of the variant (only for those that have variants and where one applied)
     texts: dict[str, int] = field(default_factory=dict)
@@ -141,7 +144,8 @@ class GameState:
             list(self.council),
             dict(self.variables),
             [
-                Initiative(i.key, i.kind, i.target, i.started, i.matures, i.ends, i.envoys, i.attention, i.mode)
+                Initiative(i.key, i.kind, i.target, i.started, i.matures, i.ends, i.envoys, i.attention, i.mode,
+                           i.fatigue)
                 for i in self.initiatives
             ],
             dict(self.fired),
@@ -151,6 +155,7 @@ class GameState:
             list(self.pending),
             list(self.history),
             self.ending,
-            list(self.launches),
+            dict(self.last_launch),
+            dict(self.recent_launches),
             dict(self.texts),
         )

@@ -162,6 +162,11 @@ def message_text(rules: Rules, msg: Message) -> str:
         return f"Both sides accept '{rules.proposals[args[0]].name}'."
     if code == "proposal_rejected":
         return f"The parties turn down '{rules.proposals[args[0]].name}'."
+    if code == "effect_overflow":
+        text, target, limit = args
+        if limit is None:
+            return f"A scenario effect ('{text}') gave no number: {target} kept its value."
+        return f"A scenario effect ('{text}') went past {limit:g} in size: {target} is held at the limit."
     if code == "facilitator_decides":
         party, decision = args
         return f"The facilitator decides for {party_name(rules, party)} this turn: {decision_words(decision)}."

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from game.engine import Game, Rules, build_rules
 from game.saves import SaveData, SaveError, load_save, resume
+from game.saves.store import shown_path
 from game.scenario.catalogue import shipped
 from game.scenario.loader import load_scenario
+from game.scenario.yamlload import printable
 
 
 class ReportError(Exception):
@@ -39,7 +41,10 @@ class ScenarioCache:
 
     def get(self, path: Path) -> tuple[Rules, str] | None:
         """The rules and digest of the scenario file at `path`, or None when it does not load."""
-        key = path.resolve()
+        try:
+            key = path.resolve()
+        except (OSError, ValueError, RuntimeError):
+            return None
         if key not in self.loaded:
             result = load_scenario(key)
             rules = None
@@ -54,9 +59,10 @@ class ScenarioCache:
 
 def open_save(path: str | os.PathLike, cache: ScenarioCache | None = None) -> Played:
     """Read the save at `path` and replay it on its scenario; every problem is a ReportError naming the file."""
-    where = os.fsdecode(path)
+    name = os.fsdecode(path)
+    where = shown_path(name)
     try:
-        save = load_save(where)
+        save = load_save(name)
     except SaveError as exc:
         raise ReportError(exc.message if exc.message.startswith(where) else f"{where}: {exc.message}") from None
     rules, digest = _scenario_for(save, where, cache or ScenarioCache())
@@ -64,7 +70,15 @@ def open_save(path: str | os.PathLike, cache: ScenarioCache | None = None) -> Pl
         game = resume(save, rules, digest)
     except SaveError as exc:
         raise ReportError(f"{where}: {exc.message}") from None
-    return Played(Path(where), save, rules, game)
+    return Played(Path(name), save, rules, game)
+
+
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a regular file; False for a path the system cannot even look up (too long, odd bytes)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def _scenario_for(save: SaveData, where: str, cache: ScenarioCache) -> tuple[Rules, str]:
@@ -74,7 +88,7 @@ def _scenario_for(save: SaveData, where: str, cache: ScenarioCache) -> tuple[Rul
     candidates += [s.path for s in shipped() if s.id == save.scenario_id]
     found = False
     for candidate in candidates:
-        if not candidate.is_file():
+        if not _is_file(candidate):
             continue
         loaded = cache.get(candidate)
         if loaded is None or loaded[0].scenario.id != save.scenario_id:
@@ -84,9 +98,10 @@ def _scenario_for(save: SaveData, where: str, cache: ScenarioCache) -> tuple[Rul
             return loaded
     if found:
         raise ReportError(
-            f"{where}: the scenario '{save.scenario_id}' has changed since this game was saved, so the game cannot "
-            "be replayed exactly; use the scenario file the game was played with"
+            f"{where}: the scenario '{printable(save.scenario_id)}' has changed since this game was saved, so the game "
+            "cannot be replayed exactly; use the scenario file the game was played with"
         )
     raise ReportError(
-        f"{where}: the scenario '{save.scenario_id}' of this save is not installed; put its file in scenarios/"
+        f"{where}: the scenario '{printable(save.scenario_id)}' of this save is not installed; put its file in "
+        "scenarios/"
     )

@@ -2,7 +2,16 @@
 
 from .format import MIN_COMPATIBLE, SAVE_FORMAT, VERSION, SaveData, SaveError, from_json, to_json
 from .snapshot import state_from_dict, state_to_dict
-from .store import autosave, load_save, resume, save_game, saves_directory
+from .store import (
+    autosave,
+    clean_stale_temps,
+    load_save,
+    new_game_id,
+    restore_draft,
+    resume,
+    save_game,
+    saves_directory,
+)
 
 __all__ = [
     "MIN_COMPATIBLE",
@@ -11,8 +20,11 @@ __all__ = [
     "SaveData",
     "SaveError",
     "autosave",
+    "clean_stale_temps",
     "from_json",
     "load_save",
+    "new_game_id",
+    "restore_draft",
     "resume",
     "save_game",
     "saves_directory",

@@ -3,31 +3,42 @@
 Versioning follows ink's scheme: every file states the format version that wrote it; this version of the game
 writes VERSION and reads any file from MIN_COMPATIBLE up to VERSION. A save is the scenario id and digest, the
 seed and the player's inputs (enough to replay the game), plus a snapshot of the state to check the replay.
+Format 2 adds the game's own id (each game has its own autosave) and the orders and answers queued for the
+current turn (`draft`), and keeps launches as bookkeeping instead of a list of every one.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from game import __version__
 from game.engine import Action, Intervention, TurnInput, Vote
+from game.scenario.limits import describe_character, forbidden_character
+from game.scenario.yamlload import printable
 
 SAVE_FORMAT = "good-offices-save"
-VERSION = 1
+VERSION = 2
 MIN_COMPATIBLE = 1
 CORRUPT = "the save file is truncated or corrupt"
+MAX_NAME = 200  # characters in a player's name
+MAX_PATH = 4096  # characters in the scenario path a save names
+MAX_VOTES = 1_000_000  # votes for one option of a class vote
+GAME_ID = r"^[a-z0-9]{1,32}$"
 
 
 class SaveError(Exception):
-    """A save that cannot be written, read or resumed; `message` is one plain line for the player."""
+    """A save that cannot be written, read or resumed; `message` is one plain line for the player, and
+    `refusal` the engine's reason when a recorded move or intervention could not be replayed."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, refusal=None) -> None:
         super().__init__(message)
         self.message = message
+        self.refusal = refusal
 
 
 @dataclass(slots=True)
@@ -48,6 +59,9 @@ class SaveData:
     session: str = ""  # the session code the game was started from, if any (written only when set)
     interventions: list[Intervention] = field(default_factory=list)  # a facilitator's (written only when made)
     votes: list[Vote] = field(default_factory=list)  # the class's votes (written only when held)
+    game_id: str = ""  # this game's own id: its autosave is named after it (format 2; derived for older files)
+    draft: TurnInput | None = None  # the current turn's orders and answers, not yet sent (written only when any)
+    version: int = VERSION  # the format version of the file it was read from
 
 
 # ---- the file layout ------------------------------------------------------------------------------------------
@@ -77,20 +91,20 @@ class _Intervention(_Strict):
 
 
 class _Count(_Strict):
-    action: str
-    votes: int = Field(ge=0)
+    action: Annotated[str, StringConstraints(min_length=1)]
+    votes: int = Field(ge=0, le=MAX_VOTES)
 
 
 class _Vote(_Strict):
     turn: int = Field(ge=0)
-    options: list[_Count]
-    chosen: str
+    options: list[_Count] = Field(min_length=1)
+    chosen: Annotated[str, StringConstraints(min_length=1)]
 
 
 class _ScenarioRef(_Strict):
     id: str
     digest: str
-    path: str
+    path: Annotated[str, StringConstraints(max_length=MAX_PATH)]
 
 
 class _Party(_Strict):
@@ -130,7 +144,7 @@ class _Office(_Strict):
     visibility: float
 
 
-class _Initiative(_Strict):
+class _InitiativeV1(_Strict):
     key: str
     kind: str
     target: int
@@ -142,7 +156,11 @@ class _Initiative(_Strict):
     mode: str
 
 
-class _Snapshot(_Strict):
+class _Initiative(_InitiativeV1):
+    fatigue: float
+
+
+class _SnapshotBase(_Strict):
     seed: int
     turn: int = Field(ge=0)
     parties: list[_Party]
@@ -150,26 +168,40 @@ class _Snapshot(_Strict):
     office: _Office
     council: list[float]
     variables: dict[str, bool | float]
-    initiatives: list[_Initiative]
     fired: dict[str, int]
     used: dict[str, int]
     accepted: list[str]
     chose: list[Annotated[list[str], Field(min_length=2, max_length=2)]]  # [event id, choice id]
     pending: list[int]
     history: list[list[float]]
-    launches: list[Annotated[list[int | str], Field(min_length=3, max_length=3)]]  # [turn, action id, target]
     ending: str | None
     texts: dict[str, int] = {}  # which variant words were used (absent when the scenario has none)
 
 
-class _SaveFile(_Strict):
+class _SnapshotV1(_SnapshotBase):
+    initiatives: list[_InitiativeV1]
+    launches: list[Annotated[list[int | str], Field(min_length=3, max_length=3)]]  # [turn, action id, target]
+
+
+class _Recent(_Strict):
+    action: str
+    target: int
+    turns: list[int]
+
+
+class _Snapshot(_SnapshotBase):
+    initiatives: list[_Initiative]
+    last_launch: dict[str, int]
+    recent_launches: list[_Recent]  # the turns each action was launched on each target, lately
+
+
+class _SaveFileBase(_Strict):
     format: Literal["good-offices-save"]
     version: int
     scenario: _ScenarioRef
     seed: int
-    player: str
+    player: Annotated[str, StringConstraints(max_length=MAX_NAME)]
     inputs: list[_Turn]
-    snapshot: _Snapshot
     ending: str | None
     created: str
     updated: str
@@ -177,6 +209,19 @@ class _SaveFile(_Strict):
     session: str = ""
     interventions: list[_Intervention] = []
     votes: list[_Vote] = []
+
+
+class _SaveFileV1(_SaveFileBase):
+    snapshot: _SnapshotV1
+
+
+class _SaveFile(_SaveFileBase):
+    snapshot: _Snapshot
+    game_id: Annotated[str, StringConstraints(pattern=GAME_ID)]
+    draft: _Turn | None = None
+
+
+_LAYOUTS: dict[int, type[_SaveFileBase]] = {1: _SaveFileV1, 2: _SaveFile}
 
 
 # ---- writing --------------------------------------------------------------------------------------------------
@@ -196,7 +241,10 @@ def to_json(save: SaveData) -> str:
         "created": save.created,
         "updated": save.updated,
         "game_version": save.game_version,
+        "game_id": save.game_id,
     }
+    if save.draft is not None and (save.draft.actions or save.draft.choices):
+        data["draft"] = _turn_to_dict(save.draft)
     if save.session:
         data["session"] = save.session
     if save.interventions:
@@ -206,9 +254,14 @@ def to_json(save: SaveData) -> str:
         data["votes"] = [{"turn": v.turn, "options": [{"action": a, "votes": n} for a, n in v.counts],
                           "chosen": v.chosen} for v in save.votes]
     try:
-        return json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+        text = json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
     except ValueError as exc:
         raise SaveError(f"the game cannot be saved: a value cannot be written as JSON ({exc})") from None
+    bad = _bad_text(data)
+    if bad is not None:
+        raise SaveError(f"the game cannot be saved: '{bad[0]}' holds {bad[1]}, which a save cannot keep; "
+                        "change it")
+    return text
 
 
 def _turn_to_dict(turn: TurnInput) -> dict[str, Any]:
@@ -222,9 +275,10 @@ def _turn_to_dict(turn: TurnInput) -> dict[str, Any]:
 def from_json(text: str, where: str) -> SaveData:
     """Read a save file's text; `where` (usually the path) starts every error message."""
     data = _parse(text, where)
-    _check_version(data, where)
+    version = _check_version(data, where)
+    _check_text(data, where)
     try:
-        model = _SaveFile.model_validate(data)
+        model = _LAYOUTS[version].model_validate(data)
     except ValidationError as exc:
         raise SaveError(f"{where}: {_problem(exc)}") from None
     if model.snapshot.turn != len(model.inputs) or model.snapshot.seed != model.seed:
@@ -246,7 +300,45 @@ def from_json(text: str, where: str) -> SaveData:
         session=model.session,
         interventions=[Intervention(i.turn, i.kind, i.target, i.value, i.note) for i in model.interventions],
         votes=[Vote(v.turn, tuple((c.action, c.votes) for c in v.options), v.chosen) for v in model.votes],
+        game_id=model.game_id if isinstance(model, _SaveFile) else legacy_game_id(model),
+        draft=_turn_input(model.draft) if isinstance(model, _SaveFile) and model.draft is not None else None,
+        version=version,
     )
+
+
+def legacy_game_id(model: _SaveFileBase) -> str:
+    """The id of a game saved before games had ids: the same for every copy of that save, so its autosaves,
+    once it is continued, all go to one file of its own."""
+    key = f"{model.scenario.id}|{model.seed}|{model.created}|{model.player}"
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
+def _check_text(data: Any, where: str) -> None:
+    bad = _bad_text(data)
+    if bad is not None:
+        raise SaveError(f"{where}: the save file is damaged: '{bad[0]}' holds {bad[1]}, which is not text a save "
+                        "can hold")
+
+
+def _bad_text(data: Any) -> tuple[str, str] | None:
+    """Where a text in save data holds what a save cannot: a control character other than tab and line break, or
+    half a character (what a terminal that is not UTF-8 leaves in a name); and which character, in words."""
+    todo = [((), data)]
+    while todo:
+        path, node = todo.pop()
+        if isinstance(node, dict):
+            todo.extend((path + (k,), v) for k, v in node.items())
+            texts = [k for k in node if isinstance(k, str)]
+        elif isinstance(node, list):
+            todo.extend((path + (i,), v) for i, v in enumerate(node))
+            continue
+        else:
+            texts = [node] if isinstance(node, str) else []
+        for text in texts:
+            bad = forbidden_character(text)
+            if bad is not None:
+                return _dotted(path), describe_character(text[bad])
+    return None
 
 
 def _parse(text: str, where: str) -> dict[str, Any]:
@@ -261,7 +353,7 @@ def _parse(text: str, where: str) -> dict[str, Any]:
     return data
 
 
-def _check_version(data: dict[str, Any], where: str) -> None:
+def _check_version(data: dict[str, Any], where: str) -> int:
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise SaveError(f"{where}: the save file is damaged: its format version is missing or not a whole number")
@@ -275,6 +367,7 @@ def _check_version(data: dict[str, Any], where: str) -> None:
             f"{where}: made by an older version of Good Offices (save format {version}) that this "
             f"version can no longer read; this version reads format {_readable()}"
         )
+    return version
 
 
 def _readable() -> str:
@@ -296,6 +389,10 @@ _EXPECTED = {
     "model_type": "should be a mapping",
     "literal_error": "has a value this version does not know",
     "greater_than_equal": "is out of range",
+    "less_than_equal": "is out of range",
+    "string_too_short": "is empty",
+    "string_too_long": "is too long",
+    "string_pattern_mismatch": "has a form this version does not know",
     "too_short": "has too few items",
     "too_long": "has too many items",
 }
@@ -315,10 +412,11 @@ def _problem(exc: ValidationError) -> str:
 
 
 def _dotted(loc: tuple[Any, ...]) -> str:
+    """Where in the file, as 'inputs[0].actions': a name the file made up is shown escaped and cut short."""
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += ("." if out else "") + str(part)
+            out += ("." if out else "") + printable(str(part), 40)
     return out or "the file"

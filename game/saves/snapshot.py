@@ -38,10 +38,29 @@ def state_to_dict(state: GameState) -> dict[str, Any]:
         "chose": [list(pair) for pair in sorted(state.chose)],
         "pending": list(state.pending),
         "history": [list(row) for row in state.history],
-        "launches": [list(row) for row in state.launches],
         "ending": state.ending,
+        "last_launch": dict(state.last_launch),
+        "recent_launches": [{"action": key, "target": target, "turns": list(turns)}
+                            for (key, target), turns in sorted(state.recent_launches.items())],
         **({"texts": dict(state.texts)} if state.texts else {}),
     }
+
+
+# What format 1 kept of the launches (every one, as [turn, action id, target]) and format 2 keeps instead; a
+# format-1 snapshot is compared with the replayed game on the fields both formats share.
+_V1_ONLY = ("launches",)
+_V2_ONLY = ("last_launch", "recent_launches")
+_V2_INITIATIVE_ONLY = ("fatigue",)
+
+
+def shared_view(snapshot: dict[str, Any]) -> dict[str, Any]:
+    """A snapshot of either format reduced to the fields formats 1 and 2 share, for comparing them."""
+    view = {k: v for k, v in snapshot.items() if k not in _V1_ONLY and k not in _V2_ONLY}
+    initiatives = snapshot.get("initiatives")
+    if isinstance(initiatives, list):
+        view["initiatives"] = [{k: v for k, v in i.items() if k not in _V2_INITIATIVE_ONLY} if isinstance(i, dict)
+                               else i for i in initiatives]
+    return view
 
 
 def state_from_dict(data: dict[str, Any]) -> GameState:
@@ -61,7 +80,9 @@ def state_from_dict(data: dict[str, Any]) -> GameState:
         chose={(a, b) for a, b in data["chose"]},
         pending=list(data["pending"]),
         history=[tuple(row) for row in data["history"]],
-        launches=[(int(t), str(k), int(i)) for t, k, i in data["launches"]],
         ending=data["ending"],
+        last_launch={str(k): int(t) for k, t in data["last_launch"].items()},
+        recent_launches={(str(r["action"]), int(r["target"])): tuple(int(t) for t in r["turns"])
+                         for r in data["recent_launches"]},
         texts={str(k): int(v) for k, v in data.get("texts", {}).items()},
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import calendar as _cal
 import datetime as dt
 
+from .diagnostics import Problem
+from .limits import MAX_TURNS
 from .model import Calendar
 
 
@@ -23,14 +25,32 @@ def turn_count(cal: Calendar) -> int:
     return (cal.end.year - cal.start.year) * 12 + cal.end.month - cal.start.month + 1
 
 
+def calendar_problem(cal: Calendar) -> Problem | None:
+    """The error of a calendar with more than MAX_TURNS turns (at its 'end', with the last date that fits)."""
+    n = turn_count(cal)
+    if n <= MAX_TURNS:
+        return None
+    last = _turn_date(cal, MAX_TURNS - 1)
+    longer = {"day": " or use 'turn_unit: week' or 'month'", "week": " or use 'turn_unit: month'"}
+    return Problem(
+        ("calendar", "end"),
+        "error",
+        f"the calendar has {n:,} turns of one {cal.turn_unit}; a scenario may have at most {MAX_TURNS:,} — end it "
+        f"by {last.isoformat()}{longer.get(cal.turn_unit, '')}",
+    )
+
+
+def _turn_date(cal: Calendar, i: int) -> dt.date:
+    if cal.turn_unit == "day":
+        return cal.start + dt.timedelta(days=i)
+    if cal.turn_unit == "week":
+        return cal.start + dt.timedelta(weeks=i)
+    return _add_months(cal.start, i)
+
+
 def turn_dates(cal: Calendar) -> tuple[dt.date, ...]:
     """The first date of every turn."""
-    n = turn_count(cal)
-    if cal.turn_unit == "day":
-        return tuple(cal.start + dt.timedelta(days=i) for i in range(n))
-    if cal.turn_unit == "week":
-        return tuple(cal.start + dt.timedelta(weeks=i) for i in range(n))
-    return tuple(_add_months(cal.start, i) for i in range(n))
+    return tuple(_turn_date(cal, i) for i in range(turn_count(cal)))
 
 
 def turn_of(cal: Calendar, day: dt.date) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,18 +30,33 @@ def shipped(directory: Path = SHIPPED_DIR) -> list[Shipped]:
     return [Shipped(p.stem, p) for p in files]
 
 
+def kind_of(path: Path) -> str:
+    """'file', 'folder', 'other' (a device, a pipe…) or 'missing' — also 'missing' for a path the system cannot
+    look up at all (too long, a stray NUL)."""
+    try:
+        info = path.stat()
+    except (OSError, ValueError):
+        return "missing"
+    if stat.S_ISREG(info.st_mode):
+        return "file"
+    return "folder" if stat.S_ISDIR(info.st_mode) else "other"
+
+
 def resolve(arg: str, directory: Path = SHIPPED_DIR) -> Path:
-    """A path to an existing file, or the file of the shipped scenario with that id."""
+    """A path to an existing file (or other thing that is not a folder: the loader says what is wrong with it), or
+    the file of the shipped scenario with that id."""
     candidate = Path(arg)
-    if candidate.is_file():
+    kind = kind_of(candidate)
+    if kind in ("file", "other"):
         return candidate
-    if candidate.exists():
+    if kind == "folder":
         raise ScenarioNotFound(f"'{arg}' is a folder; give one scenario file or a shipped scenario id")
     by_id = {s.id: s.path for s in shipped(directory)}
     if arg in by_id:
         return by_id[arg]
-    if candidate.suffix in SCENARIO_SUFFIXES or "/" in arg:
-        raise ScenarioNotFound(f"no such file: '{arg}'")
+    if candidate.suffix in SCENARIO_SUFFIXES or "/" in arg or len(arg) > 100:
+        shown = arg if len(arg) <= 80 else arg[:80] + "…"
+        raise ScenarioNotFound(f"no such file: '{shown}'")
     hint = did_you_mean(arg, by_id)
     raise ScenarioNotFound(f"unknown scenario '{arg}'{hint}; give a path to a .yaml file or a shipped id")
 
@@ -51,10 +67,11 @@ def expand_paths(args: list[str]) -> tuple[list[Path], list[str]]:
     missing: list[str] = []
     for arg in args:
         p = Path(arg)
-        if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.suffix in SCENARIO_SUFFIXES and f.is_file()))
-        elif p.is_file():
-            files.append(p)
+        kind = kind_of(p)
+        if kind == "folder":
+            files.extend(sorted(f for f in p.rglob("*") if f.suffix in SCENARIO_SUFFIXES and kind_of(f) == "file"))
+        elif kind in ("file", "other"):
+            files.append(p)  # a device or a pipe is reported by the loader: it is not a regular file
         else:
             missing.append(arg)
     return files, missing

@@ -10,10 +10,11 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from .calendar import turn_of
+from .calendar import calendar_problem, turn_of
 from .compiled import CompiledScenario, compile_scenario
 from .diagnostics import Path, Problem, did_you_mean
 from .expr import Expression, Ref
+from .geography import atlas
 from .model import Scenario
 from .names import INSTRUMENT_TARGETS, RESERVED
 
@@ -34,8 +35,12 @@ def run_checks(scn: Scenario) -> list[Problem]:
         check_events,
         check_discussion,
         check_historical_policy,
+        check_map,
     ):
         problems.extend(check(scn))
+    too_long = calendar_problem(scn.calendar)
+    if too_long is not None:
+        return [*problems, too_long]  # nothing is compiled for a calendar the game would not play
     compiled, expr_problems = compile_scenario(scn)
     problems.extend(expr_problems)
     if compiled is not None:
@@ -43,6 +48,7 @@ def run_checks(scn: Scenario) -> list[Problem]:
         problems.extend(check_scheduled_conditions(compiled))
         problems.extend(check_conditions_that_never_hold(compiled))
         problems.extend(check_variables(compiled))
+        problems.extend(check_map_secrets(compiled))
     return problems
 
 
@@ -612,3 +618,96 @@ def check_variables(compiled: CompiledScenario) -> Iterator[Problem]:
                 "warning",
                 f"track '{track.id}' never changes: no effect sets it and it has no 'per_turn'; add one, or drop it",
             )
+
+
+# ------------------------------------------------------------------------------------------------- the map
+def check_map(scn: Scenario) -> Iterator[Problem]:
+    """The map block: a region the extract covers, unique ids, known parties and countries, every point inside
+    the region, and changes that change something the feature has."""
+    m = scn.map
+    if m is None:
+        return
+    reg = m.region
+    box = (reg.west, reg.south, reg.east, reg.north)
+    geo = atlas()
+    if m.base == "natural_earth" and not geo.covers(box):
+        names = ", ".join(f"{k} {v[0]:g}..{v[2]:g}E {v[1]:g}..{v[3]:g}N" for k, v in geo.windows.items())
+        yield Problem(("map", "region"), "error", "the map extract does not cover this region (it covers "
+                      f"{names or 'nothing: assets/maps/natural_earth.json is missing'}); move the region inside one "
+                      "of them, add a theatre in tools/maps/build_extract.py, or use 'base: none'")
+    features = [(("map", g, i, "id"), f.id) for g in ("areas", "lines", "places") for i, f in
+                enumerate(getattr(m, g))]
+    yield from _duplicates(features, "map feature")
+    parties = {p.id for p in scn.parties}
+    for i, ter in enumerate(m.territories):
+        if ter.party not in parties:
+            yield Problem(("map", "territories", i, "party"), "error",
+                          f"unknown party '{ter.party}'{did_you_mean(ter.party, parties)}")
+        if m.base == "none":
+            yield Problem(("map", "territories", i), "error", "with 'base: none' there are no countries to shade; "
+                          "give the party an area with 'party:' instead")
+            continue
+        for j, name in enumerate(ter.countries):
+            if name not in geo.countries:
+                yield Problem(("map", "territories", i, "countries", j), "error",
+                              f"no country '{name}' in the map extract{did_you_mean(name, geo.countries)}")
+    for i, area in enumerate(m.areas):
+        if area.party is not None and area.party not in parties:
+            yield Problem(("map", "areas", i, "party"), "error",
+                          f"unknown party '{area.party}'{did_you_mean(area.party, parties)}")
+    for group in ("areas", "lines", "places"):
+        for i, f in enumerate(getattr(m, group)):
+            yield from _map_points(f, ("map", group, i), box)
+            if f.colour == "party" and not (group == "areas" and f.party):
+                yield Problem(("map", group, i, "colour"), "error", "'colour: party' needs an area with 'party:'")
+            for j, ch in enumerate(f.changes):
+                path = ("map", group, i, "changes", j)
+                if ch.at is None and ch.points is None and ch.colour is None and ch.label is None:
+                    yield Problem(path, "error", "this change changes nothing: give it 'at', 'points', 'colour' "
+                                  "or 'label'")
+                if ch.at is not None and group != "places":
+                    yield Problem((*path, "at"), "error", f"only places have 'at'; {group} change 'points'")
+                if ch.points is not None and group == "places":
+                    yield Problem((*path, "points"), "error", "a place moves with 'at', not 'points'")
+                if ch.points is not None and group == "areas" and len(ch.points) < 3:
+                    yield Problem((*path, "points"), "error", "an area needs at least 3 points")
+
+
+def _map_points(feature, path: Path, box: tuple[float, float, float, float]) -> Iterator[Problem]:
+    """A place (wherever its changes move it) inside the map region; a line or area reaching into it (it may run
+    off the edge, as a coast or a border does)."""
+    w, s, e, n = box
+
+    def inside(p) -> bool:
+        return w <= p[0] <= e and s <= p[1] <= n
+
+    def outside(where: Path, p) -> Problem:
+        return Problem(where, "error", f"[{p[0]:g}, {p[1]:g}] is outside the map region ({w:g} to {e:g} east, "
+                       f"{s:g} to {n:g} north); move it or widen the region")
+
+    if hasattr(feature, "at"):
+        if not inside(feature.at):
+            yield outside((*path, "at"), feature.at)
+        for j, ch in enumerate(feature.changes):
+            if ch.at is not None and not inside(ch.at):
+                yield outside((*path, "changes", j, "at"), ch.at)
+        return
+    shapes = [((*path, "points"), feature.points)]
+    shapes += [((*path, "changes", j, "points"), ch.points) for j, ch in enumerate(feature.changes) if ch.points]
+    for where, points in shapes:
+        if not any(inside(p) for p in points):
+            yield Problem(where, "error", f"no point of this shape is inside the map region ({w:g} to {e:g} east, "
+                          f"{s:g} to {n:g} north), so it would never be seen; move it or widen the region")
+
+
+def check_map_secrets(compiled: CompiledScenario) -> Iterator[Problem]:
+    """A map condition that reads a value the player only estimates would show the player the hidden truth."""
+    for path, expr in compiled.expressions.items():
+        if path[0] != "map":
+            continue
+        hidden = sorted(f"{k}.{a}" for kind, k, a in expr.refs
+                        if (kind == "party" and a != "power") or (kind == "pair" and a == "pressure"))
+        if hidden:
+            yield Problem(path, "warning", f"the map shows the player what this condition says, but it reads "
+                          f"{', '.join(hidden)}, which the player only estimates; use dates, events, rungs or "
+                          "variables")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .calendar import turn_dates
+from .calendar import calendar_problem, turn_dates
 from .diagnostics import Path, Problem
 from .expr import Effect, Expression, Symbols, compile_effect, compile_expression
 from .model import Scenario
@@ -55,6 +55,21 @@ def expression_sites(scn: Scenario) -> list[tuple[Path, str]]:
     for i, track in enumerate(scn.tracks):
         if track.per_turn:
             sites.append((("tracks", i, "per_turn"), track.per_turn))
+    sites.extend(map_expression_sites(scn))
+    return sites
+
+
+def map_expression_sites(scn: Scenario) -> list[tuple[Path, str]]:
+    """The map's conditions: each feature's 'when' and each of its changes' 'when'."""
+    sites: list[tuple[Path, str]] = []
+    if scn.map is None:
+        return sites
+    for group in ("areas", "lines", "places"):
+        for i, feature in enumerate(getattr(scn.map, group)):
+            if feature.when:
+                sites.append((("map", group, i, "when"), feature.when))
+            for j, change in enumerate(feature.changes):
+                sites.append((("map", group, i, "changes", j, "when"), change.when))
     return sites
 
 
@@ -73,6 +88,9 @@ def effect_sites(scn: Scenario) -> list[tuple[Path, list[str]]]:
 
 def compile_scenario(scn: Scenario) -> tuple[CompiledScenario | None, list[Problem]]:
     """Compile every expression; return the compiled scenario, or None with the located problems."""
+    too_long = calendar_problem(scn.calendar)
+    if too_long is not None:
+        return None, [too_long]
     symbols = Symbols.from_scenario(scn)
     problems: list[Problem] = []
     expressions: dict[Path, Expression] = {}

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr, StringConstraints, model_validator
 
+from .limits import MAX_NUMBER
 from .names import INSTRUMENT_KINDS, PARTY_ROLES
 
 Id = Annotated[
@@ -26,6 +27,7 @@ Expr = Annotated[
     Field(description="An expression in the scenario expression language (see docs/authoring.md)."),
 ]
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
+VariableNumber = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_NUMBER, le=MAX_NUMBER)]
 InstrumentKind = Literal[INSTRUMENT_KINDS]  # the built-in kinds, listed once in names.py
 PartyRole = Literal[PARTY_ROLES]
 MAX_VARIANTS = 8
@@ -667,6 +669,133 @@ class Tuning(Node):
     )
 
 
+# ------------------------------------------------------------------------------------------------- the map
+Lon = Annotated[float, Field(ge=-180.0, le=180.0)]
+Lat = Annotated[float, Field(ge=-85.0, le=85.0)]
+LonLat = Annotated[tuple[Lon, Lat], Field(description="A point as [longitude, latitude] in degrees (east and north "
+                                                        "positive).", examples=[[-82.38, 23.13]])]
+MapColour = Literal["accent", "good", "warn", "danger", "muted", "text", "party"]
+
+
+class MapRegion(Node):
+    """The part of the world the map shows, in degrees; the view widens it to fill the screen's shape."""
+
+    west: Lon = Field(description="Western edge (longitude).", examples=[-88.0])
+    east: Lon = Field(description="Eastern edge (longitude).", examples=[-72.0])
+    south: Lat = Field(description="Southern edge (latitude).", examples=[18.0])
+    north: Lat = Field(description="Northern edge (latitude).", examples=[30.0])
+
+    @model_validator(mode="after")
+    def _ordered(self) -> MapRegion:
+        if self.east <= self.west:
+            raise ValueError("the map region's 'east' must be greater than its 'west'")
+        if self.north <= self.south:
+            raise ValueError("the map region's 'north' must be greater than its 'south'")
+        return self
+
+
+class MapChange(Node):
+    """A change to a map feature while a condition holds; later changes in the list win over earlier ones."""
+
+    when: Expr = Field(description="Condition under which the change applies.", examples=["date >= 1962-10-24"])
+    at: LonLat | None = Field(default=None, description="A place's position while the condition holds.",
+                              examples=[[-66.9, 27.0]])
+    points: list[LonLat] | None = Field(
+        default=None, min_length=2, description="A line's or area's points while the condition holds.",
+        examples=[[[-80.0, 26.0], [-72.0, 21.0]]],
+    )
+    colour: MapColour | None = Field(
+        default=None, description="Colour while the condition holds (a palette role).", examples=["good"]
+    )
+    label: ShortText | None = Field(default=None, description="Label while the condition holds.",
+                                    examples=["Ships turned back"])
+
+
+class MapFeature(Node):
+    """What places, lines and areas share: an id, a label, a condition for being shown, changes."""
+
+    id: Id = Field(description="Id of the feature (unique within the map).", examples=["havana"])
+    name: ShortText = Field(description="The label shown on the map.", examples=["Havana"])
+    when: Expr | None = Field(default=None, description="Shown only while this condition holds (always if absent).",
+                              examples=["date >= 1962-10-24"])
+    colour: MapColour | None = Field(
+        default=None,
+        description="A palette role: accent, good, warn, danger, muted, text, or 'party' (the party's stance).",
+        examples=["danger"],
+    )
+    changes: list[MapChange] = Field(default_factory=list, max_length=16,
+                                     description="Position, colour or label changes, each under a condition.",
+                                     examples=[[{"when": "ships_held", "at": [-63.2, 28.6], "colour": "good"}]])
+
+
+class MapPlace(MapFeature):
+    """A point on the map: a capital, a city, a base, a UN post, a ship."""
+
+    at: LonLat = Field(description="Where it is, as [longitude, latitude].", examples=[[-82.38, 23.13]])
+    kind: Literal["capital", "city", "base", "post", "ship", "site"] = Field(
+        default="city", description="How it is drawn: capital, city, base, post (a UN post), ship or site.",
+        examples=["capital"],
+    )
+    label: Literal["auto", "right", "left", "above", "below"] = Field(
+        default="auto", description="Where the label goes; 'auto' picks a side that overlaps nothing.",
+        examples=["left"],
+    )
+
+
+class MapLine(MapFeature):
+    """A line: a border, a ceasefire line, a blockade, a route."""
+
+    points: list[LonLat] = Field(min_length=2, max_length=200, description="The line's points, in order.",
+                                 examples=[[[-80.0, 26.0], [-72.0, 21.0]]])
+    style: Literal["solid", "dashed"] = Field(default="solid", description="'solid' or 'dashed'.",
+                                              examples=["dashed"])
+
+
+class MapArea(MapFeature):
+    """A shaded area: a zone, a province, or (with 'land: true') invented geography drawn as land."""
+
+    points: list[LonLat] = Field(min_length=3, max_length=400, description="The outline's points, in order.",
+                                 examples=[[[0.0, 0.0], [1.0, 0.0], [1.0, 1.0]]])
+    party: Id | None = Field(default=None, description="The party whose territory this is (shaded by its stance).",
+                             examples=["lowmark"])
+    land: StrictBool = Field(default=False, description="Drawn as land with a coast (for invented geography).",
+                             examples=[True])
+
+
+class Territory(Node):
+    """Which Natural Earth countries are a party's territory, shaded on the map by the party's stance."""
+
+    party: Id = Field(description="The party.", examples=["cuba"])
+    countries: list[ShortText] = Field(min_length=1, description="Country names as Natural Earth spells them.",
+                                       examples=[["Cuba"]])
+
+
+class MapBlock(Node):
+    """The map of the theatre: the region, its places, lines and areas, and whose territory is whose."""
+
+    region: MapRegion = Field(description="The part of the world to show.",
+                              examples=[{"west": -88, "east": -72, "south": 18, "north": 30}])
+    base: Literal["natural_earth", "none"] = Field(
+        default="natural_earth",
+        description="'natural_earth' draws real coasts and borders; 'none' draws only the scenario's areas "
+                    "(invented geography).",
+        examples=["none"],
+    )
+    caption: ShortText | None = Field(default=None, description="A line under the map, e.g. a note on borders.",
+                                      examples=["Borders as of today"])
+    territories: list[Territory] = Field(default_factory=list, description="Parties' countries.",
+                                         examples=[[{"party": "cuba", "countries": ["Cuba"]}]])
+    areas: list[MapArea] = Field(
+        default_factory=list, max_length=40, description="Shaded areas, drawn first.",
+        examples=[[{"id": "zone", "name": "Buffer zone", "points": [[0, 0], [1, 0], [1, 1]], "colour": "accent"}]])
+    lines: list[MapLine] = Field(
+        default_factory=list, max_length=40, description="Lines, drawn over the areas.",
+        examples=[[{"id": "border", "name": "Border", "points": [[0, 0], [1, 1]], "style": "dashed"}]])
+    places: list[MapPlace] = Field(
+        default_factory=list, max_length=60, description="Places, drawn on top.",
+        examples=[[{"id": "havana", "name": "Havana", "at": [-82.38, 23.13], "kind": "capital"}]])
+
+
 class Scenario(Node):
     """A crisis the Secretary-General can face."""
 
@@ -738,7 +867,7 @@ class Scenario(Node):
         description="Emergencies elsewhere that draw attention and money away.",
         examples=[[{"id": "quake", "name": "Earthquake relief", "start": "2030-04-01", "end": "2030-04-21"}]],
     )
-    variables: dict[Id, float | StrictBool] = Field(
+    variables: dict[Id, VariableNumber | StrictBool] = Field(
         default_factory=dict,
         description="Scenario variables (numbers or true/false) used by conditions.",
         examples=[{"talks_open": False, "refugees": 0}],
@@ -800,4 +929,10 @@ class Scenario(Node):
         default_factory=Tuning,
         description="Scenario-level tuning of the shared mechanics; the defaults suit most crises.",
         examples=[{"incident_rate": 0.03}],
+    )
+    map: MapBlock | None = Field(
+        default=None,
+        description="The map of the theatre shown in the game (region, places, lines, areas, territories).",
+        examples=[{"region": {"west": -88, "east": -72, "south": 18, "north": 30},
+                   "places": [{"id": "havana", "name": "Havana", "at": [-82.38, 23.13], "kind": "capital"}]}],
     )

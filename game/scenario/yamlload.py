@@ -17,6 +17,8 @@ from typing import Any
 import yaml
 from yaml.reader import Reader
 
+from .limits import ALLOWED_CONTROLS, describe_character, forbidden_character
+
 MAX_BYTES = 1 << 20
 MAX_DEPTH = 64
 MAX_NODES = 200_000
@@ -289,6 +291,7 @@ class _Builder:
         if tag is None or tag == "!":
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
         mark = _mark(event, self._key(), style is None, event.value, style)
+        self._check_characters(event)
         if tag == _MERGE_TAG:
             node = _Node("<<", mark, None, 1, 0, merge=True)
         elif tag == _VALUE_TAG:
@@ -298,6 +301,37 @@ class _Builder:
         else:
             raise _tag_error(event.tag or tag, event)
         self._finish(node, event.anchor, event)
+
+    def _check_characters(self, event: Any) -> None:
+        """Refuse a scalar holding a control character other than tab and line break (the file's own control
+        characters are refused on reading, so here it was written as an escape such as `\\e` or `\\0`)."""
+        index = forbidden_character(event.value)
+        if index is None:
+            return
+        char = event.value[index]
+        line, col, escaped = self._escape_at(event, char)
+        allowed = " and ".join(_CONTROL_WORDS[c] for c in ALLOWED_CONTROLS)
+        written = ", written as an escape" if escaped else ""
+        raise YamlLoadError(
+            f"this text holds the control character {describe_character(char)}{written}; text may hold any "
+            f"character but control characters other than {allowed} — remove it",
+            line,
+            col,
+        )
+
+    def _escape_at(self, event: Any, char: str) -> tuple[int, int, bool]:
+        """1-based line and column of the escape (or raw character) that put `char` into a scalar's value, and
+        whether it is an escape."""
+        start, end = event.start_mark, event.end_mark
+        lines = self.text.split("\n")
+        offset = sum(len(line) + 1 for line in lines[: start.line]) + start.column
+        stop = sum(len(line) + 1 for line in lines[: end.line]) + end.column
+        raw = self.text[offset:stop]
+        index = _escape_index(raw, char)
+        at = offset + (index if index is not None else 0)
+        line = self.text.count("\n", 0, at)
+        escaped = index is not None and raw[index] == "\\"
+        return line + 1, at - (self.text.rfind("\n", 0, at) + 1) + 1, escaped
 
     def _construct(self, tag: str, event: Any) -> Any:
         """The Python value of a scalar with a safe tag; a clear error when the text does not fit the tag."""
@@ -442,6 +476,35 @@ class _Builder:
                 if name not in frame.value:
                     frame.value[name] = child.value
                     frame.children[name] = child
+
+
+_CONTROL_WORDS = {"\t": "tab", "\n": "line break"}
+_SIMPLE_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
+                   "r": "\r", "e": "\x1b", "N": "\x85"}
+_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+_HEX = re.compile("[0-9A-Fa-f]+")
+
+
+def _escape_index(raw: str, char: str) -> int | None:
+    """Where in a scalar's source `char` comes from: the escape that writes it, or the character itself."""
+    i = 0
+    while i < len(raw) - 1:
+        if raw[i] != "\\":
+            i += 1
+            continue
+        code = raw[i + 1]
+        width = _HEX_ESCAPES.get(code)
+        if width is not None:
+            digits = raw[i + 2 : i + 2 + width]
+            value = int(digits, 16) if len(digits) == width and _HEX.fullmatch(digits) else -1
+            made = chr(value) if 0 <= value <= 0x10FFFF else None
+        else:
+            made = _SIMPLE_ESCAPES.get(code)
+        if made == char:
+            return i
+        i += 2
+    found = raw.find(char)
+    return found if found >= 0 else None
 
 
 def _flatten(root: _Node) -> Marks:

@@ -12,14 +12,14 @@ import hashlib
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from game.engine import Game, Rules, build_rules
 from game.saves.format import SaveError, to_json
-from game.saves.store import file_name, now, save_data, write_atomic
+from game.saves.store import clean_stale_temps, file_name, now, save_data, write_atomic
 from game.scenario.loader import load_scenario_bytes
 from game.scenario.yamlload import MAX_BYTES
 
@@ -142,11 +142,16 @@ def game_file(scenario_id: str, policy: str, index: int) -> str:
     return file_name(scenario_id, f"{scenario_id}-{policy}-{index}")
 
 
+def batch_game_id(policy: str, seed: int) -> str:
+    """The id of a batch game: the same whatever process plays it, different for every policy and seed."""
+    return hashlib.sha256(f"{policy}|{seed}".encode()).hexdigest()[:8]
+
+
 def write_game(game: Game, policy: str, index: int, save_to: SaveTo) -> None:
     """Write a finished batch game as an ordinary save (loadable with `play --load`); the player is named
     `sim-<policy>-<index>`."""
     data = save_data(game, scenario_path=save_to.scenario_path, digest=save_to.digest,
-                     player=f"sim-{policy}-{index}", created=save_to.stamp)
+                     player=f"sim-{policy}-{index}", created=save_to.stamp, game_id=batch_game_id(policy, game.seed))
     data.updated = save_to.stamp
     target = os.path.join(save_to.folder, game_file(game.rules.scenario.id, policy, index))
     try:
@@ -206,10 +211,16 @@ def _play_chunk(bounds: tuple[int, int]) -> list[GameRecord]:
 
 
 # -- the batch -----------------------------------------------------------------------------------------------
-def chunks(runs: int, jobs: int) -> list[tuple[int, int]]:
-    """Game index ranges small enough to balance the processes and show progress, large enough to be cheap."""
+def chunks(runs: int, jobs: int) -> Iterator[tuple[int, int]]:
+    """Game index ranges small enough to balance the processes and show progress, large enough to be cheap;
+    made one at a time, as the work goes."""
     size = max(1, min(MAX_CHUNK, -(-runs // (jobs * CHUNKS_PER_JOB))))
-    return [(start, min(start + size, runs)) for start in range(0, runs, size)]
+    return ((start, min(start + size, runs)) for start in range(0, runs, size))
+
+
+def chunk_count(runs: int, jobs: int) -> int:
+    size = max(1, min(MAX_CHUNK, -(-runs // (jobs * CHUNKS_PER_JOB))))
+    return -(-runs // size)
 
 
 def run_batch(
@@ -253,12 +264,13 @@ def run_batch(
         records = _run_here(runner, work, runs, progress)
     else:
         spawned = (data, filename, policy_name, seed, with_score, save_to)
-        records = _run_pool(work, runs, jobs, progress, runner, spawned, start_method)
+        records = _run_pool(work, runs, min(jobs, chunk_count(runs, jobs)), progress, runner, spawned, start_method)
     seconds = time.perf_counter() - began
     return summarise(rules, records, policy=policy_name, seed=seed, jobs=jobs, seconds=seconds)
 
 
-def _run_here(runner: _Runner, work: list[tuple[int, int]], runs: int, progress: Progress | None) -> list[GameRecord]:
+def _run_here(runner: _Runner, work: Iterable[tuple[int, int]], runs: int, progress: Progress | None
+              ) -> list[GameRecord]:
     records: list[GameRecord] = []
     for bounds in work:
         records += runner.play(bounds)
@@ -275,9 +287,10 @@ def _prepare_folder(folder: str) -> None:
         os.makedirs(folder, exist_ok=True)
     except OSError as exc:
         raise BatchError(f"{folder}: cannot create the folder for saved games ({exc.strerror or exc})") from None
+    clean_stale_temps(folder)
 
 
-def _run_pool(work: list[tuple[int, int]], runs: int, jobs: int, progress: Progress | None, runner: _Runner,
+def _run_pool(work: Iterable[tuple[int, int]], runs: int, jobs: int, progress: Progress | None, runner: _Runner,
               spawned: tuple, start_method: str | None) -> list[GameRecord]:
     """Play the chunks on a pool. Forked workers inherit `runner`; spawned ones rebuild it from `spawned`."""
     ctx = multiprocessing.get_context(start_method)
@@ -286,7 +299,7 @@ def _run_pool(work: list[tuple[int, int]], runs: int, jobs: int, progress: Progr
     else:
         init, initargs = _init_worker, spawned
     records: list[GameRecord] = []
-    with ctx.Pool(processes=min(jobs, len(work)), initializer=init, initargs=initargs) as pool:
+    with ctx.Pool(processes=jobs, initializer=init, initargs=initargs) as pool:
         for part in pool.imap(_play_chunk, work):
             records += part
             if progress:

@@ -4,24 +4,34 @@ window; `run` is the real loop."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import sys
+import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
 
-from game.saves import saves_directory
+from game import __version__
+from game.engine import replay
+from game.saves import clean_stale_temps, saves_directory
 
 from .session import ScenarioEntry, Session, scenario_list
 from .settings import MIN_SIZE, Settings, load_settings, save_settings
 from .sound import Sounds
 from .theme import Theme
-from .widgets import ScrollArea, TextInput, Widget
+from .widgets import Caret, ScrollArea, TextInput, Widget
 
 if TYPE_CHECKING:
     from .screens.base import Screen
 
+CRASH_LOG = "crash.log"
+CRASH_LOG_BYTES = 256 * 1024
+MAX_FAILURES = 3  # unexpected errors within FAILURE_WINDOW_MS before the window gives up and closes
+FAILURE_WINDOW_MS = 10_000
 TOOLTIP_DELAY_MS = 350
 TOAST_MS = 4000
 WHEEL_STEP = 48
@@ -44,6 +54,7 @@ class App:
                  size: tuple[int, int] | None = None) -> None:
         pygame.font.init()
         self.saves_dir = saves_dir or saves_directory()
+        clean_stale_temps(self.saves_dir)
         self.settings = settings or load_settings(self.saves_dir)
         self.size = size or self.settings.size
         self.theme = self._theme(self.size)
@@ -52,6 +63,7 @@ class App:
         self.session: Session | None = None
         self.hovered: Widget | None = None
         self.focused: Widget | None = None
+        self.caret: Caret | None = None  # the caret and selection of the focused text field
         self.pressed: Widget | None = None
         self.mouse = (-1, -1)
         self.hover_since = 0
@@ -59,6 +71,9 @@ class App:
         self.clock_ms = 0
         self.toasts: list[Toast] = []
         self.running = True
+        self.quit_unsaved = False  # the player was told the autosave failed; quitting again leaves without it
+        self.failures: list[int] = []  # clock times of unexpected errors caught by the last resort
+        self.closing_message = ""  # why the window closed itself, for the terminal
         self.window_changed = False  # the real loop re-opens the window when a setting changes its mode
         self._scenarios: list[ScenarioEntry] | None = None
         self._dim: pygame.Surface | None = None
@@ -90,6 +105,7 @@ class App:
     def _entered(self) -> None:
         self.hovered = self.pressed = None
         self.focused = None
+        self.caret = None
         self.top.on_enter()
 
     @property
@@ -141,11 +157,66 @@ class App:
         self.toasts = [*self.toasts[-2:], Toast(text, self.clock_ms + TOAST_MS, danger)]
 
     def quit(self) -> None:
-        """Leave: the game in progress is saved to its autosave slot first."""
-        if self.session is not None and not self.session.game.done:
-            self.session.autosave()
+        """Leave: the game in progress is saved to its autosave slot first. When that save fails the window stays
+        open and says why; asking to quit again leaves without the save."""
+        session = self.session
+        if session is not None and not session.game.done and not self.quit_unsaved and session.autosave() is None:
+            self.quit_unsaved = True
+            self.toast(f"The game could not be saved: {session.save_error}. Quit again to leave without saving, or "
+                       "save it under another name (Ctrl+S).", danger=True)
+            return
         save_settings(self.saves_dir, self.settings)
         self.running = False
+
+    # -- the last resort -------------------------------------------------------------------------------------
+    def guarded(self, step: Callable[..., object], *args: object) -> None:
+        """Run one step of the window loop (an event, a tick, a frame); an exception in it goes to `recover`
+        instead of ending the game."""
+        try:
+            step(*args)
+        except Exception as exc:  # the last resort: whatever a screen did wrong, the game is saved and goes on
+            self.recover(exc)
+
+    def recover(self, exc: Exception) -> None:
+        """After an unexpected error in a screen: save a consistent copy of the game, write the details to
+        crash.log in the saves folder, say so in one line and carry on from the game's own screen (the title
+        screen if that fails again); after MAX_FAILURES errors in FAILURE_WINDOW_MS, close the window."""
+        self.failures = [t for t in self.failures if self.clock_ms - t < FAILURE_WINDOW_MS] + [self.clock_ms]
+        saved = self._save_after_error()
+        log = write_crash_log(self.saves_dir, exc)
+        what = f"{type(exc).__name__}: {exc}"
+        what = what if len(what) <= 100 else what[:100] + "…"
+        where = f"your game is saved in {saved.name}" if saved is not None else "the game could not be saved"
+        details = f"; details in {log}" if log is not None else ""
+        line = f"Something went wrong ({what}); {where}{details}."
+        if len(self.failures) >= MAX_FAILURES:
+            self.closing_message = f"The game window kept failing and closed: {line}"
+            self.running = False
+            return
+        from .screens import make_start, show_game
+
+        try:
+            if self.session is not None and len(self.failures) == 1:
+                show_game(self)
+            else:
+                make_start(self, "title")
+        except Exception:
+            self.closing_message = f"The game window could not recover and closed: {line}"
+            self.running = False
+            return
+        self.toast(line, danger=True)
+
+    def _save_after_error(self) -> Path | None:
+        """Autosave the game as its recorded moves give it (the error may have struck half-way through a turn)."""
+        session = self.session
+        if session is None:
+            return None
+        try:
+            game = session.game
+            session.game = replay(game.rules, game.seed, game.inputs, game.interventions)
+            return session.autosave() if not session.game.done else session.last_save
+        except Exception:
+            return None
 
     # -- events --------------------------------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:
@@ -176,7 +247,7 @@ class App:
         elif kind == pygame.KEYDOWN:
             self._key(event)
         elif kind == pygame.TEXTINPUT and isinstance(self.focused, TextInput):
-            self.focused.text_input(event.text)
+            self.focused.text_input(event.text, self)
 
     def _mouse_at(self, pos: tuple[int, int]) -> None:
         self.mouse = (int(pos[0]), int(pos[1]))
@@ -391,16 +462,35 @@ def run(app: App, frames: int | None = None) -> int:
                 size = (max(MIN_SIZE[0], event.w), max(MIN_SIZE[1], event.h))
                 surface = pygame.display.set_mode(size, pygame.RESIZABLE)
                 event = pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size)
-            app.handle(event)
+            app.guarded(app.handle, event)
         if app.window_changed:
             app.window_changed = False
             surface = _open_window(app)
-        app.tick(clock.tick(60))
+        app.guarded(app.tick, clock.tick(60))
         surface = pygame.display.get_surface()
-        app.draw(surface)
+        app.guarded(app.draw, surface)
         pygame.display.flip()
     pygame.quit()
+    if app.closing_message:
+        print(app.closing_message, file=sys.stderr)
+        return 1
     return 0
+
+
+def write_crash_log(folder: Path, exc: BaseException) -> Path | None:
+    """Append the details of an unexpected error to crash.log in `folder` (started afresh when it grows past
+    CRASH_LOG_BYTES), for a bug report; its path, or None when it cannot be written."""
+    path = Path(folder) / CRASH_LOG
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        mode = "w" if path.is_file() and path.stat().st_size > CRASH_LOG_BYTES else "a"
+        stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with open(path, mode, encoding="utf-8", errors="replace") as handle:
+            handle.write(f"--- {stamp} Good Offices {__version__}\n")
+            handle.write("".join(traceback.format_exception(exc)))
+    except OSError:
+        return None
+    return path
 
 
 def start(screen: str = "title", session: Session | None = None, saves_dir: Path | None = None) -> int:

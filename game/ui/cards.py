@@ -7,6 +7,7 @@ import pygame
 
 from game.engine.intel import Estimate
 from game.engine.observation import InitiativeView, OfficeView, PairView, PartyView, TrackView
+from game.present.leaders import monogram, mood, short_name
 
 from .icons import RESOURCE_ICONS
 from .theme import Colour, Theme, ladder_colour, mix
@@ -33,10 +34,10 @@ def paint_pair(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, pair: P
     w = rect.w - theme.px(24)
     surface.blit(theme.text(theme.fit(title, w, "body", True), "body", pal.text, True), (x, y))
     y += theme.line_height("body", True)
-    rung_label = f"{pair.rung_name}"
+    rung_label = pair.rung_name[:1].upper() + pair.rung_name[1:]  # keep proper nouns ("battles in Kashmir")
     step_text = f"rung {pair.rung} of {top}"
     step_img = theme.text(step_text, "small", pal.muted)
-    surface.blit(theme.text(theme.fit(rung_label.capitalize(), w - step_img.get_width() - theme.px(8), "h3", True),
+    surface.blit(theme.text(theme.fit(rung_label, w - step_img.get_width() - theme.px(8), "h3", True),
                             "h3", colour, True), (x, y))
     surface.blit(step_img, (x + w - step_img.get_width(), y + theme.px(4)))
     y += theme.line_height("h3", True) + theme.px(4)
@@ -84,11 +85,25 @@ def party_card_height(theme: Theme) -> int:
 
 def paint_party(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, party: PartyView, leader: str,
                 turn: int, unit: str) -> None:
-    """Name and leader, the intention if contact revealed it, last decision, and five estimates with bands."""
+    """Name and leader (a monogram, and their mood toward you from your estimate of trust), the intention if
+    contact revealed it, last decision, and five estimates with bands."""
     pal = theme.palette
     pygame.draw.rect(surface, pal.panel_hi, rect, border_radius=theme.px(6))
-    x, y = rect.x + theme.px(12), rect.y + theme.px(6)
-    w = rect.w - theme.px(24)
+    x0, y = rect.x + theme.px(12), rect.y + theme.px(6)
+    head_h = theme.line_height("body", True) + theme.line_height("small")
+    initials = monogram(leader) if leader else ""
+    trust = party.estimates.get("trust")
+    feeling, feeling_role = mood(trust.value) if trust is not None else ("", "muted")
+    x = x0
+    if initials and rect.w >= theme.px(260):
+        d = head_h - theme.px(4)
+        centre = (x0 + d // 2, y + head_h // 2)
+        pygame.draw.circle(surface, mix(pal.panel, getattr(pal, feeling_role), 0.35), centre, d // 2)
+        pygame.draw.circle(surface, getattr(pal, feeling_role), centre, d // 2, max(1, theme.px(2)))
+        img = theme.text(initials, "label", pal.text, True)
+        surface.blit(img, img.get_rect(center=centre))
+        x = x0 + d + theme.px(8)
+    w = rect.right - theme.px(12) - x
     intent = party.intention
     tag = f"intends to {intent}" if intent else "intention unknown"
     tag_colour = getattr(pal, INTENTION_COLOURS.get(intent or "", "faint"))
@@ -108,8 +123,20 @@ def paint_party(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, party:
     y += theme.line_height("body", True)
     surface.blit(tag_img, (x + w - tag_img.get_width(), y))
     sub_w = w - tag_img.get_width() - theme.px(8)
-    surface.blit(theme.text(theme.fit(leader, sub_w, "small"), "small", pal.muted), (x, y))
+    if feeling:
+        mood_img = theme.text(theme.fit(feeling, sub_w, "small", True), "small", getattr(pal, feeling_role), True)
+        lead_w = sub_w - mood_img.get_width() - theme.px(10)
+        fits = theme.width(leader, "small") <= lead_w
+        shown = (leader if fits else theme.fit(short_name(leader), lead_w, "small")) \
+            if leader and lead_w >= theme.px(40) else ""
+        lead_img = theme.text(shown, "small", pal.muted)
+        surface.blit(lead_img, (x, y))
+        mx = x + (lead_img.get_width() + theme.px(10) if shown else 0)
+        surface.blit(mood_img, (mx, y))
+    else:
+        surface.blit(theme.text(theme.fit(leader, sub_w, "small"), "small", pal.muted), (x, y))
     y += theme.line_height("small") + theme.px(4)
+    x, w = x0, rect.w - theme.px(24)
     label_w = min(theme.px(130), w // 2)
     num_w = theme.width("0.00±0.00", "small")
     show_numbers = w - label_w - num_w - theme.px(10) >= theme.px(50)

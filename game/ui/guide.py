@@ -80,7 +80,7 @@ HOW_TO_PLAY: tuple[tuple[str, str], ...] = (
     ("Keyboard", "Tab and the arrow keys move the focus, Enter or Space activates, Esc goes back or opens the "
                  "menu. On the turn screen: 1–9 and 0 choose an instrument, T the next target, M private/public, "
                  "A adds to the orders, E ends the turn, R shows the last report, D the pending decision, "
-                 "B the briefing, F1 this help, Ctrl+S saves."),
+                 "B the briefing, G the map of the theatre (G again goes back), F1 this help, Ctrl+S saves."),
     ("Teachers and authors", "In facilitator mode (Settings) the game pauses at the scenario's discussion "
                              "points and F9 opens the facilitator's panel: fire an event, set a party's decision, "
                              "hold a class vote. F5 reloads the scenario file after an edit, keeping the game."),

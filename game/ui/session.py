@@ -6,13 +6,14 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from game.engine import Action, Game, Intervention, Vote, build_rules
+from game.engine import Action, Game, Intervention, TurnInput, Vote, build_rules
 from game.engine.facilitator import winner
 from game.engine.record import TurnReport
 from game.engine.rules import Rules
 from game.present.refusals import refusal_text
-from game.saves import SaveError, autosave, load_save, resume, save_game
+from game.saves import SaveError, autosave, load_save, new_game_id, restore_draft, resume, save_game
 from game.saves.store import write_atomic
 from game.scenario.calendar import turn_count, turn_of
 from game.scenario.catalogue import shipped
@@ -103,6 +104,8 @@ class Session:
     facilitator: bool = False  # a teacher runs the game for a class: pauses, interventions, votes
     votes: list[Vote] = field(default_factory=list)
     discussed: set[str] = field(default_factory=set)  # discussion points already put to the class
+    game_id: str = field(default_factory=new_game_id)  # names this game's own autosave
+    map_view: Any = field(default=None, repr=False, compare=False)  # the map's bound conditions and drawings
 
     @property
     def rules(self) -> Rules:
@@ -133,8 +136,10 @@ class Session:
         except ValueError as exc:
             raise SaveError(f"{path.name}: {exc}") from None
         game = resume(data, rules, digest)
-        return cls(game, where, digest, saves_dir, created=data.created, last_save=path, session_code=data.session,
-                   player=data.player, facilitator=bool(data.interventions or data.votes), votes=list(data.votes))
+        orders, choices = restore_draft(data.draft, game)
+        return cls(game, where, digest, saves_dir, created=data.created, orders=orders, choices=choices,
+                   last_save=path, session_code=data.session, player=data.player,
+                   facilitator=bool(data.interventions or data.votes), votes=list(data.votes), game_id=data.game_id)
 
     # -- orders --------------------------------------------------------------------------------------------------
     def why_not(self, action: Action) -> str | None:
@@ -220,7 +225,8 @@ class Session:
     def autosave(self) -> Path | None:
         try:
             path = autosave(self.game, self.saves_dir, self.player, scenario_path=self.scenario_path,
-                            digest=self.digest, created=self.created, session=self.session_code, votes=self.votes)
+                            digest=self.digest, created=self.created, session=self.session_code, votes=self.votes,
+                            game_id=self.game_id, draft=self.draft())
         except SaveError as exc:
             self.save_error = exc.message
             return None
@@ -252,7 +258,12 @@ class Session:
     def save(self, name: str | None) -> Path:
         """Save under `name` (or a new timestamped name); SaveError with the reason when it cannot."""
         path = save_game(self.game, self.saves_dir, name or None, self.player, scenario_path=self.scenario_path,
-                         digest=self.digest, created=self.created, session=self.session_code, votes=self.votes)
+                         digest=self.digest, created=self.created, session=self.session_code, votes=self.votes,
+                         game_id=self.game_id, draft=self.draft())
         self.last_save = path
         return path
+
+    def draft(self) -> TurnInput:
+        """This turn's orders and answers, not yet sent: a save keeps them so a load gives them back."""
+        return TurnInput(tuple(self.orders), tuple(sorted(self.choices.items())))
 

@@ -11,6 +11,7 @@ SETTINGS_FILE = "settings.json"
 WINDOW_SIZES = ((1024, 640), (1280, 720), (1600, 900), (1920, 1080))
 TYPE_SIZES = (1.0, 1.25, 1.5)
 MIN_SIZE = (1024, 640)
+MAX_SIZE = (7680, 4320)  # a settings file asking for more was not written by the game
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,11 @@ def load_settings(folder: Path) -> Settings:
             facilitator=bool(raw.get("facilitator", base.facilitator)),
             projector=bool(raw.get("projector", base.projector)),
         )
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # e.g. a width of Infinity in a hand-edited file
         return base
+    if not (loaded.width <= MAX_SIZE[0] and loaded.height <= MAX_SIZE[1]) or loaded.type_scale != loaded.type_scale:
+        loaded = replace(loaded, width=min(loaded.width, MAX_SIZE[0]), height=min(loaded.height, MAX_SIZE[1]),
+                         type_scale=base.type_scale if loaded.type_scale != loaded.type_scale else loaded.type_scale)
     scale = min(TYPE_SIZES, key=lambda s: abs(s - loaded.type_scale))
     return replace(loaded.with_size(loaded.size), type_scale=scale)
 

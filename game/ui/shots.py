@@ -38,6 +38,7 @@ def stage(screen: str, entry: ScenarioEntry, policy: Policy, turns: int, seed: i
     from .screens.debrief import DebriefScreen
     from .screens.event import EventScreen
     from .screens.help import HelpScreen
+    from .screens.map import MapScreen
     from .screens.menu import MenuScreen
     from .screens.picker import PickerScreen
     from .screens.report import ReportScreen
@@ -51,7 +52,7 @@ def stage(screen: str, entry: ScenarioEntry, policy: Policy, turns: int, seed: i
     game = session.game
     if screen == "debrief":
         play_turns(game, policy, 10**6)
-    elif screen in ("turn", "save", "menu", "title", "event", "advisor", *FACILITATOR_SCREENS):
+    elif screen in ("turn", "map", "save", "menu", "title", "event", "advisor", *FACILITATOR_SCREENS):
         play_turns(game, policy, turns)
     elif screen == "report":
         play_turns(game, policy, max(1, turns))
@@ -77,6 +78,8 @@ def stage(screen: str, entry: ScenarioEntry, policy: Policy, turns: int, seed: i
         app.push(HelpScreen(app, tab="instruments"))
     elif screen == "debrief" or game.done:
         app.push(DebriefScreen(app) if game.done else TurnScreen(app))
+        if screen == "map":
+            app.push(MapScreen(app))
     else:
         turn = TurnScreen(app)
         turn.prompted_turn = game.turn
@@ -90,6 +93,8 @@ def stage(screen: str, entry: ScenarioEntry, policy: Policy, turns: int, seed: i
                 app.push(EventScreen(app, news_event=fired[-1]))
         elif screen == "report":
             app.push(ReportScreen(app, game.reports[-1], review=True))
+        elif screen == "map":
+            app.push(MapScreen(app))
         elif screen == "save":
             app.push(SavesScreen(app, mode="save"))
         elif screen == "menu":

@@ -217,14 +217,50 @@ class Button(Widget):
 
 
 @dataclass
+class Caret:
+    """Where the caret of the focused text field is, and where its selection starts (`anchor`; equal to `pos`
+    when nothing is selected). The App keeps it while the field has the focus, across rebuilds."""
+
+    key: str
+    pos: int
+    anchor: int
+
+    def span(self) -> tuple[int, int]:
+        return min(self.pos, self.anchor), max(self.pos, self.anchor)
+
+
+_WORD_GAP = " -_.,;:/"
+
+
+def _word_left(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1] in _WORD_GAP:
+        pos -= 1
+    while pos > 0 and text[pos - 1] not in _WORD_GAP:
+        pos -= 1
+    return pos
+
+
+def _word_right(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in _WORD_GAP:
+        pos += 1
+    while pos < len(text) and text[pos] not in _WORD_GAP:
+        pos += 1
+    return pos
+
+
+@dataclass
 class TextInput(Widget):
-    """A one-line text field: type when it has the focus; Enter submits."""
+    """A one-line text field: type when it has the focus; Enter submits. The usual editing keys work: Left, Right,
+    Home and End move the caret (with Shift they select, with Ctrl by words), Ctrl+A selects all, Backspace and
+    Delete remove a character or the selection (a word with Ctrl), and typing replaces the selection."""
 
     value: str = ""
     placeholder: str = ""
     on_change: Callable[[str], None] | None = None
     on_submit: Callable[[], None] | None = None
     max_length: int = 48
+    select_on_focus: bool = False  # the whole value is selected when the field gets the focus (a default name)
+    allowed: Callable[[str], bool] | None = None  # which typed characters it takes (default: any printable one)
 
     def __post_init__(self) -> None:
         self.focusable = True
@@ -233,20 +269,64 @@ class TextInput(Widget):
         if self.on_submit is not None:
             self.on_submit()
 
+    def caret(self, app: App) -> Caret:
+        """The caret of this field (a new one, at the end or selecting all, when the field just got the focus)."""
+        caret = app.caret
+        if caret is None or caret.key != self.key:
+            end = len(self.value)
+            caret = app.caret = Caret(self.key, end, 0 if self.select_on_focus else end)
+        caret.pos = min(caret.pos, len(self.value))
+        caret.anchor = min(caret.anchor, len(self.value))
+        return caret
+
     def key_down(self, event: pygame.event.Event, app: App) -> bool:
-        if event.key == pygame.K_BACKSPACE:
-            self._set(self.value[:-1])
+        caret, text = self.caret(app), self.value
+        mod = getattr(event, "mod", 0)
+        ctrl, shift = bool(mod & (pygame.KMOD_CTRL | pygame.KMOD_META)), bool(mod & pygame.KMOD_SHIFT)
+        key = event.key
+        start, end = caret.span()
+        if key == pygame.K_a and ctrl:
+            caret.anchor, caret.pos = 0, len(text)
             return True
-        return event.key == pygame.K_SPACE  # the TEXTINPUT event that follows types the space
+        moves = {
+            pygame.K_LEFT: (_word_left(text, caret.pos) if ctrl else max(0, caret.pos - 1)),
+            pygame.K_RIGHT: (_word_right(text, caret.pos) if ctrl else min(len(text), caret.pos + 1)),
+            pygame.K_HOME: 0,
+            pygame.K_END: len(text),
+        }
+        if key in moves:
+            if not shift and start != end and key in (pygame.K_LEFT, pygame.K_RIGHT):
+                caret.pos = start if key == pygame.K_LEFT else end  # an arrow first collapses the selection
+            else:
+                caret.pos = moves[key]
+            if not shift:
+                caret.anchor = caret.pos
+            return True
+        if key in (pygame.K_BACKSPACE, pygame.K_DELETE):
+            if start == end:
+                if key == pygame.K_BACKSPACE:
+                    start = _word_left(text, start) if ctrl else max(0, start - 1)
+                else:
+                    end = _word_right(text, end) if ctrl else min(len(text), end + 1)
+            self._replace(app, start, end, "")
+            return True
+        return key == pygame.K_SPACE  # the TEXTINPUT event that follows types the space
 
-    def text_input(self, text: str) -> None:
-        printable = "".join(ch for ch in text if ch.isprintable())
-        self._set((self.value + printable)[: self.max_length])
+    def text_input(self, text: str, app: App) -> None:
+        """Typed text: it replaces the selection (or goes in at the caret), as far as the field has room."""
+        keep = self.allowed or str.isprintable
+        typed = "".join(ch for ch in text if ch.isprintable() and keep(ch))
+        caret = self.caret(app)
+        start, end = caret.span()
+        room = self.max_length - (len(self.value) - (end - start))
+        self._replace(app, start, end, typed[: max(0, room)])
 
-    def _set(self, value: str) -> None:
-        self.value = value
+    def _replace(self, app: App, start: int, end: int, typed: str) -> None:
+        caret = self.caret(app)
+        self.value = self.value[:start] + typed + self.value[end:]
+        caret.pos = caret.anchor = start + len(typed)
         if self.on_change is not None:
-            self.on_change(value)
+            self.on_change(self.value)
 
     def draw(self, surface: pygame.Surface, app: App) -> None:
         theme, pal = app.theme, app.theme.palette
@@ -255,14 +335,38 @@ class TextInput(Widget):
         pygame.draw.rect(surface, pal.warn if focused else pal.line, self.rect, width=theme.px(2) if focused else 1,
                          border_radius=theme.px(4))
         pad = theme.px(8)
-        shown = self.value or self.placeholder
-        colour = pal.text if self.value else pal.faint
-        img = theme.text(theme.fit(shown, self.rect.w - 3 * pad), "body", colour)
-        y = self.rect.centery - img.get_height() // 2
-        surface.blit(img, (self.rect.x + pad, y))
-        if focused and (app.clock_ms // 500) % 2 == 0:
-            x = self.rect.x + pad + (img.get_width() if self.value else 0) + 1
-            pygame.draw.line(surface, pal.text, (x, y), (x, y + img.get_height()), 2)
+        inner = pygame.Rect(self.rect.x + pad, self.rect.y, max(1, self.rect.w - 2 * pad), self.rect.h)
+        if not self.value:
+            img = theme.text(theme.fit(self.placeholder, inner.w - pad), "body", pal.faint)
+            surface.blit(img, (inner.x, self.rect.centery - img.get_height() // 2))
+            if focused and (app.clock_ms // 500) % 2 == 0:
+                h = theme.line_height("body")
+                pygame.draw.line(surface, pal.text, (inner.x, self.rect.centery - h // 2),
+                                 (inner.x, self.rect.centery + h // 2), 2)
+            return
+        if not focused:
+            img = theme.text(theme.fit(self.value, inner.w - pad), "body", pal.text)
+            surface.blit(img, (inner.x, self.rect.centery - img.get_height() // 2))
+            return
+        caret = self.caret(app)
+        shift = 0  # scroll the text so that the caret stays in view
+        while shift < caret.pos and theme.width(self.value[shift:caret.pos]) > inner.w - 2:
+            shift += 1
+        x0 = inner.x - (theme.width(self.value[:shift]) if shift else 0)
+        h = theme.line_height("body")
+        y = self.rect.centery - h // 2
+        old_clip = surface.get_clip()
+        surface.set_clip(inner.clip(old_clip) if old_clip else inner)
+        start, end = caret.span()
+        if start != end:
+            left = x0 + theme.width(self.value[:start]) if start else x0
+            right = x0 + theme.width(self.value[:end])
+            pygame.draw.rect(surface, mix(pal.accent, pal.bg_deep, 0.45), (left, y, max(1, right - left), h))
+        surface.blit(theme.text(self.value, "body", pal.text), (x0, y))
+        if (app.clock_ms // 500) % 2 == 0 or start != end:
+            x = x0 + (theme.width(self.value[:caret.pos]) if caret.pos else 0)
+            pygame.draw.line(surface, pal.text, (x, y), (x, y + h), 2)
+        surface.set_clip(old_clip)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from game.engine import Action, Game, build_rules
 from game.engine.record import Cause, Change, TurnReport
 from game.saves import load_save
 from game.scenario.loader import load_scenario
+from tests.autosaves import only_autosave
 
 SAMPLE = Path(__file__).resolve().parents[2] / "scenarios" / "sample_river_dispute.yaml"
 
@@ -199,7 +200,7 @@ def test_intention_is_never_shown_before_contact(loaded, tmp_path):
 def test_end_of_input_autosaves_and_leaves(loaded, tmp_path):
     session = _session(loaded, tmp_path)
     out = _run(session, "do 1\nend\n")
-    saved = tmp_path / "autosave-sample_river_dispute.json"
+    saved = only_autosave(tmp_path, "sample_river_dispute")
     assert f"Game saved to {saved}. Continue with: python main.py play sample_river_dispute --load {saved}" in out
     assert len(load_save(saved).inputs) == 1
 
@@ -232,7 +233,7 @@ def test_ctrl_c_saves_a_consistent_game(loaded, tmp_path):
     out = io.StringIO()
     assert TextGame(session, Interrupting("end\nboom\nend\n"), out).run() == 0
     assert "Game saved to" in out.getvalue()
-    assert len(load_save(tmp_path / "autosave-sample_river_dispute.json").inputs) == 1
+    assert len(load_save(only_autosave(tmp_path, "sample_river_dispute")).inputs) == 1
 
 
 def test_a_finished_game_shows_its_debrief_and_saves_nothing(loaded, tmp_path):

@@ -57,6 +57,14 @@ SECTIONS = {
     "HistoricalStep": "historical_policy",
     "Action": "actions",
     "Tuning": "tuning",
+    "MapBlock": "map",
+    "MapRegion": "region",
+    "Territory": "territories",
+    "MapFeature": "map features",
+    "MapPlace": "places",
+    "MapLine": "lines",
+    "MapArea": "areas",
+    "MapChange": "changes",
 }
 
 

@@ -30,6 +30,7 @@ MESSAGES = {
     "veto": (2, "mandate", 0), "adopted": ("renewal", 0), "no_threat_yet": (0,), "deployment_withdrawn": (0,),
     "mandate_ends": (0,), "received_coldly": (0,), "mixed_signals": (), "proposal_accepted": ("shared_filling",),
     "proposal_rejected": ("shared_filling",), "facilitator_decides": ("karelia", "step_back"),
+    "effect_overflow": ("water + 1e308", "water", 1.0),
 }
 REFUSED = {
     "game_over": (), "game_not_over": (), "already_ordered": ("private_appeal", "karelia", None),

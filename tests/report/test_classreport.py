@@ -80,6 +80,33 @@ def test_bad_files_are_skipped_and_listed(class_folder):
     assert warnings == list(c.skipped)
 
 
+HOSTILE_EDITS = {
+    "zz-long-path.json": lambda d: d["scenario"].update(path="/" + "x" * 3000 + ".yaml"),
+    "zz-empty-vote.json": lambda d: d.update(votes=[{"turn": 0, "options": [{"action": "wait", "votes": 3}],
+                                                     "chosen": ""}]),
+    "zz-invented-vote.json": lambda d: d.update(votes=[{"turn": 0, "options": [{"action": "nuke", "votes": 10**6}],
+                                                        "chosen": "nuke"}]),
+    "zz-late-intervention.json": lambda d: d.update(interventions=[{"turn": 99, "kind": "inject",
+                                                                    "target": "nothing", "value": "", "note": ""}]),
+    "zz-half-character.json": lambda d: d.update(player="Jos\udce9"),
+}
+
+
+def test_hostile_saves_are_skipped_with_a_warning_or_read(class_folder):
+    good = json.loads((class_folder / "student0.json").read_text(encoding="utf-8"))
+    for name, edit in HOSTILE_EDITS.items():
+        data = json.loads(json.dumps(good))
+        edit(data)
+        (class_folder / name).write_text(json.dumps(data), encoding="utf-8")
+    warnings = []
+    c = class_summary_of(_saves(class_folder), warn=warnings.append)
+    skipped = " ".join(c.skipped)
+    assert c.games == 4  # the over-long path is read from the shipped scenario: a duplicate of student0
+    for name in set(HOSTILE_EDITS) - {"zz-long-path.json"}:
+        assert name in skipped
+    assert warnings == list(c.skipped) and all("\n" not in w for w in warnings)
+
+
 def test_no_usable_save_is_an_error(tmp_path):
     bad = tmp_path / "a.json"
     bad.write_text("", encoding="utf-8")

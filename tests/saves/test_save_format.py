@@ -83,7 +83,7 @@ def test_not_a_save(other):
 def test_newer_version(text):
     message = _error(_edited(text, lambda d: d.update(version=3)))
     assert message == ("game.json: made by a newer version of Good Offices (save format 3); this version reads "
-                       "format 1; update Good Offices to continue this game")
+                       "format 1 to 2; update Good Offices to continue this game")
 
 
 def test_older_version(text):

@@ -97,15 +97,18 @@ def test_same_name_replaces_and_keeps_created(tmp_path, sample):
     assert save.created == "2030-01-01T00:00:00Z" and len(save.inputs) == 1
 
 
-def test_autosave_slot(tmp_path, sample):
+def test_each_game_has_its_own_autosave_slot(tmp_path, sample):
     rules, digest, path = sample
-    game = Game(rules, 1)
-    first = autosave(game, tmp_path, scenario_path=path, digest=digest)
+    game, other = Game(rules, 1), Game(rules, 1)
+    first = autosave(game, tmp_path, scenario_path=path, digest=digest, game_id="a1")
     game.step()
-    second = autosave(game, tmp_path, scenario_path=path, digest=digest)
-    assert first == second == tmp_path / "autosave-sample_river_dispute.json"
-    assert len(load_save(second).inputs) == 1
-    assert [p.name for p in tmp_path.iterdir()] == ["autosave-sample_river_dispute.json"]
+    second = autosave(game, tmp_path, scenario_path=path, digest=digest, game_id="a1")
+    third = autosave(other, tmp_path, scenario_path=path, digest=digest, game_id="b2")
+    assert first == second == tmp_path / "autosave-sample_river_dispute-a1.json"
+    assert third == tmp_path / "autosave-sample_river_dispute-b2.json"
+    assert len(load_save(second).inputs) == 1 and load_save(second).game_id == "a1"
+    assert len(load_save(third).inputs) == 0 and load_save(third).game_id == "b2"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [first.name, third.name]
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")

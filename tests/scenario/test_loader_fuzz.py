@@ -15,15 +15,17 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given
 from hypothesis import strategies as st
 
+from game.scenario.calendar import turn_count
+from game.scenario.limits import MAX_NUMBER, MAX_TURNS, forbidden_character
 from game.scenario.loader import LoadResult, load_scenario_bytes
 from game.scenario.model import Scenario
+from tests.fuzzing import fuzz
 
 MINIMAL_BYTES = (Path(__file__).resolve().parent.parent / "fixtures" / "minimal.yaml").read_bytes()
 MINIMAL_DATA = yaml.safe_load(MINIMAL_BYTES)
-FUZZ = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -47,6 +49,7 @@ def assert_well_formed(result: Any) -> None:
     if result.scenario is not None:
         assert isinstance(result.scenario, Scenario)
         assert not has_error
+        assert_playable(result.scenario)
     else:
         assert has_error
     for diagnostic in result.diagnostics:
@@ -54,6 +57,24 @@ def assert_well_formed(result: Any) -> None:
         assert diagnostic.message.strip()
         assert "\n" not in str(diagnostic)
     assert [(d.line, d.col) for d in result.diagnostics] == sorted((d.line, d.col) for d in result.diagnostics)
+
+
+def assert_playable(scenario: Scenario) -> None:
+    """What `validate` promises of an accepted file: a calendar within the turn limit, finite numbers, and texts
+    without control characters (other than tab and line break)."""
+    assert turn_count(scenario.calendar) <= MAX_TURNS
+    assert all(isinstance(v, bool) or abs(v) <= MAX_NUMBER for v in scenario.variables.values())
+    todo = [scenario.model_dump()]
+    while todo:
+        node = todo.pop()
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for key, value in items:
+            if isinstance(key, str):
+                assert forbidden_character(key) is None
+            if isinstance(value, str):
+                assert forbidden_character(value) is None, repr(value)
+            elif isinstance(value, dict | list):
+                todo.append(value)
 
 
 # ---- random values --------------------------------------------------------------------------------------------
@@ -149,6 +170,13 @@ YAML_BITS = [
     "%",
     "@",
     "\\",
+    '"\\0"',
+    '"\\e]0;x\\a"',
+    '"\\x1b[2J"',
+    '"\\u0000"',
+    '"\\x85"',
+    "\\e",
+    "\\0",
 ]
 
 
@@ -185,19 +213,19 @@ def test_unchanged_fixture_is_valid():
     assert result.ok, [str(d) for d in result.diagnostics]
 
 
-@FUZZ
+@fuzz(1500)
 @given(mutated_documents())
 def test_structural_mutations_never_crash(document):
     assert_well_formed(load_scenario_bytes(document, "fuzz.yaml"))
 
 
-@settings(FUZZ, max_examples=2000)
+@fuzz(2000)
 @given(edited_bytes())
 def test_text_edits_never_crash(data):
     assert_well_formed(load_scenario_bytes(data, "fuzz.yaml"))
 
 
-@settings(max_examples=400, deadline=None)
+@fuzz(400)
 @given(st.binary(max_size=400))
 def test_random_bytes_never_crash(data):
     assert_well_formed(load_scenario_bytes(data, "fuzz.yaml"))

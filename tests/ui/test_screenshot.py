@@ -35,7 +35,7 @@ def test_a_size_can_be_asked_for(tmp_path):
     assert pygame.image.load(str(out)).get_size() == (1024, 640)
 
 
-@pytest.mark.parametrize("size", ["1024", "axb", "10x10", "1280x720x3"])
+@pytest.mark.parametrize("size", ["1024", "axb", "10x10", "1280x720x3", "²x720", "1280x" + "9" * 5000, "1_280x720"])
 def test_a_bad_size_is_a_usage_error(size):
     with pytest.raises(CliError) as caught:
         parse_size(size)

@@ -25,3 +25,12 @@ def test_a_broken_or_odd_file_gives_sane_settings(tmp_path):
     assert load_settings(tmp_path) == Settings()
     (tmp_path / SETTINGS_FILE).write_text("[1, 2]")
     assert load_settings(tmp_path) == Settings()
+
+
+def test_numbers_no_window_can_have_give_sane_settings(tmp_path):
+    for text in ('{"width": Infinity}', '{"height": -Infinity}', '{"width": NaN}', '{"type_scale": NaN}',
+                 '{"width": 1e400}', '{"width": "\u00b2"}'):
+        (tmp_path / SETTINGS_FILE).write_text(text)
+        assert load_settings(tmp_path) == Settings(), text
+    (tmp_path / SETTINGS_FILE).write_text('{"width": 100000000000, "height": 99999999}')
+    assert load_settings(tmp_path).size == (7680, 4320)

@@ -27,7 +27,7 @@ SIZE = (1280, 720)
 CELL = 8  # compare 8x8-pixel cell averages: 160x90 cells
 MAX_CELL_DIFF = 24  # a cell whose mean colour moved more than this (0-255, summed over RGB) has changed
 MAX_CHANGED = 0.01  # at most 1% of cells may change
-SCREENS = [("title", 0), ("briefing", 0), ("turn", 3), ("report", 3), ("debrief", 0)]
+SCREENS = [("title", 0), ("briefing", 0), ("turn", 3), ("map", 3), ("report", 3), ("debrief", 0)]
 
 
 def _shot(screen: str, turns: int, tmp_path: Path) -> pygame.Surface:

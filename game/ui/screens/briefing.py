@@ -8,6 +8,7 @@ from ..layout import Flow, columns, inset, rows
 from ..theme import Theme
 from ..widgets import Button, Label, Painter, TextBlock, Widget, panel, panel_header
 from .base import Screen, body_rect, header
+from .map import map_view, open_map, paint_map
 
 
 def plural(n: int | float, word: str) -> str:
@@ -82,7 +83,15 @@ class BriefingScreen(Screen):
         unit = rules.scenario.calendar.turn_unit
         bh = theme.px(48)
         inner = self._column(rect, theme)
-        body, button = rows(inner, [None, bh], theme.px(12))
+        out: list[Widget] = []
+        if rules.scenario.map is not None:  # the theatre at the outset; G opens the full map view
+            map_r, body, button = rows(inner, [int(inner.h * 0.42), None, bh], theme.px(12))
+            view = map_view(session)
+            scene = view.scene(session.game)
+            out.append(Painter(map_r, key="brief-map", tip="The theatre at the outset: press G for the full map",
+                               paint=lambda s, r, th: paint_map(s, r, th, view, scene)))
+        else:
+            body, button = rows(inner, [None, bh], theme.px(12))
         flow = Flow(body, "office", self.scroll, "office", theme.px(4), self.invalidate)
         income = f" (+${sg.budget_per_turn:g}m a {unit})" if sg.budget_per_turn else ""
         facts = [
@@ -117,7 +126,7 @@ class BriefingScreen(Screen):
                 "the world answers and you see what changed and why.")
         flow.add(TextBlock(flow.take(TextBlock.measure(theme, note, flow.width, "small")), text=note,
                            role="small", colour=theme.palette.muted))
-        out = flow.finish()
+        out += flow.finish()
         label = "Return to the crisis" if self.in_game else "Take office"
         out.append(Button(button, key="begin", group="begin", label=label, kind="primary", on_click=self.begin,
                           hotkey="Enter", sound="turn"))
@@ -125,6 +134,12 @@ class BriefingScreen(Screen):
 
     def default_action(self) -> None:
         self.begin()
+
+    def key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_g:
+            open_map(self)
+            return True
+        return False
 
     def begin(self) -> None:
         if self.in_game:

@@ -16,6 +16,7 @@ from ..layout import Flow, columns, rows
 from ..theme import Theme
 from ..widgets import Button, Label, Painter, TextBlock, Widget, panel, panel_header
 from .base import Screen, body_rect, chip, header
+from .map import open_map
 
 RATING_COLOURS = {"success": "good", "partial": "warn", "failure": "danger"}
 
@@ -56,6 +57,8 @@ class DebriefScreen(Screen):
         buttons = [("menu", "Main menu", self.back, "normal"), ("again", "Play another crisis", self.again, "normal"),
                    ("report", "Save debrief report", self.save_report, "normal"),
                    ("save", "Save this game", self.save, "primary")]
+        if rules.scenario.map is not None:
+            buttons.insert(2, ("open-map", "Map (G)", lambda: open_map(self), "normal"))
         n = len(buttons)
         bw = min(theme.px(240), (foot.w - theme.px(12) * (n - 1)) // n)
         x = foot.right - bw * n - theme.px(12) * (n - 1)
@@ -191,6 +194,12 @@ class DebriefScreen(Screen):
         more = "" if self.app.session.report_runs() else (
             f" For the decisions that mattered most: python main.py report {self.app.session.last_save} --out {path}")
         self.app.toast(f"Debrief report saved: {path}.{more}")
+
+    def key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_g:
+            open_map(self)
+            return True
+        return False
 
     def save(self) -> None:
         from .saves import SavesScreen

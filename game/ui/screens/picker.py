@@ -7,6 +7,7 @@ from __future__ import annotations
 import pygame
 
 from game.sim.session import SessionCodeError, decode, encode, shipped_tags
+from game.typed import parse_whole
 
 from ..layout import Flow, columns, inset, rows
 from ..session import ScenarioEntry, Session
@@ -104,7 +105,7 @@ class PickerScreen(Screen):
         top = pygame.Rect(controls.x, controls.bottom - 2 * bh - gap, controls.w, bh)
         low = pygame.Rect(controls.x, controls.bottom - bh, controls.w, bh)
         out += self._field(top, "seed", "Seed", self.seed_text, "random", self._seed, 9, 0.4,
-                           "Same seed, same world: a class can all play the same crisis.")
+                           "Same seed, same world: a class can all play the same crisis.", allowed=_is_digit)
         out += self._field(pygame.Rect(top.x + int(top.w * 0.4) + gap, top.y, top.w - int(top.w * 0.4) - gap, bh),
                            "code", "Session code", self.code_text, "from your teacher", self._code, 16, 1.0,
                            "Your teacher's code (e.g. RIVE-0K3M) starts the class's world, whatever is chosen above.")
@@ -125,7 +126,7 @@ class PickerScreen(Screen):
         return out
 
     def _field(self, rect: pygame.Rect, key: str, label: str, value: str, placeholder: str, on_change,
-               max_length: int, share: float, tip: str) -> list[Widget]:
+               max_length: int, share: float, tip: str, allowed=None) -> list[Widget]:
         """A small label and a text field side by side, in `share` of `rect`'s width."""
         theme = self.app.theme
         w = int(rect.w * share)
@@ -134,7 +135,7 @@ class PickerScreen(Screen):
                       colour=theme.palette.muted),
                 TextInput(pygame.Rect(rect.x + label_w, rect.y, w - label_w, rect.h), key=key, group="controls",
                           value=value, placeholder=placeholder, on_change=on_change, on_submit=self.start,
-                          max_length=max_length, tip=tip)]
+                          max_length=max_length, tip=tip, allowed=allowed)]
 
     def _code(self, value: str) -> None:
         self.code_text = value
@@ -168,7 +169,7 @@ class PickerScreen(Screen):
         return entry, shared.seed, encode(shared, tags), shared.facilitator
 
     def _seed(self, value: str) -> None:
-        self.seed_text = "".join(ch for ch in value if ch.isdigit())
+        self.seed_text = "".join(ch for ch in value if _is_digit(ch))
 
     def pick(self, index: int) -> None:
         if index == self.selected:
@@ -193,7 +194,7 @@ class PickerScreen(Screen):
         if entry is None:
             self.app.toast("No scenario to start.", danger=True)
             return
-        seed = int(self.seed_text) if self.seed_text else None
+        seed = parse_whole(self.seed_text, 0) if self.seed_text else None
         code, facilitator = "", self.facilitator
         if self.code_text.strip():
             found = self._from_code()
@@ -205,3 +206,8 @@ class PickerScreen(Screen):
         from .briefing import BriefingScreen
 
         self.app.push(BriefingScreen(self.app))
+
+
+def _is_digit(char: str) -> bool:
+    """A digit a seed may hold: 0-9 only ('²' and other Unicode digits are no number)."""
+    return char in "0123456789"

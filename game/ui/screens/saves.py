@@ -52,7 +52,9 @@ class SavesScreen(Screen):
             name_r, button_r = columns(top, [3, 1], theme.px(12))
             out.append(TextInput(name_r, key="name", group="save-controls", value=self.name_text,
                                  placeholder="a name for this save", on_change=self._name, on_submit=self.save,
-                                 tip="Letters, digits, '-' and '_'. The same name replaces that save."))
+                                 select_on_focus=True, max_length=64,
+                                 tip="Letters, digits, '-' and '_'. The same name replaces that save (unless it holds "
+                                     "a finished game, which is kept)."))
             out.append(Button(button_r, key="save-now", group="save-controls", label="Save", kind="primary",
                               on_click=self.save, hotkey="Enter", sound="select"))
         else:

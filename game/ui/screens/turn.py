@@ -9,6 +9,7 @@ import pygame
 
 from game.engine import Action, IllegalAction
 from game.engine.observation import Observation
+from game.present.leaders import mood
 from game.present.news import message_text
 from game.present.refusals import refusal_text
 from game.present.words import (
@@ -28,6 +29,7 @@ from ..layout import Flow, columns, inset, rows
 from ..theme import Theme
 from ..widgets import Button, Label, Painter, TextBlock, Widget, panel, panel_header
 from .base import Screen, emblem
+from .map import map_button, open_map
 
 HOTKEYS = "1234567890"
 
@@ -159,6 +161,11 @@ class TurnScreen(Screen):
                           on_click=self.open_advisor,
                           tip="Your staff's estimate of each move's chances, with their uncertainty (F2)"))
         buttons_w = menu_w + help_w + advisor_w + theme.px(24)
+        if rules.scenario.map is not None:
+            map_w = theme.px(64) if compact else theme.px(84)
+            out.append(map_button(pygame.Rect(right_edge - buttons_w - map_w, by, map_w, bh), self,
+                                  hotkey="" if compact else "G"))
+            buttons_w += map_w + theme.px(8)
         if self.app.facilitating:
             fac_w = theme.px(64) if compact else theme.px(124)
             out.append(Button(pygame.Rect(right_edge - buttons_w - fac_w, by, fac_w, bh), key="facilitator",
@@ -232,7 +239,10 @@ class TurnScreen(Screen):
         leaders = {p.id: p.leader or "" for p in rules.scenario.parties}
         ph = cards.party_card_height(theme)
         for party in obs.parties:
-            tip = (f"{party.name}: the bars are estimates with their 90% band. "
+            trust = party.estimates.get("trust")
+            feeling = f"Its leader is {mood(trust.value)[0]}, as far as your estimate of its trust in you shows. " \
+                if trust is not None else ""
+            tip = (f"{party.name}: the bars are estimates with their 90% band. {feeling}"
                    + (f"Recent contact shows it intends to {party.intention}." if party.intention else
                       "Its intention is unknown: good offices, an envoy, Track II or a visit would reveal it."))
             flow.add(Painter(flow.take(ph), key=f"party:{party.id}", tip=tip,
@@ -670,7 +680,8 @@ class TurnScreen(Screen):
             pygame.K_a: self.add_order, pygame.K_e: self.end_turn, pygame.K_r: self.open_report,
             pygame.K_d: self.open_events, pygame.K_F1: self.open_help, pygame.K_h: self.open_help,
             pygame.K_F2: self.open_advisor, pygame.K_F5: self.hot_reload, pygame.K_F9: self.open_facilitator,
-            pygame.K_b: self.open_briefing, pygame.K_t: lambda: self.cycle("target"),
+            pygame.K_b: self.open_briefing, pygame.K_g: lambda: open_map(self),
+            pygame.K_t: lambda: self.cycle("target"),
             pygame.K_m: lambda: self.cycle("mode"),
             pygame.K_BACKSPACE: self.remove_last, pygame.K_DELETE: self.remove_last,
         }

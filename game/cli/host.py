@@ -1,0 +1,139 @@
+"""`host SCENARIO|CODE [--port P] [--db FILE] [--resume] [--local]`: the class server for a live solo class.
+
+Students join from a browser on the room's network; the teacher's dashboard opens on this machine. Every input
+goes into the database before its turn resolves, so `--resume` brings a killed session back exactly.
+"""
+
+from __future__ import annotations
+
+import secrets
+import socket
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from game.saves import saves_directory
+from game.scenario.catalogue import ScenarioNotFound, resolve
+from game.sim.session import SESSION_SEEDS, Session, encode, shipped_tags, with_scenario
+
+from .errors import EXIT_INVALID, EXIT_USAGE, CliError
+from .play import load_checked
+
+DEFAULT_PORT = 8000
+DB_NAME = "classroom.sqlite"
+WS_MAX_SIZE = 1024 * 1024  # bytes; a larger frame closes its connection (messages over 16 KB are refused anyway)
+
+
+def lan_address() -> str | None:
+    """This machine's address on the local network (the one a route out would use), or None without one.
+
+    Connecting a UDP socket sends nothing: it only asks the system which interface it would route through."""
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("10.255.255.255", 1))
+        address = probe.getsockname()[0]
+    except OSError:
+        return None
+    finally:
+        probe.close()
+    return None if address.startswith("127.") or address == "0.0.0.0" else address  # noqa: S104
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on host:port; CliError with what to do when the port is taken."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise CliError(f"cannot listen on {host}:{port} ({exc.strerror}); choose another --port") from None
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
+
+
+def world_of(arg: str, err: TextIO):
+    """The scenario and seed SCENARIO|CODE names: a scenario gets a fresh random world, a code its own."""
+    from .session import open_session
+
+    try:
+        resolve(arg)
+    except ScenarioNotFound:
+        shared, code, path, result, rules = open_session(arg, None, None, None, err)
+        return path, result, rules, shared.seed, code
+    path, result, rules = load_checked(arg, err)
+    seed = secrets.randbelow(SESSION_SEEDS)
+    code = encode(Session(rules.scenario.id, seed), with_scenario(shipped_tags(), rules.scenario.id))
+    return path, result, rules, seed, code
+
+
+def run_host(scenario_arg: str | None, port: int, db: str | None, *, resume: bool = False, local: bool = False,
+             out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Open (or resume) a class in the database and serve it until Ctrl-C."""
+    import segno
+    import uvicorn
+
+    from game.server.app import build_app
+    from game.server.classroom import Classroom
+    from game.server.store import Store, StoreError
+
+    out = out or sys.stdout
+    err = err or sys.stderr
+    if not 0 <= port <= 65535:
+        raise CliError(f"--port must be between 0 and 65535, not {port}", EXIT_USAGE)
+    db_path = Path(db) if db else saves_directory() / DB_NAME
+    if resume and not db_path.is_file():
+        raise CliError(f"{db_path}: no class database to resume; start a class with 'host SCENARIO --db FILE'")
+    if not resume and scenario_arg is None:
+        raise CliError("give a SCENARIO or session CODE to host, or --resume to continue a class")
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        store = Store(db_path)
+        if resume:
+            row = store.latest_session()
+            if row is None:
+                raise CliError(f"{db_path}: the database holds no class to resume")
+            where = row.scenario_path if Path(row.scenario_path).is_file() else row.scenario_id
+            _, result, rules = load_checked(where, err)
+            if result.digest != row.digest:
+                raise CliError(f"{row.scenario_path}: the scenario has changed since the class began, so its games "
+                               "cannot be replayed exactly; restore the file the class was started with",
+                               EXIT_INVALID)
+            room = Classroom.resume(store, row, rules)
+        else:
+            path, result, rules, seed, code = world_of(str(scenario_arg), err)
+            room = Classroom.create(store, rules, scenario_path=str(path), digest=result.digest, seed=seed,
+                                    code=code)
+    except StoreError as exc:
+        raise CliError(exc.message, EXIT_INVALID) from None
+    lan = None if local else lan_address()
+    hosts = ["127.0.0.1"] if lan is None else ["127.0.0.1", lan]
+    sockets = [listen(hosts[0], port)]
+    port = sockets[0].getsockname()[1]
+    sockets += [listen(h, port) for h in hosts[1:]]
+    join_url = f"http://{hosts[-1]}:{port}/"
+    teacher_url = f"http://127.0.0.1:{port}/teacher#t={room.row.teacher_token}"
+    scn = rules.scenario
+    what = "Resumed" if resume else "Hosting"
+    print(f"{what} a solo class of {scn.title} ({scn.id}), session {room.row.code}, "
+          f"{len(room.seats)} student(s) so far.", file=out)
+    print(f"Students join at: {join_url}", file=out)
+    if local:
+        print("(--local: only this machine can join; leave it out to let the class join over the network.)",
+              file=out)
+    elif lan is None:
+        print("No network found: only this machine can join. Connect the laptop to the room's Wi-Fi (or start "
+              "its hotspot) and run the command again.", file=out)
+    segno.make(join_url, error="m").terminal(out=out, compact=True)
+    print(f"Your dashboard (keep this address to yourself): {teacher_url}", file=out)
+    print(f"Class database: {db_path} — if the server stops, 'python main.py host --resume --db {db_path}' "
+          "brings the class back.", file=out)
+    print("Ctrl-C stops the server.", file=out, flush=True)
+    config = uvicorn.Config(build_app(room, join_url), ws_max_size=WS_MAX_SIZE, access_log=False,
+                            log_level="warning", lifespan="off")
+    try:
+        uvicorn.Server(config).run(sockets=sockets)
+    finally:
+        store.close()
+    return 0

@@ -1,0 +1,360 @@
+"""The class server's pages in words: the student's turn, the end of a game and the teacher's dashboard as plain
+data (strings and numbers), built from the same records and functions as the window and the text mode.
+
+The pages only place these strings (as text, never as markup), so every sentence a student or a teacher reads
+in the browser comes from here, and a name typed by a student can never become markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from game.engine import Game, Rules
+from game.engine.intel import ESTIMATED, Estimate
+from game.engine.observation import Observation
+from game.engine.record import TurnReport
+from game.scenario.calendar import turn_of
+
+from .changes import decisions_sentence, group_by_cause
+from .news import decision_words, message_text
+from .refusals import refusal_text
+from .words import action_cost, action_label, cost_text, pair_name, plural, timing_text
+
+# Words of the pages' own controls and headings.
+LABELS: dict[str, str] = {
+    "join_title": "Join the class",
+    "join_name": "Your name",
+    "join_button": "Join",
+    "join_hint": "Your teacher gave you this address. Type your name as the class summary should list it.",
+    "rejoin_hint": "This browser remembers your seat: reloading the page or coming back later brings you back.",
+    "rejoin_link": "To go on from another device, open this link there (keep it to yourself, it holds your seat):",
+    "ladders": "Escalation",
+    "ladder_hint": "Rung on each ladder; pressure is your analysts' estimate with its 90% band.",
+    "parties": "The parties",
+    "office": "Your office",
+    "council": "Security Council support",
+    "underway": "Under way",
+    "nothing_underway": "Nothing under way.",
+    "news": "News and intelligence",
+    "no_news": "Nothing new.",
+    "report": "What happened, and why",
+    "events": "Decisions awaiting you",
+    "default": "default",
+    "instruments": "What you can do this turn",
+    "orders_hint": "Tick the actions to order together; they go out when you end the turn.",
+    "submit": "End the turn",
+    "waiting": "Sending your orders…",
+    "paused": "Your teacher has paused the class: you can read, but orders wait until the class resumes.",
+    "closed": "Your teacher has ended the session.",
+    "discussion": "For discussion",
+    "debrief": "Your debrief (HTML)",
+    "save": "Your save file",
+    "offline": "Connection lost: trying again…",
+    "teacher_title": "Teacher's dashboard",
+    "join_address": "Students join at",
+    "students": "Students",
+    "endings": "Endings so far",
+    "no_students": "No student has joined yet.",
+    "pause": "Pause the class",
+    "resume": "Resume the class",
+    "end_session": "End the session",
+    "end_confirm": "End the session? Students can still read their games but no more turns are played.",
+    "summary": "Class summary (HTML)",
+    "name": "Name",
+    "turn": "Turn",
+    "status": "Status",
+    "files": "Debrief and save",
+    "debrief_short": "debrief",
+    "save_short": "save",
+    "questions": "Discussion questions of the scenario",
+    "fire_event": "Fire a scenario event in every student's game",
+    "fire_hint": "It happens now, in the turn each student is on, and their debrief shows it was the teacher's doing.",
+    "fire_button": "Fire it",
+}
+
+STATUS_PLAYING = "playing"
+STATUS_ENDED = "finished"
+
+
+def estimate_text(est: Estimate, digits: int = 2) -> str:
+    """'0.62 (90%: 0.48–0.77)'."""
+    return f"{est.value:.{digits}f} (90%: {est.low:.{digits}f}–{est.high:.{digits}f})"
+
+
+def turn_heading(rules: Rules, turn: int) -> str:
+    """'Week 3 of 13 · 1962-10-29'."""
+    unit = rules.scenario.calendar.turn_unit.capitalize()
+    shown = min(turn + 1, rules.turns)
+    return f"{unit} {shown} of {rules.turns} · {rules.iso_dates[min(turn, rules.turns - 1)]}"
+
+
+def ladders(rules: Rules, obs: Observation) -> list[dict[str, Any]]:
+    """Each pair's rung on its ladder and the estimated pressure toward the next rung."""
+    out = []
+    for p in obs.pairs:
+        notes = []
+        if p.peak_rung > p.rung:
+            notes.append(f"peak so far: {p.ladder[p.peak_rung]} ({p.peak_rung})")
+        if p.deployment_left:
+            notes.append(f"troops deployed ({plural(p.deployment_left, 'turn')} left)")
+        out.append({
+            "name": pair_name(rules, p.id),
+            "rung": p.rung,
+            "top": len(p.ladder) - 1,
+            "rung_name": p.rung_name,
+            "ladder": list(p.ladder),
+            "pressure": f"pressure ≈ {estimate_text(p.pressure, 1)}",
+            "notes": notes,
+        })
+    return out
+
+
+def parties(obs: Observation) -> list[dict[str, Any]]:
+    """Each party's estimated stance (value and band), its intention if known, what it did last turn."""
+    delay = obs.office.estimate_delay
+    age = "current estimates" if delay == 0 else f"estimates {plural(delay, 'turn')} old"
+    out = []
+    for p in obs.parties:
+        intention = f"intention: {p.intention} (from recent contact)" if p.intention else "intention: unknown"
+        last = f"last turn it chose to {decision_words(p.last_decision)}" if obs.turn > 0 else ""
+        out.append({
+            "name": p.name,
+            "intention": intention,
+            "last": last,
+            "age": age,
+            "estimates": [
+                {"label": attr.replace("_", " "), "text": estimate_text(p.estimates[attr]),
+                 "value": p.estimates[attr].value, "low": p.estimates[attr].low, "high": p.estimates[attr].high}
+                for attr in ESTIMATED if attr in p.estimates
+            ],
+        })
+    return out
+
+
+def office(rules: Rules, obs: Observation) -> dict[str, Any]:
+    """The office's resources, what draws attention away, and the Council's support."""
+    o = obs.office
+    items = [
+        f"prestige {o.prestige:.1f}",
+        f"budget ${o.budget:.2f}m",
+        f"envoys {o.envoys_free} of {o.envoys} free",
+        f"attention {o.attention_free} of {o.attention} free",
+        f"intelligence {o.intelligence:.0%}",
+        f"coordination {o.coordination:.0%}",
+        f"visibility {o.visibility:.0%}",
+    ]
+    elsewhere = ("Attention drawn away by: " + "; ".join(obs.distractions)) if obs.distractions else ""
+    names = dict(zip(rules.council_ids, rules.council_names, strict=True))
+    council = [f"{names[m]} {v:.0%}" for m, v in obs.council.items()]
+    unit = rules.scenario.calendar.turn_unit
+    underway = []
+    for ini in obs.initiatives:
+        target = f" → {pair_name(rules, ini.target)}" if ini.target in rules.pair_ids else (
+            f" → {rules.party_names.get(ini.target, ini.target)}" if ini.target else "")
+        acts = "acting now" if ini.matures_in == 0 else f"acts from {unit} {obs.turn + ini.matures_in + 1}"
+        underway.append(f"{ini.name}{target}: {acts}, until {unit} {obs.turn + ini.ends_in + 1}")
+    return {"items": items, "elsewhere": elsewhere, "council": council, "underway": underway}
+
+
+def instruments(rules: Rules, game: Game) -> list[dict[str, Any]]:
+    """Every action open now, with its id (what the page sends back), name, cost, timing and summary."""
+    out = []
+    for n, action in enumerate(game.legal_actions()):
+        if action.use in rules.proposals:
+            text = rules.proposals[action.use].text
+        else:
+            text = rules.instruments[action.use].description
+        out.append({
+            "id": n,
+            "use": action.use,
+            "target": action.target,
+            "mode": action.mode,
+            "label": action_label(rules, action),
+            "cost": action_cost(rules, action),
+            "timing": timing_text(rules, action.use),
+            "summary": _first_sentence(text),
+        })
+    return out
+
+
+def events(rules: Rules, game: Game) -> list[dict[str, Any]]:
+    """Events awaiting an answer, with their options (label, detail, cost) and which is the default."""
+    by_key = {ev.key: ev for ev in rules.events}
+    out = []
+    for key, title, _ in game.pending():
+        ev = by_key[key]
+        choices = []
+        for m, c in enumerate(ev.choices):
+            notes = []
+            if c.cost.prestige or c.cost.budget:
+                notes.append(f"costs {cost_text(c.cost)}")
+            if m == ev.default_choice:
+                notes.append(LABELS["default"])
+            choices.append({"id": c.key, "label": c.label, "text": c.text or "", "notes": ", ".join(notes),
+                            "default": m == ev.default_choice})
+        out.append({"id": key, "title": title, "text": ev.text, "choices": choices})
+    return out
+
+
+def report(rules: Rules, rep: TurnReport | None) -> dict[str, Any] | None:
+    """The last turn's outcome: the parties' decisions, the visible changes grouped by cause, and the news."""
+    if rep is None:
+        return None
+    unit = rules.scenario.calendar.turn_unit
+    heading = (f"What happened in {unit} {rep.turn + 1} ({rep.date})" if rep.turn >= 0
+               else f"At the outset ({rep.date})")
+    groups = [{"heading": g.heading, "label": g.label, "sentences": list(g.sentences)}
+              for g in group_by_cause(rules, rep)]
+    return {
+        "heading": heading,
+        "decisions": decisions_sentence(rules, rep),
+        "groups": groups,
+        "news": [message_text(rules, m) for m in rep.messages],
+    }
+
+
+def discussion(game: Game) -> list[str]:
+    """The scenario's discussion questions for this turn's date or for an event that just fired."""
+    scn = game.rules.scenario
+    if game.done:
+        return []
+    fired = set(game.reports[-1].events) if game.reports else set()
+    return [d.question for d in scn.discussion
+            if (d.date is not None and turn_of(scn.calendar, d.date) == game.turn)
+            or (d.after_event is not None and d.after_event in fired)]
+
+
+def ending(game: Game) -> dict[str, Any] | None:
+    """The end screen: the ending, the score and its parts against doing nothing, and what really happened."""
+    if not game.done:
+        return None
+    rules = game.rules
+    s = game.score()
+    endings = {e.key: e for e in rules.endings}
+    end, theirs = endings[s.ending], endings[s.baseline_ending]
+    peaks = []
+    for k in range(len(rules.pair_ids)):
+        rung = game.state.pairs[k].peak_rung
+        peaks.append(f"{pair_name(rules, k)}: peak {rules.ladders[k][rung]} ({rung})")
+    scn = rules.scenario
+    return {
+        "title": f"The end: {end.title}",
+        "rating": f"Rating: {end.rating}",
+        "text": end.text,
+        "score": [
+            f"Your score: {s.total:+.1f}",
+            f"{end.title} ({end.rating}): {s.base:+.1f}",
+            f"failure prevented (without you: {theirs.title}, {theirs.rating}): {s.prevention:+.1f}",
+            f"escalation spared compared with no intervention: {s.escalation_spared:+.1f}",
+            f"prestige gained or lost: {s.prestige:+.1f}",
+        ],
+        "peaks": peaks,
+        "history_heading": "What really happened",
+        "history": [f"{n.date.isoformat()}  {n.text}" for n in scn.historical_notes],
+        "questions": [d.question for d in scn.discussion],
+        "rating_key": end.rating,
+    }
+
+
+def turn_page(game: Game, *, player: str, paused: bool, closed: bool) -> dict[str, Any]:
+    """Everything the student's page shows this turn, in words."""
+    rules = game.rules
+    scn = rules.scenario
+    obs = game.observation()
+    return {
+        "title": scn.title,
+        "player": player,
+        "heading": turn_heading(rules, game.turn),
+        "turn": game.turn,
+        "done": game.done,
+        "paused": paused,
+        "closed": closed,
+        "ladders": ladders(rules, obs),
+        "parties": parties(obs),
+        "office": office(rules, obs),
+        "events": [] if game.done else events(rules, game),
+        "instruments": [] if game.done or closed else instruments(rules, game),
+        "report": report(rules, game.reports[-1] if game.reports else None),
+        "discussion": discussion(game),
+        "ending": ending(game),
+    }
+
+
+def refused(rules: Rules, refusal) -> str:
+    """A refused order, as the page shows it."""
+    return f"Not possible now: {refusal_text(rules, refusal)}."
+
+
+def seat_status(game: Game) -> str:
+    """'playing' or the ending's title, for the dashboard."""
+    if not game.done:
+        return STATUS_PLAYING
+    end = next(e for e in game.rules.endings if e.key == game.ending)
+    return f"{STATUS_ENDED}: {end.title} ({end.rating})"
+
+
+def dashboard(rules: Rules, seats: Sequence[tuple[int, str, Game]], *, code: str, join_url: str, paused: bool,
+              closed: bool) -> dict[str, Any]:
+    """The teacher's live view: who is on which turn, endings as they arrive, the discussion questions."""
+    tally: dict[str, int] = {e.key: 0 for e in rules.endings}
+    rows = []
+    for seat_id, name, game in seats:
+        if game.done and game.ending in tally:
+            tally[game.ending] += 1
+        rows.append({"seat": seat_id, "name": name, "turn": turn_heading(rules, game.turn), "status": seat_status(game),
+                     "done": game.done})
+    finished = sum(tally.values())
+    counts = [f"{e.title} ({e.rating}): {tally[e.key]}" for e in rules.endings]
+    state = LABELS["closed"] if closed else (LABELS["paused"] if paused else "")
+    return {
+        "title": rules.scenario.title,
+        "code": code,
+        "join_url": join_url,
+        "state": state,
+        "paused": paused,
+        "closed": closed,
+        "students": rows,
+        "count": f"{plural(len(rows), 'student')}, {finished} finished",
+        "endings": counts,
+        "questions": [d.question for d in rules.scenario.discussion],
+        "events": [{"id": ev.key, "title": ev.title} for ev in rules.events],
+    }
+
+
+def fired_text(rules: Rules, event_key: str, games: int) -> str:
+    """What the teacher reads after firing an event, e.g. 'Shots across the border' fired in 3 games."""
+    title = next((ev.title for ev in rules.events if ev.key == event_key), event_key)
+    return f"'{title}' fired in {plural(games, 'game')}."
+
+
+def _first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    cut = text.find(". ")
+    return text if cut < 0 else text[: cut + 1]
+
+
+# Why the server refused something, by the code it gives (SeatError codes and the protocol's own).
+ERRORS: dict[str, str] = {
+    "bad_token": "This seat is not yours: join the class again from the address on the board.",
+    "teacher_only": "Only the teacher's page can do this.",
+    "malformed": "The server could not read that message; reload the page.",
+    "too_large": "That message is too large for the server; reload the page.",
+    "rate_limited": "Too many messages at once: wait a moment and try again.",
+    "too_many_connections": "Too many open pages for this class or this device: close one and reload.",
+    "stale_turn": "That turn has already been played: here is the current one.",
+    "paused": "Your teacher has paused the class: orders wait until the class resumes.",
+    "closed": "Your teacher has ended the session.",
+    "game_over": "Your game is over.",
+    "class_full": "The class is full: ask your teacher.",
+    "empty_name": "Type your name to join.",
+    "hello_first": "The page must say who it is first; reload the page.",
+    "no_such_event": "The scenario has no such event; reload the page.",
+}
+
+
+def error_text(rules: Rules, code: str, refusal=None) -> str:
+    """One line for a refused message: the engine's reason for an illegal order, else the code's sentence."""
+    if refusal is not None:
+        return refused(rules, refusal)
+    return ERRORS.get(code, ERRORS["malformed"])

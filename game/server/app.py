@@ -1,0 +1,292 @@
+"""The class server's ASGI app (Starlette): the student's and the teacher's pages, joining, downloads, and the
+WebSockets that carry orders in and pages out. All the class's state lives in one Classroom; handlers run on one
+event loop, so a turn is checked, stored and resolved without interleaving.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import segno
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
+from starlette.websockets import WebSocket, WebSocketDisconnect
+
+from game.engine import Action
+from game.present import web
+from game.report.classreport import summarise
+from game.report.debrief import collect
+from game.report.html import render_class, render_debrief
+from game.report.loading import Played
+from game.saves import to_json
+
+from . import protocol
+from .classroom import Classroom, Seat, SeatError
+from .limits import FLOOD_STRIKES, MESSAGE_BURST, MESSAGE_RATE, Bucket, Connections, JoinLimiter
+
+STATIC = Path(__file__).parent / "static"
+POLICY_VIOLATION = 1008
+# Downloads carry a token in their address: no page may pass it on to a source's site in a Referer header.
+PRIVATE = {"Referrer-Policy": "no-referrer", "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"}
+# The two pages load only their own script and style and talk only to this server.
+PAGE_HEADERS = PRIVATE | {"Content-Security-Policy": "default-src 'self'; connect-src 'self' ws: wss:; "
+                          "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"}
+
+
+def qr_code(url: str) -> bytes:
+    """The join address as a QR code, a standalone SVG file."""
+    out = io.BytesIO()
+    segno.make(url, error="m").save(out, kind="svg", scale=6, border=2)
+    return out.getvalue()
+
+
+@dataclass
+class Hub:
+    """Open sockets: the students' by seat, and the teacher's."""
+
+    seats: dict[int, set[WebSocket]] = field(default_factory=dict)
+    teachers: set[WebSocket] = field(default_factory=set)
+
+
+def build_app(room: Classroom, join_url: str) -> Starlette:
+    """The app serving `room`; `join_url` is the address students type (shown on the teacher's page)."""
+    hub = Hub()
+    connections = Connections()
+    joins = JoinLimiter()
+    rules = room.rules
+    qr_svg = qr_code(join_url)
+
+    def page_of(seat: Seat) -> dict:
+        return {"type": "page", "page": web.turn_page(seat.game, player=seat.name, paused=room.paused,
+                                                      closed=room.closed)}
+
+    def dashboard() -> dict:
+        seats = [(s.id, s.name, s.game) for s in room.seats.values()]
+        return {"type": "dashboard", "dashboard": web.dashboard(rules, seats, code=room.row.code, join_url=join_url,
+                                                                paused=room.paused, closed=room.closed)}
+
+    def error(code: str, refusal=None) -> dict:
+        return {"type": "error", "code": code, "message": web.error_text(rules, code, refusal)}
+
+    async def send(sockets: set[WebSocket], message: dict) -> None:
+        for ws in list(sockets):
+            try:
+                await ws.send_json(message)
+            except (RuntimeError, WebSocketDisconnect, OSError):
+                sockets.discard(ws)
+
+    async def tell_teachers() -> None:
+        if hub.teachers:
+            await send(hub.teachers, dashboard())
+
+    async def tell_everyone() -> None:
+        for seat_id, sockets in hub.seats.items():
+            await send(sockets, page_of(room.seats[seat_id]))
+        await tell_teachers()
+
+    # -- pages and files --------------------------------------------------------------------------------------
+    async def student_page(request: Request) -> Response:
+        return HTMLResponse((STATIC / "student.html").read_text(encoding="utf-8"), headers=PAGE_HEADERS)
+
+    async def teacher_page(request: Request) -> Response:
+        return HTMLResponse((STATIC / "teacher.html").read_text(encoding="utf-8"), headers=PAGE_HEADERS)
+
+    async def labels(request: Request) -> Response:
+        return JSONResponse({"labels": web.LABELS, "title": rules.scenario.title})
+
+    async def qr(request: Request) -> Response:
+        return Response(qr_svg, media_type="image/svg+xml")
+
+    async def join(request: Request) -> Response:
+        address = request.client.host if request.client else "?"
+        if not joins.allow(address):
+            return JSONResponse(error("rate_limited"), status_code=429)
+        body = b""
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > protocol.MAX_MESSAGE:
+                return JSONResponse(error("too_large"), status_code=413)
+        try:
+            asked = protocol.parse_join(body)
+            seat, token = room.join(asked.name)
+        except protocol.ProtocolError as exc:
+            return JSONResponse(error(exc.code), status_code=400)
+        except SeatError as exc:
+            return JSONResponse(error(exc.code), status_code=409 if exc.code in ("closed", "class_full") else 400)
+        await tell_teachers()
+        return JSONResponse({"token": token, "name": seat.name})
+
+    def seat_from(request: Request) -> Seat | None:
+        """The seat a download is for: the student's own (their token), or any seat for the teacher's token."""
+        token = request.query_params.get("token", "")
+        if room.is_teacher(token):
+            seat_id = request.query_params.get("seat", "")
+            return room.seats.get(int(seat_id)) if seat_id.isdigit() else None
+        try:
+            return room.seat_for(token)
+        except SeatError:
+            return None
+
+    async def save_file(request: Request) -> Response:
+        seat = seat_from(request)
+        if seat is None:
+            return JSONResponse(error("bad_token"), status_code=403)
+        name = room.file_name(seat).name
+        return Response(to_json(room.save_of(seat)), media_type="application/json",
+                        headers=PRIVATE | {"Content-Disposition": f'attachment; filename="{name}"'})
+
+    def played(seat: Seat) -> Played:
+        return Played(room.file_name(seat), room.save_of(seat), rules, seat.game)
+
+    async def debrief(request: Request) -> Response:
+        seat = seat_from(request)
+        if seat is None:
+            return JSONResponse(error("bad_token"), status_code=403)
+        return HTMLResponse(render_debrief(collect(played(seat), session=room.row.code, runs=0)), headers=PRIVATE)
+
+    async def summary(request: Request) -> Response:
+        if not room.is_teacher(request.query_params.get("token", "")):
+            return JSONResponse(error("teacher_only"), status_code=403)
+        if not room.seats:
+            return JSONResponse({"type": "error", "code": "no_students", "message": web.LABELS["no_students"]},
+                                status_code=404)
+        debriefs = [collect(played(s), session=room.row.code, runs=0) for s in room.seats.values()]
+        return HTMLResponse(render_class(summarise(debriefs)), headers=PRIVATE)
+
+    # -- live sockets -----------------------------------------------------------------------------------------
+    async def receive(ws: WebSocket, bucket: Bucket
+                      ) -> protocol.Hello | protocol.Submit | protocol.Control | protocol.Fire | None:
+        """The next valid message, answering refused ones with an error; None when the socket is gone."""
+        while True:
+            event = await ws.receive()
+            if event["type"] == "websocket.disconnect":
+                return None
+            if not bucket.take():
+                if bucket.strikes >= FLOOD_STRIKES:
+                    await ws.close(POLICY_VIOLATION)
+                    return None
+                if bucket.strikes == 1 or bucket.strikes % 50 == 0:
+                    await ws.send_json(error("rate_limited"))
+                continue
+            raw = event.get("text") if event.get("text") is not None else event.get("bytes") or b""
+            try:
+                return protocol.parse(raw)
+            except protocol.ProtocolError as exc:
+                await ws.send_json(error(exc.code))
+
+    async def opened(ws: WebSocket) -> str | None:
+        """Accept the socket within the connection caps; the client's address, or None when refused."""
+        address = ws.client.host if ws.client else "?"
+        await ws.accept()
+        if not connections.open(address):
+            await ws.send_json(error("too_many_connections"))
+            await ws.close(POLICY_VIOLATION)
+            return None
+        return address
+
+    async def hello(ws: WebSocket, bucket: Bucket) -> str | None:
+        first = await receive(ws, bucket)
+        while first is not None and not isinstance(first, protocol.Hello):
+            await ws.send_json(error("hello_first"))
+            first = await receive(ws, bucket)
+        return None if first is None else first.token
+
+    async def student_socket(ws: WebSocket) -> None:
+        address = await opened(ws)
+        if address is None:
+            return
+        bucket = Bucket(MESSAGE_RATE, MESSAGE_BURST)
+        seat = None
+        try:
+            token = await hello(ws, bucket)
+            if token is None:
+                return
+            try:
+                seat = room.seat_for(token)
+            except SeatError as exc:
+                await ws.send_json(error(exc.code))
+                await ws.close(POLICY_VIOLATION)
+                return
+            hub.seats.setdefault(seat.id, set()).add(ws)
+            await ws.send_json(page_of(seat))
+            while (msg := await receive(ws, bucket)) is not None:
+                if not isinstance(msg, protocol.Submit):
+                    teachers = (protocol.Control, protocol.Fire)
+                    await ws.send_json(error("teacher_only" if isinstance(msg, teachers) else "malformed"))
+                    continue
+                actions = [Action(o.use, o.target, o.mode) for o in msg.actions]
+                try:
+                    room.submit(seat, msg.turn, actions, dict(msg.choices))
+                except SeatError as exc:
+                    await ws.send_json(error(exc.code, exc.refusal))
+                    if exc.code == "stale_turn":
+                        await ws.send_json(page_of(seat))
+                    continue
+                await send(hub.seats[seat.id], page_of(seat))
+                await tell_teachers()
+        except WebSocketDisconnect:
+            pass
+        finally:
+            connections.close(address)
+            if seat is not None:
+                hub.seats.get(seat.id, set()).discard(ws)
+
+    async def teacher_socket(ws: WebSocket) -> None:
+        address = await opened(ws)
+        if address is None:
+            return
+        bucket = Bucket(MESSAGE_RATE, MESSAGE_BURST)
+        try:
+            token = await hello(ws, bucket)
+            if token is None:
+                return
+            if not room.is_teacher(token):
+                await ws.send_json(error("teacher_only"))
+                await ws.close(POLICY_VIOLATION)
+                return
+            hub.teachers.add(ws)
+            await ws.send_json(dashboard())
+            while (msg := await receive(ws, bucket)) is not None:
+                if isinstance(msg, protocol.Fire):
+                    try:
+                        fired = room.fire(msg.event)
+                    except SeatError as exc:
+                        await ws.send_json(error(exc.code))
+                        continue
+                    await ws.send_json({"type": "notice", "message": web.fired_text(rules, msg.event, fired)})
+                    await tell_everyone()
+                    continue
+                if not isinstance(msg, protocol.Control):
+                    await ws.send_json(error("malformed"))
+                    continue
+                if msg.type == "end":
+                    room.close()
+                else:
+                    room.set_paused(msg.type == "pause")
+                await tell_everyone()
+        except WebSocketDisconnect:
+            pass
+        finally:
+            connections.close(address)
+            hub.teachers.discard(ws)
+
+    routes = [
+        Route("/", student_page),
+        Route("/teacher", teacher_page),
+        Route("/api/labels", labels),
+        Route("/api/qr.svg", qr),
+        Route("/api/join", join, methods=["POST"]),
+        Route("/api/save", save_file),
+        Route("/api/debrief", debrief),
+        Route("/api/summary", summary),
+        WebSocketRoute("/ws", student_socket),
+        WebSocketRoute("/ws/teacher", teacher_socket),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+    ]
+    return Starlette(routes=routes)
+

@@ -1,0 +1,60 @@
+"use strict";
+// Shared by the student's and the teacher's pages. Every word comes from the server (game/present/web.py) and is
+// placed with textContent, never as markup, so no name or text can inject anything.
+var GO = {labels: {}};
+
+GO.el = function (tag, text, cls) {
+  var node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  if (cls) node.className = cls;
+  return node;
+};
+
+GO.clear = function (node) { while (node.firstChild) node.removeChild(node.firstChild); return node; };
+
+GO.list = function (node, items) {
+  GO.clear(node);
+  items.forEach(function (item) { node.appendChild(GO.el("li", item)); });
+};
+
+GO.banner = function (id, text) {
+  var node = document.getElementById(id);
+  node.textContent = text || "";
+  node.hidden = !text;
+};
+
+GO.start = function (done) {
+  fetch("/api/labels").then(function (r) { return r.json(); }).then(function (data) {
+    GO.labels = data.labels;
+    document.title = data.title;
+    document.getElementById("title").textContent = data.title;
+    document.querySelectorAll("[data-label]").forEach(function (node) {
+      node.textContent = GO.labels[node.getAttribute("data-label")] || "";
+    });
+    done();
+  });
+};
+
+// A socket that says hello with its token, reconnects when it drops, and hands every message to `onmessage`.
+GO.connect = function (path, token, onmessage) {
+  var socket = null;
+  var wait = 500;
+  function open() {
+    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    socket = new WebSocket(scheme + location.host + path);
+    socket.onopen = function () {
+      wait = 500;
+      GO.banner("status", "");
+      socket.send(JSON.stringify({type: "hello", token: token}));
+    };
+    socket.onmessage = function (event) { onmessage(JSON.parse(event.data)); };
+    socket.onclose = function (event) {
+      if (event.code === 1008) return;
+      GO.banner("status", GO.labels.offline);
+      setTimeout(open, wait);
+      wait = Math.min(wait * 2, 8000);
+    };
+  }
+  open();
+  return {send: function (message) { socket.send(JSON.stringify(message)); }};
+};

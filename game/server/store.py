@@ -1,0 +1,198 @@
+"""The class server's database: SQLite in WAL mode holding sessions, seats, every submitted input and every
+intervention of the teacher.
+
+An input is committed before the turn it orders is resolved, so a server killed at any moment comes back with
+every input it ever acknowledged (`host --resume` replays them: the engine is deterministic). One row per seat
+and turn (the primary key) means an input can never be stored twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.engine import Action, Intervention, TurnInput
+from game.saves.store import now
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS sessions (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    scenario_id TEXT NOT NULL,
+    scenario_path TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    seed INTEGER NOT NULL,
+    code TEXT NOT NULL,
+    teacher_token TEXT NOT NULL,
+    paused INTEGER NOT NULL DEFAULT 0,
+    closed INTEGER NOT NULL DEFAULT 0,
+    created TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS seats (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id),
+    name TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    joined TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS inputs (
+    seat_id INTEGER NOT NULL REFERENCES seats(id),
+    turn INTEGER NOT NULL,
+    actions TEXT NOT NULL,
+    choices TEXT NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (seat_id, turn)
+);
+CREATE TABLE IF NOT EXISTS interventions (
+    seat_id INTEGER NOT NULL REFERENCES seats(id),
+    seq INTEGER NOT NULL,
+    turn INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    target TEXT NOT NULL,
+    value TEXT NOT NULL,
+    note TEXT NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (seat_id, seq)
+);
+"""
+
+
+class StoreError(Exception):
+    """A database that cannot be opened or used; `message` is one plain line for the teacher."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """A class session as stored."""
+
+    id: int
+    kind: str
+    scenario_id: str
+    scenario_path: str
+    digest: str
+    seed: int
+    code: str
+    teacher_token: str
+    paused: bool
+    closed: bool
+    created: str
+
+
+@dataclass(frozen=True)
+class SeatRow:
+    """A student's seat: their name and the hash of the token their browser holds."""
+
+    id: int
+    name: str
+    token_hash: str
+    joined: str
+
+
+def token_hash(token: str) -> str:
+    """What the database keeps of a seat token (the token itself lives only in the student's browser)."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Store:
+    """One open database file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            # In WAL mode NORMAL makes each commit durable against a crash or kill of the server (the operating
+            # system keeps it); only a power cut can lose the last commits. FULL would fsync every order, and the
+            # class would wait on the disk (turn latency ×5 at 40 students, benchmarks/classroom.py).
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a class database ({exc}); give another --db FILE") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- sessions ----------------------------------------------------------------------------------------------
+    def new_session(self, *, kind: str, scenario_id: str, scenario_path: str, digest: str, seed: int, code: str,
+                    teacher_token: str) -> SessionRow:
+        cur = self.db.execute(
+            "INSERT INTO sessions (kind, scenario_id, scenario_path, digest, seed, code, teacher_token, created) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (kind, scenario_id, scenario_path, digest, seed, code, teacher_token, now()))
+        return self.session(int(cur.lastrowid or 0))
+
+    def session(self, session_id: int) -> SessionRow:
+        row = self.db.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"{self.path}: no session {session_id}")
+        return SessionRow(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], bool(row[8]),
+                          bool(row[9]), row[10])
+
+    def latest_session(self) -> SessionRow | None:
+        row = self.db.execute("SELECT id FROM sessions ORDER BY id DESC LIMIT 1").fetchone()
+        return None if row is None else self.session(row[0])
+
+    def set_flags(self, session_id: int, *, paused: bool, closed: bool) -> None:
+        self.db.execute("UPDATE sessions SET paused = ?, closed = ? WHERE id = ?", (int(paused), int(closed),
+                                                                                      session_id))
+
+    # -- seats -------------------------------------------------------------------------------------------------
+    def add_seat(self, session_id: int, name: str, token: str) -> SeatRow:
+        cur = self.db.execute("INSERT INTO seats (session_id, name, token_hash, joined) VALUES (?, ?, ?, ?)",
+                              (session_id, name, token_hash(token), now()))
+        return SeatRow(int(cur.lastrowid or 0), name, token_hash(token), now())
+
+    def seats(self, session_id: int) -> list[SeatRow]:
+        rows = self.db.execute("SELECT id, name, token_hash, joined FROM seats WHERE session_id = ? ORDER BY id",
+                               (session_id,)).fetchall()
+        return [SeatRow(*row) for row in rows]
+
+    # -- inputs ------------------------------------------------------------------------------------------------
+    def add_input(self, seat_id: int, turn: int, turn_input: TurnInput) -> None:
+        """Commit one seat's input for `turn`; a second input for the same seat and turn is refused."""
+        actions = json.dumps([[a.use, a.target, a.mode] for a in turn_input.actions])
+        choices = json.dumps(dict(turn_input.choices))
+        self.db.execute("INSERT INTO inputs (seat_id, turn, actions, choices, created) VALUES (?, ?, ?, ?, ?)",
+                        (seat_id, turn, actions, choices, now()))
+
+    def inputs(self, seat_id: int) -> list[TurnInput]:
+        """The seat's inputs in turn order (turns are stored without gaps, from 0)."""
+        rows = self.db.execute("SELECT turn, actions, choices FROM inputs WHERE seat_id = ? ORDER BY turn",
+                               (seat_id,)).fetchall()
+        out = []
+        for expected, (turn, actions, choices) in enumerate(rows):
+            if turn != expected:
+                raise StoreError(f"{self.path}: seat {seat_id} has no input for turn {expected}")
+            acts = tuple(Action(u, t, m) for u, t, m in json.loads(actions))
+            out.append(TurnInput(acts, tuple(sorted(json.loads(choices).items()))))
+        return out
+
+    # -- interventions -----------------------------------------------------------------------------------------
+    def add_interventions(self, made: list[tuple[int, Intervention]]) -> None:
+        """Commit interventions for several seats at once (all or none), each after that seat's earlier ones."""
+        stamp = now()
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for seat_id, iv in made:
+                seq = self.db.execute("SELECT COALESCE(MAX(seq), -1) + 1 FROM interventions WHERE seat_id = ?",
+                                      (seat_id,)).fetchone()[0]
+                self.db.execute("INSERT INTO interventions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                (seat_id, seq, iv.turn, iv.kind, iv.target, iv.value, iv.note, stamp))
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def interventions(self, seat_id: int) -> list[Intervention]:
+        """The seat's interventions in the order they were made."""
+        rows = self.db.execute("SELECT turn, kind, target, value, note FROM interventions WHERE seat_id = ? "
+                               "ORDER BY seq", (seat_id,)).fetchall()
+        return [Intervention(*row) for row in rows]
