@@ -116,3 +116,23 @@ def test_the_debrief_charts_every_track_and_tells_the_ending_in_its_words(tmp_pa
     assert d.ending is not None and d.ending.id == "transition"
     assert d.ending.text.startswith("Elections are held on a full register")
     assert "## Progress" in render_debrief_md(d)
+
+
+def test_the_class_pages_say_the_same_as_the_window():
+    from game.present import web
+
+    rules, _ = story(FOREWARNED, ("  prestige: 50\n", "  prestige: 20\n"))
+    game = Game(rules, 2)
+    game.step()
+    page = web.turn_page(game, player="Ana", paused=False, closed=False)
+    talks = page["events"][0]
+    assert talks["title"] == "Talks, with the border quiet" and talks["text"].startswith("Forewarned")
+    by_id = {c["id"]: c for c in talks["choices"]}
+    assert by_id["press_inspectors"]["label"] == "Ask again for inspectors"
+    assert "an invented option" in by_id["press_inspectors"]["notes"]
+    assert by_id["press_hard"]["disabled"] and "needs 30 prestige" in by_id["press_hard"]["notes"]
+    assert not by_id["listen"]["disabled"]
+    assert any(p.startswith("Refugees home: ") for p in page["office"]["progress"])
+    assert not any("Arms" in p for p in page["office"]["progress"])
+    broker = next(p for p in page["parties"] if p["name"] == "The Broker State")
+    assert broker["intention"].startswith("mediator") and broker["last"] == ""
