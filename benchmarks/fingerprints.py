@@ -54,7 +54,7 @@ def game_text(game: Game) -> str:
                      f"{report.ending!r}")
         lines += [f"  {c.target} {c.before!r} {c.after!r} {c.cause.kind} {c.cause.id} {c.hidden}"
                   for c in report.changes]
-        lines += [f"  [{m.kind}] {m.text}" for m in report.messages]
+        lines += [f"  [{m.kind}] {m.code} {m.args!r} {m.turn}" for m in report.messages]
     lines.append(state_text(game.state))
     return "\n".join(lines)
 

@@ -23,6 +23,7 @@ from game.engine.intel import ESTIMATED, Estimate
 from game.engine.observation import Observation
 from game.engine.record import Change, TurnReport
 from game.present.news import cause_label, message_text
+from game.present.odds import odds_lines, reasons_lines
 from game.present.refusals import refusal_text
 from game.present.tracks import track_reading, track_value
 from game.present.variants import choice_words, ending_words
@@ -31,6 +32,7 @@ from game.present.words import cost_text as _cost_text
 from game.saves import SaveError, autosave, clean_stale_temps, new_game_id, save_game
 from game.scenario.calendar import turn_of
 from game.scenario.diagnostics import did_you_mean
+from game.sim.odds import OddsBook
 from game.typed import clean_text, is_whole, parse_whole
 
 WIDTH = 78
@@ -294,6 +296,8 @@ def render_feed(rules: Rules, report: TurnReport | None) -> list[str]:
     lines = ["News and intelligence:" if report.turn >= 0 else "News at the outset:"]
     for msg in report.messages:
         lines += wrap(f"[{msg.kind}] {message_text(rules, msg)}", "  ")
+        for reason in reasons_lines(rules, msg):
+            lines += wrap(reason, "      ")
     return lines
 
 
@@ -353,8 +357,12 @@ def render_actions(game: Game, orders: Sequence[Action]) -> list[str]:
     if not legal:
         return ["Nothing can be done now."]
     lines = ["What you can do this turn ('do N' to add it to your orders):"]
+    book = OddsBook(game)
     for n, action in enumerate(legal, 1):
         lines += _action_lines(rules, unit, n, action)
+        odds = book.odds(action)
+        for line in odds_lines(rules, odds) if odds else ():
+            lines += wrap(line, "       ")
         if action in orders:
             lines.append("       [in your orders]")
         else:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 
 from .game import Action, Game, replay
-from .intel import history_row
+from .intel import snapshot
 from .record import CAUSE_KINDS
 from .rules import Rules
 from .state import GameState
@@ -64,7 +64,8 @@ def check_game(rules: Rules, seed: int, chooser: Chooser, max_turns: int | None 
         actions, choices = chooser(game)
         game.step(actions, choices)
         problems += invariant_problems(rules, game)
-        if len(game.state.history) != game.turn + 1 or game.state.history[-1] != history_row(rules, game.state):
+        history, log = game.state.history, game.state.intel
+        if len(history) != game.turn + 1 or history[-1] != snapshot(game.state) or len(log) != len(history):
             problems.append(f"turn {game.turn}: intelligence history out of step")
     again = replay(rules, seed, game.inputs)
     if fingerprint(again.state) != fingerprint(game.state):

@@ -5,7 +5,7 @@ Every mutation of the state during a turn goes through these helpers, so every c
 
 from __future__ import annotations
 
-from .record import Cause, Change, Message, TurnReport
+from .record import PUBLIC_CAUSES, Cause, Change, Message, TurnReport
 from .rng import Dice
 from .rules import EffectRule, Rules
 from .slots import Slot
@@ -26,14 +26,21 @@ def _clamp(v: float, lo: float, hi: float) -> float:
 
 class Ctx:
     """Mutators that clamp, apply and record. With `record` False (batch runs) nothing is recorded: the state
-    changes exactly as it would otherwise, but no Change or Message is built."""
+    changes exactly as it would otherwise, but no Change or Message is built.
 
-    __slots__ = ("rules", "state", "dice", "report", "turn", "record", "_parties", "_pairs", "_office")
+    Whatever the mode, the context marks for the player's intelligence (intel.py) which hidden values a public
+    cause touched (`touched`, a value index per touch, whatever its size) and which ones a contact reported on
+    (`contacts`)."""
+
+    __slots__ = ("rules", "state", "dice", "report", "turn", "record", "touched", "contacts", "_parties", "_pairs",
+                 "_office")
 
     def __init__(self, rules: Rules, state: GameState, dice: Dice, report: TurnReport, record: bool = True) -> None:
         self.rules, self.state, self.dice, self.report = rules, state, dice, report
         self.turn = state.turn
         self.record = record
+        self.touched: list[int] = []
+        self.contacts: list[int] = []
         self._parties, self._pairs, self._office = state.parties, state.pairs, state.office
 
     def party(self, i: int, attr: str, delta: float, cause: Cause) -> float:
@@ -41,6 +48,8 @@ class Ctx:
         p = self._parties[i]
         before = getattr(p, attr)
         after = before + delta
+        if cause.kind in PUBLIC_CAUSES and attr in self.rules.estimated_attrs:
+            self.touched.append(self.rules.estimated_attrs[attr] + i * self.rules.estimated_per_party)
         lo = -1.0 if attr == "grievance" else 0.0
         if after < lo:
             after = lo
@@ -57,6 +66,8 @@ class Ctx:
         pair = self._pairs[k]
         before = pair.pressure
         after = before + delta
+        if cause.kind in PUBLIC_CAUSES:
+            self.touched.append(self.rules.first_pressure + k)
         if after < 0.0:
             after = 0.0
         else:
@@ -103,10 +114,22 @@ class Ctx:
         """Warn that an author's effect gave no number (`limit` None) or went past a variable's limit."""
         self.say("warning", "effect_overflow", (text or slot.label, slot.label, limit), cause)
 
-    def say(self, kind: str, code: str, args: tuple = (), cause: Cause | None = None) -> None:
-        """Report news in the feed: what happened (`code`, see record.MESSAGE_CODES) and its data, dated this turn."""
+    def say(self, kind: str, code: str, args: tuple = (), cause: Cause | None = None, reasons=None) -> None:
+        """Report news in the feed: what happened (`code`, see record.MESSAGE_CODES) and its data, dated this turn;
+        `reasons` (a chances.Chance) is what the outcome's chance was made of, as the player could know it."""
         if self.record:
-            self.report.messages.append(Message(kind, code, args, cause, self.turn))
+            self.report.messages.append(Message(kind, code, args, cause, self.turn, reasons))
+
+    def stir(self, i: int, attr: str) -> None:
+        """Mark party i's `attr` as touched by something public without changing it, where whether a change was
+        made depends on hidden values (so that the estimates' bands do not give them away)."""
+        j = self.rules.estimated_attrs.get(attr)
+        if j is not None:
+            self.touched.append(j + i * self.rules.estimated_per_party)
+
+    def contact(self, value: int) -> None:
+        """A contact reported on hidden value `value` (snapshot order): good information for the estimates."""
+        self.contacts.append(value)
 
     def hidden_change(self, target: str, before: float, after: float, cause: Cause) -> None:
         """Record a change the caller made itself (e.g. a party's new aims), hidden from the player."""
@@ -128,6 +151,8 @@ class Ctx:
         held there; both are reported as a warning in the turn report, so values stay finite and saves work."""
         if slot.set is None:
             return
+        if cause.kind in PUBLIC_CAUSES and slot.label in self.rules.estimated_slots:
+            self.touched.append(self.rules.estimated_slots[slot.label])
         before = slot.get(self.state)
         if op == "=":
             after = value

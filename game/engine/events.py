@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from . import rng
+from . import escalation, rng
 from .context import Ctx
 from .record import CHOICE, EVENT, Cause
 from .rules import ChoiceRule, EventRule, Words
@@ -44,6 +44,8 @@ def fire(ctx: Ctx, ev: EventRule, cause: Cause | None = None) -> None:
         choose_words(state, c.variants, f"choice:{ev.key}.{c.key}")
     ctx.say("news", "event", (ev.key,) if not ev.variants else (ev.key, variant), cause)
     ctx.effects(ev.effects, cause)
+    for k in range(len(state.pairs)):
+        escalation.update_rung(ctx, k)  # the ladder shows at once what the event did to the pressure
     if ev.public:
         ctx.office("visibility", 0.04, cause)
     if ev.choices:

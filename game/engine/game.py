@@ -19,7 +19,6 @@ from .rng import Dice
 from .rules import ChoiceRule, Rules
 from .state import GameState, Initiative, Office, PairState, PartyState
 
-PRESTIGE_RECOVERY = 0.5
 PROPOSAL_COOLDOWN = 3  # turns before a rejected proposal can be floated again
 MAX_POWER = 5.0  # the strongest an instrument's power expression can make it
 INCOME = Cause(RESOURCES, "income")  # the office's budget for this turn
@@ -102,11 +101,13 @@ class Game:
         self.state = initial_state(rules, seed)
         self.inputs: list[TurnInput] = []
         self.interventions: list[Intervention] = []  # a facilitator's, in the order made
+        self.filter = intel.Filter()  # the player's beliefs, kept between observations (derived data, not state)
         opening = TurnReport(turn=-1, date=rules.dates[0].isoformat())
         ctx = Ctx(rules, self.state, self.dice, opening, record)
         self._distraction_news(ctx, 0)
         events.fire_due(ctx)
-        self.state.history.append(intel.history_row(rules, self.state))
+        self.state.history.append(intel.snapshot(self.state))
+        self.state.intel.append(intel.log_row(self.state, ctx.touched, ctx.contacts))
         self._check_ending(opening)
         self.reports: list[TurnReport] = [opening]
         self._start_prestige = self.state.office.prestige
@@ -124,6 +125,7 @@ class Game:
         twin.record = self.record if record is None else record
         twin.dice = self.dice if reseed is None else self.dice.reseeded(self.state.turn, reseed)
         twin.state = self.state.clone()
+        twin.filter = intel.Filter()
         twin.inputs = list(self.inputs)
         twin.interventions = list(self.interventions)
         twin.reports = []
@@ -144,7 +146,7 @@ class Game:
         return self.state.turn
 
     def observation(self) -> Observation:
-        return observe(self.rules, self.state)
+        return observe(self.rules, self.state, self.filter)
 
     def pending(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
         """Events awaiting an answer: (event id, title, [(choice id, label)]), in the words used when it fired."""
@@ -354,7 +356,9 @@ class Game:
             nxt = Ctx(rules, s, self.dice, report, self.record)
             self._distraction_news(nxt, s.turn)
             events.fire_due(nxt)
-        s.history.append(intel.history_row(rules, s))
+            ctx.touched += nxt.touched
+        s.history.append(intel.snapshot(s))
+        s.intel.append(intel.log_row(s, ctx.touched, ctx.contacts))
         self._check_ending(report)
         self.inputs.append(TurnInput(tuple(actions), tuple(sorted(answered.items())) if answered else ()))
         self.reports.append(report)
@@ -385,9 +389,11 @@ class Game:
             return
         s = self.state
         report = facilitator.between_turns_report(self.reports, s.turn, self.rules.iso_dates[s.turn])
-        facilitator.inject(Ctx(self.rules, s, self.dice, report, self.record), intervention.target,
-                           intervention.note)
-        s.history[-1] = intel.history_row(self.rules, s)  # the start of this turn now includes the event
+        ctx = Ctx(self.rules, s, self.dice, report, self.record)
+        facilitator.inject(ctx, intervention.target, intervention.note)
+        s.history[-1] = intel.snapshot(s)  # the state at the start of this turn now includes the event
+        row = s.intel[-1]
+        s.intel[-1] = intel.log_row(s, [*row.touched, *ctx.touched], list(row.contacts))
         self._check_ending(report)
 
     def _forced(self, ctx: Ctx) -> dict[int, str]:
@@ -462,7 +468,7 @@ class Game:
         instruments.record_launch(s, ins.key, target)
         s.initiatives.append(initiative)
         if ins.public:
-            ctx.office("visibility", 0.03, cause)
+            ctx.office("visibility", instruments.LAUNCH_VISIBILITY, cause)
 
     @staticmethod
     def _pay(ctx: Ctx, cost, cause: Cause) -> None:
@@ -478,7 +484,7 @@ class Game:
         drain = self.rules.distraction_budget[t]
         if drain:
             ctx.office("budget", -drain, Cause(DISTRACTION, "budget", tuple(self.rules.distraction_names[t])))
-        ctx.office("prestige", PRESTIGE_RECOVERY, RECOVERY)
+        ctx.office("prestige", prestige_recovery(self.rules, self.state.office.prestige), RECOVERY)
         for track in self.rules.tracks:
             if track.per_turn is not None:
                 ctx.apply(track.slot, "+=", float(track.per_turn(self.state)), Cause(DYNAMICS, "track", (track.key,)))
@@ -510,6 +516,15 @@ class Game:
         if not self.done:
             raise IllegalAction(Refusal("game_not_over"))
         return score(self.rules, self.state, baseline_state, self._start_prestige)
+
+
+def prestige_recovery(rules: Rules, prestige: float) -> float:
+    """What the office's prestige recovers in a turn: the scenario's `prestige_recovery`, and its
+    `prestige_rebound` share of what prestige has fallen below where it started — failures fade, so a deep fall
+    comes back faster than a shallow one."""
+    tuning = rules.tuning
+    shortfall = rules.scenario.secretary_general.prestige - prestige
+    return tuning.prestige_recovery + (tuning.prestige_rebound * shortfall if shortfall > 0 else 0.0)
 
 
 def baseline(rules: Rules, seed: int, dice: Dice | None = None, *, record: bool = True) -> Game:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from game.scenario.model import Cost
 
-from . import rng
+from . import chances, rng
 from .record import COUNCIL, INSTRUMENT, Cause
 
 if TYPE_CHECKING:
@@ -166,57 +166,50 @@ SPECS: dict[str, InstrumentSpec] = {
 }
 
 DEPLOYMENT_UPKEEP = 1.0  # budget per turn while troops are deployed
+LAUNCH_VISIBILITY = 0.03  # launching a public instrument draws the world's eye
+REFERRAL_VISIBILITY = 0.2  # an Article 99 referral puts the crisis before the Council and the press
 INCIDENT_DAMPING = 0.4  # preventive deployment multiplies the chance of incidents by this
 
 
 def leverage(ctx: Ctx) -> float:
-    """How much weight the office carries now: its prestige, and coordination among UN bodies and partners."""
-    office = ctx.state.office
-    return (0.4 + 0.6 * office.prestige / 100.0) * (0.55 + 0.45 * office.coordination)
+    """How much weight the office carries now (chances.leverage)."""
+    return chances.leverage(ctx.state)
 
 
 def mediation_factor(ctx: Ctx, k: int) -> float:
-    """Bercovitch: base rate by issue, lower at high intensity and with a large power gap (references §1.7);
-    stronger with the backing of the pair's mediators, if the scenario has any."""
-    a, b = ctx.rules.pair_members[k]
-    pa, pb = ctx.state.parties[a], ctx.state.parties[b]
-    intensity = 1.0 - 0.45 * ctx.state.pairs[k].rung / ctx.rules.tops[k]
-    gap = 1.0 - 0.7 * abs(pa.power - pb.power)
-    factor = ctx.rules.issue_success[k] * intensity * gap
-    return factor * mediator_backing(ctx, k) if ctx.rules.mediators[k] else factor
-
-
-MEDIATOR_WEIGHT = 0.5  # how much a fully open mediator adds to mediation on the pairs it mediates
-MEDIATOR_CAP = 2.0
-
-
-def mediator_backing(ctx: Ctx, k: int) -> float:
-    """1 + 0.5 × the openness (½ trust + ½ receptivity) of each mediator of pair k, at most ×2: a mediator that
-    trusts the Secretary-General and works with the office lends it weight (visits and appeals raise both)."""
-    return min(MEDIATOR_CAP, 1.0 + MEDIATOR_WEIGHT * sum(openness(ctx, m) for m in ctx.rules.mediators[k]))
+    """Bercovitch's mediation factor on pair k now (chances.mediation)."""
+    return chances.mediation(ctx.rules, ctx.state, k)
 
 
 def openness(ctx: Ctx, i: int) -> float:
-    p = ctx.state.parties[i]
-    return 0.5 * p.receptivity + 0.5 * p.trust
-
-
-def _clip(x: float) -> float:
-    return 0.03 if x < 0.03 else 0.95 if x > 0.95 else x
+    return chances.openness(ctx.state, i)
 
 
 def mixed_signals(ctx: Ctx, ini: Initiative, salt: int) -> bool:
     """Low coordination sends contradictory signals: the instrument's effect is halved and trust suffers."""
-    coord = ctx.state.office.coordination
-    if coord >= 0.4:
+    p = chances.mixed_chance(ctx.state)
+    if p <= 0.0:
         return False
-    return (
-        ctx.dice.uniform(ctx.turn, rng.INSTRUMENT, rng.key_of(rng.stable_hash(ini.key), ini.target, salt))
-        < (0.4 - coord) * 1.5
-    )
+    return ctx.dice.uniform(ctx.turn, rng.INSTRUMENT, rng.key_of(rng.stable_hash(ini.key), ini.target, salt)) < p
+
+
+def contact_party(ctx: Ctx, i: int) -> None:
+    """Direct contact with party i: a precise report on its estimated values (intel.py)."""
+    base = i * ctx.rules.estimated_per_party
+    for j in range(ctx.rules.estimated_per_party):
+        ctx.contact(base + j)
+
+
+def contact_pair(ctx: Ctx, k: int) -> None:
+    """Contact with both sides of pair k: precise reports on both parties and on how close they are to the brink."""
+    for i in ctx.rules.pair_members[k]:
+        contact_party(ctx, i)
+    ctx.contact(ctx.rules.first_pressure + k)
 
 
 def reveal(ctx: Ctx, i: int, cause: Cause) -> None:
+    """Show the player party i's intention as it is now (and report on the party, as any contact does)."""
+    contact_party(ctx, i)
     p = ctx.state.parties[i]
     first = p.revealed_turn < 0
     p.revealed_turn = ctx.turn
@@ -227,11 +220,12 @@ def reveal(ctx: Ctx, i: int, cause: Cause) -> None:
 
 def track_one_bonus(ctx: Ctx, k: int) -> float:
     """A matured Track II channel upgrades official mediation on the same pair."""
-    return 1.4 if _track_two_matured(ctx, k) else 1.0
+    return chances.TRACK_ONE if track_two_matured(ctx.state, k) else 1.0
 
 
-def _track_two_matured(ctx: Ctx, k: int) -> bool:
-    return any(i.kind == "track_two" and i.target == k and ctx.turn >= i.matures for i in ctx.state.initiatives)
+def track_two_matured(state: GameState, k: int) -> bool:
+    """Whether a Track II channel on pair k has matured by now."""
+    return any(i.kind == "track_two" and i.target == k and state.turn >= i.matures for i in state.initiatives)
 
 
 FATIGUE = 0.6  # each use of the same instrument on the same target in the last FATIGUE_WINDOW turns
@@ -243,8 +237,13 @@ def fatigue(ctx: Ctx, ini: Initiative) -> float:
 
     Counts the launches of the same instrument on the same target in the FATIGUE_WINDOW turns before `ini`
     started; called when it is launched, since later launches cannot change that count."""
-    turns = ctx.state.recent_launches.get((ini.key, ini.target), ())
-    repeats = sum(1 for t in turns if ini.started - FATIGUE_WINDOW <= t < ini.started)
+    return wear(ctx.state, ini.key, ini.target, ini.started)
+
+
+def wear(state: GameState, key: str, target: int, started: int) -> float:
+    """The power left to instrument `key` launched on `target` at turn `started`, after its recent uses."""
+    turns = state.recent_launches.get((key, target), ())
+    repeats = sum(1 for t in turns if started - FATIGUE_WINDOW <= t < started)
     return FATIGUE**repeats
 
 
@@ -266,16 +265,10 @@ def _good_offices(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None
     a, b = ctx.rules.pair_members[k]
     if ctx.turn == ini.matures:
         mixed = mixed_signals(ctx, ini, 1)
-        chance = _clip(
-            mediation_factor(ctx, k)
-            * leverage(ctx)
-            * (0.4 + openness(ctx, a) + openness(ctx, b))
-            * power
-            * track_one_bonus(ctx, k)
-            * (0.5 if mixed else 1.0)
-        )
+        chance = chances.good_offices(ctx.rules, ctx.state, k, power, track_two_matured(ctx.state, k), mixed).value
         reveal(ctx, a, cause)
         reveal(ctx, b, cause)
+        ctx.contact(ctx.rules.first_pressure + k)
         if ctx.dice.uniform(ctx.turn, rng.INSTRUMENT, rng.key_of(rng.stable_hash(ini.key), k, 7)) < chance:
             ctx.pressure(k, -0.8 * power, cause)
             for i in (a, b):
@@ -285,10 +278,13 @@ def _good_offices(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None
             ctx.office("prestige", 3.0, cause)
             ctx.say("result", "good_offices_accepted", (k,), cause)
         else:
+            reasons = _believed(ctx, lambda w: chances.good_offices(ctx.rules, w, k, power,
+                                                                    track_two_matured(w, k), mixed))
             ctx.office("prestige", -4.0, cause)
             lower = a if openness(ctx, a) < openness(ctx, b) else b
             ctx.party(lower, "trust", -0.02, cause)
-            ctx.say("result", "good_offices_rebuffed", (k,), cause)
+            ctx.stir(b if lower == a else a, "trust")  # the estimates must not tell which side it was
+            ctx.say("result", "good_offices_rebuffed", (k,), cause, reasons)
         if mixed:
             _mixed_message(ctx, cause, (a, b))
     for i in (a, b):
@@ -301,15 +297,9 @@ def _special_envoy(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> Non
     if ctx.turn == ini.matures:
         reveal(ctx, a, cause)
         reveal(ctx, b, cause)
+    contact_pair(ctx, k)  # the envoy reports every turn
     mixed = mixed_signals(ctx, ini, ctx.turn)
-    chance = _clip(
-        mediation_factor(ctx, k)
-        * leverage(ctx)
-        * (openness(ctx, a) + openness(ctx, b))
-        * power
-        * track_one_bonus(ctx, k)
-        * (0.5 if mixed else 1.0)
-    )
+    chance = chances.envoy(ctx.rules, ctx.state, k, power, track_two_matured(ctx.state, k), mixed).value
     if ctx.dice.uniform(ctx.turn, rng.INSTRUMENT, rng.key_of(rng.stable_hash(ini.key), k, 11)) < chance:
         ctx.pressure(k, -0.35 * power, cause)
         for i in (a, b):
@@ -344,9 +334,10 @@ def _private_appeal(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> No
     if mixed_signals(ctx, ini, 3):
         power *= 0.5
         _mixed_message(ctx, cause, (i,))
-    if ctx.dice.uniform(ctx.turn, rng.INSTRUMENT, rng.key_of(rng.stable_hash(ini.key), i, 5)) < (1 - open_) * 0.5:
+    brush = chances.brushed_off(ctx.state, i).value
+    if ctx.dice.uniform(ctx.turn, rng.INSTRUMENT, rng.key_of(rng.stable_hash(ini.key), i, 5)) < brush:
         ctx.office("prestige", -1.0, cause)
-        ctx.say("result", "appeal_brushed_off", (i,), cause)
+        ctx.say("result", "appeal_brushed_off", (i,), cause, _believed(ctx, lambda w: chances.brushed_off(w, i)))
         return
     ctx.party(i, "hostility", -0.06 * power * leverage(ctx) * (0.5 + open_), cause)
     ctx.party(i, "grievance", -0.02 * power, cause)
@@ -369,6 +360,7 @@ def _track_two(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
         reveal(ctx, a, cause)
         reveal(ctx, b, cause)
         ctx.say("intel", "track_two_matured", (k,), cause)
+    contact_pair(ctx, k)  # the channel's participants report every turn
     for i in (a, b):
         ctx.party(i, "grievance", -0.012 * power, cause)
         ctx.party(i, "receptivity", 0.03 * power, cause)
@@ -389,18 +381,20 @@ _VOTE_KEYS = {
 
 def council_vote(ctx: Ctx, k: int, vote: str, cause: Cause) -> bool:
     """A Security Council vote on a pair (`vote`: resolution, mandate or renewal): each permanent member may
-    veto (references §2: mandates, renewals)."""
+    veto (references §2: mandates, renewals). A veto's reasons are public: the member's support, whether it is
+    a party, how closely the world is watching."""
     what = _VOTE_KEYS[vote].format(ctx.rules.pair_ids[k])
-    vis = ctx.state.office.visibility
     a, b = ctx.rules.pair_members[k]
     for m, support in enumerate(ctx.state.council):
         if not ctx.rules.council_permanent[m]:
             continue
-        involved = ctx.rules.council_party[m] in (a, b)
-        chance = _clip((1.0 - support) * 0.6 + (0.35 if involved else 0.0) - 0.2 * vis) if support < 0.95 else 0
+        chance = chances.veto(ctx.rules, ctx.state, m, k)
         draw = ctx.dice.uniform(ctx.turn, rng.COUNCIL, rng.key_of(m, rng.stable_hash(what), k))
         if draw < chance:
-            ctx.say("council", "veto", (m, vote, k), Cause(COUNCIL, ctx.rules.council_ids[m]))
+            involved = ctx.rules.council_party[m] in (a, b)
+            why = chances.Chance("passes", 1.0 - chance, (chances.Term(
+                "veto", 1.0 - chance, 0.8, (m, support, involved, ctx.state.office.visibility)),))
+            ctx.say("council", "veto", (m, vote, k), Cause(COUNCIL, ctx.rules.council_ids[m]), why)
             return False
     ctx.say("council", "adopted", (vote, k), cause)
     return True
@@ -409,7 +403,7 @@ def council_vote(ctx: Ctx, k: int, vote: str, cause: Cause) -> bool:
 def _article_99(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
     k = ini.target
     a, b = ctx.rules.pair_members[k]
-    ctx.office("visibility", 0.2, cause)
+    ctx.office("visibility", REFERRAL_VISIBILITY, cause)
     if ctx.state.pairs[k].rung < 2:
         ctx.office("prestige", -3.0, cause)
         ctx.say("council", "no_threat_yet", (k,), cause)
@@ -460,12 +454,11 @@ def _task_force(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
 
 def _visit(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
     i = ini.target
-    p = ctx.state.parties[i]
     reveal(ctx, i, cause)
     ctx.office("visibility", 0.05, cause)
-    if p.hostility > 0.8 and p.trust < 0.3:
+    if chances.cold_reception(ctx.state, i).value:
         ctx.office("prestige", -3.0, cause)
-        ctx.say("result", "received_coldly", (i,), cause)
+        ctx.say("result", "received_coldly", (i,), cause, _believed(ctx, lambda w: chances.cold_reception(w, i)))
         return
     ctx.party(i, "trust", 0.06 * power * leverage(ctx), cause)
     ctx.party(i, "receptivity", 0.05 * power, cause)
@@ -474,6 +467,16 @@ def _visit(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
 
 def _wait(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
     return None
+
+
+def _believed(ctx: Ctx, chance) -> chances.Chance | None:
+    """A chance's terms as the player could have known them: `chance` evaluated on the world of their estimates
+    at the start of the turn (only when the turn is recorded: the reasons are for the reports)."""
+    if not ctx.record:
+        return None
+    from .intel import believed_state  # intel needs the rules, which need this module's SPECS
+
+    return chance(believed_state(ctx.state, ctx.rules))
 
 
 def _mixed_message(ctx: Ctx, cause: Cause, parties: tuple[int, ...]) -> None:

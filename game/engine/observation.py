@@ -70,7 +70,7 @@ class OfficeView:
     coordination: float
     visibility: float
     estimate_delay: int  # turns
-    estimate_band: float  # typical half-width of a 90% band on a 0-1 value
+    estimate_band: float  # typical (median) half-width of the parties' 90% bands now, on a 0-1 value
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,16 +90,18 @@ class Observation:
     texts: dict[str, int] = field(default_factory=dict)  # which variant words were used (see GameState.texts)
 
 
-def observe(rules: Rules, state: GameState) -> Observation:
-    """Build the player's view. Reads hidden values only through intel's delayed, noisy estimates."""
+def observe(rules: Rules, state: GameState, beliefs: intel.Filter | None = None) -> Observation:
+    """Build the player's view. Reads hidden values only through intel's filtered estimates; `beliefs` keeps the
+    filters between calls (a game passes its own; without it they are rebuilt from the start, to the same result)."""
     t = min(state.turn, rules.turns - 1)
     o = state.office
     quality = o.intelligence
+    values = intel.estimates(state, rules, beliefs)
     parties = tuple(
         PartyView(
             pid,
             rules.party_names[pid],
-            intel.party_estimates(state, rules, i),
+            intel.party_estimates(values, i),
             intel.known_intention(state, i),
             state.parties[i].last_decision,
             rules.party_roles[i],
@@ -114,7 +116,7 @@ def observe(rules: Rules, state: GameState) -> Observation:
             rules.ladders[k][p.rung],
             rules.ladders[k],
             p.peak_rung,
-            intel.pressure_estimate(state, rules, k),
+            values[rules.first_pressure + k],
             p.deployment_left,
             p.incidents,
         )
@@ -144,7 +146,7 @@ def observe(rules: Rules, state: GameState) -> Observation:
         round(o.coordination, 3),
         round(o.visibility, 3),
         intel.delay(rules, quality),
-        round(intel.Z90 * intel.noise_sd(quality), 3),
+        _typical_band(values[: rules.first_pressure]),
     )
     return Observation(
         turn=state.turn,
@@ -168,6 +170,12 @@ def _track(rules: Rules, state: GameState, j: int) -> TrackView:
     exact = round(float(state.variables[track.key]), 3) if track.visibility == "exact" else None
     estimate = intel.track_estimate(state, rules, j) if track.visibility == "estimated" else None
     return TrackView(track.key, track.name, track.lo, track.hi, track.unit, track.visibility, exact, estimate)
+
+
+def _typical_band(values: list[Estimate]) -> float:
+    """The median half-width of the parties' 90% bands: how sharp the estimates are now, on a 0–1 value."""
+    halves = sorted((e.high - e.low) / 2 for e in values)
+    return round(halves[len(halves) // 2], 3) if halves else 0.0
 
 
 def _name(rules: Rules, key: str) -> str:

@@ -87,6 +87,8 @@ def apply_decision(ctx: Ctx, i: int, decision: str) -> None:
     else:
         if p.audience_cost > 0.3:
             ctx.party(i, "domestic_pressure", 0.1 * p.audience_cost, cause)
+        else:
+            ctx.stir(i, "domestic_pressure")  # whether backing down cost it at home is not for the estimates to tell
         if ctx.record:
             ctx.say("news", "restraint", (i,), cause)
 

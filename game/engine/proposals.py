@@ -7,24 +7,16 @@ back down without losing face.
 
 from __future__ import annotations
 
-from . import rng
+from . import chances, rng
 from .context import Ctx
-from .instruments import leverage, mediation_factor, openness
+from .intel import believed_state
 from .record import PROPOSAL, Cause
 from .rules import ProposalRule
 
 
 def acceptance_chance(ctx: Ctx, prop: ProposalRule, mode: str) -> float:
-    a, b = ctx.rules.pair_members[prop.pair]
-    pa, pb = ctx.state.parties[a], ctx.state.parties[b]
-    open_ = 0.5 * (openness(ctx, a) + openness(ctx, b))
-    audience = 0.5 * (pa.audience_cost + pb.audience_cost)
-    if mode == "public":
-        climate = 0.8 + 0.5 * ctx.state.office.visibility - 0.6 * audience
-    else:
-        climate = 0.9 + 0.3 * 0.5 * (pa.trust + pb.trust)
-    chance = prop.acceptance * (0.6 + 0.8 * open_) * climate * leverage(ctx) * mediation_factor(ctx, prop.pair) / 0.5
-    return min(0.95, max(0.02, chance))
+    """The chance the parties accept `prop` floated in `mode` now (chances.proposal)."""
+    return chances.proposal(ctx.rules, ctx.state, prop, mode).value
 
 
 def float_proposal(ctx: Ctx, prop: ProposalRule, mode: str) -> bool:
@@ -42,11 +34,14 @@ def float_proposal(ctx: Ctx, prop: ProposalRule, mode: str) -> bool:
         ctx.office("prestige", 8.0 if mode == "public" else 4.0, cause)
         ctx.say("result", "proposal_accepted", (prop.key,), cause)
         return True
+    reasons = None
+    if ctx.record:
+        reasons = chances.proposal(ctx.rules, believed_state(ctx.state, ctx.rules), prop, mode)
     ctx.effects(prop.on_reject, cause)
     if mode == "public":
         for i in (a, b):
             ctx.party(i, "audience_cost", 0.1, cause)
         ctx.office("prestige", -3.0, cause)
         ctx.office("visibility", 0.1, cause)
-    ctx.say("result", "proposal_rejected", (prop.key,), cause)
+    ctx.say("result", "proposal_rejected", (prop.key,), cause, reasons)
     return False

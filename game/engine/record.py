@@ -6,6 +6,10 @@ A front end answers "why did that happen?" from these; the debrief tells the sto
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .chances import Chance
 
 # Kinds of cause.
 INSTRUMENT = "instrument"
@@ -22,6 +26,9 @@ FACILITATOR = "facilitator"  # a teacher's intervention in a class's game
 CAUSE_KINDS = (
     INSTRUMENT, PROPOSAL, EVENT, CHOICE, DECISION, DYNAMICS, INCIDENT, COUNCIL, RESOURCES, DISTRACTION, FACILITATOR
 )
+# Causes the player learns of when they act (their own moves, events, public decisions, incidents, the Council,
+# the facilitator): a hidden value they touch may have jumped, so its estimate's band widens (intel.py).
+PUBLIC_CAUSES = frozenset({INSTRUMENT, PROPOSAL, EVENT, CHOICE, DECISION, INCIDENT, COUNCIL, FACILITATOR})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,14 +56,16 @@ class Change:
 class Message:
     """One item of news or intelligence: `kind` places it in the feed (news | intel | council | result | warning),
     `code` says what happened and `args` hold its data (ids and numbers, never sentences); `turn` is the turn
-    whose date it belongs to (events that fire at the start of the next turn carry that turn). game/present
-    writes the sentence."""
+    whose date it belongs to (events that fire at the start of the next turn carry that turn). A refusal, a rebuff
+    or a veto carries `reasons`: the chance it had and what that chance was made of, evaluated on the player's
+    estimates and public facts (chances.py). game/present writes the sentences."""
 
     kind: str
     code: str
     args: tuple = ()
     cause: Cause | None = None
     turn: int = 0
+    reasons: Chance | None = None  # a result's chance and its terms as the player could know them (chances.Chance)
 
 
 @dataclass(frozen=True, slots=True)

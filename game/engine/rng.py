@@ -20,6 +20,8 @@ INSTRUMENT = 4
 COUNCIL = 5
 INTEL = 6
 CHOICE = 7
+CONTACT = 8  # what a contact tells of a party (intel.py)
+DOSSIER = 9  # the office's file on the opening position (intel.py)
 
 
 def _mix(x: int) -> int:

@@ -17,7 +17,7 @@ from game.scenario.model import Cost, Scenario
 
 from .instruments import SPECS, InstrumentSpec
 from .slots import Slot, SlotTable
-from .state import GameState, PartyState
+from .state import ESTIMATED, GameState, PartyState
 
 Condition = Callable[[GameState], Any]
 
@@ -157,6 +157,13 @@ class Rules:
         self.party_labels = [
             {attr: f"{pid}.{attr}" for attr in PartyState.__dataclass_fields__} for pid in self.party_ids
         ]
+        # where each estimated value sits in the intelligence snapshot (intel.py)
+        self.estimated_attrs = {attr: j for j, attr in enumerate(ESTIMATED)}
+        self.estimated_per_party = len(ESTIMATED)
+        self.first_pressure = len(self.party_ids) * len(ESTIMATED)
+        self.estimated_slots = {f"{pid}.{attr}": i * len(ESTIMATED) + j for i, pid in enumerate(self.party_ids)
+                                for j, attr in enumerate(ESTIMATED)}
+        self.estimated_slots.update({label: self.first_pressure + k for k, label in enumerate(self.pressure_labels)})
         self.pair_members = [
             (self.party_ids.index(p.between[0]), self.party_ids.index(p.between[1])) for p in scn.pairs
         ]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+ESTIMATED = ("hostility", "resolve", "trust", "domestic_pressure", "receptivity")  # what the player sees estimated
+
+
 
 @dataclass(slots=True)
 class PartyState:
@@ -107,6 +110,17 @@ class Initiative:
     fatigue: float = 1.0  # its effect's multiplier for repetition, fixed at launch (see instruments.fatigue)
 
 
+@dataclass(frozen=True, slots=True)
+class IntelRow:
+    """What the office knew of one turn besides its routine reports (intel.py): the intelligence quality at its
+    start, the hidden values something public touched on the way to it (a value index, in snapshot order, once per
+    touch) and those a contact reported on."""
+
+    quality: float
+    touched: tuple[int, ...] = ()
+    contacts: tuple[int, ...] = ()
+
+
 @dataclass(slots=True)
 class GameState:
     """Everything that changes during a game. `seed` drives every random draw (see rng.py)."""
@@ -125,6 +139,7 @@ class GameState:
     chose: set[tuple[str, str]] = field(default_factory=set)  # (event id, choice id)
     pending: list[int] = field(default_factory=list)  # indices of fired events awaiting the player's choice
     history: list[tuple[float, ...]] = field(default_factory=list)  # true hidden values per turn, for delays
+    intel: list[IntelRow] = field(default_factory=list)  # per turn, beside `history`: what the estimates draw on
     ending: str | None = None
     # Bookkeeping of launches, kept small so that a turn costs the same on turn 900 as on turn 1:
     last_launch: dict[str, int] = field(default_factory=dict)  # action id -> last turn it was launched
@@ -154,6 +169,7 @@ class GameState:
             set(self.chose),
             list(self.pending),
             list(self.history),
+            list(self.intel),
             self.ending,
             dict(self.last_launch),
             dict(self.recent_launches),

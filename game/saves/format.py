@@ -22,7 +22,7 @@ from game.scenario.limits import describe_character, forbidden_character
 from game.scenario.yamlload import printable
 
 SAVE_FORMAT = "good-offices-save"
-VERSION = 2
+VERSION = 3  # 3: the snapshot keeps the `intel` log the estimates are filtered from
 MIN_COMPATIBLE = 1
 CORRUPT = "the save file is truncated or corrupt"
 MAX_NAME = 200  # characters in a player's name
@@ -195,6 +195,11 @@ class _Snapshot(_SnapshotBase):
     recent_launches: list[_Recent]  # the turns each action was launched on each target, lately
 
 
+class _SnapshotV3(_Snapshot):
+    # one row a turn: [intelligence quality, [values touched], [values a contact reported on]]
+    intel: list[Annotated[list[float | list[int]], Field(min_length=3, max_length=3)]]
+
+
 class _SaveFileBase(_Strict):
     format: Literal["good-offices-save"]
     version: int
@@ -221,7 +226,15 @@ class _SaveFile(_SaveFileBase):
     draft: _Turn | None = None
 
 
-_LAYOUTS: dict[int, type[_SaveFileBase]] = {1: _SaveFileV1, 2: _SaveFile}
+class _SaveFileV2(_SaveFile):
+    pass
+
+
+class _SaveFileV3(_SaveFile):
+    snapshot: _SnapshotV3
+
+
+_LAYOUTS: dict[int, type[_SaveFileBase]] = {1: _SaveFileV1, 2: _SaveFileV2, 3: _SaveFileV3}
 
 
 # ---- writing --------------------------------------------------------------------------------------------------

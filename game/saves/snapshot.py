@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
-from game.engine.state import GameState, Initiative, Office, PairState, PartyState
+from game.engine.state import GameState, Initiative, IntelRow, Office, PairState, PartyState
 
 _PARTY_FIELDS = tuple(f.name for f in fields(PartyState))
 _PAIR_FIELDS = tuple(f.name for f in fields(PairState))
@@ -38,6 +38,7 @@ def state_to_dict(state: GameState) -> dict[str, Any]:
         "chose": [list(pair) for pair in sorted(state.chose)],
         "pending": list(state.pending),
         "history": [list(row) for row in state.history],
+        "intel": [[r.quality, list(r.touched), list(r.contacts)] for r in state.intel],
         "ending": state.ending,
         "last_launch": dict(state.last_launch),
         "recent_launches": [{"action": key, "target": target, "turns": list(turns)}
@@ -64,7 +65,8 @@ def shared_view(snapshot: dict[str, Any]) -> dict[str, Any]:
 
 
 def state_from_dict(data: dict[str, Any]) -> GameState:
-    """The GameState that `state_to_dict` described (raises KeyError/TypeError on a malformed dict)."""
+    """The GameState that `state_to_dict` described (raises KeyError/TypeError on a malformed dict). A snapshot
+    of format 1 or 2 has no `intel` log: the state comes back without it (replaying the inputs rebuilds it)."""
     return GameState(
         seed=data["seed"],
         turn=data["turn"],
@@ -80,6 +82,7 @@ def state_from_dict(data: dict[str, Any]) -> GameState:
         chose={(a, b) for a, b in data["chose"]},
         pending=list(data["pending"]),
         history=[tuple(row) for row in data["history"]],
+        intel=[IntelRow(q, tuple(touched), tuple(contacts)) for q, touched, contacts in data.get("intel", ())],
         ending=data["ending"],
         last_launch={str(k): int(t) for k, t in data["last_launch"].items()},
         recent_launches={(str(r["action"]), int(r["target"])): tuple(int(t) for t in r["turns"])

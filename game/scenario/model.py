@@ -667,6 +667,15 @@ class Tuning(Node):
     intel_delay: Annotated[int, Field(ge=0, le=6)] = Field(
         default=2, description="Turns of delay in estimates at zero intelligence.", examples=[2]
     )
+    prestige_recovery: Annotated[float, Field(ge=0, le=10)] = Field(
+        default=0.5, description="Prestige the office recovers every turn.", examples=[1.0]
+    )
+    prestige_rebound: Annotated[float, Field(ge=0, le=1)] = Field(
+        default=0.0,
+        description="Share of what prestige has fallen below its starting level that comes back every turn, as "
+        "failures fade from memory.",
+        examples=[0.06],
+    )
 
 
 # ------------------------------------------------------------------------------------------------- the map

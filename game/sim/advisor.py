@@ -1,50 +1,55 @@
-"""The advisor: for each move open to the player this turn, estimated chances of each kind of ending.
+"""The advisor: for each move open to the player this turn, what it is expected to bring against waiting.
 
-It sees only what the player sees. Each rollout starts from a plausible world drawn from the observation: the
-public facts as they are, every estimated value drawn within its confidence band, each pair's pressure within
-its band and its visible rung, and each party's intention as revealed by a recent contact or else guessed from
-its estimated hostility. Values no estimate covers (restraint, grievance) come from the scenario's briefing,
-audience costs are guessed from how public the crisis is, and the office's own engagement is known to it.
-With poor intelligence the bands are wide and the estimates late, so the advisor is confidently wrong now and
-then, as a real staff would be. Every move is tried on the same sampled worlds and futures (common random
-numbers), then the game is played out as the real Secretary-General went on (the scenario's historical
-policy, where it has one) or else by waiting: a staff judges a move within a plausible course, not in a void.
+It sees only what the player sees. Each rollout starts from a plausible world drawn from the observation
+(worlds.py: the public facts as they are, every hidden value drawn from its estimate), plays the move, then goes
+on as the real Secretary-General went on (the scenario's historical policy, where it has one) or else by
+waiting — a staff judges a move within a plausible course, not in a void — to the end of the scenario. A rollout
+is worth its ending's points (success 100, partial 40, failure −100 unless the scenario says otherwise).
+
+Every move meets the same worlds and the same futures (common random numbers), so the difference between a move
+and waiting is measured rollout by rollout, which is far more precise than comparing two separate averages. The
+rollouts are spent where they decide something (a race by successive halving): every move gets a first batch,
+then the better half gets twice as many, and so on up to `runs`, so the best moves are measured most closely;
+waiting gets as many as the most. A rollout stopped at a `horizon` is scored by its expected ending and never as
+a success: the at-end ending its state would reach, with a success counted as the best ending short of it.
+
+With poor intelligence the worlds are far apart and the estimates late, so the advice is confidently wrong now
+and then, as a real staff would be.
 """
 
 from __future__ import annotations
 
 import math
-import random
 from dataclasses import dataclass
 
 from game.engine import Action, Game
-from game.engine.intel import Z90, history_row
-from game.engine.observation import Observation
 from game.engine.state import GameState
 
 from .policies import Historical, historical_plan
 from .seeds import splitmix64
+from .worlds import sample_state
 
 RATINGS = ("success", "partial", "failure")
-RATING_ORDER = {"success": 2.0, "partial": 1.0, "failure": -2.0}  # how the ranking values each kind of ending
-STEP_BUDGET = 30_000  # simulated turns one call may take by default; long scenarios get a shorter look ahead
-MIN_HORIZON = 4
+RUNS = 64  # rollouts at most per move
+STEP_BUDGET = 4000  # simulated turns a call takes, about, by default: a second or two on the Cuban scenario
+Z90 = 1.645
 
 
 @dataclass(frozen=True)
 class Advice:
-    """One move and what the advisor expects of it."""
+    """One move and what the advisor expects of it. `gain` is the mean difference in points from waiting on the
+    same worlds and futures, `gain_spread` its 90% half-width; `value` the mean points of the move itself."""
 
     action: Action | None  # None = wait / do nothing this turn
     ratings: dict[str, float]  # success / partial / failure -> estimated share
     endings: dict[str, float]  # ending id -> estimated share
+    value: float
+    gain: float
+    gain_spread: float
     spread: float  # 90% half-width on the estimated chance of success
     runs: int
-
-    @property
-    def value(self) -> float:
-        """How the advisor ranks moves: chance of success, half a partial, minus twice a failure."""
-        return sum(RATING_ORDER[r] * share for r, share in self.ratings.items())
+    cut_off: float = 0.0  # share of the rollouts stopped at the horizon, scored by their expected ending
+    round: int = 0  # how many rounds of the race the move lasted (the best moves the most)
 
 
 def continues_with_history(game: Game, follow_history: bool = True) -> bool:
@@ -52,134 +57,103 @@ def continues_with_history(game: Game, follow_history: bool = True) -> bool:
     return follow_history and bool(game.rules.historical)
 
 
-def advise(game: Game, *, runs: int = 60, seed: int = 0, limit: int | None = None,
-           horizon: int | None = None, follow_history: bool = True) -> list[Advice]:
-    """Estimated chances for waiting and for each legal action now, best first (at most `limit` of them).
+def advise(game: Game, *, runs: int = RUNS, seed: int = 0, limit: int | None = None, horizon: int | None = None,
+           follow_history: bool = True, budget: int = STEP_BUDGET, first: int | None = None) -> list[Advice]:
+    """What waiting and each legal action now are expected to bring, best first (at most `limit` of them).
 
-    `runs` rollouts per move, on worlds sampled from the observation; `horizon` caps how many turns each
-    rollout plays after this one (None: to the end, or fewer when runs x moves x turns left would exceed
-    STEP_BUDGET). After the move, rollouts go on as the historical policy did when `follow_history` and the
-    scenario has one, else by waiting. An unfinished rollout counts as the first at-end ending whose condition
-    holds where it stopped.
-    Deterministic for the same game and seed; never changes `game`.
+    A race in rounds (successive halving): every move gets `first` rollouts, then the better half twice as many,
+    and so on, the last one left `runs`; waiting, the baseline, gets as many as the most. Without `first`, it is
+    chosen so that the whole race takes about `budget` simulated turns. Each rollout plays to the end, or
+    `horizon` turns after this one. Deterministic for the same game and seed; never changes `game`.
     """
     if game.done:
         return []
     obs = game.observation()
     waits = {key for key, ins in game.rules.instruments.items() if ins.kind == "wait"}
-    moves: list[Action | None] = [None, *(a for a in game.legal_actions() if a.use not in waits)]
+    moves: list[Action] = [a for a in game.legal_actions() if a.use not in waits]
+    left = game.rules.turns - game.turn if horizon is None else min(game.rules.turns - game.turn, horizon + 1)
+    if first is None:
+        rounds = math.log2(max(1, len(moves))) + 1
+        first = int(budget / (max(1, len(moves)) * max(1, left) * rounds))
+    first = max(2, min(first, runs))
     worlds = [sample_state(game, obs, seed, n) for n in range(runs)]
-    if horizon is None:
-        left = game.rules.turns - game.turn
-        horizon = min(left, max(MIN_HORIZON, STEP_BUDGET // max(1, runs * len(moves))))
+    futures = [splitmix64(splitmix64(seed ^ (game.turn << 32)) ^ n) for n in range(runs)]
     then = Historical(historical_plan(game.rules)) if continues_with_history(game, follow_history) else None
-    results: list[Advice] = []
-    for move in moves:
-        results.append(_rollouts(game, worlds, move, seed, horizon, then))
-    results.sort(key=lambda a: -a.value)
+    score = {e.key: e.score for e in game.rules.endings}
+    played: dict[Action | None, list[tuple[str, bool]]] = {m: [] for m in [None, *moves]}
+    lasted: dict[Action | None, int] = dict.fromkeys(played, 0)
+    alive, upto, rnd = list(moves), first, 0
+    while True:
+        for move in [None, *alive]:
+            for n in range(len(played[move]), upto):
+                played[move].append(_rollout(game, worlds[n], futures[n], move, horizon, then))
+            lasted[move] = rnd
+        if upto >= runs or len(alive) <= 1:
+            break
+        alive.sort(key=lambda m: -sum(score[e] for e, _ in played[m]))  # ties keep the legal moves' order
+        alive = alive[: (len(alive) + 1) // 2]
+        upto, rnd = (runs if len(alive) == 1 else min(runs, 2 * upto)), rnd + 1  # the last one: all the runs
+    waiting = [score[e] for e, _ in played[None]]
+    results = [_advice(game, move, played[move], waiting, score, lasted[move]) for move in played]
+    results.sort(key=lambda a: (-a.round, -a.value))
     return results if limit is None else results[:limit]
 
 
-def _rollouts(game: Game, worlds: list[GameState], move: Action | None, seed: int, horizon: int | None,
-              then: Historical | None) -> Advice:
-    rules = game.rules
-    endings = {e.key: 0 for e in rules.endings}
-    rating_of = {e.key: e.rating for e in rules.endings}
-    for n, world in enumerate(worlds):
-        trial = _trial(game, world, splitmix64(splitmix64(seed ^ (game.turn << 32)) ^ n))
-        possible = move is not None and trial.why_illegal(move) is None  # a condition may read hidden values
-        trial.step([move] if possible else [])
-        turns = 0
-        while not trial.done and (horizon is None or turns < horizon):
-            trial.step(*then.decide(trial)) if then else trial.step()
-            turns += 1
-        endings[trial.ending or _unfinished(trial)] += 1
-    runs = len(worlds)
-    shares = {k: v / runs for k, v in endings.items()}
-    ratings = dict.fromkeys(RATINGS, 0.0)
-    for key, share in shares.items():
-        ratings[rating_of[key]] += share
-    p = ratings["success"]
-    spread = Z90 * math.sqrt(max(p * (1 - p), 0.25 / runs) / runs)
-    return Advice(move, ratings, shares, round(spread, 4), runs)
+def _paired(a: list[float], b: list[float]) -> tuple[float, float]:
+    """Mean and standard error of the rollout-by-rollout differences a − b (on the first len(a) rollouts)."""
+    diffs = [x - y for x, y in zip(a, b, strict=False)]
+    n = len(diffs)
+    mean = sum(diffs) / n
+    if n < 2:
+        return mean, float("inf")
+    var = sum((d - mean) ** 2 for d in diffs) / (n - 1)
+    return mean, math.sqrt(var / n)
 
 
-def _unfinished(game: Game) -> str:
-    """The ending an unfinished rollout is counted as: the first at-end ending whose condition holds now."""
-    for end in game.rules.endings:
-        if end.at_end and (end.when is None or end.when(game.state)):
-            return end.key
-    return game.rules.endings[-1].key
-
-
-def _trial(game: Game, world: GameState, future: int) -> Game:
-    """A copy of `game` whose state is `world` and whose draws from now on come from `future`."""
+def _rollout(game: Game, world: GameState, future: int, move: Action | None, horizon: int | None,
+             then: Historical | None) -> tuple[str, bool]:
+    """Play `move` on `world` and go on to the end (or the horizon): the ending reached, and whether cut off."""
     trial = game.fork(future, record=False)
     trial.state = world.clone()
-    return trial
+    possible = move is not None and trial.why_illegal(move) is None  # a condition may read hidden values
+    trial.step([move] if possible else [])
+    turns = 0
+    while not trial.done and (horizon is None or turns < horizon):
+        trial.step(*then.decide(trial)) if then else trial.step()
+        turns += 1
+    if trial.done:
+        return trial.ending, False
+    return expected_ending(trial), True
 
 
-def sample_state(game: Game, obs: Observation, seed: int, n: int) -> GameState:
-    """World `n` the player's staff would find plausible: the true public facts, hidden ones drawn from the
-    observation's estimates and bands. Reads nothing of the hidden state."""
+def expected_ending(game: Game) -> str:
+    """The ending a game stopped before its end is counted as: the first at-end ending its state reaches — but
+    never a success, which the rest of the game could still lose; a success counts as the best ending short of it."""
+    endings = game.rules.endings
+    reached = next((e for e in endings if e.at_end and (e.when is None or e.when(game.state))), endings[-1])
+    if reached.rating != "success":
+        return reached.key
+    short = [e for e in endings if e.rating != "success"]
+    return max(short, key=lambda e: e.score).key if short else reached.key
+
+
+def _advice(game: Game, move: Action | None, played: list[tuple[str, bool]], waiting: list[float],
+            score: dict[str, float], lasted: int) -> Advice:
     rules = game.rules
-    rnd = random.Random(splitmix64(splitmix64(seed) ^ (obs.turn << 20) ^ n))
-    world = _public_copy(game.state)
-    briefing = {p.id: p for p in rules.scenario.parties}
-    for i, view in enumerate(obs.parties):
-        p = world.parties[i]
-        for attr, est in view.estimates.items():
-            setattr(p, attr, _draw(rnd, est.value, est.low, est.high, 0.0, 1.0))
-        start = briefing[view.id]
-        p.restraint, p.grievance = start.restraint, start.grievance
-        p.audience_cost = rnd.uniform(0.0, 0.5 * obs.office.visibility)
-        p.intention = view.intention or _guess_intention(rnd, p.hostility)
-        p.revealed_intention = view.intention or ""
-        p.revealed_turn = obs.turn if view.intention else -1
-    margin = rules.tuning.threshold_margin
-    for k, view in enumerate(obs.pairs):
-        pair = world.pairs[k]
-        lo = max(0.0, view.rung - margin)
-        hi = min(rules.tops[k] + 0.999, view.rung + 0.999 + margin)
-        pair.pressure = min(max(_draw(rnd, view.pressure.value, view.pressure.low, view.pressure.high,
-                                      0.0, rules.tops[k] + 0.999), lo), hi)
-        pair.velocity = 0.0
-        pair.momentum = rules.scenario.pairs[k].momentum
-    for view, track in zip(obs.tracks, rules.tracks, strict=True):
-        if view.estimate is not None:
-            est = view.estimate
-            world.variables[track.key] = _draw(rnd, est.value, est.low, est.high, track.lo, track.hi)
-        elif view.value is None:
-            world.variables[track.key] = track.start  # hidden: the staff know only where it began
-    world.history = [history_row(rules, world)] * len(world.history)
-    return world
-
-
-def _public_copy(state: GameState) -> GameState:
-    """A copy of the state with every hidden value blanked; the caller fills them from the observation."""
-    world = state.clone()
-    for p in world.parties:
-        p.hostility = p.resolve = p.trust = p.domestic_pressure = p.receptivity = 0.0
-        p.restraint = p.grievance = p.audience_cost = 0.0
-        p.intention, p.revealed_intention, p.revealed_turn = "hold", "", -1
-    for pair in world.pairs:
-        pair.pressure = pair.velocity = pair.momentum = 0.0
-    world.history = [()] * len(state.history)
-    return world
-
-
-def _draw(rnd: random.Random, value: float, low: float, high: float, lo: float, hi: float) -> float:
-    """A value around an estimate: normal with the band's spread (a 90% band is ±1.645 sd), kept in range."""
-    sd = max(high - low, 1e-6) / (2 * Z90)
-    return min(max(rnd.gauss(value, sd), lo), hi)
-
-
-def _guess_intention(rnd: random.Random, hostility: float) -> str:
-    """An unrevealed intention: escalate with chance hostility², settle with (1 − hostility)², else hold."""
-    u = rnd.random()
-    if u < hostility * hostility:
-        return "escalate"
-    if u > 1.0 - (1.0 - hostility) ** 2:
-        return "settle"
-    return "hold"
-
+    runs = len(played)
+    endings = {e.key: 0.0 for e in rules.endings}
+    rating_of = {e.key: e.rating for e in rules.endings}
+    for ending, _ in played:
+        endings[ending] += 1 / runs
+    ratings = dict.fromkeys(RATINGS, 0.0)
+    for key, share in endings.items():
+        ratings[rating_of[key]] += share
+    values = [score[e] for e, _ in played]
+    gain, se = _paired(values, waiting)
+    if move is None:
+        gain, se = 0.0, 0.0
+    p = ratings["success"]
+    spread = Z90 * math.sqrt(max(p * (1 - p), 0.25 / runs) / runs)
+    return Advice(move, ratings, endings, round(sum(values) / runs, 2), round(gain, 2),
+                  round(Z90 * se, 2) if math.isfinite(se) else float("inf"), round(spread, 4), runs,
+                  round(sum(cut for _, cut in played) / runs, 4), lasted)

@@ -112,7 +112,7 @@ def test_hidden_intention_never_printed_without_contact(tmp_path):
     ("content", "expected"),
     [
         (b"\x00\xffgarbage", "the save file is truncated or corrupt"),
-        (b'{"format": "good-offices-save", "version": 3}', "made by a newer version of Good Offices (save format 3)"),
+        (b'{"format": "good-offices-save", "version": 99}', "made by a newer version of Good Offices (save format 99)"),
         (b"", "the save file is empty"),
     ],
 )

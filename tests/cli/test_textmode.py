@@ -89,6 +89,29 @@ def test_actions_list(loaded):
     assert "Slow filling under a joint commission (private)" in text
 
 
+def test_actions_show_their_odds_on_your_estimates(loaded):
+    rules, _ = loaded
+    game = Game(rules, 3)
+    text = "\n".join(textmode.render_actions(game, []))
+    good_offices = text[text.index("[good_offices karelia_lowmark]"):]
+    assert re.search(r"Chance they accept: about \d+%", good_offices.split("\n  2.")[0])
+    assert "Chance the appeal is heard" in text and "Chance they accept" in text
+    assert "Early-warning investment" in text
+
+
+def test_a_refusal_is_reported_with_its_reasons(loaded):
+    rules, _ = loaded
+    for seed in range(40):
+        game = Game(rules, seed)
+        report = game.step([Action("shared_filling", None, "public")])
+        if any(m.code == "proposal_rejected" for m in report.messages):
+            text = "\n".join(textmode.render_feed(rules, report))
+            assert "Why, as far as you can tell:" in text
+            assert "By your estimates the chance of acceptance was about" in text
+            return
+    raise AssertionError("the proposal was never refused in 40 games")
+
+
 def test_hidden_changes_are_only_counted(loaded):
     rules, _ = loaded
     cause = Cause("decision", "lowmark", ("escalate",))

@@ -7,7 +7,7 @@ import typing
 from pathlib import Path
 
 from game.cli.numbers import MAX_BALANCE_RUNS, MAX_REPORT_RUNS, MAX_RUNS
-from game.saves.format import MAX_NAME, MAX_PATH, MAX_VOTES
+from game.saves.format import MAX_NAME, MAX_PATH, MAX_VOTES, VERSION
 from game.saves.store import MAX_SAVE_BYTES
 from game.scenario import model
 from game.scenario.expr import MAX_DEPTH as EXPR_DEPTH
@@ -42,7 +42,7 @@ def test_the_scenario_format_states_its_limits():
 def test_the_save_format_states_its_limits():
     doc = _doc("saves.md")
     for figure in (f"at most {MAX_NAME} characters", f"at most {MAX_PATH:,}", f"at most {MAX_VOTES:,} votes",
-                   f"over {MAX_SAVE_BYTES // 2**20} MiB", "format 2", "Format 1"):
+                   f"over {MAX_SAVE_BYTES // 2**20} MiB", f"format {VERSION}", "Format 1"):
         assert figure in doc, figure
 
 

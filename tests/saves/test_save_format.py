@@ -81,9 +81,10 @@ def test_not_a_save(other):
 
 
 def test_newer_version(text):
-    message = _error(_edited(text, lambda d: d.update(version=3)))
-    assert message == ("game.json: made by a newer version of Good Offices (save format 3); this version reads "
-                       "format 1 to 2; update Good Offices to continue this game")
+    message = _error(_edited(text, lambda d: d.update(version=VERSION + 1)))
+    readable = str(VERSION) if MIN_COMPATIBLE == VERSION else f"{MIN_COMPATIBLE} to {VERSION}"
+    assert message == (f"game.json: made by a newer version of Good Offices (save format {VERSION + 1}); this "
+                       f"version reads format {readable}; update Good Offices to continue this game")
 
 
 def test_older_version(text):

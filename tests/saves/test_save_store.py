@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from game.engine import Game, build_rules
-from game.saves import SaveError, autosave, load_save, resume, save_game, saves_directory, state_to_dict
+from game.saves import VERSION, SaveError, autosave, load_save, resume, save_game, saves_directory, state_to_dict
 from game.saves.store import file_name
 from game.scenario.loader import load_scenario
 
@@ -46,6 +46,40 @@ def test_save_load_resume_gives_the_same_game(tmp_path, sample):
     assert again.observation() == game.observation()
     assert again.inputs == game.inputs
     assert [r.changes for r in again.reports] == [r.changes for r in game.reports]
+
+
+def test_a_format_2_save_without_the_intel_log_still_resumes(tmp_path, sample):
+    rules, digest, _ = sample
+    game = play_some(rules)
+    path = _save(game, tmp_path, sample)
+    data = json.loads(path.read_text())
+    data["version"] = 2
+    del data["snapshot"]["intel"]
+    path.write_text(json.dumps(data))
+    again = resume(load_save(path), rules, digest)
+    assert state_to_dict(again.state) == state_to_dict(game.state)
+    assert again.observation() == game.observation()
+
+
+def test_an_edited_intel_log_is_caught(tmp_path, sample):
+    rules, digest, _ = sample
+    path = _save(play_some(rules), tmp_path, sample)
+    data = json.loads(path.read_text())
+    data["snapshot"]["intel"][1][0] = 0.99
+    path.write_text(json.dumps(data))
+    with pytest.raises(SaveError) as exc:
+        resume(load_save(path), rules, digest)
+    assert _one_line(exc).startswith("the save is inconsistent with its scenario")
+
+
+def test_a_format_2_file_has_no_intel_log(tmp_path, sample):
+    path = _save(play_some(sample[0]), tmp_path, sample)
+    data = json.loads(path.read_text())
+    data["version"] = 2
+    path.write_text(json.dumps(data))
+    with pytest.raises(SaveError) as exc:
+        load_save(path)
+    assert "'snapshot.intel' is not part of a save file" in _one_line(exc)
 
 
 def test_resumed_game_plays_on_like_the_original(tmp_path, sample):
@@ -187,7 +221,7 @@ BAD_CASES = {
     "random_bytes": (lambda f: bytes(range(256)) * 3, "truncated or corrupt"),
     "truncated": (lambda f: _good_text(f)[:700].encode(), "truncated or corrupt"),
     "empty": (lambda f: b"", "the save file is empty"),
-    "foreign_version": (lambda f: _edit(f, lambda d: d.update(version=3)), "newer version of Good Offices"),
+    "foreign_version": (lambda f: _edit(f, lambda d: d.update(version=VERSION + 1)), "newer version of Good Offices"),
     "missing_field": (lambda f: _edit(f, lambda d: d.pop("seed")), "'seed' is missing"),
     "latin1": (lambda f: "é".encode("latin-1") * 10, "truncated or corrupt"),
 }

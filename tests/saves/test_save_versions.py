@@ -8,7 +8,17 @@ import json
 import pytest
 
 from game.engine import Action, Game, TurnInput
-from game.saves import SaveError, autosave, from_json, load_save, restore_draft, resume, save_game, state_to_dict
+from game.saves import (
+    VERSION,
+    SaveError,
+    autosave,
+    from_json,
+    load_save,
+    restore_draft,
+    resume,
+    save_game,
+    state_to_dict,
+)
 from game.saves.store import autosave_name, save_data
 
 from .conftest import as_format_1, play_some
@@ -38,7 +48,7 @@ def test_a_format_1_save_loads_replays_and_plays_on(sample, tmp_path):
     again.step()
     saved = autosave(again, tmp_path, "Ana", scenario_path=path, digest=digest, game_id=save.game_id)
     assert saved.name == autosave_name("sample_river_dispute", save.game_id)
-    assert json.loads(saved.read_text())["version"] == 2
+    assert json.loads(saved.read_text())["version"] == VERSION
     assert old.read_bytes() == before
 
 

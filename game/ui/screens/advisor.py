@@ -1,6 +1,6 @@
-"""The advisor: for each move open to you this turn (and for waiting), your staff's estimate of the chances of
-success, a partial outcome and failure, with a 90% band, from quick rollouts on worlds drawn from your own
-estimates (game.sim.advisor). It runs in the background so the window stays responsive."""
+"""The advisor: for each move open to you this turn, what it adds to waiting in points with a 90% band, and the
+chances of success, a partial outcome and failure, from rollouts on worlds drawn from your own estimates
+(game.sim.advisor). It runs in the background so the window stays responsive."""
 
 from __future__ import annotations
 
@@ -9,21 +9,15 @@ import threading
 import pygame
 
 from game.engine import Game
+from game.present.advice import advice_line, advisor_note, verdict
 from game.present.moves import move_label
 from game.present.words import action_label
-from game.sim.advisor import Advice, advise, continues_with_history
+from game.sim.advisor import RUNS, Advice, advise, continues_with_history
 
 from ..layout import Flow, inset, rows
 from ..theme import Theme
 from ..widgets import Button, Label, Painter, TextBlock, Widget
 from .base import Screen, dialog_frame
-
-RUNS = 40
-LONG_GAME = 16  # beyond this many turns left, rollouts look HORIZON turns ahead instead of to the end
-HORIZON = 12
-NOTE = ("Your staff play each move forward {runs} times on worlds drawn from your own estimates, then {then} "
-        "{ahead}. They see only what you see: with poor intelligence they are sometimes confidently wrong. "
-        "The ± is a 90% band on the chance of success.")
 
 
 def paint_odds(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, advice: Advice) -> None:
@@ -42,9 +36,7 @@ def paint_odds(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, advice:
     lo, hi = max(0.0, s - advice.spread), min(1.0, s + advice.spread)
     band = pygame.Rect(bar.x + round(bar.w * lo), bar.y - 1, max(3, round(bar.w * (hi - lo))), bar.h + 2)
     pygame.draw.rect(surface, pal.text, band, max(1, theme.px(2)), border_radius=theme.px(2))
-    text = (f"success {s:.0%} ±{advice.spread:.0%} · partial {advice.ratings.get('partial', 0):.0%} · "
-            f"failure {advice.ratings.get('failure', 0):.0%}")
-    img = theme.text(theme.fit(text, rect.w, "small"), "small", pal.muted)
+    img = theme.text(theme.fit(advice_line(advice), rect.w, "small"), "small", pal.muted)
     surface.blit(img, (rect.x, rect.y))
 
 
@@ -59,9 +51,8 @@ class AdvisorScreen(Screen):
         self.waited = 0
         self._shown = False
         game = app.session.game
-        left = game.rules.turns - game.turn
-        self.horizon = None if left <= LONG_GAME else HORIZON
-        self.then = "follow what the real Secretary-General did" if continues_with_history(game) else "wait"
+        self.horizon: int | None = None
+        self.history = continues_with_history(game)
         copy = game.fork()  # the advisor never changes a game, and this copy keeps the player's free to move on
         if background:
             threading.Thread(target=self._work, args=(copy,), daemon=True).start()
@@ -70,7 +61,7 @@ class AdvisorScreen(Screen):
 
     def _work(self, game: Game) -> None:
         try:
-            self.result = advise(game, runs=RUNS, seed=0, horizon=self.horizon)
+            self.result = advise(game, seed=0, horizon=self.horizon)
         except Exception as exc:  # any failure is shown in the dialog rather than lost with the thread
             self.error = f"The advisor failed: {exc}"
 
@@ -87,8 +78,8 @@ class AdvisorScreen(Screen):
         inner = inset(box, theme.px(22), theme.px(18))
         bh = theme.px(44)
         head_h = theme.line_height("h2", True)
-        ahead = "to the end" if self.horizon is None else f"for {self.horizon} turns"
-        note = NOTE.format(runs=RUNS, then=self.then, ahead=ahead)
+        unit = self.app.session.rules.scenario.calendar.turn_unit
+        note = advisor_note(RUNS, self.history, self.horizon, unit)
         note_h = TextBlock.measure(theme, note, inner.w, "small")
         head, note_r, body, foot = rows(inner, [head_h, note_h, None, bh], theme.px(10))
         out: list[Widget] = [
@@ -117,6 +108,9 @@ class AdvisorScreen(Screen):
         rules = session.rules
         row_h = theme.line_height("body", True) + theme.line_height("small") + theme.px(20)
         order_w = theme.px(96)
+        line = verdict(self.result or [], lambda a: move_label(rules, a))
+        flow.add(TextBlock(flow.take(TextBlock.measure(theme, line, flow.width, "body", True)), text=line,
+                           bold=True, colour=theme.palette.accent_hi))
         for n, advice in enumerate(self.result or []):
             r = flow.take(row_h)
             label = "Wait: do nothing new" if advice.action is None else action_label(rules, advice.action)

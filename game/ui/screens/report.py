@@ -8,6 +8,7 @@ import pygame
 from game.engine.record import TurnReport
 from game.present.changes import decisions_sentence, group_by_cause, rung_text
 from game.present.news import message_text
+from game.present.odds import reasons_lines
 from game.present.variants import fired_words
 from game.present.words import pair_name
 
@@ -127,6 +128,8 @@ class ReportScreen(Screen):
             para("Nothing new.", "small", pal.faint)
         for msg in self.report.messages:
             para(f"• {message_text(rules, msg)}", "small", getattr(pal, MESSAGE_COLOURS.get(msg.kind, "text")))
+            for line in reasons_lines(rules, msg):
+                para(f"    {line}", "small", pal.muted)
         return flow.finish()
 
     def close(self) -> None:

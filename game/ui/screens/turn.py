@@ -11,6 +11,7 @@ from game.engine import Action, IllegalAction
 from game.engine.observation import Observation
 from game.present.leaders import mood
 from game.present.news import message_text
+from game.present.odds import odds_lines
 from game.present.refusals import refusal_text
 from game.present.words import (
     action_cost,
@@ -22,6 +23,7 @@ from game.present.words import (
     timing_text,
 )
 from game.scenario.calendar import turn_of
+from game.sim.odds import OddsBook
 
 from .. import cards, icons
 from ..guide import EFFECTS
@@ -55,6 +57,7 @@ class TurnScreen(Screen):
         self.mode: str | None = None
         self.prompted_turn = -1
         self._obs: Observation | None = None
+        self._odds: OddsBook | None = None
 
     @property
     def session(self):
@@ -350,6 +353,8 @@ class TurnScreen(Screen):
             needs = self._needs(ins)
             if needs:
                 para("Needs: " + "; ".join(needs), "small", pal.muted)
+        for line in self._odds_lines():
+            para(line, "small", pal.accent_hi)
         para("Expected effect: " + EFFECTS.get(opt.kind, ""), "small", pal.text)
         factor = self._mediation_note(opt)
         if factor:
@@ -371,6 +376,16 @@ class TurnScreen(Screen):
                           kind="primary", enabled=reason is None, tip=reason or "Add this to this turn's orders (A)",
                           on_click=self.add_order, sound="select"))
         return out
+
+    def _odds_lines(self) -> list[str]:
+        """The chosen move's odds on your estimates and what holds them down (game/sim/odds, game/present/odds)."""
+        action = self.current_action()
+        if action is None or self.game.done:
+            return []
+        if self._odds is None or self._odds.game is not self.game or self._odds.turn != self.game.turn:
+            self._odds = OddsBook(self.game)
+        odds = self._odds.odds(action)
+        return [] if odds is None else odds_lines(self.session.rules, odds)
 
     def _needs(self, ins) -> list[str]:
         rules = self.session.rules
