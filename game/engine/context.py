@@ -43,12 +43,14 @@ class Ctx:
         self.contacts: list[int] = []
         self._parties, self._pairs, self._office = state.parties, state.pairs, state.office
 
-    def party(self, i: int, attr: str, delta: float, cause: Cause) -> float:
-        """Add `delta` to a party attribute (clamped); returns the change actually made."""
+    def party(self, i: int, attr: str, delta: float, cause: Cause, mark: bool = True) -> float:
+        """Add `delta` to a party attribute (clamped); returns the change actually made. `mark` False leaves the
+        intelligence log alone, for a change whether made depends on hidden values (the caller marks it, or not,
+        from what the player can know)."""
         p = self._parties[i]
         before = getattr(p, attr)
         after = before + delta
-        if cause.kind in PUBLIC_CAUSES and attr in self.rules.estimated_attrs:
+        if mark and cause.kind in PUBLIC_CAUSES and attr in self.rules.estimated_attrs:
             self.touched.append(self.rules.estimated_attrs[attr] + i * self.rules.estimated_per_party)
         lo = -1.0 if attr == "grievance" else 0.0
         if after < lo:

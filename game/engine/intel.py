@@ -78,25 +78,23 @@ def log_row(state: GameState, touched: list[int], contacts: list[int]) -> IntelR
 
 
 class Scales:
-    """Per hidden value: its range, its report noise relative to a 0–1 value, and how far it moves a turn."""
+    """Per hidden value: its report noise relative to a 0–1 value, and the variance it may gather in a turn on
+    its own (drift) and when something public touched it (shock)."""
 
-    __slots__ = ("high", "noise", "drift", "shock")
+    __slots__ = ("noise", "drift", "shock")
 
     def __init__(self, rules: Rules) -> None:
         step = rules.tuning.step / 0.5
         follow = rules.tuning.hostility_to_pressure / 0.35
-        self.high: list[float] = []
         self.noise: list[float] = []
         self.drift: list[float] = []
         self.shock: list[float] = []
         for _ in rules.party_ids:
             for attr in ESTIMATED:
-                self.high.append(1.0)
                 self.noise.append(1.0)
                 self.drift.append((DRIFT[attr] * (step if attr == "hostility" else 1.0)) ** 2)
                 self.shock.append(SHOCK[attr] ** 2)
         for top in rules.tops:
-            self.high.append(top + 0.999)
             self.noise.append((top + 0.999) * PRESSURE_NOISE)
             self.drift.append((PRESSURE_DRIFT * follow) ** 2)
             self.shock.append(PRESSURE_SHOCK**2)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from . import rng
 from .context import Ctx
+from .intel import audience_guess
 from .record import DECISION, Cause
 
 ESCALATE, HOLD, STEP_BACK = "escalate", "hold", "step_back"
@@ -86,9 +87,9 @@ def apply_decision(ctx: Ctx, i: int, decision: str) -> None:
             ctx.say("news", "hardens", (i,), cause)
     else:
         if p.audience_cost > 0.3:
-            ctx.party(i, "domestic_pressure", 0.1 * p.audience_cost, cause)
-        else:
-            ctx.stir(i, "domestic_pressure")  # whether backing down cost it at home is not for the estimates to tell
+            ctx.party(i, "domestic_pressure", 0.1 * p.audience_cost, cause, mark=False)
+        if audience_guess(ctx.rules, ctx.state, i) > 0.3:  # what the player can tell of whether it costs at home
+            ctx.stir(i, "domestic_pressure")
         if ctx.record:
             ctx.say("news", "restraint", (i,), cause)
 

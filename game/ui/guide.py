@@ -45,8 +45,11 @@ LADDER_TEXT = (
 GLOSSARY: tuple[tuple[str, str], ...] = (
     ("Rung", "A step on the escalation ladder, from stable peace to catastrophe. Public."),
     ("Pressure", "How hard the crisis pushes toward the next rung. Hidden: you see an estimate."),
-    ("90% band", "Your analysts are 90% sure the true value lies in the shaded range. Early warning narrows it."),
-    ("Estimates", "Your picture of each party is a few turns old and noisy; intelligence improves both."),
+    ("90% band", "Your analysts are 90% sure the true value lies in the shaded range. Early warning and contact "
+                 "narrow it; a move, an event or an incident that touches the value widens it."),
+    ("Estimates", "Your analysts' belief about each party, built up from reports a few turns old and noisy: it "
+                  "moves only as far as the news warrants. Intelligence sharpens the reports and shortens the "
+                  "delay."),
     ("Intention", "What a party really means to do (escalate, hold, settle). Known only after contact: good "
                   "offices, an envoy, Track II or a visit. It may change later."),
     ("Prestige", "The political capital of your office, 0–100. Spent by acting, earned by success, lost by "
@@ -71,8 +74,9 @@ HOW_TO_PLAY: tuple[tuple[str, str], ...] = (
                "turn: the parties decide, the crisis moves, and a report shows what changed and why."),
     ("Trade-offs", "Everything costs something: prestige, money, an envoy, an attention slot. Some instruments "
                    "act late (Track II matures after three turns). Public moves are strong but lock leaders in."),
-    ("Uncertainty", "You never see the parties' true state: only estimates, late and noisy, with a band. A "
-                    "party's intention shows only after contact, and only for a few turns."),
+    ("Uncertainty", "You never see the parties' true state: only your analysts' estimates, built from late, "
+                    "noisy reports, with a band that widens when something moves a value and narrows with early "
+                    "warning and contact. A party's intention shows only after contact, and only for a few turns."),
     ("The end", "The game ends when an ending's condition holds or the calendar runs out. The debrief compares "
                 "your game with a Secretary-General who did nothing, on the same seed."),
     ("Mouse", "Click to choose; hover over anything greyed out to see why it is not possible now. The wheel "
