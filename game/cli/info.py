@@ -27,7 +27,10 @@ def scenario_info(scn: Scenario) -> dict[str, Any]:
         "turn_unit": scn.calendar.turn_unit,
         "turns": turn_count(scn.calendar),
         "parties": [p.id for p in scn.parties],
+        **({"roles": {p.id: p.role for p in scn.parties if p.role != "disputant"}}
+           if any(p.role != "disputant" for p in scn.parties) else {}),
         "pairs": [p.id for p in scn.pairs],
+        **({"tracks": [t.id for t in scn.tracks]} if scn.tracks else {}),
         "instruments": [i.key for i in scn.instruments],
         "proposals": [p.id for p in scn.proposals],
         "events": len(scn.events),
@@ -46,11 +49,14 @@ def format_info(scn: Scenario) -> str:
            period=scn.period, info=info['start'], info2=info['end'], info3=info['turns'], info4=info['turn_unit']),
         tr("  difficulty: {difficulty}", difficulty=scn.difficulty),
         "",
-        _("Parties:     ") + ", ".join(f"{p.name} ({p.id})" for p in scn.parties),
+        _("Parties:     ") + ", ".join(f"{p.name} ({p.id}" + (f", {p.role}" if p.role != "disputant" else "") + ")"
+                                       for p in scn.parties),
         _("Pairs:       ") + ", ".join(f"{names[a]}–{names[b]}" for a, b in (p.between for p in scn.pairs)
                                     if a in names and b in names),
         _("Instruments: ") + ", ".join(info["instruments"]),
     ]
+    if scn.tracks:
+        lines.append(_("Progress:    ") + ", ".join(f"{t.name} ({t.id}, {t.visibility})" for t in scn.tracks))
     if scn.proposals:
         lines.append(_("Proposals:   ") + ", ".join(p.name for p in scn.proposals))
     kinds: dict[str, int] = {}
