@@ -21,8 +21,8 @@ from babel.messages.pofile import read_po
 ROOT = Path(__file__).resolve().parents[1]
 LOCALE = ROOT / "game" / "i18n" / "locale"
 TEMPLATE = LOCALE / "messages.pot"
-KEYWORDS = {**DEFAULT_KEYWORDS, "tr": None, "trn": (1, 2)}
-KEYWORD_ARGS = ["-k", "tr", "-k", "trn:1,2"]
+KEYWORDS = {**DEFAULT_KEYWORDS, "tr": None, "trn": (1, 2), "N_plural": (1, 2)}
+KEYWORD_ARGS = ["-k", "tr", "-k", "trn:1,2", "-k", "N_plural:1,2"]
 
 
 def pybabel(*args: str) -> None:

@@ -22,9 +22,12 @@ from game.engine.endings import Score
 from game.engine.intel import ESTIMATED, Estimate
 from game.engine.observation import Observation
 from game.engine.record import TurnReport
+from game.i18n import N_, _, tr
+from game.i18n.formats import localized
 from game.present.dates import calendar_line, day_text, turn_date, turn_heading, turn_phrase
+from game.present.dates import unit_name as unit_word
 from game.present.lines import Day, change_turns, report_days
-from game.present.news import TONE_MARKERS, cause_label
+from game.present.news import TONE_MARKERS, cause_label, intention_words, role_words
 from game.present.odds import odds_lines
 from game.present.office import commitment_text, office_lines
 from game.present.refusals import refusal_text
@@ -42,59 +45,65 @@ from game.typed import clean_text, is_whole, parse_whole
 WIDTH = 78
 MAX_LINE = 2000  # characters in one command line
 FULL, EMPTY = "█", "░"
-DECISION_WORDS = {"escalate": "escalated", "hold": "held", "step_back": "stepped back"}
+DECISION_WORDS = {"escalate": N_("escalated"), "hold": N_("held"), "step_back": N_("stepped back")}
 OFFICE_TARGETS = ("prestige", "budget", "envoys", "attention", "intelligence", "coordination", "visibility")
 PARTY_ATTRS = ("hostility", "resolve", "trust", "domestic_pressure", "receptivity", "restraint", "grievance",
                "power", "audience_cost", "engagement")
 
 # name -> (usage, one-line summary, longer help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "actions": ("actions", "list what you can do this turn, numbered",
-                "Lists every action open to you now, numbered, with its cost, how long before it acts, how long "
-                "it ties up envoys and attention, and what it does. Use the number with 'do'."),
-    "do": ("do N | do INSTRUMENT [TARGET] [private|public]", "add an action to this turn's orders",
-           "Adds an action to this turn's orders, by its number in 'actions' or by name: 'do 3', "
-           "'do good_offices karelia_lowmark', 'do shared_filling private'. The target may be left out when "
-           "there is only one. Nothing happens until you 'end' the turn."),
-    "orders": ("orders", "show this turn's orders and answers",
-               "Shows the actions you have ordered this turn, your answers to events, and what they cost together."),
-    "undo": ("undo", "remove the last order", "Removes the action you added last."),
-    "clear": ("clear", "remove all orders and answers", "Removes every order and event answer of this turn."),
-    "choose": ("choose EVENT CHOICE", "answer an event awaiting your decision",
-               "Answers an event awaiting your decision, by ids ('choose border_shooting call_restraint') or by "
-               "the numbers shown on the turn screen ('choose 1 2'). With one event waiting, 'choose 2' is "
-               "enough. Events you do not answer take their default when the turn ends."),
-    "end": ("end", "end the turn: your orders go out and the world answers",
-            "Ends the turn. Your orders go out, the parties decide, the crisis moves; then you see what changed "
-            "and why. The game is saved automatically after every turn."),
-    "why": ("why TARGET", "why something changed last turn",
-            "Shows the causes of last turn's changes to something: 'why karelia_lowmark.rung', 'why prestige', "
-            "'why karelia_lowmark' (a pair), 'why lowmark' (a party). Values you cannot see exactly are shown "
-            "only as up or down."),
-    "status": ("status", "show the turn screen again", "Shows the whole situation again: escalation, parties, "
-               "your office, the Council, initiatives, news and decisions awaiting you."),
-    "brief": ("brief", "show the briefing again", "Shows your role, the situation, your aims and the parties."),
-    "glossary": ("glossary", "explain the terms", "Explains the terms of the game and of this scenario."),
-    "save": ("save [NAME]", "save the game", "Saves the game into the saves folder, under NAME if given (the same "
-             "name replaces that save). Continue later with: python main.py play SCENARIO --load FILE."),
-    "help": ("help [COMMAND]", "list the commands, or explain one", "Lists the commands; 'help do' explains one."),
-    "quit": ("quit", "save and leave", "Saves the game (autosave) and leaves. End of input or Ctrl-C does the same."),
+    "actions": ("actions", N_("list what you can do this turn, numbered"),
+                N_("Lists every action open to you now, numbered, with its cost, how long before it acts, how "
+                   "long it ties up envoys and attention, and what it does. Use the number with 'do'.")),
+    "do": (N_("do N | do INSTRUMENT [TARGET] [private|public]"), N_("add an action to this turn's orders"),
+           N_("Adds an action to this turn's orders, by its number in 'actions' or by name: 'do 3', 'do "
+              "good_offices karelia_lowmark', 'do shared_filling private'. The target may be left out when there "
+              "is only one. Nothing happens until you 'end' the turn.")),
+    "orders": ("orders", N_("show this turn's orders and answers"),
+               N_("Shows the actions you have ordered this turn, your answers to events, and what they cost "
+                  "together.")),
+    "undo": ("undo", N_("remove the last order"), N_("Removes the action you added last.")),
+    "clear": ("clear", N_("remove all orders and answers"), N_("Removes every order and event answer of this turn.")),
+    "choose": (N_("choose EVENT CHOICE"), N_("answer an event awaiting your decision"),
+               N_("Answers an event awaiting your decision, by ids ('choose border_shooting call_restraint') or "
+                  "by the numbers shown on the turn screen ('choose 1 2'). With one event waiting, 'choose 2' is "
+                  "enough. Events you do not answer take their default when the turn ends.")),
+    "end": ("end", N_("end the turn: your orders go out and the world answers"),
+            N_("Ends the turn. Your orders go out, the parties decide, the crisis moves; then you see what "
+               "changed and why. The game is saved automatically after every turn.")),
+    "why": (N_("why TARGET"), N_("why something changed last turn"),
+            N_("Shows the causes of last turn's changes to something: 'why karelia_lowmark.rung', 'why prestige', "
+               "'why karelia_lowmark' (a pair), 'why lowmark' (a party). Values you cannot see exactly are shown "
+               "only as up or down.")),
+    "status": ("status", N_("show the turn screen again"), N_("Shows the whole situation again: escalation, parties, "
+                                                          "your office, the Council, initiatives, news and "
+                                                          "decisions awaiting you.")),
+    "brief": ("brief", N_("show the briefing again"), N_("Shows your role, the situation, your aims and the parties.")),
+    "glossary": ("glossary", N_("explain the terms"), N_("Explains the terms of the game and of this scenario.")),
+    "save": ("save [NAME]", N_("save the game"), N_("Saves the game into the saves folder, under NAME if given (the "
+                                                "same name replaces that save). Continue later with: python "
+                                                "main.py play SCENARIO --load FILE.")),
+    "help": ("help [COMMAND]", N_("list the commands, or explain one"), N_("Lists the commands; 'help do' explains "
+                                                                       "one.")),
+    "quit": ("quit", N_("save and leave"), N_("Saves the game (autosave) and leaves. End of input or Ctrl-C does the "
+                                          "same.")),
 }
 
 GLOSSARY = (
-    ("rung", "A step on the escalation ladder, from stable peace to catastrophe. Everyone sees the rung."),
-    ("pressure", "How hard the crisis pushes toward the next rung. Hidden: you see your analysts' estimate."),
-    ("90% band", "Your analysts are 90% sure the true value lies in this range. Early warning narrows it."),
-    ("estimates", "Your picture of each party is a few turns old and noisy; intelligence improves both."),
-    ("intention", "What a party really means to do (escalate, hold, settle). Known only after contact: good "
-                  "offices, an envoy, a Track II channel or a visit. It may change later."),
-    ("prestige", "The political capital of your office. Spent by acting, earned by success, lost by rebuffs."),
-    ("envoys", "Senior staff. A mission ties one up for several turns."),
-    ("attention", "How many initiatives you can run at once. Emergencies elsewhere draw it away."),
-    ("coordination", "How well UN bodies and partners act together. Low coordination blunts every instrument."),
-    ("visibility", "How much the world is watching. Brings Council attention, but public positions lock "
-                   "leaders in (audience costs)."),
-    ("Council support", "Each Security Council member's support for your initiatives; low support risks a veto."),
+    (N_("rung"), N_("A step on the escalation ladder, from stable peace to catastrophe. Everyone sees the rung.")),
+    (N_("pressure"), N_("How hard the crisis pushes toward the next rung. Hidden: you see your analysts' estimate.")),
+    (N_("90% band"), N_("Your analysts are 90% sure the true value lies in this range. Early warning narrows it.")),
+    (N_("estimates"), N_("Your picture of each party is a few turns old and noisy; intelligence improves both.")),
+    (N_("intention"), N_("What a party really means to do (escalate, hold, settle). Known only after contact: good "
+                     "offices, an envoy, a Track II channel or a visit. It may change later.")),
+    (N_("prestige"), N_("The political capital of your office. Spent by acting, earned by success, lost by rebuffs.")),
+    (N_("envoys"), N_("Senior staff. A mission ties one up for several turns.")),
+    (N_("attention"), N_("How many initiatives you can run at once. Emergencies elsewhere draw it away.")),
+    (N_("coordination"), N_("How well UN bodies and partners act together. Low coordination blunts every instrument.")),
+    (N_("visibility"), N_("How much the world is watching. Brings Council attention, but public positions lock "
+                      "leaders in (audience costs).")),
+    (N_("Council support"),
+     N_("Each Security Council member's support for your initiatives; low support risks a veto.")),
 )
 
 
@@ -132,7 +141,7 @@ def estimate_text(est: Estimate, digits: int = 2) -> str:
 
 def unit_name(rules: Rules) -> str:
     """'Week', 'Day' or 'Month'."""
-    return rules.scenario.calendar.turn_unit.capitalize()
+    return unit_word(rules.scenario.calendar.turn_unit)
 
 
 def first_sentence(text: str) -> str:
@@ -149,23 +158,25 @@ def render_opening(rules: Rules, seed: int) -> list[str]:
     """The title page: scenario, period, briefing, parties, resources and the seed."""
     scn = rules.scenario
     cal = scn.calendar
-    lines = [rule(), scn.title.upper(), f"{calendar_line(scn.period, cal.start, cal.end, rules.turns, cal.turn_unit)}"
-             f" · difficulty: {scn.difficulty}", rule(), ""]
+    lines = [rule(), scn.title.upper(), tr("{calendar_line} · difficulty: {difficulty}",
+                                           calendar_line=calendar_line(scn.period, cal.start, cal.end, rules.turns,
+                                                                       cal.turn_unit),
+                                           difficulty=scn.difficulty), rule(), ""]
     lines += wrap(scn.summary)
     lines += ["", *render_briefing(rules), "", *render_resources(rules), ""]
-    lines.append(f"Seed {seed} — same seed, same world: --seed {seed}")
-    lines.append("Type 'help' for the commands, 'actions' for what you can do, 'end' to end the turn.")
+    lines.append(tr("Seed {seed} — same seed, same world: --seed {seed}", seed=seed))
+    lines.append(_("Type 'help' for the commands, 'actions' for what you can do, 'end' to end the turn."))
     return lines
 
 
 def render_briefing(rules: Rules) -> list[str]:
     """Role, situation, aims and the parties with their descriptions."""
     brief = rules.scenario.briefing
-    lines = [rule("Briefing", "─")]
+    lines = [rule(_("Briefing"), "─")]
     if brief.role:
         lines += wrap(brief.role)
-    lines += ["", "The situation:", *wrap(brief.situation, "  "), "", "Your aims:", *wrap(brief.aims, "  "), "",
-              "The parties:"]
+    lines += ["", _("The situation:"), *wrap(brief.situation, "  "), "", _("Your aims:"), *wrap(brief.aims, "  "), "",
+              _("The parties:")]
     for p in rules.scenario.parties:
         leader = f" — {p.leader}" if p.leader else ""
         lines.append(f"  {p.name} [{p.id}]{leader}")
@@ -177,19 +188,24 @@ def render_briefing(rules: Rules) -> list[str]:
 def render_resources(rules: Rules) -> list[str]:
     """The office's starting resources."""
     sg = rules.scenario.secretary_general
-    income = f" (+${sg.budget_per_turn:g}m each turn)" if sg.budget_per_turn else ""
+    income = tr(" (+${budget_per_turn:g}m each turn)", budget_per_turn=sg.budget_per_turn) if sg.budget_per_turn else ""
     return [
-        "Your resources:",
-        f"  prestige {sg.prestige:g} · budget ${sg.budget:g}m{income} · {plural(sg.envoys, 'envoy')} · attention for "
-        f"{plural(sg.attention, 'initiative')} at once",
-        f"  intelligence {sg.intelligence:.2f} · coordination {sg.coordination:.2f} · visibility {sg.visibility:.2f}",
+        _("Your resources:"),
+        tr("  prestige {prestige:g} · budget ${budget:g}m{income} · {plural_value} · attention for "
+           "{plural_value2} at once",
+           prestige=sg.prestige, budget=sg.budget, income=income, plural_value=plural(sg.envoys, 'envoy'),
+           plural_value2=plural(sg.attention, 'initiative')),
+        tr("  intelligence {intelligence} · coordination {coordination} · visibility {visibility}",
+           intelligence=localized(f"{sg.intelligence:.2f}"), coordination=localized(f"{sg.coordination:.2f}"),
+           visibility=localized(f"{sg.visibility:.2f}")),
     ]
 
 
 def render_glossary(rules: Rules) -> list[str]:
     """The game's own terms, then the scenario's."""
-    lines = [rule("Glossary", "─")]
-    entries = [*GLOSSARY, *((g.term, g.definition) for g in rules.scenario.glossary)]
+    lines = [rule(_("Glossary"), "─")]
+    entries = [*((_(term), _(text)) for term, text in GLOSSARY), *((g.term,
+                                                                    g.definition) for g in rules.scenario.glossary)]
     for term, definition in entries:
         lines += wrap(f"{term}: {definition}", "  ")
     return lines
@@ -203,8 +219,8 @@ def render_turn(game: Game, orders: Sequence[Action] = (), choices: dict[str, st
     obs = game.observation()
     rules = game.rules
     left = obs.turns - obs.turn
-    lines = [rule(f"{unit_name(rules)} {obs.turn + 1} of {obs.turns} · {turn_date(rules, obs.turn)} · "
-                  f"{plural(left, 'turn')} left")]
+    lines = [rule(tr("{unit} {n} of {turns} · {date} · {left} left", unit=unit_name(rules), n=obs.turn + 1,
+                     turns=obs.turns, date=turn_date(rules, obs.turn), left=plural(left, 'turn')))]
     lines += render_ladders(rules, obs)
     lines += render_tracks(rules, obs)
     lines += render_parties(obs)
@@ -214,21 +230,22 @@ def render_turn(game: Game, orders: Sequence[Action] = (), choices: dict[str, st
     lines += render_discussion(game)
     lines += render_pending(game, choices or {})
     if orders:
-        lines += ["", "Your orders so far: " + "; ".join(action_label(rules, a) for a in orders)]
+        lines += ["", _("Your orders so far: ") + "; ".join(action_label(rules, a) for a in orders)]
     return lines
 
 
 def render_ladders(rules: Rules, obs: Observation) -> list[str]:
     """Each pair's rung as a bar with its name, and the estimate of the pressure toward the next one."""
-    lines = ["Escalation (rung on the ladder; pressure is your analysts' estimate, 90% band):"]
+    lines = [_("Escalation (rung on the ladder; pressure is your analysts' estimate, 90% band):")]
     for p in obs.pairs:
         top = len(p.ladder) - 1
         est = p.pressure
-        extra = f" · peak {p.peak_rung}" if p.peak_rung > p.rung else ""
+        extra = " · " + tr("peak {rung}", rung=p.peak_rung) if p.peak_rung > p.rung else ""
         if p.deployment_left:
-            extra += f" · troops deployed ({plural(p.deployment_left, 'turn')} left)"
+            extra += tr(" · troops deployed ({plural_value} left)", plural_value=plural(p.deployment_left, 'turn'))
         lines.append(f"  {pair_name(rules, p.id)} [{p.id}]: {bar(p.rung, top)} {p.rung}/{top} {p.rung_name}")
-        lines.append(f"      pressure ≈ {est.value:.1f} (90%: {est.low:.1f}–{est.high:.1f}){extra}")
+        lines.append("      " + tr("pressure ≈ {value} (90%: {low}–{high})", value=localized(f"{est.value:.1f}"),
+                                    low=localized(f"{est.low:.1f}"), high=localized(f"{est.high:.1f}")) + extra)
     return lines
 
 
@@ -237,22 +254,27 @@ def render_tracks(rules: Rules, obs: Observation) -> list[str]:
     shown = [t for t in obs.tracks if t.visibility != "hidden"]
     if not shown:
         return []
-    return ["Progress:", *(f"  {t.name}: {track_reading(rules, t)}" + (" (estimate, 90% band)" if t.estimate else "")
+    return [_("Progress:"),
+            *(f"  {t.name}: {track_reading(rules, t)}" + (_(" (estimate, 90% band)") if t.estimate else "")
                            for t in shown)]
 
 
 def render_parties(obs: Observation) -> list[str]:
     """Each party's estimated stance, its intention if contact revealed it, and what it did last turn."""
     delay = obs.office.estimate_delay
-    age = "current" if delay == 0 else f"{plural(delay, 'turn')} old"
-    lines = [f"Parties (estimates ± half their 90% band, {age}):"]
+    age = _("current") if delay == 0 else tr("{age} old", age=plural(delay, 'turn'))
+    lines = [tr("Parties (estimates ± half their 90% band, {age}):", age=age)]
     for p in obs.parties:
-        intention = f"{p.intention} (from recent contact)" if p.intention else "unknown"
-        last = f" · last turn it {DECISION_WORDS.get(p.last_decision, p.last_decision)}" if obs.turn > 0 else ""
+        intention = tr("{intention} (from recent contact)", intention=intention_words(p.intention)) if p.intention \
+            else _("unknown")
+        done = _(DECISION_WORDS[p.last_decision]) if p.last_decision in DECISION_WORDS else p.last_decision
+        last = tr(" · last turn it {get}", get=done) if obs.turn > 0 else ""
         if p.role != "disputant":
-            lines.append(f"  {p.name} [{p.id}] · {p.role}: takes part in no pair and makes no decisions")
+            lines.append(tr("  {name} [{id}] · {role}: takes part in no pair and makes no decisions",
+                            name=p.name, id=p.id, role=role_words(p.role)))
         else:
-            lines.append(f"  {p.name} [{p.id}] · intention: {intention}{last}")
+            lines.append(tr("  {name} [{id}] · intention: {intention}{last}",
+                            name=p.name, id=p.id, intention=intention, last=last))
         values = [f"{attr.replace('_', ' ')} {estimate_text(p.estimates[attr])}" for attr in ESTIMATED
                   if attr in p.estimates]
         lines += wrap(" · ".join(values), "      ")
@@ -266,45 +288,47 @@ def render_office(rules: Rules, obs: Observation, committed: tuple[float, float,
     resources = " · ".join(f"{r.label} {r.text}" for r in office_lines(rules, o, committed))
     office = " · ".join(f"{name} {value_text(rules, name, getattr(o, name))}"
                         for name in ("intelligence", "coordination", "visibility"))
-    lines = ["Your office:", *wrap(resources, "  "), f"  {office}"]
+    lines = [_("Your office:"), *wrap(resources, "  "), f"  {office}"]
     drawn = rules.distraction_attention[min(obs.turn, rules.turns - 1)]
     if obs.distractions:
-        lines += wrap(f"attention drawn away ({drawn}) by: " + "; ".join(obs.distractions), "  ")
+        lines += wrap(tr("attention drawn away ({drawn}) by: ", drawn=drawn) + "; ".join(obs.distractions), "  ")
     names = dict(zip(rules.council_ids, rules.council_names, strict=True))
     if obs.council:
         support = " · ".join(f"{names[m]} {value_text(rules, f'council.{m}', v)}" for m, v in obs.council.items())
-        lines += wrap(f"Security Council support: {support}", "  ")
+        lines += wrap(tr("Security Council support: {support}", support=support), "  ")
     return lines
 
 
 def render_initiatives(rules: Rules, obs: Observation) -> list[str]:
     """Initiatives under way: when each starts to act, until when, and what it ties up."""
     if not obs.initiatives:
-        return ["Under way: nothing."]
-    lines = ["Under way:"]
+        return [_("Under way: nothing.")]
+    lines = [_("Under way:")]
     for ini in obs.initiatives:
         target = f" → {target_name(rules, ini.target)}" if ini.target else ""
-        acts = "acting now" if ini.matures_in == 0 else f"acts from {turn_date(rules, obs.turn + ini.matures_in)}"
+        acts = _("acting now") if ini.matures_in == 0 else tr("acts from {turn_date}",
+                                                           turn_date=turn_date(rules, obs.turn + ini.matures_in))
         ties = [plural(ini.envoys, "envoy")] if ini.envoys else []
         ties += ["attention"] if ini.attention else []
-        tied = f" (ties up {', '.join(ties)})" if ties else ""
-        lines.append(f"  {ini.name}{target}: {acts}, until {turn_date(rules, obs.turn + ini.ends_in)}{tied}")
+        tied = tr(" (ties up {join})", join=', '.join(ties)) if ties else ""
+        lines.append(tr("  {name}{target}: {acts}, until {date}{tied}", name=ini.name, target=target, acts=acts,
+                        date=turn_date(rules, obs.turn + ini.ends_in), tied=tied))
     return lines
 
 
 def render_feed(rules: Rules, report: TurnReport | None) -> list[str]:
     """The news of the last turn (or of the outset), under the date each item belongs to."""
     if report is None or not report.messages:
-        return ["News: nothing new."]
+        return [_("News: nothing new.")]
     lines: list[str] = []
     for day in report_days(rules, report):
         if not day.news:
             continue
-        lines.append(f"News, {turn_heading(rules, day.turn)}:")
+        lines.append(tr("News, {turn_heading}:", turn_heading=turn_heading(rules, day.turn)))
         for item in day.news:
             lines += wrap(f"{TONE_MARKERS.get(item.tone, '•')} {item.text}", "  ")
             lines += [line for note in item.notes for line in wrap(note, "      ")]
-    return lines or ["News: nothing new."]
+    return lines or [_("News: nothing new.")]
 
 
 def render_discussion(game: Game) -> list[str]:
@@ -317,7 +341,7 @@ def render_discussion(game: Game) -> list[str]:
     for d in scn.discussion:
         now = d.date is not None and turn_of(scn.calendar, d.date) == game.turn
         if now or (d.after_event is not None and d.after_event in fired):
-            lines += wrap(f"For discussion: {d.question}", "  ")
+            lines += wrap(tr("For discussion: {question}", question=d.question), "  ")
     return lines
 
 
@@ -326,7 +350,7 @@ def render_pending(game: Game, choices: dict[str, str]) -> list[str]:
     pending = game.pending()
     if not pending:
         return []
-    lines = ["Awaiting your decision ('choose EVENT CHOICE'; unanswered events take the default):"]
+    lines = [_("Awaiting your decision ('choose EVENT CHOICE'; unanswered events take the default):")]
     events = {ev.key: ev for ev in game.rules.events}
     for n, (key, title, options) in enumerate(pending, 1):
         ev = events[key]
@@ -336,14 +360,14 @@ def render_pending(game: Game, choices: dict[str, str]) -> list[str]:
             about = choice_words(game.rules, key, choice_id, game.state.texts)[1]
             notes = []
             if option.cost.prestige or option.cost.budget:
-                notes.append(f"costs {cost_text(option.cost)}")
+                notes.append(tr("costs {cost}", cost=cost_text(option.cost)))
             if m - 1 == ev.default_choice:
                 notes.append("default")
             if option.invented:
-                notes.append("an invented option")
+                notes.append(_("an invented option"))
             refusal = game.why_not_choice(key, choice_id, choices)
             if refusal is not None:
-                notes.append(f"not possible: {refusal_text(game.rules, refusal)}")
+                notes.append(tr("not possible: {refusal_text}", refusal_text=refusal_text(game.rules, refusal)))
             if choices.get(key) == choice_id:
                 notes.append("YOUR CHOICE")
             tail = f" ({'; '.join(notes)})" if notes else ""
@@ -361,8 +385,8 @@ def render_actions(game: Game, orders: Sequence[Action]) -> list[str]:
     unit = rules.scenario.calendar.turn_unit
     legal = game.legal_actions()
     if not legal:
-        return ["Nothing can be done now."]
-    lines = ["What you can do this turn ('do N' to add it to your orders):"]
+        return [_("Nothing can be done now.")]
+    lines = [_("What you can do this turn ('do N' to add it to your orders):")]
     book = OddsBook(game)
     for n, action in enumerate(legal, 1):
         lines += _action_lines(rules, unit, n, action)
@@ -370,11 +394,12 @@ def render_actions(game: Game, orders: Sequence[Action]) -> list[str]:
         for line in odds_lines(rules, odds) if odds else ():
             lines += wrap(line, "       ")
         if action in orders:
-            lines.append("       [in your orders]")
+            lines.append(_("       [in your orders]"))
         else:
             refusal = game.why_illegal(action, orders)
             if refusal:
-                lines += wrap(f"[not with your other orders: {refusal_text(rules, refusal, typed=True)}]", "       ")
+                lines += wrap(tr("[not with your other orders: {refusal_text}]",
+                                 refusal_text=refusal_text(rules, refusal, typed=True)), "       ")
     return lines
 
 
@@ -382,12 +407,14 @@ def _action_lines(rules: Rules, unit: str, n: int, action: Action) -> list[str]:
     """'  3. Good offices → Karelia – Lowmark [good_offices karelia_lowmark] — 6 prestige; acts after 1 week'."""
     if action.use in rules.proposals:
         prop = rules.proposals[action.use]
-        head = f"{n:>3}. {prop.name} ({action.mode}) [{prop.key} {action.mode}] — {cost_text(prop.cost)}; acts at once"
+        head = tr("{n:>3}. {name} ({mode}) [{key} {mode}] — {cost_text}; acts at once",
+                  n=n, name=prop.name, mode=action.mode, key=prop.key, cost_text=cost_text(prop.cost))
         return [head, *wrap(first_sentence(prop.text), "       ")]
     ins = rules.instruments[action.use]
     target = f" → {target_name(rules, action.target)}" if action.target else ""
-    delay = "acts at once" if ins.delay == 0 else f"acts after {plural(ins.delay, unit)}"
-    lasts = f", lasts {plural(ins.duration, unit)}" if ins.duration > 1 else ""
+    delay = _("acts at once") if ins.delay == 0 else tr("acts after {plural_value}",
+                                                     plural_value=plural(ins.delay, unit))
+    lasts = tr(", lasts {duration}", duration=plural(ins.duration, unit)) if ins.duration > 1 else ""
     ident = f"{ins.key} {action.target}" if action.target else ins.key
     head = f"{n:>3}. {ins.name}{target} [{ident}] — {cost_text(ins.cost, ins.attention)}; {delay}{lasts}"
     return [head, *wrap(first_sentence(ins.description), "       ")]
@@ -397,15 +424,15 @@ def render_orders(game: Game, orders: Sequence[Action], choices: dict[str, str])
     """This turn's orders and answers, and what they commit of the office's resources."""
     rules = game.rules
     if not orders and not choices:
-        return ["No orders yet this turn: 'actions' lists what you can do; 'end' ends the turn as it stands."]
-    lines = ["This turn's orders:"] if orders else ["No actions ordered this turn."]
+        return [_("No orders yet this turn: 'actions' lists what you can do; 'end' ends the turn as it stands.")]
+    lines = [_("This turn's orders:")] if orders else [_("No actions ordered this turn.")]
     for action in orders:
         cost = _cost_text(_cost_of(rules, action), _attention(rules, action), ", ")
         lines.append(f"  - {action_label(rules, action)} · {cost}")
     titles = {key: (title, dict(options)) for key, title, options in game.pending()}
     for key, choice in choices.items():
         title, options = titles.get(key, (key, {}))
-        lines.append(f"  answer to '{title}': {options.get(choice, choice)}")
+        lines.append(tr("  answer to '{title}': {get}", title=title, get=options.get(choice, choice)))
     commits = commitment_text(rules, game.observation().office, game.committed(orders, choices))
     if commits:
         lines += wrap(commits, "  ")
@@ -431,13 +458,13 @@ def render_report(rules: Rules, report: TurnReport) -> list[str]:
     secret = {t.key for t in rules.tracks if t.visibility == "hidden"}  # a hidden track's moves are not even counted
     for day in report_days(rules, report):
         heading = turn_heading(rules, day.turn)
-        title = f"What happened on {heading[:1].lower()}{heading[1:]}" if not day.opening or report.turn < 0 \
-            else f"{heading} begins"
+        title = tr("What happened on {heading}", heading=heading[:1].lower() + heading[1:]) \
+            if not day.opening or report.turn < 0 else tr("{heading} begins", heading=heading)
         lines.append(rule(title, "─"))
         if day.decisions:
-            lines.append("Decisions: " + " · ".join(f"{name} {what}" for name, what in day.decisions))
+            lines.append(_("Decisions: ") + " · ".join(f"{name} {what}" for name, what in day.decisions))
         if day.events:
-            lines += wrap("Events: " + "; ".join(fired_words(rules, report, key)[0] for key in day.events), "")
+            lines += wrap(_("Events: ") + "; ".join(fired_words(rules, report, key)[0] for key in day.events), "")
         lines += _day_changes(rules, day)
         hidden: dict[str, int] = {}
         for change, turn in zip(report.changes, turns, strict=True):
@@ -447,15 +474,16 @@ def render_report(rules: Rules, report: TurnReport) -> list[str]:
                 hidden[label] = hidden.get(label, 0) + 1
         if hidden:
             counts = ", ".join(f"{label} ({n})" for label, n in hidden.items())
-            lines += wrap(f"Also moved out of your sight (internal): {counts}. 'why PARTY' shows which way.", "  ")
+            lines += wrap(tr("Also moved out of your sight (internal): {counts}. 'why PARTY' shows which way.",
+                             counts=counts), "  ")
     return lines
 
 
 def _day_changes(rules: Rules, day: Day) -> list[str]:
     """Each value's change over the day, then each cause's share under it."""
     if not day.totals and not day.causes:
-        return ["Nothing you can see changed."]
-    lines = ["What changed, and why:"]
+        return [_("Nothing you can see changed.")]
+    lines = [_("What changed, and why:")]
     targets = [t.target for t in day.totals]
     targets += [s.target for c in day.causes for s in c.shares if s.target not in targets]
     totals = {t.target: t for t in day.totals}
@@ -463,17 +491,18 @@ def _day_changes(rules: Rules, day: Day) -> list[str]:
         total = totals.get(target)
         shares = day.shares_of(target)
         unit = unit_name(rules).lower()
-        head = total.text if total else f"{shares[0][1].text.split(' ')[0]} (no change over the {unit})"
+        head = total.text if total else tr("{value} (no change over the {unit})",
+                                           value=shares[0][1].text.split(' ')[0], unit=unit)
         lines += wrap(head, "  ")
         if target.endswith(".rung"):
-            lines.append(f"      ('why {target[: -len('.rung')]}' shows what pushed the pressure)")
+            lines.append(tr("      ('why {target}' shows what pushed the pressure)", target=target[: -len('.rung')]))
         lines += _share_lines(shares)
     return lines
 
 
 def _share_lines(shares) -> list[str]:
     """Each cause's share of a value, amounts in a column: '      −3    Private message → Soviet Union'."""
-    width = max((len(s.amount) for _, s in shares), default=0)
+    width = max((len(s.amount) for __, s in shares), default=0)
     lines: list[str] = []
     for label, share in shares:
         rest = wrap(label, " " * (8 + width), WIDTH)
@@ -493,37 +522,40 @@ def known_targets(rules: Rules) -> list[str]:
 def render_why(rules: Rules, report: TurnReport | None, target: str) -> list[str]:
     """The causes of last turn's changes to `target` (a value, a pair or a party); hidden ones as ↑/↓ only."""
     if report is None or report.turn < 0:
-        return ["No turn has been played yet: 'why' explains the changes of the last turn."]
+        return [_("No turn has been played yet: 'why' explains the changes of the last turn.")]
     target = target.strip().lower()
     if target.endswith(".intention") or target not in known_targets(rules):
         changed = sorted({c.target for c in report.changes if not c.hidden})
         hint = did_you_mean(target, known_targets(rules))
-        lines = [f"'why' does not know '{target}'{hint}"]
+        lines = [tr("'why' does not know '{target}'{hint}", target=target, hint=hint)]
         if changed:
-            lines.append("Visible changes last turn: " + ", ".join(f"'{name}'" for name in changed))
+            lines.append(_("Visible changes last turn: ") + ", ".join(f"'{name}'" for name in changed))
         return lines
     prefix = target + "."
     turns = change_turns(report)
     wanted = [(c, t) for c, t in zip(report.changes, turns, strict=True)
               if (c.target == target or c.target.startswith(prefix)) and not c.target.endswith(".intention")]
     if not wanted:
-        return [f"{_name(rules, target)} did not change in {turn_phrase(rules, report.turn)}."]
+        return [tr("{name} did not change in {turn_phrase}.",
+                   name=_name(rules, target), turn_phrase=turn_phrase(rules, report.turn))]
     lines: list[str] = []
     for day in report_days(rules, report):
         mine = [c for c, t in wanted if t == day.turn]
         if not mine:
             continue
         if day.opening and report.turn >= 0:
-            lines.append(f"Then, at the start of {turn_phrase(rules, day.turn)}:")
+            lines.append(tr("Then, at the start of {turn_phrase}:", turn_phrase=turn_phrase(rules, day.turn)))
         else:
-            lines.append(f"Why {_name(rules, target)} changed in {turn_phrase(rules, day.turn)}:")
+            lines.append(tr("Why {name} changed in {turn_phrase}:",
+                            name=_name(rules, target), turn_phrase=turn_phrase(rules, day.turn)))
         groups: dict[str, list] = {}
         for c in mine:
             groups.setdefault(c.target, []).append(c)
         totals = {t.target: t for t in day.totals}
         for name, group in groups.items():
             if group[0].hidden:
-                lines.append(f"  {_hidden_name(rules, name)} [{name}] (hidden: only which way each cause pushed it)")
+                lines.append(tr("  {hidden_name} [{name}] (hidden: only which way each cause pushed it)",
+                                hidden_name=_hidden_name(rules, name), name=name))
                 pushes: dict[str, float] = {}
                 for c in group:
                     label = cause_label(rules, c.cause)
@@ -531,18 +563,19 @@ def render_why(rules: Rules, report: TurnReport | None, target: str) -> list[str
                 lines += [f"      {'↑' if v > 0 else '↓'}  {label}" for label, v in pushes.items() if v]
                 continue
             total = totals.get(name)
-            lines += wrap(total.text if total else f"{name}: no change over the {unit_name(rules).lower()}", "  ")
+            lines += wrap(total.text if total else tr("{name}: no change over the {lower}",
+                                                      name=name, lower=unit_name(rules).lower()), "  ")
             lines += _share_lines(day.shares_of(name))
     return lines
 
 
 def _hidden_name(rules: Rules, target: str) -> str:
     """A hidden value by its name: "United States's trust", "the pressure between United States and Cuba"."""
-    head, _, attr = target.partition(".")
+    head, __, attr = target.partition(".")
     if head in rules.party_names:
         return f"{rules.party_names[head]}'s {attr.replace('_', ' ')}"
     if head in rules.pair_ids:
-        return f"the {attr.replace('_', ' ')} between {pair_name(rules, head, ' and ')}"
+        return tr("the {what} between {pair}", what=attr.replace("_", " "), pair=pair_name(rules, head, ' and '))
     return target
 
 
@@ -563,32 +596,35 @@ def render_ending(game: Game, score: Score, base: Game) -> list[str]:
     end = endings[score.ending]
     theirs = endings[score.baseline_ending]
     title, text = ending_words(rules, end.key, game.state.texts)
-    lines = ["", rule(f"The end: {title}"), f"Rating: {end.rating}", *wrap(text), ""]
+    lines = ["", rule(tr("The end: {title}", title=title)), tr("Rating: {rating}", rating=end.rating), *wrap(text), ""]
     lines += [
-        f"Your score: {score.total:+.1f}",
+        tr("Your score: {total:+.1f}", total=score.total),
         f"  {title} ({end.rating}): {score.base:+.1f}",
-        f"  failure prevented (without you: {theirs.title}, {theirs.rating}): {score.prevention:+.1f}",
-        f"  escalation spared compared with no intervention: {score.escalation_spared:+.1f}",
-        f"  prestige gained or lost: {score.prestige:+.1f}",
-        f"Without you: {theirs.title} ({theirs.rating}).",
+        tr("  failure prevented (without you: {title}, {rating}): {prevention:+.1f}",
+           title=theirs.title, rating=theirs.rating, prevention=score.prevention),
+        tr("  escalation spared compared with no intervention: {escalation_spared:+.1f}",
+           escalation_spared=score.escalation_spared),
+        tr("  prestige gained or lost: {prestige:+.1f}", prestige=score.prestige),
+        tr("Without you: {title} ({rating}).", title=theirs.title, rating=theirs.rating),
         "",
-        "Peak escalation:",
+        _("Peak escalation:"),
     ]
     for k, pid in enumerate(rules.pair_ids):
         mine, their = game.state.pairs[k].peak_rung, base.state.pairs[k].peak_rung
         ladder = rules.ladders[k]
-        lines.append(f"  {pair_name(rules, pid)}: {bar(mine, len(ladder) - 1)} {mine}/{len(ladder) - 1} {ladder[mine]} "
-                     f"(without you: {their} {ladder[their]})")
-        lines.append(f"      path: {' → '.join(str(r) for r in rung_path(game, k))}")
+        lines.append(tr("  {pair_name}: {bar} {mine}/{value} {ladder} (without you: {their} {ladder2})",
+                        pair_name=pair_name(rules, pid), bar=bar(mine, len(ladder) - 1), mine=mine,
+                        value=len(ladder) - 1, ladder=ladder[mine], their=their, ladder2=ladder[their]))
+        lines.append(tr("      path: {join}", join=' → '.join(str(r) for r in rung_path(game, k))))
     scn = rules.scenario
     if scn.historical_notes:
-        lines += ["", "What really happened:"]
+        lines += ["", _("What really happened:")]
         for note in scn.historical_notes:
             lines += wrap(f"{day_text(note.date)}: {note.text}", "  ")
     if scn.notes:
-        lines += ["", "About this scenario:", *wrap(scn.notes, "  ")]
+        lines += ["", _("About this scenario:"), *wrap(scn.notes, "  ")]
     if scn.discussion:
-        lines += ["", "For discussion:"]
+        lines += ["", _("For discussion:")]
         lines += [line for d in scn.discussion for line in wrap(f"- {d.question}", "  ")]
     return lines
 
@@ -607,13 +643,14 @@ def rung_path(game: Game, k: int) -> list[int]:
 def render_help(command: str | None = None) -> list[str]:
     """All commands with a line each, or one command in full."""
     if command is None:
-        lines = ["Commands:"]
-        lines += [f"  {usage:<48} {summary}" for usage, summary, _ in COMMANDS.values()]
-        return [*lines, "'help COMMAND' explains one."]
+        lines = [_("Commands:")]
+        lines += [f"  {usage:<48} {summary}" for usage, summary, __ in COMMANDS.values()]
+        return [*lines, _("'help COMMAND' explains one.")]
     name = command.lower()
     if name not in COMMANDS:
-        return [f"no command '{command}'{did_you_mean(name, COMMANDS)}"]
-    usage, _, text = COMMANDS[name]
+        return [tr("no command '{command}'{did_you_mean}",
+                   command=command, did_you_mean=did_you_mean(name, COMMANDS))]
+    usage, __, text = COMMANDS[name]
     return [usage, *wrap(text, "  ")]
 
 
@@ -621,8 +658,9 @@ def unknown_command(word: str) -> str:
     """One line for a word that is no command: the nearest command, if any, and where to find the rest."""
     close = difflib.get_close_matches(word.lower(), list(COMMANDS), n=1, cutoff=0.5)
     if close:
-        return f"unknown command '{word}' — did you mean '{close[0]}'? Type 'help' for the commands."
-    return f"unknown command '{word}'; type 'help' for the commands."
+        return tr("unknown command '{word}' — did you mean '{close}'? Type 'help' for the commands.",
+                  word=word, close=close[0])
+    return tr("unknown command '{word}'; type 'help' for the commands.", word=word)
 
 
 # ---- the session: reading commands and acting on them ---------------------------------------------------------
@@ -718,7 +756,9 @@ class TextGame:
         """Run one command line and return what to show."""
         line = line.rstrip("\r\n")
         if len(line) > MAX_LINE:
-            return [f"that line is more than {MAX_LINE:,} characters long; commands are short — type 'help' for them"]
+            return [tr("that line is more than {MAX_LINE:,} characters long; commands are short — type 'help' for "
+                       "them",
+                       MAX_LINE=MAX_LINE)]
         words = clean_text(line).split()
         if not words:
             return []
@@ -728,7 +768,7 @@ class TextGame:
         return handler(words[1:])
 
     # -- commands ----------------------------------------------------------------------------------------------
-    def cmd_actions(self, _: list[str]) -> list[str]:
+    def cmd_actions(self, __: list[str]) -> list[str]:
         return render_actions(self.game, self.s.orders)
 
     def cmd_do(self, args: list[str]) -> list[str]:
@@ -737,24 +777,25 @@ class TextGame:
             return [action]
         refusal = self.game.why_illegal(action, self.s.orders)
         if refusal:
-            return [f"cannot do that: {refusal_text(self.game.rules, refusal, typed=True)}"]
+            return [tr("cannot do that: {refusal_text}",
+                       refusal_text=refusal_text(self.game.rules, refusal, typed=True))]
         self.s.orders.append(action)
         label = action_label(self.game.rules, action)
-        return [f"Ordered: {label}. ('orders' to review, 'end' to end the turn)"]
+        return [tr("Ordered: {label}. ('orders' to review, 'end' to end the turn)", label=label)]
 
-    def cmd_orders(self, _: list[str]) -> list[str]:
+    def cmd_orders(self, __: list[str]) -> list[str]:
         return render_orders(self.game, self.s.orders, self.s.choices)
 
-    def cmd_undo(self, _: list[str]) -> list[str]:
+    def cmd_undo(self, __: list[str]) -> list[str]:
         if not self.s.orders:
-            return ["There are no orders to undo."]
+            return [_("There are no orders to undo.")]
         action = self.s.orders.pop()
-        return [f"Removed: {action_label(self.game.rules, action)}."]
+        return [tr("Removed: {action_label}.", action_label=action_label(self.game.rules, action))]
 
-    def cmd_clear(self, _: list[str]) -> list[str]:
+    def cmd_clear(self, __: list[str]) -> list[str]:
         self.s.orders.clear()
         self.s.choices.clear()
-        return ["Orders and answers cleared."]
+        return [_("Orders and answers cleared.")]
 
     def cmd_choose(self, args: list[str]) -> list[str]:
         answer = parse_choice(self.game, args)
@@ -763,16 +804,17 @@ class TextGame:
         key, choice = answer
         refusal = self.game.why_not_choice(key, choice, self.s.choices)
         if refusal is not None:
-            return [f"Not possible: {refusal_text(self.game.rules, refusal)}."]
+            return [tr("Not possible: {refusal_text}.", refusal_text=refusal_text(self.game.rules, refusal))]
         self.s.choices[key] = choice
         title, options = next((t, dict(o)) for k, t, o in self.game.pending() if k == key)
-        return [f"Your answer to '{title}': {options[choice]}."]
+        return [tr("Your answer to '{title}': {options}.", title=title, options=options[choice])]
 
-    def cmd_end(self, _: list[str]) -> list[str]:
+    def cmd_end(self, __: list[str]) -> list[str]:
         try:
             report = self.game.step(self.s.orders, self.s.choices)
         except IllegalAction as exc:
-            return [f"cannot end the turn: {refusal_text(self.game.rules, exc.refusal, typed=True)}"]
+            return [tr("cannot end the turn: {refusal_text}",
+                       refusal_text=refusal_text(self.game.rules, exc.refusal, typed=True))]
         self.s.orders, self.s.choices = [], {}
         lines = render_report(self.game.rules, report)
         if self.game.done:
@@ -784,17 +826,17 @@ class TextGame:
         if not args:
             report = self.game.reports[-1] if self.game.reports else None
             changed = sorted({c.target for c in report.changes if not c.hidden}) if report else []
-            shown = ", ".join(f"'{name}'" for name in changed) if changed else "nothing visible changed"
-            return ["why what? e.g. 'why prestige'. Visible changes last turn: " + shown]
+            shown = ", ".join(f"'{name}'" for name in changed) if changed else _("nothing visible changed")
+            return [_("why what? e.g. 'why prestige'. Visible changes last turn: ") + shown]
         return render_why(self.game.rules, self.game.reports[-1] if self.game.reports else None, " ".join(args))
 
-    def cmd_status(self, _: list[str]) -> list[str]:
+    def cmd_status(self, __: list[str]) -> list[str]:
         return render_turn(self.game, self.s.orders, self.s.choices)
 
-    def cmd_brief(self, _: list[str]) -> list[str]:
+    def cmd_brief(self, __: list[str]) -> list[str]:
         return [*render_briefing(self.game.rules), "", *render_resources(self.game.rules)]
 
-    def cmd_glossary(self, _: list[str]) -> list[str]:
+    def cmd_glossary(self, __: list[str]) -> list[str]:
         return render_glossary(self.game.rules)
 
     def cmd_save(self, args: list[str]) -> list[str]:
@@ -803,19 +845,21 @@ class TextGame:
                              scenario_path=self.s.scenario_path, digest=self.s.digest, created=self.s.created,
                              session=self.s.session_code, game_id=self.s.game_id, draft=self.s.draft())
         except SaveError as exc:
-            return [f"not saved: {exc.message}"]
-        return [f"Saved: {path}. Continue later with: {self.resume_command(path)}"]
+            return [tr("not saved: {message_value}", message_value=exc.message)]
+        return [tr("Saved: {path}. Continue later with: {resume_command}",
+                   path=path, resume_command=self.resume_command(path))]
 
     def cmd_help(self, args: list[str]) -> list[str]:
         return render_help(args[0] if args else None)
 
-    def cmd_quit(self, _: list[str]) -> list[str]:
+    def cmd_quit(self, __: list[str]) -> list[str]:
         raise Quit
 
     # -- saving and leaving ------------------------------------------------------------------------------------
     def resume_command(self, path: Path) -> str:
         """The command line that continues the game saved at `path`."""
-        return f"python main.py play {self.s.scenario_label} --load {path}"
+        return tr("python main.py play {scenario_label} --load {path}",
+                  scenario_label=self.s.scenario_label, path=path)
 
     def autosave_note(self, quiet: bool) -> list[str]:
         """Autosave now; say so only on failure (or always when not `quiet`)."""
@@ -824,8 +868,10 @@ class TextGame:
                             digest=self.s.digest, created=self.s.created, session=self.s.session_code,
                             game_id=self.s.game_id, draft=self.s.draft())
         except SaveError as exc:
-            return [f"warning: the game could not be saved automatically: {exc.message}"]
-        return [] if quiet else [f"Game saved to {path}. Continue with: {self.resume_command(path)}"]
+            return [tr("warning: the game could not be saved automatically: {message_value}",
+                       message_value=exc.message)]
+        return [] if quiet else [tr("Game saved to {path}. Continue with: {resume_command}",
+                                    path=path, resume_command=self.resume_command(path))]
 
     def leave(self) -> list[str]:
         """Autosave a consistent game (replayed from its inputs, in case Ctrl-C struck mid-turn) and say where."""
@@ -844,8 +890,9 @@ class TextGame:
                             digest=self.s.digest, created=self.s.created, session=self.s.session_code,
                             game_id=self.s.game_id)
         except SaveError as exc:
-            return [*lines, "", f"warning: the finished game could not be saved: {exc.message}"]
-        return [*lines, "", f"The finished game is saved in {path}."]
+            return [*lines, "", tr("warning: the finished game could not be saved: {message_value}",
+                                   message_value=exc.message)]
+        return [*lines, "", tr("The finished game is saved in {path}.", path=path)]
 
 
 def _isatty(stream: TextIO) -> bool:
@@ -861,18 +908,20 @@ def _isatty(stream: TextIO) -> bool:
 def parse_action(game: Game, args: list[str]) -> Action | str:
     """The action named by `do`'s arguments (a number from 'actions', or ids), or a message saying what is wrong."""
     if not args:
-        return "do what? Give a number from 'actions', or a name: e.g. 'do good_offices karelia_lowmark'"
+        return _("do what? Give a number from 'actions', or a name: e.g. 'do good_offices karelia_lowmark'")
     rules = game.rules
     first = args[0].lower()
     if is_whole(first):
         legal = game.legal_actions()
         n = parse_whole(first, 1, len(legal))
         if n is None:
-            return f"there is no action {shown_number(first)}: 'actions' lists {plural(len(legal), 'action')}"
+            return tr("there is no action {shown_number}: 'actions' lists {plural_value}",
+                      shown_number=shown_number(first), plural_value=plural(len(legal), 'action'))
         return legal[n - 1]
     known = [*rules.instruments, *rules.proposals]
     if first not in known:
-        return f"unknown instrument or proposal '{first}'{did_you_mean(first, known)}; 'actions' lists them"
+        return tr("unknown instrument or proposal '{first}'{did_you_mean}; 'actions' lists them",
+                  first=first, did_you_mean=did_you_mean(first, known))
     target = mode = None
     for word in (w.lower() for w in args[1:]):
         if word in ("private", "public"):
@@ -885,7 +934,7 @@ def parse_action(game: Game, args: list[str]) -> Action | str:
             mode = prop.modes[0]
         return Action(first, None if target == rules.pair_ids[prop.pair] else target, mode)
     if mode is not None:
-        return f"only proposals are floated private or public; '{first}' takes no mode"
+        return tr("only proposals are floated private or public; '{first}' takes no mode", first=first)
     kind = rules.instruments[first].target
     options = rules.pair_ids if kind == "pair" else rules.party_ids if kind == "party" else []
     if target is None and len(options) == 1:
@@ -897,28 +946,30 @@ def parse_choice(game: Game, args: list[str]) -> tuple[str, str] | str:
     """(event id, choice id) from `choose`'s arguments, or a message saying what is wrong."""
     pending = game.pending()
     if not pending:
-        return "no event is awaiting your decision"
+        return _("no event is awaiting your decision")
     if len(args) == 1 and len(pending) == 1:
         args = ["1", args[0]]
     if len(args) != 2:
-        return "choose EVENT CHOICE, e.g. 'choose 1 2' (the numbers are on the turn screen: 'status')"
+        return _("choose EVENT CHOICE, e.g. 'choose 1 2' (the numbers are on the turn screen: 'status')")
     ev_word, choice_word = (a.lower() for a in args)
-    ids = [key for key, _, _ in pending]
+    ids = [key for key, __, __ in pending]
     ev_number = parse_whole(ev_word, 1, len(pending))
     if ev_number is not None:
         event = pending[ev_number - 1]
     elif ev_word in ids:
         event = pending[ids.index(ev_word)]
     else:
-        return f"no decision is pending on '{shown_number(ev_word)}'{did_you_mean(ev_word, ids)}"
+        return tr("no decision is pending on '{shown_number}'{did_you_mean}",
+                  shown_number=shown_number(ev_word), did_you_mean=did_you_mean(ev_word, ids))
     key, title, options = event
-    choice_ids = [c for c, _ in options]
+    choice_ids = [c for c, __ in options]
     choice_number = parse_whole(choice_word, 1, len(options))
     if choice_number is not None:
         return key, options[choice_number - 1][0]
     if choice_word in choice_ids:
         return key, choice_word
-    return f"'{title}' has no option '{shown_number(choice_word)}'{did_you_mean(choice_word, choice_ids)}"
+    return tr("'{title}' has no option '{shown_number}'{did_you_mean}",
+              title=title, shown_number=shown_number(choice_word), did_you_mean=did_you_mean(choice_word, choice_ids))
 
 
 def shown_number(word: str, limit: int = 12) -> str:

@@ -102,6 +102,11 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional name, which the ex
     return message
 
 
+def N_plural(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - a marker, like N_
+    """Mark a message with a plural for the catalog where it is defined; `trn` or `ngettext` shows it."""
+    return singular, plural
+
+
 def tr(message: str, **values: object) -> str:
     """`message` translated, then its {placeholders} filled: tr('Day {n}', n=5)."""
     return current().gettext(message).format(**values)

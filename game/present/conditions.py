@@ -10,22 +10,26 @@ from __future__ import annotations
 import datetime as dt
 
 from game.engine import Rules
+from game.i18n import N_, _, tr
+from game.i18n.formats import localized
 from game.scenario.expr import Arith, Call, Compare, Const, Expression, Logic, Name, Neg, Not
 
 from .dates import day_text, turn_date
 from .news import event_title
-from .values import scale_of, value_text, variable_name
+from .values import ATTRIBUTES, scale_of, value_text, variable_name
 from .words import pair_name, party_name, use_name
 
+WORDS = {"and": N_("and"), "or": N_("or")}
 FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
 NEGATE = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="}
-PHRASES = {">=": "at {x} or more", ">": "above {x}", "<=": "at {x} or less", "<": "below {x}", "==": "at exactly {x}",
-           "!=": "other than {x}"}
+PHRASES = {">=": N_("at {x} or more"), ">": N_("above {x}"), "<=": N_("at {x} or less"), "<": N_("below {x}"),
+           "==": N_("at exactly {x}"), "!=": N_("other than {x}")}
 GLOBAL_NOUNS = {
-    "prestige": "your prestige", "budget": "your budget", "envoys": "your envoys", "envoys_free": "your free envoys",
-    "attention": "your attention", "attention_free": "your free attention", "intelligence": "intelligence",
-    "coordination": "coordination", "visibility": "visibility", "max_rung": "the highest rung of any pair",
-    "turns_left": "the turns left", "turn": "the turn", "date": "the date",
+    "prestige": N_("your prestige"), "budget": N_("your budget"), "envoys": N_("your envoys"),
+    "envoys_free": N_("your free envoys"), "attention": N_("your attention"),
+    "attention_free": N_("your free attention"), "intelligence": N_("intelligence"),
+    "coordination": N_("coordination"), "visibility": N_("visibility"), "max_rung": N_("the highest rung of any pair"),
+    "turns_left": N_("the turns left"), "turn": N_("the turn"), "date": N_("the date"),
 }
 OFFICE = ("prestige", "budget", "envoys", "attention", "intelligence", "coordination", "visibility")
 
@@ -57,15 +61,15 @@ def _say(rules: Rules, node, negate: bool) -> str:
     if isinstance(node, Logic):
         word = ("or" if node.op == "and" else "and") if negate else node.op
         parts = [_grouped(rules, item, negate, word) for item in node.items]
-        return _join(parts, word)
+        return _join(parts, _(WORDS[word]))
     if isinstance(node, Compare):
         return _compare(rules, node, negate)
     if isinstance(node, Name):
         return _flag(rules, node.ref, negate)
     if isinstance(node, Const):
-        return "never" if bool(node.value) == negate else "always"
+        return _("never") if bool(node.value) == negate else _("always")
     noun = _noun(rules, node)
-    return f"{noun} is zero" if negate else f"{noun} is not zero"
+    return tr("{noun} is zero", noun=noun) if negate else tr("{noun} is not zero", noun=noun)
 
 
 def _grouped(rules: Rules, node, negate: bool, outer: str) -> str:
@@ -77,7 +81,7 @@ def _grouped(rules: Rules, node, negate: bool, outer: str) -> str:
     if isinstance(inner, Logic):
         word = ("or" if inner.op == "and" else "and") if negate else inner.op
         if word != outer:
-            return ("either " if word == "or" else "both ") + _say(rules, inner, negate)
+            return (_("either ") if word == "or" else _("both ")) + _say(rules, inner, negate)
     return _say(rules, inner, negate)
 
 
@@ -85,7 +89,7 @@ def _join(parts: list[str], word: str) -> str:
     """'a, b and c'; with semicolons when an item is itself a list ('either a or b; c; and d')."""
     if len(parts) == 1:
         return parts[0]
-    if len(parts) > 2 and any(", " in p or p.startswith(("either ", "both ")) for p in parts):
+    if len(parts) > 2 and any(", " in p or p.startswith((_("either "), _("both "))) for p in parts):
         return "; ".join(parts[:-1]) + f"; {word} " + parts[-1]
     return ", ".join(parts[:-1]) + f" {word} " + parts[-1]
 
@@ -95,23 +99,23 @@ def _flag(rules: Rules, ref, negate: bool) -> str:
     kind, key, attr = ref
     if kind == "fired":
         title = event_title(rules, key)
-        return f"before '{title}'" if negate else f"after '{title}'"
+        return tr("before '{title}'", title=title) if negate else tr("after '{title}'", title=title)
     if kind == "accepted":
         name = use_name(rules, key)
-        return f"while {name} is not accepted" if negate else f"once {name} is accepted"
+        return tr("while {name} is not accepted", name=name) if negate else tr("once {name} is accepted", name=name)
     if kind == "chose":
         ev = next((e for e in rules.events if e.key == key), None)
         label = next((c.label for c in ev.choices if c.key == attr), attr) if ev else attr
         title = event_title(rules, key)
-        return f"unless you answered '{title}' with '{label}'" if negate else \
-            f"if you answered '{title}' with '{label}'"
+        return tr("unless you answered '{title}' with '{label}'", title=title, label=label) if negate else \
+            tr("if you answered '{title}' with '{label}'", title=title, label=label)
     if kind == "used":
         name = use_name(rules, key)
-        return f"before you use {name}" if negate else f"after you have used {name}"
+        return tr("before you use {name}", name=name) if negate else tr("after you have used {name}", name=name)
     if kind == "var" and isinstance(rules.scenario.variables.get(attr), bool):
-        return f"{variable_name(rules, attr)}: {'no' if negate else 'yes'}"
+        return f"{variable_name(rules, attr)}: {_('no') if negate else _('yes')}"
     noun = _ref_noun(rules, ref)
-    return f"{noun} is zero" if negate else f"{noun} is not zero"
+    return tr("{noun} is zero", noun=noun) if negate else tr("{noun} is not zero", noun=noun)
 
 
 def _compare(rules: Rules, node: Compare, negate: bool) -> str:
@@ -127,12 +131,12 @@ def _compare(rules: Rules, node: Compare, negate: bool) -> str:
     if isinstance(right, Const) and _all_used(left):
         names = [use_name(rules, item.ref[1]) for item in _terms(left)]
         if (op == ">=" and right.value == 1) or (op == ">" and right.value == 0):
-            return f"after you have used {_join(names, 'or')}"
+            return tr("after you have used {join}", join=_join(names, _('or')))
         if (op == "<" and right.value == 1) or (op in ("==", "<=") and right.value == 0):
-            return f"before you use {_join(names, 'or')}"
+            return tr("before you use {join}", join=_join(names, _('or')))
     ref = left.ref if isinstance(left, Name) else None
     value = _const_text(rules, ref, right.value) if isinstance(right, Const) else _noun(rules, right)
-    return f"{_noun(rules, left)} {PHRASES[op].format(x=value)}"
+    return f"{_noun(rules, left)} {_(PHRASES[op]).format(x=value)}"
 
 
 def _about(rules: Rules, ref, op: str, value: float) -> str:
@@ -144,38 +148,39 @@ def _about(rules: Rules, ref, op: str, value: float) -> str:
         r = max(0, min(len(ladder) - 1, int(value)))
         rung = f"'{ladder[r]}'"
         pair = pair_name(rules, key)
-        phrase = {"<=": f"at {rung} or lower", "<": f"below {rung}", ">=": f"at {rung} or higher",
-                  ">": f"above {rung}", "==": f"at {rung}", "!=": f"not at {rung}"}[op]
+        phrase = {"<=": tr("at {rung} or lower",
+                           rung=rung), "<": f"below {rung}", ">=": tr("at {rung} or higher", rung=rung),
+                  ">": f"above {rung}", "==": f"at {rung}", "!=": tr("not at {rung}", rung=rung)}[op]
         return f"{pair} {phrase}"
     if kind == "global" and attr == "date":
         day = day_text(dt.date.fromordinal(max(1, int(value))))
         return {">=": f"from {day}", ">": f"after {day}", "<=": f"until {day}", "<": f"before {day}",
-                "==": f"on {day}", "!=": f"on any day but {day}"}[op]
+                "==": f"on {day}", "!=": tr("on any day but {day}", day=day)}[op]
     if kind == "global" and attr == "turn":
         t = int(value)
         return {">=": f"from {turn_date(rules, t)}", ">": f"after {turn_date(rules, t)}",
                 "<=": f"until {turn_date(rules, t)}", "<": f"before {turn_date(rules, t)}",
-                "==": f"on {turn_date(rules, t)}", "!=": f"except on {turn_date(rules, t)}"}[op]
+                "==": f"on {turn_date(rules, t)}", "!=": tr("except on {turn_date}", turn_date=turn_date(rules, t))}[op]
     if kind == "used":
         name = use_name(rules, key)
         n = int(value)
         if (op == ">=" and n == 1) or (op == ">" and n == 0):
-            return f"after you have used {name}"
+            return tr("after you have used {name}", name=name)
         if (op == "<" and n == 1) or (op in ("==", "<=") and n == 0):
-            return f"before you use {name}"
+            return tr("before you use {name}", name=name)
         if op == ">=":
-            return f"after you have used {name} {n} times"
+            return tr("after you have used {name} {n} times", name=name, n=n)
     return ""
 
 
 def _terms(node) -> list:
     if isinstance(node, Arith):
-        return [node.first, *(n for _, n in node.rest)]
+        return [node.first, *(n for __, n in node.rest)]
     return [node]
 
 
 def _all_used(node) -> bool:
-    if isinstance(node, Arith) and all(op == "+" for op, _ in node.rest):
+    if isinstance(node, Arith) and all(op == "+" for op, __ in node.rest):
         return all(isinstance(t, Name) and t.ref[0] == "used" for t in _terms(node))
     return False
 
@@ -192,25 +197,27 @@ def _const_text(rules: Rules, ref, value: float) -> str:
             return value_text(rules, attr, value, scale_of(rules, attr, value))
         if kind == "global" and attr == "date":
             return day_text(dt.date.fromordinal(max(1, int(value))))
-    return f"{value:g}" if not isinstance(value, bool) else ("yes" if value else "no")
+    return localized(f"{value:g}") if not isinstance(value, bool) else (_("yes") if value else _("no"))
 
 
 def _ref_noun(rules: Rules, ref) -> str:
     kind, key, attr = ref
     if kind == "party":
-        return f"{party_name(rules, key)}'s {attr.replace('_', ' ')}"
+        return tr("{party}'s {attr}", party=party_name(rules, key), attr=_(ATTRIBUTES.get(attr, attr.replace('_',
+                                                                                                             ' '))))
     if kind == "pair":
-        what = "escalation" if attr == "rung" else attr
-        return f"the {what} between {pair_name(rules, key, ' and ')}"
+        if attr == "rung":
+            return tr("the escalation between {pair}", pair=pair_name(rules, key, ' and '))
+        return tr("the {what} between {pair}", what=attr.replace("_", " "), pair=pair_name(rules, key, ' and '))
     if kind == "global":
-        return GLOBAL_NOUNS.get(attr, attr.replace("_", " "))
+        return _(GLOBAL_NOUNS[attr]) if attr in GLOBAL_NOUNS else attr.replace("_", " ")
     if kind == "var":
         return variable_name(rules, attr)
     if kind == "council":
         name = rules.council_names[rules.council_ids.index(key)] if key in rules.council_ids else key
-        return f"{name}'s support"
+        return tr("{name}'s support", name=name)
     if kind == "used":
-        return f"the times you used {use_name(rules, key)}"
+        return tr("the times you used {use_name}", use_name=use_name(rules, key))
     if kind == "fired":
         return f"'{event_title(rules, key)}'"
     if kind == "accepted":
@@ -223,11 +230,12 @@ def _noun(rules: Rules, node) -> str:
     if isinstance(node, Name):
         return _ref_noun(rules, node.ref)
     if isinstance(node, Const):
-        return f"{node.value:g}" if not isinstance(node.value, bool) else ("yes" if node.value else "no")
+        return localized(f"{node.value:g}") if not isinstance(node.value,
+                                                              bool) else (_("yes") if node.value else _("no"))
     if isinstance(node, Neg):
-        return f"minus {_noun(rules, node.operand)}"
+        return tr("minus {value}", value=_noun(rules, node.operand))
     if isinstance(node, Arith):
-        words = {"+": "plus", "-": "minus", "*": "times", "/": "divided by"}
+        words = {"+": _("plus"), "-": _("minus"), "*": _("times"), "/": _("divided by")}
         text = _noun(rules, node.first)
         for op, item in node.rest:
             text += f" {words[op]} {_noun(rules, item)}"
@@ -235,9 +243,10 @@ def _noun(rules: Rules, node) -> str:
     if isinstance(node, Call):
         args = [_noun(rules, a) for a in node.args]
         if node.name == "abs":
-            return f"the size of {args[0]}"
+            return tr("the size of {args}", args=args[0])
         if node.name == "clamp":
-            return f"{args[0]} kept between {args[1]} and {args[2]}"
-        word = "larger" if node.name == "max" else "smaller"
-        return f"the {word} of {_join(args, 'and')}"
-    return f"whether {_say(rules, node, False)}"
+            return tr("{args} kept between {args2} and {args3}", args=args[0], args2=args[1], args3=args[2])
+        if node.name == "max":
+            return tr("the larger of {values}", values=_join(args, _("and")))
+        return tr("the smaller of {values}", values=_join(args, _("and")))
+    return tr("whether {condition}", condition=_say(rules, node, False))

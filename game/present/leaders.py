@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from game.i18n import N_, _
+
 TITLES = frozenset({
     "president", "prime", "minister", "chairman", "premier", "general", "king", "queen", "emperor", "chancellor",
     "secretary", "foreign", "field", "marshal", "colonel", "sheikh", "ayatollah", "the", "mr", "mrs", "dr",
@@ -12,11 +14,11 @@ TITLES = frozenset({
 
 # (lowest trust estimate, words, palette role), highest first.
 MOODS: tuple[tuple[float, str, str], ...] = (
-    (0.65, "receptive", "good"),
-    (0.45, "listening", "text"),
-    (0.30, "guarded", "warn"),
-    (0.18, "annoyed with you", "danger"),
-    (0.0, "will not see your envoy", "danger"),
+    (0.65, N_("receptive"), "good"),
+    (0.45, N_("listening"), "text"),
+    (0.30, N_("guarded"), "warn"),
+    (0.18, N_("annoyed with you"), "danger"),
+    (0.0, N_("will not see your envoy"), "danger"),
 )
 
 
@@ -46,5 +48,5 @@ def mood(trust_estimate: float) -> tuple[str, str]:
     """The leader's mood toward you, in words, and its palette role."""
     for lowest, words, role in MOODS:
         if trust_estimate >= lowest:
-            return words, role
-    return MOODS[-1][1], MOODS[-1][2]
+            return _(words), role
+    return _(MOODS[-1][1]), MOODS[-1][2]

@@ -17,25 +17,26 @@ from dataclasses import dataclass
 
 from game.engine import Rules
 from game.engine.record import Cause, Change, TurnReport
+from game.i18n import N_, _, tr, trn
 
 from .dates import turn_heading
 from .news import NewsItem, cause_label, decision_words, news_item
 from .values import BOOL, RUNG, Scale, amount_text, rung_name, scale_of, target_label, units, value_text
 
 CAUSE_HEADINGS = {
-    "instrument": "Your initiative",
-    "proposal": "Your proposal",
-    "event": "Event",
-    "choice": "Your answer",
-    "decision": "A party's decision",
-    "dynamics": "The crisis's own momentum",
-    "incident": "Incident",
-    "council": "Security Council",
-    "resources": "Your office",
-    "distraction": "Elsewhere in the world",
-    "facilitator": "The facilitator",
+    "instrument": N_("Your initiative"),
+    "proposal": N_("Your proposal"),
+    "event": N_("Event"),
+    "choice": N_("Your answer"),
+    "decision": N_("A party's decision"),
+    "dynamics": N_("The crisis's own momentum"),
+    "incident": N_("Incident"),
+    "council": N_("Security Council"),
+    "resources": N_("Your office"),
+    "distraction": N_("Elsewhere in the world"),
+    "facilitator": N_("The facilitator"),
 }
-DECISION_PAST = {"escalate": "escalated", "hold": "held its position", "step_back": "stepped back"}
+DECISION_PAST = {"escalate": N_("escalated"), "hold": N_("held its position"), "step_back": N_("stepped back")}
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,8 @@ def report_days(rules: Rules, report: TurnReport) -> list[Day]:
     days = []
     for turn in turns:
         totals, causes = day_lines(rules, by_turn.get(turn, []))
-        decisions = tuple((rules.party_names.get(p, p), DECISION_PAST.get(d, decision_words(d)))
+        decisions = tuple((rules.party_names.get(p, p),
+                           _(DECISION_PAST[d]) if d in DECISION_PAST else decision_words(d))
                           for p, d in report.decisions.items()) if turn == own and report.turn >= 0 else ()
         days.append(Day(turn, turn_heading(rules, turn), turn > own or report.turn < 0, decisions, tuple(totals),
                         tuple(causes), tuple(news.get(turn, ())), tuple(events.get(turn, ()))))
@@ -167,7 +169,8 @@ def day_lines(rules: Rules, changes: Sequence[Change]) -> tuple[list[Total], lis
             totals.append(total)
         for cause, share in parts:
             shares[cause].append(share)
-    causes = [CauseLines(k, k.kind, CAUSE_HEADINGS.get(k.kind, k.kind.title()), cause_label(rules, k),
+    causes = [CauseLines(k, k.kind, _(CAUSE_HEADINGS[k.kind]) if k.kind in CAUSE_HEADINGS else k.kind.title(),
+                         cause_label(rules, k),
                          tuple(shares[k])) for k in order if shares[k]]
     return totals, causes
 
@@ -204,18 +207,23 @@ def _apportion(rules: Rules, target: str, steps: list[Change]) -> tuple[Total | 
         amount = amount_text(rules, target, n, scale)
         text = f"{label} {amount}"
         if scale is RUNG:
-            text += f", to '{rung_name(rules, target.partition('.')[0], last[k])}'"
+            text += tr(", to '{rung}'", rung=rung_name(rules, target.partition('.')[0], last[k]))
         parts.append((k, Share(target, n, last[k], text, amount)))
     if total_n == 0 and not parts:
         return None, []
     b_text, a_text = value_text(rules, target, before, scale), value_text(rules, target, after, scale)
     if scale is RUNG:
-        way = "up" if total_n > 0 else "down"
-        amount = f"{way} {abs(total_n)} rung" + ("" if abs(total_n) == 1 else "s")
-        text = f"{label}: {way} from '{b_text}' to '{a_text}'" if total_n else f"{label}: back at '{a_text}'"
+        rungs = trn("{n} rung", "{n} rungs", abs(total_n))
+        amount = tr("up {rungs}", rungs=rungs) if total_n > 0 else tr("down {rungs}", rungs=rungs)
+        if total_n > 0:
+            text = tr("{label}: up from '{b_text}' to '{a_text}'", label=label, b_text=b_text, a_text=a_text)
+        elif total_n < 0:
+            text = tr("{label}: down from '{b_text}' to '{a_text}'", label=label, b_text=b_text, a_text=a_text)
+        else:
+            text = tr("{label}: back at '{a_text}'", label=label, a_text=a_text)
     elif total_n == 0:
-        amount = "no change"
-        text = f"{label} unchanged at {a_text}"
+        amount = _("no change")
+        text = tr("{label} unchanged at {a_text}", label=label, a_text=a_text)
     else:
         amount = amount_text(rules, target, total_n, scale)
         text = f"{label} {b_text} → {a_text} ({amount})"

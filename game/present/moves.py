@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game.engine import Action, Rules
+from game.i18n import current, tr
 
-from .words import pair_name
+from .words import pair_name, target_name
 
 
 def comparison_label(rules: Rules, played: Sequence[Action], alternative: Sequence[Action]) -> str:
     """Plain words for an alternative, e.g. "a private appeal to USSR instead of a public appeal on Cuba"."""
-    return f"{describe(rules, alternative)} instead of {describe(rules, played)}"
+    return tr("{describe} instead of {describe2}",
+              describe=describe(rules, alternative), describe2=describe(rules, played))
 
 
 def describe(rules: Rules, actions: Sequence[Action]) -> str:
@@ -22,9 +24,17 @@ def describe(rules: Rules, actions: Sequence[Action]) -> str:
 
 def describe_action(rules: Rules, action: Action) -> str:
     if action.use in rules.proposals:
-        return f"the {action.mode or 'private'} proposal '{rules.proposals[action.use].name}'"
+        name = rules.proposals[action.use].name
+        if action.mode == "public":
+            return tr("the public proposal '{name}'", name=name)
+        return tr("the private proposal '{name}'", name=name)
     ins = rules.instruments.get(action.use)
     name = _in_sentence(ins.name if ins else action.use)
+    if current().code != "en":  # no article that would have to agree with the instrument's name
+        if action.target is None:
+            return tr("“{name}”", name=ins.name if ins else action.use)
+        return tr("“{name}” ({target})", name=ins.name if ins else action.use,
+                  target=target_name(rules, action.target))
     article = "an" if name[:1] in "aeiou" else "a"
     if action.target is None:
         return f"{article} {name}"

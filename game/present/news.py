@@ -25,6 +25,7 @@ from game.engine.record import (
     Cause,
     Message,
 )
+from game.i18n import N_, _, tr
 
 from .odds import reasons_lines
 from .tracks import track_name
@@ -50,18 +51,19 @@ CODE_TONES = {
     "event": NEWS, "facilitator_decides": NEWS,
 }
 
-DECISION_VERBS = {"escalate": "escalate", "hold": "hold its position", "step_back": "step back"}
+DECISION_VERBS = {"escalate": N_("escalate"), "hold": N_("hold its position"), "step_back": N_("step back")}
 DYNAMICS_LABELS = {
-    "richardson": "Richardson dynamics: reaction to the other side, restraint, grievance",
-    "pressure": "pressure follows the parties' hostility, with momentum",
-    "decay": "engagement and audience costs fade with time",
-    "visibility": "the world's attention follows the escalation",
+    "richardson": N_("Richardson dynamics: reaction to the other side, restraint, grievance"),
+    "pressure": N_("pressure follows the parties' hostility, with momentum"),
+    "decay": N_("engagement and audience costs fade with time"),
+    "visibility": N_("the world's attention follows the escalation"),
 }
-RESOURCE_LABELS = {"income": "the office's budget for this turn", "recovery": "prestige recovers with time"}
+RESOURCE_LABELS = {"income": N_("the office's budget for this turn"), "recovery": N_("prestige recovers with time")}
 FIXED_MESSAGES = {
-    "no_threat_yet": "The Council sees no threat to peace yet and takes no action. The referral looks alarmist.",
-    "mandate_ends": "The mandate will end: the troops withdraw.",
-    "mixed_signals": "Poor coordination: UN bodies and partners send contradictory signals, blunting the effort.",
+    "no_threat_yet": N_("The Council sees no threat to peace yet and takes no action. The referral looks alarmist."),
+    "mandate_ends": N_("The mandate will end: the troops withdraw."),
+    "mixed_signals": N_("Poor coordination: UN bodies and partners send contradictory signals, blunting the "
+                        "effort."),
 }
 
 
@@ -81,15 +83,29 @@ class NewsItem:
 def in_sentence(name: str) -> str:
     """A name as it reads mid-sentence: 'The war in Bosnia' → 'the war in Bosnia', but 'NATO…' and 'Srebrenica'
     stay."""
-    first, _, rest = name.partition(" ")
+    first, __, rest = name.partition(" ")
     if first in ("The", "A", "An") and rest:
         return first.lower() + " " + rest
     return name
 
 
+INTENTIONS = {"escalate": N_("escalate"), "hold": N_("hold"), "settle": N_("settle")}
+ROLES = {"disputant": N_("disputant"), "mediator": N_("mediator"), "observer": N_("observer")}
+
+
+def intention_words(intention: str) -> str:
+    """What a party means to do, in words: 'escalate', 'hold', 'settle'."""
+    return _(INTENTIONS[intention]) if intention in INTENTIONS else intention
+
+
+def role_words(role: str) -> str:
+    """A party's part in the scenario, in words: 'mediator', 'observer'."""
+    return _(ROLES[role]) if role in ROLES else role
+
+
 def decision_words(decision: str) -> str:
     """'escalate', 'hold its position', 'step back'."""
-    return DECISION_VERBS.get(decision, decision.replace("_", " "))
+    return _(DECISION_VERBS[decision]) if decision in DECISION_VERBS else decision.replace("_", " ")
 
 
 def event_title(rules: Rules, key: str) -> str:
@@ -107,9 +123,9 @@ def _listing(items: tuple) -> str:
     names = [in_sentence(str(x)) for x in items]
     if len(names) <= 1:
         return names[0] if names else ""
-    if any(", " in n or " and " in n for n in names):
+    if any(", " in n or " and " in n or _(" and ") in n for n in names):
         return "; ".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(names[:-1]) + _(" and ") + names[-1]
 
 
 def cause_label(rules: Rules, cause: Cause) -> str:
@@ -123,40 +139,46 @@ def cause_label(rules: Rules, cause: Cause) -> str:
     if kind == PROPOSAL:
         prop = rules.proposals.get(key)
         mode = args[0] if args else "private"
-        return f"'{prop.name if prop else key}', floated {'publicly' if mode == 'public' else 'privately'}"
+        name = prop.name if prop else key
+        return tr("'{name}', floated publicly", name=name) if mode == "public" else tr(
+            "'{name}', floated privately", name=name)
     if kind == EVENT:
         return event_title(rules, key)
     if kind == CHOICE:
-        return f"your answer to '{event_title(rules, key)}': {choice_label(rules, key, args[0])}"
+        return tr("your answer to '{event_title}': {choice_label}",
+                  event_title=event_title(rules, key), choice_label=choice_label(rules, key, args[0]))
     if kind == DECISION:
         if args and args[0] == "aims":
-            return f"{party_name(rules, key)} changed its aims"
-        return f"{party_name(rules, key)} decided to {decision_words(args[0] if args else 'hold')}"
+            return tr("{party_name} changed its aims", party_name=party_name(rules, key))
+        return tr("{party_name} decided to {decision_words}",
+                  party_name=party_name(rules, key), decision_words=decision_words(args[0] if args else 'hold'))
     if kind == DYNAMICS:
         if key == "ladder":
             k, rung = args
-            return f"pressure crossed into '{rules.ladders[k][rung]}'"
+            return tr("pressure crossed into '{value}'", value=rules.ladders[k][rung])
         if key == "track":
-            return f"the turn's trend for {track_name(rules, args[0]).lower()}"
-        return DYNAMICS_LABELS.get(key, key)
+            return tr("the turn's trend for {lower}", lower=track_name(rules, args[0]).lower())
+        return _(DYNAMICS_LABELS[key]) if key in DYNAMICS_LABELS else key
     if kind == INCIDENT:
-        return f"an incident between {pair_name(rules, key, ' and ')}"
+        return tr("an incident between {pair_name}", pair_name=pair_name(rules, key, ' and '))
     if kind == COUNCIL:
         name = rules.council_names[rules.council_ids.index(key)] if key in rules.council_ids else key
-        return f"veto by {name}"
+        return tr("veto by {name}", name=name)
     if kind == RESOURCES:
-        return RESOURCE_LABELS.get(key, key)
+        return _(RESOURCE_LABELS[key]) if key in RESOURCE_LABELS else key
     if kind == DISTRACTION:
         if key == "budget":
-            return f"money drawn away by {_listing(args)}" if args else "money drawn away by emergencies elsewhere"
-        return _listing(args) or "emergencies elsewhere"
+            return tr("money drawn away by {listing}",
+                      listing=_listing(args)) if args else _("money drawn away by emergencies "
+                                                                          "elsewhere")
+        return _listing(args) or _("emergencies elsewhere")
     if kind == FACILITATOR:
         what, *rest = args or ("inject", "")
         note = rest[-1] if rest else ""
         if what == "override":
-            text = f"the facilitator set {party_name(rules, key)}'s decision"
+            text = tr("the facilitator set {party_name}'s decision", party_name=party_name(rules, key))
         else:
-            text = f"the facilitator fired '{event_title(rules, key)}'"
+            text = tr("the facilitator fired '{event_title}'", event_title=event_title(rules, key))
         return text + (f" ({note})" if note else "")
     return key.replace("_", " ")
 
@@ -164,77 +186,89 @@ def cause_label(rules: Rules, cause: Cause) -> str:
 def _vote(vote: str, rules: Rules, k: int) -> str:
     pair = pair_name(rules, k, " and ")
     if vote == "mandate":
-        return f"mandate for a preventive deployment between {pair}"
+        return tr("mandate for a preventive deployment between {pair}", pair=pair)
     if vote == "renewal":
-        return f"renewal of the mandate between {pair}"
-    return f"resolution on {pair}"
+        return tr("renewal of the mandate between {pair}", pair=pair)
+    return tr("resolution on {pair}", pair=pair)
 
 
 def message_text(rules: Rules, msg: Message) -> str:
     """One item of news as a sentence (the names of parties may be plural, so no verb agrees with one)."""
     code, args = msg.code, msg.args
     if code in FIXED_MESSAGES:
-        return FIXED_MESSAGES[code]
+        return _(FIXED_MESSAGES[code])
     if code == "event":
         if not any(e.key == args[0] for e in rules.events):
             return event_title(rules, args[0])
         title, text = event_words(rules, args[0], {}, args[1] if len(args) > 1 else None)
         return f"{title}. {text}"
     if code == "distraction":
-        return f"Emergency elsewhere: {args[0]}. It draws the world's attention, and your staff's, away."
+        return tr("Emergency elsewhere: {args}. It draws the world's attention, and your staff's, away.",
+                  args=args[0])
     if code == "incident":
         a, b = (party_name(rules, i) for i in rules.pair_members[args[0]])
-        return f"Incident: {a} and {b} forces clash; each blames the other."
+        return tr("Incident: {a} and {b} forces clash; each blames the other.", a=a, b=b)
     if code == "rung":
         k, old, new = args
-        way = "up" if new > old else "down"
-        return f"Escalation between {pair_name(rules, k, ' and ')}: {way} to '{rules.ladders[k][new]}'."
+        if new > old:
+            return tr("Escalation between {pair_name}: up to '{value}'.",
+                      pair_name=pair_name(rules, k, ' and '), value=rules.ladders[k][new])
+        return tr("Escalation between {pair_name}: down to '{value}'.",
+                  pair_name=pair_name(rules, k, ' and '), value=rules.ladders[k][new])
     if code == "hardens":
-        return f"A harder line from {party_name(rules, args[0])}."
+        return tr("A harder line from {party_name}.", party_name=party_name(rules, args[0]))
     if code == "restraint":
-        return f"Signs of restraint from {party_name(rules, args[0])}."
+        return tr("Signs of restraint from {party_name}.", party_name=party_name(rules, args[0]))
     if code == "revealed":
-        return f"You now have a read on the intentions of {party_name(rules, args[0])}."
+        return tr("You now have a read on the intentions of {party_name}.", party_name=party_name(rules, args[0]))
     if code == "good_offices_accepted":
-        return f"Your good offices between {pair_name(rules, args[0], ' and ')} are accepted: both sides agree to talk."
+        return tr("Your good offices between {pair_name} are accepted: both sides agree to talk.",
+                  pair_name=pair_name(rules, args[0], ' and '))
     if code == "good_offices_rebuffed":
-        return f"Your good offices between {pair_name(rules, args[0], ' and ')} are rebuffed."
+        return tr("Your good offices between {pair_name} are rebuffed.",
+                  pair_name=pair_name(rules, args[0], ' and '))
     if code == "envoy_progress":
-        return f"Your envoy makes progress between {pair_name(rules, args[0], ' and ')}."
+        return tr("Your envoy makes progress between {pair_name}.", pair_name=pair_name(rules, args[0], ' and '))
     if code == "appeal_brushed_off":
-        return f"Your private appeal to {party_name(rules, args[0])} is brushed off."
+        return tr("Your private appeal to {party_name} is brushed off.", party_name=party_name(rules, args[0]))
     if code == "track_two_matured":
-        return (f"The Track II channel between {pair_name(rules, args[0], ' and ')} has matured: official mediation "
-                "there now works better.")
+        return (tr("The Track II channel between {pair_name} has matured: official mediation there now works "
+                   "better.",
+                   pair_name=pair_name(rules, args[0], ' and ')))
     if code == "veto":
         m, vote, k = args
-        return f"{rules.council_names[m]} vetoes the {_vote(vote, rules, k)}."
+        return tr("{council_names} vetoes the {vote}.",
+                  council_names=rules.council_names[m], vote=_vote(vote, rules, k))
     if code == "adopted":
         vote, k = args
-        return f"The Security Council adopts the {_vote(vote, rules, k)}."
+        return tr("The Security Council adopts the {vote}.", vote=_vote(vote, rules, k))
     if code == "deployment_withdrawn":
-        return f"The preventive deployment between {pair_name(rules, args[0], ' and ')} is withdrawn."
+        return tr("The preventive deployment between {pair_name} is withdrawn.",
+                  pair_name=pair_name(rules, args[0], ' and '))
     if code == "received_coldly":
-        return f"You are received coldly by {party_name(rules, args[0])}."
+        return tr("You are received coldly by {party_name}.", party_name=party_name(rules, args[0]))
     if code == "proposal_accepted":
-        return f"Both sides accept '{rules.proposals[args[0]].name}'."
+        return tr("Both sides accept '{name}'.", name=rules.proposals[args[0]].name)
     if code == "proposal_rejected":
-        return f"The parties turn down '{rules.proposals[args[0]].name}'."
+        return tr("The parties turn down '{name}'.", name=rules.proposals[args[0]].name)
     if code == "effect_overflow":
         text, target, limit = args
         if limit is None:
-            return f"A scenario effect ('{text}') gave no number: {target} kept its value."
-        return f"A scenario effect ('{text}') went past {limit:g} in size: {target} is held at the limit."
+            return tr("A scenario effect ('{text}') gave no number: {target} kept its value.",
+                      text=text, target=target)
+        return tr("A scenario effect ('{text}') went past {limit:g} in size: {target} is held at the limit.",
+                  text=text, limit=limit, target=target)
     if code == "facilitator_decides":
         party, decision = args
-        return f"The facilitator decides for {party_name(rules, party)} this turn: {decision_words(decision)}."
+        return tr("The facilitator decides for {party_name} this turn: {decision_words}.",
+                  party_name=party_name(rules, party), decision_words=decision_words(decision))
     return code.replace("_", " ").capitalize() + "."
 
 
 def message_tone(msg: Message) -> str:
     """Whether the news is a success, a failure, escalation, calm, a warning, intelligence or plain news."""
     if msg.code == "rung":
-        _, old, new = msg.args
+        __, old, new = msg.args
         return DANGER if new > old else CALM
     return CODE_TONES.get(msg.code, NEWS)
 

@@ -10,24 +10,25 @@ from __future__ import annotations
 from game.engine import Rules
 from game.engine.chances import Chance, Term, obstacles
 from game.engine.record import Message
+from game.i18n import N_, _, tr
 
 from .words import pair_name, party_name
 
 WHAT = {
-    "accepted": "Chance they accept",
-    "progress": "Chance of progress each turn",
-    "passes": "Chance the Council adopts it",
-    "heard": "Chance the appeal is heard",
-    "welcomed": "Chance you are well received",
+    "accepted": N_("Chance they accept"),
+    "progress": N_("Chance of progress each turn"),
+    "passes": N_("Chance the Council adopts it"),
+    "heard": N_("Chance the appeal is heard"),
+    "welcomed": N_("Chance you are well received"),
 }
 ISSUE_WORDS = {"resources": "resource", "ethnic": "ethnic", "ideology": "ideological", "sovereignty": "sovereignty",
                "security": "security"}
 RESULT_CHANCE = {  # what the recorded chance measures, for the sentence after a failure
     "proposal_rejected": ("acceptance", False),
     "good_offices_rebuffed": ("acceptance", False),
-    "appeal_brushed_off": ("being heard", True),
-    "received_coldly": ("a warm welcome", True),
-    "veto": ("no veto from this member", False),
+    "appeal_brushed_off": (N_("being heard"), True),
+    "received_coldly": (N_("a warm welcome"), True),
+    "veto": (N_("no veto from this member"), False),
 }
 
 
@@ -42,11 +43,12 @@ def percent(x: float) -> str:
 
 def odds_text(odds) -> str:
     """'Chance they accept: about 34% (22%–47% on your estimates)', for a game/sim/odds.Odds."""
-    what = WHAT.get(odds.kind, "Chance of success")
-    when = ", as things stand now" if odds.later else ""
+    what = _(WHAT[odds.kind]) if odds.kind in WHAT else _("Chance of success")
+    when = _(", as things stand now") if odds.later else ""
     spread = "" if percent(odds.low) == percent(odds.high) == percent(odds.chance) else \
-        f" ({percent(odds.low)}–{percent(odds.high)} on your estimates{when})"
-    return f"{what}: about {percent(odds.chance)}{spread}"
+        tr(" ({percent}–{percent2} on your estimates{when})",
+           percent=percent(odds.low), percent2=percent(odds.high), when=when)
+    return tr("{what}: about {percent}{spread}", what=what, percent=percent(odds.chance), spread=spread)
 
 
 def odds_lines(rules: Rules, odds) -> list[str]:
@@ -59,7 +61,7 @@ def odds_lines(rules: Rules, odds) -> list[str]:
 def obstacles_text(rules: Rules, terms: tuple[Term, ...] | list[Term]) -> str:
     """What holds a chance down, worst first: "Working against it: …; …", or '' when nothing stands out."""
     against = [s for s in (term_text(rules, t) for t in obstacles(Chance("", 0.0, tuple(terms)))) if s]
-    return "Working against it: " + "; ".join(against) + "." if against else ""
+    return _("Working against it: ") + "; ".join(against) + "." if against else ""
 
 
 def reasons_lines(rules: Rules, msg: Message) -> list[str]:
@@ -73,72 +75,82 @@ def reasons_lines(rules: Rules, msg: Message) -> list[str]:
         return lines
     against = [s for s in (term_text(rules, t) for t in obstacles(chance)) if s]
     if against:
-        lines.append("Why, as far as you can tell: " + "; ".join(against) + ".")
+        lines.append(_("Why, as far as you can tell: ") + "; ".join(against) + ".")
     what, flip = RESULT_CHANCE.get(msg.code, ("success", False))
     value = 1.0 - chance.value if flip else chance.value
-    lines.append(f"By your estimates the chance of {what} was about {percent(value)}.")
+    lines.append(tr("By your estimates the chance of {what} was about {percent}.",
+                    what=what, percent=percent(value)))
     return lines
 
 
 def _openness(rules: Rules, who: tuple) -> str:
     i, trust, receptivity = who
-    return f"{party_name(rules, i)} (trust in you {trust:.2f}, openness {receptivity:.2f})"
+    return tr("{party_name} (trust in you {trust:.2f}, openness {receptivity:.2f})",
+              party_name=party_name(rules, i), trust=trust, receptivity=receptivity)
 
 
 def term_text(rules: Rules, term: Term) -> str:
     """One term of a chance as a clause, or '' when it did not work against the move."""
     code, args = term.code, term.args
     if code == "formula":
-        return f"the proposal asks much of the parties (on its own about {percent(term.weight)} acceptable)"
+        return tr("the proposal asks much of the parties (on its own about {percent} acceptable)",
+                  percent=percent(term.weight))
     if code == "openness":
         low = [w for w in args if 0.5 * (w[1] + w[2]) < 0.5] or sorted(args, key=lambda w: w[1] + w[2])[:1]
         names = " and ".join(_openness(rules, w) for w in low)
-        return f"little openness to you: {names}, your estimates"
+        return tr("little openness to you: {names}, your estimates", names=names)
     if code == "watching":
         visibility, audience = args
         clauses = []
         if audience >= 0.15:
-            clauses.append(f"the leaders' audience costs are high after public confrontation and your own public "
-                           f"moves (about {audience:.2f}): giving way in public is dearer")
+            clauses.append(tr("the leaders' audience costs are high after public confrontation and your own "
+                              "public moves (about {audience:.2f}): giving way in public is dearer",
+                              audience=audience))
         if visibility < 0.3 or not clauses:
-            clauses.append(f"few are watching (visibility {visibility:.0%}): world opinion adds little pressure")
+            clauses.append(tr("few are watching (visibility {visibility:.0%}): world opinion adds little pressure",
+                              visibility=visibility))
         return "; ".join(clauses)
     if code == "trust":
         if len(args) == 1 and len(args[0]) == 2:
             i, trust = args[0]
-            return f"{party_name(rules, i)} distrusts you (trust {trust:.2f}, your estimate)"
+            return tr("{party_name} distrusts you (trust {trust:.2f}, your estimate)",
+                      party_name=party_name(rules, i), trust=trust)
         names = " and ".join(f"{party_name(rules, i)} {trust:.2f}" for i, trust in args)
-        return f"their trust in you is low ({names}, your estimates)"
+        return tr("their trust in you is low ({names}, your estimates)", names=names)
     if code == "standing":
         prestige, coordination = args
-        return (f"your standing is limited (prestige {prestige:.0f} once this is paid for, coordination "
-                f"{coordination:.0%})")
+        return (tr("your standing is limited (prestige {prestige:.0f} once this is paid for, coordination "
+                   "{coordination:.0%})",
+                   prestige=prestige, coordination=coordination))
     if code == "issue":
         k = args[0]
         issue = rules.scenario.pairs[k].issue
-        return f"{ISSUE_WORDS.get(issue, issue)} disputes are hard to mediate ({rules.issue_success[k]:.0%} succeed)"
+        return tr("{get} disputes are hard to mediate ({issue_success:.0%} succeed)",
+                  get=ISSUE_WORDS.get(issue, issue), issue_success=rules.issue_success[k])
     if code == "intensity":
         k, rung = args
-        return f"the crisis stands at '{rules.ladders[k][rung]}', where mediation works less well"
+        return tr("the crisis stands at '{value}', where mediation works less well", value=rules.ladders[k][rung])
     if code == "power_gap":
-        k, _ = args
-        return f"the power gap between {pair_name(rules, k, ' and ')}"
+        k, __ = args
+        return tr("the power gap between {pair_name}", pair_name=pair_name(rules, k, ' and '))
     if code == "repetition":
-        return "you have used it on them lately: it wears thin"
+        return _("you have used it on them lately: it wears thin")
     if code == "mixed_signals":
-        return f"poor coordination risks contradictory signals (coordination {args[0]:.0%})"
+        return tr("poor coordination risks contradictory signals (coordination {args:.0%})", args=args[0])
     if code == "veto":
         m, support, involved, visibility = args
-        parts = [f"{rules.council_names[m]}'s support for you is {support:.0%}"]
+        parts = [tr("{council_names}'s support for you is {support:.0%}",
+                    council_names=rules.council_names[m], support=support)]
         if involved:
-            parts.append("it is a party to the dispute")
+            parts.append(_("it is a party to the dispute"))
         if visibility < 0.3:
-            parts.append(f"few are watching (visibility {visibility:.0%})")
+            parts.append(tr("few are watching (visibility {visibility:.0%})", visibility=visibility))
         return ", ".join(parts)
     if code == "no_threat":
-        k, _ = args
-        return f"below '{rules.ladders[k][2]}' the Council sees no threat to peace"
+        k, __ = args
+        return tr("below '{value}' the Council sees no threat to peace", value=rules.ladders[k][2])
     if code == "hostility":
         i, hostility = args
-        return f"{party_name(rules, i)} is very hostile (hostility {hostility:.2f}, your estimate)"
+        return tr("{party_name} is very hostile (hostility {hostility:.2f}, your estimate)",
+                  party_name=party_name(rules, i), hostility=hostility)
     return ""  # track_two and mediator: they only ever help

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from game.engine import Rules
 from game.engine.observation import OfficeView
+from game.i18n import _, tr
 
 from .values import value_text
+from .words import plural
 
 LOW_PRESTIGE = 15
 LOW_BUDGET = 1.0
@@ -27,7 +29,8 @@ class Resource:
     @property
     def text(self) -> str:
         """'$10.0m → $4.0m after orders', or just '$10.0m'."""
-        return f"{self.now} → {self.after} after orders" if self.after is not None else self.now
+        return tr("{now} → {after} after orders",
+                  now=self.now, after=self.after) if self.after is not None else self.now
 
     @property
     def short(self) -> str:
@@ -47,15 +50,20 @@ def office_lines(rules: Rules, office: OfficeView, committed: tuple[float, float
     p_after, b_after = office.prestige - prestige, office.budget - budget
     e_after, a_after = office.envoys_free - envoys, office.attention_free - attention
     return [
-        Resource("prestige", "prestige", value_text(rules, "prestige", office.prestige),
+        Resource("prestige", _("prestige"), value_text(rules, "prestige", office.prestige),
                  value_text(rules, "prestige", p_after) if prestige else None, p_after < LOW_PRESTIGE),
-        Resource("budget", "budget", value_text(rules, "budget", office.budget),
+        Resource("budget", _("budget"), value_text(rules, "budget", office.budget),
                  value_text(rules, "budget", b_after) if budget else None, b_after < LOW_BUDGET),
-        Resource("envoys", "envoys free", f"{office.envoys_free} of {office.envoys}",
-                 f"{e_after} of {office.envoys}" if envoys else None, e_after <= 0),
-        Resource("attention", "attention free", f"{office.attention_free} of {office.attention}",
-                 f"{a_after} of {office.attention}" if attention else None, a_after <= 0),
+        Resource("envoys", _("envoys free"), _of(office.envoys_free, office.envoys),
+                 _of(e_after, office.envoys) if envoys else None, e_after <= 0),
+        Resource("attention", _("attention free"), _of(office.attention_free, office.attention),
+                 _of(a_after, office.attention) if attention else None, a_after <= 0),
     ]
+
+
+def _of(part: int, whole: int) -> str:
+    """'2 of 3', '2 sur 3'."""
+    return tr("{part} of {whole}", part=part, whole=whole)
 
 
 def commitment_text(rules: Rules, office: OfficeView, committed: tuple[float, float, int, int]) -> str:
@@ -64,15 +72,15 @@ def commitment_text(rules: Rules, office: OfficeView, committed: tuple[float, fl
     prestige, budget, envoys, attention = committed
     parts = []
     if prestige:
-        parts.append(f"{value_text(rules, 'prestige', prestige)} prestige")
+        parts.append(tr("{n} prestige", n=value_text(rules, 'prestige', prestige)))
     if budget:
         parts.append(value_text(rules, "budget", budget))
     if envoys:
-        parts.append(f"{envoys} envoy" + ("" if envoys == 1 else "s"))
+        parts.append(plural(envoys, "envoy"))
     if attention:
-        parts.append(f"{attention} attention")
+        parts.append(tr("{n} attention", n=attention))
     if not parts:
         return ""
     left = ", ".join(f"{r.label.split()[0]} {r.after}" for r in office_lines(rules, office, committed) if r.after)
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return f"These orders and answers commit {listed}; left after them: {left}."
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + _(" and ") + parts[-1]
+    return tr("These orders and answers commit {listed}; left after them: {left}.", listed=listed, left=left)

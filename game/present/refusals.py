@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from game.engine import Action, Rules
 from game.engine.record import Refusal
+from game.i18n import _, tr
+from game.i18n.formats import localized, money
 
 from .conditions import requirement_text
 from .words import action_label, date_text, pair_name, plural, target_name, use_name
 
 
 def _money(x: float) -> str:
-    return f"${x:.1f}m"
+    return money(f"{x:.1f}")
 
 
 def _prestige(x: float) -> str:
-    return f"{x:.0f}" if abs(x - round(x)) < 0.05 else f"{x:.1f}"
+    return localized(f"{x:.0f}" if abs(x - round(x)) < 0.05 else f"{x:.1f}")
 
 
 def _event_title(rules: Rules, key: str) -> str:
@@ -37,7 +39,7 @@ def requirement_phrase(rules: Rules, key: str) -> str:
     """The requirement as it follows 'possible only': 'after …', 'from …', else 'when: …'."""
     text = requirement_text(rules, key)
     starts = ("after ", "before ", "from ", "until ", "once ", "while ", "when ", "if ", "unless ", "on ", "either ")
-    return text if text.startswith(starts) else f"when: {text}"
+    return text if text.startswith(starts) else tr("when: {text}", text=text)
 
 
 def refusal_text(rules: Rules, refusal: Refusal, typed: bool = False) -> str:
@@ -45,97 +47,118 @@ def refusal_text(rules: Rules, refusal: Refusal, typed: bool = False) -> str:
     (the text mode, where the player types ids) the choices it lists carry the id to type."""
     code, args = refusal.code, refusal.args
     if code == "game_over":
-        return "the game is over"
+        return _("the game is over")
     if code == "game_not_over":
-        return "the game is not over yet"
+        return _("the game is not over yet")
     if code == "already_ordered":
         use, target, mode = args
-        return f"{action_label(rules, Action(use, target, mode))} is already in this turn's orders"
+        return tr("{action_label} is already in this turn's orders",
+                  action_label=action_label(rules, Action(use, target, mode)))
     if code == "unknown_action":
-        return f"unknown instrument or proposal '{args[0]}'"
+        return tr("unknown instrument or proposal '{args}'", args=args[0])
     if code == "takes_no_target":
-        return f"{use_name(rules, args[0])} takes no target"
+        return tr("{use_name} takes no target", use_name=use_name(rules, args[0]))
     if code == "needs_target":
         key, kind = args
         valid = rules.pair_ids if kind == "pair" else rules.party_ids
-        return f"{use_name(rules, key)} needs a target: {_listed(rules, valid, typed)}"
+        return tr("{use_name} needs a target: {listed}",
+                  use_name=use_name(rules, key), listed=_listed(rules, valid, typed))
     if code == "not_a_target":
         key, target, kind = args
         valid = rules.pair_ids if kind == "pair" else rules.party_ids
-        what = "pair of parties" if kind == "pair" else "party"
-        return f"'{target}' is not a {what}; choose one of {_listed(rules, valid, typed)}"
+        what = _("pair of parties") if kind == "pair" else "party"
+        return tr("'{target}' is not a {what}; choose one of {listed}",
+                  target=target, what=what, listed=_listed(rules, valid, typed))
     if code == "not_available":
         key, first, last = args
         if first > 0 and last < rules.turns - 1:
-            return (f"{use_name(rules, key)} is possible only from {date_text(rules, first)} to "
-                    f"{date_text(rules, last)}")
+            return (tr("{use_name} is possible only from {date_text} to {date_text2}",
+                       use_name=use_name(rules, key), date_text=date_text(rules, first),
+                       date_text2=date_text(rules, last)))
         if first > 0:
-            return f"{use_name(rules, key)} is not possible before {date_text(rules, first)}"
-        return f"{use_name(rules, key)} is no longer possible after {date_text(rules, last)}"
+            return tr("{use_name} is not possible before {date_text}",
+                      use_name=use_name(rules, key), date_text=date_text(rules, first))
+        return tr("{use_name} is no longer possible after {date_text}",
+                  use_name=use_name(rules, key), date_text=date_text(rules, last))
     if code == "requirement":
         key = args[0]
-        return f"{use_name(rules, key)} is possible only {requirement_phrase(rules, key)}"
+        return tr("{use_name} is possible only {requirement_phrase}",
+                  use_name=use_name(rules, key), requirement_phrase=requirement_phrase(rules, key))
     if code == "under_way":
         key, target = args
-        where = f" with {target_name(rules, target)}" if target else ""
-        return f"{use_name(rules, key)} is already under way{where}"
+        where = tr(" with {target}", target=target_name(rules, target)) if target else ""
+        return tr("{use_name} is already under way{where}", use_name=use_name(rules, key), where=where)
     if code == "too_late":
-        return "too late for a preventive deployment: the parties are at war"
+        return _("too late for a preventive deployment: the parties are at war")
     if code == "proposal_mode":
         prop = rules.proposals[args[0]]
-        return f"{use_name(rules, prop.key)} can be floated {' or '.join(prop.modes)}: choose which"
+        return tr("{use_name} can be floated {join}: choose which",
+                  use_name=use_name(rules, prop.key), join=' or '.join(prop.modes))
     if code == "proposal_target":
         prop = rules.proposals[args[0]]
-        return f"{use_name(rules, prop.key)} is put to {pair_name(rules, prop.pair)}; it takes no other target"
+        return tr("{use_name} is put to {pair_name}; it takes no other target",
+                  use_name=use_name(rules, prop.key), pair_name=pair_name(rules, prop.pair))
     if code == "proposal_accepted":
-        return f"{use_name(rules, args[0])} has already been accepted"
+        return tr("{use_name} has already been accepted", use_name=use_name(rules, args[0]))
     if code == "proposal_cooldown":
         key, last, again = args
-        return (f"the parties turned {use_name(rules, key)} down on {date_text(rules, last)}; they will not hear "
-                f"it again before {date_text(rules, again)}")
+        return (tr("the parties turned {use_name} down on {date_text}; they will not hear it again before "
+                   "{date_text2}",
+                   use_name=use_name(rules, key), date_text=date_text(rules, last), date_text2=date_text(rules, again)))
     if code == "needs_prestige":
         key, need, have = args
-        return f"{use_name(rules, key)} needs {need:g} prestige; you have {_prestige(have)}"
+        return tr("{use_name} needs {need:g} prestige; you have {prestige}",
+                  use_name=use_name(rules, key), need=need, prestige=_prestige(have))
     if code == "needs_budget":
         key, need, have = args
-        return f"{use_name(rules, key)} needs ${need:g}m; you have {_money(have)}"
+        return tr("{use_name} needs {need}; you have {money}",
+                  use_name=use_name(rules, key), need=money(f"{need:g}"), money=_money(have))
     if code == "needs_envoys":
         key, need, free = args
-        return f"{use_name(rules, key)} needs {plural(need, 'free envoy')}; {free} free"
+        return tr("{use_name} needs {envoys}; {free} free", use_name=use_name(rules, key),
+                  envoys=plural(need, 'free envoy'), free=free)
     if code == "no_attention":
         capacity, drawn = args
-        extra = f" ({drawn} drawn away by emergencies elsewhere)" if drawn else ""
-        return f"no attention left: {plural(capacity, 'initiative')} can run at once{extra}"
+        extra = tr(" ({drawn} drawn away by emergencies elsewhere)", drawn=drawn) if drawn else ""
+        return tr("no attention left: {plural_value} can run at once{extra}",
+                  plural_value=plural(capacity, 'initiative'), extra=extra)
     if code == "not_pending":
-        return f"no decision is pending on '{args[0]}'"
+        return tr("no decision is pending on '{args}'", args=args[0])
     if code == "no_such_choice":
         key, choice = args
         options = ", ".join(_choices_of(rules, key, typed))
-        return f"'{_event_title(rules, key)}' has no option '{choice}'; choose one of {options}"
+        return tr("'{event_title}' has no option '{choice}'; choose one of {options}",
+                  event_title=_event_title(rules, key), choice=choice, options=options)
     if code == "choice_unaffordable":
         key, choice, resource, need, have = args
         label = next((c.label for e in rules.events if e.key == key for c in e.choices if c.key == choice), choice)
         if resource == "prestige":
-            return f"'{label}' needs {need:g} prestige; you have {_prestige(have)} left this turn"
-        return f"'{label}' needs ${need:g}m; you have {_money(have)} left this turn"
+            return tr("'{label}' needs {need:g} prestige; you have {prestige} left this turn",
+                      label=label, need=need, prestige=_prestige(have))
+        return tr("'{label}' needs ${need:g}m; you have {money} left this turn",
+                  label=label, need=need, money=_money(have))
     if code == "answers_unaffordable":
         prestige, budget = args
-        return f"your answers to this turn's events cost {prestige:g} prestige and ${budget:g}m; you cannot afford them"
+        return tr("your answers to this turn's events cost {prestige:g} prestige and ${budget:g}m; you cannot "
+                  "afford them",
+                  prestige=prestige, budget=budget)
     if code == "intervention_turn":
         theirs, now = args
-        return f"this intervention is for turn {theirs + 1}, but the game is at turn {now + 1}"
+        return tr("this intervention is for turn {value}, but the game is at turn {value2}",
+                  value=theirs + 1, value2=now + 1)
     if code == "no_such_event":
-        return f"the scenario has no event '{args[0]}'"
+        return tr("the scenario has no event '{args}'", args=args[0])
     if code == "event_pending":
-        return f"'{_event_title(rules, args[0])}' is already awaiting an answer"
+        return tr("'{event_title}' is already awaiting an answer", event_title=_event_title(rules, args[0]))
     if code == "not_a_party":
-        return f"'{args[0]}' is not a party; choose one of {_listed(rules, rules.party_ids, typed)}"
+        return tr("'{args}' is not a party; choose one of {listed}",
+                  args=args[0], listed=_listed(rules, rules.party_ids, typed))
     if code == "not_a_disputant":
         party, role = args
-        return (f"{target_name(rules, party)} is a{'n' if role[0] in 'aeiou' else ''} {role}: it takes part in no "
-                "pair and makes no decisions to set")
+        return (tr("{target_name} is a{value} {role}: it takes part in no pair and makes no decisions to set",
+                   target_name=target_name(rules, party), value='n' if role[0] in 'aeiou' else '', role=role))
     if code == "bad_decision":
-        return f"a party can only escalate, hold or step back, not '{args[0]}'"
+        return tr("a party can only escalate, hold or step back, not '{args}'", args=args[0])
     if code == "unknown_intervention":
-        return f"unknown intervention '{args[0]}' (known: inject, override)"
+        return tr("unknown intervention '{args}' (known: inject, override)", args=args[0])
     return code.replace("_", " ")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.engine import Rules
 from game.engine.observation import TrackView
+from game.i18n import _
 
 
 def track_name(rules: Rules, key: str) -> str:
@@ -29,7 +30,7 @@ def track_reading(rules: Rules, view: TrackView) -> str:
         low, high = (track_value(rules, view.id, v).removesuffix(_unit(rules, view.id)).strip()
                      for v in (est.low, est.high))
         return f"≈ {track_value(rules, view.id, est.value)} ({low}–{high})"
-    return "not known"
+    return _("not known")
 
 
 def _unit(rules: Rules, key: str) -> str:

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 
 from game.engine import Rules
-from game.i18n import _, trn
+from game.i18n import N_, _, tr, trn
 from game.i18n.formats import localized, money, percent_of
 
 from .tracks import track_name, track_value
@@ -19,8 +19,14 @@ from .words import pair_name
 
 MINUS = "−"
 PERCENT_TARGETS = ("intelligence", "coordination", "visibility")
-OFFICE_NAMES = {"prestige": "prestige", "budget": "budget", "envoys": "envoys", "attention": "attention",
-                "intelligence": "intelligence", "coordination": "coordination", "visibility": "visibility"}
+OFFICE_NAMES = {"prestige": N_("prestige"), "budget": N_("budget"), "envoys": N_("envoys"),
+                "attention": N_("attention"), "intelligence": N_("intelligence"), "coordination": N_("coordination"),
+                "visibility": N_("visibility")}
+# A party's attributes, as the player reads them after its name.
+ATTRIBUTES = {"hostility": N_("hostility"), "resolve": N_("resolve"), "trust": N_("trust"),
+              "domestic_pressure": N_("domestic pressure"), "receptivity": N_("receptivity"),
+              "grievance": N_("grievance"), "restraint": N_("restraint"), "intention": N_("intention"),
+              "audience_cost": N_("audience cost"), "engagement": N_("engagement")}
 
 
 @dataclass(frozen=True)
@@ -90,23 +96,24 @@ def target_label(rules: Rules, target: str) -> str:
     if not attr and any(t.key == target for t in rules.tracks):
         return sentence_start(track_name(rules, target))
     if attr == "rung" and head in rules.pair_ids:
-        return f"Escalation between {pair_name(rules, head)}"
+        return tr("Escalation between {pair_name}", pair_name=pair_name(rules, head))
     if head == "council" and attr in rules.council_ids:
-        return f"{rules.council_names[rules.council_ids.index(attr)]}'s support"
+        return tr("{name}'s support", name=rules.council_names[rules.council_ids.index(attr)])
     if head in rules.pair_ids:
         return f"{pair_name(rules, head)}: {attr.replace('_', ' ')}"
     if head in rules.party_names:
-        return f"{rules.party_names[head]}'s {attr.replace('_', ' ')}"
+        return tr("{party}'s {attr}", party=rules.party_names[head], attr=_(ATTRIBUTES.get(attr, attr.replace('_',
+                                                                                                              ' '))))
     if target in rules.scenario.variables:
         return sentence_start(variable_name(rules, target))
-    return sentence_start(OFFICE_NAMES.get(target, target.replace("_", " ")))
+    return sentence_start(_(OFFICE_NAMES[target]) if target in OFFICE_NAMES else target.replace("_", " "))
 
 
 def rung_name(rules: Rules, pair_id: str, rung: float) -> str:
     """The ladder's name of a rung of a pair ('blockade and alert')."""
     ladder = rules.ladders[rules.pair_ids.index(pair_id)]
     r = int(rung)
-    return ladder[r] if 0 <= r < len(ladder) else f"rung {r}"
+    return ladder[r] if 0 <= r < len(ladder) else tr("rung {r}", r=r)
 
 
 def _decimals(step: float) -> int:

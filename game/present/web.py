@@ -14,12 +14,13 @@ from game.engine import Game, Rules
 from game.engine.intel import ESTIMATED, Estimate
 from game.engine.observation import Observation
 from game.engine.record import TurnReport
+from game.i18n import N_, _, tr
 from game.scenario.calendar import turn_of
 
 from .dates import day_text, turn_date
 from .dates import turn_heading as day_heading
 from .lines import decisions_sentence, report_days
-from .news import TONE_MARKERS, decision_words
+from .news import TONE_MARKERS, decision_words, intention_words, role_words
 from .office import office_lines
 from .refusals import refusal_text
 from .tracks import track_reading
@@ -27,57 +28,65 @@ from .values import value_text
 from .variants import choice_words, ending_words, event_words
 from .words import action_cost, action_label, cost_text, pair_name, plural, target_name, timing_text
 
+
+def labels() -> dict[str, str]:
+    """The pages' own words in the language of this call path, for the browser."""
+    return {key: _(text) for key, text in LABELS.items()}
+
+
 # Words of the pages' own controls and headings.
 LABELS: dict[str, str] = {
-    "join_title": "Join the class",
-    "join_name": "Your name",
-    "join_button": "Join",
-    "join_hint": "Your teacher gave you this address. Type your name as the class summary should list it.",
-    "rejoin_hint": "This browser remembers your seat: reloading the page or coming back later brings you back.",
-    "rejoin_link": "To go on from another device, open this link there (keep it to yourself, it holds your seat):",
-    "ladders": "Escalation",
-    "ladder_hint": "Rung on each ladder; pressure is your analysts' estimate with its 90% band.",
-    "parties": "The parties",
-    "office": "Your office",
-    "council": "Security Council support",
-    "progress": "Progress",
-    "underway": "Under way",
-    "nothing_underway": "Nothing under way.",
-    "news": "News and intelligence",
-    "no_news": "Nothing new.",
-    "report": "What happened, and why",
-    "events": "Decisions awaiting you",
+    "join_title": N_("Join the class"),
+    "join_name": N_("Your name"),
+    "join_button": N_("Join"),
+    "join_hint": N_("Your teacher gave you this address. Type your name as the class summary should list it."),
+    "rejoin_hint": N_("This browser remembers your seat: reloading the page or coming back later brings you back."),
+    "rejoin_link": N_("To go on from another device, open this link there (keep it to yourself, it holds your "
+                      "seat):"),
+    "ladders": N_("Escalation"),
+    "ladder_hint": N_("Rung on each ladder; pressure is your analysts' estimate with its 90% band."),
+    "parties": N_("The parties"),
+    "office": N_("Your office"),
+    "council": N_("Security Council support"),
+    "progress": N_("Progress"),
+    "underway": N_("Under way"),
+    "nothing_underway": N_("Nothing under way."),
+    "news": N_("News and intelligence"),
+    "no_news": N_("Nothing new."),
+    "report": N_("What happened, and why"),
+    "events": N_("Decisions awaiting you"),
     "default": "default",
-    "instruments": "What you can do this turn",
-    "orders_hint": "Tick the actions to order together; they go out when you end the turn.",
-    "submit": "End the turn",
-    "waiting": "Sending your orders…",
-    "paused": "Your teacher has paused the class: you can read, but orders wait until the class resumes.",
-    "closed": "Your teacher has ended the session.",
-    "discussion": "For discussion",
-    "debrief": "Your debrief (HTML)",
-    "save": "Your save file",
-    "offline": "Connection lost: trying again…",
-    "teacher_title": "Teacher's dashboard",
-    "join_address": "Students join at",
-    "students": "Students",
-    "endings": "Endings so far",
-    "no_students": "No student has joined yet.",
-    "pause": "Pause the class",
-    "resume": "Resume the class",
-    "end_session": "End the session",
-    "end_confirm": "End the session? Students can still read their games but no more turns are played.",
-    "summary": "Class summary (HTML)",
-    "name": "Name",
-    "turn": "Turn",
-    "status": "Status",
-    "files": "Debrief and save",
+    "instruments": N_("What you can do this turn"),
+    "orders_hint": N_("Tick the actions to order together; they go out when you end the turn."),
+    "submit": N_("End the turn"),
+    "waiting": N_("Sending your orders…"),
+    "paused": N_("Your teacher has paused the class: you can read, but orders wait until the class resumes."),
+    "closed": N_("Your teacher has ended the session."),
+    "discussion": N_("For discussion"),
+    "debrief": N_("Your debrief (HTML)"),
+    "save": N_("Your save file"),
+    "offline": N_("Connection lost: trying again…"),
+    "teacher_title": N_("Teacher's dashboard"),
+    "join_address": N_("Students join at"),
+    "students": N_("Students"),
+    "endings": N_("Endings so far"),
+    "no_students": N_("No student has joined yet."),
+    "pause": N_("Pause the class"),
+    "resume": N_("Resume the class"),
+    "end_session": N_("End the session"),
+    "end_confirm": N_("End the session? Students can still read their games but no more turns are played."),
+    "summary": N_("Class summary (HTML)"),
+    "name": N_("Name"),
+    "turn": N_("Turn"),
+    "status": N_("Status"),
+    "files": N_("Debrief and save"),
     "debrief_short": "debrief",
     "save_short": "save",
-    "questions": "Discussion questions of the scenario",
-    "fire_event": "Fire a scenario event in every student's game",
-    "fire_hint": "It happens now, in the turn each student is on, and their debrief shows it was the teacher's doing.",
-    "fire_button": "Fire it",
+    "questions": N_("Discussion questions of the scenario"),
+    "fire_event": N_("Fire a scenario event in every student's game"),
+    "fire_hint": N_("It happens now, in the turn each student is on, and their debrief shows it was the teacher's "
+                    "doing."),
+    "fire_button": N_("Fire it"),
 }
 
 STATUS_PLAYING = "playing"
@@ -102,9 +111,10 @@ def ladders(rules: Rules, obs: Observation) -> list[dict[str, Any]]:
     for p in obs.pairs:
         notes = []
         if p.peak_rung > p.rung:
-            notes.append(f"peak so far: {p.ladder[p.peak_rung]} ({p.peak_rung})")
+            notes.append(tr("peak so far: {ladder} ({peak_rung})",
+                            ladder=p.ladder[p.peak_rung], peak_rung=p.peak_rung))
         if p.deployment_left:
-            notes.append(f"troops deployed ({plural(p.deployment_left, 'turn')} left)")
+            notes.append(tr("troops deployed ({plural_value} left)", plural_value=plural(p.deployment_left, 'turn')))
         out.append({
             "name": pair_name(rules, p.id),
             "rung": p.rung,
@@ -120,13 +130,15 @@ def ladders(rules: Rules, obs: Observation) -> list[dict[str, Any]]:
 def parties(obs: Observation) -> list[dict[str, Any]]:
     """Each party's estimated stance (value and band), its intention if known, what it did last turn."""
     delay = obs.office.estimate_delay
-    age = "current estimates" if delay == 0 else f"estimates {plural(delay, 'turn')} old"
+    age = _("current estimates") if delay == 0 else f"estimates {plural(delay, 'turn')} old"
     out = []
     for p in obs.parties:
-        intention = f"intention: {p.intention} (from recent contact)" if p.intention else "intention: unknown"
-        last = f"last turn it chose to {decision_words(p.last_decision)}" if obs.turn > 0 else ""
+        intention = tr("intention: {intention} (from recent contact)",
+                       intention=intention_words(p.intention)) if p.intention else _("intention: unknown")
+        last = tr("last turn it chose to {decision_words}",
+                  decision_words=decision_words(p.last_decision)) if obs.turn > 0 else ""
         if p.role != "disputant":
-            intention, last = f"{p.role}: takes part in no pair and makes no decisions", ""
+            intention, last = tr("{role}: takes part in no pair and makes no decisions", role=role_words(p.role)), ""
         out.append({
             "name": p.name,
             "intention": intention,
@@ -147,13 +159,14 @@ def office(rules: Rules, obs: Observation) -> dict[str, Any]:
     items = [f"{r.label} {r.now}" for r in office_lines(rules, o)]
     items += [f"{name} {value_text(rules, name, getattr(o, name))}" for name in ("intelligence", "coordination",
                                                                                  "visibility")]
-    elsewhere = ("Attention drawn away by: " + "; ".join(obs.distractions)) if obs.distractions else ""
+    elsewhere = (_("Attention drawn away by: ") + "; ".join(obs.distractions)) if obs.distractions else ""
     names = dict(zip(rules.council_ids, rules.council_names, strict=True))
     council = [f"{names[m]} {value_text(rules, f'council.{m}', v)}" for m, v in obs.council.items()]
     underway = []
     for ini in obs.initiatives:
         target = f" → {target_name(rules, ini.target)}" if ini.target else ""
-        acts = "acting now" if ini.matures_in == 0 else f"acts from {turn_date(rules, obs.turn + ini.matures_in)}"
+        acts = _("acting now") if ini.matures_in == 0 else tr("acts from {turn_date}",
+                                                           turn_date=turn_date(rules, obs.turn + ini.matures_in))
         underway.append(f"{ini.name}{target}: {acts}, until {turn_date(rules, obs.turn + ini.ends_in)}")
     progress = [f"{t.name}: {track_reading(rules, t)}" + (" (estimate, 90% band)" if t.estimate else "")
                 for t in obs.tracks if t.visibility != "hidden"]
@@ -186,7 +199,7 @@ def events(rules: Rules, game: Game) -> list[dict[str, Any]]:
     by_key = {ev.key: ev for ev in rules.events}
     out = []
     texts = game.state.texts
-    for key, title, _ in game.pending():
+    for key, title, __ in game.pending():
         ev = by_key[key]
         choices = []
         for m, c in enumerate(ev.choices):
@@ -195,12 +208,12 @@ def events(rules: Rules, game: Game) -> list[dict[str, Any]]:
             if c.cost.prestige or c.cost.budget:
                 notes.append(f"costs {cost_text(c.cost)}")
             if m == ev.default_choice:
-                notes.append(LABELS["default"])
+                notes.append(_(LABELS["default"]))
             if c.invented:
-                notes.append("an invented option")
+                notes.append(_("an invented option"))
             refusal = game.why_not_choice(key, c.key)
             if refusal is not None:
-                notes.append(f"not possible: {refusal_text(rules, refusal)}")
+                notes.append(tr("not possible: {refusal_text}", refusal_text=refusal_text(rules, refusal)))
             choices.append({"id": c.key, "label": label, "text": about, "notes": ", ".join(notes),
                             "default": m == ev.default_choice, "disabled": refusal is not None})
         out.append({"id": key, "title": title, "text": event_words(rules, key, texts)[1], "choices": choices})
@@ -216,7 +229,8 @@ def report(rules: Rules, rep: TurnReport | None) -> dict[str, Any] | None:
     days = report_days(rules, rep)
     today = next(d for d in days if not d.opening or rep.turn < 0)
     heading = day_heading(rules, today.turn)
-    heading = f"What happened on {heading[:1].lower()}{heading[1:]}" if rep.turn >= 0 else heading
+    heading = tr("What happened on {lower}{heading}",
+                 lower=heading[:1].lower(), heading=heading[1:]) if rep.turn >= 0 else heading
 
     def news(day) -> list[str]:
         return [(f"{TONE_MARKERS[n.tone]} {n.text}" if n.tone in TONE_MARKERS else n.text)
@@ -229,7 +243,7 @@ def report(rules: Rules, rep: TurnReport | None) -> dict[str, Any] | None:
         "groups": [{"heading": c.heading, "label": c.label, "title": c.title,
                     "sentences": [s.text for s in c.shares]} for c in today.causes],
         "news": news(today),
-        "later": [{"heading": f"Then: {d.heading}", "news": news(d),
+        "later": [{"heading": tr("Then: {heading}", heading=d.heading), "news": news(d),
                    "changes": [f"{s.text} ({c.label})" for c in d.causes for s in c.shares]}
                   for d in days if d is not today],
     }
@@ -261,18 +275,20 @@ def ending(game: Game) -> dict[str, Any] | None:
         peaks.append(f"{pair_name(rules, k)}: peak {rules.ladders[k][rung]} ({rung})")
     scn = rules.scenario
     return {
-        "title": f"The end: {title}",
-        "rating": f"Rating: {end.rating}",
+        "title": tr("The end: {title}", title=title),
+        "rating": tr("Rating: {rating}", rating=end.rating),
         "text": text,
         "score": [
-            f"Your score: {s.total:+.1f}",
+            tr("Your score: {total:+.1f}", total=s.total),
             f"{title} ({end.rating}): {s.base:+.1f}",
-            f"failure prevented (without you: {theirs.title}, {theirs.rating}): {s.prevention:+.1f}",
-            f"escalation spared compared with no intervention: {s.escalation_spared:+.1f}",
-            f"prestige gained or lost: {s.prestige:+.1f}",
+            tr("failure prevented (without you: {title}, {rating}): {prevention:+.1f}",
+               title=theirs.title, rating=theirs.rating, prevention=s.prevention),
+            tr("escalation spared compared with no intervention: {escalation_spared:+.1f}",
+               escalation_spared=s.escalation_spared),
+            tr("prestige gained or lost: {prestige:+.1f}", prestige=s.prestige),
         ],
         "peaks": peaks,
-        "history_heading": "What really happened",
+        "history_heading": _("What really happened"),
         "history": [f"{day_text(n.date)}: {n.text}" for n in scn.historical_notes],
         "questions": [d.question for d in scn.discussion],
         "rating_key": end.rating,
@@ -305,7 +321,7 @@ def turn_page(game: Game, *, player: str, paused: bool, closed: bool) -> dict[st
 
 def refused(rules: Rules, refusal) -> str:
     """A refused order, as the page shows it."""
-    return f"Not possible now: {refusal_text(rules, refusal)}."
+    return tr("Not possible now: {refusal_text}.", refusal_text=refusal_text(rules, refusal))
 
 
 def seat_status(game: Game) -> str:
@@ -328,7 +344,7 @@ def dashboard(rules: Rules, seats: Sequence[tuple[int, str, Game]], *, code: str
                      "done": game.done})
     finished = sum(tally.values())
     counts = [f"{e.title} ({e.rating}): {tally[e.key]}" for e in rules.endings]
-    state = LABELS["closed"] if closed else (LABELS["paused"] if paused else "")
+    state = _(LABELS["closed"]) if closed else (_(LABELS["paused"]) if paused else "")
     return {
         "title": rules.scenario.title,
         "code": code,
@@ -347,7 +363,7 @@ def dashboard(rules: Rules, seats: Sequence[tuple[int, str, Game]], *, code: str
 def fired_text(rules: Rules, event_key: str, games: int) -> str:
     """What the teacher reads after firing an event, e.g. 'Shots across the border' fired in 3 games."""
     title = next((ev.title for ev in rules.events if ev.key == event_key), event_key)
-    return f"'{title}' fired in {plural(games, 'game')}."
+    return tr("'{title}' fired in {plural_value}.", title=title, plural_value=plural(games, 'game'))
 
 
 def _first_sentence(text: str) -> str:
@@ -358,20 +374,20 @@ def _first_sentence(text: str) -> str:
 
 # Why the server refused something, by the code it gives (SeatError codes and the protocol's own).
 ERRORS: dict[str, str] = {
-    "bad_token": "This seat is not yours: join the class again from the address on the board.",
-    "teacher_only": "Only the teacher's page can do this.",
-    "malformed": "The server could not read that message; reload the page.",
-    "too_large": "That message is too large for the server; reload the page.",
-    "rate_limited": "Too many messages at once: wait a moment and try again.",
-    "too_many_connections": "Too many open pages for this class or this device: close one and reload.",
-    "stale_turn": "That turn has already been played: here is the current one.",
-    "paused": "Your teacher has paused the class: orders wait until the class resumes.",
-    "closed": "Your teacher has ended the session.",
-    "game_over": "Your game is over.",
-    "class_full": "The class is full: ask your teacher.",
-    "empty_name": "Type your name to join.",
-    "hello_first": "The page must say who it is first; reload the page.",
-    "no_such_event": "The scenario has no such event; reload the page.",
+    "bad_token": N_("This seat is not yours: join the class again from the address on the board."),
+    "teacher_only": N_("Only the teacher's page can do this."),
+    "malformed": N_("The server could not read that message; reload the page."),
+    "too_large": N_("That message is too large for the server; reload the page."),
+    "rate_limited": N_("Too many messages at once: wait a moment and try again."),
+    "too_many_connections": N_("Too many open pages for this class or this device: close one and reload."),
+    "stale_turn": N_("That turn has already been played: here is the current one."),
+    "paused": N_("Your teacher has paused the class: orders wait until the class resumes."),
+    "closed": N_("Your teacher has ended the session."),
+    "game_over": N_("Your game is over."),
+    "class_full": N_("The class is full: ask your teacher."),
+    "empty_name": N_("Type your name to join."),
+    "hello_first": N_("The page must say who it is first; reload the page."),
+    "no_such_event": N_("The scenario has no such event; reload the page."),
 }
 
 
@@ -379,4 +395,4 @@ def error_text(rules: Rules, code: str, refusal=None) -> str:
     """One line for a refused message: the engine's reason for an illegal order, else the code's sentence."""
     if refusal is not None:
         return refused(rules, refusal)
-    return ERRORS.get(code, ERRORS["malformed"])
+    return _(ERRORS.get(code, ERRORS["malformed"]))

@@ -4,12 +4,34 @@ named the same way everywhere."""
 from __future__ import annotations
 
 from game.engine import Action, Rules
+from game.i18n import N_plural, _, ngettext, tr
+from game.i18n.formats import localized, money
 
 from .dates import turn_date
 
+NOUNS = {
+    "turn": N_plural("{n} turn", "{n} turns"),
+    "day": N_plural("{n} day", "{n} days"),
+    "week": N_plural("{n} week", "{n} weeks"),
+    "month": N_plural("{n} month", "{n} months"),
+    "envoy": N_plural("{n} envoy", "{n} envoys"),
+    "free envoy": N_plural("{n} free envoy", "{n} free envoys"),
+    "initiative": N_plural("{n} initiative", "{n} initiatives"),
+    "order": N_plural("{n} order", "{n} orders"),
+    "order or answer": N_plural("{n} order or answer", "{n} orders or answers"),
+    "intervention": N_plural("{n} intervention", "{n} interventions"),
+    "error": N_plural("{n} error", "{n} errors"),
+    "student": N_plural("{n} student", "{n} students"),
+    "action": N_plural("{n} action", "{n} actions"),
+    "game": N_plural("{n} game", "{n} games"),
+    "attention slot": N_plural("{n} attention slot", "{n} attention slots"),
+}
+
 
 def plural(n: int | float, word: str) -> str:
-    """'1 turn', '3 turns', '0.5 envoys'."""
+    """'1 turn', '3 turns', '0.5 envoys' — in the language, for the nouns the game counts (NOUNS)."""
+    if word in NOUNS:
+        return ngettext(*NOUNS[word], n).format(n=localized(f"{n:g}"))
     return f"{n:g} {word}" if n == 1 else f"{n:g} {word}s"
 
 
@@ -17,14 +39,19 @@ def cost_text(cost, attention: bool = False, sep: str = " · ") -> str:
     """What an action costs, e.g. '6 prestige · $1m · 1 envoy', or 'free'."""
     parts = []
     if cost.prestige:
-        parts.append(f"{cost.prestige:g} prestige")
+        parts.append(tr("{n} prestige", n=localized(f"{cost.prestige:g}")))
     if cost.budget:
-        parts.append(f"${cost.budget:g}m")
+        parts.append(money(f"{cost.budget:g}"))
     if cost.envoys:
         parts.append(plural(cost.envoys, "envoy"))
     if attention:
-        parts.append("1 attention")
-    return sep.join(parts) or "free"
+        parts.append(_("1 attention"))
+    return sep.join(parts) or _("free")
+
+
+def mode_name(mode: str | None) -> str:
+    """How a proposal is floated, in words: 'private' (the default) or 'public'."""
+    return _("public") if mode == "public" else _("private")
 
 
 def party_name(rules: Rules, party: int | str) -> str:
@@ -40,6 +67,7 @@ def pair_name(rules: Rules, pair: int | str, sep: str = " – ") -> str:
     if pair not in rules.pair_ids:
         return pair
     a, b = rules.pair_members[rules.pair_ids.index(pair)]
+    sep = _(" and ") if sep == " and " else sep
     return f"{rules.party_names[rules.party_ids[a]]}{sep}{rules.party_names[rules.party_ids[b]]}"
 
 
@@ -64,7 +92,7 @@ def action_label(rules: Rules, action: Action, *, names: bool = True) -> str:
     """'Good offices → Karelia – Lowmark', 'Slow filling… (private)'; with `names` off the target's id is shown
     (the text mode, where the player types ids)."""
     if action.use in rules.proposals:
-        return f"{rules.proposals[action.use].name} ({action.mode or 'private'})"
+        return f"{rules.proposals[action.use].name} ({mode_name(action.mode)})"
     ins = rules.instruments.get(action.use)
     name = ins.name if ins else action.use
     if not action.target:
@@ -84,12 +112,13 @@ def timing_text(rules: Rules, key: str) -> str:
     """When an instrument acts and how long it lasts, in the scenario's turn unit."""
     unit = rules.scenario.calendar.turn_unit
     if key in rules.proposals:
-        return "decided at once"
+        return _("decided at once")
     ins = rules.instruments[key]
     if ins.kind == "wait":
-        return "this turn"
-    delay = "acts at once" if ins.delay == 0 else f"acts after {plural(ins.delay, unit)}"
-    lasts = f", lasts {plural(ins.duration, unit)}" if ins.duration > 1 else ""
+        return _("this turn")
+    delay = _("acts at once") if ins.delay == 0 else tr("acts after {plural_value}",
+                                                     plural_value=plural(ins.delay, unit))
+    lasts = tr(", lasts {duration}", duration=plural(ins.duration, unit)) if ins.duration > 1 else ""
     return delay + lasts
 
 

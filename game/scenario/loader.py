@@ -624,7 +624,7 @@ def _unwrap(annotation: Any) -> tuple[Any, list]:
 
 def _step(annotation: Any, part: Any) -> tuple[Any, list, str | None] | None:
     """The annotation one path step below `annotation`, with its constraints and description."""
-    bare, _ = _unwrap(annotation)
+    bare, __ = _unwrap(annotation)
     if isinstance(bare, type) and issubclass(bare, BaseModel):
         field = bare.model_fields.get(part) if isinstance(part, str) else None
         if field is None:
@@ -658,7 +658,7 @@ def _model_at(path: tuple) -> type[BaseModel] | None:
 
 
 def _literal_choices(annotation: Any) -> list:
-    bare, _ = _unwrap(annotation)
+    bare, __ = _unwrap(annotation)
     if typing.get_origin(bare) is Literal:
         return list(typing.get_args(bare))
     return []

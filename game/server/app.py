@@ -97,7 +97,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
         return HTMLResponse((STATIC / "teacher.html").read_text(encoding="utf-8"), headers=PAGE_HEADERS)
 
     async def labels(request: Request) -> Response:
-        return JSONResponse({"labels": web.LABELS, "title": rules.scenario.title})
+        return JSONResponse({"labels": web.labels(), "title": rules.scenario.title})
 
     async def qr(request: Request) -> Response:
         return Response(qr_svg, media_type="image/svg+xml")
@@ -153,7 +153,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
         if not room.is_teacher(request.query_params.get("token", "")):
             return JSONResponse(error("teacher_only"), status_code=403)
         if not room.seats:
-            return JSONResponse({"type": "error", "code": "no_students", "message": web.LABELS["no_students"]},
+            return JSONResponse({"type": "error", "code": "no_students", "message": web.labels()["no_students"]},
                                 status_code=404)
         debriefs = [collect(played(s), session=room.row.code, runs=0) for s in room.seats.values()]
         return HTMLResponse(render_class(summarise(debriefs)), headers=PRIVATE)

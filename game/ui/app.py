@@ -17,7 +17,7 @@ import pygame
 
 from game import __version__
 from game.engine import replay
-from game.i18n import current, set_language
+from game.i18n import _, current, set_language, tr
 from game.saves import clean_stale_temps, saves_directory
 
 from .icons import tone_icon
@@ -187,8 +187,9 @@ class App:
         session = self.session
         if session is not None and not session.game.done and not self.quit_unsaved and session.autosave() is None:
             self.quit_unsaved = True
-            self.toast(f"The game could not be saved: {session.save_error}. Quit again to leave without saving, or "
-                       "save it under another name (Ctrl+S).", danger=True)
+            self.toast(tr("The game could not be saved: {save_error}. Quit again to leave without saving, or save "
+                          "it under another name (Ctrl+S).",
+                          save_error=session.save_error), danger=True)
             return
         save_settings(self.saves_dir, self.settings)
         self.running = False
@@ -211,11 +212,12 @@ class App:
         log = write_crash_log(self.saves_dir, exc)
         what = f"{type(exc).__name__}: {exc}"
         what = what if len(what) <= 100 else what[:100] + "…"
-        where = f"your game is saved in {saved.name}" if saved is not None else "the game could not be saved"
-        details = f"; details in {log}" if log is not None else ""
-        line = f"Something went wrong ({what}); {where}{details}."
+        where = tr("your game is saved in {name}",
+                   name=saved.name) if saved is not None else _("the game could not be saved")
+        details = tr("; details in {log}", log=log) if log is not None else ""
+        line = tr("Something went wrong ({what}); {where}{details}.", what=what, where=where, details=details)
         if len(self.failures) >= MAX_FAILURES:
-            self.closing_message = f"The game window kept failing and closed: {line}"
+            self.closing_message = tr("The game window kept failing and closed: {line}", line=line)
             self.running = False
             return
         from .screens import make_start, show_game
@@ -226,7 +228,7 @@ class App:
             else:
                 make_start(self, "title")
         except Exception:
-            self.closing_message = f"The game window could not recover and closed: {line}"
+            self.closing_message = tr("The game window could not recover and closed: {line}", line=line)
             self.running = False
             return
         self.toast(line, danger=True)
@@ -386,7 +388,7 @@ class App:
     def draw(self, surface: pygame.Surface) -> None:
         if surface.get_size() != self.size:
             self.resize(surface.get_size())
-        for _ in range(3):  # a build may scroll (clamping an offset); settle before drawing
+        for __ in range(3):  # a build may scroll (clamping an offset); settle before drawing
             self._ensure_built()
             if not self.top.dirty:
                 break
@@ -483,11 +485,11 @@ def run(app: App, frames: int | None = None) -> int:
     os.environ.setdefault("SDL_VIDEO_CENTERED", "1")
     try:
         pygame.display.init()
-        pygame.display.set_caption("Good Offices — the Secretary-General's crisis")
+        pygame.display.set_caption(_("Good Offices — the Secretary-General's crisis"))
         surface = _open_window(app)
     except pygame.error as exc:
         pygame.display.quit()
-        raise WindowUnavailable(str(exc) or "no display") from None
+        raise WindowUnavailable(str(exc) or _("no display")) from None
     pygame.key.set_repeat(400, 40)
     pygame.key.start_text_input()
     clock = pygame.time.Clock()
@@ -523,7 +525,7 @@ def write_crash_log(folder: Path, exc: BaseException) -> Path | None:
         mode = "w" if path.is_file() and path.stat().st_size > CRASH_LOG_BYTES else "a"
         stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with open(path, mode, encoding="utf-8", errors="replace") as handle:
-            handle.write(f"--- {stamp} Good Offices {__version__}\n")
+            handle.write(tr("--- {stamp} Good Offices {version}\n", stamp=stamp, version=__version__))
             handle.write("".join(traceback.format_exception(exc)))
     except OSError:
         return None

@@ -7,16 +7,21 @@ import pygame
 
 from game.engine.intel import Estimate
 from game.engine.observation import InitiativeView, OfficeView, PairView, PartyView, TrackView
+from game.i18n import N_, _, tr
+from game.i18n.formats import localized
+from game.present.dates import unit_name
 from game.present.leaders import monogram, mood, short_name
+from game.present.news import intention_words
 from game.present.office import Resource
+from game.present.words import plural
 
 from .icons import RESOURCE_ICONS
 from .theme import Colour, Theme, ladder_colour, mix
 
-ESTIMATE_LABELS = (("hostility", "Hostility"), ("resolve", "Resolve"), ("trust", "Trust in you"),
-                   ("domestic_pressure", "Pressure at home"), ("receptivity", "Openness"))
+ESTIMATE_LABELS = (("hostility", N_("Hostility")), ("resolve", N_("Resolve")), ("trust", N_("Trust in you")),
+                   ("domestic_pressure", N_("Pressure at home")), ("receptivity", N_("Openness")))
 INTENTION_COLOURS = {"escalate": "danger", "hold": "warn", "settle": "good"}
-DECISION_WORDS = {"escalate": "escalated", "hold": "held", "step_back": "stepped back"}
+DECISION_WORDS = {"escalate": N_("escalated"), "hold": N_("held"), "step_back": N_("stepped back")}
 
 
 def pair_card_height(theme: Theme) -> int:
@@ -36,7 +41,7 @@ def paint_pair(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, pair: P
     surface.blit(theme.text(theme.fit(title, w, "body", True), "body", pal.text, True), (x, y))
     y += theme.line_height("body", True)
     rung_label = pair.rung_name[:1].upper() + pair.rung_name[1:]  # keep proper nouns ("battles in Kashmir")
-    step_text = f"rung {pair.rung} of {top}"
+    step_text = tr("rung {rung} of {top}", rung=pair.rung, top=top)
     step_img = theme.text(step_text, "small", pal.muted)
     surface.blit(theme.text(theme.fit(rung_label, w - step_img.get_width() - theme.px(8), "h3", True),
                             "h3", colour, True), (x, y))
@@ -58,10 +63,12 @@ def paint_pair(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, pair: P
     est = pair.pressure
     extra = []
     if pair.peak_rung > pair.rung:
-        extra.append(f"peak {pair.peak_rung}")
+        extra.append(tr("peak {rung}", rung=pair.peak_rung))
     if pair.deployment_left:
-        extra.append(f"troops: {pair.deployment_left} left")
-    note = f"pressure ≈ {est.value:.1f} (90%: {est.low:.1f}–{est.high:.1f})" + (" · " + " · ".join(extra)
+        extra.append(tr("troops: {deployment_left} left", deployment_left=pair.deployment_left))
+    note = tr("pressure ≈ {value} (90%: {low}–{high})", value=localized(f"{est.value:.1f}"),
+              low=localized(f"{est.low:.1f}"),
+              high=localized(f"{est.high:.1f}")) + (" · " + " · ".join(extra)
                                                                                  if extra else "")
     surface.blit(theme.text(theme.fit(note, w, "small"), "small", pal.muted), (x, y))
 
@@ -106,13 +113,14 @@ def paint_party(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, party:
         x = x0 + d + theme.px(8)
     w = rect.right - theme.px(12) - x
     intent = party.intention
-    tag = f"intends to {intent}" if intent else "intention unknown"
+    tag = tr("intends to {intent}", intent=intention_words(intent)) if intent else _("intention unknown")
     tag_colour = getattr(pal, INTENTION_COLOURS.get(intent or "", "faint"))
     if party.role != "disputant":
         tag, tag_colour = party.role, pal.accent_hi  # a mediator or an observer has no aims to guess
     tag_img = theme.text(tag, "small", tag_colour, True)
-    word = DECISION_WORDS.get(party.last_decision, party.last_decision)
-    last = f"last {unit}: {word}" if turn > 0 and party.role == "disputant" else ""
+    word = _(DECISION_WORDS[party.last_decision]) if party.last_decision in DECISION_WORDS else party.last_decision
+    last = tr("last {unit}: {decision}", unit=unit_name(unit).lower(),
+              decision=word) if turn > 0 and party.role == "disputant" else ""
     name_w = w
     if last:
         if theme.width(last, "small") > w // 2:
@@ -146,7 +154,7 @@ def paint_party(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, party:
         est = party.estimates.get(attr)
         if est is None:
             continue
-        surface.blit(theme.text(theme.fit(label, label_w - theme.px(4), "small"), "small", pal.muted), (x, y))
+        surface.blit(theme.text(theme.fit(_(label), label_w - theme.px(4), "small"), "small", pal.muted), (x, y))
         bar = pygame.Rect(x + label_w, y + step // 2 - theme.px(3), bar_w, theme.px(6))
         colour = pal.danger if attr == "hostility" and est.value > 0.6 else pal.text
         _band(surface, bar, theme, est, 1.0, colour)
@@ -256,11 +264,11 @@ def paint_support(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, name
 def initiative_detail(ini: InitiativeView, until: str, unit: str) -> str:
     """'acts in 2 days · until 24 October 1962 · ties up 1 envoy, attention'."""
     acting = ini.matures_in == 0
-    when = "acting now" if acting else f"acts in {ini.matures_in} {unit}{'s' if ini.matures_in != 1 else ''}"
-    ties = [f"{ini.envoys} envoy" + ("s" if ini.envoys > 1 else "")] if ini.envoys else []
-    ties += ["attention"] if ini.attention else []
-    tail = f" · ties up {', '.join(ties)}" if ties else ""
-    return f"{when} · until {until}{tail}"
+    when = _("acting now") if acting else tr("acts in {time}", time=plural(ini.matures_in, unit))
+    ties = [plural(ini.envoys, "envoy")] if ini.envoys else []
+    ties += [_("attention")] if ini.attention else []
+    tail = tr(" · ties up {join}", join=', '.join(ties)) if ties else ""
+    return tr("{when} · until {until}{tail}", when=when, until=until, tail=tail)
 
 
 def paint_initiative(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, ini: InitiativeView, label: str,
@@ -280,9 +288,9 @@ def paint_initiative(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, i
 def paint_office(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, office: OfficeView) -> None:
     """Intelligence, coordination and visibility as three small gauges side by side."""
     pal = theme.palette
-    stats = (("Intelligence|Intel.", office.intelligence, False),
-             ("Coordination|Coord.", office.coordination, office.coordination < 0.4),
-             ("Visibility|Visib.", office.visibility, False))
+    stats = ((_("Intelligence|Intel."), office.intelligence, False),
+             (_("Coordination|Coord."), office.coordination, office.coordination < 0.4),
+             (_("Visibility|Visib."), office.visibility, False))
     gap = theme.px(8)
     w = (rect.w - 2 * gap) // 3
     for i, (label, value, low) in enumerate(stats):

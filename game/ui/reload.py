@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.engine import Action, Game, Intervention, Rules, TurnInput, build_rules
+from game.i18n import tr
 from game.scenario.loader import load_scenario
 
 
@@ -34,11 +35,11 @@ def reload_game(path: str | Path, game: Game) -> Reloaded:
     result = load_scenario(path)
     if result.scenario is None:
         errors = [str(d) for d in result.diagnostics if d.severity == "error"]
-        return Reloaded(None, errors=errors or [f"{path}: the scenario cannot be loaded"])
+        return Reloaded(None, errors=errors or [tr("{path}: the scenario cannot be loaded", path=path)])
     try:
         rules = build_rules(result.scenario)
     except ValueError as exc:
-        return Reloaded(None, errors=[f"{path}:1:1: error: {exc}"])
+        return Reloaded(None, errors=[tr("{path}:1:1: error: {exc}", path=path, exc=exc)])
     new, dropped = carry_over(rules, game.seed, game.inputs, game.interventions)
     return Reloaded(new, result.digest, dropped)
 
@@ -77,12 +78,12 @@ def _intervene(game: Game, interventions: Sequence[Intervention], turn: int) -> 
 
 def _answers(game: Game, choices: dict[str, str]) -> dict[str, str]:
     """The answers to events still pending, with options that still exist and that can be paid for together."""
-    options = {key: {c for c, _ in opts} for key, _, opts in game.pending()}
+    options = {key: {c for c, __ in opts} for key, __, opts in game.pending()}
     kept: dict[str, str] = {}
     for event, choice in choices.items():
         if choice in options.get(event, ()):
             trial = {**kept, event: choice}
-            prestige, budget, _, _ = game.committed((), trial)
+            prestige, budget, __, __ = game.committed((), trial)
             if prestige <= game.state.office.prestige and budget <= game.state.office.budget:
                 kept = trial
     return kept

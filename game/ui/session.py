@@ -12,6 +12,7 @@ from game.engine import Action, Game, Intervention, TurnInput, Vote, build_rules
 from game.engine.facilitator import winner
 from game.engine.record import TurnReport
 from game.engine.rules import Rules
+from game.i18n import _, tr
 from game.present.refusals import refusal_text
 from game.saves import SaveError, autosave, load_save, new_game_id, restore_draft, resume, save_game
 from game.saves.store import write_atomic
@@ -127,7 +128,8 @@ class Session:
         if entry is None:
             result = load_scenario(data.scenario_path)
             if result.scenario is None:
-                raise SaveError(f"{path.name}: its scenario '{data.scenario_id}' is not installed or has errors")
+                raise SaveError(tr("{name}: its scenario '{scenario_id}' is not installed or has errors",
+                                   name=path.name, scenario_id=data.scenario_id))
             scenario, digest, where = result.scenario, result.digest, data.scenario_path
         else:
             scenario, digest, where = entry.scenario, entry.digest, str(entry.path)
@@ -192,7 +194,7 @@ class Session:
         """Record a class vote and add the winning action to the orders; the winner and, if it could not be
         ordered, why."""
         labels = [(str(a), n) for a, n in counts]
-        chosen = next(a for a, _ in counts if str(a) == winner(labels))
+        chosen = next(a for a, __ in counts if str(a) == winner(labels))
         reason = self.add(chosen)
         self.votes.append(Vote(self.game.turn, tuple(labels), str(chosen)))
         return chosen, reason
@@ -212,7 +214,7 @@ class Session:
         result = reload_game(self.scenario_path, self.game)
         if result.game is not None:
             self.game, self.digest = result.game, result.digest
-            options = {key: {c for c, _ in opts} for key, _, opts in self.game.pending()}
+            options = {key: {c for c, __ in opts} for key, __, opts in self.game.pending()}
             self.choices = {k: v for k, v in self.choices.items() if v in options.get(k, ())}
             taken: list[Action] = []
             for action in self.orders:
@@ -246,7 +248,7 @@ class Session:
         save = self.last_save if self.last_save is not None and self.last_save.is_file() else None
         save = save or self.autosave()
         if save is None:
-            raise SaveError(self.save_error or "the game could not be saved, so there is nothing to report on")
+            raise SaveError(self.save_error or _("the game could not be saved, so there is nothing to report on"))
         try:
             text = render(debrief_of(save, runs=self.report_runs() if runs is None else runs), "html")
         except ReportError as exc:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pygame
 
 from game.engine import Action, Game
+from game.i18n import _
 from game.sim.policies import Policy
 
 from .app import App
@@ -23,7 +24,7 @@ __all__ = ["FACILITATOR_SCREENS", "SCREEN_NAMES", "play_turns", "render", "stage
 
 def play_turns(game: Game, policy: Policy, turns: int) -> None:
     """Play up to `turns` turns (fewer if the game ends) with `policy`."""
-    for _ in range(turns):
+    for __ in range(turns):
         if game.done:
             return
         actions, choices = policy.decide(game)
@@ -116,7 +117,7 @@ def _facilitator_screen(app: App, screen: str, saves_dir: Path) -> None:
     session = app.session
     if screen == "discussion":
         questions = [(d.id, d.question) for d in session.rules.scenario.discussion]
-        app.push(DiscussionScreen(app, questions or [("none", "This scenario has no discussion point.")]))
+        app.push(DiscussionScreen(app, questions or [("none", _("This scenario has no discussion point."))]))
     elif screen == "facilitator":
         panel = FacilitatorScreen(app)
         panel.party = session.rules.party_ids[0]
@@ -129,7 +130,7 @@ def _facilitator_screen(app: App, screen: str, saves_dir: Path) -> None:
     else:
         source = Path(session.scenario_path)
         broken = saves_dir / f"edited-{source.name}"
-        broken.write_text(source.read_text(encoding="utf-8") + "\nsurprise_field: 1\n", encoding="utf-8")
+        broken.write_text(source.read_text(encoding="utf-8") + _("\nsurprise_field: 1\n"), encoding="utf-8")
         session.scenario_path = str(broken)
         app.push(ReloadErrorsScreen(app, session.reload().errors))
 

@@ -13,7 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("game/present", "game/ui", "game/cli", "game/report")
-MARKERS = {"_", "N_", "tr", "trn", "ngettext"}
+MARKERS = {"_", "N_", "N_plural", "tr", "trn", "ngettext"}
 NOT_TEXT_CALLS = {"get", "startswith", "endswith", "split", "partition", "rpartition", "replace", "index", "count",
                   "find", "strip", "rstrip", "lstrip", "pop", "setdefault", "compile", "match", "search", "sub",
                   "fullmatch", "findall", "encode", "decode", "open", "Path", "joinpath", "with_suffix", "glob",

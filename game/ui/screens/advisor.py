@@ -9,6 +9,7 @@ import threading
 import pygame
 
 from game.engine import Game
+from game.i18n import _, tr
 from game.present.advice import advice_line, advisor_note, verdict
 from game.present.moves import move_label
 from game.present.words import action_label
@@ -63,7 +64,7 @@ class AdvisorScreen(Screen):
         try:
             self.result = advise(game, seed=0, horizon=self.horizon)
         except Exception as exc:  # any failure is shown in the dialog rather than lost with the thread
-            self.error = f"The advisor failed: {exc}"
+            self.error = tr("The advisor failed: {exc}", exc=exc)
 
     def tick(self, ms: int) -> None:
         self.waited += ms
@@ -83,7 +84,7 @@ class AdvisorScreen(Screen):
         note_h = TextBlock.measure(theme, note, inner.w, "small")
         head, note_r, body, foot = rows(inner, [head_h, note_h, None, bh], theme.px(10))
         out: list[Widget] = [
-            Label(head, group="advisor-head", text="Your staff's assessment", role="h2", bold=True),
+            Label(head, group="advisor-head", text=_("Your staff's assessment"), role="h2", bold=True),
             TextBlock(note_r, group="advisor-head", text=note, role="small", colour=pal.muted),
         ]
         flow = Flow(body, "advice", self.scroll, "advice", theme.px(8), self.invalidate)
@@ -92,7 +93,8 @@ class AdvisorScreen(Screen):
                                colour=pal.danger))
         elif self.result is None:
             dots = "." * (1 + (self.waited // 400) % 3)
-            flow.add(Label(flow.take(theme.line_height("h3")), text=f"Your staff are working{dots}", role="h3",
+            flow.add(Label(flow.take(theme.line_height("h3")), text=tr("Your staff are working{dots}",
+                                                                       dots=dots), role="h3",
                            colour=pal.accent_hi))
         else:
             self._advice(flow, theme)
@@ -100,7 +102,7 @@ class AdvisorScreen(Screen):
         out += flow.finish()
         bw = min(theme.px(200), foot.w // 2)
         out.append(Button(pygame.Rect(foot.right - bw, foot.y, bw, foot.h), key="close", group="advisor-foot",
-                          label="Close", hotkey="Esc", on_click=self.app.pop))
+                          label=_("Close"), hotkey="Esc", on_click=self.app.pop))
         return out
 
     def _advice(self, flow: Flow, theme: Theme) -> None:
@@ -113,7 +115,7 @@ class AdvisorScreen(Screen):
                            bold=True, colour=theme.palette.accent_hi))
         for n, advice in enumerate(self.result or []):
             r = flow.take(row_h)
-            label = "Wait: do nothing new" if advice.action is None else action_label(rules, advice.action)
+            label = _("Wait: do nothing new") if advice.action is None else action_label(rules, advice.action)
             text_w = r.w - order_w - theme.px(12)
             flow.add(Label(pygame.Rect(r.x, r.y, text_w, theme.line_height("body", True)),
                            text=f"{n + 1}. {label}", bold=True))
@@ -124,14 +126,14 @@ class AdvisorScreen(Screen):
             if advice.action is not None:
                 reason = session.why_not(advice.action)
                 flow.add(Button(pygame.Rect(r.right - order_w, r.y + theme.px(4), order_w, r.h - theme.px(12)),
-                                key=f"order:{n}", label="Order", enabled=reason is None,
-                                tip=reason or f"Add {label} to this turn's orders",
+                                key=f"order:{n}", label=_("Order"), enabled=reason is None,
+                                tip=reason or tr("Add {label} to this turn's orders", label=label),
                                 on_click=lambda a=advice.action: self.order(a)))
 
     def order(self, action) -> None:
         reason = self.app.session.add(action)
         if reason:
-            self.app.toast(f"Cannot add it: {reason}", danger=True)
+            self.app.toast(tr("Cannot add it: {reason}", reason=reason), danger=True)
             return
-        self.app.toast(f"Ordered: {action_label(self.app.session.rules, action)}.")
+        self.app.toast(tr("Ordered: {action_label}.", action_label=action_label(self.app.session.rules, action)))
         self.app.pop()

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n import _
+
 from ..layout import inset
 from ..theme import Colour, Theme, mix
 from ..widgets import Button, Label, Painter, Widget, panel
@@ -117,7 +119,7 @@ def header(app: App, screen: Screen, rect: pygame.Rect, title: str, subtitle: st
         pygame.draw.line(surface, th.palette.accent, (r.x, r.bottom - 1), (r.right, r.bottom - 1), 2)
 
     out: list[Widget] = [Painter(bar, key="header", group="header-bg", paint=paint)]
-    bw = max(theme.px(120), theme.width(back, "label") + theme.width("Esc", "small") + theme.px(36)) if back else 0
+    bw = max(theme.px(120), theme.width(back, "label") + theme.width(_("Esc"), "small") + theme.px(36)) if back else 0
     text_x = bar.x + pad + 2 * icon_r + theme.px(14)
     text_w = bar.right - pad - bw - theme.px(12) - text_x
     if subtitle:
@@ -133,7 +135,7 @@ def header(app: App, screen: Screen, rect: pygame.Rect, title: str, subtitle: st
         bh = theme.px(38)
         out.append(Button(pygame.Rect(bar.right - pad - bw, bar.centery - bh // 2, bw, bh), key="back",
                           group="header", label=back, hotkey="Esc", on_click=screen.back,
-                          tip="Go back (Esc)"))
+                          tip=_("Go back (Esc)")))
     return out
 
 
@@ -154,7 +156,7 @@ def fitted_dialog(rect: pygame.Rect, theme: Theme, width: int, height: int,
     out, spare = compose(box)
     if spare > 0:
         box = dialog_frame(rect, theme, width, box.h - spare)
-        out, _ = compose(box)
+        out, __ = compose(box)
     return box, out
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import _, tr
+from game.i18n.formats import localized, percent_of
 from game.present.dates import calendar_line
 
 from ..layout import Flow, columns, inset, rows
@@ -30,19 +32,19 @@ class BriefingScreen(Screen):
         assert session is not None
         scn = session.rules.scenario
         cal = scn.calendar
-        sub = f"{calendar_line(scn.period, cal.start, cal.end, session.rules.turns, cal.turn_unit)} · seed " \
-              f"{session.game.seed}"
+        sub = tr("{calendar} · seed {seed}", calendar=calendar_line(scn.period, cal.start, cal.end, session.rules.turns,
+                                                                    cal.turn_unit), seed=session.game.seed)
         if session.session_code:
-            sub += f" · session {session.session_code}"
+            sub += " · " + tr("session {code}", code=session.session_code)
         if session.player:
             sub += f" · {session.player}"
-        out = header(app, self, rect, f"Briefing — {scn.title}", sub)
+        out = header(app, self, rect, tr("Briefing — {title}", title=scn.title), sub)
         body = body_rect(app, rect)
         left, right = columns(body, [1.5, 1], theme.px(20))
         out.append(Painter(left, key="brief-bg", group="briefing",
-                           paint=lambda s, r, th: panel(s, r, th, "The situation")))
+                           paint=lambda s, r, th: panel(s, r, th, _("The situation"))))
         out.append(Painter(right, key="office-bg", group="briefing",
-                           paint=lambda s, r, th: panel(s, r, th, "Your office")))
+                           paint=lambda s, r, th: panel(s, r, th, _("Your office"))))
         out += self._story(left, theme)
         out += self._office(right, theme)
         return out
@@ -68,9 +70,9 @@ class BriefingScreen(Screen):
         if brief.role:
             para(brief.role, "h3", pal.accent_hi, False, theme.px(6))
         para(brief.situation, gap=theme.px(10))
-        para("Your aims", "h3", pal.accent_hi, True)
+        para(_("Your aims"), "h3", pal.accent_hi, True)
         para(brief.aims, gap=theme.px(10))
-        para("The parties", "h3", pal.accent_hi, True)
+        para(_("The parties"), "h3", pal.accent_hi, True)
         for p in scn.parties:
             leader = f" — {p.leader}" if p.leader else ""
             para(f"{p.name}{leader}", "body", None, True)
@@ -90,21 +92,21 @@ class BriefingScreen(Screen):
             map_r, body, button = rows(inner, [int(inner.h * 0.42), None, bh], theme.px(12))
             view = map_view(session)
             scene = view.scene(session.game)
-            out.append(Painter(map_r, key="brief-map", tip="The theatre at the outset: press G for the full map",
+            out.append(Painter(map_r, key="brief-map", tip=_("The theatre at the outset: press G for the full map"),
                                paint=lambda s, r, th: paint_map(s, r, th, view, scene)))
         else:
             body, button = rows(inner, [None, bh], theme.px(12))
         flow = Flow(body, "office", self.scroll, "office", theme.px(4), self.invalidate)
         income = f" (+${sg.budget_per_turn:g}m a {unit})" if sg.budget_per_turn else ""
         facts = [
-            ("Secretary-General", sg.name),
-            ("Prestige", f"{sg.prestige:g} of 100"),
-            ("Budget", f"${sg.budget:g}m{income}"),
-            ("Envoys", f"{sg.envoys}"),
-            ("Attention", f"{plural(sg.attention, 'initiative')} at once"),
-            ("Intelligence", f"{sg.intelligence:.0%}"),
-            ("Coordination", f"{sg.coordination:.0%}"),
-            ("Visibility", f"{sg.visibility:.0%}"),
+            (_("Secretary-General"), sg.name),
+            (_("Prestige"), tr("{part} of {whole}", part=localized(f"{sg.prestige:g}"), whole=100)),
+            (_("Budget"), f"${sg.budget:g}m{income}"),
+            (_("Envoys"), f"{sg.envoys}"),
+            (_("Attention"), tr("{plural_value} at once", plural_value=plural(sg.attention, 'initiative'))),
+            (_("Intelligence"), f"{sg.intelligence:.0%}"),
+            (_("Coordination"), f"{sg.coordination:.0%}"),
+            (_("Visibility"), f"{sg.visibility:.0%}"),
         ]
         lh = theme.line_height("body")
         kw = min(theme.px(150), body.w // 2)
@@ -115,21 +117,24 @@ class BriefingScreen(Screen):
                            bold=True))
         flow.skip(theme.px(10))
         if rules.council_ids:
-            flow.add(Label(flow.take(theme.line_height("h3", True)), text="Security Council", role="h3",
+            flow.add(Label(flow.take(theme.line_height("h3", True)), text=_("Security Council"), role="h3",
                            bold=True, colour=theme.palette.accent_hi))
             for name, member in zip(rules.council_names, rules.scenario.council, strict=True):
                 r = flow.take(lh)
-                veto = " (veto)" if member.permanent else ""
+                veto = _(" (veto)") if member.permanent else ""
                 flow.add(Label(pygame.Rect(r.x, r.y, r.w - theme.px(8), lh),
-                               text=f"{name}{veto}: support {member.support:.0%}", colour=theme.palette.muted))
+                               text=tr("{name}{veto}: support {support}", name=name, veto=veto,
+                                       support=percent_of(str(round(member.support * 100)))),
+                               colour=theme.palette.muted))
             flow.skip(theme.px(10))
         n_ins = len(rules.instruments) + len(rules.proposals)
-        note = (f"{n_ins} instruments and proposals are open to you. Each turn, choose some, then end the turn; "
-                "the world answers and you see what changed and why.")
+        note = (tr("{n_ins} instruments and proposals are open to you. Each turn, choose some, then end the turn; "
+                   "the world answers and you see what changed and why.",
+                   n_ins=n_ins))
         flow.add(TextBlock(flow.take(TextBlock.measure(theme, note, flow.width, "small")), text=note,
                            role="small", colour=theme.palette.muted))
         out += flow.finish()
-        label = "Return to the crisis" if self.in_game else "Take office"
+        label = _("Return to the crisis") if self.in_game else _("Take office")
         out.append(Button(button, key="begin", group="begin", label=label, kind="primary", on_click=self.begin,
                           hotkey="Enter", sound="turn"))
         return out

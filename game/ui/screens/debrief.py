@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Game, baseline
+from game.i18n import _, tr
 from game.present.dates import day_text, short_date, turn_heading
 from game.present.lines import rung_paths
 from game.present.variants import ending_words
@@ -44,22 +45,23 @@ class DebriefScreen(Screen):
         app, theme = self.app, self.app.theme
         game = app.session.game
         rules = game.rules
-        out = header(app, self, rect, f"Debrief — {rules.scenario.title}",
-                     f"Seed {game.seed} · {len(game.inputs)} turns played", back="Main menu")
+        out = header(app, self, rect, tr("Debrief — {title}", title=rules.scenario.title),
+                     tr("Seed {seed} · {len} turns played", seed=game.seed, len=len(game.inputs)), back=_("Main menu"))
         body = body_rect(app, rect)
         bh = theme.px(46)
         main, foot = rows(body, [None, bh], theme.px(12))
         left, right = columns(main, [1, 1.25], theme.px(18))
-        out.append(Painter(left, key="p-ending", group="debrief", paint=lambda s, r, th: panel(s, r, th, "Outcome")))
+        out.append(Painter(left, key="p-ending", group="debrief", paint=lambda s, r, th: panel(s, r, th, _("Outcome"))))
         out.append(Painter(right, key="p-story", group="debrief",
-                           paint=lambda s, r, th: panel(s, r, th, "Escalation over time · your decisions")))
+                           paint=lambda s, r, th: panel(s, r, th, _("Escalation over time · your decisions"))))
         out += self._outcome(self._inner(left, theme), theme)
         out += self._story(self._inner(right, theme), theme)
-        buttons = [("menu", "Main menu", self.back, "normal"), ("again", "Play another crisis", self.again, "normal"),
-                   ("report", "Save debrief report", self.save_report, "normal"),
-                   ("save", "Save this game", self.save, "primary")]
+        buttons = [("menu", _("Main menu"), self.back, "normal"), ("again", _("Play another crisis"), self.again,
+                                                                   "normal"),
+                   ("report", _("Save debrief report"), self.save_report, "normal"),
+                   ("save", _("Save this game"), self.save, "primary")]
         if rules.scenario.map is not None:
-            buttons.insert(2, ("open-map", "Map (G)", lambda: open_map(self), "normal"))
+            buttons.insert(2, ("open-map", _("Map (G)"), lambda: open_map(self), "normal"))
         n = len(buttons)
         bw = min(theme.px(240), (foot.w - theme.px(12) * (n - 1)) // n)
         x = foot.right - bw * n - theme.px(12) * (n - 1)
@@ -100,12 +102,12 @@ class DebriefScreen(Screen):
         flow.skip(theme.px(8))
         s = self.score
         score_colour = pal.good if s.total > 0 else pal.danger if s.total < 0 else pal.text
-        para(f"Score {s.total:+.0f}".replace("-", "−"), "display", score_colour, True)
+        para(tr("Score {total:+.0f}", total=s.total).replace("-", "−"), "display", score_colour, True)
         lines = [
             (f"{title} ({end.rating})", s.base),
-            (f"A failure prevented (without you: {theirs.title})", s.prevention),
-            ("Escalation spared compared with doing nothing", s.escalation_spared),
-            ("Prestige gained or lost (÷5)", s.prestige),
+            (tr("A failure prevented (without you: {title})", title=theirs.title), s.prevention),
+            (_("Escalation spared compared with doing nothing"), s.escalation_spared),
+            (_("Prestige gained or lost (÷5)"), s.prestige),
         ]
         lh = theme.line_height("body")
         num_w = theme.width("+000.0", "body", True)
@@ -115,16 +117,17 @@ class DebriefScreen(Screen):
                                colour=pal.muted))
             flow.add(Label(pygame.Rect(r.x + w - num_w, r.y, num_w, lh), text=f"{value:+.1f}".replace("-", "−"),
                            bold=True, align="right"))
-        para(f"Without you, on the same seed: {theirs.title} ({theirs.rating}).", "body", pal.accent_hi)
+        para(tr("Without you, on the same seed: {title} ({rating}).",
+                title=theirs.title, rating=theirs.rating), "body", pal.accent_hi)
         scn = rules.scenario
         if scn.historical_notes:
             flow.skip(theme.px(8))
-            para("What really happened", "small", pal.muted, True)
+            para(_("What really happened"), "small", pal.muted, True)
             for note in scn.historical_notes:
                 para(f"{day_text(note.date)}: {note.text}", "small")
         if scn.discussion:
             flow.skip(theme.px(8))
-            para("For discussion", "small", pal.muted, True)
+            para(_("For discussion"), "small", pal.muted, True)
             for d in scn.discussion:
                 para(f"• {d.question}", "small", pal.accent_hi)
         return flow.finish()
@@ -139,12 +142,13 @@ class DebriefScreen(Screen):
         first = short_date(rules.dates[0], unit)
         last = short_date(rules.dates[min(len(self.mine[0]) - 1, rules.turns - 1)], unit)
         for k, pid in enumerate(rules.pair_ids):
-            series = [Series("your game", tuple(self.mine[k]), 0), Series("without you", tuple(self.theirs[k]), 1,
+            series = [Series(_("your game"), tuple(self.mine[k]), 0), Series(_("without you"), tuple(self.theirs[k]), 1,
                                                                           True)]
             name = pair_name(rules, pid)
             flow.add(Label(flow.take(theme.line_height("body", True)), text=name, bold=True))
             flow.add(Painter(flow.take(chart_h), key=f"chart:{pid}",
-                             tip=f"{name}: rung after each turn, your game (solid) and without you (dashed).",
+                             tip=tr("{name}: rung after each turn, your game (solid) and without you (dashed).",
+                                    name=name),
                              paint=lambda s, r, th, lad=rules.ladders[k], se=series:
                              paint_ladder_chart(s, r, th, lad, se, (first, last))))
         flow.add(Label(flow.take(theme.line_height("small", True)), text="YOUR DECISIONS", role="small", bold=True,
@@ -157,7 +161,7 @@ class DebriefScreen(Screen):
             for ev_id, choice in inp.choices:
                 ev = titles.get(ev_id)
                 label = next((c.label for c in ev.choices if c.key == choice), choice) if ev else choice
-                words.append(f"answered '{ev.title if ev else ev_id}': {label}")
+                words.append(tr("answered '{title}': {label}", title=ev.title if ev else ev_id, label=label))
             text = f"{turn_heading(rules, t)}: " + "; ".join(words)
             flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, w, "small")), text=text, role="small"))
         notes = facilitator_notes(rules, game.interventions, self.app.session.votes)
@@ -192,11 +196,13 @@ class DebriefScreen(Screen):
         try:
             path = self.app.session.write_report()
         except SaveError as exc:
-            self.app.toast(f"The report could not be written: {exc.message}", danger=True)
+            self.app.toast(tr("The report could not be written: {message_value}",
+                              message_value=exc.message), danger=True)
             return
         more = "" if self.app.session.report_runs() else (
-            f" For the decisions that mattered most: python main.py report {self.app.session.last_save} --out {path}")
-        self.app.toast(f"Debrief report saved: {path}.{more}")
+            tr(" For the decisions that mattered most: python main.py report {last_save} --out {path}",
+               last_save=self.app.session.last_save, path=path))
+        self.app.toast(tr("Debrief report saved: {path}.{more}", path=path, more=more))
 
     def key(self, event: pygame.event.Event) -> bool:
         if event.key == pygame.K_g:

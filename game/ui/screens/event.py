@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import _, tr
 from game.present.dates import turn_heading
 from game.present.refusals import refusal_text
 from game.present.variants import choice_words, event_words
@@ -61,9 +62,9 @@ class EventScreen(Screen):
         head_h = theme.line_height("small", True) + title_h + theme.px(6)
         head, body, foot = rows(inner, [head_h, None, bh], theme.px(12))
         obs = game.observation()
-        kicker = "Decision awaiting you" if self.news_event is None else "News"
+        kicker = _("Decision awaiting you") if self.news_event is None else _("News")
         if count > 1:
-            kicker += f" · {self.index + 1} of {count}"
+            kicker += " · " + tr("{part} of {whole}", part=self.index + 1, whole=count)
         kicker += f" · {turn_heading(rules, obs.turn)}"
         out: list[Widget] = [
             Label(pygame.Rect(head.x, head.y, head.w, theme.line_height("small", True)), group="event-head",
@@ -80,14 +81,15 @@ class EventScreen(Screen):
             default = n - 1 == ev.default_choice
             notes = [cost_text(choice.cost)] if choice.cost.prestige or choice.cost.budget else []
             if default:
-                notes.append("the default if you do not answer")
+                notes.append(_("the default if you do not answer"))
             if choice.invented:
-                notes.append("an invented option")
+                notes.append(_("an invented option"))
             refusal = game.why_not_choice(ev.key, choice.key, app.session.choices)
             if refusal is not None:
-                notes.append("cannot be afforded")
+                notes.append(_("cannot be afforded"))
             sub = " · ".join(notes)
-            tip = f"Not possible: {refusal_text(rules, refusal)}." if refusal else about or label
+            tip = tr("Not possible: {refusal_text}.",
+                     refusal_text=refusal_text(rules, refusal)) if refusal else about or label
             h = theme.line_height("h3") + theme.line_height("small") + theme.px(18)
             flow.add(Button(flow.take(h), key=f"choice:{choice.key}", label=f"{n}. {label}", sub=sub,
                             align="left", role="h3", selected=chosen == choice.key, enabled=refusal is None, tip=tip,
@@ -102,21 +104,21 @@ class EventScreen(Screen):
         self._spare = max(0, body.h - flow.area.content_height)
         bw = min(theme.px(220), foot.w // 2)
         if self.news_event is None:
-            hint = "Press an answer's number or click it; Tab then Enter also chooses. Esc decides later."
+            hint = _("Press an answer's number or click it; Tab then Enter also chooses. Esc decides later.")
             hint_w = foot.w - min(theme.px(220), foot.w // 2) - theme.px(12)
             hint_h = TextBlock.measure(theme, hint, hint_w, "small")
             out.append(TextBlock(pygame.Rect(foot.x, foot.centery - hint_h // 2, hint_w, hint_h), group="event-foot",
                                  text=hint, role="small", colour=pal.muted))
-        label = "Decide later" if self.news_event is None else "Continue"
+        label = _("Decide later") if self.news_event is None else _("Continue")
         out.append(Button(pygame.Rect(foot.right - bw, foot.y, bw, foot.h), key="later", group="event-foot",
                           label=label, hotkey="Esc", on_click=self.close,
-                          tip="Close; an unanswered event takes its default when the turn ends"))
+                          tip=_("Close; an unanswered event takes its default when the turn ends")))
         return out
 
     def choose(self, event_id: str, choice_id: str) -> None:
         self.app.session.choose(event_id, choice_id)
         pending = self._pending()
-        later = [i for i, (k, _, _) in enumerate(pending) if k not in self.app.session.choices and i > self.index]
+        later = [i for i, (k, __, __) in enumerate(pending) if k not in self.app.session.choices and i > self.index]
         if later:
             self.index = later[0]
             # The focus does not carry to the next decision's options (they may share an id): a stray Enter
@@ -136,7 +138,8 @@ class EventScreen(Screen):
         if 0 <= n < len(ev.choices) and n < 9:
             refusal = self.app.session.game.why_not_choice(ev.key, ev.choices[n].key, self.app.session.choices)
             if refusal is not None:
-                self.app.toast(f"Not possible: {refusal_text(self.app.session.rules, refusal)}", danger=True)
+                self.app.toast(tr("Not possible: {refusal_text}",
+                                  refusal_text=refusal_text(self.app.session.rules, refusal)), danger=True)
                 return True
             self.choose(ev.key, ev.choices[n].key)
             return True
@@ -153,5 +156,5 @@ class EventScreen(Screen):
         if self.news_event is not None or not self._pending():
             self.close()
             return
-        self.app.toast("Choose an answer: press its number, click it, or Tab to it and press Enter. Esc decides "
-                       "later.")
+        self.app.toast(_("Choose an answer: press its number, click it, or Tab to it and press Enter. Esc decides "
+                         "later."))

@@ -10,21 +10,23 @@ import pygame
 
 from game.engine import Action, Intervention
 from game.engine.facilitator import DECISIONS, INJECT, OVERRIDE
-from game.present.dates import turn_date
+from game.i18n import N_, _, tr
+from game.present.dates import turn_date, unit_name
 from game.present.words import action_label, plural
 
 from ..layout import Flow, inset, rows
 from ..widgets import Button, Label, TextBlock, Widget
 from .base import Screen, backdrop, dialog_frame, emblem, fitted_dialog
 
-DECISION_LABELS = {"escalate": "Escalate", "hold": "Hold", "step_back": "Step back (settle)"}
+DECISION_LABELS = {"escalate": N_("Escalate"), "hold": N_("Hold"), "step_back": N_("Step back (settle)")}
 
 
 def _turn_line(app) -> str:
     game = app.session.game
     obs = game.observation()
     unit = game.rules.scenario.calendar.turn_unit
-    return f"{unit.capitalize()} {min(obs.turn + 1, obs.turns)} of {obs.turns} · {turn_date(game.rules, obs.turn)}"
+    return tr("{unit} {n} of {turns} · {date}", unit=unit_name(unit), n=min(obs.turn + 1, obs.turns), turns=obs.turns,
+              date=turn_date(game.rules, obs.turn))
 
 
 class DiscussionScreen(Screen):
@@ -42,10 +44,10 @@ class DiscussionScreen(Screen):
         inner = inset(rect, max(theme.px(48), rect.w // 10), theme.px(40))
         bh = theme.px(54)
         body, foot = rows(inner, [None, bh], theme.px(16))
-        _, question = self.questions[self.index]
-        kicker = "For discussion"
+        __, question = self.questions[self.index]
+        kicker = _("For discussion")
         if len(self.questions) > 1:
-            kicker += f" · {self.index + 1} of {len(self.questions)}"
+            kicker += " · " + tr("{part} of {whole}", part=self.index + 1, whole=len(self.questions))
         kicker_h = theme.line_height("h2", True)
         role = "display"
         text_h = TextBlock.measure(theme, question, body.w, role, True)
@@ -65,8 +67,8 @@ class DiscussionScreen(Screen):
         ]
         bw = min(theme.px(320), foot.w)
         out.append(Button(pygame.Rect(foot.centerx - bw // 2, foot.y, bw, foot.h), key="continue",
-                          group="discussion", label="Continue the game", kind="primary", hotkey="Enter",
-                          on_click=self.next, tip="Close the question and go back to the game"))
+                          group="discussion", label=_("Continue the game"), kind="primary", hotkey="Enter",
+                          on_click=self.next, tip=_("Close the question and go back to the game")))
         return out
 
     def draw_background(self, surface: pygame.Surface, theme) -> None:
@@ -114,37 +116,39 @@ class FacilitatorScreen(Screen):
         head, body, foot = rows(inner, [title_h + theme.line_height("small"), None, bh], theme.px(10))
         made = len(app.session.game.interventions)
         out: list[Widget] = [
-            Label(pygame.Rect(head.x, head.y, head.w, title_h), group="fac-head", text="Facilitator", role="h2",
+            Label(pygame.Rect(head.x, head.y, head.w, title_h), group="fac-head", text=_("Facilitator"), role="h2",
                   bold=True),
             Label(pygame.Rect(head.x, head.y + title_h, head.w, theme.line_height("small")), group="fac-head",
-                  text=f"{_turn_line(app)} · {plural(made, 'intervention')} so far · each is recorded in the save "
-                       "and the report", role="small", colour=pal.muted),
+                  text=tr("{turn_line} · {plural_value} so far · each is recorded in the save and the report",
+                          turn_line=_turn_line(app), plural_value=plural(made, 'intervention')), role="small",
+                          colour=pal.muted),
         ]
         flow = Flow(body, "facilitator", self.scroll, "fac-body", theme.px(8), self.invalidate)
-        self._section(flow, "Fire a scenario event now",
-                      "Its effects apply at once and its choices await the class's answer.")
+        self._section(flow, _("Fire a scenario event now"),
+                      _("Its effects apply at once and its choices await the class's answer."))
         self._grid(flow, [(f"inject:{ev.key}", ev.title, lambda k=ev.key: self.inject(k), False,
                            ev.text) for ev in rules.events])
         flow.skip(theme.px(8))
-        self._section(flow, "Set a party's decision for this turn",
-                      "When the turn ends, the party takes this decision instead of its own.")
+        self._section(flow, _("Set a party's decision for this turn"),
+                      _("When the turn ends, the party takes this decision instead of its own."))
         self._grid(flow, [(f"party:{pid}", rules.party_names[pid], lambda p=pid: self.pick_party(p),
                            self.party == pid, "") for pid in rules.party_ids])
-        self._grid(flow, [(f"decision:{d}", DECISION_LABELS[d], lambda d=d: self.pick_decision(d),
+        self._grid(flow, [(f"decision:{d}", _(DECISION_LABELS[d]), lambda d=d: self.pick_decision(d),
                            self.decision == d, "") for d in DECISIONS])
         r = flow.take(bh)
         ready = self.party is not None and self.decision is not None
-        flow.add(Button(pygame.Rect(r.x, r.y, min(r.w, theme.px(300)), bh), key="override", label="Set the decision",
+        flow.add(Button(pygame.Rect(r.x, r.y, min(r.w, theme.px(300)), bh), key="override", label=_("Set the "
+                                                                                                    "decision"),
                         kind="primary" if ready else "normal", enabled=ready, on_click=self.override,
-                        tip="Choose a party and a decision first" if not ready else ""))
+                        tip=_("Choose a party and a decision first") if not ready else ""))
         out += flow.finish()
         spare = max(0, body.h - flow.area.content_height)
         bw = min(theme.px(240), (foot.w - theme.px(12)) // 2)
         out.append(Button(pygame.Rect(foot.x, foot.y, bw, foot.h), key="vote", group="fac-foot",
-                          label="Class vote…", hotkey="V", on_click=self.vote,
-                          tip="The class votes on this turn's next order (V)"))
+                          label=_("Class vote…"), hotkey="V", on_click=self.vote,
+                          tip=_("The class votes on this turn's next order (V)")))
         out.append(Button(pygame.Rect(foot.right - bw, foot.y, bw, foot.h), key="close", group="fac-foot",
-                          label="Close", hotkey="Esc", on_click=self.app.pop))
+                          label=_("Close"), hotkey="Esc", on_click=self.app.pop))
         return out, spare
 
     def _section(self, flow: Flow, title: str, note: str) -> None:
@@ -157,12 +161,12 @@ class FacilitatorScreen(Screen):
         """Buttons in as many columns as their labels allow."""
         theme = self.app.theme
         if not items:
-            flow.add(Label(flow.take(theme.line_height("small")), text="(none in this scenario)", role="small",
+            flow.add(Label(flow.take(theme.line_height("small")), text=_("(none in this scenario)"), role="small",
                            colour=theme.palette.faint))
             return
         bh = theme.line_height("label") + theme.px(16)
         gap = theme.px(8)
-        widest = max(theme.width(label, "label") for _, label, _, _, _ in items) + theme.px(28)
+        widest = max(theme.width(label, "label") for __, label, __, __, __ in items) + theme.px(28)
         per_row = max(1, min(len(items), (flow.width + gap) // (min(widest, flow.width) + gap)))
         w = (flow.width - gap * (per_row - 1)) // per_row
         for i, (key, label, action, selected, tip) in enumerate(items):
@@ -183,10 +187,10 @@ class FacilitatorScreen(Screen):
         session = self.app.session
         reason = session.intervene(Intervention(session.game.turn, INJECT, event_key))
         if reason:
-            self.app.toast(f"Cannot fire it: {reason}", danger=True)
+            self.app.toast(tr("Cannot fire it: {reason}", reason=reason), danger=True)
             return
         title = next(ev.title for ev in session.rules.events if ev.key == event_key)
-        self.app.toast(f"The facilitator fired: {title}.")
+        self.app.toast(tr("The facilitator fired: {title}.", title=title))
         self.app.pop()
 
     def override(self) -> None:
@@ -195,10 +199,11 @@ class FacilitatorScreen(Screen):
             return
         reason = session.intervene(Intervention(session.game.turn, OVERRIDE, self.party, self.decision))
         if reason:
-            self.app.toast(f"Cannot set it: {reason}", danger=True)
+            self.app.toast(tr("Cannot set it: {reason}", reason=reason), danger=True)
             return
         name = session.rules.party_names[self.party]
-        self.app.toast(f"{name} will {DECISION_LABELS[self.decision].lower()} when this turn ends.")
+        self.app.toast(tr("{name} will {lower} when this turn ends.",
+                          name=name, lower=_(DECISION_LABELS[self.decision]).lower()))
         self.app.pop()
 
     def vote(self) -> None:
@@ -231,12 +236,13 @@ class VoteScreen(Screen):
         inner = inset(box, theme.px(24), theme.px(18))
         bh = theme.px(44)
         title_h = theme.line_height("h2", True)
-        note = ("Click the actions the class chooses between to put them on the ballot, then enter each one's votes "
-                "with − and +. The winner is added to this turn's orders (a tie goes to the one listed first).")
+        note = (_("Click the actions the class chooses between to put them on the ballot, then enter each one's "
+                  "votes with − and +. The winner is added to this turn's orders (a tie goes to the one listed "
+                  "first)."))
         note_h = TextBlock.measure(theme, note, inner.w, "small")
         head, body, foot = rows(inner, [title_h + note_h + theme.px(4), None, bh], theme.px(10))
         out: list[Widget] = [
-            Label(pygame.Rect(head.x, head.y, head.w, title_h), group="vote-head", text="Class vote", role="h2",
+            Label(pygame.Rect(head.x, head.y, head.w, title_h), group="vote-head", text=_("Class vote"), role="h2",
                   bold=True),
             TextBlock(pygame.Rect(head.x, head.y + title_h + theme.px(4), head.w, note_h), group="vote-head",
                       text=note, role="small", colour=pal.muted),
@@ -246,7 +252,7 @@ class VoteScreen(Screen):
         small = rh
         count_w = theme.width("000", "h3", True) + theme.px(12)
         if not self.candidates:
-            flow.add(Label(flow.take(rh), text="No action can be ordered now.", colour=pal.faint))
+            flow.add(Label(flow.take(rh), text=_("No action can be ordered now."), colour=pal.faint))
         for i, action in enumerate(self.candidates):
             r = flow.take(rh)
             on = i in self.counts
@@ -254,25 +260,25 @@ class VoteScreen(Screen):
             flow.add(Button(pygame.Rect(r.x, r.y, r.w - controls, rh), key=f"ballot:{i}", align="left",
                             label=("☑ " if on else "☐ ") + action_label(rules, action), selected=on,
                             on_click=lambda i=i: self.toggle(i),
-                            tip="Take it off the ballot" if on else "Put it on the ballot"))
+                            tip=_("Take it off the ballot") if on else _("Put it on the ballot")))
             x = r.right - controls + theme.px(8)
             flow.add(Button(pygame.Rect(x, r.y, small, rh), key=f"minus:{i}", label="−",
                             enabled=self.counts.get(i, 0) > 0, on_click=lambda i=i: self.add_votes(i, -1),
-                            tip="One vote fewer"))
+                            tip=_("One vote fewer")))
             flow.add(Label(pygame.Rect(x + small, r.y, count_w, rh), key=f"count:{i}",
                            text=str(self.counts[i]) if on else "–", role="h3", bold=on, align="centre",
                            colour=pal.text if on else pal.faint))
             flow.add(Button(pygame.Rect(x + small + count_w, r.y, small, rh), key=f"plus:{i}", label="+",
-                            on_click=lambda i=i: self.add_votes(i, 1), tip="One vote more"))
+                            on_click=lambda i=i: self.add_votes(i, 1), tip=_("One vote more")))
         out += flow.finish()
         bw = min(theme.px(320), (foot.w - theme.px(12)) * 2 // 3)
         ready = bool(self.counts)
         out.append(Button(pygame.Rect(foot.right - bw, foot.y, bw, foot.h), key="tally", group="vote-foot",
-                          label="Add the winner to the orders", kind="primary" if ready else "normal",
+                          label=_("Add the winner to the orders"), kind="primary" if ready else "normal",
                           enabled=ready, on_click=self.tally,
-                          tip="" if ready else "Put at least one action on the ballot"))
+                          tip="" if ready else _("Put at least one action on the ballot")))
         cw = min(theme.px(160), foot.w - bw - theme.px(12))
-        out.append(Button(pygame.Rect(foot.x, foot.y, cw, foot.h), key="cancel", group="vote-foot", label="Cancel",
+        out.append(Button(pygame.Rect(foot.x, foot.y, cw, foot.h), key="cancel", group="vote-foot", label=_("Cancel"),
                           hotkey="Esc", on_click=self.app.pop))
         return out
 
@@ -295,8 +301,9 @@ class VoteScreen(Screen):
         chosen, reason = session.vote(ballot)
         label = action_label(session.rules, chosen)
         if reason:
-            self.app.toast(f"The class chose {label}, but it cannot be ordered: {reason}", danger=True)
+            self.app.toast(tr("The class chose {label}, but it cannot be ordered: {reason}",
+                              label=label, reason=reason), danger=True)
         else:
-            self.app.toast(f"The class chose: {label}. It is in this turn's orders.")
+            self.app.toast(tr("The class chose: {label}. It is in this turn's orders.", label=label))
         session.autosave()
         self.app.pop()

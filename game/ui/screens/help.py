@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.instruments import SPECS
+from game.i18n import N_, _, tr
 from game.present.words import cost_text, plural
 
 from ..guide import EFFECTS, GLOSSARY, HOW_TO_PLAY, LADDER_TEXT
@@ -14,7 +15,8 @@ from ..layout import Flow, inset, rows
 from ..widgets import Button, Painter, TextBlock, Widget, panel
 from .base import Screen, body_rect, header
 
-TABS = (("play", "How to play"), ("instruments", "Instruments"), ("ladder", "The ladder"), ("glossary", "Glossary"))
+TABS = (("play", N_("How to play")), ("instruments", N_("Instruments")), ("ladder", N_("The ladder")),
+        ("glossary", N_("Glossary")))
 
 
 class HelpScreen(Screen):
@@ -26,14 +28,14 @@ class HelpScreen(Screen):
 
     def build(self, rect: pygame.Rect) -> list[Widget]:
         app, theme = self.app, self.app.theme
-        out = header(app, self, rect, "Help and glossary", "Tab / arrows move, Enter opens; Esc goes back")
+        out = header(app, self, rect, _("Help and glossary"), _("Tab / arrows move, Enter opens; Esc goes back"))
         body = body_rect(app, rect)
         tab_h = theme.px(42)
         tabs, content = rows(body, [tab_h, None], theme.px(12))
         tw = min(theme.px(200), (tabs.w - theme.px(8) * (len(TABS) - 1)) // len(TABS))
         for i, (key, label) in enumerate(TABS):
             out.append(Button(pygame.Rect(tabs.x + i * (tw + theme.px(8)), tabs.y, tw, tab_h), key=f"tab:{key}",
-                              group="tabs", label=label, kind="tab", selected=key == self.tab, hotkey=str(i + 1),
+                              group="tabs", label=_(label), kind="tab", selected=key == self.tab, hotkey=str(i + 1),
                               on_click=lambda k=key: self.show(k)))
         out.append(Painter(content, key="p-help", group="panels", paint=lambda s, r, th: panel(s, r, th, "")))
         inner = inset(content, theme.px(20), theme.px(14))
@@ -51,8 +53,8 @@ class HelpScreen(Screen):
     def _play(self, flow: Flow) -> None:
         pal = self.app.theme.palette
         for title, text in HOW_TO_PLAY:
-            self._para(flow, title, "h3", pal.accent_hi, True)
-            self._para(flow, text)
+            self._para(flow, _(title), "h3", pal.accent_hi, True)
+            self._para(flow, _(text))
             flow.skip(self.app.theme.px(6))
 
     def _instruments(self, flow: Flow) -> None:
@@ -66,26 +68,27 @@ class HelpScreen(Screen):
                              paint=lambda s, rr, th, k=kind: for_kind(k)(s, rr, th)))
             flow.add(TextBlock(pygame.Rect(r.x + icon + theme.px(10), r.y, r.w - icon - theme.px(10), r.h),
                                text=spec.name, role="h3", colour=pal.accent_hi, bold=True))
-            timing = "at once" if spec.delay == 0 else f"after {plural(spec.delay, unit)}"
-            facts = (f"Default cost: {cost_text(spec.cost, spec.attention)} · acts {timing} · lasts "
-                     f"{plural(max(spec.duration, 1), unit)} · target: {spec.target}"
-                     + (" · public" if spec.public else ""))
+            timing = _("at once") if spec.delay == 0 else tr("after {delay}", delay=plural(spec.delay, unit))
+            facts = (tr("Default cost: {cost_text} · acts {timing} · lasts {plural_value} · target: {target}",
+                        cost_text=cost_text(spec.cost, spec.attention), timing=timing,
+                        plural_value=plural(max(spec.duration, 1), unit), target=spec.target)
+                     + (_(" · public") if spec.public else ""))
             self._para(flow, spec.summary, indent=icon + theme.px(10))
             self._para(flow, facts, "small", pal.muted, indent=icon + theme.px(10))
-            self._para(flow, "Effect: " + EFFECTS[kind], "small", indent=icon + theme.px(10))
+            self._para(flow, _("Effect: ") + _(EFFECTS[kind]), "small", indent=icon + theme.px(10))
             flow.skip(theme.px(8))
-        self._para(flow, "Proposals", "h3", pal.accent_hi, True)
-        self._para(flow, EFFECTS["proposal"])
+        self._para(flow, _("Proposals"), "h3", pal.accent_hi, True)
+        self._para(flow, _(EFFECTS["proposal"]))
 
     def _ladder(self, flow: Flow) -> None:
         from ..theme import ladder_colour
 
         theme = self.app.theme
-        self._para(flow, LADDER_TEXT)
+        self._para(flow, _(LADDER_TEXT))
         flow.skip(theme.px(8))
         session = self.app.session
-        ladder = session.rules.ladders[0] if session else ("stable peace", "tension", "crisis", "confrontation",
-                                                           "brink", "armed clashes", "war", "catastrophe")
+        ladder = session.rules.ladders[0] if session else (_("stable peace"), "tension", "crisis", "confrontation",
+                                                           "brink", _("armed clashes"), "war", "catastrophe")
         top = len(ladder) - 1
         h = theme.line_height("body", True) + theme.px(8)
         for r, name in enumerate(ladder):
@@ -104,9 +107,9 @@ class HelpScreen(Screen):
         session = self.app.session
         sections = []
         if session is not None and session.rules.scenario.glossary:
-            sections.append((f"In {session.rules.scenario.title}",
+            sections.append((tr("In {title}", title=session.rules.scenario.title),
                              [(g.term, g.definition) for g in session.rules.scenario.glossary]))
-        sections.append(("The game's terms", list(GLOSSARY)))
+        sections.append((_("The game's terms"), [(_(term), _(text)) for term, text in GLOSSARY]))
         for heading, entries in sections:
             self._para(flow, heading, "h3", pal.accent_hi, True)
             for term, definition in entries:

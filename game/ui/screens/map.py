@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.present.dates import turn_date
+from game.i18n import N_, N_plural, _, ngettext, tr
+from game.present.dates import turn_date, unit_name
 from game.present.mapview import MapModel, Scene
 
 from ..layout import Flow, columns, inset
@@ -14,11 +15,12 @@ from ..theme import Theme, mix
 from ..widgets import Button, Painter, TextBlock, Widget, panel, panel_header
 from .base import Screen, body_rect, header
 
-DECISION_WORDS = {"escalate": "escalated", "hold": "held", "step_back": "stepped back"}
-KIND_WORDS = {"capital": ("capital", "capitals"), "city": ("city", "cities"),
-              "base": ("military base", "military bases"), "post": ("UN post", "UN posts"),
-              "ship": ("ship", "ships"), "site": ("site", "sites")}
-CREDIT = "Coasts and borders: Natural Earth (public domain), as drawn today."
+DECISION_WORDS = {"escalate": N_("escalated"), "hold": N_("held"), "step_back": N_("stepped back")}
+KIND_WORDS = {"capital": N_plural("{n} capital", "{n} capitals"), "city": N_plural("{n} city", "{n} cities"),
+              "base": N_plural("{n} military base", "{n} military bases"),
+              "post": N_plural("{n} UN post", "{n} UN posts"), "ship": N_plural("{n} ship", "{n} ships"),
+              "site": N_plural("{n} site", "{n} sites")}
+CREDIT = N_("Coasts and borders: Natural Earth (public domain), as drawn today.")
 
 
 class MapView:
@@ -59,13 +61,15 @@ class MapScreen(Screen):
         rules = session.rules
         obs = game.observation()
         unit = rules.scenario.calendar.turn_unit
-        sub = f"{unit.capitalize()} {min(obs.turn + 1, obs.turns)} of {obs.turns} · {turn_date(rules, obs.turn)}"
-        out = header(app, self, rect, f"Map — {rules.scenario.title}", sub, back="Back (G)")
+        sub = tr("{unit} {n} of {turns} · {date}", unit=unit_name(unit), n=min(obs.turn + 1, obs.turns),
+                 turns=obs.turns,
+                 date=turn_date(rules, obs.turn))
+        out = header(app, self, rect, tr("Map — {title}", title=rules.scenario.title), sub, back=_("Back (G)"))
         body = body_rect(app, rect)
         view = map_view(session)
         if view.renderer is None:
-            text = ("This scenario has no map. Its author can add one with a 'map:' block: the region, places, "
-                    "lines and areas, and which party is which country (see docs/authoring.md).")
+            text = (_("This scenario has no map. Its author can add one with a 'map:' block: the region, places, "
+                      "lines and areas, and which party is which country (see docs/authoring.md)."))
             out.append(TextBlock(pygame.Rect(body.x, body.y, body.w, TextBlock.measure(theme, text, body.w)),
                                  text=text, colour=theme.palette.muted))
             return out
@@ -73,7 +77,7 @@ class MapScreen(Screen):
         key_w = min(theme.px(330), body.w // 3)
         map_r, key_r = columns(body, [body.w - key_w, key_w], theme.px(14))
         out.append(Painter(map_r, key="map", tip="", paint=lambda s, r, th: paint_map(s, r, th, view, scene)))
-        out.append(Painter(key_r, key="map-key-bg", group="panels", paint=lambda s, r, th: panel(s, r, th, "Key")))
+        out.append(Painter(key_r, key="map-key-bg", group="panels", paint=lambda s, r, th: panel(s, r, th, _("Key"))))
         out += self._key(key_r, theme, scene, rules)
         return out
 
@@ -107,7 +111,7 @@ class MapScreen(Screen):
         col = MapColours.of(pal)
         shaded = set(scene.territories.values()) | {a.party for a in scene.areas if a.party}
         if shaded:
-            para("Parties, shaded by the highest rung of their disputes", "small", pal.muted, True)
+            para(_("Parties, shaded by the highest rung of their disputes"), "small", pal.muted, True)
             for pid in rules.party_ids:
                 st = scene.stances.get(pid)
                 if st is None or pid not in shaded:
@@ -117,7 +121,9 @@ class MapScreen(Screen):
                     words.append(st.rung_name)
                 if rules.turns and st.last_decision in DECISION_WORDS and any(r.turn >= 0 for r in
                                                                               self.app.session.game.reports):
-                    words.append(f"last {rules.scenario.calendar.turn_unit}: {DECISION_WORDS[st.last_decision]}")
+                    words.append(tr("last {unit}: {decision}",
+                                    unit=unit_name(rules.scenario.calendar.turn_unit).lower(),
+                                    decision=_(DECISION_WORDS[st.last_decision])))
                 shade = territory_fill(pal, col, scene, pid)
                 swatch_row(" · ".join(words), lambda s, r, c=shade: (pygame.draw.rect(s, c, r),
                                                                      pygame.draw.rect(s, col.coast, r, 1)))
@@ -125,7 +131,7 @@ class MapScreen(Screen):
         features = [(line.name, "line", line.colour, line.style) for line in scene.lines]
         features += [(a.name, "area", a.colour, a.party) for a in scene.areas if not a.land]
         if features:
-            para("On the map", "small", pal.muted, True)
+            para(_("On the map"), "small", pal.muted, True)
             for name, kind, role, extra in features:
                 colour = role_colour(pal, role, pal.warn if kind == "line" else pal.accent,
                                      scene.stances.get(extra) if kind == "area" and extra else None)
@@ -133,16 +139,16 @@ class MapScreen(Screen):
             flow.skip(theme.px(6))
         kinds = [k for k in KIND_WORDS if any(p.kind == k for p in scene.places)]
         if kinds:
-            para("Places", "small", pal.muted, True)
+            para(_("Places"), "small", pal.muted, True)
             for k in kinds:
                 n = sum(p.kind == k for p in scene.places)
-                swatch_row(f"{n} {KIND_WORDS[k][n != 1]}", lambda s, r, k=k: _kind_icon(s, r, theme, k))
+                swatch_row(ngettext(*KIND_WORDS[k], n).format(n=n), lambda s, r, k=k: _kind_icon(s, r, theme, k))
             flow.skip(theme.px(6))
         block = rules.scenario.map
         if block.caption:
             para(block.caption, "small", pal.muted)
         if block.base == "natural_earth":
-            para(CREDIT, "small", pal.faint)
+            para(_(CREDIT), "small", pal.faint)
         out = flow.finish()
         return out
 
@@ -172,13 +178,13 @@ def _kind_icon(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, kind: s
 
 def map_button(rect: pygame.Rect, screen: Screen, hotkey: str = "G") -> Button:
     """The button that opens the map from another screen (G)."""
-    return Button(rect, key="open-map", group="top", label="Map", hotkey=hotkey, on_click=lambda: open_map(screen),
-                  tip="The map of the theatre as it stands now (G)")
+    return Button(rect, key="open-map", group="top", label=_("Map"), hotkey=hotkey, on_click=lambda: open_map(screen),
+                  tip=_("The map of the theatre as it stands now (G)"))
 
 
 def open_map(screen: Screen) -> None:
     app = screen.app
     if app.session.rules.scenario.map is None:
-        app.toast("This scenario has no map.")
+        app.toast(_("This scenario has no map."))
         return
     app.push(MapScreen(app))

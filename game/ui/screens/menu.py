@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import _
+
 from ..layout import inset
 from ..widgets import Button, Label, Widget
 from .base import Screen, dialog_frame
@@ -15,15 +17,15 @@ class MenuScreen(Screen):
 
     def items(self) -> list[tuple[str, str, object, str]]:
         return [
-            ("resume", "Resume", self.app.pop, "primary"),
-            ("save", "Save game", self.save, "normal"),
-            ("load", "Load game", self.load, "normal"),
-            ("briefing", "Briefing", self.briefing, "normal"),
-            ("report", "Last turn's report", self.report, "normal"),
-            ("settings", "Settings", self.settings, "normal"),
-            ("help", "Help and glossary", self.help, "normal"),
-            ("title", "Main menu (the game is saved)", self.title, "normal"),
-            ("quit", "Save and quit", self.app.quit, "ghost"),
+            ("resume", _("Resume"), self.app.pop, "primary"),
+            ("save", _("Save game"), self.save, "normal"),
+            ("load", _("Load game"), self.load, "normal"),
+            ("briefing", _("Briefing"), self.briefing, "normal"),
+            ("report", _("Last turn's report"), self.report, "normal"),
+            ("settings", _("Settings"), self.settings, "normal"),
+            ("help", _("Help and glossary"), self.help, "normal"),
+            ("title", _("Main menu (the game is saved)"), self.title, "normal"),
+            ("quit", _("Save and quit"), self.app.quit, "ghost"),
         ]
 
     def build(self, rect: pygame.Rect) -> list[Widget]:
@@ -37,7 +39,7 @@ class MenuScreen(Screen):
         inner = inset(box, theme.px(24), theme.px(20))
         bh = min(bh, (inner.h - title_h - theme.px(12)) // len(items) - gap)
         out: list[Widget] = [Label(pygame.Rect(inner.x, inner.y, inner.w, title_h), group="menu-title",
-                                   text="Paused", role="h2", bold=True, align="centre")]
+                                   text=_("Paused"), role="h2", bold=True, align="centre")]
         y = inner.y + title_h + theme.px(12)
         for key, label, action, kind in items:
             out.append(Button(pygame.Rect(inner.x, y, inner.w, bh), key=key, group="menu", label=label, kind=kind,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import _, tr
 from game.present.dates import calendar_line, period_text
 from game.sim.session import SessionCodeError, decode, encode, shipped_tags
 from game.typed import parse_whole
@@ -38,12 +39,12 @@ class PickerScreen(Screen):
 
     def build(self, rect: pygame.Rect) -> list[Widget]:
         app, theme = self.app, self.app.theme
-        out = header(app, self, rect, "Choose a crisis", f"{len(app.scenarios)} scenarios installed")
+        out = header(app, self, rect, _("Choose a crisis"), tr("{len} scenarios installed", len=len(app.scenarios)))
         body = body_rect(app, rect)
         left, right = columns(body, [1.15, 1.25], theme.px(20))
-        out.append(Painter(left, key="list-bg", group="picker", paint=lambda s, r, th: panel(s, r, th, "Scenarios")))
+        out.append(Painter(left, key="list-bg", group="picker", paint=lambda s, r, th: panel(s, r, th, _("Scenarios"))))
         out.append(Painter(right, key="detail-bg", group="picker",
-                           paint=lambda s, r, th: panel(s, r, th, "Briefing note")))
+                           paint=lambda s, r, th: panel(s, r, th, _("Briefing note"))))
         out += self._list(inset(left, theme.px(12), 0).inflate(0, 0), theme)
         out += self._detail(right, theme)
         return out
@@ -53,8 +54,9 @@ class PickerScreen(Screen):
         inner = pygame.Rect(area.x, top, area.w, area.bottom - top - theme.px(12))
         flow = Flow(inner, "list", self.scroll, "scenarios", theme.px(8), self.invalidate)
         if not self.app.scenarios:
-            flow.add(TextBlock(flow.take(theme.px(80)), text="No scenarios are installed: put a scenario file in "
-                               "the scenarios/ folder.", colour=theme.palette.muted))
+            flow.add(TextBlock(flow.take(theme.px(80)), text=_("No scenarios are installed: put a scenario file "
+                                                               "in the scenarios/ folder."),
+                               colour=theme.palette.muted))
         for i, e in enumerate(self.app.scenarios):
             hotkey = str(i + 1) if i < 9 else ""
             room = Button.text_width(theme, flow.width, theme.px(60), False, hotkey)
@@ -94,7 +96,7 @@ class PickerScreen(Screen):
         flow.add(Painter(pygame.Rect(row.x, row.y, cw, ch), key="difficulty",
                          paint=lambda s, r, th: chip(s, r, th, diff.upper(), getattr(th.palette, colour_name))))
         flow.add(TextBlock(flow.take(TextBlock.measure(theme, scn.summary, flow.width)), text=scn.summary))
-        parties = "Parties: " + ", ".join(p.name for p in scn.parties)
+        parties = _("Parties: ") + ", ".join(p.name for p in scn.parties)
         flow.add(TextBlock(flow.take(TextBlock.measure(theme, parties, flow.width, "small")), text=parties,
                            role="small", colour=theme.palette.muted))
         out += flow.finish()
@@ -103,25 +105,27 @@ class PickerScreen(Screen):
                                  group="controls", text=self.problem, role="small", colour=theme.palette.danger))
         top = pygame.Rect(controls.x, controls.bottom - 2 * bh - gap, controls.w, bh)
         low = pygame.Rect(controls.x, controls.bottom - bh, controls.w, bh)
-        out += self._field(top, "seed", "Seed", self.seed_text, "random", self._seed, 9, 0.4,
-                           "Same seed, same world: a class can all play the same crisis.", allowed=_is_digit)
+        out += self._field(top, "seed", _("Seed"), self.seed_text, "random", self._seed, 9, 0.4,
+                           _("Same seed, same world: a class can all play the same crisis."), allowed=_is_digit)
         out += self._field(pygame.Rect(top.x + int(top.w * 0.4) + gap, top.y, top.w - int(top.w * 0.4) - gap, bh),
-                           "code", "Session code", self.code_text, "from your teacher", self._code, 16, 1.0,
-                           "Your teacher's code (e.g. RIVE-0K3M) starts the class's world, whatever is chosen above.")
+                           "code", _("Session code"), self.code_text, _("from your teacher"), self._code, 16, 1.0,
+                           _("Your teacher's code (e.g. RIVE-0K3M) starts the class's world, whatever is chosen "
+                             "above."))
         compact = low.w < theme.px(560)
         start_w = min(theme.px(230), int(low.w * 0.38))
         fac_w = min(theme.px(150), low.w // 4)
-        out += self._field(pygame.Rect(low.x, low.y, low.w - start_w - fac_w - 2 * gap, bh), "player", "Your name",
+        out += self._field(pygame.Rect(low.x, low.y, low.w - start_w - fac_w - 2 * gap, bh), "player", _("Your "
+                                                                                                         "name"),
                            self.player, "" if compact else "optional", self._player, 40, 1.0,
-                           "Your name goes into your saves and your debrief report.")
+                           _("Your name goes into your saves and your debrief report."))
         out.append(Button(pygame.Rect(low.right - start_w - fac_w - gap, low.y, fac_w, bh), key="facilitator",
-                          group="controls", label=("☑ " if self.facilitator else "☐ ") + "Facilitator",
+                          group="controls", label=("☑ " if self.facilitator else "☐ ") + _("Facilitator"),
                           selected=self.facilitator, on_click=self._toggle_facilitator,
-                          tip="Facilitator mode, for a teacher with a class: pauses at discussion points; F9 "
-                              "fires events, sets a party's decision or holds a class vote."))
+                          tip=_("Facilitator mode, for a teacher with a class: pauses at discussion points; F9 "
+                                "fires events, sets a party's decision or holds a class vote.")))
         out.append(Button(pygame.Rect(low.right - start_w, low.y, start_w, bh), key="start",
-                          group="controls", label="Read the briefing", kind="primary", on_click=self.start,
-                          hotkey="" if compact else "Enter", sound="select"))
+                          group="controls", label=_("Read the briefing"), kind="primary", on_click=self.start,
+                          hotkey="" if compact else _("Enter"), sound="select"))
         return out
 
     def _field(self, rect: pygame.Rect, key: str, label: str, value: str, placeholder: str, on_change,
@@ -161,8 +165,8 @@ class PickerScreen(Screen):
             return None
         entry = next((e for e in self.app.scenarios if e.id == shared.scenario_id), None)
         if entry is None:
-            self.problem = (f"session code {self.code_text.strip()} is for '{shared.scenario_id}', "
-                            "which is not installed here")
+            self.problem = (tr("session code {strip} is for '{scenario_id}', which is not installed here",
+                               strip=self.code_text.strip(), scenario_id=shared.scenario_id))
             self.invalidate()
             return None
         return entry, shared.seed, encode(shared, tags), shared.facilitator
@@ -191,7 +195,7 @@ class PickerScreen(Screen):
     def start(self) -> None:
         entry = self.entry
         if entry is None:
-            self.app.toast("No scenario to start.", danger=True)
+            self.app.toast(_("No scenario to start."), danger=True)
             return
         seed = parse_whole(self.seed_text, 0) if self.seed_text else None
         code, facilitator = "", self.facilitator

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.i18n import _, tr
 from game.present.words import plural
 
 from ..layout import Flow, inset, rows
@@ -31,12 +32,14 @@ class ReloadErrorsScreen(Screen):
         inner = inset(box, theme.px(24), theme.px(18))
         bh = theme.px(44)
         title_h = theme.line_height("h2", True)
-        note = (f"The scenario file has {plural(len(self.errors), 'error')}, so it was not reloaded: the game goes "
-                "on with the rules it had. Fix the file and press F5 again.")
+        note = (tr("The scenario file has {plural_value}, so it was not reloaded: the game goes on with the rules "
+                   "it had. Fix the file and press F5 again.",
+                   plural_value=plural(len(self.errors), 'error')))
         note_h = TextBlock.measure(theme, note, inner.w, "body")
         head, body, foot = rows(inner, [title_h + note_h + theme.px(6), None, bh], theme.px(10))
         out: list[Widget] = [
-            Label(pygame.Rect(head.x, head.y, head.w, title_h), group="reload-head", text="The scenario did not reload",
+            Label(pygame.Rect(head.x, head.y, head.w, title_h), group="reload-head", text=_("The scenario did not "
+                                                                                            "reload"),
                   role="h2", bold=True, colour=pal.danger),
             TextBlock(pygame.Rect(head.x, head.y + title_h + theme.px(6), head.w, note_h), group="reload-head",
                       text=note),
@@ -49,7 +52,7 @@ class ReloadErrorsScreen(Screen):
         spare = max(0, body.h - flow.area.content_height)
         bw = min(theme.px(220), foot.w)
         out.append(Button(pygame.Rect(foot.right - bw, foot.y, bw, foot.h), key="close", group="reload-foot",
-                          label="Back to the game", kind="primary", hotkey="Esc", on_click=self.app.pop))
+                          label=_("Back to the game"), kind="primary", hotkey="Esc", on_click=self.app.pop))
         return out, spare
 
     def default_action(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.record import TurnReport
+from game.i18n import N_, _, tr
 from game.present.lines import Day, decisions_sentence, report_days
 from game.present.news import NewsItem
 from game.present.variants import fired_words
@@ -19,8 +20,8 @@ from ..theme import Theme, ladder_colour
 from ..widgets import Button, TextBlock, Widget
 from .base import Screen, fitted_dialog
 
-HIDDEN_NOTE = ("Changes inside the parties and to the hidden pressure are not shown: they reach you later, "
-               "through your analysts' estimates.")
+HIDDEN_NOTE = (N_("Changes inside the parties and to the hidden pressure are not shown: they reach you later, "
+                  "through your analysts' estimates."))
 
 
 class ReportScreen(Screen):
@@ -57,7 +58,8 @@ class ReportScreen(Screen):
         app, theme = self.app, self.app.theme
         inner = inset(box, theme.px(22), theme.px(18))
         bh = theme.px(46)
-        title = f"What happened on {self.today.heading[:1].lower()}{self.today.heading[1:]}"
+        title = tr("What happened on {lower}{heading}",
+                   lower=self.today.heading[:1].lower(), heading=self.today.heading[1:])
         title_h = TextBlock.measure(theme, title, inner.w, "h1", True)
         head, body, foot = rows(inner, [title_h, None, bh], theme.px(12))
         out: list[Widget] = [TextBlock(head, group="report-head", text=title, role="h1", bold=True)]
@@ -67,7 +69,7 @@ class ReportScreen(Screen):
         self._spare = max(0, body.h - needed)
         out += changes + news
         game = app.session.game
-        label = "See how it ended" if game.done and not self.review else "Continue"
+        label = _("See how it ended") if game.done and not self.review else _("Continue")
         bw = min(theme.px(260), foot.w // 2)
         out.append(Button(pygame.Rect(foot.right - bw, foot.y, bw, foot.h), key="continue", group="report-foot",
                           label=label, kind="primary", hotkey="Enter", on_click=self.close))
@@ -92,24 +94,24 @@ class ReportScreen(Screen):
                 para(t.text, "h3", colour, True)
         decisions = decisions_sentence(day)
         if decisions:
-            para("The parties decided: " + decisions, "body", pal.text, True)
+            para(_("The parties decided: ") + decisions, "body", pal.text, True)
         values = [t for t in day.totals if t.scale.kind != "rung"]
         if values:
             flow.skip(theme.px(6))
-            para(f"Over the {rules.scenario.calendar.turn_unit}", "small", pal.muted, True)
+            para(tr("Over the {turn_unit}", turn_unit=rules.scenario.calendar.turn_unit), "small", pal.muted, True)
             for t in values:
                 para(t.text, "small", pal.text, indent=theme.px(12))
         flow.skip(theme.px(6))
-        para("What changed, and why", "small", pal.muted, True)
+        para(_("What changed, and why"), "small", pal.muted, True)
         if not day.causes:
-            para("Nothing you can see changed.", "body", pal.muted)
+            para(_("Nothing you can see changed."), "body", pal.muted)
         for cause in day.causes:
             flow.skip(theme.px(4))
             para(cause.title, "body", pal.accent_hi, True)
             for share in cause.shares:
                 para(f"• {share.text}", "small", pal.text, indent=theme.px(12))
         flow.skip(theme.px(8))
-        para(HIDDEN_NOTE, "small", pal.faint)
+        para(_(HIDDEN_NOTE), "small", pal.faint)
         return flow.finish()
 
     def _news(self, rect: pygame.Rect, theme: Theme) -> list[Widget]:
@@ -131,9 +133,9 @@ class ReportScreen(Screen):
                 para(note, "small", pal.muted)
 
         today = [n for n in self.today.news if n.code != "event"]
-        para("News and intelligence", "small", pal.muted, True)
+        para(_("News and intelligence"), "small", pal.muted, True)
         if not today and not self.today.events:
-            para("Nothing new.", "small", pal.faint)
+            para(_("Nothing new."), "small", pal.faint)
         for key in self.today.events:
             ev = events.get(key)
             if ev is not None:
@@ -144,7 +146,7 @@ class ReportScreen(Screen):
             item(news)
         for day in self.later:
             flow.skip(theme.px(10))
-            para(f"Then: {day.heading}", "body", pal.muted, True)
+            para(tr("Then: {heading}", heading=day.heading), "body", pal.muted, True)
             for key in day.events:
                 ev = events.get(key)
                 if ev is not None:

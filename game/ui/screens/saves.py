@@ -7,6 +7,7 @@ import datetime as dt
 
 import pygame
 
+from game.i18n import _, tr
 from game.present.dates import day_text
 from game.saves import SaveError
 
@@ -45,42 +46,44 @@ class SavesScreen(Screen):
     def build(self, rect: pygame.Rect) -> list[Widget]:
         app, theme = self.app, self.app.theme
         saving = self.mode == "save"
-        title = "Save the game" if saving else "Load a game"
-        out = header(app, self, rect, title, f"Saves folder: {app.saves_dir}")
+        title = _("Save the game") if saving else _("Load a game")
+        out = header(app, self, rect, title, tr("Saves folder: {saves_dir}", saves_dir=app.saves_dir))
         body = body_rect(app, rect)
         if saving:
             bh = theme.px(46)
             top, rest = rows(body, [bh, None], theme.px(14))
             name_r, button_r = columns(top, [3, 1], theme.px(12))
             out.append(TextInput(name_r, key="name", group="save-controls", value=self.name_text,
-                                 placeholder="a name for this save", on_change=self._name, on_submit=self.save,
+                                 placeholder=_("a name for this save"), on_change=self._name, on_submit=self.save,
                                  select_on_focus=True, max_length=64,
-                                 tip="Letters, digits, '-' and '_'. The same name replaces that save (unless it holds "
-                                     "a finished game, which is kept)."))
-            out.append(Button(button_r, key="save-now", group="save-controls", label="Save", kind="primary",
+                                 tip=_("Letters, digits, '-' and '_'. The same name replaces that save (unless it "
+                                       "holds a finished game, which is kept).")))
+            out.append(Button(button_r, key="save-now", group="save-controls", label=_("Save"), kind="primary",
                               on_click=self.save, hotkey="Enter", sound="select"))
         else:
             rest = body
-        out.append(Painter(rest, key="p-saves", group="saves", paint=lambda s, r, th: panel(s, r, th, "Saved games")))
+        out.append(Painter(rest, key="p-saves", group="saves", paint=lambda s, r, th: panel(s, r, th, _("Saved "
+                                                                                                        "games"))))
         inner = inset(rest, theme.px(12), 0)
         inner.y += panel_header(theme)
         inner.h -= panel_header(theme) + theme.px(12)
         flow = Flow(inner, "list", self.scroll, "save-list", theme.px(6), self.invalidate)
         if not self.entries:
-            flow.add(Label(flow.take(theme.line_height("body") + theme.px(10)), text="No saved games yet.",
+            flow.add(Label(flow.take(theme.line_height("body") + theme.px(10)), text=_("No saved games yet."),
                            colour=theme.palette.faint))
         h = theme.line_height("label") + theme.line_height("small") + theme.px(14)
         for e in self.entries:
             if e.problem:
-                sub = f"cannot be loaded: {e.problem}"
+                sub = tr("cannot be loaded: {problem}", problem=e.problem)
             else:
-                state = f"ended: {e.ending.replace('_', ' ')}" if e.ending else "in progress"
-                sub = f"{e.scenario_id.replace('_', ' ')} · {e.turns_played} turns played · {state} · " \
-                      f"{when(e.updated)}"
+                state = tr("ended: {replace}", replace=e.ending.replace('_', ' ')) if e.ending else _("in progress")
+                sub = tr("{replace} · {turns_played} turns played · {state} · {when}",
+                         replace=e.scenario_id.replace('_', ' '), turns_played=e.turns_played, state=state,
+                         when=when(e.updated))
             if saving:
-                action, tip = (lambda n=e.name: self._name(n, rebuild=True)), "Use this name (replaces the save)"
+                action, tip = (lambda n=e.name: self._name(n, rebuild=True)), _("Use this name (replaces the save)")
             else:
-                action, tip = (lambda p=e.path: self.load(p)), e.problem or f"Load {e.path.name}"
+                action, tip = (lambda p=e.path: self.load(p)), e.problem or tr("Load {name}", name=e.path.name)
             flow.add(Button(flow.take(h), key=f"save:{e.name}", label=e.name, sub=sub, align="left",
                             enabled=saving or not e.problem, tip=tip, on_click=action))
         out += flow.finish()
@@ -98,9 +101,9 @@ class SavesScreen(Screen):
         try:
             path = session.save(self.name_text.strip() or None)
         except SaveError as exc:
-            self.app.toast(f"Not saved: {exc.message}", danger=True)
+            self.app.toast(tr("Not saved: {message_value}", message_value=exc.message), danger=True)
             return
-        self.app.toast(f"Saved as {path.name}.")
+        self.app.toast(tr("Saved as {name}.", name=path.name))
         self.app.pop()
 
     def load(self, path) -> None:

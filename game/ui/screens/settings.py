@@ -23,7 +23,7 @@ class SettingsScreen(Screen):
         s = self.app.settings
         sizes = [(f"size:{w}x{h}", f"{w}×{h}", replace(s, width=w, height=h, fullscreen=False),
                   not s.fullscreen and (s.width, s.height) == (w, h)) for w, h in WINDOW_SIZES]
-        sizes.append(("size:full", "Full screen", replace(s, fullscreen=True), s.fullscreen))
+        sizes.append(("size:full", _("Full screen"), replace(s, fullscreen=True), s.fullscreen))
         chosen = s.language or current_language().code
         languages = [(f"language:{code}", NAMES[code], replace(s, language=code), chosen == code)
                      for code in LANGUAGES]
@@ -31,28 +31,29 @@ class SettingsScreen(Screen):
             (_("Language"), _("The game, its reports and the scenarios that have a translation. Saves and session "
                               "codes do not depend on it: a class can play one session in several languages."),
              languages),
-            ("Window", "The window can also be resized by dragging its edge (down to 1024×640).", sizes),
-            ("Type size", "Larger type for projectors and tired eyes; long panels scroll. A narrow window caps it "
-             "so that the turn screen keeps its three columns.",
+            (_("Window"), _("The window can also be resized by dragging its edge (down to 1024×640)."), sizes),
+            (_("Type size"), _("Larger type for projectors and tired eyes; long panels scroll. A narrow window caps "
+                            "it so that the turn screen keeps its three columns."),
              [(f"type:{t:g}", f"{t:.0%}", replace(s, type_scale=t), s.type_scale == t) for t in TYPE_SIZES]),
-            ("Colours", "The colour-blind-safe palette (Okabe–Ito) keeps danger, ladder and charts distinct.",
-             [("colours:standard", "Standard", replace(s, colour_blind=False), not s.colour_blind),
-              ("colours:safe", "Colour-blind safe", replace(s, colour_blind=True), s.colour_blind)]),
-            ("Sound", "Soft clicks, a chime at each turn, an alert when the crisis worsens.",
-             [("sound:on", "On", replace(s, sound=True), s.sound), ("sound:off", "Off", replace(s, sound=False),
+            (_("Colours"), _("The colour-blind-safe palette (Okabe–Ito) keeps danger, ladder and charts distinct."),
+             [("colours:standard", _("Standard"), replace(s, colour_blind=False), not s.colour_blind),
+              ("colours:safe", _("Colour-blind safe"), replace(s, colour_blind=True), s.colour_blind)]),
+            (_("Sound"), _("Soft clicks, a chime at each turn, an alert when the crisis worsens."),
+             [("sound:on", _("On"), replace(s, sound=True), s.sound), ("sound:off", _("Off"), replace(s, sound=False),
                                                                      not s.sound)]),
-            ("Projector view", "Large type and high contrast for a classroom projector.",
-             [("projector:off", "Off", replace(s, projector=False), not s.projector),
-              ("projector:on", "On", replace(s, projector=True), s.projector)]),
-            ("Facilitator mode", "For a teacher running the game with a class: pauses at the scenario's discussion "
-             "points, and F9 opens the facilitator's panel (inject an event, override a party, hold a class vote).",
-             [("facilitator:off", "Off", replace(s, facilitator=False), not s.facilitator),
-              ("facilitator:on", "On", replace(s, facilitator=True), s.facilitator)]),
+            (_("Projector view"), _("Large type and high contrast for a classroom projector."),
+             [("projector:off", _("Off"), replace(s, projector=False), not s.projector),
+              ("projector:on", _("On"), replace(s, projector=True), s.projector)]),
+            (_("Facilitator mode"), _("For a teacher running the game with a class: pauses at the scenario's "
+                                   "discussion points, and F9 opens the facilitator's panel (inject an event, "
+                                   "override a party, hold a class vote)."),
+             [("facilitator:off", _("Off"), replace(s, facilitator=False), not s.facilitator),
+              ("facilitator:on", _("On"), replace(s, facilitator=True), s.facilitator)]),
         ]
 
     def build(self, rect: pygame.Rect) -> list[Widget]:
         app, theme = self.app, self.app.theme
-        out = header(app, self, rect, "Settings", "Changes apply at once and are remembered")
+        out = header(app, self, rect, _("Settings"), _("Changes apply at once and are remembered"))
         body = body_rect(app, rect)
         out.append(Painter(body, key="p-settings", group="panels", paint=lambda s, r, th: panel(s, r, th, "")))
         inner = inset(body, theme.px(20), theme.px(16))
@@ -62,7 +63,7 @@ class SettingsScreen(Screen):
             flow.add(Label(flow.take(theme.line_height("h3", True)), text=title, role="h3", bold=True))
             flow.add(TextBlock(flow.take(TextBlock.measure(theme, note, flow.width, "small")),
                                text=note, role="small", colour=theme.palette.muted))
-            min_w = max(theme.width(label, "label") for _, label, _, _ in options) + theme.px(36)
+            min_w = max(theme.width(label, "label") for __, label, __, __ in options) + theme.px(36)
             per_row = max(1, (flow.width + theme.px(8)) // (min_w + theme.px(8)))
             per_row = min(per_row, len(options))
             w = min(theme.px(200), (flow.width - theme.px(8) * (per_row - 1)) // per_row)
@@ -74,8 +75,8 @@ class SettingsScreen(Screen):
             if title == "Sound":
                 r = flow.take(bh)
                 flow.add(Button(pygame.Rect(r.x, r.y, min(r.w, theme.px(240)), bh), key="test-sound",
-                                label="Play a test sound", on_click=lambda: app.sounds.play("success"),
-                                tip="Plays the success chime (silent when sound is off)"))
+                                label=_("Play a test sound"), on_click=lambda: app.sounds.play("success"),
+                                tip=_("Plays the success chime (silent when sound is off)")))
             flow.skip(theme.px(14))
         out += flow.finish()
         return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game import __version__
+from game.i18n import N_, _, tr
 from game.saves import SaveError
 
 from ..layout import columns, inset
@@ -13,10 +14,10 @@ from ..theme import Theme, mix
 from ..widgets import Button, Label, Painter, TextBlock, Widget
 from .base import Screen, emblem
 
-TAGLINE = "A crisis-diplomacy game. You are the Secretary-General of the United Nations."
-INTRO = ("Each turn you spend scarce prestige, envoys, money and attention on the instruments the office really "
-         "has, while the parties climb the escalation ladder or step back. You see only estimates. The score "
-         "counts the wars that did not happen.")
+TAGLINE = N_("A crisis-diplomacy game. You are the Secretary-General of the United Nations.")
+INTRO = (N_("Each turn you spend scarce prestige, envoys, money and attention on the instruments the office "
+            "really has, while the parties climb the escalation ladder or step back. You see only estimates. The "
+            "score counts the wars that did not happen."))
 
 
 class TitleScreen(Screen):
@@ -47,8 +48,9 @@ class TitleScreen(Screen):
         out: list[Widget] = []
         r = min(left.w // 3, left.h // 5, theme.px(90))
         title_h = theme.line_height("display", True)
-        tag_h = TextBlock.measure(theme, TAGLINE, left.w, "h3")
-        intro_h = TextBlock.measure(theme, INTRO, left.w, "body")
+        tagline, intro = _(TAGLINE), _(INTRO)
+        tag_h = TextBlock.measure(theme, tagline, left.w, "h3")
+        intro_h = TextBlock.measure(theme, intro, left.w, "body")
         total = 2 * r + theme.px(24) + title_h + theme.px(10) + tag_h + theme.px(18) + intro_h
         y = left.y + max(0, (left.h - total) // 2)
         centre = (left.centerx, y + r)
@@ -58,15 +60,16 @@ class TitleScreen(Screen):
         out.append(Label(pygame.Rect(left.x, y, left.w, title_h), group="title", text="GOOD OFFICES",
                          role="display", bold=True, align="centre"))
         y += title_h + theme.px(10)
-        out.append(TextBlock(pygame.Rect(left.x, y, left.w, tag_h), group="title", text=TAGLINE, role="h3",
+        out.append(TextBlock(pygame.Rect(left.x, y, left.w, tag_h), group="title", text=tagline, role="h3",
                              colour=theme.palette.accent_hi))
         y += tag_h + theme.px(18)
-        out.append(TextBlock(pygame.Rect(left.x, y, left.w, intro_h), group="title", text=INTRO,
+        out.append(TextBlock(pygame.Rect(left.x, y, left.w, intro_h), group="title", text=intro,
                              colour=theme.palette.muted))
         out += self._menu(right)
         small = theme.line_height("small")
         out.append(Label(pygame.Rect(rect.right - theme.px(260), rect.bottom - small - theme.px(12), theme.px(244),
-                                     small), group="version", text=f"version {__version__}", role="small",
+                                     small), group="version", text=tr("version {version}",
+                                                                      version=__version__), role="small",
                          colour=theme.palette.faint, align="right"))
         return out
 
@@ -74,13 +77,13 @@ class TitleScreen(Screen):
         app, theme = self.app, self.app.theme
         latest = self.latest
         items = [
-            ("new", "New game", "Choose a crisis and take office", self.new_game, True, "primary"),
-            ("continue", "Continue", self._continue_sub(latest), self.resume, latest is not None, "normal"),
-            ("load", "Load game", "Open a saved game", self.load, True, "normal"),
-            ("settings", "Settings", "Window, type, colours, sound, projector, facilitator", self.settings, True,
+            ("new", _("New game"), _("Choose a crisis and take office"), self.new_game, True, "primary"),
+            ("continue", _("Continue"), self._continue_sub(latest), self.resume, latest is not None, "normal"),
+            ("load", _("Load game"), _("Open a saved game"), self.load, True, "normal"),
+            ("settings", _("Settings"), _("Window, type, colours, sound, projector, facilitator"), self.settings, True,
              "normal"),
-            ("help", "Help and glossary", "How to play; the instruments; the ladder", self.help, True, "normal"),
-            ("quit", "Quit", "", app.quit, True, "ghost"),
+            ("help", _("Help and glossary"), _("How to play; the instruments; the ladder"), self.help, True, "normal"),
+            ("quit", _("Quit"), "", app.quit, True, "ghost"),
         ]
         gap = theme.px(12)
         bw = min(right.w, theme.px(420))
@@ -89,7 +92,7 @@ class TitleScreen(Screen):
         y = right.y + (right.h - total) // 2
         out: list[Widget] = []
         for n, (key, label, sub, action, enabled, kind) in enumerate(items, 1):
-            tip = "" if enabled else "No game in progress has been saved yet."
+            tip = "" if enabled else _("No game in progress has been saved yet.")
             out.append(Button(pygame.Rect(right.centerx - bw // 2, y, bw, bh), key=key, group="menu", label=label,
                               sub=sub if bh >= theme.px(50) else "", on_click=action, enabled=enabled, kind=kind,
                               hotkey=str(n), align="left", role="h3", tip=tip))
@@ -98,9 +101,10 @@ class TitleScreen(Screen):
 
     def _continue_sub(self, latest: SaveEntry | None) -> str:
         if latest is None:
-            return "No game in progress"
+            return _("No game in progress")
         titles = {e.id: e.scenario.title for e in self.app.scenarios}
-        return f"{titles.get(latest.scenario_id, latest.scenario_id)} · {latest.turns_played} turns played"
+        return tr("{get} · {turns_played} turns played",
+                  get=titles.get(latest.scenario_id, latest.scenario_id), turns_played=latest.turns_played)
 
     def key(self, event: pygame.event.Event) -> bool:
         actions = [self.new_game, self.resume, self.load, self.settings, self.help, self.app.quit]
@@ -123,7 +127,7 @@ class TitleScreen(Screen):
 
     def resume(self) -> None:
         if self.latest is None:
-            self.app.toast("There is no game in progress to continue.", danger=True)
+            self.app.toast(_("There is no game in progress to continue."), danger=True)
             return
         open_save(self.app, self.latest.path)
 
@@ -154,5 +158,5 @@ def open_save(app, path) -> bool:
 
     app.session = session
     show_game(app)
-    app.toast(f"Loaded {path.name}.")
+    app.toast(tr("Loaded {name}.", name=path.name))
     return True

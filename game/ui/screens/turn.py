@@ -9,10 +9,11 @@ import pygame
 
 from game.engine import Action, IllegalAction
 from game.engine.observation import Observation
+from game.i18n import _, tr
 from game.present.conditions import requirement_text
-from game.present.dates import turn_date, turn_heading
+from game.present.dates import turn_date, turn_heading, unit_name
 from game.present.leaders import mood
-from game.present.news import news_by_date
+from game.present.news import intention_words, news_by_date
 from game.present.odds import odds_lines
 from game.present.office import commitment_text, office_lines
 from game.present.refusals import refusal_text
@@ -78,7 +79,7 @@ class TurnScreen(Screen):
             return
         if self.app.facilitating and self.pause_for_discussion():
             return
-        unanswered = [key for key, _, _ in game.pending() if key not in self.session.choices]
+        unanswered = [key for key, __, __ in game.pending() if key not in self.session.choices]
         if unanswered and self.prompted_turn != game.turn:
             self.prompted_turn = game.turn
             self.open_events()
@@ -158,15 +159,15 @@ class TurnScreen(Screen):
         compact = bar.w < theme.px(1200)
         if compact:
             menu_w, advisor_w = theme.px(70), theme.px(84)
-        out.append(Button(pygame.Rect(right_edge - menu_w, by, menu_w, bh), key="menu", group="top", label="Menu",
-                          hotkey="" if compact else "Esc", on_click=self.open_menu,
-                          tip="Save, load, settings, briefing, quit (Esc)"))
+        out.append(Button(pygame.Rect(right_edge - menu_w, by, menu_w, bh), key="menu", group="top", label=_("Menu"),
+                          hotkey="" if compact else _("Esc"), on_click=self.open_menu,
+                          tip=_("Save, load, settings, briefing, quit (Esc)")))
         out.append(Button(pygame.Rect(right_edge - menu_w - theme.px(8) - help_w, by, help_w, bh), key="help",
-                          group="top", label="?", on_click=self.open_help, tip="Help and glossary (F1)"))
+                          group="top", label="?", on_click=self.open_help, tip=_("Help and glossary (F1)")))
         out.append(Button(pygame.Rect(right_edge - menu_w - help_w - advisor_w - theme.px(16), by, advisor_w, bh),
-                          key="advisor", group="top", label="Advisor", hotkey="" if compact else "F2",
+                          key="advisor", group="top", label=_("Advisor"), hotkey="" if compact else "F2",
                           on_click=self.open_advisor,
-                          tip="Your staff's estimate of each move's chances, with their uncertainty (F2)"))
+                          tip=_("Your staff's estimate of each move's chances, with their uncertainty (F2)")))
         buttons_w = menu_w + help_w + advisor_w + theme.px(24)
         if rules.scenario.map is not None:
             map_w = theme.px(64) if compact else theme.px(84)
@@ -176,16 +177,17 @@ class TurnScreen(Screen):
         if self.app.facilitating:
             fac_w = theme.px(64) if compact else theme.px(124)
             out.append(Button(pygame.Rect(right_edge - buttons_w - fac_w, by, fac_w, bh), key="facilitator",
-                              group="top", label="Class" if compact else "Facilitator", hotkey="" if compact else "F9",
+                              group="top", label=_("Class") if compact else _("Facilitator"),
+                              hotkey="" if compact else "F9",
                               kind="primary", on_click=self.open_facilitator,
-                              tip="Facilitator: fire an event, set a party's decision, hold a class vote (F9)"))
+                              tip=_("Facilitator: fire an event, set a party's decision, hold a class vote (F9)")))
             buttons_w += fac_w + theme.px(8)
         text_x = bar.x + pad + theme.px(36) + theme.px(12)
         avail = right_edge - buttons_w - text_x
-        date = f"{unit.capitalize()} {min(obs.turn + 1, obs.turns)} of {obs.turns} · {turn_date(rules, obs.turn)} · " \
-               f"{plural(left_turns, 'turn')} left"
+        date = tr("{unit} {n} of {turns} · {date} · {left} left", unit=unit_name(unit), n=min(obs.turn + 1, obs.turns),
+                  turns=obs.turns, date=turn_date(rules, obs.turn), left=plural(left_turns, 'turn'))
         if self.session.session_code:  # first, so that a narrow bar cuts the turns left rather than the code
-            date = f"Session {self.session.session_code} · {date}"
+            date = tr("Session {session_code} · {date}", session_code=self.session.session_code, date=date)
         committed = self.game.committed(self.session.orders, self.session.choices)
         res = office_lines(rules, obs.office, committed)
         # The resources come first: each chip has room for 'now → after orders' (the same room all turn, so
@@ -223,13 +225,14 @@ class TurnScreen(Screen):
                          colour=self.app.theme.palette.accent_hi))
         cx = text_x + title_w + theme.px(8)
         tips = {
-            "prestige": "Political capital (0–100): spent by acting, earned by success; scales every instrument.",
-            "budget": "Discretionary money (US$ millions) for missions, early warning and deployments.",
-            "envoys": "Envoys not tied up by a mission now.",
-            "attention": "Initiatives you can still start this turn; emergencies elsewhere take slots away.",
+            "prestige": _("Political capital (0–100): spent by acting, earned by success; scales every instrument."),
+            "budget": _("Discretionary money (US$ millions) for missions, early warning and deployments."),
+            "envoys": _("Envoys not tied up by a mission now."),
+            "attention": _("Initiatives you can still start this turn; emergencies elsewhere take slots away."),
         }
         for r, cw in zip(res, widths, strict=True):
-            now = f"{r.label.capitalize()}: {r.now}" + (f" now, {r.after} after this turn's orders and answers"
+            now = f"{r.label.capitalize()}: {r.now}" + (tr(" now, {after} after this turn's orders and answers",
+                                                           after=r.after)
                                                         if r.after is not None else "") + ". "
             box = pygame.Rect(cx, by, cw, bh)
             out.append(Painter(box, key=f"res:{r.kind}", group="top", tip=now + tips[r.kind],
@@ -248,24 +251,26 @@ class TurnScreen(Screen):
         if out:
             bottom = pygame.Rect(bottom.x, out[0].rect.bottom + gap, bottom.w, bottom.bottom - out[0].rect.bottom - gap)
         out += [
-            Painter(top, key="p-escalation", group="panels", paint=lambda s, r, th: panel(s, r, th, "Escalation")),
+            Painter(top, key="p-escalation", group="panels", paint=lambda s, r, th: panel(s, r, th, _("Escalation"))),
             Painter(bottom, key="p-parties", group="panels",
-                    paint=lambda s, r, th: panel(s, r, th, "Parties — your estimates")),
+                    paint=lambda s, r, th: panel(s, r, th, _("Parties — your estimates"))),
         ]
         flow = Flow(self._inner(top, theme), "pairs", self.scroll, "pairs", theme.px(8), self.invalidate)
         for pair in obs.pairs:
             title = pair_name(rules, pair.id)
             ladder = " → ".join(f"{n}" + (" ◀ now" if i == pair.rung else "") for i, n in enumerate(pair.ladder))
-            tip = (f"{title}: {pair.rung_name} (rung {pair.rung}). Ladder: {ladder}. The band under it is your "
-                   f"analysts' estimate of the hidden pressure toward the next rung (90% band).")
+            tip = (tr("{title}: {rung_name} (rung {rung}). Ladder: {ladder}. The band under it is your analysts' "
+                      "estimate of the hidden pressure toward the next rung (90% band).",
+                      title=title, rung_name=pair.rung_name, rung=pair.rung, ladder=ladder))
             flow.add(Painter(flow.take(card_h), key=f"pair:{pair.id}", tip=tip,
                              paint=lambda s, r, th, p=pair, t=title: cards.paint_pair(s, r, th, p, t)))
         out += flow.finish()
         delay = obs.office.estimate_delay
         unit = rules.scenario.calendar.turn_unit
         flow = Flow(self._inner(bottom, theme), "parties", self.scroll, "parties", theme.px(8), self.invalidate)
-        age = "current" if delay == 0 else f"{plural(delay, unit)} old"
-        note = f"Estimates are {age}, ±{obs.office.estimate_band:.2f} (90% band). Early warning sharpens them."
+        age = _("current") if delay == 0 else tr("{age} old", age=plural(delay, unit))
+        note = tr("Estimates are {age}, ±{estimate_band:.2f} (90% band). Early warning sharpens them.",
+                  age=age, estimate_band=obs.office.estimate_band)
         flow.add(TextBlock(flow.take(TextBlock.measure(theme, note, flow.width, "small")), text=note, role="small",
                            colour=theme.palette.faint))
         leaders = {p.id: p.leader or "" for p in rules.scenario.parties}
@@ -274,11 +279,13 @@ class TurnScreen(Screen):
             leader = leaders.get(party.id, "")
             who = f"{party.name} ({leader})" if leader else party.name
             trust = party.estimates.get("trust")
-            feeling = f"Its leader is {mood(trust.value)[0]}, as far as your estimate of its trust in you shows. " \
+            feeling = tr("Its leader is {value}, as far as your estimate of its trust in you shows. ",
+                         value=mood(trust.value)[0]) \
                 if trust is not None else ""
-            tip = (f"{who}: the bars are estimates with their 90% band. {feeling}"
-                   + (f"Recent contact shows it intends to {party.intention}." if party.intention else
-                      "Its intention is unknown: good offices, an envoy, Track II or a visit would reveal it."))
+            tip = (tr("{who}: the bars are estimates with their 90% band. {feeling}", who=who, feeling=feeling)
+                   + (tr("Recent contact shows it intends to {intention}.",
+                         intention=intention_words(party.intention)) if party.intention else
+                      _("Its intention is unknown: good offices, an envoy, Track II or a visit would reveal it.")))
             flow.add(Painter(flow.take(ph), key=f"party:{party.id}", tip=tip,
                              paint=lambda s, r, th, p=party: cards.paint_party(s, r, th, p, leaders.get(p.id, ""),
                                                                                obs.turn, unit)))
@@ -298,11 +305,11 @@ class TurnScreen(Screen):
         rect = pygame.Rect(area.x, area.y, area.w, h)
         values = [track_reading(rules, t) for t in tracks]
         about = {t.key: t.description for t in rules.tracks}
-        tip = " · ".join(f"{t.name}: {about[t.id] or v}" + (" (an estimate, 90% band)" if t.estimate else "")
+        tip = " · ".join(f"{t.name}: {about[t.id] or v}" + (_(" (an estimate, 90% band)") if t.estimate else "")
                          for t, v in zip(tracks, values, strict=True))
         inner = self._inner(rect, theme)
         return [
-            Painter(rect, key="p-progress", group="panels", paint=lambda s, r, th: panel(s, r, th, "Progress")),
+            Painter(rect, key="p-progress", group="panels", paint=lambda s, r, th: panel(s, r, th, _("Progress"))),
             Painter(inner, key="tracks", tip=tip,
                     paint=lambda s, r, th: cards.paint_tracks(s, r, th, tracks, values)),
         ]
@@ -325,8 +332,8 @@ class TurnScreen(Screen):
         top, bottom = rows(col, [ins_h, None], gap)
         out: list[Widget] = [
             Painter(top, key="p-instruments", group="panels",
-                    paint=lambda s, r, th: panel(s, r, th, "Instruments (1–9, 0 · W wait)")),
-            Painter(bottom, key="p-detail", group="panels", paint=lambda s, r, th: panel(s, r, th, "Details")),
+                    paint=lambda s, r, th: panel(s, r, th, _("Instruments (1–9, 0 · W wait)"))),
+            Painter(bottom, key="p-detail", group="panels", paint=lambda s, r, th: panel(s, r, th, _("Details"))),
         ]
         inner = self._inner(top, theme)
         flow = Flow(inner, "instruments", self.scroll, "instruments", theme.px(6), self.invalidate)
@@ -340,7 +347,8 @@ class TurnScreen(Screen):
             cost = cost_text(rules.proposals[opt.key].cost) if opt.kind == "proposal" else \
                 cost_text(rules.instruments[opt.key].cost)
             about = rules.proposals[opt.key].text if opt.kind == "proposal" else rules.instruments[opt.key].description
-            tip = f"{opt.name}: not possible now: {reason}" if reason else f"{opt.name}: {cost}. {about}"
+            tip = tr("{name}: not possible now: {reason}",
+                     name=opt.name, reason=reason) if reason else f"{opt.name}: {cost}. {about}"
             flow.add(Button(cell, key=f"ins:{opt.key}", label=opt.name, lines=2, align="left",
                             icon=icons.for_kind(opt.kind), selected=opt.key == self.selected,
                             greyed=reason is not None, hotkey=keys.get(opt.key, ""), tip=tip, sound="select",
@@ -382,8 +390,9 @@ class TurnScreen(Screen):
         bh = theme.px(42)
         inner = self._inner(rect, theme)
         if opt is None:
-            text = ("Choose an instrument above (or press its number) to see what it costs, when it acts, what "
-                    "it needs and what it is expected to do. Then pick a target and add it to this turn's orders.")
+            text = (_("Choose an instrument above (or press its number) to see what it costs, when it acts, what "
+                      "it needs and what it is expected to do. Then pick a target and add it to this turn's "
+                      "orders."))
             return [TextBlock(pygame.Rect(inner.x, inner.y, inner.w, TextBlock.measure(theme, text, inner.w)),
                               group="detail", text=text, colour=pal.muted)]
         body, controls = rows(inner, [None, bh], theme.px(8))
@@ -393,8 +402,9 @@ class TurnScreen(Screen):
         action = self.current_action()
         reason = self.session.why_not(action) if action else None
         out = flow.finish()
-        out.append(Button(controls, key="add", group="detail-controls", label="Add to orders", hotkey="A",
-                          kind="primary", enabled=reason is None, tip=reason or "Add this to this turn's orders (A)",
+        out.append(Button(controls, key="add", group="detail-controls", label=_("Add to orders"), hotkey="A",
+                          kind="primary", enabled=reason is None, tip=reason or _("Add this to this turn's orders "
+                                                                                  "(A)"),
                           on_click=self.add_order, sound="select"))
         return out
 
@@ -414,21 +424,21 @@ class TurnScreen(Screen):
     def _detail_choices(self, flow: Flow, theme: Theme, opt: Option) -> None:
         rules = self.session.rules
         if len(opt.targets) > 1:
-            self._para(flow, theme, "Target (T changes it)", "small", theme.palette.muted, True)
+            self._para(flow, theme, _("Target (T changes it)"), "small", theme.palette.muted, True)
             self._choice_row(flow, theme, [(t, target_name(rules, t)) for t in opt.targets], "target")
         if len(opt.modes) > 1:
-            self._para(flow, theme, "Private or public (M changes it)", "small", theme.palette.muted, True)
+            self._para(flow, theme, _("Private or public (M changes it)"), "small", theme.palette.muted, True)
             self._choice_row(flow, theme, [(m, m.capitalize()) for m in opt.modes], "mode")
 
     def _detail_refusal(self, flow: Flow, theme: Theme, opt: Option) -> None:
         action = self.current_action()
         if action in self.session.orders:  # not a failure: it is done
-            self._para(flow, theme, "In this turn's orders (× in the orders list takes it out).", "small",
+            self._para(flow, theme, _("In this turn's orders (× in the orders list takes it out)."), "small",
                        theme.palette.good, icon=icons.tone_icon("success"))
             return
         reason = self.session.why_not(action) if action else None
         if reason:
-            self._para(flow, theme, f"Not possible now: {reason}", "small", theme.palette.failure,
+            self._para(flow, theme, tr("Not possible now: {reason}", reason=reason), "small", theme.palette.failure,
                        icon=icons.tone_icon("failure"))
 
     def _detail_cost(self, flow: Flow, theme: Theme, opt: Option) -> None:
@@ -436,18 +446,21 @@ class TurnScreen(Screen):
         muted = theme.palette.muted
         if opt.kind == "proposal":
             prop = rules.proposals[opt.key]
-            self._para(flow, theme, f"Cost: {cost_text(prop.cost)} · {timing_text(rules, opt.key)} · put to "
-                       f"{pair_name(rules, rules.pair_ids[prop.pair])}", "small", muted)
+            self._para(flow, theme, tr("Cost: {cost_text} · {timing_text} · put to {pair_name}",
+                                       cost_text=cost_text(prop.cost), timing_text=timing_text(rules, opt.key),
+                                       pair_name=pair_name(rules, rules.pair_ids[prop.pair])), "small", muted)
             needs = requirement_text(rules, opt.key)
             if needs:
-                self._para(flow, theme, f"Needs: {needs}", "small", muted)
+                self._para(flow, theme, tr("Needs: {needs}", needs=needs), "small", muted)
             return
         ins = rules.instruments[opt.key]
-        self._para(flow, theme, f"Cost: {cost_text(ins.cost, ins.attention)} · {timing_text(rules, opt.key)}",
+        self._para(flow, theme, tr("Cost: {cost_text} · {timing_text}",
+                                   cost_text=cost_text(ins.cost, ins.attention),
+                                   timing_text=timing_text(rules, opt.key)),
                    "small", muted)
         needs = self._needs(ins)
         if needs:
-            self._para(flow, theme, "Needs: " + "; ".join(needs), "small", muted)
+            self._para(flow, theme, _("Needs: ") + "; ".join(needs), "small", muted)
 
     def _detail_about(self, flow: Flow, theme: Theme, opt: Option) -> None:
         rules = self.session.rules
@@ -455,7 +468,8 @@ class TurnScreen(Screen):
         self._para(flow, theme, text)
 
     def _detail_effect(self, flow: Flow, theme: Theme, opt: Option) -> None:
-        self._para(flow, theme, "Expected effect: " + EFFECTS.get(opt.kind, ""), "small", theme.palette.text)
+        self._para(flow, theme, _("Expected effect: ") + (_(EFFECTS[opt.kind]) if opt.kind in EFFECTS else ""),
+                   "small", theme.palette.text)
         factor = self._mediation_note(opt)
         if factor:
             self._para(flow, theme, factor, "small", theme.palette.accent_hi)
@@ -478,18 +492,18 @@ class TurnScreen(Screen):
         rules = self.session.rules
         needs = []
         if ins.attention:
-            needs.append("a free attention slot while it runs")
+            needs.append(_("a free attention slot while it runs"))
         if ins.cost.envoys:
             needs.append(plural(ins.cost.envoys, "free envoy"))
         if ins.kind == "preventive_deployment":
-            needs.append("a Security Council mandate (a permanent member may veto)")
+            needs.append(_("a Security Council mandate (a permanent member may veto)"))
         requirement = requirement_text(rules, ins.key)
         if requirement:
             needs.append(requirement)
         if ins.first_turn > self.game.turn:
-            needs.append(f"not before {turn_date(rules, ins.first_turn)}")
+            needs.append(tr("not before {turn_date}", turn_date=turn_date(rules, ins.first_turn)))
         if ins.last_turn < rules.turns - 1:
-            needs.append(f"not after {turn_date(rules, ins.last_turn)}")
+            needs.append(tr("not after {turn_date}", turn_date=turn_date(rules, ins.last_turn)))
         return needs
 
     def _mediation_note(self, opt: Option) -> str:
@@ -510,12 +524,13 @@ class TurnScreen(Screen):
         gap_f = 1 - 0.7 * gap
         base = rules.issue_success[k]
         issue = rules.scenario.pairs[k].issue
-        note = (f"Mediation on this pair now: {issue} disputes {base:.0%} × intensity {intensity:.2f} × power gap "
-                f"{gap_f:.2f} = {base * intensity * gap_f:.0%} of full effect (before the parties' openness).")
+        note = (tr("Mediation on this pair now: {issue} disputes {base:.0%} × intensity {intensity:.2f} × power "
+                   "gap {gap_f:.2f} = {value:.0%} of full effect (before the parties' openness).",
+                   issue=issue, base=base, intensity=intensity, gap_f=gap_f, value=base * intensity * gap_f))
         helpers = [rules.party_names[rules.party_ids[m]] for m in rules.mediators[k]]
         if helpers:
-            note += (f" {' and '.join(helpers)} {'mediate' if len(helpers) > 1 else 'mediates'} here: the more open "
-                     "to your office, the more weight it adds.")
+            note += (tr(" {join} {value} here: the more open to your office, the more weight it adds.",
+                        join=' and '.join(helpers), value='mediate' if len(helpers) > 1 else 'mediates'))
         return note
 
     def _choice_row(self, flow: Flow, theme: Theme, items: list[tuple[str | None, str]], field: str) -> None:
@@ -527,15 +542,15 @@ class TurnScreen(Screen):
         best = None
         for per_row in range(1, min(len(items), 4) + 1):
             cw = (w - gap * (per_row - 1)) // per_row
-            if any(theme.width(word, "label") > cw - pad for _, label in items for word in label.split()):
+            if any(theme.width(word, "label") > cw - pad for __, label in items for word in label.split()):
                 continue
-            lines = max(len(theme.wrap(label, cw - pad, "label")) for _, label in items)
+            lines = max(len(theme.wrap(label, cw - pad, "label")) for __, label in items)
             if lines > 2:
                 continue
             height = -(-len(items) // per_row) * (lines * lh + theme.px(14) + flow.gap)
             if best is None or height < best[0] or (height == best[0] and lines < best[2]):
                 best = (height, per_row, lines)
-        _, per_row, lines = best or (0, 1, 2)
+        __, per_row, lines = best or (0, 1, 2)
         bh = lines * lh + theme.px(14)
         cw = (w - gap * (per_row - 1)) // per_row
         for i, (value, label) in enumerate(items):
@@ -546,7 +561,7 @@ class TurnScreen(Screen):
                             value if field == "mode" else self.mode)
             reason = self.session.why_not(action)
             current = (self.target if field == "target" else self.mode) == value
-            tip = f"{label}: not possible now: {reason}" if reason else label
+            tip = tr("{label}: not possible now: {reason}", label=label, reason=reason) if reason else label
             flow.add(Button(r, key=f"{field}:{value}", label=label, selected=current, tip=tip, lines=lines,
                             greyed=reason is not None, on_click=lambda v=value, f=field: self.set_choice(f, v)))
 
@@ -573,17 +588,17 @@ class TurnScreen(Screen):
         bottom.h = col.bottom - bottom.y
         out: list[Widget] = [
             Painter(top, key="p-orders", group="panels",
-                    paint=lambda s, r, th: panel(s, r, th, "This turn's orders")),
+                    paint=lambda s, r, th: panel(s, r, th, _("This turn's orders"))),
             Painter(mid, key="p-underway", group="panels",
-                    paint=lambda s, r, th: panel(s, r, th, "Your office · under way · Council")),
+                    paint=lambda s, r, th: panel(s, r, th, _("Your office · under way · Council"))),
             Painter(bottom, key="p-news", group="panels",
-                    paint=lambda s, r, th: panel(s, r, th, "News and intelligence")),
+                    paint=lambda s, r, th: panel(s, r, th, _("News and intelligence"))),
         ]
         inner = self._inner(top, theme)
         body, end = rows(inner, [None, end_h], theme.px(8))
         flow = Flow(body, "orders", self.scroll, "orders", theme.px(6), self.invalidate)
         if not session.orders:
-            flow.add(Label(flow.take(row_h), text="No orders yet: choose an instrument.", role="small",
+            flow.add(Label(flow.take(row_h), text=_("No orders yet: choose an instrument."), role="small",
                            colour=theme.palette.faint))
         xw = row_h + theme.px(8)
         for i, action in enumerate(session.orders):
@@ -594,20 +609,23 @@ class TurnScreen(Screen):
             flow.add(TextBlock(pygame.Rect(r.x, r.centery - h // 2, text_w, h), text=text, role="small"))
             flow.add(Button(pygame.Rect(r.right - xw, r.y + (r.h - row_h) // 2, xw, row_h), key=f"remove:{i}",
                             label="×",
-                            tip=f"Remove {action_label(rules, action)} from the orders (Backspace removes the last)",
+                            tip=tr("Remove {action_label} from the orders (Backspace removes the last)",
+                                   action_label=action_label(rules, action)),
                             on_click=lambda a=action: self.remove_order(a)))
         events = {ev.key: ev for ev in rules.events}
         for key, title, options in pending:
             chosen = session.choices.get(key)
             ev = events[key]
             if chosen:
-                text = f"Your answer to '{title}': {dict(options)[chosen]}"
+                text = tr("Your answer to '{title}': {value}", title=title, value=dict(options)[chosen])
             else:
-                text = f"'{title}': no answer yet; '{ev.choices[ev.default_choice].label}' will apply"
+                text = tr("'{title}': no answer yet; '{label}' will apply",
+                          title=title, label=ev.choices[ev.default_choice].label)
             lines = min(3, len(theme.wrap(text, Button.text_width(theme, flow.width, row_h, False, ""), "small")))
             r = flow.take(row_h + (lines - 1) * theme.line_height("small"))
             flow.add(Button(r, key=f"event:{key}", label=text, role="small", align="left", kind="normal", lines=lines,
-                            selected=chosen is None, tip=f"{text}. Open the decision to answer or change it (D)",
+                            selected=chosen is None, tip=tr("{text}. Open the decision to answer or change it (D)",
+                                                            text=text),
                             on_click=self.open_events))
         commits = commitment_text(rules, obs.office, self.game.committed(session.orders, session.choices))
         if commits:
@@ -616,10 +634,11 @@ class TurnScreen(Screen):
         out += flow.finish()
         unit = rules.scenario.calendar.turn_unit
         n = len(session.orders)
-        out.append(Button(end, key="end", group="orders-end", label=f"End {unit} {obs.turn + 1}",
+        out.append(Button(end, key="end", group="orders-end", label=tr("End {unit} {value}",
+                                                                       unit=unit, value=obs.turn + 1),
                           sub=f"{plural(n, 'order')}" if end.h >= theme.px(44) else "", kind="primary",
                           hotkey="E", on_click=self.end_turn, sound="turn",
-                          tip="Send the orders; the parties decide and the crisis moves (E)"))
+                          tip=_("Send the orders; the parties decide and the crisis moves (E)")))
         out += self._underway(self._inner(mid, theme), theme, obs)
         out += self._news(self._inner(bottom, theme), theme)
         return out
@@ -628,13 +647,14 @@ class TurnScreen(Screen):
         rules = self.session.rules
         unit = rules.scenario.calendar.turn_unit
         flow = Flow(inner, "underway", self.scroll, "underway", theme.px(6), self.invalidate)
-        tip = ("Intelligence sharpens your estimates; coordination among UN bodies and partners strengthens every "
-               "instrument (below 40% they may send mixed signals); visibility is how much the world is watching.")
+        tip = (_("Intelligence sharpens your estimates; coordination among UN bodies and partners strengthens "
+                 "every instrument (below 40% they may send mixed signals); visibility is how much the world is "
+                 "watching."))
         flow.add(Painter(flow.take(theme.line_height("small") + theme.px(9)), key="office", tip=tip,
                          paint=lambda s, r, th: cards.paint_office(s, r, th, obs.office)))
         ih = theme.line_height("small", True) + theme.line_height("small") + theme.px(8)
         if not obs.initiatives:
-            flow.add(Label(flow.take(theme.line_height("small")), text="No initiative under way.", role="small",
+            flow.add(Label(flow.take(theme.line_height("small")), text=_("No initiative under way."), role="small",
                            colour=theme.palette.faint))
         for ini in obs.initiatives:
             label = ini.name + (f" → {target_name(rules, ini.target)}" if ini.target else "")
@@ -644,7 +664,8 @@ class TurnScreen(Screen):
                                                                                                        d)))
         if obs.distractions:
             drawn = rules.distraction_attention[min(obs.turn, rules.turns - 1)]
-            text = f"Elsewhere: {'; '.join(obs.distractions)} — draws {plural(drawn, 'attention slot')} away."
+            text = tr("Elsewhere: {join} — draws {plural_value} away.",
+                      join='; '.join(obs.distractions), plural_value=plural(drawn, 'attention slot'))
             flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, flow.width, "small")), text=text,
                                role="small", colour=theme.palette.warn))
         if obs.council:
@@ -654,8 +675,8 @@ class TurnScreen(Screen):
             permanent = dict(zip(rules.council_ids, rules.council_permanent, strict=True))
             label_w = cards.support_label_width(theme, list(names.values()), flow.width)
             for m, v in obs.council.items():
-                tip = f"{names[m]}: {v:.0%} support for your initiatives" + \
-                      (" · can veto (●)" if permanent[m] else "") + ("; a veto is likely" if v < 0.35 else "")
+                tip = tr("{names}: {v:.0%} support for your initiatives", names=names[m], v=v) + \
+                      (_(" · can veto (●)") if permanent[m] else "") + (_("; a veto is likely") if v < 0.35 else "")
                 flow.add(Painter(flow.take(lh, gap=False), key=f"council:{m}", tip=tip,
                                  paint=lambda s, r, th, n=names[m], val=v, p=permanent[m]:
                                  cards.paint_support(s, r, th, n, val, p, label_w)))
@@ -667,14 +688,14 @@ class TurnScreen(Screen):
         flow = Flow(inner, "news", self.scroll, "news", theme.px(4), self.invalidate)
         w = flow.width
         for q in self._discussion():
-            text = f"For discussion: {q}"
+            text = tr("For discussion: {q}", q=q)
             flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, w, "small", True)), text=text, role="small",
                                bold=True, colour=pal.accent_hi))
         for turn, items in news_by_date(rules, self.game.reports):
             flow.add(TextBlock(flow.take(TextBlock.measure(theme, turn_heading(rules, turn), w, "small", True)),
                                text=turn_heading(rules, turn), role="small", bold=True, colour=pal.muted))
             if not items:
-                flow.add(Label(flow.take(theme.line_height("small")), text="Nothing new.", role="small",
+                flow.add(Label(flow.take(theme.line_height("small")), text=_("Nothing new."), role="small",
                                colour=pal.faint))
             for item in items:
                 flow.add(TextBlock(flow.take(TextBlock.measure(theme, item.text, w, "small", icon=True)),
@@ -699,13 +720,14 @@ class TurnScreen(Screen):
     def add_order(self) -> None:
         action = self.current_action()
         if action is None:
-            self.app.toast("Choose an instrument first.", danger=True)
+            self.app.toast(_("Choose an instrument first."), danger=True)
             return
         reason = self.session.add(action)
         if reason:
-            self.app.toast(f"Cannot add it: {reason}", danger=True)
+            self.app.toast(tr("Cannot add it: {reason}", reason=reason), danger=True)
         else:
-            self.app.toast(f"Ordered: {action_label(self.session.rules, action)}.", success=True)
+            self.app.toast(tr("Ordered: {action_label}.",
+                              action_label=action_label(self.session.rules, action)), success=True)
             self._next_target(action)
         self.invalidate()
 
@@ -731,7 +753,8 @@ class TurnScreen(Screen):
         try:
             report = session.end_turn()
         except IllegalAction as exc:
-            self.app.toast(f"Cannot end the turn: {refusal_text(session.rules, exc.refusal)}", danger=True)
+            self.app.toast(tr("Cannot end the turn: {refusal_text}",
+                              refusal_text=refusal_text(session.rules, exc.refusal)), danger=True)
             return
         self.selected = None
         self.invalidate()  # beneath the report, the turn screen shows the world as it now is
@@ -739,11 +762,12 @@ class TurnScreen(Screen):
 
         self.app.push(ReportScreen(self.app, report))
         if session.save_error:
-            self.app.toast(f"The game could not be saved automatically: {session.save_error}", danger=True)
+            self.app.toast(tr("The game could not be saved automatically: {save_error}",
+                              save_error=session.save_error), danger=True)
 
     def open_events(self) -> None:
         if not self.game.pending():
-            self.app.toast("No decision is awaiting you.")
+            self.app.toast(_("No decision is awaiting you."))
             return
         from .event import EventScreen
 
@@ -768,7 +792,7 @@ class TurnScreen(Screen):
     def open_report(self) -> None:
         reports = [r for r in self.game.reports if r.turn >= 0]
         if not reports:
-            self.app.toast("No turn has been played yet.")
+            self.app.toast(_("No turn has been played yet."))
             return
         from .report import ReportScreen
 
@@ -781,13 +805,13 @@ class TurnScreen(Screen):
             return False
         from .facilitator import DiscussionScreen
 
-        self.session.discussed.update(key for key, _ in due)
+        self.session.discussed.update(key for key, __ in due)
         self.app.push(DiscussionScreen(self.app, due))
         return True
 
     def open_facilitator(self) -> None:
         if not self.app.facilitating:
-            self.app.toast("Facilitator mode is off: turn it on in Settings (or start the game with it).")
+            self.app.toast(_("Facilitator mode is off: turn it on in Settings (or start the game with it)."))
             return
         from .facilitator import FacilitatorScreen
 
@@ -803,8 +827,10 @@ class TurnScreen(Screen):
             return
         self.selected = None
         self._obs = None
-        note = f"; {plural(result.dropped, 'order or answer')} no longer possible and dropped" if result.dropped else ""
-        self.app.toast(f"Scenario reloaded: {plural(len(self.game.inputs), 'turn')} replayed{note}.")
+        note = tr("; {plural_value} no longer possible and dropped",
+                  plural_value=plural(result.dropped, 'order or answer')) if result.dropped else ""
+        self.app.toast(tr("Scenario reloaded: {plural_value} replayed{note}.",
+                          plural_value=plural(len(self.game.inputs), 'turn'), note=note))
         self.invalidate()
         self.on_enter()
 
