@@ -16,7 +16,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import CommandLineInterface, parse_mapping_cfg
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCALE = ROOT / "game" / "i18n" / "locale"
@@ -33,10 +33,24 @@ def extract() -> None:
     pybabel("extract", "-F", str(ROOT / "babel.cfg"), *KEYWORD_ARGS, "--sort-by-file", "--no-wrap",
             "--no-location", "--project", "Good Offices", "--copyright-holder", "Good Offices authors",
             "-o", str(TEMPLATE), str(ROOT))
+    _drop_percent_flags(TEMPLATE)
 
 
 def update() -> None:
     pybabel("update", "-i", str(TEMPLATE), "-d", str(LOCALE), "--no-wrap", "--ignore-obsolete")
+    for lang in languages():
+        _drop_percent_flags(LOCALE / lang / "LC_MESSAGES" / "messages.po", lang)
+
+
+def _drop_percent_flags(path: Path, lang: str | None = None) -> None:
+    """The game formats with {placeholders}, never with %: Babel's guess that '90% sure' is a %-format would make
+    it refuse '90 % sûrs' when compiling, so that flag goes."""
+    with open(path, "rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    for message in catalog:
+        message.flags.discard("python-format")
+    with open(path, "wb") as handle:
+        write_po(handle, catalog, width=0, omit_header=False)
 
 
 def compile_all() -> None:

@@ -23,7 +23,7 @@ from game.engine.intel import ESTIMATED, Estimate
 from game.engine.observation import Observation
 from game.engine.record import TurnReport
 from game.i18n import N_, _, tr
-from game.i18n.formats import localized
+from game.i18n.formats import localized, percent_of
 from game.present.dates import calendar_line, day_text, turn_date, turn_heading, turn_phrase
 from game.present.dates import unit_name as unit_word
 from game.present.lines import Day, change_turns, report_days
@@ -92,7 +92,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 GLOSSARY = (
     (N_("rung"), N_("A step on the escalation ladder, from stable peace to catastrophe. Everyone sees the rung.")),
     (N_("pressure"), N_("How hard the crisis pushes toward the next rung. Hidden: you see your analysts' estimate.")),
-    (N_("90% band"), N_("Your analysts are 90% sure the true value lies in this range. Early warning narrows it.")),
+    (N_("90% band"), N_("Your analysts are {p} sure the true value lies in this range. Early warning narrows it.")),
     (N_("estimates"), N_("Your picture of each party is a few turns old and noisy; intelligence improves both.")),
     (N_("intention"), N_("What a party really means to do (escalate, hold, settle). Known only after contact: good "
                      "offices, an envoy, a Track II channel or a visit. It may change later.")),
@@ -204,7 +204,7 @@ def render_resources(rules: Rules) -> list[str]:
 def render_glossary(rules: Rules) -> list[str]:
     """The game's own terms, then the scenario's."""
     lines = [rule(_("Glossary"), "─")]
-    entries = [*((_(term), _(text)) for term, text in GLOSSARY), *((g.term,
+    entries = [*((_(term), _(text).replace("{p}", percent_of("90"))) for term, text in GLOSSARY), *((g.term,
                                                                     g.definition) for g in rules.scenario.glossary)]
     for term, definition in entries:
         lines += wrap(f"{term}: {definition}", "  ")

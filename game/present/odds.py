@@ -21,15 +21,20 @@ WHAT = {
     "heard": N_("Chance the appeal is heard"),
     "welcomed": N_("Chance you are well received"),
 }
-ISSUE_WORDS = {"resources": "resource", "ethnic": "ethnic", "ideology": "ideological", "sovereignty": "sovereignty",
-               "security": "security"}
+ISSUE_WORDS = {"resources": N_("resource"), "ethnic": N_("ethnic"), "ideology": N_("ideological"),
+               "sovereignty": N_("sovereignty"), "security": N_("security")}
 RESULT_CHANCE = {  # what the recorded chance measures, for the sentence after a failure
-    "proposal_rejected": ("acceptance", False),
-    "good_offices_rebuffed": ("acceptance", False),
+    "proposal_rejected": (N_("acceptance"), False),
+    "good_offices_rebuffed": (N_("acceptance"), False),
     "appeal_brushed_off": (N_("being heard"), True),
     "received_coldly": (N_("a warm welcome"), True),
     "veto": (N_("no veto from this member"), False),
 }
+
+
+def issue_words(issue: str) -> str:
+    """What a dispute is about, as an adjective before 'disputes': 'resource', 'security'."""
+    return _(ISSUE_WORDS[issue]) if issue in ISSUE_WORDS else issue
 
 
 def percent(x: float) -> str:
@@ -76,7 +81,8 @@ def reasons_lines(rules: Rules, msg: Message) -> list[str]:
     against = [s for s in (term_text(rules, t) for t in obstacles(chance)) if s]
     if against:
         lines.append(_("Why, as far as you can tell: ") + "; ".join(against) + ".")
-    what, flip = RESULT_CHANCE.get(msg.code, ("success", False))
+    what, flip = RESULT_CHANCE.get(msg.code, (N_("success"), False))
+    what = _(what)
     value = 1.0 - chance.value if flip else chance.value
     lines.append(tr("By your estimates the chance of {what} was about {percent}.",
                     what=what, percent=percent(value)))
@@ -126,7 +132,7 @@ def term_text(rules: Rules, term: Term) -> str:
         k = args[0]
         issue = rules.scenario.pairs[k].issue
         return tr("{get} disputes are hard to mediate ({issue_success:.0%} succeed)",
-                  get=ISSUE_WORDS.get(issue, issue), issue_success=rules.issue_success[k])
+                  get=issue_words(issue), issue_success=rules.issue_success[k])
     if code == "intensity":
         k, rung = args
         return tr("the crisis stands at '{value}', where mediation works less well", value=rules.ladders[k][rung])

@@ -8,6 +8,7 @@ from game.i18n import _, tr
 from game.i18n.formats import localized, money
 
 from .conditions import requirement_text
+from .news import role_words
 from .words import action_label, date_text, pair_name, plural, target_name, use_name
 
 
@@ -155,8 +156,9 @@ def refusal_text(rules: Rules, refusal: Refusal, typed: bool = False) -> str:
                   args=args[0], listed=_listed(rules, rules.party_ids, typed))
     if code == "not_a_disputant":
         party, role = args
-        return (tr("{target_name} is a{value} {role}: it takes part in no pair and makes no decisions to set",
-                   target_name=target_name(rules, party), value='n' if role[0] in 'aeiou' else '', role=role))
+        return tr("{target_name} is {role}: it takes part in no pair and makes no decisions to set",
+                  target_name=target_name(rules, party), role=tr("a {role}", role=role_words(role)) if role[0] not in
+                  "aeiou" else tr("an {role}", role=role_words(role)))
     if code == "bad_decision":
         return tr("a party can only escalate, hold or step back, not '{args}'", args=args[0])
     if code == "unknown_intervention":

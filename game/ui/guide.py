@@ -47,7 +47,7 @@ LADDER_TEXT = (
 GLOSSARY: tuple[tuple[str, str], ...] = (
     (N_("Rung"), N_("A step on the escalation ladder, from stable peace to catastrophe. Public.")),
     (N_("Pressure"), N_("How hard the crisis pushes toward the next rung. Hidden: you see an estimate.")),
-    (N_("90% band"), N_("Your analysts are 90% sure the true value lies in the shaded range. Early warning and "
+    (N_("90% band"), N_("Your analysts are {p} sure the true value lies in the shaded range. Early warning and "
                     "contact narrow it; a move, an event or an incident that touches the value widens it.")),
     (N_("Estimates"), N_("Your analysts' belief about each party, built up from reports a few turns old and noisy: it "
                      "moves only as far as the news warrants. Intelligence sharpens the reports and shortens the "

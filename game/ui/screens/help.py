@@ -7,6 +7,7 @@ import pygame
 
 from game.engine.instruments import SPECS
 from game.i18n import N_, _, tr
+from game.i18n.formats import percent_of
 from game.present.words import cost_text, plural
 
 from ..guide import EFFECTS, GLOSSARY, HOW_TO_PLAY, LADDER_TEXT
@@ -109,7 +110,8 @@ class HelpScreen(Screen):
         if session is not None and session.rules.scenario.glossary:
             sections.append((tr("In {title}", title=session.rules.scenario.title),
                              [(g.term, g.definition) for g in session.rules.scenario.glossary]))
-        sections.append((_("The game's terms"), [(_(term), _(text)) for term, text in GLOSSARY]))
+        sections.append((_("The game's terms"), [(_(term), _(text).replace("{p}", percent_of("90"))) for term,
+                                                 text in GLOSSARY]))
         for heading, entries in sections:
             self._para(flow, heading, "h3", pal.accent_hi, True)
             for term, definition in entries:

@@ -9,12 +9,12 @@ import pygame
 
 from game.engine import Action, IllegalAction
 from game.engine.observation import Observation
-from game.i18n import _, tr
+from game.i18n import _, tr, trn
 from game.present.conditions import requirement_text
 from game.present.dates import turn_date, turn_heading, unit_name
 from game.present.leaders import mood
 from game.present.news import intention_words, news_by_date
-from game.present.odds import odds_lines
+from game.present.odds import issue_words, odds_lines
 from game.present.office import commitment_text, office_lines
 from game.present.refusals import refusal_text
 from game.present.words import (
@@ -526,11 +526,13 @@ class TurnScreen(Screen):
         issue = rules.scenario.pairs[k].issue
         note = (tr("Mediation on this pair now: {issue} disputes {base:.0%} × intensity {intensity:.2f} × power "
                    "gap {gap_f:.2f} = {value:.0%} of full effect (before the parties' openness).",
-                   issue=issue, base=base, intensity=intensity, gap_f=gap_f, value=base * intensity * gap_f))
+                   issue=issue_words(issue), base=base, intensity=intensity, gap_f=gap_f,
+                   value=base * intensity * gap_f))
         helpers = [rules.party_names[rules.party_ids[m]] for m in rules.mediators[k]]
         if helpers:
-            note += (tr(" {join} {value} here: the more open to your office, the more weight it adds.",
-                        join=' and '.join(helpers), value='mediate' if len(helpers) > 1 else 'mediates'))
+            note += " " + trn("{names} mediates here: the more open to your office, the more weight it adds.",
+                              "{names} mediate here: the more open to your office, the more weight they add.",
+                              len(helpers), names=_(" and ").join(helpers))
         return note
 
     def _choice_row(self, flow: Flow, theme: Theme, items: list[tuple[str | None, str]], field: str) -> None:
