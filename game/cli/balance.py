@@ -61,7 +61,8 @@ def format_balance(b: Balance) -> str:
     if b.instruments:
         iw = max(len(_("Instrument")), *(len(s.name) for s in b.instruments.values()))
         lines += ["", _("Instruments (random play with and without each, on the same seeds):"),
-                  f"  {'Instrument':<{iw}}  {'used':>6}  {'changed':>8}  {'effect':>7}  best repeated use"]
+                  f"  {_('Instrument'):<{iw}}  {_('used'):>6}  {_('changed'):>8}  {_('effect'):>7}  "
+                  + _("best repeated use")]
         for s in b.instruments.values():
             best = tr("{best_fixed} ({best_fixed_gain:+.1f} vs passive)",
                       best_fixed=s.best_fixed, best_fixed_gain=s.best_fixed_gain) if s.best_fixed else "-"

@@ -14,7 +14,7 @@ from game.ui.screen_names import SCREEN_NAMES
 from .errors import EXIT_INVALID, EXIT_USAGE, CliError
 from .numbers import whole
 
-PROG = "python main.py"
+PROG = "python main.py"  # i18n: not shown
 
 
 class Parser(argparse.ArgumentParser):

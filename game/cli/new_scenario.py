@@ -18,7 +18,7 @@ from game.scenario.schema import schema_text
 from .errors import EXIT_OK, CliError
 
 SCHEMA_NAME = "scenario.schema.json"
-MODELINE = "# yaml-language-server: $schema="
+MODELINE = "# yaml-language-server: $schema="  # i18n: not shown
 NAME_MAX = 255  # bytes in one file or folder name on the common file systems
 TOP_LEVEL_ID = re.compile(r"^id:[ \t]*[^\s#]*", re.MULTILINE)
 

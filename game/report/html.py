@@ -274,18 +274,19 @@ def _tracks(d: Debrief) -> list[str]:
     cells = []
     for i, t in enumerate(d.tracks):
         base = list(t.baseline[:n]) + [None] * (n - len(t.baseline))
-        series = [Series("Your game", list(t.values), PALETTE[(i + 2) % len(PALETTE)], width=2.5),
-                  Series("Without you", base, GREY, dashed=True, width=2.0, dots=False)]
+        series = [Series(_("Your game"), list(t.values), PALETTE[(i + 2) % len(PALETTE)], width=2.5),
+                  Series(_("Without you"), base, GREY, dashed=True, width=2.0, dots=False)]
         unit = f" ({t.unit})" if t.unit else ""
-        seen = {"exact": "", "estimated": " You saw it only as an estimate during the game.",
-                "hidden": " It was hidden from you during the game."}[t.visibility]
+        seen = {"exact": "", "estimated": " " + _("You saw it only as an estimate during the game."),
+                "hidden": " " + _("It was hidden from you during the game.")}[t.visibility]
         ticks = value_ticks(t.low, t.high)
         chart = line_chart(f"{t.name}{unit}", labels, series, (t.low, ticks[-1][0]), ticks,
                            width=440, height=220, left=52,
-                           description=f"{t.name} per turn: {', '.join(f'{v:g}' for v in t.values)}.{seen}")
+                           description=tr("{name} per turn: {join}.", name=t.name,
+                                          join=", ".join(f"{v:g}" for v in t.values)) + seen)
         about = f'<p class="note">{e(t.description)}{e(seen)}</p>' if t.description or seen else ""
         cells.append(f"<div><h3>{e(t.name)}</h3>{chart}{about}</div>")
-    return ['<h2 id="progress">Progress</h2>', f'<div class="grid2">{"".join(cells)}</div>']
+    return [_('<h2 id="progress">Progress</h2>'), f'<div class="grid2">{"".join(cells)}</div>']
 
 
 def _key_decisions(d: Debrief) -> str:

@@ -26,12 +26,12 @@ def table(head: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
 
 def render_debrief_md(d: Debrief) -> str:
     """One game's debrief as Markdown."""
-    lines = [f"# Debrief: {d.title}", "", f"*{d.period}*", ""]
+    lines = ["# " + tr("Debrief: {title}", title=d.title), "", f"*{d.period}*", ""]
     session = f" · session `{d.session}`" if d.session else ""
     lines += [tr("Played by **{name}**{session} · seed {seed} · {turns_played} of {turns_total} {turn_unit}s "
                  "played",
                  name=d.name, session=session, seed=d.seed, turns_played=d.turns_played, turns_total=d.turns_total,
-                 turn_unit=d.turn_unit), "", "## How it ended", ""]
+                 turn_unit=d.turn_unit), "", "## " + _("How it ended"), ""]
     if d.ending is None:
         lines += [tr("Unfinished: the save stops after {turns_played} of {turns_total} {turn_unit}s.",
                      turns_played=d.turns_played, turns_total=d.turns_total, turn_unit=d.turn_unit), ""]
@@ -47,7 +47,8 @@ def render_debrief_md(d: Debrief) -> str:
             [_("**Total**"), f"**{s['total']:+.1f}**"],
         ])
     lines += [tr("Without you (same world, no intervention): **{title}** ({rating}).",
-                 title=d.baseline_ending.title, rating=d.baseline_ending.rating), "", "## Escalation, turn by turn", ""]
+                 title=d.baseline_ending.title, rating=d.baseline_ending.rating), "",
+              "## " + _("Escalation, turn by turn"), ""]
     acted = {m.turn for m in d.moves if m.actions or m.answers}
     keys = {kd.turn: i for i, kd in enumerate(d.key_decisions, start=1)}
     head = [_("Date"), *(p.name for p in d.pairs), *(tr("{name} without you", name=p.name) for p in d.pairs),
@@ -61,17 +62,17 @@ def render_debrief_md(d: Debrief) -> str:
                      *(_rung(p.baseline_rungs, p.ladder, k) for p in d.pairs), mark.strip()])
     lines += table(head, rows)
     if d.tracks:
-        lines += ["## Progress", ""]
-        lines += table(["Date", *(t.name + (f" ({t.unit})" if t.unit else "") for t in d.tracks),
-                        *(f"{t.name} without you" for t in d.tracks)],
+        lines += ["## " + _("Progress"), ""]
+        lines += table([_("Date"), *(t.name + (f" ({t.unit})" if t.unit else "") for t in d.tracks),
+                        *(tr("{name} without you", name=t.name) for t in d.tracks)],
                        [[labels[k], *(f"{t.values[k]:g}" for t in d.tracks),
                          *(f"{t.baseline[k]:g}" if k < len(t.baseline) else "" for t in d.tracks)]
                         for k in range(len(d.point_dates))])
-    lines += ["## Your resources", ""]
+    lines += ["## " + _("Your resources"), ""]
     lines += table([_("Date"), *(_(name) for __, name in RESOURCES)],
                    [[labels[k], *(f"{d.resources[key][k]:g}" for key, __ in RESOURCES)]
                     for k in range(len(d.point_dates))])
-    lines += ["## The decisions that mattered most", ""]
+    lines += ["## " + _("The decisions that mattered most"), ""]
     if not d.key_decisions:
         lines += [_("Not looked for in this report.") if d.key_decisions_runs == 0 else
                   _("No other choice would have changed the ending noticeably."), ""]
@@ -80,22 +81,22 @@ def render_debrief_md(d: Debrief) -> str:
                      "mean score {actual_score:+.1f} → {counterfactual_score:+.1f}).",
                      i=i, long_date=long_date(kd.date, d.turn_unit), headline=kd.headline, label=kd.label, runs=kd.runs,
                      actual_score=kd.actual_score, counterfactual_score=kd.counterfactual_score)]
-    lines += ["", "## Your path beside history", ""]
+    lines += ["", "## " + _("Your path beside history"), ""]
     lines += table([_("Date"), _("What you did"), _("What really happened")],
                    [[long_date(r.date, d.turn_unit), "; ".join(r.yours) or "—", " / ".join(r.history) or "—"]
                     for r in d.history])
     if d.moves:
-        lines += ["## Turn by turn", ""]
+        lines += ["## " + _("Turn by turn"), ""]
         lines += table([_("Date"), _("What happened"), _("Your orders"), _("Results"), _("The parties")],
                        [[long_date(m.date, d.turn_unit), "; ".join(m.events) or "—",
                          "; ".join((*m.actions, *m.answers)) or "waited", "; ".join(m.results),
                          "; ".join(m.decisions)] for m in d.moves])
     if d.facilitator:
-        lines += ["## The facilitator's interventions", ""]
+        lines += ["## " + _("The facilitator's interventions"), ""]
         lines += table([_("Date"), _("What the facilitator did")],
                        [[long_date(n.date, d.turn_unit), n.text] for n in d.facilitator])
     lines += _questions(d.questions)
-    lines += ["## About this scenario, and sources", "", d.summary, ""]
+    lines += ["## " + _("About this scenario, and sources"), "", d.summary, ""]
     if d.notes:
         lines += [d.notes, ""]
     lines += [f"- {s['citation']}" + (f" <{s['url']}>" if s["url"] else "") for s in d.sources]
@@ -109,20 +110,20 @@ def _rung(rungs: Sequence[int], ladder: Sequence[str], k: int) -> str:
 def _questions(questions: Sequence[dict[str, str]]) -> list[str]:
     if not questions:
         return []
-    return ["## For discussion", "", *(f"{i}. {q['question']} *({q['when']})*" for i, q in
+    return ["## " + _("For discussion"), "", *(f"{i}. {q['question']} *({q['when']})*" for i, q in
                                        enumerate(questions, start=1)), ""]
 
 
 def render_class_md(c: ClassSummary) -> str:
     """A class summary as Markdown."""
-    lines = [f"# Class summary: {c.title}", "", f"*{c.period}*", "",
+    lines = ["# " + tr("Class summary: {title}", title=c.title), "", f"*{c.period}*", "",
              f"**{c.games}** game(s): **{c.finished}** finished, {c.games - c.finished} unfinished"
              + (f" · session `{c.sessions[0]}`" if len(c.sessions) == 1 else f" · {c.seeds} world(s)"), ""]
     if c.skipped:
         lines += [_("Files that could not be used:"), "", *(f"- {s}" for s in c.skipped), ""]
     if c.duplicates:
         lines += [_("Earlier saves of the same game, counted once:"), "", *(f"- {s}" for s in c.duplicates), ""]
-    lines += ["## How the games ended", ""]
+    lines += ["## " + _("How the games ended"), ""]
     rows = [[o.title, o.rating, c.endings[o.id], percent(c.endings[o.id] / c.finished) if c.finished else "—"]
             for o in c.outcomes]
     if c.games > c.finished:
@@ -130,15 +131,15 @@ def render_class_md(c: ClassSummary) -> str:
     lines += table([_("Ending"), _("Rating"), _("Games"), _("Share of finished")], rows)
     if c.mean_score is not None:
         lines += [tr("Mean score of the finished games: **{mean_score:+.1f}**.", mean_score=c.mean_score), ""]
-    lines += ["## Instruments the class used", ""]
+    lines += ["## " + _("Instruments the class used"), ""]
     lines += table([_("Instrument"), _("Games using it"), _("Times used"), _("Success with it"),
                     _("Success without it")],
                    [[u.name, u.games, u.uses, _rate(u.success_with, u.finished_with),
                      _rate(u.success_without, u.finished_without)] for u in c.instruments])
     if c.outliers:
-        lines += ["## Games worth discussing", ""]
+        lines += ["## " + _("Games worth discussing"), ""]
         lines += table([_("What"), _("Who"), _("Detail")], [[o.kind, o.name, o.detail] for o in c.outliers])
-    lines += ["## Every game", ""]
+    lines += ["## " + _("Every game"), ""]
     lines += table([_("Student"), _("Ending"), _("Rating"), _("Score"), _("Peak rung"), _("Turns"), _("Actions"),
                     _("File")],
                    [[s.name, s.ending, s.rating, "—" if s.score is None else f"{s.score:+.1f}", s.peak, s.turns,

@@ -9,8 +9,8 @@ from pathlib import Path
 import pygame
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
-FONT_REGULAR = ASSETS / "fonts" / "DejaVuSans.ttf"
-FONT_BOLD = ASSETS / "fonts" / "DejaVuSans-Bold.ttf"
+FONT_REGULAR = ASSETS / "fonts" / "DejaVuSans.ttf"  # i18n: not shown
+FONT_BOLD = ASSETS / "fonts" / "DejaVuSans-Bold.ttf"  # i18n: not shown
 TEXT_CACHE_LIMIT = 6000
 MIN_LAYOUT_WIDTH = 1000  # logical pixels the widest screen needs at any type size
 

@@ -1,6 +1,6 @@
 """The message catalogs: every message marked in the sources is in the template, the French catalog translates
-every one of them (every plural form, no placeholder the code does not fill), and the compiled catalogs shipped in the package
-are those of the .po files, so that `pip install -e .` gives working French."""
+every one of them (every plural form, no placeholder the code does not fill), and the compiled catalogs shipped
+in the package are those of the .po files, so that `pip install -e .` gives working French."""
 
 from __future__ import annotations
 

@@ -33,7 +33,8 @@ def prose(text: str) -> bool:
     t = re.sub(r"\{[^{}]*\}", "", t)
     if re.search(r"[A-Za-z]{2,}", t) is None or re.fullmatch(r"[a-z0-9_.\-/*:%]+", t.strip()):
         return False
-    if re.fullmatch(r"[A-Z0-9_]+", t.strip()) or "\\" in t or "://" in t or t.lstrip().startswith(("/", "*.", "#")):
+    t = re.sub(r"^#+ ", "", t.lstrip())  # a Markdown heading is words
+    if re.fullmatch(r"[A-Z0-9_]+", t.strip()) or "\\" in t or "://" in t or t.startswith(("/", "*.", "#")):
         return False
     return bool(re.search(r"[a-zA-Z][a-z]+ [a-zA-Z]", t) or re.search(r"[A-Z][a-z]+", t)
                 or re.search(r"[a-z]{3,}[.:!?]", t))

@@ -494,7 +494,7 @@ class TurnScreen(Screen):
         if ins.attention:
             needs.append(_("a free attention slot while it runs"))
         if ins.cost.envoys:
-            needs.append(plural(ins.cost.envoys, "free envoy"))
+            needs.append(plural(ins.cost.envoys, "free envoy"))  # i18n: not shown
         if ins.kind == "preventive_deployment":
             needs.append(_("a Security Council mandate (a permanent member may veto)"))
         requirement = requirement_text(rules, ins.key)
