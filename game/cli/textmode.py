@@ -644,14 +644,14 @@ def render_help(command: str | None = None) -> list[str]:
     """All commands with a line each, or one command in full."""
     if command is None:
         lines = [_("Commands:")]
-        lines += [f"  {usage:<48} {summary}" for usage, summary, __ in COMMANDS.values()]
+        lines += [f"  {_(usage):<48} {_(summary)}" for usage, summary, __ in COMMANDS.values()]
         return [*lines, _("'help COMMAND' explains one.")]
     name = command.lower()
     if name not in COMMANDS:
         return [tr("no command '{command}'{did_you_mean}",
                    command=command, did_you_mean=did_you_mean(name, COMMANDS))]
     usage, __, text = COMMANDS[name]
-    return [usage, *wrap(text, "  ")]
+    return [_(usage), *wrap(_(text), "  ")]
 
 
 def unknown_command(word: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from game.i18n import N_
 from game.scenario.model import Cost
 
 from . import chances, rng
@@ -37,9 +38,9 @@ class InstrumentSpec:
 
 SPECS: dict[str, InstrumentSpec] = {
     "good_offices": InstrumentSpec(
-        "Good offices",
-        "Your personal mediation, in private. Strong when the parties are open to it; weaker as the "
-        "crisis intensifies and between unequal parties. Reveals what each side intends.",
+        N_("Good offices"),
+        N_("Your personal mediation, in private. Strong when the parties are open to it; weaker as the "
+           "crisis intensifies and between unequal parties. Reveals what each side intends."),
         "pair",
         Cost(prestige=6),
         1,
@@ -49,8 +50,9 @@ SPECS: dict[str, InstrumentSpec] = {
         True,
     ),
     "special_envoy": InstrumentSpec(
-        "Special envoy",
-        "A senior envoy works the capitals for several turns: patient, private pressure each turn. Reveals intentions.",
+        N_("Special envoy"),
+        N_("A senior envoy works the capitals for several turns: patient, private pressure each turn. Reveals "
+           "intentions."),
         "pair",
         Cost(prestige=3, budget=1, envoys=1),
         1,
@@ -60,9 +62,9 @@ SPECS: dict[str, InstrumentSpec] = {
         True,
     ),
     "public_appeal": InstrumentSpec(
-        "Public appeal",
-        "A public call for restraint. Works through world opinion (better when the world is "
-        "watching) but raises the audience costs that lock leaders in.",
+        N_("Public appeal"),
+        N_("A public call for restraint. Works through world opinion (better when the world is "
+           "watching) but raises the audience costs that lock leaders in."),
         "pair",
         Cost(prestige=3),
         0,
@@ -72,8 +74,8 @@ SPECS: dict[str, InstrumentSpec] = {
         False,
     ),
     "private_appeal": InstrumentSpec(
-        "Private appeal",
-        "A confidential message to one leader. Cheap, no audience cost; works through trust.",
+        N_("Private appeal"),
+        N_("A confidential message to one leader. Cheap, no audience cost; works through trust."),
         "party",
         Cost(prestige=2),
         0,
@@ -83,10 +85,10 @@ SPECS: dict[str, InstrumentSpec] = {
         False,
     ),
     "track_two": InstrumentSpec(
-        "Track II channel",
-        "Unofficial talks among experts. Slow: does nothing until it matures, then softens "
-        "grievances each turn, reveals intentions, and makes good offices or an envoy on the pair stronger "
-        "(the upgrade to Track I).",
+        N_("Track II channel"),
+        N_("Unofficial talks among experts. Slow: does nothing until it matures, then softens "
+           "grievances each turn, reveals intentions, and makes good offices or an envoy on the pair stronger "
+           "(the upgrade to Track I)."),
         "pair",
         Cost(budget=1),
         3,
@@ -96,8 +98,8 @@ SPECS: dict[str, InstrumentSpec] = {
         True,
     ),
     "early_warning": InstrumentSpec(
-        "Early-warning investment",
-        "Analysts and field monitors: your estimates get sharper and less delayed, turn after turn.",
+        N_("Early-warning investment"),
+        N_("Analysts and field monitors: your estimates get sharper and less delayed, turn after turn."),
         "none",
         Cost(budget=2),
         0,
@@ -107,9 +109,9 @@ SPECS: dict[str, InstrumentSpec] = {
         False,
     ),
     "article_99": InstrumentSpec(
-        "Article 99 referral",
-        "Bring the threat to the Security Council. A resolution strengthens restraint; a "
-        "permanent member may veto, which costs prestige. Raises visibility and audience costs.",
+        N_("Article 99 referral"),
+        N_("Bring the threat to the Security Council. A resolution strengthens restraint; a "
+           "permanent member may veto, which costs prestige. Raises visibility and audience costs."),
         "pair",
         Cost(prestige=8),
         0,
@@ -119,9 +121,9 @@ SPECS: dict[str, InstrumentSpec] = {
         False,
     ),
     "preventive_deployment": InstrumentSpec(
-        "Preventive deployment",
-        "Troops and observers on the ground, if the Council gives a mandate: far fewer "
-        "incidents and steady restraint while the mandate lasts. Costly; renewals can be vetoed.",
+        N_("Preventive deployment"),
+        N_("Troops and observers on the ground, if the Council gives a mandate: far fewer "
+           "incidents and steady restraint while the mandate lasts. Costly; renewals can be vetoed."),
         "pair",
         Cost(budget=6),
         1,
@@ -131,9 +133,9 @@ SPECS: dict[str, InstrumentSpec] = {
         False,
     ),
     "task_force": InstrumentSpec(
-        "Task force",
-        "Bring UN bodies, regional organisations and NGOs to one table: coordination rises each "
-        "turn, and every instrument works better.",
+        N_("Task force"),
+        N_("Bring UN bodies, regional organisations and NGOs to one table: coordination rises each "
+           "turn, and every instrument works better."),
         "none",
         Cost(prestige=1, budget=1),
         0,
@@ -143,8 +145,8 @@ SPECS: dict[str, InstrumentSpec] = {
         False,
     ),
     "visit": InstrumentSpec(
-        "Visit to the region",
-        "Go yourself. Builds trust and openness with one party, reveals its intentions; raises visibility.",
+        N_("Visit to the region"),
+        N_("Go yourself. Builds trust and openness with one party, reveals its intentions; raises visibility."),
         "party",
         Cost(prestige=2, budget=0.5),
         0,
@@ -154,8 +156,8 @@ SPECS: dict[str, InstrumentSpec] = {
         True,
     ),
     "wait": InstrumentSpec(
-        "Wait",
-        "Do nothing new this turn. Prestige recovers a little each turn you do not spend it.",
+        N_("Wait"),
+        N_("Do nothing new this turn. Prestige recovers a little each turn you do not spend it."),
         "none",
         Cost(),
         0,

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from game.i18n import _
 from game.scenario.calendar import turn_of
 from game.scenario.compiled import CompiledScenario, compile_scenario
 from game.scenario.expr import Effect
@@ -286,8 +287,8 @@ class Rules:
             out[ins.key] = InstrumentRule(
                 key=ins.key,
                 kind=ins.use,
-                name=ins.name or spec.name,
-                description=ins.description or spec.summary,
+                name=ins.name or _(spec.name),  # the shared instruments' own words, in the language
+                description=ins.description or _(spec.summary),
                 target=spec.target,
                 cost=ins.cost or spec.cost,
                 delay=spec.delay if ins.delay is None else ins.delay,

@@ -31,7 +31,8 @@ def test_a_whole_cuban_game_reads_french(tmp_path):
     text, session = play_in("fr", "cuban_missile_crisis_1962", tmp_path)
     assert session.game.done
     sources = tuple(s.citation for s in session.game.rules.scenario.sources)
-    lines = [line for line in text.splitlines() if str(tmp_path) not in line and "python main.py" not in line]
+    lines = [line for line in text.splitlines() if str(tmp_path) not in line and "python main.py" not in line
+             and "] > " not in line]  # the commands the player typed
     english = [(english_words(line, sources), line) for line in lines]
     english = [f"{words}: {line}" for words, line in english if words]
     assert not english, "\n".join(english[:30]) + f"\n({len(english)} lines)"

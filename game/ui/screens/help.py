@@ -68,13 +68,13 @@ class HelpScreen(Screen):
             flow.add(Painter(pygame.Rect(r.x, r.y, icon, icon), key=f"icon:{kind}",
                              paint=lambda s, rr, th, k=kind: for_kind(k)(s, rr, th)))
             flow.add(TextBlock(pygame.Rect(r.x + icon + theme.px(10), r.y, r.w - icon - theme.px(10), r.h),
-                               text=spec.name, role="h3", colour=pal.accent_hi, bold=True))
+                               text=_(spec.name), role="h3", colour=pal.accent_hi, bold=True))
             timing = _("at once") if spec.delay == 0 else tr("after {delay}", delay=plural(spec.delay, unit))
             facts = (tr("Default cost: {cost_text} · acts {timing} · lasts {plural_value} · target: {target}",
                         cost_text=cost_text(spec.cost, spec.attention), timing=timing,
                         plural_value=plural(max(spec.duration, 1), unit), target=spec.target)
                      + (_(" · public") if spec.public else ""))
-            self._para(flow, spec.summary, indent=icon + theme.px(10))
+            self._para(flow, _(spec.summary), indent=icon + theme.px(10))
             self._para(flow, facts, "small", pal.muted, indent=icon + theme.px(10))
             self._para(flow, _("Effect: ") + _(EFFECTS[kind]), "small", indent=icon + theme.px(10))
             flow.skip(theme.px(8))
