@@ -23,7 +23,7 @@ from game.engine.intel import ESTIMATED, Estimate
 from game.engine.observation import Observation
 from game.engine.record import TurnReport
 from game.i18n import N_, _, tr
-from game.i18n.formats import localized, percent_of
+from game.i18n.formats import localized, money, percent_of
 from game.present.dates import calendar_line, day_text, turn_date, turn_heading, turn_phrase
 from game.present.dates import unit_name as unit_word
 from game.present.lines import Day, change_turns, report_days
@@ -32,7 +32,7 @@ from game.present.odds import odds_lines
 from game.present.office import commitment_text, office_lines
 from game.present.refusals import refusal_text
 from game.present.tracks import track_reading
-from game.present.values import value_text
+from game.present.values import ATTRIBUTES, OFFICE_NAMES, value_text
 from game.present.variants import choice_words, ending_words, fired_words
 from game.present.words import action_label, pair_name, plural, target_name
 from game.present.words import cost_text as _cost_text
@@ -136,7 +136,7 @@ def cost_text(cost, attention: bool = False) -> str:
 def estimate_text(est: Estimate, digits: int = 2) -> str:
     """A value as 'best guess ± half the 90% band'."""
     half = max(est.high - est.value, est.value - est.low)
-    return f"{est.value:.{digits}f}±{half:.{digits}f}"
+    return localized(f"{est.value:.{digits}f}±{half:.{digits}f}")
 
 
 def unit_name(rules: Rules) -> str:
@@ -188,13 +188,13 @@ def render_briefing(rules: Rules) -> list[str]:
 def render_resources(rules: Rules) -> list[str]:
     """The office's starting resources."""
     sg = rules.scenario.secretary_general
-    income = tr(" (+${budget_per_turn:g}m each turn)", budget_per_turn=sg.budget_per_turn) if sg.budget_per_turn else ""
+    income = tr(" (+{money} each turn)", money=money(f"{sg.budget_per_turn:g}")) if sg.budget_per_turn else ""
     return [
         _("Your resources:"),
-        tr("  prestige {prestige:g} · budget ${budget:g}m{income} · {plural_value} · attention for "
-           "{plural_value2} at once",
-           prestige=sg.prestige, budget=sg.budget, income=income, plural_value=plural(sg.envoys, 'envoy'),
-           plural_value2=plural(sg.attention, 'initiative')),
+        tr("  prestige {prestige} · budget {budget}{income} · {plural_value} · attention for {plural_value2} "
+           "at once",
+           prestige=localized(f"{sg.prestige:g}"), budget=money(f"{sg.budget:g}"), income=income,
+           plural_value=plural(sg.envoys, 'envoy'), plural_value2=plural(sg.attention, 'initiative')),
         tr("  intelligence {intelligence} · coordination {coordination} · visibility {visibility}",
            intelligence=localized(f"{sg.intelligence:.2f}"), coordination=localized(f"{sg.coordination:.2f}"),
            visibility=localized(f"{sg.visibility:.2f}")),
@@ -275,7 +275,8 @@ def render_parties(obs: Observation) -> list[str]:
         else:
             lines.append(tr("  {name} [{id}] · intention: {intention}{last}",
                             name=p.name, id=p.id, intention=intention, last=last))
-        values = [f"{attr.replace('_', ' ')} {estimate_text(p.estimates[attr])}" for attr in ESTIMATED
+        values = [f"{_(ATTRIBUTES.get(attr, attr.replace('_', ' ')))} {estimate_text(p.estimates[attr])}"
+                  for attr in ESTIMATED
                   if attr in p.estimates]
         lines += wrap(" · ".join(values), "      ")
     return lines
@@ -286,7 +287,7 @@ def render_office(rules: Rules, obs: Observation, committed: tuple[float, float,
     """The office's resources now (and after this turn's orders), what draws attention away, the Council."""
     o = obs.office
     resources = " · ".join(f"{r.label} {r.text}" for r in office_lines(rules, o, committed))
-    office = " · ".join(f"{name} {value_text(rules, name, getattr(o, name))}"
+    office = " · ".join(f"{_(OFFICE_NAMES[name])} {value_text(rules, name, getattr(o, name))}"
                         for name in ("intelligence", "coordination", "visibility"))
     lines = [_("Your office:"), *wrap(resources, "  "), f"  {office}"]
     drawn = rules.distraction_attention[min(obs.turn, rules.turns - 1)]

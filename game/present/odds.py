@@ -11,6 +11,7 @@ from game.engine import Rules
 from game.engine.chances import Chance, Term, obstacles
 from game.engine.record import Message
 from game.i18n import N_, _, tr
+from game.i18n.formats import percent_of
 
 from .words import pair_name, party_name
 
@@ -40,10 +41,10 @@ def issue_words(issue: str) -> str:
 def percent(x: float) -> str:
     """'34%', and '<1%' / '>99%' rather than a certainty the model does not have."""
     if 0.0 < x < 0.005:
-        return "<1%"
+        return "<" + percent_of("1")
     if 0.995 < x < 1.0:
-        return ">99%"
-    return f"{x:.0%}"
+        return ">" + percent_of("99")
+    return percent_of(str(round(x * 100)))
 
 
 def odds_text(odds) -> str:
