@@ -160,7 +160,7 @@ def paint_party(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, party:
         _band(surface, bar, theme, est, 1.0, colour)
         if show_numbers:
             half = max(est.high - est.value, est.value - est.low)
-            num = theme.text(f"{est.value:.2f}±{half:.2f}", "small", pal.faint)
+            num = theme.text(localized(f"{est.value:.2f}±{half:.2f}"), "small", pal.faint)
             surface.blit(num, (x + w - num.get_width(), y))
         y += step
 

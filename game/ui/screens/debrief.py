@@ -151,7 +151,7 @@ class DebriefScreen(Screen):
                                     name=name),
                              paint=lambda s, r, th, lad=rules.ladders[k], se=series:
                              paint_ladder_chart(s, r, th, lad, se, (first, last))))
-        flow.add(Label(flow.take(theme.line_height("small", True)), text="YOUR DECISIONS", role="small", bold=True,
+        flow.add(Label(flow.take(theme.line_height("small", True)), text=_("Your decisions").upper(), role="small", bold=True,
                        colour=pal.muted))
         unit = rules.scenario.calendar.turn_unit
         titles = {ev.key: ev for ev in rules.events}

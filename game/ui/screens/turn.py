@@ -10,6 +10,7 @@ import pygame
 from game.engine import Action, IllegalAction
 from game.engine.observation import Observation
 from game.i18n import _, tr, trn
+from game.i18n.formats import localized
 from game.present.conditions import requirement_text
 from game.present.dates import turn_date, turn_heading, unit_name
 from game.present.leaders import mood
@@ -269,8 +270,8 @@ class TurnScreen(Screen):
         unit = rules.scenario.calendar.turn_unit
         flow = Flow(self._inner(bottom, theme), "parties", self.scroll, "parties", theme.px(8), self.invalidate)
         age = _("current") if delay == 0 else tr("{age} old", age=plural(delay, unit))
-        note = tr("Estimates are {age}, ±{estimate_band:.2f} (90% band). Early warning sharpens them.",
-                  age=age, estimate_band=obs.office.estimate_band)
+        note = tr("Estimates are {age}, ±{band} (90% band). Early warning sharpens them.",
+                  age=age, band=localized(f"{obs.office.estimate_band:.2f}"))
         flow.add(TextBlock(flow.take(TextBlock.measure(theme, note, flow.width, "small")), text=note, role="small",
                            colour=theme.palette.faint))
         leaders = {p.id: p.leader or "" for p in rules.scenario.parties}
@@ -637,7 +638,8 @@ class TurnScreen(Screen):
         unit = rules.scenario.calendar.turn_unit
         n = len(session.orders)
         out.append(Button(end, key="end", group="orders-end", label=tr("End {unit} {value}",
-                                                                       unit=unit, value=obs.turn + 1),
+                                                                       unit=unit_name(unit).lower(),
+                                                                       value=obs.turn + 1),
                           sub=f"{plural(n, 'order')}" if end.h >= theme.px(44) else "", kind="primary",
                           hotkey="E", on_click=self.end_turn, sound="turn",
                           tip=_("Send the orders; the parties decide and the crisis moves (E)")))
