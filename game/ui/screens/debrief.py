@@ -167,7 +167,7 @@ class DebriefScreen(Screen):
         notes = facilitator_notes(rules, game.interventions, self.app.session.votes)
         if notes:
             flow.skip(theme.px(6))
-            flow.add(Label(flow.take(theme.line_height("small", True)), text="THE FACILITATOR", role="small",
+            flow.add(Label(flow.take(theme.line_height("small", True)), text=_("The facilitator").upper(), role="small",
                            bold=True, colour=pal.muted))
         for note in notes:
             text = f"{unit.capitalize()} {note.turn + 1} ({note.date}): {note.text}"
