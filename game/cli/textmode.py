@@ -27,7 +27,7 @@ from game.i18n.formats import localized, money, percent_of
 from game.present.dates import calendar_line, day_text, turn_date, turn_heading, turn_phrase
 from game.present.dates import unit_name as unit_word
 from game.present.lines import Day, change_turns, report_days
-from game.present.news import TONE_MARKERS, cause_label, intention_words, role_words
+from game.present.news import TONE_MARKERS, cause_label, intention_words, rating_words, role_words
 from game.present.odds import odds_lines
 from game.present.office import commitment_text, office_lines
 from game.present.refusals import refusal_text
@@ -597,16 +597,17 @@ def render_ending(game: Game, score: Score, base: Game) -> list[str]:
     end = endings[score.ending]
     theirs = endings[score.baseline_ending]
     title, text = ending_words(rules, end.key, game.state.texts)
-    lines = ["", rule(tr("The end: {title}", title=title)), tr("Rating: {rating}", rating=end.rating), *wrap(text), ""]
+    lines = ["", rule(tr("The end: {title}", title=title)), tr("Rating: {rating}", rating=rating_words(end.rating)),
+             *wrap(text), ""]
     lines += [
         tr("Your score: {total:+.1f}", total=score.total),
-        f"  {title} ({end.rating}): {score.base:+.1f}",
+        f"  {title} ({rating_words(end.rating)}): {localized(format(score.base, '+.1f'))}",
         tr("  failure prevented (without you: {title}, {rating}): {prevention:+.1f}",
-           title=theirs.title, rating=theirs.rating, prevention=score.prevention),
+           title=theirs.title, rating=rating_words(theirs.rating), prevention=score.prevention),
         tr("  escalation spared compared with no intervention: {escalation_spared:+.1f}",
            escalation_spared=score.escalation_spared),
         tr("  prestige gained or lost: {prestige:+.1f}", prestige=score.prestige),
-        tr("Without you: {title} ({rating}).", title=theirs.title, rating=theirs.rating),
+        tr("Without you: {title} ({rating}).", title=theirs.title, rating=rating_words(theirs.rating)),
         "",
         _("Peak escalation:"),
     ]

@@ -89,6 +89,15 @@ def in_sentence(name: str) -> str:
     return name
 
 
+RATINGS = {"success": N_("success"), "partial": N_("partial"), "failure": N_("failure"),
+           "unfinished": N_("unfinished")}
+
+
+def rating_words(rating: str) -> str:
+    """How an ending is rated, in words: 'success', 'partial', 'failure'."""
+    return _(RATINGS[rating]) if rating in RATINGS else rating
+
+
 INTENTIONS = {"escalate": N_("escalate"), "hold": N_("hold"), "settle": N_("settle")}
 ROLES = {"disputant": N_("disputant"), "mediator": N_("mediator"), "observer": N_("observer")}
 

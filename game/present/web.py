@@ -20,7 +20,7 @@ from game.scenario.calendar import turn_of
 from .dates import day_text, turn_date
 from .dates import turn_heading as day_heading
 from .lines import decisions_sentence, report_days
-from .news import TONE_MARKERS, decision_words, intention_words, role_words
+from .news import TONE_MARKERS, decision_words, intention_words, rating_words, role_words
 from .office import office_lines
 from .refusals import refusal_text
 from .tracks import track_reading
@@ -276,7 +276,7 @@ def ending(game: Game) -> dict[str, Any] | None:
     scn = rules.scenario
     return {
         "title": tr("The end: {title}", title=title),
-        "rating": tr("Rating: {rating}", rating=end.rating),
+        "rating": tr("Rating: {rating}", rating=rating_words(end.rating)),
         "text": text,
         "score": [
             tr("Your score: {total:+.1f}", total=s.total),

@@ -8,6 +8,7 @@ from html import escape
 
 from game import __version__
 from game.i18n import _, tr
+from game.present.news import rating_words
 
 from .charts import (
     GREY,
@@ -174,7 +175,7 @@ def _outcome(d: Debrief) -> str:
         ending = (
             tr('<div class="card ending" {rating_style}><span class="badge">{e}</span><h3>{e2}</h3><p>{e3}</p><p '
                'class="note">Reached on {e4}.</p></div>',
-               rating_style=rating_style(d.ending.rating), e=e(d.ending.rating), e2=e(d.ending.title),
+               rating_style=rating_style(d.ending.rating), e=e(rating_words(d.ending.rating)), e2=e(d.ending.title),
                e3=e(d.ending.text), e4=e(long_date(d.ended_date, d.turn_unit)))
         )
     score = ""
@@ -196,7 +197,7 @@ def _outcome(d: Debrief) -> str:
         tr('<div class="card"><h3>Without you</h3><p>In the same world (same seed), with a Secretary-General who '
            'does nothing: <b>{e}</b> <span class="badge" {rating_style}>{e2}</span></p><p class="note">The score '
            "credits prevention: a war that happened without you and not with you counts in your favour.</p></div>",
-           e=e(base.title), rating_style=rating_style(base.rating), e2=e(base.rating))
+           e=e(base.title), rating_style=rating_style(base.rating), e2=e(rating_words(base.rating)))
     )
     return tr('<h2 id="outcome">How it ended</h2><div class="outcome">{ending}{score}{without}</div>',
               ending=ending, score=score, without=without)
@@ -471,7 +472,7 @@ def _class_escalation(c: ClassSummary) -> str:
                                  dots=False))
         for rating in ("success", "partial", "failure", "unfinished"):
             if any(s.rating == rating for s in c.students):
-                series.append(Series(rating, [], RATING_COLOURS[rating]))
+                series.append(Series(rating_words(rating), [], RATING_COLOURS[rating]))
         top = len(pair.ladder) - 1
         out.append(f"<h3>{e(pair.name)}</h3>")
         out.append(line_chart(tr("Escalation of {name} in each game", name=pair.name), labels, series, (0, top),
@@ -521,7 +522,8 @@ def _class_outliers(c: ClassSummary) -> str:
 
 def _class_students(c: ClassSummary) -> str:
     rows = "".join(
-        f"<tr><td>{e(s.name)}</td><td>{e(s.ending)} <span class=\"badge\" {rating_style(s.rating)}>{e(s.rating)}"
+        f"<tr><td>{e(s.name)}</td><td>{e(s.ending)} <span class=\"badge\" {rating_style(s.rating)}>"
+        f"{e(rating_words(s.rating))}"
         f'</span></td><td class="num">{"—" if s.score is None else f"{s.score:+.1f}"}</td>'
         f'<td class="num">{s.peak}</td><td class="num">{s.turns}</td><td class="num">{s.actions}</td>'
         f'<td class="muted">{e(s.file)}</td></tr>'

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game.i18n import _, tr
+from game.present.news import rating_words
 
 from .classreport import ClassSummary
 from .debrief import RESOURCES, Debrief, axis_labels, long_date, percent
@@ -36,7 +37,7 @@ def render_debrief_md(d: Debrief) -> str:
         lines += [tr("Unfinished: the save stops after {turns_played} of {turns_total} {turn_unit}s.",
                      turns_played=d.turns_played, turns_total=d.turns_total, turn_unit=d.turn_unit), ""]
     else:
-        lines += [f"**{d.ending.title}** ({d.ending.rating}) — {d.ending.text}", ""]
+        lines += [f"**{d.ending.title}** ({rating_words(d.ending.rating)}) — {d.ending.text}", ""]
     if d.score is not None:
         s = d.score
         lines += table([_("Score"), _("Points")], [
@@ -47,7 +48,7 @@ def render_debrief_md(d: Debrief) -> str:
             [_("**Total**"), f"**{s['total']:+.1f}**"],
         ])
     lines += [tr("Without you (same world, no intervention): **{title}** ({rating}).",
-                 title=d.baseline_ending.title, rating=d.baseline_ending.rating), "",
+                 title=d.baseline_ending.title, rating=rating_words(d.baseline_ending.rating)), "",
               "## " + _("Escalation, turn by turn"), ""]
     acted = {m.turn for m in d.moves if m.actions or m.answers}
     keys = {kd.turn: i for i, kd in enumerate(d.key_decisions, start=1)}
@@ -124,7 +125,8 @@ def render_class_md(c: ClassSummary) -> str:
     if c.duplicates:
         lines += [_("Earlier saves of the same game, counted once:"), "", *(f"- {s}" for s in c.duplicates), ""]
     lines += ["## " + _("How the games ended"), ""]
-    rows = [[o.title, o.rating, c.endings[o.id], percent(c.endings[o.id] / c.finished) if c.finished else "—"]
+    rows = [[o.title, rating_words(o.rating), c.endings[o.id],
+             percent(c.endings[o.id] / c.finished) if c.finished else "—"]
             for o in c.outcomes]
     if c.games > c.finished:
         rows.append([_("Unfinished"), "—", c.games - c.finished, "—"])
@@ -142,7 +144,8 @@ def render_class_md(c: ClassSummary) -> str:
     lines += ["## " + _("Every game"), ""]
     lines += table([_("Student"), _("Ending"), _("Rating"), _("Score"), _("Peak rung"), _("Turns"), _("Actions"),
                     _("File")],
-                   [[s.name, s.ending, s.rating, "—" if s.score is None else f"{s.score:+.1f}", s.peak, s.turns,
+                   [[s.name, s.ending, rating_words(s.rating), "—" if s.score is None else f"{s.score:+.1f}", s.peak,
+                     s.turns,
                      s.actions, s.file] for s in c.students])
     lines += _questions(c.questions)
     return "\n".join(lines) + "\n"

@@ -9,6 +9,7 @@ from game.engine import Game, baseline
 from game.i18n import _, tr
 from game.present.dates import day_text, short_date, turn_heading
 from game.present.lines import rung_paths
+from game.present.news import rating_words
 from game.present.variants import ending_words
 from game.present.words import action_label, pair_name
 from game.report.debrief import facilitator_notes
@@ -90,7 +91,7 @@ class DebriefScreen(Screen):
             flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, w, role, bold)).inflate(-theme.px(10), 0)
                                .move(-theme.px(5), 0), text=text, role=role, colour=colour, bold=bold))
 
-        rating = end.rating
+        rating = rating_words(end.rating)
         ch = theme.line_height("small", True) + theme.px(8)
         cw = theme.width(rating.upper(), "small", True) + theme.px(28)
         r = flow.take(ch)
@@ -104,7 +105,7 @@ class DebriefScreen(Screen):
         score_colour = pal.good if s.total > 0 else pal.danger if s.total < 0 else pal.text
         para(tr("Score {total:+.0f}", total=s.total).replace("-", "−"), "display", score_colour, True)
         lines = [
-            (f"{title} ({end.rating})", s.base),
+            (f"{title} ({rating_words(end.rating)})", s.base),
             (tr("A failure prevented (without you: {title})", title=theirs.title), s.prevention),
             (_("Escalation spared compared with doing nothing"), s.escalation_spared),
             (_("Prestige gained or lost (÷5)"), s.prestige),
@@ -118,7 +119,7 @@ class DebriefScreen(Screen):
             flow.add(Label(pygame.Rect(r.x + w - num_w, r.y, num_w, lh), text=f"{value:+.1f}".replace("-", "−"),
                            bold=True, align="right"))
         para(tr("Without you, on the same seed: {title} ({rating}).",
-                title=theirs.title, rating=theirs.rating), "body", pal.accent_hi)
+                title=theirs.title, rating=rating_words(theirs.rating)), "body", pal.accent_hi)
         scn = rules.scenario
         if scn.historical_notes:
             flow.skip(theme.px(8))
@@ -151,7 +152,8 @@ class DebriefScreen(Screen):
                                     name=name),
                              paint=lambda s, r, th, lad=rules.ladders[k], se=series:
                              paint_ladder_chart(s, r, th, lad, se, (first, last))))
-        flow.add(Label(flow.take(theme.line_height("small", True)), text=_("Your decisions").upper(), role="small", bold=True,
+        flow.add(Label(flow.take(theme.line_height("small", True)), text=_("Your decisions").upper(), role="small",
+                       bold=True,
                        colour=pal.muted))
         unit = rules.scenario.calendar.turn_unit
         titles = {ev.key: ev for ev in rules.events}
