@@ -7,6 +7,7 @@ import pygame
 
 from game.engine import Game, baseline
 from game.i18n import _, tr
+from game.i18n.formats import localized
 from game.present.dates import day_text, short_date, turn_heading
 from game.present.lines import rung_paths
 from game.present.news import rating_words
@@ -116,7 +117,7 @@ class DebriefScreen(Screen):
             r = flow.take(TextBlock.measure(theme, label, w - num_w - theme.px(12)))
             flow.add(TextBlock(pygame.Rect(r.x, r.y, w - num_w - theme.px(12), r.h), text=label,
                                colour=pal.muted))
-            flow.add(Label(pygame.Rect(r.x + w - num_w, r.y, num_w, lh), text=f"{value:+.1f}".replace("-", "−"),
+            flow.add(Label(pygame.Rect(r.x + w - num_w, r.y, num_w, lh), text=localized(f"{value:+.1f}").replace("-", "−"),
                            bold=True, align="right"))
         para(tr("Without you, on the same seed: {title} ({rating}).",
                 title=theirs.title, rating=rating_words(theirs.rating)), "body", pal.accent_hi)

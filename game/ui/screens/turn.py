@@ -10,7 +10,7 @@ import pygame
 from game.engine import Action, IllegalAction
 from game.engine.observation import Observation
 from game.i18n import _, tr, trn
-from game.i18n.formats import localized
+from game.i18n.formats import localized, percent_of
 from game.present.conditions import requirement_text
 from game.present.dates import turn_date, turn_heading, unit_name
 from game.present.leaders import mood
@@ -525,10 +525,11 @@ class TurnScreen(Screen):
         gap_f = 1 - 0.7 * gap
         base = rules.issue_success[k]
         issue = rules.scenario.pairs[k].issue
-        note = (tr("Mediation on this pair now: {issue} disputes {base:.0%} × intensity {intensity:.2f} × power "
-                   "gap {gap_f:.2f} = {value:.0%} of full effect (before the parties' openness).",
-                   issue=issue_words(issue), base=base, intensity=intensity, gap_f=gap_f,
-                   value=base * intensity * gap_f))
+        note = (tr("Mediation on this pair now: {issue} disputes {base} × intensity {intensity} × power "
+                   "gap {gap_f} = {value} of full effect (before the parties' openness).",
+                   issue=issue_words(issue), base=percent_of(str(round(100 * base))),
+                   intensity=localized(f"{intensity:.2f}"), gap_f=localized(f"{gap_f:.2f}"),
+                   value=percent_of(str(round(100 * base * intensity * gap_f)))))
         helpers = [rules.party_names[rules.party_ids[m]] for m in rules.mediators[k]]
         if helpers:
             note += " " + trn("{names} mediates here: the more open to your office, the more weight it adds.",
