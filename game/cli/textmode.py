@@ -27,7 +27,14 @@ from game.i18n.formats import localized, money, percent_of
 from game.present.dates import calendar_line, day_text, turn_date, turn_heading, turn_phrase
 from game.present.dates import unit_name as unit_word
 from game.present.lines import Day, change_turns, report_days
-from game.present.news import TONE_MARKERS, cause_label, intention_words, rating_words, role_words
+from game.present.news import (
+    TONE_MARKERS,
+    cause_label,
+    difficulty_words,
+    intention_words,
+    rating_words,
+    role_words,
+)
 from game.present.odds import odds_lines
 from game.present.office import commitment_text, office_lines
 from game.present.refusals import refusal_text
@@ -161,7 +168,7 @@ def render_opening(rules: Rules, seed: int) -> list[str]:
     lines = [rule(), scn.title.upper(), tr("{calendar_line} · difficulty: {difficulty}",
                                            calendar_line=calendar_line(scn.period, cal.start, cal.end, rules.turns,
                                                                        cal.turn_unit),
-                                           difficulty=scn.difficulty), rule(), ""]
+                                           difficulty=difficulty_words(scn.difficulty)), rule(), ""]
     lines += wrap(scn.summary)
     lines += ["", *render_briefing(rules), "", *render_resources(rules), ""]
     lines.append(tr("Seed {seed} — same seed, same world: --seed {seed}", seed=seed))

@@ -20,7 +20,7 @@ def advisor_note(runs: int, follows_history: bool, horizon: int | None, unit: st
     ahead = _("to the end") if horizon is None else tr("for {horizon} {unit}s (a game not over by then counts as its "
                                                     "likely ending, never as a success)",
                                                     horizon=horizon, unit=unit)
-    return NOTE.format(runs=runs, then=then, ahead=ahead)
+    return _(NOTE).format(runs=runs, then=then, ahead=ahead)
 
 
 def gain_text(advice) -> str:

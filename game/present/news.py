@@ -98,6 +98,14 @@ def rating_words(rating: str) -> str:
     return _(RATINGS[rating]) if rating in RATINGS else rating
 
 
+DIFFICULTIES = {"introductory": N_("introductory"), "standard": N_("standard"), "hard": N_("hard")}
+
+
+def difficulty_words(difficulty: str) -> str:
+    """A scenario's difficulty, in words: 'introductory', 'standard', 'hard'."""
+    return _(DIFFICULTIES[difficulty]) if difficulty in DIFFICULTIES else difficulty
+
+
 INTENTIONS = {"escalate": N_("escalate"), "hold": N_("hold"), "settle": N_("settle")}
 ROLES = {"disputant": N_("disputant"), "mediator": N_("mediator"), "observer": N_("observer")}
 

@@ -1,5 +1,6 @@
 """The window in French: a whole Cuban game with every decision, report and the debrief reads French, cuts no
-text without a tooltip, and shows no id; the sample scenario too."""
+text without a tooltip, and shows no id; the sample scenario too; and every screen fits at 1024×640 and
+1280×720."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import pytest
 
 from game.i18n import using
 from game.scenario.catalogue import shipped
+from game.sim.policies import get_policy
 from game.ui.app import App
 from game.ui.settings import Settings
+from game.ui.shots import SCREEN_NAMES, stage
 from tests.i18n.english import english_words
 
 from .test_player_text import SIZE, Reader, _entry, _play, _problems
@@ -33,3 +36,29 @@ def test_a_whole_game_in_french_reads_french(scenario, tmp_path):
     assert not english, "\n".join(english[:40]) + f"\n({len(english)} in all)"
     debrief = " ".join(text for where, text in reader.texts if where.endswith("debrief"))
     assert "Sans vous" in debrief or "sans vous" in debrief
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 720)], ids=["1024x640", "1280x720"])
+@pytest.mark.parametrize("scenario", FRENCH)
+def test_every_french_screen_fits(scenario, size, tmp_path):
+    """French runs longer than English: every screen, at the smallest window and the usual one, cuts no text
+    without a tooltip that shows it whole, and shows no English."""
+    item = next(s for s in shipped() if s.id == scenario)
+    texts, cuts = [], []
+    with using("fr"):
+        entry, rules = _entry(item)
+        for screen in SCREEN_NAMES:
+            turns = rules.turns - 4 if screen == "advisor" and rules.turns > 16 else 3
+            app = stage(screen, entry, get_policy("historical", rules), turns, 4, size, tmp_path)
+            reader = Reader(app)
+            reader.frame(f"{scenario} {screen}")
+            texts += reader.texts
+            cuts += [(where, c) for where, c in reader.cuts
+                     if " ".join(c.full.split()).lower() not in " ".join(c.tip.split()).lower()]
+    assert not cuts, "\n".join(f"{w}: cut '{c.shown}' of '{c.full}'" for w, c in cuts[:30])
+    sources = tuple(s.citation for s in rules.scenario.sources)
+    english = sorted({f"{where}: {words} in: {text[:120]}" for where, text in texts
+                      # the picker lists the other scenarios too, which have no French yet and show in English
+                      if not where.endswith(("save", "reload-errors", "picker"))
+                      and (words := english_words(text, sources))})
+    assert not english, "\n".join(english[:30])

@@ -1,5 +1,6 @@
 """Layout: at 1024×640, 1280×720 and 1920×1080 (and at 150% type) no two sibling widgets on the turn screen
-overlap and every widget is inside the window; the other screens keep their widgets inside the window too."""
+overlap and every widget is inside the window; the other screens keep their widgets inside the window too. In
+English and in French, which runs longer."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pygame
 import pytest
 
 from game.engine import build_rules
+from game.i18n import using
 from game.scenario.catalogue import resolve
 from game.scenario.loader import load_scenario
 from game.sim.policies import get_policy
@@ -20,6 +22,16 @@ from game.ui.widgets import ScrollArea, TextBlock
 from .driver import SAMPLE, frame
 
 SIZES = [(1024, 640), (1280, 720), (1920, 1080)]
+
+
+LANGUAGES = ("en", "fr")
+
+
+@pytest.fixture(params=LANGUAGES)
+def lang(request):
+    """Each test in each language: the scenario, its translation and the game's own words."""
+    with using(request.param):
+        yield request.param
 
 
 def sample_entry() -> ScenarioEntry:
@@ -54,7 +66,7 @@ def overlaps(app) -> list[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 @pytest.mark.parametrize("type_scale", [1.0, 1.5])
-def test_turn_screen_siblings_do_not_overlap_and_stay_inside(size, type_scale, tmp_path):
+def test_turn_screen_siblings_do_not_overlap_and_stay_inside(size, type_scale, tmp_path, lang):
     app = staged("turn", size, tmp_path, type_scale)
     session = app.session
     legal = [a for a in session.game.legal_actions() if a.use != "wait"]
@@ -72,8 +84,8 @@ def test_turn_screen_siblings_do_not_overlap_and_stay_inside(size, type_scale, t
 
 
 @pytest.mark.parametrize("screen", SCREEN_NAMES)
-@pytest.mark.parametrize("size", [(1024, 640), (1920, 1080)], ids=["small", "large"])
-def test_every_screen_stays_inside_the_window_without_overlaps(screen, size, tmp_path):
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 720), (1920, 1080)], ids=["small", "medium", "large"])
+def test_every_screen_stays_inside_the_window_without_overlaps(screen, size, tmp_path, lang):
     app = staged(screen, size, tmp_path)
     frame(app)
     window = pygame.Rect((0, 0), size)
@@ -96,7 +108,7 @@ def test_the_turn_screen_shows_only_the_observation_never_the_hidden_state(tmp_p
 
 
 @pytest.mark.parametrize("screen", ["turn", "report", "debrief", "briefing", "help", "event", "picker", "advisor"])
-def test_text_blocks_are_tall_enough_for_their_wrapped_text(screen, tmp_path):
+def test_text_blocks_are_tall_enough_for_their_wrapped_text(screen, tmp_path, lang):
     app = staged(screen, (1280, 720), tmp_path)
     frame(app)
     blocks = [w for w in app.top.widgets if isinstance(w, TextBlock)]

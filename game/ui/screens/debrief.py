@@ -98,7 +98,7 @@ class DebriefScreen(Screen):
         r = flow.take(ch)
         flow.add(Painter(pygame.Rect(r.x, r.y, cw, ch), key="rating",
                          paint=lambda s, rr, th: chip(s, rr, th, rating.upper(),
-                                                      getattr(th.palette, RATING_COLOURS[rating]))))
+                                                      getattr(th.palette, RATING_COLOURS[end.rating]))))
         para(title, "h1", None, True)
         para(text, "h3")
         flow.skip(theme.px(8))
@@ -117,7 +117,8 @@ class DebriefScreen(Screen):
             r = flow.take(TextBlock.measure(theme, label, w - num_w - theme.px(12)))
             flow.add(TextBlock(pygame.Rect(r.x, r.y, w - num_w - theme.px(12), r.h), text=label,
                                colour=pal.muted))
-            flow.add(Label(pygame.Rect(r.x + w - num_w, r.y, num_w, lh), text=localized(f"{value:+.1f}").replace("-", "−"),
+            flow.add(Label(pygame.Rect(r.x + w - num_w, r.y, num_w, lh), text=localized(f"{value:+.1f}").replace("-",
+                                                                                                                 "−"),
                            bold=True, align="right"))
         para(tr("Without you, on the same seed: {title} ({rating}).",
                 title=theirs.title, rating=rating_words(theirs.rating)), "body", pal.accent_hi)

@@ -8,6 +8,7 @@ import pygame
 
 from game.i18n import _, tr
 from game.present.dates import calendar_line, period_text
+from game.present.news import difficulty_words
 from game.sim.session import SessionCodeError, decode, encode, shipped_tags
 from game.typed import parse_whole
 
@@ -62,7 +63,8 @@ class PickerScreen(Screen):
             room = Button.text_width(theme, flow.width, theme.px(60), False, hotkey)
             lines = 1 if theme.width(e.scenario.title, "h3") <= room else 2
             h = lines * theme.line_height("h3") + theme.line_height("small") + theme.px(20)
-            sub = f"{period_text(e.scenario.period, e.turns, e.scenario.calendar.turn_unit)} · {e.scenario.difficulty}"
+            sub = (f"{period_text(e.scenario.period, e.turns, e.scenario.calendar.turn_unit)} · "
+                   f"{difficulty_words(e.scenario.difficulty)}")
             flow.add(Button(flow.take(h), key=f"scenario:{e.id}", label=e.scenario.title, sub=sub, align="left",
                             role="h3", selected=i == self.selected, on_click=lambda i=i: self.pick(i), lines=lines,
                             hotkey=hotkey, tip=f"{e.scenario.title} ({sub}). {e.scenario.summary}"))
@@ -88,8 +90,8 @@ class PickerScreen(Screen):
         meta = calendar_line(scn.period, cal.start, cal.end, e.turns, cal.turn_unit)
         flow.add(TextBlock(flow.take(TextBlock.measure(theme, meta, flow.width, "body")), text=meta,
                            colour=theme.palette.muted))
-        diff = scn.difficulty
-        colour_name = DIFFICULTY_COLOUR.get(diff, "accent")
+        diff = difficulty_words(scn.difficulty)
+        colour_name = DIFFICULTY_COLOUR.get(scn.difficulty, "accent")
         ch = theme.line_height("small", True) + theme.px(8)
         cw = theme.width(diff.upper(), "small", True) + theme.px(24)
         row = flow.take(ch)

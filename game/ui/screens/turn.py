@@ -680,7 +680,8 @@ class TurnScreen(Screen):
             permanent = dict(zip(rules.council_ids, rules.council_permanent, strict=True))
             label_w = cards.support_label_width(theme, list(names.values()), flow.width)
             for m, v in obs.council.items():
-                tip = tr("{names}: {v:.0%} support for your initiatives", names=names[m], v=v) + \
+                tip = tr("{names}: {v} support for your initiatives", names=names[m],
+                         v=percent_of(str(round(100 * v)))) + \
                       (_(" · can veto (●)") if permanent[m] else "") + (_("; a veto is likely") if v < 0.35 else "")
                 flow.add(Painter(flow.take(lh, gap=False), key=f"council:{m}", tip=tip,
                                  paint=lambda s, r, th, n=names[m], val=v, p=permanent[m]:
