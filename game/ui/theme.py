@@ -3,6 +3,7 @@ and a cache of rendered text (font.render is the slowest thing a frame does)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -204,7 +205,7 @@ class Theme:
         font = self.font(role, bold)
         lines: list[str] = []
         for para in text.split("\n"):
-            words = para.split()
+            words = [w for w in re.split(r"[ \t\r\f\v]+", para) if w]  # a no-break space joins its words
             line = ""
             for word in words:
                 candidate = f"{line} {word}" if line else word
