@@ -6,6 +6,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.i18n import tr
+
 from .diagnostics import did_you_mean
 from .translation import is_translation_file
 
@@ -52,15 +54,16 @@ def resolve(arg: str, directory: Path = SHIPPED_DIR) -> Path:
     if kind in ("file", "other"):
         return candidate
     if kind == "folder":
-        raise ScenarioNotFound(f"'{arg}' is a folder; give one scenario file or a shipped scenario id")
+        raise ScenarioNotFound(tr("'{arg}' is a folder; give one scenario file or a shipped scenario id", arg=arg))
     by_id = {s.id: s.path for s in shipped(directory)}
     if arg in by_id:
         return by_id[arg]
     if candidate.suffix in SCENARIO_SUFFIXES or "/" in arg or len(arg) > 100:
         shown = arg if len(arg) <= 80 else arg[:80] + "…"
-        raise ScenarioNotFound(f"no such file: '{shown}'")
+        raise ScenarioNotFound(tr("no such file: '{shown_value}'", shown_value=shown))
     hint = did_you_mean(arg, by_id)
-    raise ScenarioNotFound(f"unknown scenario '{arg}'{hint}; give a path to a .yaml file or a shipped id")
+    raise ScenarioNotFound(tr("unknown scenario '{arg}'{hint}; give a path to a .yaml file or a shipped id",
+                              arg=arg, hint=hint))
 
 
 def expand_paths(args: list[str]) -> tuple[list[Path], list[str]]:

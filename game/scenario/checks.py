@@ -10,6 +10,8 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from game.i18n import _, tr
+
 from .calendar import calendar_problem, turn_of
 from .compiled import CompiledScenario, compile_scenario
 from .diagnostics import Path, Problem, did_you_mean
@@ -57,8 +59,9 @@ def _duplicates(items: Iterable[tuple[Path, str]], what: str) -> Iterator[Proble
     for path, ident in items:
         if ident in seen:
             first = seen[ident][1] if isinstance(seen[ident][1], int) else 0
-            yield Problem(path, "error", f"duplicate {what} id '{ident}': {what} number {first + 1} in this list "
-                          "already uses it; rename one of them (ids must be unique)")
+            yield Problem(path, "error", tr("duplicate {what} id '{ident}': {what} number {value} in this list "
+                                            "already uses it; rename one of them (ids must be unique)",
+                                            what=what, ident=ident, value=first + 1))
         else:
             seen[ident] = path
 
@@ -104,14 +107,15 @@ def check_names_clash(scn: Scenario) -> Iterator[Problem]:
             yield Problem(
                 path,
                 "error",
-                f"'{name}' is a built-in name and cannot be used as a {what} id; rename it",
+                tr("'{name}' is a built-in name and cannot be used as a {what} id; rename it", name=name, what=what),
                 key=what == "variable",
             )
         elif name in owners and owners[name] != what:
             yield Problem(
                 path,
                 "error",
-                f"'{name}' is already a {owners[name]} id; a {what} needs another name",
+                tr("'{name}' is already a {owners} id; a {what} needs another name",
+                   name=name, owners=owners[name], what=what),
                 key=what == "variable",
             )
         else:
@@ -122,7 +126,7 @@ def check_names_clash(scn: Scenario) -> Iterator[Problem]:
             yield Problem(
                 ("proposals", i, "id"),
                 "error",
-                f"proposal id '{prop.id}' is also an instrument id; give the proposal another id",
+                tr("proposal id '{id}' is also an instrument id; give the proposal another id", id=prop.id),
             )
 
 
@@ -138,7 +142,8 @@ def check_sources(scn: Scenario) -> Iterator[Problem]:
             yield Problem(
                 path,
                 "error",
-                f"unknown source '{sid}'{did_you_mean(sid, ids)}; declare it under 'sources' or fix the spelling",
+                tr("unknown source '{sid}'{did_you_mean}; declare it under 'sources' or fix the spelling",
+                   sid=sid, did_you_mean=did_you_mean(sid, ids)),
             )
 
 
@@ -149,18 +154,22 @@ def check_pairs(scn: Scenario) -> Iterator[Problem]:
     for i, pair in enumerate(scn.pairs):
         for j, pid in enumerate(pair.between):
             if pid not in parties:
-                yield Problem(("pairs", i, "between", j), "error", f"unknown party '{pid}'{did_you_mean(pid, parties)}")
+                yield Problem(("pairs", i, "between", j), "error", tr("unknown party '{pid}'{did_you_mean}",
+                                                                      pid=pid, did_you_mean=did_you_mean(pid, parties)))
         a, b = pair.between
         if a == b:
             yield Problem(
-                ("pairs", i, "between"), "error", f"a pair needs two different parties, not '{a}' twice; name the other"
+                ("pairs", i, "between"), "error", tr("a pair needs two different parties, not '{a}' twice; name "
+                                                     "the other",
+                                                     a=a)
             )
         key = frozenset(pair.between)
         if key in seen and a != b:
             yield Problem(
                 ("pairs", i, "between"),
                 "error",
-                f"'{a}' and '{b}' already form pair '{seen[key]}'; remove one of the two pairs",
+                tr("'{a}' and '{b}' already form pair '{seen}'; remove one of the two pairs",
+                   a=a, b=b, seen=seen[key]),
             )
         seen.setdefault(key, pair.id)
         rungs = len(pair.ladder or scn.ladder)
@@ -168,8 +177,9 @@ def check_pairs(scn: Scenario) -> Iterator[Problem]:
             yield Problem(
                 ("pairs", i, "pressure"),
                 "error",
-                f"pressure {pair.pressure} is above the top of the ladder (rungs 0 to {rungs - 1}); "
-                f"use a value below {rungs}",
+                tr("pressure {pressure} is above the top of the ladder (rungs 0 to {value}); use a value below "
+                   "{rungs}",
+                   pressure=pair.pressure, value=rungs - 1, rungs=rungs),
             )
 
 
@@ -187,32 +197,37 @@ def check_roles(scn: Scenario) -> Iterator[Problem]:
                 yield Problem(
                     ("parties", i, "id"),
                     "warning",
-                    f"'{party.id}' is in no pair, so it has nothing to escalate, yet as a disputant it decides every "
-                    "turn whether to; put it in a pair, or mark it 'role: mediator' or 'role: observer'",
+                    tr("'{id}' is in no pair, so it has nothing to escalate, yet as a disputant it decides every "
+                       "turn whether to; put it in a pair, or mark it 'role: mediator' or 'role: observer'",
+                       id=party.id),
                 )
         elif party.id in in_pairs:
             k, j = in_pairs[party.id]
             yield Problem(
                 ("pairs", k, "between", j),
                 "error",
-                f"'{party.id}' is a {party.role}, and a {party.role} takes part in no pair; remove it from this pair "
-                "or drop its 'role'",
+                tr("'{id}' is a {role}, and a {role} takes part in no pair; remove it from this pair or drop its "
+                   "'role'",
+                   id=party.id, role=party.role),
             )
         if party.mediates and party.role != "mediator":
             yield Problem(
                 ("parties", i, "mediates"),
                 "error",
-                f"only a mediator mediates; add 'role: mediator' to '{party.id}' or remove 'mediates'",
+                tr("only a mediator mediates; add 'role: mediator' to '{id}' or remove 'mediates'", id=party.id),
                 key=True,
             )
         for j, pid in enumerate(party.mediates):
             if pid not in pairs:
-                yield Problem(("parties", i, "mediates", j), "error", f"unknown pair '{pid}'{did_you_mean(pid, pairs)}")
+                yield Problem(("parties", i, "mediates", j), "error", tr("unknown pair '{pid}'{did_you_mean}",
+                                                                         pid=pid,
+                                                                         did_you_mean=did_you_mean(pid, pairs)))
         if party.role == "mediator" and not party.mediates:
             yield Problem(
                 ("parties", i, "role"),
                 "warning",
-                f"mediator '{party.id}' mediates no pair, so it strengthens nothing; add 'mediates: [PAIR]'",
+                tr("mediator '{id}' mediates no pair, so it strengthens nothing; add 'mediates: [PAIR]'",
+                   id=party.id),
             )
 
 
@@ -222,14 +237,16 @@ def check_council(scn: Scenario) -> Iterator[Problem]:
     for i, member in enumerate(scn.council):
         if member.party is not None and member.party not in parties:
             yield Problem(
-                ("council", i, "party"), "error", f"unknown party '{member.party}'{did_you_mean(member.party, parties)}"
+                ("council", i, "party"), "error", tr("unknown party '{party}'{did_you_mean}",
+                                                     party=member.party,
+                                                     did_you_mean=did_you_mean(member.party, parties))
             )
     permanent = [i for i, m in enumerate(scn.council) if m.permanent]
     if len(permanent) > 5:
         yield Problem(
             ("council", permanent[5], "permanent"),
             "warning",
-            f"{len(permanent)} members have a veto; the real Council has five permanent members",
+            tr("{len} members have a veto; the real Council has five permanent members", len=len(permanent)),
         )
 
 
@@ -245,27 +262,29 @@ def check_dates(scn: Scenario) -> Iterator[Problem]:
     """Dated things fall inside the calendar; a historical note outside it is shown beside the first or last turn,
     which is worth a warning."""
     dated: list[tuple[Path, dt.date | None, str]] = [
-        (("events", i, "date"), e.date, "never fire") for i, e in enumerate(scn.events)
+        (("events", i, "date"), e.date, _("never fire")) for i, e in enumerate(scn.events)
     ]
-    dated += [(("discussion", i, "date"), d.date, "never be shown") for i, d in enumerate(scn.discussion)]
+    dated += [(("discussion", i, "date"), d.date, _("never be shown")) for i, d in enumerate(scn.discussion)]
     dated += [
-        (("historical_policy", i, "date"), h.date, "never be played") for i, h in enumerate(scn.historical_policy)
+        (("historical_policy", i, "date"), h.date, _("never be played")) for i, h in enumerate(scn.historical_policy)
     ]
     for path, day, consequence in dated:
         if _outside(scn, day):
             yield Problem(
                 path,
                 "error",
-                f"{day} is outside the calendar ({_calendar_span(scn)}), so this would "
-                f"{consequence}; move the date inside the calendar",
+                tr("{day} is outside the calendar ({calendar_span}), so this would {consequence}; move the date "
+                   "inside the calendar",
+                   day=day, calendar_span=_calendar_span(scn), consequence=consequence),
             )
     for i, ev in enumerate(scn.events):
         if ev.until is not None and ev.until > scn.calendar.end and not _outside(scn, ev.date):
             yield Problem(
                 ("events", i, "until"),
                 "warning",
-                f"{ev.until} is after the calendar ends ({scn.calendar.end}), so the event waits only until the last "
-                "turn; move 'until' inside the calendar",
+                tr("{until} is after the calendar ends ({end}), so the event waits only until the last turn; move "
+                   "'until' inside the calendar",
+                   until=ev.until, end=scn.calendar.end),
             )
     for i, note in enumerate(scn.historical_notes):
         if _outside(scn, note.date):
@@ -274,20 +293,22 @@ def check_dates(scn: Scenario) -> Iterator[Problem]:
             yield Problem(
                 ("historical_notes", i, "date"),
                 "warning",
-                f"{note.date} is outside the calendar ({_calendar_span(scn)}), so the debrief shows this note beside "
-                f"the {'first' if before else 'last'} turn; move the date to {edge} and say in the text when it "
-                "happened",
+                tr("{date} is outside the calendar ({calendar_span}), so the debrief shows this note beside the "
+                   "{value} turn; move the date to {edge} and say in the text when it happened",
+                   date=note.date, calendar_span=_calendar_span(scn), value='first' if before else 'last', edge=edge),
             )
     for i, d in enumerate(scn.distractions):
         if d.end < d.start:
             yield Problem(
-                ("distractions", i, "end"), "error", "this distraction ends before it starts; put 'end' after 'start'"
+                ("distractions", i, "end"), "error", _("this distraction ends before it starts; put 'end' after "
+                                                       "'start'")
             )
         elif d.end < scn.calendar.start or d.start > scn.calendar.end:
             yield Problem(
                 ("distractions", i, "start"),
                 "warning",
-                f"this distraction lies wholly outside the calendar ({_calendar_span(scn)}) and has no effect",
+                tr("this distraction lies wholly outside the calendar ({calendar_span}) and has no effect",
+                   calendar_span=_calendar_span(scn)),
             )
 
 
@@ -298,7 +319,7 @@ def check_instruments(scn: Scenario) -> Iterator[Problem]:
             yield Problem(
                 ("instruments", i, "available_until"),
                 "error",
-                "'available_until' is before 'available_from', so the instrument is never available",
+                _("'available_until' is before 'available_from', so the instrument is never available"),
             )
         if ins.requires_label and not ins.requires:
             yield _label_alone(("instruments", i, "requires_label"))
@@ -306,7 +327,8 @@ def check_instruments(scn: Scenario) -> Iterator[Problem]:
             day = getattr(ins, field)
             if day is not None and not (scn.calendar.start <= day <= scn.calendar.end):
                 yield Problem(
-                    ("instruments", i, field), "warning", f"{day} is outside the calendar ({_calendar_span(scn)})"
+                    ("instruments", i, field), "warning", tr("{day} is outside the calendar ({calendar_span})",
+                                                             day=day, calendar_span=_calendar_span(scn))
                 )
 
 
@@ -316,17 +338,18 @@ def check_proposals(scn: Scenario) -> Iterator[Problem]:
     for i, prop in enumerate(scn.proposals):
         if prop.pair not in pairs:
             yield Problem(
-                ("proposals", i, "pair"), "error", f"unknown pair '{prop.pair}'{did_you_mean(prop.pair, pairs)}"
+                ("proposals", i, "pair"), "error", tr("unknown pair '{pair}'{did_you_mean}",
+                                                      pair=prop.pair, did_you_mean=did_you_mean(prop.pair, pairs))
             )
         if len(set(prop.modes)) != len(prop.modes):
-            yield Problem(("proposals", i, "modes"), "warning", "a mode is listed twice; remove the repeat")
+            yield Problem(("proposals", i, "modes"), "warning", _("a mode is listed twice; remove the repeat"))
         if prop.requires_label and not prop.requires:
             yield _label_alone(("proposals", i, "requires_label"))
 
 
 def _label_alone(path: Path) -> Problem:
-    return Problem(path, "warning", "'requires_label' words a condition, but there is no 'requires' here; add the "
-                   "condition or remove the label")
+    return Problem(path, "warning", _("'requires_label' words a condition, but there is no 'requires' here; add "
+                                      "the condition or remove the label"))
 
 
 def check_events(scn: Scenario) -> Iterator[Problem]:
@@ -337,34 +360,36 @@ def check_events(scn: Scenario) -> Iterator[Problem]:
             yield Problem(
                 ("events", i, "default_choice"),
                 "error",
-                f"unknown choice '{ev.default_choice}'{did_you_mean(ev.default_choice, ids)}",
+                tr("unknown choice '{default_choice}'{did_you_mean}",
+                   default_choice=ev.default_choice, did_you_mean=did_you_mean(ev.default_choice, ids)),
             )
         if ev.choices and ev.default_choice is None and len(ev.choices) > 1:
             yield Problem(
                 ("events", i, "choices"),
                 "warning",
-                "no 'default_choice': simulations will take the first choice; name one to be explicit",
+                _("no 'default_choice': simulations will take the first choice; name one to be explicit"),
             )
         if ev.date is not None and ev.repeat:
             yield Problem(
                 ("events", i, "repeat"),
                 "warning",
-                "a scheduled event fires on its date only; 'repeat' has no effect here",
+                _("a scheduled event fires on its date only; 'repeat' has no effect here"),
             )
         for j, ch in enumerate(ev.choices):
             if ch.cost.envoys:
                 yield Problem(
                     ("events", i, "choices", j, "cost", "envoys"),
                     "warning",
-                    "an answer to an event cannot tie up envoys, so 'envoys' in its cost has no effect; remove it",
+                    _("an answer to an event cannot tie up envoys, so 'envoys' in its cost has no effect; remove "
+                      "it"),
                     key=True,
                 )
             if ch.id == ev.default_choice and (ch.cost.prestige or ch.cost.budget):
                 yield Problem(
                     ("events", i, "choices", j, "cost"),
                     "warning",
-                    "this is the default choice, taken when the player does not answer even if the office cannot "
-                    "pay for it; give it no cost (a loss of standing is an effect, e.g. 'prestige -= 3')",
+                    _("this is the default choice, taken when the player does not answer even if the office "
+                      "cannot pay for it; give it no cost (a loss of standing is an effect, e.g. 'prestige -= 3')"),
                     key=True,
                 )
 
@@ -377,7 +402,8 @@ def check_discussion(scn: Scenario) -> Iterator[Problem]:
             yield Problem(
                 ("discussion", i, "after_event"),
                 "error",
-                f"unknown event '{d.after_event}'{did_you_mean(d.after_event, events)}",
+                tr("unknown event '{after_event}'{did_you_mean}",
+                   after_event=d.after_event, did_you_mean=did_you_mean(d.after_event, events)),
             )
 
 
@@ -393,7 +419,7 @@ def check_historical_policy(scn: Scenario) -> Iterator[Problem]:
             yield Problem(
                 ("historical_policy", i, "date"),
                 "error",
-                f"{step.date} appears more than once; put all of that turn's actions in one step",
+                tr("{date} appears more than once; put all of that turn's actions in one step", date=step.date),
             )
         for j, act in enumerate(step.actions):
             path: Path = ("historical_policy", i, "actions", j)
@@ -403,7 +429,8 @@ def check_historical_policy(scn: Scenario) -> Iterator[Problem]:
                 yield Problem(
                     ("historical_policy", i, "choices", ev_id),
                     "error",
-                    f"unknown event '{ev_id}'{did_you_mean(ev_id, events)}",
+                    tr("unknown event '{ev_id}'{did_you_mean}",
+                       ev_id=ev_id, did_you_mean=did_you_mean(ev_id, events)),
                     key=True,
                 )
             elif choice not in {c.id for c in events[ev_id].choices}:
@@ -411,7 +438,8 @@ def check_historical_policy(scn: Scenario) -> Iterator[Problem]:
                 yield Problem(
                     ("historical_policy", i, "choices", ev_id),
                     "error",
-                    f"event '{ev_id}' has no choice '{choice}'{did_you_mean(choice, ids)}",
+                    tr("event '{ev_id}' has no choice '{choice}'{did_you_mean}",
+                       ev_id=ev_id, choice=choice, did_you_mean=did_you_mean(choice, ids)),
                 )
 
 
@@ -419,30 +447,34 @@ def _check_action(act, path: Path, instruments, proposals, pairs, parties) -> It
     if act.use in proposals:
         prop = proposals[act.use]
         if act.mode is None:
-            yield Problem(path, "error", f"proposal '{act.use}' needs 'mode: private' or 'mode: public'")
+            yield Problem(path, "error", tr("proposal '{use}' needs 'mode: private' or 'mode: public'", use=act.use))
         elif act.mode not in prop.modes:
-            yield Problem((*path, "mode"), "error", f"proposal '{act.use}' cannot be floated in {act.mode}; "
-                          f"use mode: {' or '.join(prop.modes)}")
+            yield Problem((*path, "mode"), "error", tr("proposal '{use}' cannot be floated in {mode}; use mode: "
+                                                       "{join}",
+                                                       use=act.use, mode=act.mode, join=' or '.join(prop.modes)))
         return
     if act.use not in instruments:
         yield Problem(
             (*path, "use"),
             "error",
-            f"unknown instrument or proposal '{act.use}'{did_you_mean(act.use, set(instruments) | set(proposals))}",
+            tr("unknown instrument or proposal '{use}'{did_you_mean}",
+               use=act.use, did_you_mean=did_you_mean(act.use, set(instruments) | set(proposals))),
         )
         return
     wants = INSTRUMENT_TARGETS[instruments[act.use].use]
     if wants == "none" and act.target is not None:
-        yield Problem((*path, "target"), "error", f"'{act.use}' takes no target; remove 'target'")
+        yield Problem((*path, "target"), "error", tr("'{use}' takes no target; remove 'target'", use=act.use))
     elif wants != "none":
         valid = pairs if wants == "pair" else parties
         if act.target is None:
-            yield Problem(path, "error", f"'{act.use}' needs a target {wants}: one of {', '.join(sorted(valid))}")
+            yield Problem(path, "error", tr("'{use}' needs a target {wants}: one of {join}",
+                                            use=act.use, wants=wants, join=', '.join(sorted(valid))))
         elif act.target not in valid:
             yield Problem(
                 (*path, "target"),
                 "error",
-                f"'{act.use}' is aimed at a {wants}, and '{act.target}' is not one{did_you_mean(act.target, valid)}",
+                tr("'{use}' is aimed at a {wants}, and '{target}' is not one{did_you_mean}",
+                   use=act.use, wants=wants, target=act.target, did_you_mean=did_you_mean(act.target, valid)),
             )
 
 
@@ -456,25 +488,26 @@ def check_reachability(compiled: CompiledScenario) -> Iterator[Problem]:
 
     for i, ev in enumerate(scn.events):
         if ev.when is not None and constant(("events", i, "when")) is not None and not constant(("events", i, "when")):
-            yield Problem(("events", i, "when"), "error", "this condition is always false, so the event never fires; "
-                          "change the condition or remove the event")
+            yield Problem(("events", i, "when"), "error", _("this condition is always false, so the event never "
+                                                            "fires; change the condition or remove the event"))
         if ev.chance is not None and not isinstance(ev.chance, str) and ev.chance == 0:
-            yield Problem(("events", i, "chance"), "error", "a chance of 0 means the event never fires; "
-                          "give it a chance above 0 or remove the event")
+            yield Problem(("events", i, "chance"), "error", _("a chance of 0 means the event never fires; give it "
+                                                              "a chance above 0 or remove the event"))
     catch_all: str | None = None
     for i, end in enumerate(scn.endings):
         value = constant(("endings", i, "when"))
         if end.when is not None and value is not None and not value:
             yield Problem(
-                ("endings", i, "when"), "error", "this condition is always false, so nothing leads to this ending; "
-                "change the condition or remove the ending"
+                ("endings", i, "when"), "error", _("this condition is always false, so nothing leads to this "
+                                                   "ending; change the condition or remove the ending")
             )
         elif end.at_end and catch_all is not None:
             yield Problem(
                 ("endings", i, "at_end"),
                 "error",
-                f"ending '{catch_all}' above catches every game that runs out of time, so nothing "
-                f"leads to this one; move it above '{catch_all}'",
+                tr("ending '{catch_all}' above catches every game that runs out of time, so nothing leads to this "
+                   "one; move it above '{catch_all}'",
+                   catch_all=catch_all),
             )
         if end.at_end and end.when is None and catch_all is None:
             catch_all = end.id
@@ -482,7 +515,7 @@ def check_reachability(compiled: CompiledScenario) -> Iterator[Problem]:
         yield Problem(
             ("endings",),
             "error",
-            "no ending catches a game that runs out of time; add one with 'at_end: true' and no 'when'",
+            _("no ending catches a game that runs out of time; add one with 'at_end: true' and no 'when'"),
         )
 
 
@@ -524,15 +557,18 @@ def check_scheduled_conditions(compiled: CompiledScenario) -> Iterator[Problem]:
         day = scn.calendar.start if not window else compiled.dates[window[0]]
         later = next((t for t, h in zip(window, holds, strict=True) if h is not False), None)
         if ev.until is None:
-            message = (f"on {day}, the turn of the event's date, this condition is false, so the event is skipped: "
-                       "a scheduled event whose condition is false on its date never fires later (unless it has "
-                       "'until'); change the date or the condition")
+            message = (tr("on {day}, the turn of the event's date, this condition is false, so the event is "
+                          "skipped: a scheduled event whose condition is false on its date never fires later "
+                          "(unless it has 'until'); change the date or the condition",
+                          day=day))
         elif later is None:
-            message = (f"this condition is false on every turn from {day} to {ev.until}, so the event never fires; "
-                       "change the dates or the condition")
+            message = (tr("this condition is false on every turn from {day} to {until}, so the event never fires; "
+                          "change the dates or the condition",
+                          day=day, until=ev.until))
         else:
-            message = (f"this condition is false on {day}, the turn of the event's date, so the event cannot fire "
-                       f"before {compiled.dates[later]} (it waits, as 'until' allows); move 'date' there")
+            message = (tr("this condition is false on {day}, the turn of the event's date, so the event cannot "
+                          "fire before {dates} (it waits, as 'until' allows); move 'date' there",
+                          day=day, dates=compiled.dates[later]))
         yield Problem(("events", i, "when"), "warning", message)
 
 
@@ -565,8 +601,8 @@ def check_conditions_that_never_hold(compiled: CompiledScenario) -> Iterator[Pro
             expr = compiled.expressions.get(("events", i, "variants", v, "when"))
             if expr is not None and _never(expr, contexts):
                 yield Problem(("events", i, "variants", v, "when"), "warning",
-                              "this condition never holds when the event fires, so these words are never used; "
-                              "change the condition or remove the variant")
+                              _("this condition never holds when the event fires, so these words are never used; "
+                                "change the condition or remove the variant"))
         set_so_far: set[Ref] = set()
         for j, eff in enumerate(compiled.effects.get(("events", i, "effects"), ())):
             if eff.guard is not None:
@@ -586,21 +622,21 @@ def check_conditions_that_never_hold(compiled: CompiledScenario) -> Iterator[Pro
                 expr = compiled.expressions.get(("events", i, "choices", j, "variants", v, "when"))
                 if expr is not None and _never(expr, []):
                     yield Problem(("events", i, "choices", j, "variants", v, "when"), "warning",
-                                  "this condition is always false, so these words are never used; change the "
-                                  "condition or remove the variant")
+                                  _("this condition is always false, so these words are never used; change the "
+                                    "condition or remove the variant"))
     for i, end in enumerate(scn.endings):
         facts = _bool_facts(compiled, compiled.expressions.get(("endings", i, "when")))
         for v in range(len(end.variants)):
             expr = compiled.expressions.get(("endings", i, "variants", v, "when"))
             if expr is not None and _never(expr, [facts]):
                 yield Problem(("endings", i, "variants", v, "when"), "warning",
-                              "this condition never holds when the game ends this way, so these words are never "
-                              "used; change the condition or remove the variant")
+                              _("this condition never holds when the game ends this way, so these words are never "
+                                "used; change the condition or remove the variant"))
 
 
 def _never_applies(path: Path) -> Problem:
-    return Problem(path, "warning", "the condition after 'if' never holds here, so this effect never applies; "
-                   "change the condition or remove the effect")
+    return Problem(path, "warning", _("the condition after 'if' never holds here, so this effect never applies; "
+                                      "change the condition or remove the effect"))
 
 
 def check_variables(compiled: CompiledScenario) -> Iterator[Problem]:
@@ -614,18 +650,19 @@ def check_variables(compiled: CompiledScenario) -> Iterator[Problem]:
             yield Problem(
                 ("variables", name),
                 "warning",
-                f"variable '{name}' is read by conditions but no effect ever sets it, so it stays "
-                f"{scn.variables[name]!r}",
+                tr("variable '{name}' is read by conditions but no effect ever sets it, so it stays {variables!r}",
+                   name=name, variables=scn.variables[name]),
                 key=True,
             )
         elif name not in read and name not in written:
-            yield Problem(("variables", name), "warning", f"variable '{name}' is never used", key=True)
+            yield Problem(("variables", name), "warning", tr("variable '{name}' is never used", name=name), key=True)
     for i, track in enumerate(scn.tracks):
         if track.id not in written and track.per_turn is None:
             yield Problem(
                 ("tracks", i, "id"),
                 "warning",
-                f"track '{track.id}' never changes: no effect sets it and it has no 'per_turn'; add one, or drop it",
+                tr("track '{id}' never changes: no effect sets it and it has no 'per_turn'; add one, or drop it",
+                   id=track.id),
             )
 
 
@@ -641,45 +678,52 @@ def check_map(scn: Scenario) -> Iterator[Problem]:
     geo = atlas()
     if m.base == "natural_earth" and not geo.covers(box):
         names = ", ".join(f"{k} {v[0]:g}..{v[2]:g}E {v[1]:g}..{v[3]:g}N" for k, v in geo.windows.items())
-        yield Problem(("map", "region"), "error", "the map extract does not cover this region (it covers "
-                      f"{names or 'nothing: assets/maps/natural_earth.json is missing'}); move the region inside one "
-                      "of them, add a theatre in tools/maps/build_extract.py, or use 'base: none'")
+        yield Problem(("map", "region"), "error", tr("the map extract does not cover this region (it covers "
+                                                     "{value}); move the region inside one of them, add a theatre "
+                                                     "in tools/maps/build_extract.py, or use 'base: none'",
+                                                     value=names or _("nothing: assets/maps/natural_earth.json is "
+                                                                      "missing")))
     features = [(("map", g, i, "id"), f.id) for g in ("areas", "lines", "places") for i, f in
                 enumerate(getattr(m, g))]
-    yield from _duplicates(features, "map feature")
+    yield from _duplicates(features, _("map feature"))
     parties = {p.id for p in scn.parties}
     for i, ter in enumerate(m.territories):
         if ter.party not in parties:
             yield Problem(("map", "territories", i, "party"), "error",
-                          f"unknown party '{ter.party}'{did_you_mean(ter.party, parties)}")
+                          tr("unknown party '{party}'{did_you_mean}",
+                             party=ter.party, did_you_mean=did_you_mean(ter.party, parties)))
         if m.base == "none":
-            yield Problem(("map", "territories", i), "error", "with 'base: none' there are no countries to shade; "
-                          "give the party an area with 'party:' instead")
+            yield Problem(("map", "territories", i), "error", _("with 'base: none' there are no countries to "
+                                                                "shade; give the party an area with 'party:' "
+                                                                "instead"))
             continue
         for j, name in enumerate(ter.countries):
             if name not in geo.countries:
                 yield Problem(("map", "territories", i, "countries", j), "error",
-                              f"no country '{name}' in the map extract{did_you_mean(name, geo.countries)}")
+                              tr("no country '{name}' in the map extract{did_you_mean}",
+                                 name=name, did_you_mean=did_you_mean(name, geo.countries)))
     for i, area in enumerate(m.areas):
         if area.party is not None and area.party not in parties:
             yield Problem(("map", "areas", i, "party"), "error",
-                          f"unknown party '{area.party}'{did_you_mean(area.party, parties)}")
+                          tr("unknown party '{party}'{did_you_mean}",
+                             party=area.party, did_you_mean=did_you_mean(area.party, parties)))
     for group in ("areas", "lines", "places"):
         for i, f in enumerate(getattr(m, group)):
             yield from _map_points(f, ("map", group, i), box)
             if f.colour == "party" and not (group == "areas" and f.party):
-                yield Problem(("map", group, i, "colour"), "error", "'colour: party' needs an area with 'party:'")
+                yield Problem(("map", group, i, "colour"), "error", _("'colour: party' needs an area with 'party:'"))
             for j, ch in enumerate(f.changes):
                 path = ("map", group, i, "changes", j)
                 if ch.at is None and ch.points is None and ch.colour is None and ch.label is None:
-                    yield Problem(path, "error", "this change changes nothing: give it 'at', 'points', 'colour' "
-                                  "or 'label'")
+                    yield Problem(path, "error", _("this change changes nothing: give it 'at', 'points', 'colour' "
+                                                   "or 'label'"))
                 if ch.at is not None and group != "places":
-                    yield Problem((*path, "at"), "error", f"only places have 'at'; {group} change 'points'")
+                    yield Problem((*path, "at"), "error", tr("only places have 'at'; {group} change 'points'",
+                                                             group=group))
                 if ch.points is not None and group == "places":
-                    yield Problem((*path, "points"), "error", "a place moves with 'at', not 'points'")
+                    yield Problem((*path, "points"), "error", _("a place moves with 'at', not 'points'"))
                 if ch.points is not None and group == "areas" and len(ch.points) < 3:
-                    yield Problem((*path, "points"), "error", "an area needs at least 3 points")
+                    yield Problem((*path, "points"), "error", _("an area needs at least 3 points"))
 
 
 def _map_points(feature, path: Path, box: tuple[float, float, float, float]) -> Iterator[Problem]:
@@ -691,8 +735,9 @@ def _map_points(feature, path: Path, box: tuple[float, float, float, float]) -> 
         return w <= p[0] <= e and s <= p[1] <= n
 
     def outside(where: Path, p) -> Problem:
-        return Problem(where, "error", f"[{p[0]:g}, {p[1]:g}] is outside the map region ({w:g} to {e:g} east, "
-                       f"{s:g} to {n:g} north); move it or widen the region")
+        return Problem(where, "error", tr("[{p:g}, {p2:g}] is outside the map region ({w:g} to {e:g} east, {s:g} "
+                                          "to {n:g} north); move it or widen the region",
+                                          p=p[0], p2=p[1], w=w, e=e, s=s, n=n))
 
     if hasattr(feature, "at"):
         if not inside(feature.at):
@@ -705,8 +750,10 @@ def _map_points(feature, path: Path, box: tuple[float, float, float, float]) -> 
     shapes += [((*path, "changes", j, "points"), ch.points) for j, ch in enumerate(feature.changes) if ch.points]
     for where, points in shapes:
         if not any(inside(p) for p in points):
-            yield Problem(where, "error", f"no point of this shape is inside the map region ({w:g} to {e:g} east, "
-                          f"{s:g} to {n:g} north), so it would never be seen; move it or widen the region")
+            yield Problem(where, "error", tr("no point of this shape is inside the map region ({w:g} to {e:g} "
+                                             "east, {s:g} to {n:g} north), so it would never be seen; move it or "
+                                             "widen the region",
+                                             w=w, e=e, s=s, n=n))
 
 
 def check_map_secrets(compiled: CompiledScenario) -> Iterator[Problem]:
@@ -717,6 +764,7 @@ def check_map_secrets(compiled: CompiledScenario) -> Iterator[Problem]:
         hidden = sorted(f"{k}.{a}" for kind, k, a in expr.refs
                         if (kind == "party" and a != "power") or (kind == "pair" and a == "pressure"))
         if hidden:
-            yield Problem(path, "warning", f"the map shows the player what this condition says, but it reads "
-                          f"{', '.join(hidden)}, which the player only estimates; use dates, events, rungs or "
-                          "variables")
+            yield Problem(path, "warning", tr("the map shows the player what this condition says, but it reads "
+                                              "{join}, which the player only estimates; use dates, events, rungs "
+                                              "or variables",
+                                              join=', '.join(hidden)))

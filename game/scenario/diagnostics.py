@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from game.i18n import tr
+
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
@@ -27,12 +29,12 @@ def did_you_mean(name: str, candidates: Iterable[str]) -> str:
     options = sorted(set(candidates))
     close = difflib.get_close_matches(name, options, n=1, cutoff=0.6)
     if close:
-        return f" — did you mean '{close[0]}'?"
+        return tr(" — did you mean '{name}'?", name=close[0])
     if not options:
         return ""
     shown = ", ".join(f"'{o}'" for o in options[:8])
     more = ", …" if len(options) > 8 else ""
-    return f" — expected one of {shown}{more}"
+    return tr(" — expected one of {names}", names=shown + more)
 
 
 Path = tuple[str | int, ...]

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from game.i18n import SOURCE, _, current, using
+from game.i18n import N_, SOURCE, _, current, tr, using
 
 from .diagnostics import Diagnostic, Problem, did_you_mean
 from .model import DEFAULT_LADDER, Scenario
@@ -49,21 +49,21 @@ def load_scenario(path: str | os.PathLike, lang: str | None = None) -> LoadResul
     try:
         info = os.stat(name)
         if stat.S_ISDIR(info.st_mode):
-            return _unreadable(name, "this is a folder, not a file; give the path of a scenario .yaml file")
+            return _unreadable(name, _("this is a folder, not a file; give the path of a scenario .yaml file"))
         if not stat.S_ISREG(info.st_mode):
-            return _unreadable(name, "this is not a regular file; give the path of a scenario .yaml file")
+            return _unreadable(name, _("this is not a regular file; give the path of a scenario .yaml file"))
         if info.st_size > MAX_BYTES:
             return _unreadable(name, too_big_message(info.st_size))
         with open(name, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        return _unreadable(name, "there is no file here; check the path and the file name")
+        return _unreadable(name, _("there is no file here; check the path and the file name"))
     except PermissionError:
-        return _unreadable(name, "this file cannot be read (permission denied); check its permissions")
+        return _unreadable(name, _("this file cannot be read (permission denied); check its permissions"))
     except OSError as exc:
-        return _unreadable(name, f"this file cannot be read ({exc.strerror or exc}); check the path")
+        return _unreadable(name, tr("this file cannot be read ({value}); check the path", value=exc.strerror or exc))
     except ValueError:
-        return _unreadable(name, "this is not a valid file path; check it for stray characters")
+        return _unreadable(name, _("this is not a valid file path; check it for stray characters"))
     return load_scenario_bytes(data, name, lang)
 
 
@@ -137,19 +137,19 @@ def _find_mark(marks: Marks, path: tuple) -> tuple[bool, Mark]:
 # ---- pydantic errors -> diagnostics -------------------------------------------------------------------------
 
 _TYPE_WORDS = {
-    "string_type": "text",
-    "float_type": "a number",
-    "float_parsing": "a number",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "date_type": "a date",
-    "date_parsing": "a date",
-    "list_type": "a list",
-    "dict_type": "a mapping",
-    "model_type": "a mapping",
-    "model_attributes_type": "a mapping",
+    "string_type": N_("text"),
+    "float_type": N_("a number"),
+    "float_parsing": N_("a number"),
+    "int_type": N_("a whole number"),
+    "int_parsing": N_("a whole number"),
+    "bool_type": N_("true or false"),
+    "bool_parsing": N_("true or false"),
+    "date_type": N_("a date"),
+    "date_parsing": N_("a date"),
+    "list_type": N_("a list"),
+    "dict_type": N_("a mapping"),
+    "model_type": N_("a mapping"),
+    "model_attributes_type": N_("a mapping"),
 }
 
 
@@ -212,7 +212,7 @@ def _pick(group: list[_Located]) -> _Located:
             return located
     if len(group) == 1:
         return group[0]
-    words = " or ".join(dict.fromkeys(_TYPE_WORDS[g.error["type"]] for g in group))
+    words = _(" or ").join(dict.fromkeys(_(_TYPE_WORDS[g.error["type"]]) for g in group))
     first = group[0]
     merged = {**first.error, "type": "union_type", "ctx": {"expected": words}}
     if any(g.error["type"] == "string_type" for g in group):
@@ -249,14 +249,16 @@ def _message(located: _Located, raw: Any, mark: Mark | None) -> str:
     label = _label(path)
     text = mark.text if mark is not None else None
     if kind == "string_type" and text and _is_id_field(path) and not re.fullmatch(_ID_PATTERN, text):
-        return f"{label} is not a valid id: {_ID_RULE}, e.g. '{_suggest_id(text)}'"
+        return tr("{label} is not a valid id: {ID_RULE}, e.g. '{suggest_id}'",
+                  label=label, ID_RULE=_(_ID_RULE), suggest_id=_suggest_id(text))
     trap = _trap(value, mark)
     if trap and (kind == "string_type" or (kind == "union_type" and ctx.get("text_ok")) or _is_choice(path, mark)):
         return trap
     builder = _MESSAGES.get(kind)
     if builder is not None:
         return builder(label, value, ctx, _shown(value, mark), path)
-    return f"{label} is not valid: {_sentence(error['msg'])} — see docs/authoring.md for what it takes"
+    return tr("{label} is not valid: {sentence} — see docs/authoring.md for what it takes",
+              label=label, sentence=_sentence(error['msg']))
 
 
 def _is_choice(path: tuple, mark: Mark | None) -> bool:
@@ -274,7 +276,7 @@ def _sentence(text: str) -> str:
 def _label(path: tuple) -> str:
     """How to name the value at `path` in a message: 'hostility', or item 2 of 'authors'."""
     if not path:
-        return "the scenario"
+        return _("the scenario")
     last = path[-1]
     if isinstance(last, int) and not isinstance(last, bool) and len(path) > 1 and isinstance(path[-2], str):
         return f"item {last + 1} of '{printable(path[-2])}'"
@@ -284,7 +286,7 @@ def _label(path: tuple) -> str:
 def _where(path: tuple, raw: Any) -> str:
     """Where a path is, in words: 'the scenario', 'calendar', 'parties #2 (lowmark)', 'events #3 > choices #1'."""
     if not path:
-        return "the scenario"
+        return _("the scenario")
     parts: list[str] = []
     node = raw
     for part in path:
@@ -300,21 +302,22 @@ def _where(path: tuple, raw: Any) -> str:
 
 def _missing_message(field: str, path: tuple, raw: Any) -> str:
     info = _field_info(path + (field,))
-    hint = f" — add `{field}:`"
+    hint = tr(" — add `{field}:`", field=field)
     if info is not None:
         choices = _literal_choices(info[0])
         if choices:
-            hint += " with one of " + _listed(choices)
+            hint += _(" with one of ") + _listed(choices)
         elif info[2]:
             hint += f" ({info[2].rstrip('.')})"
-    return f"missing required field '{field}' in {_where(path, raw)}{hint}"
+    return tr("missing required field '{field}' in {where}{hint}", field=field, where=_where(path, raw), hint=hint)
 
 
 def _unknown_field_message(path: tuple, raw: Any, mark: Mark | None) -> str:
     name = mark.key_text if mark is not None and mark.key_text is not None else str(path[-1])
     model = _model_at(path[:-1])
     fields = list(model.model_fields) if model is not None else []
-    return f"unknown field '{printable(name)}' in {_where(path[:-1], raw)}{did_you_mean(name, fields)}"
+    return tr("unknown field '{printable}' in {where}{did_you_mean}",
+              printable=printable(name), where=_where(path[:-1], raw), did_you_mean=did_you_mean(name, fields))
 
 
 def _key_message(path: tuple, mark: Mark | None, error: dict[str, Any]) -> str:
@@ -322,10 +325,12 @@ def _key_message(path: tuple, mark: Mark | None, error: dict[str, Any]) -> str:
     key = path[-1] if path else None
     if not isinstance(key, str):
         what = _read_as(key, text)
-        return f"the name `{text}` was read as {what} — names here must be text; quote it: {_quoted(text)}"
+        return tr("the name `{text}` was read as {what} — names here must be text; quote it: {quoted}",
+                  text=text, what=what, quoted=_quoted(text))
     if error["type"] == "string_pattern_mismatch":
-        return f"'{text}' is not a valid id here: {_ID_RULE}, e.g. '{_suggest_id(text)}'"
-    return f"the name '{text}' is not valid here: {_sentence(error['msg'])}"
+        return tr("'{text}' is not a valid id here: {ID_RULE}, e.g. '{suggest_id}'",
+                  text=text, ID_RULE=_(_ID_RULE), suggest_id=_suggest_id(text))
+    return tr("the name '{text}' is not valid here: {sentence}", text=text, sentence=_sentence(error['msg']))
 
 
 # ---- YAML 1.1 traps ------------------------------------------------------------------------------------------
@@ -340,7 +345,8 @@ def _trap(value: Any, mark: Mark | None) -> str | None:
     if not isinstance(value, (bool, int, float, dt.date, type(None))):
         return None
     text = printable(mark.text)
-    return f"`{text}` was read as {_read_as(value, mark.text)} — quote it: {_quoted(text)}"
+    return tr("`{text}` was read as {read_as} — quote it: {quoted}",
+              text=text, read_as=_read_as(value, mark.text), quoted=_quoted(text))
 
 
 def _read_as(value: Any, text: str) -> str:
@@ -348,26 +354,27 @@ def _read_as(value: Any, text: str) -> str:
     if isinstance(value, bool):
         word = "true" if value else "false"
         if text.lower() in ("true", "false"):
-            return f"the boolean {word}"
-        return f"the boolean {word} (YAML 1.1 reads yes/no/on/off as true/false)"
+            return tr("the boolean {word}", word=word)
+        return tr("the boolean {word} (YAML 1.1 reads yes/no/on/off as true/false)", word=word)
     if isinstance(value, (int, float)):
         plain = text.replace("_", "").lstrip("+-")
         if ":" in text:
-            return f"the number {value:g} (YAML reads h:m as base-60)"
+            return tr("the number {value:g} (YAML reads h:m as base-60)", value=value)
         if isinstance(value, int) and plain.startswith(("0x", "0X")):
-            return f"the number {value} (YAML reads 0x… as hexadecimal)"
+            return tr("the number {value} (YAML reads 0x… as hexadecimal)", value=value)
         if isinstance(value, int) and plain.startswith(("0b", "0B")):
-            return f"the number {value} (YAML reads 0b… as binary)"
+            return tr("the number {value} (YAML reads 0b… as binary)", value=value)
         if isinstance(value, int) and len(plain) > 1 and plain.startswith("0"):
-            return f"the number {value} (YAML 1.1 reads a leading 0 as octal)"
-        return f"the number {value:g}" if isinstance(value, float) else f"the number {value}"
+            return tr("the number {value} (YAML 1.1 reads a leading 0 as octal)", value=value)
+        return tr("the number {value:g}",
+                  value=value) if isinstance(value, float) else tr("the number {value}", value=value)
     if isinstance(value, dt.datetime):
-        return "a date and time"
+        return _("a date and time")
     if isinstance(value, dt.date):
         return "a date"
     if value is None:
-        return "null (no value)"
-    return "something other than text"
+        return _("null (no value)")
+    return _("something other than text")
 
 
 def _quoted(text: str) -> str:
@@ -376,7 +383,7 @@ def _quoted(text: str) -> str:
 
 # ---- per-type messages ---------------------------------------------------------------------------------------
 
-_ID_RULE = "ids use lower-case letters, digits and underscores, and start with a letter"
+_ID_RULE = N_("ids use lower-case letters, digits and underscores, and start with a letter")
 _ID_PATTERN = "^[a-z][a-z0-9_]*$"
 
 
@@ -412,11 +419,12 @@ def _range(path: tuple, ctx: dict[str, Any]) -> str:
     low = bounds.get("ge", bounds.get("gt"))
     high = bounds.get("le", bounds.get("lt"))
     if low is not None and high is not None:
-        return f" from {_num(low)} to {_num(high)}" + (" (not 0)" if "gt" in bounds and low == 0 else "")
+        return tr(" from {low} to {high}", low=_num(low), high=_num(high)) + (
+            _(" (not 0)") if "gt" in bounds and low == 0 else "")
     if low is not None:
-        return f" of at least {_num(low)}" if "ge" in bounds else f" above {_num(low)}"
+        return tr(" of at least {num}", num=_num(low)) if "ge" in bounds else tr(" above {num}", num=_num(low))
     if high is not None:
-        return f" of at most {_num(high)}" if "le" in bounds else f" below {_num(high)}"
+        return tr(" of at most {num}", num=_num(high)) if "le" in bounds else tr(" below {num}", num=_num(high))
     return ""
 
 
@@ -438,18 +446,22 @@ def _num(value: Any) -> str:
 
 
 def _number_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
-    hint = "; use a dot for decimals" if isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value) else ""
-    return f"{label} must be a number{_range(path, ctx)}, e.g. {_example_number(path, ctx)}; got {shown}{hint}"
+    hint = _("; use a dot for decimals") if isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value) else ""
+    return tr("{label} must be a number{range}, e.g. {example_number}; got {shown_value}{hint}",
+              label=label, range=_range(path, ctx), example_number=_example_number(path, ctx), shown_value=shown,
+              hint=hint)
 
 
 def _int_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
     example = _example_number(path, ctx, whole=True)
-    return f"{label} must be a whole number{_range(path, ctx)}, e.g. {example}; got {shown}"
+    return tr("{label} must be a whole number{range}, e.g. {example}; got {shown_value}",
+              label=label, range=_range(path, ctx), example=example, shown_value=shown)
 
 
 def _bound_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
     whole = isinstance(value, int) and _field_info(path) is not None and _field_info(path)[0] is int
-    return f"{label} must be a number{_range(path, ctx)}, e.g. {_example_number(path, ctx, whole)}; got {shown}"
+    return tr("{label} must be a number{range}, e.g. {example_number}; got {shown_value}",
+              label=label, range=_range(path, ctx), example_number=_example_number(path, ctx, whole), shown_value=shown)
 
 
 def _example_number(path: tuple, ctx: dict[str, Any], whole: bool = False) -> str:
@@ -488,35 +500,43 @@ def _field_examples(path: tuple) -> Any:
 
 def _text_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
     if value is None:
-        return f"{label} is empty; write its text after the colon"
-    return f"{label} must be text; got {shown} — write it as one line of text in quotes, e.g. \"...\""
+        return tr("{label} is empty; write its text after the colon", label=label)
+    return tr('{label} must be text; got {shown_value} — write it as one line of text in quotes, e.g. "..."',
+              label=label, shown_value=shown)
 
 
 def _bool_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
-    fix = " (without quotes)" if isinstance(value, str) and value.lower() in ("true", "false", "yes", "no") else ""
-    return f"{label} must be true or false{fix}; got {shown} — write true or false"
+    fix = _(" (without quotes)") if isinstance(value, str) and value.lower() in ("true", "false", "yes", "no") else ""
+    return tr("{label} must be true or false{fix}; got {shown_value} — write true or false",
+              label=label, fix=fix, shown_value=shown)
 
 
 def _date_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
-    return f"{label} must be a date written YYYY-MM-DD, e.g. 1962-10-16; got {shown}"
+    return tr("{label} must be a date written YYYY-MM-DD, e.g. 1962-10-16; got {shown_value}",
+              label=label, shown_value=shown)
 
 
 def _inexact_date_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
-    return f"{label} must be a date without a time of day, written YYYY-MM-DD, e.g. 1962-10-16; got {shown}"
+    return tr("{label} must be a date without a time of day, written YYYY-MM-DD, e.g. 1962-10-16; got "
+              "{shown_value}",
+              label=label, shown_value=shown)
 
 
 def _literal_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
     info = _field_info(path)
     choices = _literal_choices(info[0]) if info is not None else []
     if not choices:
-        return f"{label} must be {ctx.get('expected', 'one of the allowed values')}; got {shown}"
+        return tr("{label} must be {get}; got {shown_value}",
+                  label=label, get=ctx.get('expected', 'one of the allowed values'), shown_value=shown)
     listed = _listed(choices)
     if len(choices) == 1:
-        return f"{label} must be {listed}; got {shown} — write {listed}"
+        return tr("{label} must be {listed}; got {shown_value} — write {listed}",
+                  label=label, listed=listed, shown_value=shown)
     suggestion = did_you_mean(value, [str(c) for c in choices]) if isinstance(value, str) else ""
     if suggestion.startswith(" — expected"):
         suggestion = ""
-    return f"{label} must be one of {listed}; got {shown}{suggestion}"
+    return tr("{label} must be one of {listed}; got {shown_value}{suggestion}",
+              label=label, listed=listed, shown_value=shown, suggestion=suggestion)
 
 
 def _listed(choices: list) -> str:
@@ -526,39 +546,49 @@ def _listed(choices: list) -> str:
 
 def _pattern_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
     if ctx.get("pattern") == _ID_PATTERN and isinstance(value, str):
-        return f"{label} is not a valid id: {_ID_RULE}, e.g. '{_suggest_id(value)}'"
-    return f"{label} does not have the expected form; got {shown} — see its examples in docs/authoring.md"
+        return tr("{label} is not a valid id: {ID_RULE}, e.g. '{suggest_id}'",
+                  label=label, ID_RULE=_(_ID_RULE), suggest_id=_suggest_id(value))
+    return tr("{label} does not have the expected form; got {shown_value} — see its examples in docs/authoring.md",
+              label=label, shown_value=shown)
 
 
 def _short_text_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
-    return f"{label} must not be empty; write some text"
+    return tr("{label} must not be empty; write some text", label=label)
 
 
 def _long_text_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
-    length = len(value) if isinstance(value, str) else "too many"
-    return f"{label} is too long ({length} characters; at most {ctx.get('max_length')}); shorten it"
+    length = len(value) if isinstance(value, str) else _("too many")
+    return tr("{label} is too long ({length} characters; at most {get}); shorten it",
+              label=label, length=length, get=ctx.get('max_length'))
 
 
 def _list_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
-    return f"{label} must be a list; got {shown} — write one item per line starting with '- '"
+    return tr("{label} must be a list; got {shown_value} — write one item per line starting with '- '",
+              label=label, shown_value=shown)
 
 
 def _mapping_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
-    return f"{label} must be a mapping of fields; got {shown} — write `name: value` lines indented under it"
+    return tr("{label} must be a mapping of fields; got {shown_value} — write `name: value` lines indented under "
+              "it",
+              label=label, shown_value=shown)
 
 
 def _too_short_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
     need = ctx.get("min_length")
-    return (f"{label} needs at least {need} item{'s' if need != 1 else ''}; it has {ctx.get('actual_length')} — "
-            "add more, one per line starting with '- '")
+    return (tr("{label} needs at least {need} item{value}; it has {get} — add more, one per line starting with '- "
+               "'",
+               label=label, need=need, value='s' if need != 1 else '', get=ctx.get('actual_length')))
 
 
 def _too_long_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
-    return f"{label} may have at most {ctx.get('max_length')} items; it has {ctx.get('actual_length')} — remove some"
+    return tr("{label} may have at most {get} items; it has {get2} — remove some",
+              label=label, get=ctx.get('max_length'), get2=ctx.get('actual_length'))
 
 
 def _union_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
-    return f"{label} must be {ctx.get('expected')}; got {shown}{_union_fix(ctx.get('expected', ''), path)}"
+    return tr("{label} must be {get}; got {shown_value}{union_fix}",
+              label=label, get=ctx.get('expected'), shown_value=shown,
+              union_fix=_union_fix(ctx.get('expected', ''), path))
 
 
 def _union_fix(expected: str, path: tuple) -> str:
@@ -683,8 +713,9 @@ def _number_warnings(raw: Any, marks: Marks) -> list[Problem]:
                     Problem(
                         path,
                         "warning",
-                        f"`{mark.text}` was read as {_read_as(value, mark.text)} and counts as {int(value)} "
-                        f"here; write the number {int(value)} if that is what you mean",
+                        tr("`{text}` was read as {read_as} and counts as {int} here; write the number {int} if "
+                           "that is what you mean",
+                           text=mark.text, read_as=_read_as(value, mark.text), int=int(value)),
                     )
                 )
     return problems

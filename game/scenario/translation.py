@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.i18n import N_
+from game.i18n import N_, _, tr
 
 from .diagnostics import Diagnostic, did_you_mean
 from .yamlload import MAX_BYTES, Marks, YamlLoadError, load_yaml
@@ -158,34 +158,37 @@ def read_translation(path: str | os.PathLike, raw_scenario: Any, scenario_id: st
         problem(exc.line, exc.col, "error", exc.message)
         return result
     except OSError as exc:
-        problem(1, 1, "error", f"this translation cannot be read ({exc.strerror or exc})")
+        problem(1, 1, "error", tr("this translation cannot be read ({value})", value=exc.strerror or exc))
         return result
     _check_header(raw, marks, lang, scenario_id, problem)
     texts = raw.get("text")
     if not isinstance(texts, dict):
         mark = marks.get(("text",)) or marks.get(())
         problem(mark.line if mark else 1, mark.col if mark else 1, "error",
-                "a translation needs a `text:` mapping of field ids to {source: HASH, text: \"…\"}")
+                _('a translation needs a `text:` mapping of field ids to {source: HASH, text: "…"}'))
         return result
     broken: set[str] = set()
     for fid, entry in texts.items():
         key_mark = marks.get(("text", fid))
         line, col = (key_mark.key_line or key_mark.line, key_mark.key_col or key_mark.col) if key_mark else (1, 1)
         if fid not in fields:
-            problem(line, col, "error", f"the scenario has no text '{fid}'{did_you_mean(str(fid), fields)}; "
-                    "remove this entry or correct its id")
+            problem(line, col, "error", tr("the scenario has no text '{fid}'{did_you_mean}; remove this entry or "
+                                           "correct its id",
+                                           fid=fid, did_you_mean=did_you_mean(str(fid), fields)))
             continue
         if isinstance(entry, dict) and entry.get("text") is None and isinstance(entry.get("source"), str):
             continue  # not translated yet: counted as missing below
         if not (isinstance(entry, dict) and isinstance(entry.get("text"), str) and entry["text"].strip()
                 and isinstance(entry.get("source"), str)):
-            problem(line, col, "error", f"'{fid}' must be {{source: \"{source_hash(fields[fid].text)}\", text: \"…\"}} "
-                    "with the translated text")
+            problem(line, col, "error", tr('\'{fid}\' must be {{source: "{source_hash}", text: "…"}} with the '
+                                           "translated text",
+                                           fid=fid, source_hash=source_hash(fields[fid].text)))
             broken.add(fid)
             continue
         unknown = sorted(set(entry) - {"source", "text"})
         if unknown:
-            problem(line, col, "error", f"'{fid}' has an unknown field '{unknown[0]}'; only `source` and `text`")
+            problem(line, col, "error", tr("'{fid}' has an unknown field '{unknown}'; only `source` and `text`",
+                                           fid=fid, unknown=unknown[0]))
             broken.add(fid)
             continue
         result.entries[fid] = Entry(fid, entry["source"], entry["text"])
@@ -193,8 +196,9 @@ def read_translation(path: str | os.PathLike, raw_scenario: Any, scenario_id: st
         if entry["source"] != now:
             source_mark = marks.get(("text", fid, "source"), key_mark)
             problem(source_mark.line if source_mark else line, source_mark.col if source_mark else col, "warning",
-                    f"the English of '{fid}' has changed since this was translated (source {entry['source']}, now "
-                    f"{now}): check the translation against it, then set source: {now}")
+                    tr("the English of '{fid}' has changed since this was translated (source {entry}, now {now}): "
+                       "check the translation against it, then set source: {now}",
+                       fid=fid, entry=entry['source'], now=now))
         else:
             result.done += 1
     text_mark = marks.get(("text",))
@@ -202,7 +206,8 @@ def read_translation(path: str | os.PathLike, raw_scenario: Any, scenario_id: st
     for fid in missing:
         problem(text_mark.key_line or text_mark.line if text_mark else 1,
                 text_mark.key_col or text_mark.col if text_mark else 1, "warning",
-                f"no {LANGUAGE_NAMES.get(lang, lang)} text for '{fid}' yet: the player reads it in English")
+                tr("no {get} text for '{fid}' yet: the player reads it in English",
+                   get=_(LANGUAGE_NAMES[lang]) if lang in LANGUAGE_NAMES else lang, fid=fid))
     return result
 
 
@@ -210,14 +215,17 @@ def _check_header(raw: dict, marks: Marks, lang: str, scenario_id: str, problem)
     for key in sorted(set(raw) - {"language", "scenario", "text"}):
         mark = marks.get((key,))
         problem(mark.key_line or mark.line if mark else 1, mark.key_col or mark.col if mark else 1, "error",
-                f"unknown field '{key}' in a translation; it holds only `language`, `scenario` and `text`")
+                tr("unknown field '{key}' in a translation; it holds only `language`, `scenario` and `text`",
+                   key=key))
     for key, want in (("language", lang), ("scenario", scenario_id)):
         got = raw.get(key)
         if got != want:
             mark = marks.get((key,))
             where = (mark.line, mark.col) if mark else (1, 1)
-            problem(*where, "error", f"`{key}:` must be '{want}' (the file name says so), not '{got}'"
-                    if got is not None else f"`{key}: {want}` is missing at the top of the file")
+            problem(*where, "error", tr("`{key}:` must be '{want}' (the file name says so), not '{got}'",
+                                        key=key, want=want, got=got)
+                    if got is not None else tr("`{key}: {want}` is missing at the top of the file",
+                                               key=key, want=want))
 
 
 def translate_raw(raw: Any, translation: Translation, default_ladder: tuple[tuple[str, bool], ...] = ()) -> Any:

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from game.cli.translate import run_translate
 from game.cli.validate import run_validate
 from game.engine import Game, build_rules
+from game.i18n import using
 from game.scenario.catalogue import expand_paths, shipped
 from game.scenario.loader import load_scenario
 from game.scenario.translation import (
@@ -218,3 +219,13 @@ def test_shipped_french_is_whole_and_current(scenario_id):
     assert result.diagnostics == [] and result.complete == 1.0
     french = load_scenario(item.path, lang="fr")
     assert french.ok, french.diagnostics
+
+
+def test_validator_messages_are_in_the_language_at_the_same_place():
+    bad = Path(__file__).parents[1] / "fixtures" / "invalid" / "out_of_range.yaml"
+    english = load_scenario(bad, lang="en").diagnostics
+    with using("fr"):
+        french = load_scenario(bad).diagnostics
+    assert [(d.line, d.col, d.severity) for d in english] == [(d.line, d.col, d.severity) for d in french]
+    assert "must be a number from 0 to 1" in english[0].message
+    assert "doit être un nombre de 0 à 1" in french[0].message
