@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-from game.i18n import using
+from game.i18n import current, using
 from game.scenario.catalogue import shipped
 from game.sim.policies import get_policy
 from game.ui.app import App
-from game.ui.settings import Settings
+from game.ui.screens.settings import SettingsScreen
+from game.ui.settings import Settings, load_settings
 from game.ui.shots import SCREEN_NAMES, stage
 from tests.i18n.english import english_words
 
+from .driver import frame
 from .test_player_text import SIZE, Reader, _entry, _play, _problems
 
 FRENCH = ("cuban_missile_crisis_1962", "sample_river_dispute")
@@ -62,3 +64,25 @@ def test_every_french_screen_fits(scenario, size, tmp_path):
                       if not where.endswith(("save", "reload-errors", "picker"))
                       and (words := english_words(text, sources))})
     assert not english, "\n".join(english[:30])
+
+
+def test_settings_change_the_language_of_a_game_in_progress(tmp_path):
+    """Choosing French in Settings redraws the game in French, scenario included, and is remembered; the game
+    itself (its seed, its turn, its save) does not change."""
+    item = next(s for s in shipped() if s.id == "sample_river_dispute")
+    entry, rules = _entry(item)
+    app = stage("turn", entry, get_policy("historical", rules), 2, 4, SIZE, tmp_path)
+    state = app.session.game.state
+    app.push(SettingsScreen(app))
+    frame(app)
+    button = next(w for w in app.top.widgets if w.key == "language:fr")
+    button.on_click()
+    frame(app)
+    assert current().code == "fr"
+    assert app.session.game.rules.scenario.title == "Le différend du barrage de la Varta"
+    assert app.session.game.state == state and app.session.game.turn == 2
+    assert load_settings(tmp_path).language == "fr"
+    app.pop()
+    reader = Reader(app)
+    reader.frame("turn in French")
+    assert any("Finir le" in text for _, text in reader.texts)
