@@ -10,6 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from game.engine import Action
+from game.i18n import using
 from game.report.build import class_summary_of
 from game.report.debrief import collect
 from game.report.html import render_class, render_debrief
@@ -117,3 +118,14 @@ def test_the_class_summary_is_self_contained_with_charts(class_folder):
     assert html.count("<svg") == 3  # endings, escalation of the one pair, instruments
     for name in PLANS:
         assert name in html
+
+
+def test_the_debrief_in_french_is_french(one_save):
+    """`report --lang fr`: the same game, its debrief written in French, the scenario's text in its translation."""
+    with using("fr"):
+        html = render_debrief(collect(open_save(one_save), session="RIVE-058C", runs=4, finder=_finder))
+    assert "<title>Débriefing — Le différend du barrage de la Varta — Ana</title>" in html
+    assert "Comment cela s'est terminé" in html and "Joué par <b>Ana</b>" in html
+    assert "Un calme précaire" in html and "+104.8" in html
+    assert "Sans vous" in html and "La guerre sur la Varta" in html
+    assert "How it ended" not in html and "Without you" not in html
