@@ -15,7 +15,7 @@ from game.ui.settings import Settings, load_settings
 from game.ui.shots import SCREEN_NAMES, stage
 from tests.i18n.english import english_words
 
-from .driver import frame
+from .driver import frame, wheel
 from .test_player_text import SIZE, Reader, _entry, _play, _problems
 
 FRENCH = ("cuban_missile_crisis_1962", "sample_river_dispute")
@@ -74,6 +74,8 @@ def test_settings_change_the_language_of_a_game_in_progress(tmp_path):
     app = stage("turn", entry, get_policy("historical", rules), 2, 4, SIZE, tmp_path)
     state = app.session.game.state
     app.push(SettingsScreen(app))
+    frame(app)
+    wheel(app, (SIZE[0] // 2, SIZE[1] // 2), -20)  # the language is the last setting
     frame(app)
     button = next(w for w in app.top.widgets if w.key == "language:fr")
     button.on_click()

@@ -28,9 +28,6 @@ class SettingsScreen(Screen):
         languages = [(f"language:{code}", NAMES[code], replace(s, language=code), chosen == code)
                      for code in LANGUAGES]
         return [
-            (_("Language"), _("The game, its reports and the scenarios that have a translation. Saves and session "
-                              "codes do not depend on it: a class can play one session in several languages."),
-             languages),
             (_("Window"), _("The window can also be resized by dragging its edge (down to 1024×640)."), sizes),
             (_("Type size"), _("Larger type for projectors and tired eyes; long panels scroll. A narrow window caps "
                             "it so that the turn screen keeps its three columns."),
@@ -49,6 +46,9 @@ class SettingsScreen(Screen):
                                    "override a party, hold a class vote)."),
              [("facilitator:off", _("Off"), replace(s, facilitator=False), not s.facilitator),
               ("facilitator:on", _("On"), replace(s, facilitator=True), s.facilitator)]),
+            (_("Language"), _("The game, its reports and the scenarios that have a translation. Saves and session "
+                              "codes do not depend on it: a class can play one session in several languages."),
+             languages),
         ]
 
     def build(self, rect: pygame.Rect) -> list[Widget]:
@@ -72,7 +72,7 @@ class SettingsScreen(Screen):
                     row = flow.take(bh)
                 r = pygame.Rect(row.x + (i % per_row) * (w + theme.px(8)), row.y, w, bh)
                 flow.add(Button(r, key=key, label=label, selected=current, on_click=lambda v=value: self.apply(v)))
-            if title == "Sound":
+            if title == _("Sound"):
                 r = flow.take(bh)
                 flow.add(Button(pygame.Rect(r.x, r.y, min(r.w, theme.px(240)), bh), key="test-sound",
                                 label=_("Play a test sound"), on_click=lambda: app.sounds.play("success"),
