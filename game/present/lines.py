@@ -87,7 +87,7 @@ class CauseLines:
         ("Your answer to 'Shots at the dam': …")."""
         if self.label.lower().startswith(self.heading.lower()):
             return self.label[:1].upper() + self.label[1:]
-        return f"{self.heading}: {self.label}"
+        return tr("{heading}: {label}", heading=self.heading, label=self.label)
 
 
 @dataclass(frozen=True)

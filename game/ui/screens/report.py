@@ -10,6 +10,7 @@ import pygame
 
 from game.engine.record import TurnReport
 from game.i18n import N_, _, tr
+from game.present.dates import unit_name
 from game.present.lines import Day, decisions_sentence, report_days
 from game.present.news import NewsItem
 from game.present.variants import fired_words
@@ -58,8 +59,7 @@ class ReportScreen(Screen):
         app, theme = self.app, self.app.theme
         inner = inset(box, theme.px(22), theme.px(18))
         bh = theme.px(46)
-        title = tr("What happened on {lower}{heading}",
-                   lower=self.today.heading[:1].lower(), heading=self.today.heading[1:])
+        title = tr("What happened on {heading}", heading=self.today.heading[:1].lower() + self.today.heading[1:])
         title_h = TextBlock.measure(theme, title, inner.w, "h1", True)
         head, body, foot = rows(inner, [title_h, None, bh], theme.px(12))
         out: list[Widget] = [TextBlock(head, group="report-head", text=title, role="h1", bold=True)]
@@ -98,7 +98,8 @@ class ReportScreen(Screen):
         values = [t for t in day.totals if t.scale.kind != "rung"]
         if values:
             flow.skip(theme.px(6))
-            para(tr("Over the {turn_unit}", turn_unit=rules.scenario.calendar.turn_unit), "small", pal.muted, True)
+            para(tr("Over the {turn_unit}", turn_unit=unit_name(rules.scenario.calendar.turn_unit).lower()), "small",
+                 pal.muted, True)
             for t in values:
                 para(t.text, "small", pal.text, indent=theme.px(12))
         flow.skip(theme.px(6))
