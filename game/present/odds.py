@@ -44,7 +44,7 @@ def percent(x: float) -> str:
         return "<" + percent_of("1")
     if 0.995 < x < 1.0:
         return ">" + percent_of("99")
-    return percent_of(str(round(x * 100)))
+    return percent_of(format(x * 100, ".0f"))
 
 
 def odds_text(odds) -> str:

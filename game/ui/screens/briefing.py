@@ -124,7 +124,7 @@ class BriefingScreen(Screen):
                 veto = _(" (veto)") if member.permanent else ""
                 flow.add(Label(pygame.Rect(r.x, r.y, r.w - theme.px(8), lh),
                                text=tr("{name}{veto}: support {support}", name=name, veto=veto,
-                                       support=percent_of(str(round(member.support * 100)))),
+                                       support=percent_of(format(member.support * 100, ".0f"))),
                                colour=theme.palette.muted))
             flow.skip(theme.px(10))
         n_ins = len(rules.instruments) + len(rules.proposals)

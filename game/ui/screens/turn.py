@@ -527,9 +527,9 @@ class TurnScreen(Screen):
         issue = rules.scenario.pairs[k].issue
         note = (tr("Mediation on this pair now: {issue} disputes {base} × intensity {intensity} × power "
                    "gap {gap_f} = {value} of full effect (before the parties' openness).",
-                   issue=issue_words(issue), base=percent_of(str(round(100 * base))),
+                   issue=issue_words(issue), base=percent_of(format(100 * base, ".0f")),
                    intensity=localized(f"{intensity:.2f}"), gap_f=localized(f"{gap_f:.2f}"),
-                   value=percent_of(str(round(100 * base * intensity * gap_f)))))
+                   value=percent_of(format(100 * base * intensity * gap_f, ".0f"))))
         helpers = [rules.party_names[rules.party_ids[m]] for m in rules.mediators[k]]
         if helpers:
             note += " " + trn("{names} mediates here: the more open to your office, the more weight it adds.",
@@ -681,7 +681,7 @@ class TurnScreen(Screen):
             label_w = cards.support_label_width(theme, list(names.values()), flow.width)
             for m, v in obs.council.items():
                 tip = tr("{names}: {v} support for your initiatives", names=names[m],
-                         v=percent_of(str(round(100 * v)))) + \
+                         v=percent_of(format(100 * v, ".0f"))) + \
                       (_(" · can veto (●)") if permanent[m] else "") + (_("; a veto is likely") if v < 0.35 else "")
                 flow.add(Painter(flow.take(lh, gap=False), key=f"council:{m}", tip=tip,
                                  paint=lambda s, r, th, n=names[m], val=v, p=permanent[m]:
