@@ -60,6 +60,13 @@ def paint_pair(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, pair: P
     y += seg_h + theme.px(4)
     _band(surface, pygame.Rect(x, y, w, theme.px(6)), theme, pair.pressure, top + 0.999, pal.text)
     y += theme.px(10)
+    note = pressure_note(pair)
+    surface.blit(theme.text(theme.fit(note, w, "small"), "small", pal.muted), (x, y))
+
+
+def pressure_note(pair) -> str:
+    """'pressure ≈ 2.5 (90%: 2.1–3.0) · peak 4 · troops: 5 left', under a pair's ladder (and in its tooltip, for a
+    card too narrow for all of it)."""
     est = pair.pressure
     extra = []
     if pair.peak_rung > pair.rung:
@@ -67,10 +74,8 @@ def paint_pair(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, pair: P
     if pair.deployment_left:
         extra.append(tr("troops: {deployment_left} left", deployment_left=pair.deployment_left))
     note = tr("pressure ≈ {value} (90%: {low}–{high})", value=localized(f"{est.value:.1f}"),
-              low=localized(f"{est.low:.1f}"),
-              high=localized(f"{est.high:.1f}")) + (" · " + " · ".join(extra)
-                                                                                 if extra else "")
-    surface.blit(theme.text(theme.fit(note, w, "small"), "small", pal.muted), (x, y))
+              low=localized(f"{est.low:.1f}"), high=localized(f"{est.high:.1f}"))
+    return " · ".join([note, *extra])
 
 
 def _band(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, est: Estimate, scale: float,

@@ -18,6 +18,7 @@ from game.present.news import intention_words, news_by_date
 from game.present.odds import issue_words, odds_lines
 from game.present.office import commitment_text, office_lines
 from game.present.refusals import refusal_text
+from game.present.values import sentence_start
 from game.present.words import (
     action_cost,
     action_label,
@@ -259,10 +260,11 @@ class TurnScreen(Screen):
         flow = Flow(self._inner(top, theme), "pairs", self.scroll, "pairs", theme.px(8), self.invalidate)
         for pair in obs.pairs:
             title = pair_name(rules, pair.id)
-            ladder = " → ".join(f"{n}" + (" ◀ now" if i == pair.rung else "") for i, n in enumerate(pair.ladder))
+            ladder = " → ".join(f"{n}" + (_(" ◀ now") if i == pair.rung else "") for i, n in enumerate(pair.ladder))
             tip = (tr("{title}: {rung_name} (rung {rung}). Ladder: {ladder}. The band under it is your analysts' "
                       "estimate of the hidden pressure toward the next rung (90% band).",
-                      title=title, rung_name=pair.rung_name, rung=pair.rung, ladder=ladder))
+                      title=title, rung_name=pair.rung_name, rung=pair.rung, ladder=ladder)
+                   + " " + sentence_start(cards.pressure_note(pair)) + ".")
             flow.add(Painter(flow.take(card_h), key=f"pair:{pair.id}", tip=tip,
                              paint=lambda s, r, th, p=pair, t=title: cards.paint_pair(s, r, th, p, t)))
         out += flow.finish()
