@@ -259,6 +259,15 @@ def check_dates(scn: Scenario) -> Iterator[Problem]:
                 f"{day} is outside the calendar ({_calendar_span(scn)}), so this would "
                 f"{consequence}; move the date inside the calendar",
             )
+    for i, pair in enumerate(scn.pairs):
+        if _outside(scn, pair.incidents_from):
+            yield Problem(
+                ("pairs", i, "incidents_from"),
+                "warning",
+                f"{pair.incidents_from} is outside the calendar ({_calendar_span(scn)}), so random incidents are "
+                f"{'possible from the first turn' if pair.incidents_from < scn.calendar.start else 'never possible'};"
+                " move the date inside the calendar",
+            )
     for i, ev in enumerate(scn.events):
         if ev.until is not None and ev.until > scn.calendar.end and not _outside(scn, ev.date):
             yield Problem(

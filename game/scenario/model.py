@@ -185,6 +185,12 @@ class Pair(Node):
         description="This pair's own ladder, if not the scenario's.",
         examples=[[{"name": "calm"}, {"name": "tension"}, {"name": "clashes", "threshold": True}]],
     )
+    incidents_from: dt.date | None = Field(
+        default=None,
+        description="No random incidents between this pair before this date (YYYY-MM-DD), e.g. while a crisis is "
+        "still secret; the scenario's own events still happen.",
+        examples=["1962-10-22"],
+    )
 
 
 class SecretaryGeneral(Node):
