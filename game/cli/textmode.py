@@ -22,7 +22,7 @@ from game.engine.endings import Score
 from game.engine.intel import ESTIMATED, Estimate
 from game.engine.observation import Observation
 from game.engine.record import TurnReport
-from game.present.dates import calendar_line, day_text, turn_date, turn_heading, turn_phrase
+from game.present.dates import calendar_line, day_text, turn_date, turn_heading, turn_phrase, what_happened
 from game.present.lines import Day, change_turns, report_days
 from game.present.news import TONE_MARKERS, cause_label
 from game.present.odds import odds_lines
@@ -431,8 +431,7 @@ def render_report(rules: Rules, report: TurnReport) -> list[str]:
     secret = {t.key for t in rules.tracks if t.visibility == "hidden"}  # a hidden track's moves are not even counted
     for day in report_days(rules, report):
         heading = turn_heading(rules, day.turn)
-        title = f"What happened on {heading[:1].lower()}{heading[1:]}" if not day.opening or report.turn < 0 \
-            else f"{heading} begins"
+        title = what_happened(rules, day.turn) if not day.opening or report.turn < 0 else f"{heading} begins"
         lines.append(rule(title, "─"))
         if day.decisions:
             lines.append("Decisions: " + " · ".join(f"{name} {what}" for name, what in day.decisions))

@@ -16,7 +16,7 @@ from game.engine.observation import Observation
 from game.engine.record import TurnReport
 from game.scenario.calendar import turn_of
 
-from .dates import day_text, turn_date
+from .dates import day_text, turn_date, what_happened
 from .dates import turn_heading as day_heading
 from .lines import decisions_sentence, report_days
 from .news import TONE_MARKERS, decision_words
@@ -215,8 +215,7 @@ def report(rules: Rules, rep: TurnReport | None) -> dict[str, Any] | None:
         return None
     days = report_days(rules, rep)
     today = next(d for d in days if not d.opening or rep.turn < 0)
-    heading = day_heading(rules, today.turn)
-    heading = f"What happened on {heading[:1].lower()}{heading[1:]}" if rep.turn >= 0 else heading
+    heading = what_happened(rules, today.turn) if rep.turn >= 0 else day_heading(rules, today.turn)
 
     def news(day) -> list[str]:
         return [(f"{TONE_MARKERS[n.tone]} {n.text}" if n.tone in TONE_MARKERS else n.text)

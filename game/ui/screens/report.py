@@ -9,6 +9,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.record import TurnReport
+from game.present.dates import what_happened
 from game.present.lines import Day, decisions_sentence, report_days
 from game.present.news import NewsItem
 from game.present.variants import fired_words
@@ -57,7 +58,7 @@ class ReportScreen(Screen):
         app, theme = self.app, self.app.theme
         inner = inset(box, theme.px(22), theme.px(18))
         bh = theme.px(46)
-        title = f"What happened on {self.today.heading[:1].lower()}{self.today.heading[1:]}"
+        title = what_happened(self.app.session.rules, self.today.turn)
         title_h = TextBlock.measure(theme, title, inner.w, "h1", True)
         head, body, foot = rows(inner, [title_h, None, bh], theme.px(12))
         out: list[Widget] = [TextBlock(head, group="report-head", text=title, role="h1", bold=True)]
