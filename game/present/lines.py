@@ -205,6 +205,8 @@ def _apportion(rules: Rules, target: str, steps: list[Change]) -> tuple[Total | 
         text = f"{label} {amount}"
         if scale is RUNG:
             text += f", to '{rung_name(rules, target.partition('.')[0], last[k])}'"
+        elif target in rules.scenario.variables:  # a scenario's own count reads by its value: 'DEFCON −2, to 3'
+            text += f", to {value_text(rules, target, last[k], scale)}"
         parts.append((k, Share(target, n, last[k], text, amount)))
     if total_n == 0 and not parts:
         return None, []
