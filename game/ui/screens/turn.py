@@ -62,6 +62,7 @@ class TurnScreen(Screen):
         self.prompted_turn = -1
         self._obs: Observation | None = None
         self._odds: OddsBook | None = None
+        self._reveal: str | None = None  # an option chosen by its key, to scroll into view when next drawn
 
     @property
     def session(self):
@@ -116,6 +117,7 @@ class TurnScreen(Screen):
         first = legal[0] if legal else self.actions_of(option)[0]
         self.target, self.mode = first.target, first.mode
         self.scroll["detail"] = 0
+        self._reveal = key
         self.invalidate()
 
     def current_action(self) -> Action | None:
@@ -332,6 +334,7 @@ class TurnScreen(Screen):
         flow = Flow(inner, "instruments", self.scroll, "instruments", theme.px(6), self.invalidate)
         w = (flow.width - theme.px(6) * (per_row - 1)) // per_row
         rules = self.session.rules
+        chosen: pygame.Rect | None = None
         for i, opt in enumerate(opts):
             if i % per_row == 0:
                 row = flow.take(cell_h)
@@ -345,7 +348,12 @@ class TurnScreen(Screen):
                             icon=icons.for_kind(opt.kind), selected=opt.key == self.selected,
                             greyed=reason is not None, hotkey=keys.get(opt.key, ""), tip=tip, sound="select",
                             on_click=lambda k=opt.key: self.select(k)))
+            if opt.key == self._reveal:
+                chosen = cell
         out += flow.finish()
+        if self._reveal is not None and chosen is not None:
+            self._reveal = None
+            flow.area.reveal(chosen)  # a choice by its hotkey (0 is the tenth) may sit below the fold
         out += self._detail(bottom, theme)
         return out
 
