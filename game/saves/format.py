@@ -80,6 +80,7 @@ class _Action(_Strict):
 class _Turn(_Strict):
     actions: list[_Action]
     choices: dict[str, str]  # event id -> choice id
+    decisions: dict[str, str] = {}  # party id -> decision taken in that party's seat (written only when any)
 
 
 class _Intervention(_Strict):
@@ -278,7 +279,10 @@ def to_json(save: SaveData) -> str:
 
 def _turn_to_dict(turn: TurnInput) -> dict[str, Any]:
     actions = [{"use": a.use, "target": a.target, "mode": a.mode} for a in turn.actions]
-    return {"actions": actions, "choices": dict(turn.choices)}
+    out: dict[str, Any] = {"actions": actions, "choices": dict(turn.choices)}
+    if turn.decisions:
+        out["decisions"] = dict(turn.decisions)
+    return out
 
 
 # ---- reading --------------------------------------------------------------------------------------------------
@@ -388,7 +392,7 @@ def _readable() -> str:
 
 def _turn_input(turn: _Turn) -> TurnInput:
     actions = tuple(Action(a.use, a.target, a.mode) for a in turn.actions)
-    return TurnInput(actions, tuple(sorted(turn.choices.items())))
+    return TurnInput(actions, tuple(sorted(turn.choices.items())), tuple(sorted(turn.decisions.items())))
 
 
 _EXPECTED = {
