@@ -5,7 +5,10 @@ event loop, so a turn is checked, stored and resolved without interleaving.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import io
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +21,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from game.engine import Action
-from game.present import web
+from game.present import delegations, web
 from game.report.classreport import summarise
 from game.report.debrief import collect
 from game.report.html import render_class, render_debrief
@@ -51,6 +54,7 @@ class Hub:
 
     seats: dict[int, set[WebSocket]] = field(default_factory=dict)
     teachers: set[WebSocket] = field(default_factory=set)
+    ticker: asyncio.Task | None = None  # a delegations class: resolves the shared turn when the timer runs out
 
 
 def build_app(room: Classroom, join_url: str) -> Starlette:
@@ -61,14 +65,47 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
     rules = room.rules
     qr_svg = qr_code(join_url)
 
+    def teams() -> dict[str, list[str]]:
+        return {role: [s.name for s in room.team(role)] for role in room.seated()}
+
+    def delegation(role: str | None) -> dict:
+        world = room.world
+        assert world is not None
+        return delegations.delegation_block(rules, role, teams(), set(world.sent), world.messages_of(role),
+                                            world.deadline, world.left)
+
     def page_of(seat: Seat) -> dict:
-        return {"type": "page", "page": web.turn_page(seat.game, player=seat.name, paused=room.paused,
-                                                      closed=room.closed)}
+        if room.world is None:
+            return {"type": "page", "page": web.turn_page(seat.game, player=seat.name, paused=room.paused,
+                                                          closed=room.closed)}
+        if seat.role == delegations.SG:
+            page = delegations.office_page(seat.game, player=seat.name, paused=room.paused, closed=room.closed)
+        else:
+            page = delegations.party_page(seat.game, seat.role, player=seat.name, paused=room.paused,
+                                          closed=room.closed)
+        return {"type": "page", "page": page | {"delegation": delegation(seat.role)}}
 
     def dashboard() -> dict:
         seats = [(s.id, s.name, s.game) for s in room.seats.values()]
-        return {"type": "dashboard", "dashboard": web.dashboard(rules, seats, code=room.row.code, join_url=join_url,
-                                                                paused=room.paused, closed=room.closed)}
+        board = web.dashboard(rules, seats, code=room.row.code, join_url=join_url, paused=room.paused,
+                              closed=room.closed)
+        if room.world is not None:
+            board |= {"kind": room.kind, "delegation": delegation(None),
+                      "world": delegations.world_dashboard(rules, room.world.game, teams(), set(room.world.sent),
+                                                           timer=room.world.timer)}
+        return {"type": "dashboard", "dashboard": board}
+
+    async def ticker() -> None:
+        """Every half second, resolve the shared turn if the teacher's timer has run out."""
+        while True:
+            await asyncio.sleep(0.5)
+            if room.tick(time.time()):
+                await tell_everyone()
+
+    def start_ticker() -> None:
+        loop = asyncio.get_running_loop()
+        if room.world is not None and (hub.ticker is None or hub.ticker.done() or hub.ticker.get_loop() is not loop):
+            hub.ticker = loop.create_task(ticker())
 
     def error(code: str, refusal=None) -> dict:
         return {"type": "error", "code": code, "message": web.error_text(rules, code, refusal)}
@@ -97,7 +134,9 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
         return HTMLResponse((STATIC / "teacher.html").read_text(encoding="utf-8"), headers=PAGE_HEADERS)
 
     async def labels(request: Request) -> Response:
-        return JSONResponse({"labels": web.LABELS, "title": rules.scenario.title})
+        seats = delegations.seat_choices(rules, teams()) if room.world is not None else []
+        return JSONResponse({"labels": web.LABELS | delegations.LABELS, "title": rules.scenario.title,
+                             "kind": room.kind, "seats": seats})
 
     async def qr(request: Request) -> Response:
         return Response(qr_svg, media_type="image/svg+xml")
@@ -113,12 +152,15 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
                 return JSONResponse(error("too_large"), status_code=413)
         try:
             asked = protocol.parse_join(body)
-            seat, token = room.join(asked.name)
+            seat, token = room.join(asked.name, asked.seat or "")
         except protocol.ProtocolError as exc:
             return JSONResponse(error(exc.code), status_code=400)
         except SeatError as exc:
             return JSONResponse(error(exc.code), status_code=409 if exc.code in ("closed", "class_full") else 400)
-        await tell_teachers()
+        if room.world is not None:
+            await tell_everyone()
+        else:
+            await tell_teachers()
         return JSONResponse({"token": token, "name": seat.name})
 
     def seat_from(request: Request) -> Seat | None:
@@ -159,8 +201,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
         return HTMLResponse(render_class(summarise(debriefs)), headers=PRIVATE)
 
     # -- live sockets -----------------------------------------------------------------------------------------
-    async def receive(ws: WebSocket, bucket: Bucket
-                      ) -> protocol.Hello | protocol.Submit | protocol.Control | protocol.Fire | None:
+    async def receive(ws: WebSocket, bucket: Bucket) -> protocol.Incoming | None:
         """The next valid message, answering refused ones with an error; None when the socket is gone."""
         while True:
             event = await ws.receive()
@@ -213,22 +254,35 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
                 await ws.close(POLICY_VIOLATION)
                 return
             hub.seats.setdefault(seat.id, set()).add(ws)
+            start_ticker()
             await ws.send_json(page_of(seat))
             while (msg := await receive(ws, bucket)) is not None:
-                if not isinstance(msg, protocol.Submit):
-                    teachers = (protocol.Control, protocol.Fire)
-                    await ws.send_json(error("teacher_only" if isinstance(msg, teachers) else "malformed"))
+                if isinstance(msg, (protocol.Control, protocol.Fire, protocol.Timer)):
+                    await ws.send_json(error("teacher_only"))
                     continue
-                actions = [Action(o.use, o.target, o.mode) for o in msg.actions]
                 try:
-                    room.submit(seat, msg.turn, actions, dict(msg.choices))
+                    if isinstance(msg, protocol.Submit):
+                        actions = [Action(o.use, o.target, o.mode) for o in msg.actions]
+                        room.submit(seat, msg.turn, actions, dict(msg.choices))
+                    elif isinstance(msg, protocol.Decide):
+                        room.decide(seat, msg.turn, msg.decision)
+                    elif isinstance(msg, protocol.Say):
+                        if room.world is None:
+                            raise SeatError("not_delegations")
+                        room.world.send_message(seat.role, msg.to, seat.name, msg.text)
+                    else:
+                        await ws.send_json(error("malformed"))
+                        continue
                 except SeatError as exc:
                     await ws.send_json(error(exc.code, exc.refusal))
                     if exc.code == "stale_turn":
                         await ws.send_json(page_of(seat))
                     continue
-                await send(hub.seats[seat.id], page_of(seat))
-                await tell_teachers()
+                if room.world is not None:
+                    await tell_everyone()
+                else:
+                    await send(hub.seats[seat.id], page_of(seat))
+                    await tell_teachers()
         except WebSocketDisconnect:
             pass
         finally:
@@ -250,6 +304,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
                 await ws.close(POLICY_VIOLATION)
                 return
             hub.teachers.add(ws)
+            start_ticker()
             await ws.send_json(dashboard())
             while (msg := await receive(ws, bucket)) is not None:
                 if isinstance(msg, protocol.Fire):
@@ -261,13 +316,21 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
                     await ws.send_json({"type": "notice", "message": web.fired_text(rules, msg.event, fired)})
                     await tell_everyone()
                     continue
-                if not isinstance(msg, protocol.Control):
+                if not isinstance(msg, (protocol.Control, protocol.Timer)):
                     await ws.send_json(error("malformed"))
                     continue
-                if msg.type == "end":
-                    room.close()
-                else:
-                    room.set_paused(msg.type == "pause")
+                try:
+                    if isinstance(msg, protocol.Timer):
+                        room.set_timer(msg.seconds)
+                    elif msg.type == "end":
+                        room.close()
+                    elif msg.type == "advance":
+                        room.advance()
+                    else:
+                        room.set_paused(msg.type == "pause")
+                except SeatError as exc:
+                    await ws.send_json(error(exc.code))
+                    continue
                 await tell_everyone()
         except WebSocketDisconnect:
             pass
@@ -288,5 +351,12 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
         WebSocketRoute("/ws/teacher", teacher_socket),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
-    return Starlette(routes=routes)
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette):
+        yield
+        if hub.ticker is not None:
+            hub.ticker.cancel()
+            hub.ticker = None
+
+    return Starlette(routes=routes, lifespan=lifespan)
 
