@@ -14,6 +14,7 @@ from game.engine import Game, Rules
 
 from .news import decision_words
 from .web import discussion, ending, ladders, parties, report, turn_heading, turn_page
+from .web import error_text as web_error_text
 from .words import party_name, plural
 
 SG = "sg"
@@ -183,3 +184,22 @@ def world_dashboard(rules: Rules, game: Game, teams: Mapping[str, Sequence[str]]
         "teams_count": plural(sum(1 for names in teams.values() if names), "team"),
         "ending": ending(game),
     }
+
+
+# Why the server refused something a team or the teacher asked of the shared world (beside web.ERRORS).
+ERRORS: dict[str, str] = {
+    "no_such_seat": "There is no such seat in this class: choose one from the list.",
+    "not_your_seat": "Your seat cannot do that: only the office gives orders, and only a party decides its course.",
+    "already_sent": "Your team has already sent its orders for this turn.",
+    "bad_decision": "A party escalates, holds or steps back: choose one of the three.",
+    "empty_message": "Type a message first.",
+    "not_delegations": "This is a solo class: there are no teams.",
+    "bad_timer": "The timer takes a number of seconds from 0 (none) to 3600.",
+}
+
+
+def error_text(rules: Rules, code: str, refusal=None) -> str:
+    """One line for a refused message, in a delegations class as in a solo one."""
+    if refusal is None and code in ERRORS:
+        return ERRORS[code]
+    return web_error_text(rules, code, refusal)

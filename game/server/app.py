@@ -108,7 +108,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
             hub.ticker = loop.create_task(ticker())
 
     def error(code: str, refusal=None) -> dict:
-        return {"type": "error", "code": code, "message": web.error_text(rules, code, refusal)}
+        return {"type": "error", "code": code, "message": delegations.error_text(rules, code, refusal)}
 
     async def send(sockets: set[WebSocket], message: dict) -> None:
         for ws in list(sockets):
