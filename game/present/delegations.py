@@ -113,15 +113,18 @@ def message_lines(rules: Rules, messages: Sequence[Any]) -> list[dict[str, Any]]
 
 
 def delegation_block(rules: Rules, role: str | None, teams: Mapping[str, Sequence[str]], sent: set[str],
-                     messages: Sequence[Any], deadline: float | None, left: float | None) -> dict[str, Any]:
-    """What every page of a delegations class carries besides the turn: the teams, the timer, the messages."""
+                     messages: Sequence[Any], deadline: float | None, left: float | None, now: float
+                     ) -> dict[str, Any]:
+    """What every page of a delegations class carries besides the turn: the teams, the timer (seconds left, and
+    whether it runs: it stands still while the class is paused), the messages."""
+    remaining = max(0.0, deadline - now) if deadline is not None else left
     return {
         "role": role,
         "seat": seat_name(rules, role) if role else "",
         "teams": teams_block(rules, teams, sent),
         "sent": role in sent if role else False,
-        "deadline": deadline,
-        "left": left,
+        "remaining": None if remaining is None else round(remaining, 1),
+        "running": deadline is not None,
         "messages": message_lines(rules, messages),
         "recipients": [{"id": r, "name": seat_name(rules, r)} for r in [SG, *rules.party_ids] if r != role],
     }

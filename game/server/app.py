@@ -72,7 +72,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
         world = room.world
         assert world is not None
         return delegations.delegation_block(rules, role, teams(), set(world.sent), world.messages_of(role),
-                                            world.deadline, world.left)
+                                            world.deadline, world.left, time.time())
 
     def page_of(seat: Seat) -> dict:
         if room.world is None:

@@ -129,7 +129,7 @@ def test_the_teachers_timer_and_advance_play_the_turn(client, room):
         teacher.send_json({"type": "advance"})
         assert until(ws, page_at(1))
         teacher.send_json({"type": "timer", "seconds": 1})
-        page = until(ws, lambda m: m["type"] == "page" and m["page"]["delegation"]["deadline"])["page"]
+        page = until(ws, lambda m: m["type"] == "page" and m["page"]["delegation"]["running"])["page"]
         assert page["turn"] == 1
         assert until(ws, page_at(2))  # the timer ran out on its own: the ticker resolved the turn
         ws.send_json({"type": "timer", "seconds": 5})

@@ -54,6 +54,7 @@
     document.getElementById("fire-card").hidden = !d.events.length;
     document.getElementById("fire").disabled = d.closed;
     GO.list(document.getElementById("questions"), d.questions);
+    if (GO.ondashboard) GO.ondashboard(d);
   }
 
   function onmessage(msg) {
@@ -72,5 +73,8 @@
     if (confirm(GO.labels.end_confirm)) socket.send({type: "end"});
   });
 
-  GO.start(function () { socket = GO.connect("/ws/teacher", token, onmessage); });
+  GO.start(function () {
+    socket = GO.connect("/ws/teacher", token, onmessage);
+    GO.send = function (message) { socket.send(message); };
+  });
 })();
