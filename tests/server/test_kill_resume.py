@@ -31,8 +31,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(db: Path, port: int, resume: bool) -> subprocess.Popen:
-    args = ["--resume"] if resume else [str(FIXTURE)]
+def start(db: Path, port: int, resume: bool, extra: tuple[str, ...] = ()) -> subprocess.Popen:
+    args = ["--resume"] if resume else [str(FIXTURE), *extra]
     proc = subprocess.Popen([sys.executable, "main.py", "host", *args, "--db", str(db), "--port", str(port), "--local"],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 30
