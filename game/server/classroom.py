@@ -16,7 +16,7 @@ from game.engine import Action, Game, IllegalAction, Intervention, TurnInput, re
 from game.engine.facilitator import INJECT
 from game.engine.rules import Rules
 from game.present.delegations import delegation_player
-from game.saves import SaveData
+from game.saves import SaveData, TeamMessage
 from game.saves.store import save_data
 
 from .delegation import SG, World, roles
@@ -231,8 +231,10 @@ class Classroom:
         the seat's, so every download of one student's game is known as the same game."""
         if self.world is not None:
             world_id = hashlib.sha256(f"{self.row.code}/{self.row.id}/{self.row.created}".encode()).hexdigest()[:16]
+            messages = [TeamMessage(m.turn, m.sender, m.recipient, m.author, m.text) for m in self.world.messages]
             return save_data(self.world.game, scenario_path=self.row.scenario_path, digest=self.row.digest,
-                             player=self.delegation_name(), session=self.row.code, game_id=world_id)
+                             player=self.delegation_name(), session=self.row.code, game_id=world_id,
+                             messages=messages)
         return save_data(seat.game, scenario_path=self.row.scenario_path, digest=self.row.digest,
                          player=seat.name, session=self.row.code, game_id=seat.token_hash[:16])
 

@@ -142,6 +142,8 @@ def test_the_saved_delegations_game_opens_in_report_with_the_seats_decisions(cli
     with client.websocket_connect("/ws") as ws_n, client.websocket_connect("/ws") as ws_sg:
         hello(ws_n, north)
         hello(ws_sg, office)
+        ws_n.send_json({"type": "say", "to": "sg", "text": "<script>x</script> meet us halfway"})
+        until(ws_n, lambda m: m["type"] == "page" and m["page"]["delegation"]["messages"])
         ws_n.send_json({"type": "decide", "turn": 0, "decision": "step_back"})
         ws_sg.send_json({"type": "submit", "turn": 0, "actions": [], "choices": {}})
         until(ws_n, page_at(1))
@@ -155,7 +157,11 @@ def test_the_saved_delegations_game_opens_in_report_with_the_seats_decisions(cli
     path = tmp_path / "d.json"
     path.write_text(saved.text)
     assert open_save(path).game.inputs == room.world.game.inputs
-    assert client.get("/api/debrief", params={"token": office}).status_code == 200
+    assert [m.text for m in data.messages] == ["<script>x</script> meet us halfway"]
+    debrief = client.get("/api/debrief", params={"token": office})
+    assert debrief.status_code == 200 and 'id="delegations"' in debrief.text
+    assert "team chose to step back" in debrief.text
+    assert "&lt;script&gt;x&lt;/script&gt; meet us halfway" in debrief.text and "<script>x" not in debrief.text
 
 
 @pytest.mark.parametrize("frame", [
