@@ -74,16 +74,21 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
         return delegations.delegation_block(rules, role, teams(), set(world.sent), world.messages_of(role),
                                             world.deadline, world.left, time.time())
 
-    def page_of(seat: Seat) -> dict:
+    def page_of(seat: Seat, cache: dict[str, dict] | None = None) -> dict:
+        """The seat's page; in a delegations class every member of a team sees the same page but for their name,
+        so a broadcast builds each team's page once (`cache`, by role)."""
         if room.world is None:
             return {"type": "page", "page": web.turn_page(seat.game, player=seat.name, paused=room.paused,
                                                           closed=room.closed)}
-        if seat.role == delegations.SG:
-            page = delegations.office_page(seat.game, player=seat.name, paused=room.paused, closed=room.closed)
-        else:
-            page = delegations.party_page(seat.game, seat.role, player=seat.name, paused=room.paused,
-                                          closed=room.closed)
-        return {"type": "page", "page": page | {"delegation": delegation(seat.role)}}
+        cache = {} if cache is None else cache
+        if seat.role not in cache:
+            if seat.role == delegations.SG:
+                page = delegations.office_page(seat.game, player="", paused=room.paused, closed=room.closed)
+            else:
+                page = delegations.party_page(seat.game, seat.role, player="", paused=room.paused,
+                                              closed=room.closed)
+            cache[seat.role] = page | {"delegation": delegation(seat.role)}
+        return {"type": "page", "page": cache[seat.role] | {"player": seat.name}}
 
     def dashboard() -> dict:
         seats = [(s.id, s.name, s.game) for s in room.seats.values()]
@@ -122,8 +127,19 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
             await send(hub.teachers, dashboard())
 
     async def tell_everyone() -> None:
+        cache: dict[str, dict] = {}
         for seat_id, sockets in hub.seats.items():
-            await send(sockets, page_of(room.seats[seat_id]))
+            await send(sockets, page_of(room.seats[seat_id], cache))
+        await tell_teachers()
+
+    async def tell_teams() -> None:
+        """A delegations class between turns: only the teams' block changed (orders sent, a message)."""
+        blocks: dict[str, dict] = {}
+        for seat_id, sockets in hub.seats.items():
+            role = room.seats[seat_id].role
+            if role not in blocks:
+                blocks[role] = {"type": "delegation", "delegation": delegation(role)}
+            await send(sockets, blocks[role])
         await tell_teachers()
 
     # -- pages and files --------------------------------------------------------------------------------------
@@ -260,16 +276,18 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
                 if isinstance(msg, (protocol.Control, protocol.Fire, protocol.Timer)):
                     await ws.send_json(error("teacher_only"))
                     continue
+                resolved = True
                 try:
                     if isinstance(msg, protocol.Submit):
                         actions = [Action(o.use, o.target, o.mode) for o in msg.actions]
-                        room.submit(seat, msg.turn, actions, dict(msg.choices))
+                        resolved = room.submit(seat, msg.turn, actions, dict(msg.choices))
                     elif isinstance(msg, protocol.Decide):
-                        room.decide(seat, msg.turn, msg.decision)
+                        resolved = room.decide(seat, msg.turn, msg.decision)
                     elif isinstance(msg, protocol.Say):
                         if room.world is None:
                             raise SeatError("not_delegations")
                         room.world.send_message(seat.role, msg.to, seat.name, msg.text)
+                        resolved = False
                     else:
                         await ws.send_json(error("malformed"))
                         continue
@@ -279,7 +297,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
                         await ws.send_json(page_of(seat))
                     continue
                 if room.world is not None:
-                    await tell_everyone()
+                    await (tell_everyone() if resolved else tell_teams())
                 else:
                     await send(hub.seats[seat.id], page_of(seat))
                     await tell_teachers()

@@ -85,10 +85,10 @@ def test_a_delegation_turn_resolves_when_every_seated_team_has_sent(client, room
         hello(ws_sg, office)
         hello(ws_n, north)
         ws_n.send_json({"type": "decide", "turn": 0, "decision": "escalate"})
-        mine = until(ws_n, page_at(0))["page"]
-        assert mine["delegation"]["sent"] is True
-        theirs = until(ws_sg, page_at(0))["page"]
-        assert {t["id"]: t["sent"] for t in theirs["delegation"]["teams"]}["north"] is True
+        mine = until(ws_n, lambda m: m["type"] == "delegation")["delegation"]  # only the teams' block changed
+        assert mine["sent"] is True
+        theirs = until(ws_sg, lambda m: m["type"] == "delegation")["delegation"]
+        assert theirs["sent"] is False and {t["id"]: t["sent"] for t in theirs["teams"]}["north"] is True
         ws_n.send_json({"type": "decide", "turn": 0, "decision": "hold"})
         assert until(ws_n, lambda m: m["type"] == "error")["code"] == "already_sent"
         ws_sg.send_json({"type": "submit", "turn": 0, "actions": [{"use": "private_appeal", "target": "north"}],
@@ -108,13 +108,13 @@ def test_messages_reach_only_the_two_teams_and_the_teacher(client, room):
         hello(ws_sg, office)
         hello(teacher, room.row.teacher_token)
         ws_n.send_json({"type": "say", "to": "sg", "text": "<b>Help</b> us talk"})
-        got = until(ws_sg, lambda m: m["type"] == "page" and m["page"]["delegation"]["messages"])
-        line = got["page"]["delegation"]["messages"][0]
+        got = until(ws_sg, lambda m: m["type"] == "delegation" and m["delegation"]["messages"])
+        line = got["delegation"]["messages"][0]
         assert line["text"] == "<b>Help</b> us talk" and line["from"] == "Northland (Ben)"
         board = until(teacher, lambda m: m["type"] == "dashboard" and m["dashboard"]["delegation"]["messages"])
         assert board["dashboard"]["delegation"]["messages"][0]["to"] == "The Secretary-General's office"
-        southern = until(ws_s, lambda m: m["type"] == "page")
-        assert southern["page"]["delegation"]["messages"] == []
+        southern = until(ws_s, lambda m: m["type"] == "delegation")
+        assert southern["delegation"]["messages"] == []
         ws_n.send_json({"type": "say", "to": "north", "text": "us"})
         assert until(ws_n, lambda m: m["type"] == "error")["code"] == "no_such_seat"
     assert len(room.world.messages) == 1
@@ -143,7 +143,7 @@ def test_the_saved_delegations_game_opens_in_report_with_the_seats_decisions(cli
         hello(ws_n, north)
         hello(ws_sg, office)
         ws_n.send_json({"type": "say", "to": "sg", "text": "<script>x</script> meet us halfway"})
-        until(ws_n, lambda m: m["type"] == "page" and m["page"]["delegation"]["messages"])
+        until(ws_n, lambda m: m["type"] == "delegation" and m["delegation"]["messages"])
         ws_n.send_json({"type": "decide", "turn": 0, "decision": "step_back"})
         ws_sg.send_json({"type": "submit", "turn": 0, "actions": [], "choices": {}})
         until(ws_n, page_at(1))

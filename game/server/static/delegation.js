@@ -48,6 +48,8 @@
       box.appendChild(line);
     });
     document.getElementById("last-decision").textContent = p.last;
+    var before = document.querySelector("#decisions input:checked");
+    var keep = before && before.dataset.turn === String(p.turn) ? before.value : "hold";
     var choices = GO.clear(document.getElementById("decisions"));
     p.choices.forEach(function (c) {
       var label = el("label", null, "option");
@@ -55,7 +57,8 @@
       input.type = "radio";
       input.name = "decision";
       input.value = c.id;
-      input.checked = c.id === "hold";
+      input.checked = c.id === keep;
+      input.dataset.turn = String(p.turn);
       label.appendChild(input);
       var words = el("span");
       words.appendChild(el("span", c.label, "strong"));
@@ -127,6 +130,14 @@
     renderTeams(p.delegation, party);
     renderMessages(p.delegation);
     renderTimer(p.delegation);
+  };
+
+  // Between turns only the teams' block changes (orders sent, a message): it comes on its own.
+  GO.ondelegation = function (block) {
+    if (!page) return;
+    page.delegation = block;
+    GO.onpage(page);
+    if (block.sent) document.getElementById("submit").disabled = true;
   };
 
   GO.onerror = function () {

@@ -236,6 +236,8 @@
     if (msg.type === "page") {
       GO.banner("error", "");
       render(msg.page);
+    } else if (msg.type === "delegation" && GO.ondelegation) {
+      GO.ondelegation(msg.delegation);
     } else if (msg.type === "error") {
       GO.banner("error", msg.message);
       if (msg.code === "bad_token") { localStorage.removeItem(KEY); showJoin(); }
