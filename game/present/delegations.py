@@ -67,6 +67,11 @@ _OWN = (
 _INTENTIONS = {"escalate": "to escalate", "hold": "to hold its ground", "settle": "to settle"}
 
 
+def seat_ids(rules: Rules) -> list[str]:
+    """The seats of a delegations class: the office, then each party that decides (not mediators or observers)."""
+    return [SG, *(rules.party_ids[i] for i in rules.deciders)]
+
+
 def seat_name(rules: Rules, role: str) -> str:
     """'The Secretary-General's office' or the party's name."""
     return LABELS["seat_sg"] if role == SG else party_name(rules, role)
@@ -76,7 +81,7 @@ def seat_choices(rules: Rules, teams: Mapping[str, Sequence[str]]) -> list[dict[
     """The seats a student can join, with who already sits in each."""
     return [{"id": role, "name": seat_name(rules, role),
              "team": ", ".join(teams.get(role, ())) or LABELS["engine_plays"]}
-            for role in [SG, *rules.party_ids]]
+            for role in seat_ids(rules)]
 
 
 def delegation_player(rules: Rules, teams: Mapping[str, Sequence[str]]) -> str:
@@ -98,7 +103,7 @@ def own_state(rules: Rules, game: Game, role: str) -> list[dict[str, Any]]:
 def teams_block(rules: Rules, teams: Mapping[str, Sequence[str]], sent: set[str]) -> list[dict[str, Any]]:
     """Every seat with its team and whether it has sent its orders this turn."""
     out = []
-    for role in [SG, *rules.party_ids]:
+    for role in seat_ids(rules):
         names = list(teams.get(role, ()))
         status = (LABELS["sent"] if role in sent else LABELS["not_sent"]) if names else LABELS["engine_plays"]
         out.append({"id": role, "name": seat_name(rules, role), "team": ", ".join(names), "status": status,
@@ -126,7 +131,7 @@ def delegation_block(rules: Rules, role: str | None, teams: Mapping[str, Sequenc
         "remaining": None if remaining is None else round(remaining, 1),
         "running": deadline is not None,
         "messages": message_lines(rules, messages),
-        "recipients": [{"id": r, "name": seat_name(rules, r)} for r in [SG, *rules.party_ids] if r != role],
+        "recipients": [{"id": r, "name": seat_name(rules, r)} for r in seat_ids(rules) if r != role],
     }
 
 
@@ -175,7 +180,7 @@ def world_dashboard(rules: Rules, game: Game, teams: Mapping[str, Sequence[str]]
               "rung_name": ladder["ladder"][game.state.pairs[k].rung]}
              for k, ladder in enumerate(ladders(rules, game.observation()))]
     last = report(rules, game.reports[-1] if game.reports else None)
-    waiting = [seat_name(rules, r) for r in [SG, *rules.party_ids] if teams.get(r) and r not in sent]
+    waiting = [seat_name(rules, r) for r in seat_ids(rules) if teams.get(r) and r not in sent]
     return {
         "heading": turn_heading(rules, game.turn),
         "turn": game.turn,

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from game.engine import Action, Game, IllegalAction, Intervention, TurnInput, replay
 from game.engine.facilitator import DECISIONS, decision_of
 from game.engine.rules import Rules
+from game.present.delegations import seat_ids
 from game.sim.policies import Historical, historical_plan
 
 from .errors import SeatError
@@ -36,8 +37,9 @@ class Sent:
 
 
 def roles(rules: Rules) -> list[str]:
-    """Every seat of a delegations class: the office first, then the parties in the scenario's order."""
-    return [SG, *rules.party_ids]
+    """Every seat of a delegations class: the office first, then the parties that decide each turn (not mediators
+    or observers), in the scenario's order."""
+    return seat_ids(rules)
 
 
 @dataclass
@@ -85,7 +87,7 @@ class World:
 
     def send_decision(self, role: str, seat_id: int, turn: int, decision: str) -> None:
         """A party's decision for `turn` (escalate, hold or step back), committed."""
-        if role == SG or role not in self.rules.party_ids:
+        if role == SG or role not in roles(self.rules):
             raise SeatError("not_your_seat")
         self._check_turn(role, turn)
         decision = decision_of(decision)

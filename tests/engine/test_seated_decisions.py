@@ -92,3 +92,15 @@ def test_any_seated_decisions_replay_exactly(rules, seed, plan):
     plan = [{rules.party_ids[0 if k == "north" else 1]: v for k, v in d.items()} for d in plan]
     game = played(rules, seed, plan)
     assert state_to_dict(replay(rules, seed, game.inputs).state) == state_to_dict(game.state)
+
+
+def test_a_mediator_or_an_observer_has_no_seat_to_decide_in():
+    story = build_rules(load_scenario(Path(__file__).resolve().parents[1] / "fixtures" / "engine" / "story.yaml")
+                        .scenario)
+    for i, role in enumerate(story.party_roles):
+        if role == "disputant":
+            continue
+        game = Game(story, 1)
+        with pytest.raises(IllegalAction) as refused:
+            game.step([], None, {story.party_ids[i]: "escalate"})
+        assert refused.value.refusal.code == "not_a_party" and game.turn == 0

@@ -171,3 +171,15 @@ def test_a_resumed_delegations_class_is_exactly_the_one_stored(tmp_path_factory,
     assert again.world.sent == room.world.sent
     assert again.world.messages == room.world.messages
     assert {s.id: s.role for s in again.seats.values()} == {s.id: s.role for s in room.seats.values()}
+
+
+def test_a_mediating_party_has_no_seat(tmp_path):
+    kashmir = CUBA.with_name("kashmir_1965.yaml")
+    rules = build_rules(load_scenario(kashmir).scenario)
+    room = Classroom.create(Store(tmp_path / "k.sqlite"), rules, scenario_path=str(kashmir), digest="-", seed=3,
+                            code="KASH-TEST", kind=DELEGATIONS)
+    mediators = [pid for pid, role in zip(rules.party_ids, rules.party_roles, strict=True) if role != "disputant"]
+    assert mediators
+    with pytest.raises(SeatError, match="no_such_seat"):
+        room.join("Ana", mediators[0])
+    assert room.join("Ben", rules.party_ids[rules.deciders[0]])[0].role
