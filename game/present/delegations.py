@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from game.engine import Game, Rules
+from game.engine import Action, Game, Rules
 
 from .news import decision_words
 from .web import discussion, ending, ladders, parties, report, turn_heading, turn_page
 from .web import error_text as web_error_text
-from .words import party_name, plural
+from .words import action_label, party_name, plural
 
 SG = "sg"
 MAX_PLAYER = 200  # characters of the players' names a save keeps
@@ -47,6 +47,14 @@ LABELS: dict[str, str] = {
     "advance": "Play the turn now",
     "advance_hint": "Teams that have not sent their orders are left to the game.",
     "world": "The shared world",
+    "vote": "Class vote",
+    "vote_question": "What should the Secretary-General order now? Everyone in the class votes, whatever their team.",
+    "vote_send": "Vote",
+    "vote_sent": "Your ballot is in.",
+    "vote_start": "Start the vote",
+    "vote_close": "Close the vote",
+    "vote_hint": "Tick 2 to 8 of the office's open actions; every student votes on their own device. If no team "
+                 "sits in the office, the winner is the office's order this turn.",
 }
 
 DECISION_CHOICES = (
@@ -203,6 +211,10 @@ ERRORS: dict[str, str] = {
     "empty_message": "Type a message first.",
     "not_delegations": "This is a solo class: there are no teams.",
     "bad_timer": "The timer takes a number of seconds from 0 (none) to 3600.",
+    "vote_open": "A class vote is already under way: close it first.",
+    "bad_vote": "A class vote needs 2 to 8 of the office's actions open now; reload the page.",
+    "no_vote": "There is no class vote under way.",
+    "already_voted": "Your ballot is already in.",
 }
 
 
@@ -211,3 +223,44 @@ def error_text(rules: Rules, code: str, refusal=None) -> str:
     if refusal is None and code in ERRORS:
         return ERRORS[code]
     return web_error_text(rules, code, refusal)
+
+
+def vote_block(rules: Rules, poll: Any, votes: Sequence[Any], turn: int, *, teacher: bool) -> dict[str, Any] | None:
+    """The class vote as a page shows it: the ballot while it is open (with the counts for the teacher), else
+    the result of this turn's vote, else nothing."""
+    if poll is not None:
+        counts = poll.counts()
+        block: dict[str, Any] = {
+            "open": True,
+            "id": poll.id,
+            "question": LABELS["vote_question"],
+            "options": [{"index": n, "label": action_label(rules, a)} for n, a in enumerate(poll.candidates)],
+            "total": plural(len(poll.ballots), "ballot"),
+        }
+        if teacher:
+            block["counts"] = [f"{action_label(rules, a)}: {n}" for a, (_, n) in zip(poll.candidates, counts,
+                                                                                     strict=True)]
+        return block
+    vote = next((v for v in reversed(votes) if v.turn == turn), None)
+    if vote is None:
+        return None
+    total = sum(n for _, n in vote.counts)
+    won = next(n for a, n in vote.counts if a == vote.chosen)
+    return {"open": False, "result": f"The class chose: {written_label(rules, vote.chosen)} "
+                                     f"({won} of {plural(total, 'vote')})."}
+
+
+def written_label(rules: Rules, written: str) -> str:
+    """An action written as in orders ('use target mode') in words."""
+    use, *rest = written.split()
+    if use in rules.proposals:
+        return action_label(rules, Action(use, None, rest[-1] if rest else None))
+    return action_label(rules, Action(use, rest[0] if rest else None))
+
+
+def vote_candidates(rules: Rules, game: Game) -> list[dict[str, Any]]:
+    """The office's actions open now, that a teacher can put to a class vote."""
+    if game.done:
+        return []
+    return [{"use": a.use, "target": a.target, "mode": a.mode, "label": action_label(rules, a)}
+            for a in game.legal_actions()]

@@ -71,8 +71,14 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
     def delegation(role: str | None) -> dict:
         world = room.world
         assert world is not None
-        return delegations.delegation_block(rules, role, teams(), set(world.sent), world.messages_of(role),
-                                            world.deadline, world.left, time.time())
+        block = delegations.delegation_block(rules, role, teams(), set(world.sent), world.messages_of(role),
+                                             world.deadline, world.left, time.time())
+        return block | {"vote": delegations.vote_block(rules, world.poll, world.votes, world.game.turn,
+                                                       teacher=role is None)}
+
+    def ballot_of(seat: Seat) -> int | None:
+        poll = room.world.poll if room.world is not None else None
+        return None if poll is None else poll.ballots.get(seat.id)
 
     def page_of(seat: Seat, cache: dict[str, dict] | None = None) -> dict:
         """The seat's page; in a delegations class every member of a team sees the same page but for their name,
@@ -88,7 +94,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
                 page = delegations.party_page(seat.game, seat.role, player="", paused=room.paused,
                                               closed=room.closed)
             cache[seat.role] = page | {"delegation": delegation(seat.role)}
-        return {"type": "page", "page": cache[seat.role] | {"player": seat.name}}
+        return {"type": "page", "page": cache[seat.role] | {"player": seat.name, "ballot": ballot_of(seat)}}
 
     def dashboard() -> dict:
         seats = [(s.id, s.name, s.game) for s in room.seats.values()]
@@ -96,6 +102,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
                               closed=room.closed)
         if room.world is not None:
             board |= {"kind": room.kind, "delegation": delegation(None),
+                      "candidates": delegations.vote_candidates(rules, room.world.game),
                       "world": delegations.world_dashboard(rules, room.world.game, teams(), set(room.world.sent),
                                                            timer=room.world.timer)}
         return {"type": "dashboard", "dashboard": board}
@@ -139,7 +146,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
             role = room.seats[seat_id].role
             if role not in blocks:
                 blocks[role] = {"type": "delegation", "delegation": delegation(role)}
-            await send(sockets, blocks[role])
+            await send(sockets, blocks[role] | {"ballot": ballot_of(room.seats[seat_id])})
         await tell_teachers()
 
     # -- pages and files --------------------------------------------------------------------------------------
@@ -273,7 +280,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
             start_ticker()
             await ws.send_json(page_of(seat))
             while (msg := await receive(ws, bucket)) is not None:
-                if isinstance(msg, (protocol.Control, protocol.Fire, protocol.Timer)):
+                if isinstance(msg, (protocol.Control, protocol.Fire, protocol.Timer, protocol.StartVote)):
                     await ws.send_json(error("teacher_only"))
                     continue
                 resolved = True
@@ -287,6 +294,9 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
                         if room.world is None:
                             raise SeatError("not_delegations")
                         room.world.send_message(seat.role, msg.to, seat.name, msg.text)
+                        resolved = False
+                    elif isinstance(msg, protocol.Ballot):
+                        room.ballot(seat, msg.choice)
                         resolved = False
                     else:
                         await ws.send_json(error("malformed"))
@@ -334,12 +344,16 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
                     await ws.send_json({"type": "notice", "message": web.fired_text(rules, msg.event, fired)})
                     await tell_everyone()
                     continue
-                if not isinstance(msg, (protocol.Control, protocol.Timer)):
+                if not isinstance(msg, (protocol.Control, protocol.Timer, protocol.StartVote)):
                     await ws.send_json(error("malformed"))
                     continue
                 try:
                     if isinstance(msg, protocol.Timer):
                         room.set_timer(msg.seconds)
+                    elif isinstance(msg, protocol.StartVote):
+                        room.start_vote([Action(o.use, o.target, o.mode) for o in msg.actions])
+                    elif msg.type == "close_vote":
+                        room.close_vote()
                     elif msg.type == "end":
                         room.close()
                     elif msg.type == "advance":

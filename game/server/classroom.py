@@ -184,6 +184,23 @@ class Classroom:
         self.world.resolve(self.seated(), now)
         return True
 
+    def start_vote(self, candidates: Sequence[Action]) -> None:
+        """The teacher opens a class vote on the office's next action (a delegations class)."""
+        self._world_open().start_poll(candidates)
+
+    def ballot(self, seat: Seat, choice: int) -> None:
+        self._world_open().ballot(seat.id, choice)
+
+    def close_vote(self) -> None:
+        self._world_open().close_poll()
+
+    def _world_open(self) -> World:
+        if self.world is None:
+            raise SeatError("not_delegations")
+        if self.closed:
+            raise SeatError("closed")
+        return self.world
+
     def set_timer(self, seconds: int) -> None:
         """Give every shared turn `seconds` (0: no timer), starting with the current one."""
         if self.world is None:
@@ -234,7 +251,7 @@ class Classroom:
             messages = [TeamMessage(m.turn, m.sender, m.recipient, m.author, m.text) for m in self.world.messages]
             return save_data(self.world.game, scenario_path=self.row.scenario_path, digest=self.row.digest,
                              player=self.delegation_name(), session=self.row.code, game_id=world_id,
-                             messages=messages)
+                             messages=messages, votes=self.world.votes)
         return save_data(seat.game, scenario_path=self.row.scenario_path, digest=self.row.digest,
                          player=seat.name, session=self.row.code, game_id=seat.token_hash[:16])
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from game.engine import Action, Game, IllegalAction, Intervention, TurnInput, replay
-from game.engine.facilitator import DECISIONS, decision_of
+from game.engine import Action, Game, IllegalAction, Intervention, TurnInput, Vote, replay
+from game.engine.facilitator import DECISIONS, decision_of, winner
 from game.engine.rules import Rules
 from game.present.delegations import seat_ids
 from game.sim.policies import Historical, historical_plan
@@ -25,6 +25,24 @@ from .store import MessageRow, Store
 SG = "sg"  # the Secretary-General's office: the role every other seat is a party id
 MAX_MESSAGE_TEXT = 600  # characters of one team message
 MAX_MESSAGES_SHOWN = 80  # the latest messages a page carries
+MAX_CANDIDATES = 8  # actions a class vote can offer
+
+
+@dataclass
+class Poll:
+    """A class vote under way: the office's candidate actions and each seat's ballot (an index into them)."""
+
+    id: int
+    turn: int
+    candidates: tuple[Action, ...]
+    ballots: dict[int, int] = field(default_factory=dict)
+
+    def counts(self) -> tuple[tuple[str, int], ...]:
+        """Each candidate as written in orders, with its votes, in the teacher's order."""
+        tally = [0] * len(self.candidates)
+        for choice in self.ballots.values():
+            tally[choice] += 1
+        return tuple((str(a), n) for a, n in zip(self.candidates, tally, strict=True))
 
 
 @dataclass(frozen=True)
@@ -55,6 +73,8 @@ class World:
     timer: int = 0  # seconds per turn, 0 none
     deadline: float | None = None  # when the current turn resolves without the late teams (time.time())
     left: float | None = None  # while paused: the seconds the timer still had
+    poll: Poll | None = None  # a class vote under way
+    votes: list[Vote] = field(default_factory=list)  # the class votes held, in order
 
     @classmethod
     def new(cls, store: Store, session_id: int, rules: Rules, seed: int) -> World:
@@ -68,6 +88,12 @@ class World:
         for role, seat_id, orders, decision in store.orders(session_id, game.turn):
             world.sent[role] = Sent(seat_id, orders, decision)
         world.messages = store.messages(session_id)
+        for row in store.polls(session_id):
+            poll = Poll(row.id, row.turn, row.candidates, dict(row.ballots))
+            if row.closed:
+                world.votes.append(Vote(row.closed_turn, poll.counts(), winner(poll.counts())))
+            else:
+                world.poll = poll
         return world
 
     # -- orders ------------------------------------------------------------------------------------------------
@@ -118,6 +144,8 @@ class World:
         if SG in self.sent:
             orders = self.sent[SG].orders
             actions, choices = orders.actions, orders.choices
+        elif SG not in seated and self.voted() is not None:
+            actions, choices = (self.voted(),), ()
         elif SG not in seated:
             planned, answers = Historical(historical_plan(self.rules)).decide(self.game)
             actions, choices = tuple(planned), tuple(sorted(answers.items()))
@@ -173,6 +201,49 @@ class World:
         self.store.add_world_intervention(self.session_id, iv)
         self.game.intervene(iv)
         return True
+
+    # -- class votes -------------------------------------------------------------------------------------------
+    def start_poll(self, candidates: Sequence[Action]) -> Poll:
+        """A class vote on the office's next action among `candidates` (each open now, 2 to 8 of them)."""
+        if self.game.done:
+            raise SeatError("game_over")
+        if self.poll is not None:
+            raise SeatError("vote_open")
+        unique = tuple(dict.fromkeys(candidates))
+        if not 2 <= len(unique) <= MAX_CANDIDATES or any(self.game.why_illegal(a) for a in unique):
+            raise SeatError("bad_vote")
+        self.poll = Poll(self.store.add_poll(self.session_id, self.game.turn, unique), self.game.turn, unique)
+        return self.poll
+
+    def ballot(self, seat_id: int, choice: int) -> None:
+        """A student's ballot in the vote under way, once per seat."""
+        if self.poll is None:
+            raise SeatError("no_vote")
+        if not 0 <= choice < len(self.poll.candidates):
+            raise SeatError("bad_vote")
+        if seat_id in self.poll.ballots:
+            raise SeatError("already_voted")
+        self.store.add_ballot(self.poll.id, seat_id, choice)
+        self.poll.ballots[seat_id] = choice
+
+    def close_poll(self) -> Vote:
+        """Count the ballots: the winner is the office's order this turn if no team sits in the office, and the
+        vote is kept with the game (the debrief shows it)."""
+        if self.poll is None:
+            raise SeatError("no_vote")
+        counts = self.poll.counts()
+        self.store.close_poll(self.poll.id, self.game.turn)
+        vote = Vote(self.game.turn, counts, winner(counts))
+        self.votes.append(vote)
+        self.poll = None
+        return vote
+
+    def voted(self) -> Action | None:
+        """The action the class voted for on this turn, if a vote was closed on it."""
+        vote = next((v for v in reversed(self.votes) if v.turn == self.game.turn), None)
+        if vote is None:
+            return None
+        return next((a for a in self.game.legal_actions() if str(a) == vote.chosen), None)
 
     # -- messages ----------------------------------------------------------------------------------------------
     def send_message(self, sender: str, recipient: str, author: str, text: str) -> MessageRow:

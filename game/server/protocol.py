@@ -42,7 +42,21 @@ class Submit(_Strict):
 
 
 class Control(_Strict):
-    type: Literal["pause", "resume", "end", "advance"]
+    type: Literal["pause", "resume", "end", "advance", "close_vote"]
+
+
+class StartVote(_Strict):
+    """The teacher opens a class vote among the office's candidate actions."""
+
+    type: Literal["vote"]
+    actions: Annotated[list[Order], Field(min_length=2, max_length=8)]
+
+
+class Ballot(_Strict):
+    """A student's ballot: the index of the candidate they vote for."""
+
+    type: Literal["ballot"]
+    choice: Annotated[int, Field(ge=0, le=7)]
 
 
 class Decide(_Strict):
@@ -78,7 +92,7 @@ class Join(_Strict):
     seat: Id | None = None  # a delegations class: the team to join
 
 
-Incoming = Hello | Submit | Control | Fire | Decide | Say | Timer
+Incoming = Hello | Submit | Control | Fire | Decide | Say | Timer | StartVote | Ballot
 Message = Annotated[Incoming, Field(discriminator="type")]
 _MESSAGE: TypeAdapter[Incoming] = TypeAdapter(Message)
 

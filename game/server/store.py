@@ -99,6 +99,22 @@ CREATE TABLE IF NOT EXISTS messages (
     text TEXT NOT NULL,
     created TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS polls (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id),
+    turn INTEGER NOT NULL,
+    candidates TEXT NOT NULL,
+    closed INTEGER NOT NULL DEFAULT 0,
+    closed_turn INTEGER NOT NULL DEFAULT -1,
+    created TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ballots (
+    poll_id INTEGER NOT NULL REFERENCES polls(id),
+    seat_id INTEGER NOT NULL REFERENCES seats(id),
+    choice INTEGER NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (poll_id, seat_id)
+);
 """
 # Columns added after the first classes were held: (table, column, definition), added to an older file on opening.
 ADDED_COLUMNS = (
@@ -311,6 +327,40 @@ class Store:
         rows = self.db.execute("SELECT id, turn, sender, recipient, author, text, created FROM messages "
                                "WHERE session_id = ? ORDER BY id", (session_id,)).fetchall()
         return [MessageRow(*row) for row in rows]
+
+    # -- class votes -------------------------------------------------------------------------------------------
+    def add_poll(self, session_id: int, turn: int, candidates: tuple[Action, ...]) -> int:
+        cur = self.db.execute("INSERT INTO polls (session_id, turn, candidates, created) VALUES (?, ?, ?, ?)",
+                              (session_id, turn, _actions_json(candidates), now()))
+        return int(cur.lastrowid or 0)
+
+    def add_ballot(self, poll_id: int, seat_id: int, choice: int) -> None:
+        """One student's ballot; a second from the same seat is refused (primary key)."""
+        self.db.execute("INSERT INTO ballots VALUES (?, ?, ?, ?)", (poll_id, seat_id, choice, now()))
+
+    def close_poll(self, poll_id: int, turn: int) -> None:
+        self.db.execute("UPDATE polls SET closed = 1, closed_turn = ? WHERE id = ?", (turn, poll_id))
+
+    def polls(self, session_id: int) -> list[PollRow]:
+        rows = self.db.execute("SELECT id, turn, candidates, closed, closed_turn FROM polls WHERE session_id = ? "
+                               "ORDER BY id", (session_id,)).fetchall()
+        out = []
+        for poll_id, turn, candidates, closed, closed_turn in rows:
+            ballots = dict(self.db.execute("SELECT seat_id, choice FROM ballots WHERE poll_id = ?", (poll_id,)))
+            out.append(PollRow(poll_id, turn, _actions_of(candidates), bool(closed), closed_turn, ballots))
+        return out
+
+
+@dataclass(frozen=True)
+class PollRow:
+    """A class vote as stored: its candidate actions, whether it was closed (and on which turn), the ballots."""
+
+    id: int
+    turn: int
+    candidates: tuple[Action, ...]
+    closed: bool
+    closed_turn: int
+    ballots: dict[int, int]
 
 
 @dataclass(frozen=True)

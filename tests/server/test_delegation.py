@@ -183,3 +183,37 @@ def test_a_mediating_party_has_no_seat(tmp_path):
     with pytest.raises(SeatError, match="no_such_seat"):
         room.join("Ana", mediators[0])
     assert room.join("Ben", rules.party_ids[rules.deciders[0]])[0].role
+
+
+def test_a_class_vote_counts_one_ballot_a_seat_and_orders_the_winner_for_an_empty_office(tmp_path):
+    db = tmp_path / "v.sqlite"
+    room = new_delegations(db)
+    ben, _ = room.join("Ben", "north")
+    mates = [room.join(name, "south")[0] for name in ("Cleo", "Dev", "Eve")]
+    appeal, wait = Action("private_appeal", "south"), Action("wait")
+    with pytest.raises(SeatError, match="bad_vote"):
+        room.start_vote([appeal])
+    with pytest.raises(SeatError, match="bad_vote"):
+        room.start_vote([appeal, Action("good_offices", "nowhere")])
+    room.start_vote([appeal, wait])
+    with pytest.raises(SeatError, match="vote_open"):
+        room.start_vote([appeal, wait])
+    room.ballot(ben, 1)
+    for seat in mates:
+        room.ballot(seat, 0)
+    with pytest.raises(SeatError, match="already_voted"):
+        room.ballot(ben, 0)
+    with pytest.raises(SeatError, match="bad_vote"):
+        room.ballot(room.join("Fay", "north")[0], 5)
+    again = resumed_room(db)  # a vote under way survives a restart, ballots and all
+    assert again.world.poll.ballots == room.world.poll.ballots
+    room.close_vote()
+    assert room.world.votes[-1].counts == (("private_appeal south", 3), ("wait", 1))
+    assert room.world.votes[-1].chosen == "private_appeal south"
+    room.decide(ben, 0, "hold")
+    room.decide(mates[0], 0, "hold")
+    assert room.world.game.inputs[0].actions == (appeal,)  # nobody sits in the office: the class's choice
+    assert resumed_room(db).world.votes == room.world.votes
+    assert room.save_of(ben).votes == room.world.votes
+    with pytest.raises(SeatError, match="no_vote"):
+        room.close_vote()

@@ -192,3 +192,32 @@ def test_every_refusal_the_class_can_give_has_its_words():
     codes |= set(re.findall(r'ProtocolError\("([a-z_]+)"', source))
     known = set(web.ERRORS) | set(delegations.ERRORS) | {"illegal"}
     assert codes and codes <= known, codes - known
+
+
+def test_a_class_vote_on_every_device(client, room):
+    ben, cleo = join(client, "Ben", "north"), join(client, "Cleo", "south")
+    with client.websocket_connect("/ws") as ws_b, client.websocket_connect("/ws") as ws_c, \
+            client.websocket_connect("/ws/teacher") as teacher:
+        hello(ws_b, ben)
+        hello(ws_c, cleo)
+        board = hello(teacher, room.row.teacher_token)["dashboard"]
+        picked = board["candidates"][:2]
+        teacher.send_json({"type": "vote", "actions": [{k: c[k] for k in ("use", "target", "mode")} for c in picked]})
+        ballot = until(ws_b, lambda m: m["type"] == "page" and m["page"]["delegation"]["vote"])["page"]
+        assert [o["label"] for o in ballot["delegation"]["vote"]["options"]] == [c["label"] for c in picked]
+        assert "counts" not in ballot["delegation"]["vote"] and ballot["ballot"] is None
+        ws_b.send_json({"type": "ballot", "choice": 1})
+        assert until(ws_b, lambda m: m["type"] == "delegation")["ballot"] == 1
+        assert until(ws_c, lambda m: m["type"] == "delegation")["ballot"] is None  # only one's own ballot
+        live = until(teacher, lambda m: m["type"] == "dashboard" and m["dashboard"]["delegation"]["vote"]["total"]
+                     == "1 ballot")
+        assert live["dashboard"]["delegation"]["vote"]["counts"][1].endswith(": 1")
+        ws_c.send_json({"type": "ballot", "choice": 0})
+        ws_c.send_json({"type": "ballot", "choice": 0})
+        assert until(ws_c, lambda m: m["type"] == "error")["code"] == "already_voted"
+        ws_b.send_json({"type": "vote", "actions": [{"use": "wait"}, {"use": "private_appeal", "target": "north"}]})
+        assert until(ws_b, lambda m: m["type"] == "error")["code"] == "teacher_only"
+        teacher.send_json({"type": "close_vote"})
+        result = until(ws_c, lambda m: m["type"] == "page" and not m["page"]["delegation"]["vote"]["open"])
+        assert result["page"]["delegation"]["vote"]["result"].startswith("The class chose: ")
+    assert room.world.votes[0].counts[0][1] == 1 and room.world.votes[0].counts[1][1] == 1

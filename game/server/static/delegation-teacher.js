@@ -19,8 +19,40 @@
     if (d.running) countdown = setInterval(show, 1000);
   }
 
+  var candidates = [];
+
+  function renderVote(d) {
+    var v = d.delegation.vote;
+    var open = !!(v && v.open);
+    document.getElementById("vote-card").hidden = d.closed && !v;
+    document.getElementById("vote-new").hidden = open || d.closed || d.world.done;
+    document.getElementById("vote-open").hidden = !open;
+    document.getElementById("vote-result").textContent = v && !v.open ? v.result : "";
+    if (open) {
+      document.getElementById("vote-total").textContent = v.total;
+      GO.list(document.getElementById("vote-counts"), v.counts);
+    }
+    var box = document.getElementById("vote-candidates");
+    var key = d.world.turn + ":" + d.candidates.map(function (c) { return c.label; }).join("|");
+    if (box.dataset.key === key) return;  // keep the ticks being made
+    box.dataset.key = key;
+    candidates = d.candidates;
+    GO.clear(box);
+    candidates.forEach(function (c, n) {
+      var label = el("label", null, "option");
+      var input = el("input");
+      input.type = "checkbox";
+      input.value = n;
+      label.appendChild(input);
+      label.appendChild(el("span", c.label));
+      box.appendChild(label);
+    });
+  }
+
   GO.ondashboard = function (d) {
     var on = d.kind === "delegations";
+    document.getElementById("vote-card").hidden = !on;
+    if (on) renderVote(d);
     ["world-controls", "world-card", "world-messages-card"].forEach(function (id) {
       document.getElementById(id).hidden = !on;
     });
@@ -61,6 +93,15 @@
     renderTimer(d.delegation);
   };
 
+  document.getElementById("vote-start").addEventListener("click", function () {
+    var picked = [];
+    document.querySelectorAll("#vote-candidates input:checked").forEach(function (i) {
+      var c = candidates[parseInt(i.value, 10)];
+      picked.push({use: c.use, target: c.target, mode: c.mode});
+    });
+    GO.send({type: "vote", actions: picked});
+  });
+  document.getElementById("vote-close").addEventListener("click", function () { GO.send({type: "close_vote"}); });
   document.getElementById("advance").addEventListener("click", function () { GO.send({type: "advance"}); });
   document.getElementById("timer-form").addEventListener("submit", function (event) {
     event.preventDefault();

@@ -121,9 +121,37 @@
     if (d.running) countdown = setInterval(show, 1000);
   }
 
+  function renderVote(v, ballot) {
+    var card = document.getElementById("vote-card");
+    card.hidden = !v;
+    if (!v) return;
+    var form = document.getElementById("vote-form");
+    var status = document.getElementById("vote-status");
+    form.hidden = !v.open || ballot !== null;
+    if (!v.open) { status.textContent = v.result; document.getElementById("vote-question").textContent = ""; return; }
+    document.getElementById("vote-question").textContent = v.question;
+    status.textContent = ballot !== null ? GO.labels.vote_sent + " (" + v.options[ballot].label + ")" : "";
+    var box = document.getElementById("vote-options");
+    if (box.dataset.poll === String(v.id)) return;  // keep a choice being made
+    box.dataset.poll = String(v.id);
+    GO.clear(box);
+    v.options.forEach(function (o) {
+      var label = el("label", null, "option");
+      var input = el("input");
+      input.type = "radio";
+      input.name = "vote";
+      input.value = o.index;
+      label.appendChild(input);
+      label.appendChild(el("span", o.label, "strong"));
+      box.appendChild(label);
+    });
+    document.getElementById("vote-send").textContent = GO.labels.vote_send;
+  }
+
   GO.onpage = function (p) {
     page = p;
     if (!p.delegation) return;
+    renderVote(p.delegation.vote, p.ballot === undefined ? null : p.ballot);
     var party = p.kind === "party";
     document.getElementById("player").textContent = p.player + " · " + p.delegation.seat;
     renderOwn(p);
@@ -133,9 +161,10 @@
   };
 
   // Between turns only the teams' block changes (orders sent, a message): it comes on its own.
-  GO.ondelegation = function (block) {
+  GO.ondelegation = function (block, ballot) {
     if (!page) return;
     page.delegation = block;
+    page.ballot = ballot === undefined ? null : ballot;
     GO.onpage(page);
     if (block.sent) document.getElementById("submit").disabled = true;
   };
@@ -152,6 +181,12 @@
     if (!page || !picked) return;
     document.getElementById("send-decision").disabled = true;
     GO.send({type: "decide", turn: page.turn, decision: picked.value});
+  });
+
+  document.getElementById("vote-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var picked = document.querySelector("#vote-options input:checked");
+    if (picked) GO.send({type: "ballot", choice: parseInt(picked.value, 10)});
   });
 
   document.getElementById("message-form").addEventListener("submit", function (event) {

@@ -242,7 +242,7 @@
       GO.banner("error", "");
       render(msg.page);
     } else if (msg.type === "delegation" && GO.ondelegation) {
-      GO.ondelegation(msg.delegation);
+      GO.ondelegation(msg.delegation, msg.ballot);
     } else if (msg.type === "error") {
       GO.banner("error", msg.message);
       if (msg.code === "bad_token") { localStorage.removeItem(KEY); showJoin(); }
