@@ -1,7 +1,7 @@
 """A delegations class in real browsers (Debian's headless Chromium driven by Selenium): one student in the
-Secretary-General's seat, one in a party's, and the teacher play the shared world to its end — decisions, orders,
-a message between the teams, the teacher playing a turn and setting the timer. Skipped where no browser is
-installed."""
+Secretary-General's seat, one in a party's, and the teacher play the shared world to its end — a class vote,
+decisions, orders, a message between the teams, the teacher playing a turn and setting the timer. Skipped where
+no browser is installed."""
 
 from __future__ import annotations
 
@@ -64,6 +64,21 @@ def test_two_teams_and_the_teacher_play_a_delegations_game_to_its_end(server):
         ben.find_element(By.CSS_SELECTOR, "#message-form button").click()
         wait_for(ana, lambda d: "<i>We</i> will step back" in text(d, "#messages"))
         wait_for(teacher, lambda d: "Northland (Ben)" in text(d, "#world-messages"))
+
+        # a class vote on every device: the teacher ticks two of the office's actions, both students vote
+        wait_for(teacher, lambda d: shown(d, "vote-new"))
+        for box in teacher.find_elements(By.CSS_SELECTOR, "#vote-candidates input")[:2]:
+            box.click()
+        teacher.find_element(By.ID, "vote-start").click()
+        for driver, pick in ((ben, 1), (ana, 1)):
+            wait_for(driver, lambda d: shown(d, "vote-form"))
+            driver.find_elements(By.CSS_SELECTOR, "#vote-options input")[pick].click()
+            driver.find_element(By.ID, "vote-send").click()
+            wait_for(driver, lambda d: "Your ballot is in" in text(d, "#vote-status"))
+        wait_for(teacher, lambda d: "2 ballots" in text(d, "#vote-total"))
+        teacher.find_element(By.ID, "vote-close").click()
+        wait_for(ana, lambda d: "The class chose:" in text(d, "#vote-status")
+                 and "2 of 2 votes" in text(d, "#vote-status"))
 
         # turn 1: both teams send; the turn resolves when the second does
         ben.find_element(By.CSS_SELECTOR, "#decisions input[value=step_back]").click()
