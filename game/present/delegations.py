@@ -47,6 +47,7 @@ LABELS: dict[str, str] = {
     "advance": "Play the turn now",
     "advance_hint": "Teams that have not sent their orders are left to the game.",
     "world": "The shared world",
+    "projector": "Projector view",
     "vote": "Class vote",
     "vote_question": "What should the Secretary-General order now? Everyone in the class votes, whatever their team.",
     "vote_send": "Vote",

@@ -373,6 +373,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
     routes = [
         Route("/", student_page),
         Route("/teacher", teacher_page),
+        Route("/projector", teacher_page),
         Route("/api/labels", labels),
         Route("/api/qr.svg", qr),
         Route("/api/join", join, methods=["POST"]),

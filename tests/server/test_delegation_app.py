@@ -49,6 +49,8 @@ def page_at(turn):
 
 
 def test_the_join_page_lists_the_seats_and_who_sits_in_them(client):
+    projector = client.get("/projector")  # the teacher's page without its controls, for the room's screen
+    assert projector.status_code == 200 and "teacher.js" in projector.text and 'class="card private"' in projector.text
     data = client.get("/api/labels").json()
     assert data["kind"] == "delegations"
     assert [s["id"] for s in data["seats"]] == ["sg", "north", "south"]

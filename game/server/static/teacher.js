@@ -4,6 +4,8 @@
   var socket = null;
   var state = null;
   var el = GO.el;
+  // The projector view is this page without the teacher's controls, the students' list and the teams' messages.
+  if (location.pathname === "/projector") document.body.classList.add("projector");
 
   function render(d) {
     state = d;
@@ -17,6 +19,7 @@
     document.getElementById("pause").disabled = d.closed;
     document.getElementById("end").disabled = d.closed;
     document.getElementById("summary").href = "/api/summary?token=" + encodeURIComponent(token);
+    document.getElementById("projector").href = "/projector#t=" + encodeURIComponent(token);
     document.getElementById("count").textContent = d.count;
     var body = GO.clear(document.getElementById("students"));
     if (!d.students.length) {
