@@ -15,7 +15,7 @@ from game.engine import Action, Game, Rules
 from .news import decision_words
 from .web import discussion, ending, ladders, parties, report, turn_heading, turn_page
 from .web import error_text as web_error_text
-from .words import action_label, party_name, plural
+from .words import action_label, pair_name, party_name, plural
 
 SG = "sg"
 MAX_PLAYER = 200  # characters of the players' names a save keeps
@@ -185,9 +185,8 @@ def world_dashboard(rules: Rules, game: Game, teams: Mapping[str, Sequence[str]]
                     ) -> dict[str, Any]:
     """The teacher's view of the shared game: its turn, the ladders as they truly stand, every party's decision
     last turn, the teams and their orders."""
-    rungs = [{"name": ladder["name"], "rung": game.state.pairs[k].rung, "top": ladder["top"],
-              "rung_name": ladder["ladder"][game.state.pairs[k].rung]}
-             for k, ladder in enumerate(ladders(rules, game.observation()))]
+    rungs = [{"name": pair_name(rules, k), "rung": pair.rung, "top": rules.tops[k],
+              "rung_name": rules.ladders[k][pair.rung]} for k, pair in enumerate(game.state.pairs)]
     last = report(rules, game.reports[-1] if game.reports else None)
     waiting = [seat_name(rules, r) for r in seat_ids(rules) if teams.get(r) and r not in sent]
     return {

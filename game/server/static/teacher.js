@@ -5,7 +5,10 @@
   var state = null;
   var el = GO.el;
   // The projector view is this page without the teacher's controls, the students' list and the teams' messages.
-  if (location.pathname === "/projector") document.body.classList.add("projector");
+  if (location.pathname === "/projector") {
+    document.body.classList.add("projector");
+    document.querySelector("header [data-label]").setAttribute("data-label", "projector");
+  }
 
   function render(d) {
     state = d;
