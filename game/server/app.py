@@ -34,6 +34,7 @@ from .limits import FLOOD_STRIKES, MESSAGE_BURST, MESSAGE_RATE, Bucket, Connecti
 
 STATIC = Path(__file__).parent / "static"
 POLICY_VIOLATION = 1008
+TEAMS_UPDATE_DELAY = 0.15  # seconds: the teams' block waits this long to carry every change made meanwhile
 # Downloads carry a token in their address: no page may pass it on to a source's site in a Referer header.
 PRIVATE = {"Referrer-Policy": "no-referrer", "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"}
 # The two pages load only their own script and style and talk only to this server.
@@ -55,6 +56,7 @@ class Hub:
     seats: dict[int, set[WebSocket]] = field(default_factory=dict)
     teachers: set[WebSocket] = field(default_factory=set)
     ticker: asyncio.Task | None = None  # a delegations class: resolves the shared turn when the timer runs out
+    teams_update: asyncio.Task | None = None  # a delegations class: the teams' block, sent shortly (see tell_teams)
 
 
 def build_app(room: Classroom, join_url: str) -> Starlette:
@@ -134,13 +136,25 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
             await send(hub.teachers, dashboard())
 
     async def tell_everyone() -> None:
+        if hub.teams_update is not None:  # the new pages carry the teams' block too
+            hub.teams_update.cancel()
+            hub.teams_update = None
         cache: dict[str, dict] = {}
         for seat_id, sockets in hub.seats.items():
             await send(sockets, page_of(room.seats[seat_id], cache))
         await tell_teachers()
 
-    async def tell_teams() -> None:
-        """A delegations class between turns: only the teams' block changed (orders sent, a message)."""
+    def tell_teams_soon() -> None:
+        """Send the teams' block a moment from now, once for every change until then: when a class's teams send
+        their orders in the same second, every page gets one update instead of one per team, and the server is
+        free to play the turn when the last team's orders come."""
+        if hub.teams_update is None or hub.teams_update.done():
+            hub.teams_update = asyncio.get_running_loop().create_task(tell_teams(TEAMS_UPDATE_DELAY))
+
+    async def tell_teams(delay: float) -> None:
+        """A delegations class between turns: only the teams' block changed (orders sent, a message, a ballot)."""
+        await asyncio.sleep(delay)
+        hub.teams_update = None
         blocks: dict[str, dict] = {}
         for seat_id, sockets in hub.seats.items():
             role = room.seats[seat_id].role
@@ -307,7 +321,10 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
                         await ws.send_json(page_of(seat))
                     continue
                 if room.world is not None:
-                    await (tell_everyone() if resolved else tell_teams())
+                    if resolved:
+                        await tell_everyone()
+                    else:
+                        tell_teams_soon()
                 else:
                     await send(hub.seats[seat.id], page_of(seat))
                     await tell_teachers()
