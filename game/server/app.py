@@ -99,7 +99,10 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
         return {"type": "page", "page": cache[seat.role] | {"player": seat.name, "ballot": ballot_of(seat)}}
 
     def dashboard() -> dict:
-        seats = [(s.id, s.name, s.game) for s in room.seats.values()]
+        if room.world is None:
+            seats = [(s.id, s.name, s.game) for s in room.seats.values()]
+        else:
+            seats = [(s.id, f"{s.name} ({delegations.seat_name(rules, s.role)})", s.game) for s in room.seats.values()]
         board = web.dashboard(rules, seats, code=room.row.code, join_url=join_url, paused=room.paused,
                               closed=room.closed)
         if room.world is not None:

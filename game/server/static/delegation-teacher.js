@@ -52,6 +52,10 @@
   GO.ondashboard = function (d) {
     var on = d.kind === "delegations";
     document.getElementById("vote-card").hidden = !on;
+    if (on) {
+      document.querySelector("#fire-card h3").textContent = GO.labels.fire_event_world;
+      document.querySelector("#fire-card p").textContent = GO.labels.fire_hint_world;
+    }
     if (on) renderVote(d);
     ["world-controls", "world-card", "world-messages-card"].forEach(function (id) {
       document.getElementById(id).hidden = !on;

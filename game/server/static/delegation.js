@@ -154,6 +154,8 @@
     renderVote(p.delegation.vote, p.ballot === undefined ? null : p.ballot);
     var party = p.kind === "party";
     document.getElementById("player").textContent = p.player + " · " + p.delegation.seat;
+    var submit = document.getElementById("submit");
+    if (!party && !submit.disabled) submit.textContent = GO.labels.send_orders;
     renderOwn(p);
     renderTeams(p.delegation, party);
     renderMessages(p.delegation);
