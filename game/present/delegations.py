@@ -47,6 +47,8 @@ LABELS: dict[str, str] = {
     "advance": "Play the turn now",
     "advance_hint": "Teams that have not sent their orders are left to the game.",
     "world": "The shared world",
+    "addressed": "What the Secretary-General addressed to you last turn",
+    "addressed_none": "Nothing was addressed to you last turn.",
     "send_orders": "Send the office's orders",
     "fire_event_world": "Fire a scenario event in the shared world",
     "fire_hint_world": "It happens now, in this turn, and the debrief shows it was the teacher's doing.",
@@ -101,6 +103,25 @@ def delegation_player(rules: Rules, teams: Mapping[str, Sequence[str]]) -> str:
     parts = [f"{seat_name(rules, role)} ({', '.join(names)})" for role, names in sorted(teams.items()) if names]
     text = "Delegations: " + "; ".join(parts) if parts else "Delegations"
     return text if len(text) <= MAX_PLAYER else text[: MAX_PLAYER - 1] + "…"
+
+
+def addressed_to(rules: Rules, game: Game, role: str) -> list[str]:
+    """The office's orders of last turn that the party knows of because they were addressed to it: an action on
+    the party or on a pair it belongs to, a proposal to such a pair (with whether it was accepted)."""
+    if not game.inputs:
+        return []
+    me = rules.party_ids.index(role)
+    mine = {rules.pair_ids[k] for k, members in enumerate(rules.pair_members) if me in members}
+    out = []
+    for action in game.inputs[-1].actions:
+        if action.use in rules.proposals:
+            prop = rules.proposals[action.use]
+            if rules.pair_ids[prop.pair] in mine:
+                answer = "accepted" if prop.key in game.state.accepted else "not accepted"
+                out.append(f"A proposal: {action_label(rules, action)} — {answer}.")
+        elif action.target == role or action.target in mine:
+            out.append(f"{action_label(rules, action)}.")
+    return out
 
 
 def own_state(rules: Rules, game: Game, role: str) -> list[dict[str, Any]]:
@@ -168,6 +189,7 @@ def party_page(game: Game, role: str, *, player: str, paused: bool, closed: bool
         "closed": closed,
         "party": party_name(rules, role),
         "own": own_state(rules, game, role),
+        "addressed": addressed_to(rules, game, role),
         "last": f"Last turn your government chose to {decision_words(previous)}." if game.turn > 0 else "",
         "ladders": ladders(rules, obs),
         "parties": [p for n, p in enumerate(parties(obs)) if n != me],

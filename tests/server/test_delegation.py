@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.engine import Action, Game, build_rules, replay
+from game.present.delegations import party_page
 from game.saves import state_to_dict
 from game.scenario.loader import load_scenario
 from game.server.classroom import DELEGATIONS, Classroom, SeatError
@@ -49,6 +50,9 @@ def test_the_turn_waits_for_every_seated_team_then_plays_their_decisions(room):
     assert game.inputs[0].actions == (Action("private_appeal", "north"),)
     assert game.inputs[0].decisions == (("north", "escalate"),)  # the unseated south was left to the model
     assert game.reports[-1].decisions["north"] == "escalate"
+    assert party_page(game, "north", player="", paused=False, closed=False)["addressed"] == [
+        "Private appeal → Northland."]
+    assert party_page(game, "south", player="", paused=False, closed=False)["addressed"] == []  # not to it
     twin = replay(room.rules, SEED, game.inputs)
     assert state_to_dict(twin.state) == state_to_dict(game.state)
 

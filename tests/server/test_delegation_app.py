@@ -98,6 +98,7 @@ def test_a_delegation_turn_resolves_when_every_seated_team_has_sent(client, room
         assert until(ws_sg, page_at(1))["page"]["report"]["decisions"]
         north_next = until(ws_n, page_at(1))["page"]
         assert north_next["last"].endswith("escalate.")
+        assert north_next["addressed"] == ["Private appeal → Northland."]  # the office's appeal to it
     assert room.world.game.inputs[0].decisions == (("north", "escalate"),)
 
 

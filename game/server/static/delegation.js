@@ -48,6 +48,7 @@
       box.appendChild(line);
     });
     document.getElementById("last-decision").textContent = p.last;
+    GO.list(document.getElementById("addressed"), p.addressed.length ? p.addressed : [GO.labels.addressed_none]);
     var before = document.querySelector("#decisions input:checked");
     var keep = before && before.dataset.turn === String(p.turn) ? before.value : "hold";
     var choices = GO.clear(document.getElementById("decisions"));
