@@ -198,7 +198,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
         except SeatError as exc:
             return JSONResponse(error(exc.code), status_code=409 if exc.code in ("closed", "class_full") else 400)
         if room.world is not None:
-            await tell_everyone()
+            tell_teams_soon()  # the teams' list on every page names the newcomer
         else:
             await tell_teachers()
         return JSONResponse({"token": token, "name": seat.name})
@@ -237,7 +237,9 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
         if not room.seats:
             return JSONResponse({"type": "error", "code": "no_students", "message": web.LABELS["no_students"]},
                                 status_code=404)
-        debriefs = [collect(played(s), session=room.row.code, runs=0) for s in room.seats.values()]
+        # a delegations class plays one game, whoever's seat it is downloaded from
+        seats = list(room.seats.values())[:1] if room.world is not None else list(room.seats.values())
+        debriefs = [collect(played(s), session=room.row.code, runs=0) for s in seats]
         return HTMLResponse(render_class(summarise(debriefs)), headers=PRIVATE)
 
     # -- live sockets -----------------------------------------------------------------------------------------

@@ -165,6 +165,8 @@ def test_the_saved_delegations_game_opens_in_report_with_the_seats_decisions(cli
     assert debrief.status_code == 200 and 'id="delegations"' in debrief.text
     assert "team chose to step back" in debrief.text
     assert "&lt;script&gt;x&lt;/script&gt; meet us halfway" in debrief.text and "<script>x" not in debrief.text
+    summary = client.get("/api/summary", params={"token": room.row.teacher_token})
+    assert summary.status_code == 200 and summary.text.count("<tr><td>Delegations: ") == 1  # one shared game
 
 
 @pytest.mark.parametrize("frame", [
