@@ -1,4 +1,5 @@
-"""`host SCENARIO|CODE [--port P] [--db FILE] [--resume] [--local]`: the class server for a live solo class.
+"""`host SCENARIO|CODE [--port P] [--db FILE] [--resume] [--local] [--delegations]`: the class server for a
+live class, solo (every student their own game) or delegations (teams in the seats of one shared world).
 
 Students join from a browser on the room's network; the teacher's dashboard opens on this machine. Every input
 goes into the database before its turn resolves, so `--resume` brings a killed session back exactly.
@@ -69,13 +70,13 @@ def world_of(arg: str, err: TextIO):
 
 
 def run_host(scenario_arg: str | None, port: int, db: str | None, *, resume: bool = False, local: bool = False,
-             out: TextIO | None = None, err: TextIO | None = None) -> int:
+             delegations: bool = False, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Open (or resume) a class in the database and serve it until Ctrl-C."""
     import segno
     import uvicorn
 
     from game.server.app import build_app
-    from game.server.classroom import Classroom
+    from game.server.classroom import DELEGATIONS, SOLO, Classroom
     from game.server.store import Store, StoreError
 
     out = out or sys.stdout
@@ -87,6 +88,8 @@ def run_host(scenario_arg: str | None, port: int, db: str | None, *, resume: boo
         raise CliError(f"{db_path}: no class database to resume; start a class with 'host SCENARIO --db FILE'")
     if not resume and scenario_arg is None:
         raise CliError("give a SCENARIO or session CODE to host, or --resume to continue a class")
+    if resume and delegations:
+        raise CliError("--resume continues the class as it was started; leave out --delegations", EXIT_USAGE)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         store = Store(db_path)
@@ -104,7 +107,7 @@ def run_host(scenario_arg: str | None, port: int, db: str | None, *, resume: boo
         else:
             path, result, rules, seed, code = world_of(str(scenario_arg), err)
             room = Classroom.create(store, rules, scenario_path=str(path), digest=result.digest, seed=seed,
-                                    code=code)
+                                    code=code, kind=DELEGATIONS if delegations else SOLO)
     except StoreError as exc:
         raise CliError(exc.message, EXIT_INVALID) from None
     lan = None if local else lan_address()
@@ -116,7 +119,9 @@ def run_host(scenario_arg: str | None, port: int, db: str | None, *, resume: boo
     teacher_url = f"http://127.0.0.1:{port}/teacher#t={room.row.teacher_token}"
     scn = rules.scenario
     what = "Resumed" if resume else "Hosting"
-    print(f"{what} a solo class of {scn.title} ({scn.id}), session {room.row.code}, "
+    kind = "a delegations class (teams in the seats of one shared world)" if room.kind == DELEGATIONS else \
+        "a solo class"
+    print(f"{what} {kind} of {scn.title} ({scn.id}), session {room.row.code}, "
           f"{len(room.seats)} student(s) so far.", file=out)
     print(f"Students join at: {join_url}", file=out)
     if local:

@@ -81,7 +81,8 @@ def _cmd_balance(args: argparse.Namespace) -> int:
 def _cmd_host(args: argparse.Namespace) -> int:
     from .host import run_host
 
-    return run_host(args.scenario, args.port, args.db, resume=args.resume, local=args.local)
+    return run_host(args.scenario, args.port, args.db, resume=args.resume, local=args.local,
+                    delegations=args.delegations)
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -202,15 +203,19 @@ def build_parser() -> Parser:
     p.set_defaults(run=_cmd_screenshot)
 
     p = sub.add_parser("host", help="run the class server for a live class",
-                       description="Serve a solo class on this machine: every student plays the same world in a "
-                       "browser on the room's network (no install, no accounts); the teacher's dashboard shows "
-                       "who is on which turn, the endings and the class summary. The guide is docs/classroom.md.")
+                       description="Serve a class on this machine, to browsers on the room's network (no install, "
+                       "no accounts). A solo class: every student plays the same world; the teacher's dashboard "
+                       "shows who is on which turn, the endings and the class summary. With --delegations: one "
+                       "shared world whose seats (the Secretary-General's office and each party) teams take. The "
+                       "guide is docs/classroom.md.")
     p.add_argument("scenario", metavar="SCENARIO|CODE", nargs="?",
                    help="a scenario file or shipped id (a new random world), or a session code (its world)")
     p.add_argument("--port", type=whole, default=8000, help="port to listen on (default 8000)")
     p.add_argument("--db", metavar="FILE", help="the class database (default: classroom.sqlite in the saves folder)")
     p.add_argument("--resume", action="store_true", help="bring back the latest class in --db, exactly as it was")
     p.add_argument("--local", action="store_true", help="listen on this machine only (127.0.0.1), not the network")
+    p.add_argument("--delegations", action="store_true",
+                   help="one shared world: teams take the office's and the parties' seats (the game plays the rest)")
     p.set_defaults(run=_cmd_host)
 
     p = sub.add_parser("new-scenario", help="write a commented starting scenario",

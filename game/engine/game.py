@@ -56,6 +56,7 @@ class TurnInput:
 
     actions: tuple[Action, ...]
     choices: tuple[tuple[str, str], ...]  # (event id, choice id)
+    decisions: tuple[tuple[str, str], ...] = ()  # (party id, decision) taken by a party's own players this turn
 
 
 def initial_state(rules: Rules, seed: int) -> GameState:
@@ -327,14 +328,19 @@ class Game:
         return None
 
     # -- the turn --------------------------------------------------------------------------------------------
-    def step(self, actions: Sequence[Action] = (), choices: Mapping[str, str] | None = None) -> TurnReport:
-        """Resolve one turn with the player's actions and answers to pending events; return what happened."""
+    def step(self, actions: Sequence[Action] = (), choices: Mapping[str, str] | None = None,
+             decisions: Mapping[str, str] | None = None) -> TurnReport:
+        """Resolve one turn with the player's actions and answers to pending events; return what happened.
+
+        `decisions` (party id -> escalate, hold or step_back) are taken by players in those parties' seats: they
+        replace those parties' own choices this turn (a facilitator's override still has the last word)."""
         if self.done:
             raise IllegalAction(Refusal("game_over"))
         choices = dict(choices or {})
         s, rules = self.state, self.rules
         if actions or choices or s.pending:
             self._validate(actions, choices)
+        seated = self._seated(decisions) if decisions else None
         t = s.turn
         report = TurnReport(turn=t, date=rules.iso_dates[t])
         ctx = Ctx(rules, s, self.dice, report, self.record)
@@ -346,7 +352,10 @@ class Game:
             for ini in list(s.initiatives):
                 if ini.matures <= t <= ini.ends:
                     instruments.act(ctx, ini, self._power(rules.instruments[ini.key]))
-        parties.decide_all(ctx, self._forced(ctx) if self.interventions else None)
+        forced = self._forced(ctx) if self.interventions else None
+        if seated:
+            forced = seated | (forced or {})
+        parties.decide_all(ctx, forced)
         escalation.step_escalation(ctx, starts)
         self._resources(ctx)
         if s.initiatives:
@@ -360,7 +369,8 @@ class Game:
         s.history.append(intel.snapshot(s))
         s.intel.append(intel.log_row(s, ctx.touched, ctx.contacts))
         self._check_ending(report)
-        self.inputs.append(TurnInput(tuple(actions), tuple(sorted(answered.items())) if answered else ()))
+        self.inputs.append(TurnInput(tuple(actions), tuple(sorted(answered.items())) if answered else (),
+                                     tuple(sorted(decisions.items())) if decisions else ()))
         self.reports.append(report)
         return report
 
@@ -402,6 +412,18 @@ class Game:
             if iv.kind == facilitator.OVERRIDE and iv.turn == ctx.turn:
                 facilitator.announce_override(ctx, iv.target, facilitator.decision_of(iv.value), iv.note)
         return facilitator.forced(self.interventions, self.rules, ctx.turn)
+
+    def _seated(self, decisions: Mapping[str, str]) -> dict[int, str]:
+        """Party index -> decision for the decisions taken in parties' seats, or IllegalAction for a bad one."""
+        out = {}
+        for party, value in decisions.items():
+            if party not in self.rules.party_ids or self.rules.party_ids.index(party) not in self.rules.deciders:
+                raise IllegalAction(Refusal("not_a_party", (party,)))  # mediators and observers decide nothing
+            decision = facilitator.decision_of(value)
+            if decision not in facilitator.DECISIONS:
+                raise IllegalAction(Refusal("bad_decision", (value,)))
+            out[self.rules.party_ids.index(party)] = decision
+        return out
 
     def _validate(self, actions: Sequence[Action], choices: Mapping[str, str]) -> None:
         taken: list[Action] = []
@@ -542,7 +564,7 @@ def replay(rules: Rules, seed: int, inputs: Sequence[TurnInput], interventions: 
     game = Game(rules, seed)
     for turn, turn_input in enumerate(inputs):
         intervene_at(game, interventions, turn)
-        game.step(turn_input.actions, dict(turn_input.choices))
+        game.step(turn_input.actions, dict(turn_input.choices), dict(turn_input.decisions))
     intervene_at(game, interventions, len(inputs))
     return game
 

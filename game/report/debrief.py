@@ -13,10 +13,12 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from game.engine import Action, Game, Intervention, Rules, Vote
+from game.engine.facilitator import decision_of
 from game.engine.game import intervene_at
 from game.present.dates import day_text, short_date, when_text
+from game.present.delegations import seat_name
 from game.present.moves import comparison_label
-from game.present.news import message_text
+from game.present.news import decision_words, message_text
 from game.present.variants import ending_words
 from game.present.words import action_label, pair_name
 from game.scenario.calendar import turn_of
@@ -162,6 +164,7 @@ class Debrief:
     key_decisions_runs: int  # 0 when the decisions that mattered were not looked for
     facilitator: tuple[FacilitatorNote, ...] = ()  # the facilitator's interventions and the class's votes
     tracks: tuple[TrackLine, ...] = ()  # the scenario's progress tracks, if it has any
+    delegations: tuple[FacilitatorNote, ...] = ()  # a delegations class: the teams' decisions and messages
 
     @property
     def name(self) -> str:
@@ -243,6 +246,7 @@ def collect(played: Played, *, session: str = "", runs: int = 100, top: int = 3,
                       tuple(p["tracks"][j] for p in points), tuple(p["tracks"][j] for p in base_points))
             for j, t in enumerate(rules.tracks)
         ),
+        delegations=delegation_notes(rules, save.inputs, save.messages),
     )
 
 
@@ -262,7 +266,7 @@ def replay_points(rules: Rules, seed: int, inputs: Sequence[Any] | None, interve
     else:
         for t, turn_input in enumerate(inputs):
             intervene_at(game, interventions, t)
-            game.step(turn_input.actions, dict(turn_input.choices))
+            game.step(turn_input.actions, dict(turn_input.choices), dict(turn_input.decisions))
             points.append(point(game))
         intervene_at(game, interventions, len(inputs))
     return game, points
@@ -286,6 +290,21 @@ def facilitator_notes(rules: Rules, interventions: Sequence[Intervention], votes
         text = f"Class vote ({tally}); the class chose {_vote_label(rules, vote.chosen)}"
         notes.append(FacilitatorNote(vote.turn, _date(rules, vote.turn), "vote", text))
     return tuple(sorted(notes, key=lambda n: n.turn))
+
+
+def delegation_notes(rules: Rules, inputs: Sequence[Any], messages: Sequence[Any]) -> tuple[FacilitatorNote, ...]:
+    """A delegations game's teams in words, in turn order: each party team's decision (the parties no team sat in,
+    or whose team sent nothing, decided as the game's model does and are not listed), then the messages."""
+    notes = []
+    for turn, turn_input in enumerate(inputs):
+        if turn_input.decisions:
+            text = "; ".join(f"{seat_name(rules, party)}'s team chose to {decision_words(decision_of(decision))}"
+                             for party, decision in turn_input.decisions)
+            notes.append(FacilitatorNote(turn, _date(rules, turn), "decision", text))
+    for m in messages:
+        text = f"{seat_name(rules, m.sender)} ({m.author}) to {seat_name(rules, m.recipient)}: “{m.text}”"
+        notes.append(FacilitatorNote(m.turn, _date(rules, m.turn), "message", text))
+    return tuple(sorted(notes, key=lambda n: (n.turn, n.kind != "decision")))
 
 
 def _date(rules: Rules, turn: int) -> str:

@@ -139,6 +139,7 @@ def render_debrief(d: Debrief) -> str:
         _history(d),
         _turns(d),
         _facilitator(d),
+        _delegations(d),
         _questions(d),
         _about(d),
         f"<footer>Debrief of <b>{e(d.file)}</b> · scenario {e(d.scenario_id)} · seed {d.seed} · "
@@ -339,6 +340,17 @@ def _turns(d: Debrief) -> str:
     return (f'<h2 id="turns">Turn by turn</h2><table><colgroup>{cols}</colgroup><thead><tr><th>Date</th>'
             "<th>What happened</th><th>Your orders</th><th>Results</th><th>The parties</th></tr></thead>"
             f"<tbody>{rows}</tbody></table>")
+
+
+def _delegations(d: Debrief) -> str:
+    if not d.delegations:
+        return ""
+    rows = "".join(f'<tr><td class="date">{e(long_date(n.date, d.turn_unit))}</td><td>{e(n.text)}</td></tr>'
+                   for n in d.delegations)
+    return ('<h2 id="delegations">The delegations</h2><p>The decisions the parties\' teams sent, turn by turn (a '
+            "party no team sat in, or whose team sent nothing, decided as the game's model does), and the messages "
+            "the teams sent one another.</p>"
+            f"<table><thead><tr><th>Date</th><th>The teams</th></tr></thead><tbody>{rows}</tbody></table>")
 
 
 def _facilitator(d: Debrief) -> str:

@@ -86,6 +86,9 @@ def render_debrief_md(d: Debrief) -> str:
         lines += ["## The facilitator's interventions", ""]
         lines += table(["Date", "What the facilitator did"],
                        [[long_date(n.date, d.turn_unit), n.text] for n in d.facilitator])
+    if d.delegations:
+        lines += ["## The delegations", ""]
+        lines += table(["Date", "The teams"], [[long_date(n.date, d.turn_unit), n.text] for n in d.delegations])
     lines += _questions(d.questions)
     lines += ["## About this scenario, and sources", "", d.summary, ""]
     if d.notes:

@@ -6,10 +6,12 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Game, baseline
+from game.engine.facilitator import decision_of
 from game.present.dates import day_text, short_date, turn_heading
 from game.present.lines import rung_paths
+from game.present.news import decision_words
 from game.present.variants import ending_words
-from game.present.words import action_label, pair_name
+from game.present.words import action_label, pair_name, party_name
 from game.report.debrief import facilitator_notes
 
 from ..charts import Series, paint_ladder_chart
@@ -158,6 +160,8 @@ class DebriefScreen(Screen):
                 ev = titles.get(ev_id)
                 label = next((c.label for c in ev.choices if c.key == choice), choice) if ev else choice
                 words.append(f"answered '{ev.title if ev else ev_id}': {label}")
+            words += [f"{party_name(rules, party)}'s team chose to {decision_words(decision_of(decision))}"
+                      for party, decision in inp.decisions]
             text = f"{turn_heading(rules, t)}: " + "; ".join(words)
             flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, w, "small")), text=text, role="small"))
         notes = facilitator_notes(rules, game.interventions, self.app.session.votes)
