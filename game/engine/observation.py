@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import intel
 from .intel import Estimate
+from .opinion import AUDIENCES
 from .rules import Rules
 from .state import GameState
 
@@ -71,6 +72,7 @@ class Observation:
     distractions: tuple[str, ...]
     pending: tuple[str, ...]  # events awaiting the player's choice
     ending: str | None
+    opinion: dict[str, float] = field(default_factory=dict)  # public: world opinion of the office, per audience
 
 
 def observe(rules: Rules, state: GameState, beliefs: intel.Filter | None = None) -> Observation:
@@ -142,6 +144,7 @@ def observe(rules: Rules, state: GameState, beliefs: intel.Filter | None = None)
         distractions=tuple(rules.distraction_names[t]),
         pending=tuple(rules.events[i].key for i in state.pending),
         ending=state.ending,
+        opinion={a: round(v, 3) for a, v in zip(AUDIENCES, state.opinion, strict=False)},
     )
 
 

@@ -144,6 +144,7 @@ class GameState:
     # Bookkeeping of launches, kept small so that a turn costs the same on turn 900 as on turn 1:
     last_launch: dict[str, int] = field(default_factory=dict)  # action id -> last turn it was launched
     recent_launches: dict[tuple[str, int], tuple[int, ...]] = field(default_factory=dict)  # (id, target) -> turns
+    opinion: list[float] = field(default_factory=list)  # world opinion of the office, per audience (opinion.py)
 
     def clone(self) -> GameState:
         """A deep copy, written out by hand because lookahead policies clone often."""
@@ -170,4 +171,5 @@ class GameState:
             self.ending,
             dict(self.last_launch),
             dict(self.recent_launches),
+            list(self.opinion),
         )

@@ -26,6 +26,7 @@ from game.engine.record import (
     Message,
 )
 
+from . import opinion
 from .odds import reasons_lines
 from .words import pair_name, party_name, target_name
 
@@ -134,7 +135,9 @@ def cause_label(rules: Rules, cause: Cause) -> str:
         if key == "ladder":
             k, rung = args
             return f"pressure crossed into '{rules.ladders[k][rung]}'"
-        return DYNAMICS_LABELS.get(key, key)
+        if key == "opinion_ladder":
+            return opinion.ladder_cause(rules, args)
+        return DYNAMICS_LABELS.get(key) or opinion.CAUSES.get(key, key)
     if kind == INCIDENT:
         return f"an incident between {pair_name(rules, key, ' and ')}"
     if kind == COUNCIL:
