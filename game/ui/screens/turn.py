@@ -12,12 +12,12 @@ from game.engine.observation import Observation
 from game.present.conditions import requirement_text
 from game.present.dates import turn_date, turn_heading
 from game.present.leaders import mood
-from game.present.opinion import gauges, panel_tip
-from game.present.opinion import heading as opinion_heading
-from game.present.reactions import reactions
 from game.present.news import news_by_date
 from game.present.odds import odds_lines
 from game.present.office import commitment_text, office_lines
+from game.present.opinion import gauges, panel_tip
+from game.present.opinion import heading as opinion_heading
+from game.present.reactions import reactions
 from game.present.refusals import refusal_text
 from game.present.words import (
     action_cost,
