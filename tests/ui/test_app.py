@@ -16,7 +16,7 @@ from game.ui.session import ScenarioEntry, Session
 from game.ui.settings import Settings
 from tests.autosaves import only_autosave
 
-from .driver import SAMPLE, click, frame, keys, make_app, press, tab_to, type_text, widget
+from .driver import SAMPLE, click, frame, keys, make_app, press, tab_to, type_text, wheel, widget
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "ui" / "event_choice.yaml"
 
@@ -277,3 +277,18 @@ def test_quitting_autosaves_the_game_in_progress(saves):
     app.handle(pygame.event.Event(pygame.QUIT))
     assert not app.running
     assert only_autosave(saves, "event_choice").is_file()
+
+
+def test_the_crisis_cues_are_switched_in_settings_and_remembered(saves):
+    from game.ui.settings import load_settings
+
+    app = make_app(saves, sound=True)
+    click(app, "settings")
+    wheel(app, (640, 400), -6)
+    click(app, "test-deal")
+    assert app.sounds.played[-1] == "deal"
+    click(app, "cues:off")
+    assert not app.settings.cues and not app.sounds.cues
+    click(app, "test-rung")
+    assert app.sounds.played[-1] == "alert"
+    assert load_settings(saves).cues is False

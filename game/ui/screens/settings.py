@@ -1,5 +1,5 @@
-"""Settings: window size or full screen, type size, colour-blind-safe palette, sound, projector view and
-facilitator mode. Applied at once and kept in settings.json beside the saves."""
+"""Settings: window size or full screen, type size, colour-blind-safe palette, sound and the crisis cues,
+projector view and facilitator mode. Applied at once and kept in settings.json beside the saves."""
 
 from __future__ import annotations
 
@@ -32,6 +32,10 @@ class SettingsScreen(Screen):
             ("Sound", "Soft clicks, a chime at each turn, an alert when the crisis worsens.",
              [("sound:on", "On", replace(s, sound=True), s.sound), ("sound:off", "Off", replace(s, sound=False),
                                                                      not s.sound)]),
+            ("Crisis cues", "With sound on: a falling tone when a dispute climbs a rung, a rising one when it comes "
+             "down, a bright chord when a deal is struck. Off, the turn chime and the alert play instead.",
+             [("cues:on", "On", replace(s, cues=True), s.cues), ("cues:off", "Off", replace(s, cues=False),
+                                                                 not s.cues)]),
             ("Projector view", "Large type and high contrast for a classroom projector.",
              [("projector:off", "Off", replace(s, projector=False), not s.projector),
               ("projector:on", "On", replace(s, projector=True), s.projector)]),
@@ -67,6 +71,15 @@ class SettingsScreen(Screen):
                 flow.add(Button(pygame.Rect(r.x, r.y, min(r.w, theme.px(240)), bh), key="test-sound",
                                 label="Play a test sound", on_click=lambda: app.sounds.play("success"),
                                 tip="Plays the success chime (silent when sound is off)"))
+            if title == "Crisis cues":
+                r = flow.take(bh)
+                bw = min((r.w - theme.px(8)) // 2, theme.px(240))
+                flow.add(Button(pygame.Rect(r.x, r.y, bw, bh), key="test-rung", label="A rung climbed",
+                                on_click=lambda: app.sounds.play("rung_up"),
+                                tip="Plays the cue for a dispute climbing a rung"))
+                flow.add(Button(pygame.Rect(r.x + bw + theme.px(8), r.y, bw, bh), key="test-deal",
+                                label="A deal struck", on_click=lambda: app.sounds.play("deal"),
+                                tip="Plays the cue for a deal struck"))
             flow.skip(theme.px(14))
         out += flow.finish()
         return out
