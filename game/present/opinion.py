@@ -122,3 +122,33 @@ def panel_tip(shown: list[Gauge]) -> str:
     return (f"{heading()}, over the last turn. {rows} Public moves count for more when visibility is high; a "
             "dispute that climbs costs you regard, a deal wins it; the Council follows its members' support; "
             "regard fades back toward where it started. It does not move the parties.")
+
+
+def opinion_intro() -> str:
+    """What the debrief's world-opinion chart shows."""
+    return ("How the non-aligned, the press and the Security Council as a body regarded you at the start of every "
+            "turn (50% is neutral): public moves win regard, the more so when the world is watching; a dispute "
+            "that climbs its ladder costs it and a deal wins it; the Council follows its members' support; regard "
+            "fades back toward where it started.")
+
+
+def opinion_paths(reports: list[TurnReport], start: list[float]) -> list[list[float]]:
+    """Each audience's regard after every turn (index 0 = the start), from the turn reports' changes."""
+    paths = [[v] for v in start]
+    current = list(start)
+    index = {f"opinion.{a}": i for i, a in enumerate(AUDIENCES)}
+    for report in reports:
+        if report.turn < 0:
+            continue
+        for c in report.changes:
+            i = index.get(c.target)
+            if i is not None and i < len(current):
+                current[i] = c.after
+        for i, v in enumerate(current):
+            paths[i].append(v)
+    return paths
+
+
+def chart_tip() -> str:
+    return (f"{heading()} after each turn: the non-aligned, the press and the Council as a body (50% is "
+            "neutral).")

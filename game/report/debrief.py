@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from game.engine import Action, Game, Intervention, Rules, Vote
 from game.engine.game import intervene_at
+from game.engine.opinion import AUDIENCES
 from game.present.dates import day_text, short_date, when_text
 from game.present.moves import comparison_label
 from game.present.news import message_text
@@ -145,6 +146,7 @@ class Debrief:
     key_decisions: tuple[KeyDecision, ...]
     key_decisions_runs: int  # 0 when the decisions that mattered were not looked for
     facilitator: tuple[FacilitatorNote, ...] = ()  # the facilitator's interventions and the class's votes
+    opinion: dict[str, tuple[float, ...]] = field(default_factory=dict)  # audience -> regard at each point
 
     @property
     def name(self) -> str:
@@ -215,6 +217,7 @@ def collect(played: Played, *, session: str = "", runs: int = 100, top: int = 3,
         key_decisions=decisions,
         key_decisions_runs=runs if finder is not None and not save.interventions else 0,
         facilitator=facilitator_notes(rules, save.interventions, save.votes),
+        opinion={a: tuple(p["opinion"][i] for p in points) for i, a in enumerate(AUDIENCES)},
     )
 
 
@@ -273,7 +276,8 @@ def _vote_label(rules: Rules, written: str) -> str:
 
 
 def point(game: Game) -> dict[str, Any]:
-    """What the debrief charts at one moment: each pair's rung and pressure and the office's free resources."""
+    """What the debrief charts at one moment: each pair's rung and pressure, the office's free resources and world
+    opinion."""
     s, rules = game.state, game.rules
     return {
         "rungs": [p.rung for p in s.pairs],
@@ -284,6 +288,7 @@ def point(game: Game) -> dict[str, Any]:
             "envoys_free": float(s.office.envoys - rules.envoys_busy(s)),
             "attention_free": float(max(0, rules.attention_capacity(s) - rules.attention_used(s))),
         },
+        "opinion": [round(v, 3) for v in s.opinion],
     }
 
 

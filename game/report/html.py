@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from game import __version__
+from game.present.opinion import audience_name, audience_title, opinion_intro
+from game.present.opinion import heading as opinion_heading
 
 from .charts import (
     GREY,
@@ -134,6 +136,7 @@ def render_debrief(d: Debrief) -> str:
         *(_escalation_chart(d, k) for k in range(len(d.pairs))),
         '<h2 id="resources">Your resources</h2>',
         _resources(d),
+        _opinion(d),
         _key_decisions(d),
         _history(d),
         _turns(d),
@@ -250,6 +253,22 @@ def _resources(d: Debrief) -> str:
     return ('<p>Prestige is spent by acting and rebuilt by success; a mission ties up an envoy for several turns; '
             "attention is how many initiatives can run at once, and emergencies elsewhere draw it away.</p>"
             f'<div class="grid2">{"".join(cells)}</div>')
+
+
+def _opinion(d: Debrief) -> str:
+    """World opinion turn by turn: each audience's regard for the office, one line each."""
+    if not d.opinion:
+        return ""
+    labels = axis_labels(d.point_dates, d.turn_unit, d.turns_total)
+    series = [Series(audience_title(a), list(values), PALETTE[i % len(PALETTE)], width=2.0)
+              for i, (a, values) in enumerate(d.opinion.items())]
+    words = "; ".join(f"{audience_name(a)}: {', '.join(f'{round(v * 100)}%' for v in values)}"
+                      for a, values in d.opinion.items())
+    chart = line_chart(opinion_heading(), labels, series, (0.0, 1.0),
+                       [(0.0, "0%"), (0.25, "25%"), (0.5, "50%"), (0.75, "75%"), (1.0, "100%")], height=240,
+                       left=60, description=f"{opinion_heading()} per turn — {words}.")
+    return (f'<h2 id="opinion">{e(opinion_heading())}</h2>'
+            f"<p>{e(opinion_intro())}</p>{chart}")
 
 
 def _key_decisions(d: Debrief) -> str:

@@ -6,12 +6,15 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Game, baseline
+from game.engine.opinion import AUDIENCES
 from game.present.dates import day_text, short_date, turn_heading
 from game.present.lines import rung_paths
+from game.present.opinion import audience_title, chart_tip, opinion_paths
+from game.present.opinion import heading as opinion_heading
 from game.present.words import action_label, pair_name
 from game.report.debrief import facilitator_notes
 
-from ..charts import Series, paint_ladder_chart
+from ..charts import Series, paint_ladder_chart, paint_share_chart
 from ..layout import Flow, columns, rows
 from ..theme import Theme
 from ..widgets import Button, Label, Painter, TextBlock, Widget, panel, panel_header
@@ -33,6 +36,7 @@ class DebriefScreen(Screen):
         start = [p.rung for p in Game(rules, game.seed).state.pairs]
         self.mine = rung_paths(rules, game.reports, start)
         self.theirs = rung_paths(rules, self.base.reports, start)
+        self.opinion = opinion_paths(game.reports, list(Game(rules, game.seed).state.opinion))
 
     def on_enter(self) -> None:
         super().on_enter()
@@ -145,6 +149,12 @@ class DebriefScreen(Screen):
                              tip=f"{name}: rung after each turn, your game (solid) and without you (dashed).",
                              paint=lambda s, r, th, lad=rules.ladders[k], se=series:
                              paint_ladder_chart(s, r, th, lad, se, (first, last))))
+        if self.opinion and self.opinion[0]:
+            series = [Series(audience_title(a), tuple(path), i + 2) for i, (a, path) in
+                      enumerate(zip(AUDIENCES, self.opinion, strict=False))]
+            flow.add(Label(flow.take(theme.line_height("body", True)), text=opinion_heading(), bold=True))
+            flow.add(Painter(flow.take(max(theme.px(140), chart_h * 3 // 4)), key="chart:opinion", tip=chart_tip(),
+                             paint=lambda s, r, th, se=series: paint_share_chart(s, r, th, se, (first, last))))
         flow.add(Label(flow.take(theme.line_height("small", True)), text="YOUR DECISIONS", role="small", bold=True,
                        colour=pal.muted))
         unit = rules.scenario.calendar.turn_unit
