@@ -23,6 +23,11 @@ def audience_title(audience: str) -> str:
     return {"nonaligned": "Non-aligned", "press": "Press", "council": "Council"}.get(audience, audience)
 
 
+def audience_short(audience: str) -> str:
+    """The shortest label, for a narrow gauge: 'NAM' (the Non-Aligned Movement), 'Press', 'Council'."""
+    return {"nonaligned": "NAM", "press": "Press", "council": "Council"}.get(audience, audience)
+
+
 def standing_label(audience: str) -> str:
     """The turn report's name for an audience's value: 'Standing with the press'."""
     return f"Standing with {audience_name(audience)}"
@@ -70,6 +75,7 @@ class Gauge:
 
     audience: str
     title: str  # 'Press'
+    short: str  # 'NAM'
     value: float
     percent: str  # '54%'
     word: str  # 'warm'
@@ -94,7 +100,8 @@ def gauges(obs: Observation, report: TurnReport | None = None) -> list[Gauge]:
         change = round(moved[1] * 100) - round(moved[0] * 100) if moved else 0
         trend = "steady" if change == 0 else f"{'up' if change > 0 else 'down'} {_points(change)}"
         word, role = regard(value)
-        out.append(Gauge(a, audience_title(a), value, f"{round(value * 100)}%", word, role, change, trend))
+        out.append(Gauge(a, audience_title(a), audience_short(a), value, f"{round(value * 100)}%", word, role,
+                         change, trend))
     return out
 
 

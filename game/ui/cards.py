@@ -300,9 +300,9 @@ def paint_opinion(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, titl
         surface.blit(num, (x + w - num.get_width(), y))
         room = w - num.get_width() - theme.px(4)
         word = f"{g.title} {g.word}"
-        label = word if theme.width(word, "small") <= room else g.title
-        surface.blit(theme.text(theme.fit(label, room, "small"), "small", getattr(pal, g.role) if label == word
-                                else pal.muted), (x, y))
+        label = next((t for t in (word, g.title, g.short) if theme.width(t, "small") <= room), "")
+        if label:
+            surface.blit(theme.text(label, "small", getattr(pal, g.role) if label == word else pal.muted), (x, y))
         bar = pygame.Rect(x, y + theme.line_height("small") + theme.px(2), w, theme.px(5))
         pygame.draw.rect(surface, pal.bg_deep, bar, border_radius=bar.h // 2)
         pygame.draw.rect(surface, getattr(pal, g.role) if g.role != "text" else pal.accent,

@@ -16,7 +16,7 @@ from game.ui.session import ScenarioEntry, Session
 from game.ui.settings import Settings
 from tests.autosaves import only_autosave
 
-from .driver import SAMPLE, click, frame, keys, make_app, press, tab_to, type_text, wheel, widget
+from .driver import SAMPLE, click, frame, keys, make_app, press, tab_to, type_text, widget
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "ui" / "event_choice.yaml"
 
@@ -284,10 +284,9 @@ def test_the_crisis_cues_are_switched_in_settings_and_remembered(saves):
 
     app = make_app(saves, sound=True)
     click(app, "settings")
-    wheel(app, (640, 400), -6)
     click(app, "test-deal")
     assert app.sounds.played[-1] == "deal"
-    click(app, "cues:off")
+    click(app, "sound:nocues")
     assert not app.settings.cues and not app.sounds.cues
     click(app, "test-rung")
     assert app.sounds.played[-1] == "alert"

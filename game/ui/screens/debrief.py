@@ -55,7 +55,8 @@ class DebriefScreen(Screen):
         left, right = columns(main, [1, 1.25], theme.px(18))
         out.append(Painter(left, key="p-ending", group="debrief", paint=lambda s, r, th: panel(s, r, th, "Outcome")))
         out.append(Painter(right, key="p-story", group="debrief",
-                           paint=lambda s, r, th: panel(s, r, th, "Escalation over time · your decisions")))
+                           paint=lambda s, r, th: panel(s, r, th,
+                                                        "Escalation over time · your decisions · world opinion")))
         out += self._outcome(self._inner(left, theme), theme)
         out += self._story(self._inner(right, theme), theme)
         buttons = [("menu", "Main menu", self.back, "normal"), ("again", "Play another crisis", self.again, "normal"),
@@ -149,12 +150,6 @@ class DebriefScreen(Screen):
                              tip=f"{name}: rung after each turn, your game (solid) and without you (dashed).",
                              paint=lambda s, r, th, lad=rules.ladders[k], se=series:
                              paint_ladder_chart(s, r, th, lad, se, (first, last))))
-        if self.opinion and self.opinion[0]:
-            series = [Series(audience_title(a), tuple(path), i + 2) for i, (a, path) in
-                      enumerate(zip(AUDIENCES, self.opinion, strict=False))]
-            flow.add(Label(flow.take(theme.line_height("body", True)), text=opinion_heading(), bold=True))
-            flow.add(Painter(flow.take(max(theme.px(140), chart_h * 3 // 4)), key="chart:opinion", tip=chart_tip(),
-                             paint=lambda s, r, th, se=series: paint_share_chart(s, r, th, se, (first, last))))
         flow.add(Label(flow.take(theme.line_height("small", True)), text="YOUR DECISIONS", role="small", bold=True,
                        colour=pal.muted))
         unit = rules.scenario.calendar.turn_unit
@@ -177,6 +172,13 @@ class DebriefScreen(Screen):
             text = f"{unit.capitalize()} {note.turn + 1} ({note.date}): {note.text}"
             flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, w, "small")), key=f"facilitator:{note.turn}",
                                text=text, role="small", colour=pal.accent_hi))
+        flow.skip(theme.px(6))
+        if self.opinion and self.opinion[0]:
+            series = [Series(audience_title(a), tuple(path), i + 2) for i, (a, path) in
+                      enumerate(zip(AUDIENCES, self.opinion, strict=False))]
+            flow.add(Label(flow.take(theme.line_height("body", True)), text=opinion_heading(), bold=True))
+            flow.add(Painter(flow.take(max(theme.px(140), chart_h * 3 // 4)), key="chart:opinion", tip=chart_tip(),
+                             paint=lambda s, r, th, se=series: paint_share_chart(s, r, th, se, (first, last))))
         return flow.finish()
 
     def back(self) -> None:
