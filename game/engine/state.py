@@ -145,6 +145,9 @@ class GameState:
     last_launch: dict[str, int] = field(default_factory=dict)  # action id -> last turn it was launched
     recent_launches: dict[tuple[str, int], tuple[int, ...]] = field(default_factory=dict)  # (id, target) -> turns
     opinion: list[float] = field(default_factory=list)  # world opinion of the office, per audience (opinion.py)
+    # which of the scenario's other words were used: "event:ID", "choice:EVENT.CHOICE" or "ending:ID" -> the
+    # index of the variant (only for those that have variants and where one applied)
+    texts: dict[str, int] = field(default_factory=dict)
 
     def clone(self) -> GameState:
         """A deep copy, written out by hand because lookahead policies clone often."""
@@ -172,4 +175,5 @@ class GameState:
             dict(self.last_launch),
             dict(self.recent_launches),
             list(self.opinion),
+            dict(self.texts),
         )

@@ -44,6 +44,7 @@ def state_to_dict(state: GameState) -> dict[str, Any]:
         "recent_launches": [{"action": key, "target": target, "turns": list(turns)}
                             for (key, target), turns in sorted(state.recent_launches.items())],
         "opinion": list(state.opinion),
+        **({"texts": dict(state.texts)} if state.texts else {}),
     }
 
 
@@ -89,4 +90,5 @@ them (replaying the inputs rebuilds them)."""
         recent_launches={(str(r["action"]), int(r["target"])): tuple(int(t) for t in r["turns"])
                          for r in data["recent_launches"]},
         opinion=[float(v) for v in data.get("opinion", ())],
+        texts={str(k): int(v) for k, v in data.get("texts", {}).items()},
     )
