@@ -3,6 +3,7 @@ line from the scenario's own `reactions` (taken in turn) or the game's defaults,
 
 from __future__ import annotations
 
+import pytest
 import yaml
 
 from game.engine import Action, Game, build_rules
@@ -104,3 +105,33 @@ def test_reactions_follow_the_report_asked_about():
     game.step()
     first = reactions(game, game.reports[1])
     assert all(r.situation == "pressed_publicly" for r in first)
+
+
+def _shipped():
+    from game.scenario.catalogue import shipped
+    from game.scenario.loader import load_scenario
+
+    return [load_scenario(item.path).scenario for item in shipped()]
+
+
+@pytest.mark.parametrize("scenario", _shipped(), ids=lambda s: s.id)
+def test_every_party_of_every_shipped_scenario_reacts_in_a_sentence(scenario):
+    import random
+
+    rules = build_rules(scenario)
+    game = Game(rules, 5)
+    pick = random.Random(scenario.id)
+    from game.present.leaders import short_name
+
+    own = {p.id: p.reactions for p in scenario.parties if p.reactions is not None}
+    who = {p.id: short_name(p.leader) if p.leader else p.name for p in scenario.parties}
+    while not game.done:
+        legal = game.legal_actions()
+        game.step([pick.choice(legal)] if legal else [], {k: o[0][0] for k, _, o in game.pending()})
+        for r in reactions(game):
+            assert r.situation in SITUATIONS and r.text[-1] in ".!?'\"" and r.text[:1].isupper(), r
+            lines = getattr(own.get(r.party), r.situation, None)
+            if lines:
+                assert r.text in lines
+            else:
+                assert r.text.startswith(who[r.party] + " "), r
