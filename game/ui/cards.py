@@ -61,8 +61,11 @@ def paint_pair(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, pair: P
         extra.append(f"peak {pair.peak_rung}")
     if pair.deployment_left:
         extra.append(f"troops: {pair.deployment_left} left")
-    note = f"pressure ≈ {est.value:.1f} (90%: {est.low:.1f}–{est.high:.1f})" + (" · " + " · ".join(extra)
-                                                                                 if extra else "")
+    tail = " · " + " · ".join(extra) if extra else ""
+    band = f"(90%: {est.low:.1f}–{est.high:.1f})"
+    notes = (f"pressure ≈ {est.value:.1f} {band}{tail}", f"≈ {est.value:.1f} {band}{tail}",
+             f"pressure ≈ {est.value:.1f}{tail}", f"≈ {est.value:.1f}{tail}")
+    note = next((n for n in notes if theme.width(n, "small") <= w), notes[-1])  # shortened, never cut if it can be
     surface.blit(theme.text(theme.fit(note, w, "small"), "small", pal.muted), (x, y))
 
 
