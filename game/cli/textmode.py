@@ -98,6 +98,9 @@ GLOSSARY = (
     ("visibility", "How much the world is watching. Brings Council attention, but public positions lock "
                    "leaders in (audience costs)."),
     ("Council support", "Each Security Council member's support for your initiatives; low support risks a veto."),
+    ("world opinion", "How the non-aligned, the press and the Council regard you (50% neutral): public moves raise "
+                      "it, the more so when the world is watching; a climbing dispute lowers it, a deal raises it; "
+                      "it fades with time and does not move the parties. 'why opinion' shows its causes."),
 )
 
 
