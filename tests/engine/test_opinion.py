@@ -112,3 +112,26 @@ def test_opinion_stays_between_nought_and_one(seed, loud, memory, weight):
                           "escalation": {"press": weight}})
     game = play(rules, seed, actions=[APPEAL] if loud else [])
     assert all(0.0 <= v <= 1.0 for v in game.state.opinion)
+
+
+def test_a_weight_left_out_keeps_the_games_default():
+    from game.engine.opinion import PUBLIC_MOVE
+
+    def press_gain(**weights):
+        game = Game(duel(opinion={"memory": 0.0, "public_move": weights}), 4)
+        report = game.step([APPEAL])
+        return sum(c.after - c.before for c in _changes(report, "opinion.press") if c.cause.kind == INSTRUMENT)
+
+    assert press_gain(nonaligned=0.5) == press_gain() > 0
+    assert press_gain(press=PUBLIC_MOVE[1] * 2) > press_gain()
+
+
+def test_opinion_is_a_read_out_the_parties_never_feel():
+    from dataclasses import asdict
+
+    loud = duel(opinion={"start": {"nonaligned": 0.1, "press": 0.9}, "public_move": {"press": -1.0}})
+    plain = duel()
+    a, b = play(loud, 11, actions=[APPEAL]), play(plain, 11, actions=[APPEAL])
+    left, right = asdict(a.state), asdict(b.state)
+    assert left.pop("opinion") != right.pop("opinion")
+    assert left == right
