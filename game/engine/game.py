@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from . import escalation, events, facilitator, instruments, intel, parties
+from . import escalation, events, facilitator, instruments, intel, opinion, parties
 from .context import Ctx
 from .endings import Score, reached, score
 from .facilitator import Intervention
@@ -83,7 +83,8 @@ def initial_state(rules: Rules, seed: int) -> GameState:
         pairs.append(PairState(p.pressure, 0.0, rung, rung, p.momentum))
     office = Office(sg.prestige, sg.budget, sg.envoys, sg.attention, sg.intelligence, sg.coordination, sg.visibility)
     variables = {**scn.variables, **{t.id: float(t.initial) for t in scn.tracks}}
-    return GameState(seed, 0, ps, pairs, office, [m.support for m in scn.council], variables)
+    return GameState(seed, 0, ps, pairs, office, [m.support for m in scn.council], variables,
+                     opinion=opinion.start_levels(scn))
 
 
 class Game:
@@ -345,6 +346,7 @@ class Game:
         report = TurnReport(turn=t, date=rules.iso_dates[t])
         ctx = Ctx(rules, s, self.dice, report, self.record)
         starts = [p.pressure for p in s.pairs]
+        rungs, accepted, support = [p.rung for p in s.pairs], set(s.accepted), opinion.mean_council(s)
         answered = self._answer_pending(ctx, choices)
         for action in actions:
             self._launch(ctx, action)
@@ -366,6 +368,9 @@ class Game:
             self._distraction_news(nxt, s.turn)
             events.fire_due(nxt)
             ctx.touched += nxt.touched
+        deals = [Cause(PROPOSAL, a.use, (a.mode or "private",)) for a in actions
+                 if a.use in s.accepted and a.use not in accepted]
+        opinion.update(ctx, opinion.public_causes(rules, actions), rungs, deals, support)
         s.history.append(intel.snapshot(s))
         s.intel.append(intel.log_row(s, ctx.touched, ctx.contacts))
         self._check_ending(report)

@@ -26,6 +26,7 @@ from game.engine.record import (
     Message,
 )
 
+from . import opinion
 from .odds import reasons_lines
 from .tracks import track_name
 from .variants import event_words
@@ -138,7 +139,9 @@ def cause_label(rules: Rules, cause: Cause) -> str:
             return f"pressure crossed into '{rules.ladders[k][rung]}'"
         if key == "track":
             return f"the turn's trend for {track_name(rules, args[0]).lower()}"
-        return DYNAMICS_LABELS.get(key, key)
+        if key == "opinion_ladder":
+            return opinion.ladder_cause(rules, args)
+        return DYNAMICS_LABELS.get(key) or opinion.CAUSES.get(key, key)
     if kind == INCIDENT:
         return f"an incident between {pair_name(rules, key, ' and ')}"
     if kind == COUNCIL:

@@ -11,7 +11,9 @@ import math
 from dataclasses import dataclass
 
 from game.engine import Rules
+from game.engine.opinion import AUDIENCES
 
+from .opinion import standing_label
 from .tracks import track_name, track_value
 from .words import pair_name
 
@@ -66,7 +68,7 @@ def scale_of(rules: Rules, target: str, *values: float) -> Scale:
         return PRESTIGE
     if target == "budget":
         return MONEY
-    if head == "council" or target in PERCENT_TARGETS:
+    if head in ("council", "opinion") or target in PERCENT_TARGETS:
         return PERCENT
     if target in ("envoys", "attention"):
         return COUNT
@@ -91,6 +93,8 @@ def target_label(rules: Rules, target: str) -> str:
         return f"Escalation between {pair_name(rules, head)}"
     if head == "council" and attr in rules.council_ids:
         return f"{rules.council_names[rules.council_ids.index(attr)]}'s support"
+    if head == "opinion" and attr in AUDIENCES:
+        return standing_label(attr)
     if head in rules.pair_ids:
         return f"{pair_name(rules, head)}: {attr.replace('_', ' ')}"
     if head in rules.party_names:

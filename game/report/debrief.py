@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from game.engine import Action, Game, Intervention, Rules, Vote
 from game.engine.facilitator import decision_of
 from game.engine.game import intervene_at
+from game.engine.opinion import AUDIENCES
 from game.present.dates import day_text, short_date, when_text
 from game.present.delegations import seat_name
 from game.present.moves import comparison_label
@@ -163,6 +164,7 @@ class Debrief:
     key_decisions: tuple[KeyDecision, ...]
     key_decisions_runs: int  # 0 when the decisions that mattered were not looked for
     facilitator: tuple[FacilitatorNote, ...] = ()  # the facilitator's interventions and the class's votes
+    opinion: dict[str, tuple[float, ...]] = field(default_factory=dict)  # audience -> regard at each point
     tracks: tuple[TrackLine, ...] = ()  # the scenario's progress tracks, if it has any
     delegations: tuple[FacilitatorNote, ...] = ()  # a delegations class: the teams' decisions and messages
 
@@ -241,6 +243,7 @@ def collect(played: Played, *, session: str = "", runs: int = 100, top: int = 3,
         key_decisions=decisions,
         key_decisions_runs=runs if finder is not None and not save.interventions else 0,
         facilitator=facilitator_notes(rules, save.interventions, save.votes),
+        opinion={a: tuple(p["opinion"][i] for p in points) for i, a in enumerate(AUDIENCES)},
         tracks=tuple(
             TrackLine(t.key, t.name, t.description, t.unit, t.lo, t.hi, t.visibility,
                       tuple(p["tracks"][j] for p in points), tuple(p["tracks"][j] for p in base_points))
@@ -320,7 +323,8 @@ def _vote_label(rules: Rules, written: str) -> str:
 
 
 def point(game: Game) -> dict[str, Any]:
-    """What the debrief charts at one moment: each pair's rung and pressure and the office's free resources."""
+    """What the debrief charts at one moment: each pair's rung and pressure, the office's free resources and world
+    opinion."""
     s, rules = game.state, game.rules
     return {
         "rungs": [p.rung for p in s.pairs],
@@ -332,6 +336,7 @@ def point(game: Game) -> dict[str, Any]:
             "envoys_free": float(s.office.envoys - rules.envoys_busy(s)),
             "attention_free": float(max(0, rules.attention_capacity(s) - rules.attention_used(s))),
         },
+        "opinion": [round(v, 3) for v in s.opinion],
     }
 
 

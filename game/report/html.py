@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from game import __version__
+from game.present.opinion import audience_name, audience_title, opinion_intro
+from game.present.opinion import heading as opinion_heading
 
 from .charts import (
     GREY,
@@ -135,6 +137,7 @@ def render_debrief(d: Debrief) -> str:
         *_tracks(d),
         '<h2 id="resources">Your resources</h2>',
         _resources(d),
+        _opinion(d),
         _key_decisions(d),
         _history(d),
         _turns(d),
@@ -254,6 +257,20 @@ def _resources(d: Debrief) -> str:
             f'<div class="grid2">{"".join(cells)}</div>')
 
 
+def _opinion(d: Debrief) -> str:
+    """World opinion turn by turn: each audience's regard for the office, one line each."""
+    if not d.opinion:
+        return ""
+    labels = axis_labels(d.point_dates, d.turn_unit, d.turns_total)
+    series = [Series(audience_title(a), list(values), PALETTE[i % len(PALETTE)], width=2.0)
+              for i, (a, values) in enumerate(d.opinion.items())]
+    words = "; ".join(f"{audience_name(a)}: {', '.join(f'{round(v * 100)}%' for v in values)}"
+                      for a, values in d.opinion.items())
+    chart = line_chart(opinion_heading(), labels, series, (0.0, 1.0),
+                       [(0.0, "0%"), (0.25, "25%"), (0.5, "50%"), (0.75, "75%"), (1.0, "100%")], height=240,
+                       left=60, description=f"{opinion_heading()} per turn — {words}.")
+    return (f'<h2 id="opinion">{e(opinion_heading())}</h2>'
+            f"<p>{e(opinion_intro())}</p>{chart}")
 def _tracks(d: Debrief) -> list[str]:
     """The progress tracks, each a chart of your game and the same world without you."""
     if not d.tracks:

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from game.present.opinion import audience_title, opinion_intro
+from game.present.opinion import heading as opinion_heading
+
 from .classreport import ClassSummary
 from .debrief import RESOURCES, Debrief, axis_labels, long_date, percent
 
@@ -65,6 +68,11 @@ def render_debrief_md(d: Debrief) -> str:
     lines += table(["Date", *(name for _, name in RESOURCES)],
                    [[labels[k], *(f"{d.resources[key][k]:g}" for key, _ in RESOURCES)]
                     for k in range(len(d.point_dates))])
+    if d.opinion:
+        lines += [f"## {opinion_heading()}", "", opinion_intro(), ""]
+        lines += table(["Date", *(audience_title(a) for a in d.opinion)],
+                       [[labels[k], *(f"{round(v[k] * 100)}%" for v in d.opinion.values())]
+                        for k in range(len(d.point_dates))])
     lines += ["## The decisions that mattered most", ""]
     if not d.key_decisions:
         lines += ["Not looked for in this report." if d.key_decisions_runs == 0 else

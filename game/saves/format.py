@@ -4,7 +4,8 @@ Versioning follows ink's scheme: every file states the format version that wrote
 writes VERSION and reads any file from MIN_COMPATIBLE up to VERSION. A save is the scenario id and digest, the
 seed and the player's inputs (enough to replay the game), plus a snapshot of the state to check the replay.
 Format 2 adds the game's own id (each game has its own autosave) and the orders and answers queued for the
-current turn (`draft`), and keeps launches as bookkeeping instead of a list of every one.
+current turn (`draft`), and keeps launches as bookkeeping instead of a list of every one. Format 3 adds the
+intelligence log, format 4 world opinion (`snapshot.opinion`, one value per audience).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from game.scenario.limits import describe_character, forbidden_character
 from game.scenario.yamlload import printable
 
 SAVE_FORMAT = "good-offices-save"
-VERSION = 3  # 3: the snapshot keeps the `intel` log the estimates are filtered from
+VERSION = 4  # 3: the snapshot keeps the `intel` log the estimates are filtered from; 4: and world opinion
 MIN_COMPATIBLE = 1
 CORRUPT = "the save file is truncated or corrupt"
 MAX_NAME = 200  # characters in a player's name
@@ -257,7 +258,15 @@ class _SaveFileV3(_SaveFile):
     snapshot: _SnapshotV3
 
 
-_LAYOUTS: dict[int, type[_SaveFileBase]] = {1: _SaveFileV1, 2: _SaveFileV2, 3: _SaveFileV3}
+class _SnapshotV4(_SnapshotV3):
+    opinion: Annotated[list[float], Field(min_length=3, max_length=3)]  # per audience, as opinion.AUDIENCES
+
+
+class _SaveFileV4(_SaveFile):
+    snapshot: _SnapshotV4
+
+
+_LAYOUTS: dict[int, type[_SaveFileBase]] = {1: _SaveFileV1, 2: _SaveFileV2, 3: _SaveFileV3, 4: _SaveFileV4}
 
 
 # ---- writing --------------------------------------------------------------------------------------------------

@@ -345,6 +345,8 @@ def resume(save: SaveData, rules: Rules, digest: str) -> Game:
     replayed = state_to_dict(game.state)
     if save.version < 3:
         replayed.pop("intel")  # formats 1 and 2 kept no intel log: the replay rebuilds it
+    if save.version < 4:
+        replayed.pop("opinion")  # formats 1 to 3 kept no world opinion: the replay rebuilds it
     if (replayed if save.version >= 2 else shared_view(replayed)) != (
             save.snapshot if save.version >= 2 else shared_view(save.snapshot)):
         raise SaveError(

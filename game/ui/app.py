@@ -65,7 +65,7 @@ class App:
         self.settings = settings or load_settings(self.saves_dir)
         self.size = size or self.settings.size
         self.theme = self._theme(self.size)
-        self.sounds = Sounds(self.settings.sound)
+        self.sounds = Sounds(self.settings.sound, self.settings.cues)
         self.stack: list[Screen] = []
         self.session: Session | None = None
         self.hovered: Widget | None = None
@@ -131,6 +131,7 @@ class App:
         mode_changed = (settings.size, settings.fullscreen) != (self.settings.size, self.settings.fullscreen)
         self.settings = settings
         self.sounds.enabled = settings.sound
+        self.sounds.cues = settings.cues
         if mode_changed:
             self.window_changed = True
             if not settings.fullscreen:

@@ -298,3 +298,17 @@ def test_an_instrument_chosen_by_its_hotkey_is_scrolled_into_view(saves):
     after = widget(app, f"ins:{key}")
     assert app.top.selected == key
     assert after.visible_rect() == after.rect, "the chosen option is shown whole"
+
+
+def test_the_crisis_cues_are_switched_in_settings_and_remembered(saves):
+    from game.ui.settings import load_settings
+
+    app = make_app(saves, sound=True)
+    click(app, "settings")
+    click(app, "test-deal")
+    assert app.sounds.played[-1] == "deal"
+    click(app, "sound:nocues")
+    assert not app.settings.cues and not app.sounds.cues
+    click(app, "test-rung")
+    assert app.sounds.played[-1] == "alert"
+    assert load_settings(saves).cues is False

@@ -58,6 +58,7 @@
       row.appendChild(el("div", p.name, "strong"));
       row.appendChild(el("div", p.intention));
       if (p.last) row.appendChild(el("div", p.last, "muted"));
+      if (p.reaction) row.appendChild(el("div", p.reaction, "reaction"));
       row.appendChild(el("div", p.age, "muted small"));
       p.estimates.forEach(function (e) {
         var line = el("div", null, "estimate");
@@ -83,6 +84,10 @@
     if (o.council.length) {
       box.appendChild(el("h4", GO.labels.council));
       box.appendChild(el("p", o.council.join(" · ")));
+    }
+    if (o.opinion.length) {
+      box.appendChild(el("h4", o.opinion_heading));
+      box.appendChild(el("p", o.opinion.join(" · ")));
     }
     box.appendChild(el("h4", GO.labels.underway));
     if (!o.underway.length) box.appendChild(el("p", GO.labels.nothing_underway, "muted"));
@@ -111,6 +116,12 @@
       group.appendChild(ul);
       box.appendChild(group);
     });
+    if (r.reactions.length) {
+      box.appendChild(el("h4", r.reactions_heading));
+      var said = el("ul", null, "news");
+      r.reactions.forEach(function (t) { said.appendChild(el("li", t)); });
+      box.appendChild(said);
+    }
     box.appendChild(el("h4", GO.labels.news));
     if (!r.news.length) box.appendChild(el("p", GO.labels.no_news, "muted"));
     var news = el("ul", null, "news");

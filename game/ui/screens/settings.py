@@ -1,5 +1,5 @@
-"""Settings: window size or full screen, type size, colour-blind-safe palette, sound, projector view and
-facilitator mode. Applied at once and kept in settings.json beside the saves."""
+"""Settings: window size or full screen, type size, colour-blind-safe palette, sound and the crisis cues,
+projector view and facilitator mode. Applied at once and kept in settings.json beside the saves."""
 
 from __future__ import annotations
 
@@ -29,9 +29,12 @@ class SettingsScreen(Screen):
             ("Colours", "The colour-blind-safe palette (Okabe–Ito) keeps danger, ladder and charts distinct.",
              [("colours:standard", "Standard", replace(s, colour_blind=False), not s.colour_blind),
               ("colours:safe", "Colour-blind safe", replace(s, colour_blind=True), s.colour_blind)]),
-            ("Sound", "Soft clicks, a chime at each turn, an alert when the crisis worsens.",
-             [("sound:on", "On", replace(s, sound=True), s.sound), ("sound:off", "Off", replace(s, sound=False),
-                                                                     not s.sound)]),
+            ("Sound", "Soft clicks, a chime at each turn, an alert when the crisis worsens; with the crisis cues, a "
+             "falling tone when a dispute climbs a rung, a rising one when it comes down, a bright chord when a deal "
+             "is struck.",
+             [("sound:on", "On, with cues", replace(s, sound=True, cues=True), s.sound and s.cues),
+              ("sound:nocues", "On, no cues", replace(s, sound=True, cues=False), s.sound and not s.cues),
+              ("sound:off", "Off", replace(s, sound=False), not s.sound)]),
             ("Projector view", "Large type and high contrast for a classroom projector.",
              [("projector:off", "Off", replace(s, projector=False), not s.projector),
               ("projector:on", "On", replace(s, projector=True), s.projector)]),
@@ -64,9 +67,14 @@ class SettingsScreen(Screen):
                 flow.add(Button(r, key=key, label=label, selected=current, on_click=lambda v=value: self.apply(v)))
             if title == "Sound":
                 r = flow.take(bh)
-                flow.add(Button(pygame.Rect(r.x, r.y, min(r.w, theme.px(240)), bh), key="test-sound",
-                                label="Play a test sound", on_click=lambda: app.sounds.play("success"),
-                                tip="Plays the success chime (silent when sound is off)"))
+                tests = (("test-sound", "Test sound", "success", "Plays the success chime"),
+                         ("test-rung", "A rung climbed", "rung_up", "Plays the cue for a dispute climbing a rung"),
+                         ("test-deal", "A deal struck", "deal", "Plays the cue for a deal struck"))
+                bw = min(theme.px(200), (r.w - theme.px(8) * 2) // 3)
+                for i, (key, label, name, tip) in enumerate(tests):
+                    flow.add(Button(pygame.Rect(r.x + i * (bw + theme.px(8)), r.y, bw, bh), key=key, label=label,
+                                    on_click=lambda n=name: app.sounds.play(n),
+                                    tip=f"{tip} (silent when sound is off)"))
             flow.skip(theme.px(14))
         out += flow.finish()
         return out

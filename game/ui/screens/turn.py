@@ -15,6 +15,9 @@ from game.present.leaders import mood
 from game.present.news import news_by_date
 from game.present.odds import odds_lines
 from game.present.office import commitment_text, office_lines
+from game.present.opinion import gauges, panel_tip
+from game.present.opinion import heading as opinion_heading
+from game.present.reactions import reactions
 from game.present.refusals import refusal_text
 from game.present.words import (
     action_cost,
@@ -271,8 +274,12 @@ class TurnScreen(Screen):
         flow.add(TextBlock(flow.take(TextBlock.measure(theme, note, flow.width, "small")), text=note, role="small",
                            colour=theme.palette.faint))
         leaders = {p.id: p.leader or "" for p in rules.scenario.parties}
-        ph = cards.party_card_height(theme)
+        said = {r.party: r for r in reactions(self.game, obs=obs)}
         for party in obs.parties:
+            said_now = said.get(party.id)
+            reaction = (said_now.text, said_now.tone) if said_now else None
+            ph = cards.party_card_height(theme, len(cards.reaction_lines(theme, reaction[0], flow.width))
+                                         if reaction else 0)
             leader = leaders.get(party.id, "")
             who = f"{party.name} ({leader})" if leader else party.name
             trust = party.estimates.get("trust")
@@ -280,10 +287,11 @@ class TurnScreen(Screen):
                 if trust is not None else ""
             tip = (f"{who}: the bars are estimates with their 90% band. {feeling}"
                    + (f"Recent contact shows it intends to {party.intention}." if party.intention else
-                      "Its intention is unknown: good offices, an envoy, Track II or a visit would reveal it."))
+                      "Its intention is unknown: good offices, an envoy, Track II or a visit would reveal it.")
+                   + (f" Last {unit}: {reaction[0]}" if reaction else ""))
             flow.add(Painter(flow.take(ph), key=f"party:{party.id}", tip=tip,
-                             paint=lambda s, r, th, p=party: cards.paint_party(s, r, th, p, leaders.get(p.id, ""),
-                                                                               obs.turn, unit)))
+                             paint=lambda s, r, th, p=party, re=reaction: cards.paint_party(
+                                 s, r, th, p, leaders.get(p.id, ""), obs.turn, unit, re)))
         out += flow.finish()
         return out
 
@@ -640,6 +648,11 @@ class TurnScreen(Screen):
                "instrument (below 40% they may send mixed signals); visibility is how much the world is watching.")
         flow.add(Painter(flow.take(theme.line_height("small") + theme.px(9)), key="office", tip=tip,
                          paint=lambda s, r, th: cards.paint_office(s, r, th, obs.office)))
+        shown = gauges(obs, self.game.reports[-1] if self.game.reports else None)
+        if shown:
+            tip = panel_tip(shown)
+            flow.add(Painter(flow.take(cards.opinion_height(theme)), key="opinion", tip=tip,
+                             paint=lambda s, r, th: cards.paint_opinion(s, r, th, opinion_heading(), shown)))
         ih = theme.line_height("small", True) + theme.line_height("small") + theme.px(8)
         if not obs.initiatives:
             flow.add(Label(flow.take(theme.line_height("small")), text="No initiative under way.", role="small",
