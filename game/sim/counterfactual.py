@@ -51,7 +51,9 @@ class Comparison:
 
 
 def total_variation(a: dict[str, float], b: dict[str, float]) -> float:
-    return 0.5 * sum(abs(a.get(k, 0.0) - b.get(k, 0.0)) for k in {*a, *b})
+    """Summed in the endings' order (a's, then any only in b), so the same games give the same bits in every
+    process: a set's order changes with each process's string hashing, and ties between alternatives with it."""
+    return 0.5 * sum(abs(a.get(k, 0.0) - b.get(k, 0.0)) for k in {**a, **b})
 
 
 def compare(rules: Rules, seed: int, inputs: Sequence[TurnInput], turn: int, alternative: Sequence[Action],
