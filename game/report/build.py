@@ -38,20 +38,21 @@ def session_code(played: Played, tags: dict[str, str]) -> str:
         return ""
 
 
-def key_decision_finder() -> Callable[[Rules, int, Sequence[Any], int, int], list[Any]]:
-    """game.sim.counterfactual.key_decisions, in the shape debrief.collect calls it."""
+def key_decision_finder(jobs: int = 1) -> Callable[[Rules, int, Sequence[Any], int, int], list[Any]]:
+    """game.sim.counterfactual.key_decisions on `jobs` processes, in the shape debrief.collect calls it."""
 
     def find(rules: Rules, seed: int, inputs: Sequence[Any], runs: int, top: int) -> list[Any]:
-        return key_decisions(rules, seed, inputs, runs=runs, top=top)
+        return key_decisions(rules, seed, inputs, runs=runs, top=top, jobs=jobs)
 
     return find
 
 
-def debrief_of(path: str | os.PathLike, *, runs: int = 100, top: int = 3, cache: ScenarioCache | None = None
-               ) -> Debrief:
-    """The debrief of the save at `path`; `runs` futures per alternative for the decisions that mattered."""
+def debrief_of(path: str | os.PathLike, *, runs: int = 100, top: int = 3, cache: ScenarioCache | None = None,
+               jobs: int = 1) -> Debrief:
+    """The debrief of the save at `path`; `runs` futures per alternative for the decisions that mattered, looked
+    for on `jobs` processes (the same result for any number)."""
     played = open_save(path, cache)
-    finder = key_decision_finder() if runs > 0 else None
+    finder = key_decision_finder(jobs) if runs > 0 else None
     return collect(played, session=session_code(played, shipped_tags()), runs=runs, top=top, finder=finder)
 
 
