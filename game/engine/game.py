@@ -110,19 +110,21 @@ class Game:
         self.reports: list[TurnReport] = [opening]
         self._start_prestige = self.state.office.prestige
 
-    def fork(self, reseed: int | None = None, *, record: bool | None = None) -> Game:
+    def fork(self, reseed: int | None = None, *, record: bool | None = None, state: GameState | None = None
+             ) -> Game:
         """An independent copy to look ahead with (reports are not copied; the copy's future is its own).
 
         With `reseed`, every draw from this turn on comes from that seed instead: the same past, another sample
         of the future. Such a copy cannot be replayed from its seed and inputs alone (its score still can: the
         baseline it is scored against shares its dice). `record` (default: as this game) sets whether the
-        copy's turn reports record every change.
+        copy's turn reports record every change. `state` (the copy's own, at this turn) replaces a copy of this
+        game's state: a world drawn from what the player knows, for the advisor.
         """
         twin = object.__new__(Game)
         twin.rules, twin.seed = self.rules, self.seed
         twin.record = self.record if record is None else record
         twin.dice = self.dice if reseed is None else self.dice.reseeded(self.state.turn, reseed)
-        twin.state = self.state.clone()
+        twin.state = self.state.clone() if state is None else state
         twin.filter = intel.Filter()
         twin.inputs = list(self.inputs)
         twin.interventions = list(self.interventions)
