@@ -26,7 +26,10 @@ def scenario_info(scn: Scenario) -> dict[str, Any]:
         "turn_unit": scn.calendar.turn_unit,
         "turns": turn_count(scn.calendar),
         "parties": [p.id for p in scn.parties],
+        **({"roles": {p.id: p.role for p in scn.parties if p.role != "disputant"}}
+           if any(p.role != "disputant" for p in scn.parties) else {}),
         "pairs": [p.id for p in scn.pairs],
+        **({"tracks": [t.id for t in scn.tracks]} if scn.tracks else {}),
         "instruments": [i.key for i in scn.instruments],
         "proposals": [p.id for p in scn.proposals],
         "events": len(scn.events),
@@ -44,11 +47,14 @@ def format_info(scn: Scenario) -> str:
         f"  {scn.period} — {info['start']} to {info['end']}, {info['turns']} turns of one {info['turn_unit']}",
         f"  difficulty: {scn.difficulty}",
         "",
-        "Parties:     " + ", ".join(f"{p.name} ({p.id})" for p in scn.parties),
+        "Parties:     " + ", ".join(f"{p.name} ({p.id}" + (f", {p.role}" if p.role != "disputant" else "") + ")"
+                                    for p in scn.parties),
         "Pairs:       " + ", ".join(f"{names[a]}–{names[b]}" for a, b in (p.between for p in scn.pairs)
                                     if a in names and b in names),
         "Instruments: " + ", ".join(info["instruments"]),
     ]
+    if scn.tracks:
+        lines.append("Progress:    " + ", ".join(f"{t.name} ({t.id}, {t.visibility})" for t in scn.tracks))
     if scn.proposals:
         lines.append("Proposals:   " + ", ".join(p.name for p in scn.proposals))
     kinds: dict[str, int] = {}

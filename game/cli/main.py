@@ -7,6 +7,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from game.ui.screen_names import SCREEN_NAMES
+
 from .errors import EXIT_INVALID, EXIT_USAGE, CliError
 from .numbers import whole
 
@@ -43,7 +45,7 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     from .simulate import run_simulate
 
     return run_simulate(args.scenario, args.runs, args.policy, args.seed, args.jobs, args.json,
-                        save_games=args.save_games)
+                        save_games=args.save_games, score=args.score)
 
 
 def _cmd_session(args: argparse.Namespace) -> int:
@@ -135,6 +137,8 @@ def build_parser() -> Parser:
                    "same for any value")
     p.add_argument("--save-games", metavar="DIR", help="also write every game as a save file in DIR (created if "
                    "missing), named SCENARIO-POLICY-INDEX.json; open one with 'play SCENARIO --load FILE'")
+    p.add_argument("--score", action="store_true", help="also score every game against the same world with nobody "
+                   "intervening (plays that game too, so about twice as long); without it mean_score is null")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(run=_cmd_simulate)
 
@@ -191,7 +195,7 @@ def build_parser() -> Parser:
                        description="Render a screen of the game to a PNG file without a display.")
     p.add_argument("scenario", metavar="SCENARIO")
     p.add_argument("--screen", required=True, metavar="NAME",
-                   help="title, picker, briefing, turn, event, report, debrief, save, settings, help, menu or advisor")
+                   help="the screen to render: " + ", ".join(SCREEN_NAMES[:-1]) + " or " + SCREEN_NAMES[-1])
     p.add_argument("--out", required=True, metavar="FILE.png")
     p.add_argument("--turns", type=whole, default=0, help="turns to play first with the policy (default 0)")
     p.add_argument("--policy", default="passive", help="policy that plays those turns (as for simulate)")

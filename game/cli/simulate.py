@@ -21,9 +21,11 @@ BAR_WIDTH = 30
 
 
 def run_simulate(scenario: str, runs: int, policy: str, seed: int, jobs: int, as_json: bool,
-                 out: TextIO | None = None, err: TextIO | None = None, save_games: str | None = None) -> int:
+                 out: TextIO | None = None, err: TextIO | None = None, save_games: str | None = None,
+                 score: bool = False) -> int:
     """Check the arguments, run the batch and print its summary (to sys.stdout/sys.stderr unless given).
-    With `save_games`, every game is also written there as a save file."""
+    With `save_games`, every game is also written there as a save file; with `score`, every game is scored
+    against its no-intervention baseline (which is played too), else the mean score is None."""
     out, err = out or sys.stdout, err or sys.stderr
     if save_games is not None and os.path.exists(save_games) and not os.path.isdir(save_games):
         raise CliError(f"--save-games {save_games}: this is a file; give a folder (it is created if missing)")
@@ -40,7 +42,7 @@ def run_simulate(scenario: str, runs: int, policy: str, seed: int, jobs: int, as
     load_or_fail(str(path), err)
     progress = _progress_bar(err) if runs > PROGRESS_MIN_RUNS and _is_tty(err) else None
     try:
-        result = run_batch(path, policy, runs, seed, jobs, progress, save_games=save_games)
+        result = run_batch(path, policy, runs, seed, jobs, progress, save_games=save_games, with_score=score)
     except UnknownPolicy as exc:
         raise CliError(str(exc)) from None
     except BatchError as exc:
@@ -91,6 +93,8 @@ def format_result(result: BatchResult) -> str:
         f"Mean peak rung:        {result.mean_peak_rung:.2f}  ({by_pair})",
         f"Mean final prestige:   {result.mean_final_prestige:.1f}",
         f"Mean final budget:     ${result.mean_final_budget:.2f}m",
+        f"Mean score:            {result.mean_score:+.1f}" if result.mean_score is not None else
+        "Mean score:            not computed (add --score: each game is compared with doing nothing)",
         f"Speed:                 {result.runs} games in {result.seconds:.2f} s "
         f"({result.games_per_second:,.0f} games/s)",
     ]

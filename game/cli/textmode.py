@@ -28,7 +28,9 @@ from game.present.news import TONE_MARKERS, cause_label
 from game.present.odds import odds_lines
 from game.present.office import commitment_text, office_lines
 from game.present.refusals import refusal_text
+from game.present.tracks import track_reading
 from game.present.values import value_text
+from game.present.variants import choice_words, ending_words, fired_words
 from game.present.words import action_label, pair_name, plural, target_name
 from game.present.words import cost_text as _cost_text
 from game.saves import SaveError, autosave, clean_stale_temps, new_game_id, save_game
@@ -204,6 +206,7 @@ def render_turn(game: Game, orders: Sequence[Action] = (), choices: dict[str, st
     lines = [rule(f"{unit_name(rules)} {obs.turn + 1} of {obs.turns} · {turn_date(rules, obs.turn)} · "
                   f"{plural(left, 'turn')} left")]
     lines += render_ladders(rules, obs)
+    lines += render_tracks(rules, obs)
     lines += render_parties(obs)
     lines += render_office(rules, obs, game.committed(orders, choices) if orders or choices else (0, 0, 0, 0))
     lines += render_initiatives(rules, obs)
@@ -229,6 +232,15 @@ def render_ladders(rules: Rules, obs: Observation) -> list[str]:
     return lines
 
 
+def render_tracks(rules: Rules, obs: Observation) -> list[str]:
+    """The scenario's progress tracks the player may see: exact values, or estimates with their 90% band."""
+    shown = [t for t in obs.tracks if t.visibility != "hidden"]
+    if not shown:
+        return []
+    return ["Progress:", *(f"  {t.name}: {track_reading(rules, t)}" + (" (estimate, 90% band)" if t.estimate else "")
+                           for t in shown)]
+
+
 def render_parties(obs: Observation) -> list[str]:
     """Each party's estimated stance, its intention if contact revealed it, and what it did last turn."""
     delay = obs.office.estimate_delay
@@ -237,7 +249,10 @@ def render_parties(obs: Observation) -> list[str]:
     for p in obs.parties:
         intention = f"{p.intention} (from recent contact)" if p.intention else "unknown"
         last = f" · last turn it {DECISION_WORDS.get(p.last_decision, p.last_decision)}" if obs.turn > 0 else ""
-        lines.append(f"  {p.name} [{p.id}] · intention: {intention}{last}")
+        if p.role != "disputant":
+            lines.append(f"  {p.name} [{p.id}] · {p.role}: takes part in no pair and makes no decisions")
+        else:
+            lines.append(f"  {p.name} [{p.id}] · intention: {intention}{last}")
         values = [f"{attr.replace('_', ' ')} {estimate_text(p.estimates[attr])}" for attr in ESTIMATED
                   if attr in p.estimates]
         lines += wrap(" · ".join(values), "      ")
@@ -318,15 +333,21 @@ def render_pending(game: Game, choices: dict[str, str]) -> list[str]:
         lines.append(f"  {n}. {title} [{key}]")
         for m, (choice_id, label) in enumerate(options, 1):
             option = ev.choices[m - 1]
+            about = choice_words(game.rules, key, choice_id, game.state.texts)[1]
             notes = []
             if option.cost.prestige or option.cost.budget:
                 notes.append(f"costs {cost_text(option.cost)}")
             if m - 1 == ev.default_choice:
                 notes.append("default")
+            if option.invented:
+                notes.append("an invented option")
+            refusal = game.why_not_choice(key, choice_id, choices)
+            if refusal is not None:
+                notes.append(f"not possible: {refusal_text(game.rules, refusal)}")
             if choices.get(key) == choice_id:
                 notes.append("YOUR CHOICE")
             tail = f" ({'; '.join(notes)})" if notes else ""
-            detail = f" {option.text}" if option.text else ""
+            detail = f" {about}" if about else ""
             lines += wrap(f"{m}) {label} [{choice_id}].{detail}{tail}", "       ")
     return lines
 
@@ -407,6 +428,7 @@ def render_report(rules: Rules, report: TurnReport) -> list[str]:
     cause's share (the numbers add up as shown), hidden changes only counted."""
     lines: list[str] = []
     turns = change_turns(report)
+    secret = {t.key for t in rules.tracks if t.visibility == "hidden"}  # a hidden track's moves are not even counted
     for day in report_days(rules, report):
         heading = turn_heading(rules, day.turn)
         title = f"What happened on {heading[:1].lower()}{heading[1:]}" if not day.opening or report.turn < 0 \
@@ -415,21 +437,18 @@ def render_report(rules: Rules, report: TurnReport) -> list[str]:
         if day.decisions:
             lines.append("Decisions: " + " · ".join(f"{name} {what}" for name, what in day.decisions))
         if day.events:
-            lines += wrap("Events: " + "; ".join(_event_title(rules, key) for key in day.events), "")
+            lines += wrap("Events: " + "; ".join(fired_words(rules, report, key)[0] for key in day.events), "")
         lines += _day_changes(rules, day)
         hidden: dict[str, int] = {}
         for change, turn in zip(report.changes, turns, strict=True):
-            if turn == day.turn and change.hidden and not change.target.endswith(".intention"):
+            if turn == day.turn and change.hidden and not change.target.endswith(".intention") \
+                    and change.target not in secret:
                 label = cause_label(rules, change.cause)
                 hidden[label] = hidden.get(label, 0) + 1
         if hidden:
             counts = ", ".join(f"{label} ({n})" for label, n in hidden.items())
             lines += wrap(f"Also moved out of your sight (internal): {counts}. 'why PARTY' shows which way.", "  ")
     return lines
-
-
-def _event_title(rules: Rules, key: str) -> str:
-    return next((e.title for e in rules.events if e.key == key), key)
 
 
 def _day_changes(rules: Rules, day: Day) -> list[str]:
@@ -468,7 +487,7 @@ def known_targets(rules: Rules) -> list[str]:
     names = [*OFFICE_TARGETS, *rules.pair_ids, *rules.party_ids, *(f"council.{m}" for m in rules.council_ids)]
     names += [f"{p}.{a}" for p in rules.pair_ids for a in ("rung", "pressure")]
     names += [f"{p}.{a}" for p in rules.party_ids for a in PARTY_ATTRS]
-    return names + list(rules.scenario.variables)
+    return names + list(rules.scenario.variables) + [t.key for t in rules.tracks]
 
 
 def render_why(rules: Rules, report: TurnReport | None, target: str) -> list[str]:
@@ -543,10 +562,11 @@ def render_ending(game: Game, score: Score, base: Game) -> list[str]:
     endings = {e.key: e for e in rules.endings}
     end = endings[score.ending]
     theirs = endings[score.baseline_ending]
-    lines = ["", rule(f"The end: {end.title}"), f"Rating: {end.rating}", *wrap(end.text), ""]
+    title, text = ending_words(rules, end.key, game.state.texts)
+    lines = ["", rule(f"The end: {title}"), f"Rating: {end.rating}", *wrap(text), ""]
     lines += [
         f"Your score: {score.total:+.1f}",
-        f"  {end.title} ({end.rating}): {score.base:+.1f}",
+        f"  {title} ({end.rating}): {score.base:+.1f}",
         f"  failure prevented (without you: {theirs.title}, {theirs.rating}): {score.prevention:+.1f}",
         f"  escalation spared compared with no intervention: {score.escalation_spared:+.1f}",
         f"  prestige gained or lost: {score.prestige:+.1f}",
@@ -741,6 +761,9 @@ class TextGame:
         if isinstance(answer, str):
             return [answer]
         key, choice = answer
+        refusal = self.game.why_not_choice(key, choice, self.s.choices)
+        if refusal is not None:
+            return [f"Not possible: {refusal_text(self.game.rules, refusal)}."]
         self.s.choices[key] = choice
         title, options = next((t, dict(o)) for k, t, o in self.game.pending() if k == key)
         return [f"Your answer to '{title}': {options[choice]}."]

@@ -59,6 +59,7 @@ TERMS = {
     "veto": "council member index, support, whether it is a party, visibility",
     "no_threat": "pair index, rung — below 'crisis' the Council sees no threat",
     "hostility": "party index, hostility",
+    "mediator": "pair index, (party index, trust, receptivity) per mediator of the pair — the backing they lend",
 }
 # What a chance can be of.
 KINDS = ("accepted", "progress", "brushed_off", "passes", "cold")
@@ -86,8 +87,20 @@ def power_gap(rules: Rules, state: GameState, k: int) -> float:
 
 
 def mediation(rules: Rules, state: GameState, k: int) -> float:
-    """Bercovitch: base rate by issue, lower at high intensity and with a large power gap (references §1.7)."""
-    return rules.issue_success[k] * intensity(rules, state, k) * power_gap(rules, state, k)
+    """Bercovitch: base rate by issue, lower at high intensity and with a large power gap (references §1.7);
+    stronger with the backing of the pair's mediators, if the scenario has any."""
+    factor = rules.issue_success[k] * intensity(rules, state, k) * power_gap(rules, state, k)
+    return factor * mediator_backing(rules, state, k) if rules.mediators[k] else factor
+
+
+MEDIATOR_WEIGHT = 0.5  # how much a fully open mediator adds to mediation on the pairs it mediates
+MEDIATOR_CAP = 2.0
+
+
+def mediator_backing(rules: Rules, state: GameState, k: int) -> float:
+    """1 + 0.5 × the openness (½ trust + ½ receptivity) of each mediator of pair k, at most ×2: a mediator that
+    trusts the Secretary-General and works with the office lends it weight (visits and appeals raise both)."""
+    return min(MEDIATOR_CAP, 1.0 + MEDIATOR_WEIGHT * sum(openness(state, m) for m in rules.mediators[k]))
 
 
 def openness(state: GameState, i: int) -> float:
@@ -117,11 +130,15 @@ def _mediation_terms(rules: Rules, state: GameState, k: int) -> tuple[Term, ...]
     pair = state.pairs[k]
     a, b = rules.pair_members[k]
     gap = abs(state.parties[a].power - state.parties[b].power)
-    return (
+    terms = (
         Term("issue", rules.issue_success[k] / 0.5, 1.1, (k,)),
         Term("intensity", intensity(rules, state, k), 0.8, (k, pair.rung)),
         Term("power_gap", power_gap(rules, state, k), 0.9, (k, gap)),
     )
+    if rules.mediators[k]:
+        terms += (Term("mediator", mediator_backing(rules, state, k), 1.0,
+                       (k, tuple(_who(state, m) for m in rules.mediators[k]))),)
+    return terms
 
 
 def _office_terms(state: GameState, power: float, mixed: bool | None) -> tuple[Term, ...]:

@@ -144,9 +144,12 @@ class Ctx:
             self.report.changes.append(Change(target, before, after, cause, True))
 
     def effects(self, effects: tuple[EffectRule, ...], cause: Cause) -> None:
-        """Apply compiled scenario effects in order; each sees the state left by the previous one."""
+        """Apply compiled scenario effects in order; each sees the state left by the previous one. An effect with
+        a guard ('NAME = VALUE if CONDITION') applies only when its guard holds at that moment."""
         apply, state = self.apply, self.state
         for eff in effects:
+            if eff.guard is not None and not eff.guard(state):
+                continue
             apply(eff.slot, eff.op, eff.value(state), cause, eff.text)
 
     def apply(self, slot: Slot, op: str, value: float, cause: Cause, text: str = "") -> None:

@@ -29,11 +29,13 @@ def richardson_rates(ctx: Ctx) -> list[float]:
 
 
 def step_hostility(ctx: Ctx) -> None:
-    """One Euler step of the Richardson system for all parties at once."""
+    """One Euler step of the Richardson system for all parties at once (mediators and observers, in no pair,
+    keep the hostility the scenario gives them)."""
     dt = ctx.rules.tuning.step
     party = ctx.party
-    for i, rate in enumerate(richardson_rates(ctx)):
-        party(i, "hostility", dt * rate, RICHARDSON)
+    rates = richardson_rates(ctx)
+    for i in ctx.rules.deciders:
+        party(i, "hostility", dt * rates[i], RICHARDSON)
 
 
 def target_pressure(ctx: Ctx, k: int) -> float:

@@ -1,11 +1,19 @@
-"""Scenario events: scheduled on a date, triggered by a condition, or random; some offer the player a choice."""
+"""Scenario events: scheduled on a date, triggered by a condition, or random; some offer the player a choice.
+
+A scheduled event whose condition is false on its date is skipped, unless it has an 'until' date: then it fires
+on the first turn of that window on which its condition holds. An event's, a choice's or an ending's other words
+('variants') are chosen once, as it happens, and kept in the state for every front end to show.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
 
 from . import escalation, rng
 from .context import Ctx
 from .record import CHOICE, EVENT, Cause
-from .rules import ChoiceRule, EventRule
+from .rules import ChoiceRule, EventRule, Words
+from .state import GameState
 
 
 def due(ctx: Ctx, ev: EventRule) -> bool:
@@ -14,7 +22,7 @@ def due(ctx: Ctx, ev: EventRule) -> bool:
     fired = state.fired.get(ev.key, 0)
     if fired and not ev.repeat:
         return False
-    if ev.turn is not None and ev.turn != ctx.turn:
+    if ev.turn is not None and not ev.turn <= ctx.turn <= ev.last_turn:
         return False
     if ev.when is not None and not ev.when(state):
         return False
@@ -31,7 +39,10 @@ def fire(ctx: Ctx, ev: EventRule, cause: Cause | None = None) -> None:
     state.fired[ev.key] = state.fired.get(ev.key, 0) + 1
     cause = cause or Cause(EVENT, ev.key)
     ctx.report.events.append(ev.key)
-    ctx.say("news", "event", (ev.key,), cause)
+    variant = choose_words(state, ev.variants, f"event:{ev.key}")
+    for c in ev.choices:
+        choose_words(state, c.variants, f"choice:{ev.key}.{c.key}")
+    ctx.say("news", "event", (ev.key,) if not ev.variants else (ev.key, variant), cause)
     ctx.effects(ev.effects, cause)
     for k in range(len(state.pairs)):
         escalation.update_rung(ctx, k)  # the ladder shows at once what the event did to the pressure
@@ -53,6 +64,27 @@ def fire_due(ctx: Ctx) -> None:
             continue
         if due(ctx, ev):
             fire(ctx, ev)
+
+
+def choose_words(state: GameState, variants: Sequence[Words], key: str) -> int:
+    """Record which variant's words apply now (the first whose condition holds, -1 for the usual words)."""
+    if not variants:
+        return -1
+    index = next((v for v, words in enumerate(variants) if words.when(state)), -1)
+    if index < 0:
+        state.texts.pop(key, None)
+    else:
+        state.texts[key] = index
+    return index
+
+
+def words(variants: Sequence[Words], texts: Mapping[str, int], key: str, title: str, text: str) -> tuple[str, str]:
+    """The (title or label, text) in force for `key`: a recorded variant's, falling back on the usual words."""
+    index = texts.get(key, -1)
+    if not 0 <= index < len(variants):
+        return title, text
+    chosen = variants[index]
+    return chosen.title or title, chosen.text or text
 
 
 def affordable(ctx: Ctx, choice: ChoiceRule) -> bool:

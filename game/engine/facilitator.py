@@ -75,6 +75,9 @@ def why_not(rules: Rules, state: GameState, turn: int, iv: Intervention) -> Refu
     if iv.kind == OVERRIDE:
         if iv.target not in rules.party_ids:
             return Refusal("not_a_party", (iv.target,))
+        role = rules.party_roles[rules.party_ids.index(iv.target)]
+        if role != "disputant":
+            return Refusal("not_a_disputant", (iv.target, role))
         if decision_of(iv.value) not in DECISIONS:
             return Refusal("bad_decision", (iv.value,))
         return None

@@ -14,12 +14,13 @@ from .endings import Score, reached, score
 from .facilitator import Intervention
 from .observation import Observation, observe
 from .proposals import float_proposal
-from .record import DISTRACTION, INSTRUMENT, PROPOSAL, RESOURCES, Cause, Refusal, TurnReport
+from .record import DISTRACTION, DYNAMICS, INSTRUMENT, PROPOSAL, RESOURCES, Cause, Refusal, TurnReport
 from .rng import Dice
 from .rules import ChoiceRule, Rules
 from .state import GameState, Initiative, Office, PairState, PartyState
 
 PROPOSAL_COOLDOWN = 3  # turns before a rejected proposal can be floated again
+MAX_POWER = 5.0  # the strongest an instrument's power expression can make it
 INCOME = Cause(RESOURCES, "income")  # the office's budget for this turn
 RECOVERY = Cause(RESOURCES, "recovery")  # prestige recovers with time
 
@@ -80,7 +81,8 @@ def initial_state(rules: Rules, seed: int) -> GameState:
         rung = escalation.rung_for(p.pressure, 0, rules.thresholds[k], 0.0)
         pairs.append(PairState(p.pressure, 0.0, rung, rung, p.momentum))
     office = Office(sg.prestige, sg.budget, sg.envoys, sg.attention, sg.intelligence, sg.coordination, sg.visibility)
-    return GameState(seed, 0, ps, pairs, office, [m.support for m in scn.council], dict(scn.variables))
+    variables = {**scn.variables, **{t.id: float(t.initial) for t in scn.tracks}}
+    return GameState(seed, 0, ps, pairs, office, [m.support for m in scn.council], variables)
 
 
 class Game:
@@ -149,11 +151,15 @@ class Game:
         return observe(self.rules, self.state, self.filter)
 
     def pending(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
-        """Events awaiting an answer: (event id, title, [(choice id, label)])."""
+        """Events awaiting an answer: (event id, title, [(choice id, label)]), in the words used when it fired."""
         out = []
+        texts = self.state.texts
         for idx in self.state.pending:
             ev = self.rules.events[idx]
-            out.append((ev.key, ev.title, [(c.key, c.label) for c in ev.choices]))
+            title = events.words(ev.variants, texts, f"event:{ev.key}", ev.title, ev.text)[0]
+            labels = [(c.key, events.words(c.variants, texts, f"choice:{ev.key}.{c.key}", c.label, c.text)[0])
+                      for c in ev.choices]
+            out.append((ev.key, title, labels))
         return out
 
     # -- legality --------------------------------------------------------------------------------------------
@@ -290,6 +296,37 @@ class Game:
                 prestige, budget, envoys = prestige + cost.prestige, budget + cost.budget, envoys + cost.envoys
         return prestige, budget, envoys, attention
 
+    def why_not_choice(self, event_id: str, choice_id: str, choices: Mapping[str, str] | None = None,
+                       taken: Sequence[Action] = ()) -> Refusal | None:
+        """None if the pending event `event_id` can be answered with `choice_id` now, given the other answers
+        (`choices`) and the orders `taken` this turn, else why not (a choice the office cannot pay for)."""
+        pending = {self.rules.events[i].key: self.rules.events[i] for i in self.state.pending}
+        ev = pending.get(event_id)
+        if ev is None:
+            return Refusal("not_pending", (event_id,))
+        choice = next((c for c in ev.choices if c.key == choice_id), None)
+        if choice is None:
+            return Refusal("no_such_choice", (event_id, choice_id))
+        if ev.choices[ev.default_choice].key == choice_id:
+            return None  # the default is what happens when nobody decides: always possible, paid as far as it can be
+        prestige = budget = 0.0
+        for key, answer in (choices or {}).items():  # the other answers that are not their event's default
+            other = pending.get(key)
+            picked = next((n for n, c in enumerate(other.choices) if c.key == answer), None) if other else None
+            if key != event_id and picked is not None and picked != other.default_choice:
+                cost = other.choices[picked].cost
+                prestige, budget = prestige + cost.prestige, budget + cost.budget
+        if taken:  # and the orders, without the answers counted with them
+            with_orders, answers = self._spent(taken, choices), self._spent((), choices)
+            prestige, budget = prestige + with_orders[0] - answers[0], budget + with_orders[1] - answers[1]
+        spent = (prestige, budget)
+        office = self.state.office
+        for resource, need, have in (("prestige", choice.cost.prestige, office.prestige - spent[0]),
+                                     ("budget", choice.cost.budget, office.budget - spent[1])):
+            if need and have < need:
+                return Refusal("choice_unaffordable", (event_id, choice_id, resource, need, max(have, 0.0)))
+        return None
+
     def _chosen(self, choices: Mapping[str, str]) -> list[ChoiceRule]:
         """The options that will be taken for the pending events: the player's, else each event's default."""
         out = []
@@ -339,7 +376,7 @@ class Game:
         if s.initiatives:
             for ini in list(s.initiatives):
                 if ini.matures <= t <= ini.ends:
-                    instruments.act(ctx, ini, rules.instruments[ini.key].power)
+                    instruments.act(ctx, ini, self._power(rules.instruments[ini.key]))
         parties.decide_all(ctx, self._forced(ctx) if self.interventions else None)
         escalation.step_escalation(ctx, starts)
         self._resources(ctx)
@@ -357,6 +394,13 @@ class Game:
         self.inputs.append(TurnInput(tuple(actions), tuple(sorted(answered.items())) if answered else ()))
         self.reports.append(report)
         return report
+
+    def _power(self, ins) -> float:
+        """An instrument's strength now: its number, or its expression read on this turn's state (within 0-5)."""
+        if ins.power_expr is None:
+            return ins.power
+        value = float(ins.power_expr(self.state))
+        return 0.0 if not value > 0.0 else min(value, MAX_POWER)
 
     # -- a facilitator's interventions ------------------------------------------------------------------------
     def why_not_intervene(self, intervention: Intervention) -> Refusal | None:
@@ -399,6 +443,9 @@ class Game:
             ev = pending[ev_id]
             if choice_id not in {c.key for c in ev.choices}:
                 raise IllegalAction(Refusal("no_such_choice", (ev_id, choice_id)))
+            reason = self.why_not_choice(ev_id, choice_id, choices)
+            if reason:
+                raise IllegalAction(reason)
         # only the answers given other than the defaults must be affordable: a default is what happens when nobody
         # decides (a replay gives it as an answer), paid as far as the office can — else an event whose default
         # costs more than there is would stop the game
@@ -469,6 +516,9 @@ class Game:
         if drain:
             ctx.office("budget", -drain, Cause(DISTRACTION, "budget", tuple(self.rules.distraction_names[t])))
         ctx.office("prestige", prestige_recovery(self.rules, self.state.office.prestige), RECOVERY)
+        for track in self.rules.tracks:
+            if track.per_turn is not None:
+                ctx.apply(track.slot, "+=", float(track.per_turn(self.state)), Cause(DYNAMICS, "track", (track.key,)))
 
     def _distraction_news(self, ctx: Ctx, t: int) -> None:
         for name in self.rules.distractions_new[t]:
@@ -479,6 +529,7 @@ class Game:
         if end is not None:
             self.state.ending = end.key
             report.ending = end.key
+            events.choose_words(self.state, end.variants, f"ending:{end.key}")
 
     # -- scoring ---------------------------------------------------------------------------------------------
     def score(self) -> Score:

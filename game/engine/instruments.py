@@ -339,6 +339,9 @@ def _public_appeal(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> Non
 
 def _private_appeal(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
     i = ini.target
+    if ctx.rules.party_roles[i] != "disputant":
+        _appeal_to_third_party(ctx, i, power, cause)
+        return
     open_ = openness(ctx, i)
     if mixed_signals(ctx, ini, 3):
         power *= 0.5
@@ -350,6 +353,15 @@ def _private_appeal(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> No
         return
     ctx.party(i, "hostility", -0.06 * power * leverage(ctx) * (0.5 + open_), cause)
     ctx.party(i, "grievance", -0.02 * power, cause)
+    ctx.party(i, "engagement", 0.3 * power, cause)
+
+
+def _appeal_to_third_party(ctx: Ctx, i: int, power: float, cause: Cause) -> None:
+    """A private message to a mediator or an observer: it asks for help, not restraint, so it raises openness to
+    the office's work (and, for a mediator, the weight it lends to your mediation)."""
+    open_ = openness(ctx, i)
+    ctx.party(i, "receptivity", 0.05 * power * leverage(ctx) * (0.5 + open_), cause)
+    ctx.party(i, "trust", 0.02 * power, cause)
     ctx.party(i, "engagement", 0.3 * power, cause)
 
 

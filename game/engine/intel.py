@@ -290,6 +290,23 @@ def party_estimates(values: list[Estimate], i: int) -> dict[str, Estimate]:
     return {attr: values[base + j] for j, attr in enumerate(ESTIMATED)}
 
 
+TRACK_NOISE = 0.5  # a report on a progress track is this noisy, relative to the track's range
+
+
+def track_estimate(state: GameState, rules: Rules, j: int) -> Estimate:
+    """Progress track j as the analysts report it this turn: its value now plus noise that early warning narrows
+    (TRACK_NOISE × noise_sd × its range), with a 90% band; a fresh report every turn, not a filtered belief. The
+    noise is addressed by (seed, turn, track), so reading it never changes the game."""
+    track = rules.tracks[j]
+    span = track.hi - track.lo
+    sd = noise_sd(state.office.intelligence) * span * TRACK_NOISE
+    true = float(state.variables[track.key])
+    index = rules.first_pressure + len(rules.pair_ids) + j  # past every hidden value's address
+    guess = min(max(true + sd * rng.Dice(state.seed).normal(state.turn, rng.INTEL, index), track.lo), track.hi)
+    half = Z90 * sd
+    return Estimate(round(guess, 3), round(max(track.lo, guess - half), 3), round(min(track.hi, guess + half), 3))
+
+
 def known_intention(state: GameState, i: int) -> str | None:
     """The party's intention if a recent contact revealed it, else None."""
     p = state.parties[i]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import intel
 from .intel import Estimate
@@ -17,6 +17,21 @@ class PartyView:
     estimates: dict[str, Estimate]  # hostility, resolve, trust, domestic_pressure, receptivity
     intention: str | None  # only when recently revealed by contact
     last_decision: str  # public: what it did last turn
+    role: str = "disputant"  # public: disputant, mediator or observer
+
+
+@dataclass(frozen=True, slots=True)
+class TrackView:
+    """A progress track as the player sees it: exactly, as an estimate with a band, or not at all (hidden)."""
+
+    id: str
+    name: str
+    lo: float
+    hi: float
+    unit: str
+    visibility: str  # exact | estimated | hidden
+    value: float | None  # exact tracks only
+    estimate: Estimate | None  # estimated tracks only
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +86,8 @@ class Observation:
     distractions: tuple[str, ...]
     pending: tuple[str, ...]  # events awaiting the player's choice
     ending: str | None
+    tracks: tuple[TrackView, ...] = ()
+    texts: dict[str, int] = field(default_factory=dict)  # which variant words were used (see GameState.texts)
 
 
 def observe(rules: Rules, state: GameState, beliefs: intel.Filter | None = None) -> Observation:
@@ -87,6 +104,7 @@ def observe(rules: Rules, state: GameState, beliefs: intel.Filter | None = None)
             intel.party_estimates(values, i),
             intel.known_intention(state, i),
             state.parties[i].last_decision,
+            rules.party_roles[i],
         )
         for i, pid in enumerate(rules.party_ids)
     )
@@ -142,7 +160,16 @@ def observe(rules: Rules, state: GameState, beliefs: intel.Filter | None = None)
         distractions=tuple(rules.distraction_names[t]),
         pending=tuple(rules.events[i].key for i in state.pending),
         ending=state.ending,
+        tracks=tuple(_track(rules, state, j) for j in range(len(rules.tracks))),
+        texts=dict(state.texts),
     )
+
+
+def _track(rules: Rules, state: GameState, j: int) -> TrackView:
+    track = rules.tracks[j]
+    exact = round(float(state.variables[track.key]), 3) if track.visibility == "exact" else None
+    estimate = intel.track_estimate(state, rules, j) if track.visibility == "estimated" else None
+    return TrackView(track.key, track.name, track.lo, track.hi, track.unit, track.visibility, exact, estimate)
 
 
 def _typical_band(values: list[Estimate]) -> float:

@@ -112,12 +112,15 @@ def update_intention(ctx: Ctx, i: int) -> None:
 def decide_all(ctx: Ctx, forced: Mapping[int, str] | None = None) -> None:
     """Every party decides on the same state (simultaneous moves), then the decisions apply in order.
 
-    `forced` (party index -> decision) replaces those parties' own choices: a facilitator's override."""
-    choices = [choose(ctx, i) for i in range(len(ctx.state.parties))]
+    `forced` (party index -> decision) replaces those parties' own choices: a facilitator's override. Mediators
+    and observers decide nothing: they are in no pair, so there is nothing for them to escalate."""
+    deciders = ctx.rules.deciders
+    choices = {i: choose(ctx, i) for i in deciders}
     if forced:
         for i, decision in forced.items():
-            choices[i] = decision
-    for i, decision in enumerate(choices):
+            if i in choices:
+                choices[i] = decision
+    for i, decision in choices.items():
         if decision == HOLD:
             p = ctx.state.parties[i]
             p.last_decision = HOLD

@@ -79,7 +79,7 @@ class Refusal:
 
 # What a Message can report (code: args).
 MESSAGE_CODES = {
-    "event": "event id",
+    "event": "event id[, the variant of its words used, -1 for the usual ones (only when it has variants)]",
     "distraction": "distraction name",
     "incident": "pair index",
     "rung": "pair index, old rung, new rung",
@@ -134,6 +134,8 @@ REFUSALS = {
     "no_such_event": "event id",
     "event_pending": "event id",
     "not_a_party": "party id",
+    "not_a_disputant": "party id, its role (mediator | observer)",
+    "choice_unaffordable": "event id, choice id, 'prestige' | 'budget', needed, available",
     "bad_decision": "decision",
     "unknown_intervention": "kind",
 }

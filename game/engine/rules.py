@@ -28,12 +28,38 @@ DEFAULT_SCORE = {"success": 100.0, "partial": 40.0, "failure": -100.0}
 
 @dataclass(frozen=True, slots=True)
 class EffectRule:
-    """A compiled effect bound to its slot: `target op value`."""
+    """A compiled effect bound to its slot: `target op value`, only when `guard` (if any) holds."""
 
     text: str
     slot: Slot
     op: str
     value: Condition
+    guard: Condition | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """Other words for an event, a choice or an ending, used when `when` holds: `title` is a choice's label."""
+
+    when: Condition
+    title: str | None
+    text: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TrackRule:
+    """A progress track: its bounds, how the player sees it, and what it gains each turn."""
+
+    key: str
+    name: str
+    description: str
+    lo: float
+    hi: float
+    start: float
+    unit: str
+    visibility: str  # exact | estimated | hidden
+    per_turn: Condition | None
+    slot: Slot
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +73,7 @@ class InstrumentRule:
     delay: int
     duration: int
     power: float
+    power_expr: Condition | None  # when the scenario makes the strength depend on the state
     public: bool
     attention: bool
     requires: Condition | None
@@ -77,6 +104,8 @@ class ChoiceRule:
     text: str
     cost: Cost
     effects: tuple[EffectRule, ...]
+    variants: tuple[Words, ...] = ()
+    invented: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +115,7 @@ class EventRule:
     title: str
     text: str
     turn: int | None
+    last_turn: int | None  # the last turn it may fire on (its date's, or its 'until')
     when: Condition | None
     chance: float | Condition | None
     repeat: bool
@@ -93,6 +123,8 @@ class EventRule:
     effects: tuple[EffectRule, ...]
     choices: tuple[ChoiceRule, ...]
     default_choice: int
+    variants: tuple[Words, ...] = ()
+    invented: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +136,7 @@ class EndingRule:
     when: Condition | None
     at_end: bool
     score: float
+    variants: tuple[Words, ...] = ()
 
 
 class Rules:
@@ -142,6 +175,13 @@ class Rules:
         self.pairs_of_party = [
             [k for k, (a, b) in enumerate(self.pair_members) if i in (a, b)] for i in range(len(self.party_ids))
         ]
+        self.party_roles = [p.role for p in scn.parties]
+        # the parties that decide each turn and follow Richardson's dynamics: every party but mediators/observers
+        self.deciders = [i for i, role in enumerate(self.party_roles) if role == "disputant"]
+        self.mediators = [
+            tuple(i for i, p in enumerate(scn.parties) if p.role == "mediator" and pid in p.mediates)
+            for pid in self.pair_ids
+        ]
         self.council_ids = [m.id for m in scn.council]
         self.council_names = [m.name for m in scn.council]
         self.council_permanent = [m.permanent for m in scn.council]
@@ -161,13 +201,22 @@ class Rules:
                     self.distraction_budget[t] += d.budget_per_turn
                     self.distraction_names[t].append(d.name)
         self.slots = SlotTable(
-            self.party_ids, self.pair_ids, self.tops, self.council_ids, dict(scn.variables), self._derived()
+            self.party_ids, self.pair_ids, self.tops, self.council_ids, dict(scn.variables), self._derived(),
+            tracks={t.id: (t.min, t.max, t.visibility != "exact") for t in scn.tracks},
+            instrument_kinds={ins.key: ins.use for ins in scn.instruments},
         )
+        self.tracks = [
+            TrackRule(t.id, t.name, t.description or "", t.min, t.max, t.initial, t.unit or "", t.visibility,
+                      self.bind(("tracks", i, "per_turn")), self.slots.slot(("var", None, t.id)))
+            for i, t in enumerate(scn.tracks)
+        ]
         self.instruments = self._instruments()
         self.proposals = self._proposals()
         self.events = self._events()
-        # the events that may fire on each turn (undated ones, and those dated that turn), in file order
-        self.events_at = [tuple(e for e in self.events if e.turn is None or e.turn == t) for t in range(self.turns)]
+        # the events that may fire on each turn (undated ones, and those whose window covers it), in file order
+        self.events_at = [
+            tuple(e for e in self.events if e.turn is None or e.turn <= t <= e.last_turn) for t in range(self.turns)
+        ]
         # the distractions that begin on each turn, for the news
         self.distractions_new = [
             sorted(set(self.distraction_names[t]) - set(self.distraction_names[t - 1] if t else ()))
@@ -212,7 +261,16 @@ class Rules:
         return tuple(self._effect_rule(e) for e in self.compiled.effects.get(path, ()))
 
     def _effect_rule(self, eff: Effect) -> EffectRule:
-        return EffectRule(eff.text, self.slots.slot(eff.target), eff.op, eff.value.bind(self.slots.getter))
+        guard = eff.guard.bind(self.slots.getter) if eff.guard is not None else None
+        return EffectRule(eff.text, self.slots.slot(eff.target), eff.op, eff.value.bind(self.slots.getter), guard)
+
+    def _words(self, path: tuple, variants, label: bool = False) -> tuple[Words, ...]:
+        out = []
+        for v, var in enumerate(variants):
+            when = self.bind((*path, "variants", v, "when"))
+            if when is not None:
+                out.append(Words(when, var.label if label else var.title, var.text))
+        return tuple(out)
 
     def _turn(self, day: dt.date | None, default: int) -> int:
         if day is None:
@@ -235,7 +293,8 @@ class Rules:
                 cost=ins.cost or spec.cost,
                 delay=spec.delay if ins.delay is None else ins.delay,
                 duration=spec.duration if ins.duration is None else ins.duration,
-                power=ins.power,
+                power=ins.power if isinstance(ins.power, float | int) else 1.0,
+                power_expr=self.bind(("instruments", i, "power")) if isinstance(ins.power, str) else None,
                 public=spec.public,
                 attention=spec.attention,
                 requires=self.bind(("instruments", i, "requires")),
@@ -271,7 +330,8 @@ class Rules:
                 chance = self.bind(("events", i, "chance"))
             choices = tuple(
                 ChoiceRule(
-                    c.id, c.label, c.text or "", c.cost, self.bind_effects(("events", i, "choices", j, "effects"))
+                    c.id, c.label, c.text or "", c.cost, self.bind_effects(("events", i, "choices", j, "effects")),
+                    self._words(("events", i, "choices", j), c.variants, label=True), c.invented,
                 )
                 for j, c in enumerate(ev.choices)
             )
@@ -283,6 +343,7 @@ class Rules:
                     title=ev.title,
                     text=ev.text,
                     turn=None if ev.date is None else self._turn(ev.date, 0),
+                    last_turn=None if ev.date is None else self._turn(ev.until or ev.date, 0),
                     when=self.bind(("events", i, "when")),
                     chance=chance,
                     repeat=ev.repeat,
@@ -290,6 +351,8 @@ class Rules:
                     effects=self.bind_effects(("events", i, "effects")),
                     choices=choices,
                     default_choice=default,
+                    variants=self._words(("events", i), ev.variants),
+                    invented=ev.invented,
                 )
             )
         return out
@@ -304,6 +367,7 @@ class Rules:
                 self.bind(("endings", i, "when")),
                 e.at_end,
                 DEFAULT_SCORE[e.rating] if e.score is None else e.score,
+                self._words(("endings", i), e.variants),
             )
             for i, e in enumerate(self.scenario.endings)
         ]

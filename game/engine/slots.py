@@ -12,8 +12,11 @@ from typing import Any
 
 from game.scenario.expr import Ref
 from game.scenario.limits import MAX_NUMBER
+from game.scenario.names import INTENTIONS
 
 from .state import GameState
+
+_INTENTION_OF = {code: word for word, code in INTENTIONS.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +35,8 @@ class Slot:
 
 
 def _party_slot(index: int, pid: str, attr: str) -> Slot:
+    if attr == "intention":
+        return _intention_slot(index, pid)
     lo = -1.0 if attr == "grievance" else 0.0
 
     def get(s: GameState) -> float:
@@ -41,6 +46,18 @@ def _party_slot(index: int, pid: str, attr: str) -> Slot:
         setattr(s.parties[index], attr, v)
 
     return Slot(f"{pid}.{attr}", get, put, lo, 1.0, hidden=attr not in ("power",))
+
+
+def _intention_slot(index: int, pid: str) -> Slot:
+    """A party's hidden intention as the numbers 1, 0, -1 (escalate, hold, settle); a value set is rounded."""
+
+    def get(s: GameState) -> float:
+        return INTENTIONS[s.parties[index].intention]
+
+    def put(s: GameState, v: float) -> None:
+        s.parties[index].intention = _INTENTION_OF[float(round(v))]
+
+    return Slot(f"{pid}.intention", get, put, -1.0, 1.0, hidden=True, integer=True)
 
 
 def _pair_slot(index: int, pid: str, attr: str, top: int) -> Slot:
@@ -91,10 +108,15 @@ class SlotTable:
         council_ids: list[str],
         variables: dict[str, float | bool],
         derived: dict[str, Callable[[GameState], Any]],
+        tracks: dict[str, tuple[float, float, bool]] | None = None,
+        instrument_kinds: dict[str, str] | None = None,
     ) -> None:
+        """`tracks`: track id -> (lowest, highest, hidden from the player); `instrument_kinds`: id -> kind."""
         self._slots: dict[Ref, Slot] = {}
         self._party_ids, self._pair_ids, self._council = party_ids, pair_ids, council_ids
         self._tops, self._variables, self._derived = tops, variables, derived
+        self._tracks = tracks or {}
+        self._kinds = instrument_kinds or {}
 
     def slot(self, ref: Ref) -> Slot:
         found = self._slots.get(ref)
@@ -135,6 +157,8 @@ class SlotTable:
             return Slot(f"fired.{key}", lambda s: s.fired.get(key, 0) > 0, None, 0, 1, hidden=False, boolean=True)
         if kind == "used":
             return Slot(f"used.{key}", lambda s: s.used.get(key, 0), None, 0, 1e9, hidden=False, integer=True)
+        if kind == "in_field":
+            return Slot(f"in_field.{key}", self._in_field(key), None, 0, 1e9, hidden=False, integer=True)
         if kind == "accepted":
             return Slot(f"accepted.{key}", lambda s: key in s.accepted, None, 0, 1, hidden=False, boolean=True)
         if kind == "chose":
@@ -142,7 +166,32 @@ class SlotTable:
             return Slot(f"chose.{key}.{attr}", lambda s: pair in s.chose, None, 0, 1, hidden=False, boolean=True)
         raise KeyError(f"no slot for {ref}")
 
+    def _in_field(self, key: str) -> Callable[[GameState], int]:
+        """How many initiatives of instrument `key` act now: matured and not over, and for a preventive
+        deployment only while a Council mandate keeps troops on the ground (a vetoed one never counts)."""
+        deployment = self._kinds.get(key) == "preventive_deployment"
+
+        def count(s: GameState) -> int:
+            t = s.turn
+            return sum(
+                1 for i in s.initiatives
+                if i.key == key and i.matures <= t <= i.ends
+                and (not deployment or s.pairs[i.target].deployment_left > 0)
+            )
+
+        return count
+
     def _var_slot(self, name: str) -> Slot:
+        if name in self._tracks:
+            lo, hi, hidden = self._tracks[name]
+
+            def get_track(s: GameState) -> float:
+                return s.variables[name]
+
+            def put_track(s: GameState, v: float) -> None:
+                s.variables[name] = v
+
+            return Slot(name, get_track, put_track, lo, hi, hidden=hidden)
         boolean = isinstance(self._variables[name], bool)
 
         def get(s: GameState) -> float | bool:

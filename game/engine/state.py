@@ -144,6 +144,9 @@ class GameState:
     # Bookkeeping of launches, kept small so that a turn costs the same on turn 900 as on turn 1:
     last_launch: dict[str, int] = field(default_factory=dict)  # action id -> last turn it was launched
     recent_launches: dict[tuple[str, int], tuple[int, ...]] = field(default_factory=dict)  # (id, target) -> turns
+    # which of the scenario's other words were used: "event:ID", "choice:EVENT.CHOICE" or "ending:ID" -> the
+    # index of the variant (only for those that have variants and where one applied)
+    texts: dict[str, int] = field(default_factory=dict)
 
     def clone(self) -> GameState:
         """A deep copy, written out by hand because lookahead policies clone often."""
@@ -170,4 +173,5 @@ class GameState:
             self.ending,
             dict(self.last_launch),
             dict(self.recent_launches),
+            dict(self.texts),
         )

@@ -27,6 +27,8 @@ from game.engine.record import (
 )
 
 from .odds import reasons_lines
+from .tracks import track_name
+from .variants import event_words
 from .words import pair_name, party_name, target_name
 
 # Tones of news, in the order a reader cares about them.
@@ -134,6 +136,8 @@ def cause_label(rules: Rules, cause: Cause) -> str:
         if key == "ladder":
             k, rung = args
             return f"pressure crossed into '{rules.ladders[k][rung]}'"
+        if key == "track":
+            return f"the turn's trend for {track_name(rules, args[0]).lower()}"
         return DYNAMICS_LABELS.get(key, key)
     if kind == INCIDENT:
         return f"an incident between {pair_name(rules, key, ' and ')}"
@@ -172,8 +176,10 @@ def message_text(rules: Rules, msg: Message) -> str:
     if code in FIXED_MESSAGES:
         return FIXED_MESSAGES[code]
     if code == "event":
-        ev = next((e for e in rules.events if e.key == args[0]), None)
-        return f"{ev.title}. {ev.text}" if ev else event_title(rules, args[0])
+        if not any(e.key == args[0] for e in rules.events):
+            return event_title(rules, args[0])
+        title, text = event_words(rules, args[0], {}, args[1] if len(args) > 1 else None)
+        return f"{title}. {text}"
     if code == "distraction":
         return f"Emergency elsewhere: {args[0]}. It draws the world's attention, and your staff's, away."
     if code == "incident":

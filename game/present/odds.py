@@ -141,4 +141,4 @@ def term_text(rules: Rules, term: Term) -> str:
     if code == "hostility":
         i, hostility = args
         return f"{party_name(rules, i)} is very hostile (hostility {hostility:.2f}, your estimate)"
-    return ""
+    return ""  # track_two and mediator: they only ever help

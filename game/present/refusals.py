@@ -112,6 +112,12 @@ def refusal_text(rules: Rules, refusal: Refusal, typed: bool = False) -> str:
         key, choice = args
         options = ", ".join(_choices_of(rules, key, typed))
         return f"'{_event_title(rules, key)}' has no option '{choice}'; choose one of {options}"
+    if code == "choice_unaffordable":
+        key, choice, resource, need, have = args
+        label = next((c.label for e in rules.events if e.key == key for c in e.choices if c.key == choice), choice)
+        if resource == "prestige":
+            return f"'{label}' needs {need:g} prestige; you have {_prestige(have)} left this turn"
+        return f"'{label}' needs ${need:g}m; you have {_money(have)} left this turn"
     if code == "answers_unaffordable":
         prestige, budget = args
         return f"your answers to this turn's events cost {prestige:g} prestige and ${budget:g}m; you cannot afford them"
@@ -124,6 +130,10 @@ def refusal_text(rules: Rules, refusal: Refusal, typed: bool = False) -> str:
         return f"'{_event_title(rules, args[0])}' is already awaiting an answer"
     if code == "not_a_party":
         return f"'{args[0]}' is not a party; choose one of {_listed(rules, rules.party_ids, typed)}"
+    if code == "not_a_disputant":
+        party, role = args
+        return (f"{target_name(rules, party)} is a{'n' if role[0] in 'aeiou' else ''} {role}: it takes part in no "
+                "pair and makes no decisions to set")
     if code == "bad_decision":
         return f"a party can only escalate, hold or step back, not '{args[0]}'"
     if code == "unknown_intervention":

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from game.engine import Rules
 
+from .tracks import track_name, track_value
 from .words import pair_name
 
 MINUS = "−"
@@ -31,6 +32,7 @@ class Scale:
 RUNG, BOOL = Scale("rung", 1), Scale("bool", 1)
 PRESTIGE, MONEY, PERCENT = Scale("prestige", 0.1), Scale("money", 0.1), Scale("percent", 0.01)
 COUNT, NUMBER = Scale("count", 1), Scale("number", 0.01)
+TRACK = Scale("track", 0.1)  # a progress track, in its own unit to a tenth
 
 
 def units(value: float, step: float) -> int:
@@ -58,6 +60,8 @@ def scale_of(rules: Rules, target: str, *values: float) -> Scale:
     head, _, attr = target.partition(".")
     if attr == "rung" and head in rules.pair_ids:
         return RUNG
+    if not attr and any(t.key == target for t in rules.tracks):
+        return TRACK
     if target == "prestige":
         return PRESTIGE
     if target == "budget":
@@ -81,6 +85,8 @@ def sentence_start(text: str) -> str:
 def target_label(rules: Rules, target: str) -> str:
     """A visible target ('usa_ussr.rung', 'council.usa', 'prestige', a variable) in words, as a sentence's start."""
     head, _, attr = target.partition(".")
+    if not attr and any(t.key == target for t in rules.tracks):
+        return sentence_start(track_name(rules, target))
     if attr == "rung" and head in rules.pair_ids:
         return f"Escalation between {pair_name(rules, head)}"
     if head == "council" and attr in rules.council_ids:
@@ -122,6 +128,8 @@ def value_text(rules: Rules, target: str, value: float, scale: Scale | None = No
     if scale is BOOL:
         return "yes" if value else "no"
     n = units(value, scale.step)
+    if scale.kind == "track":
+        return track_value(rules, target, n * scale.step)
     if scale.kind == "money":
         return f"${number_text(n, scale.step)}m"
     if scale.kind == "percent":
@@ -139,6 +147,8 @@ def amount_text(rules: Rules, target: str, n: int, scale: Scale) -> str:
         return f"{sign}${magnitude}m"
     if scale.kind == "percent":
         return f"{sign}{abs(n)} pts" if abs(n) != 1 else f"{sign}1 pt"
+    if scale.kind == "track":
+        return sign + track_value(rules, target, abs(n) * scale.step)
     if scale.kind == "rung":
         return f"{sign}{abs(n)} rung" + ("" if abs(n) == 1 else "s")
     return f"{sign}{magnitude}"

@@ -22,7 +22,9 @@ from .lines import decisions_sentence, report_days
 from .news import TONE_MARKERS, decision_words
 from .office import office_lines
 from .refusals import refusal_text
+from .tracks import track_reading
 from .values import value_text
+from .variants import choice_words, ending_words, event_words
 from .words import action_cost, action_label, cost_text, pair_name, plural, target_name, timing_text
 
 # Words of the pages' own controls and headings.
@@ -38,6 +40,7 @@ LABELS: dict[str, str] = {
     "parties": "The parties",
     "office": "Your office",
     "council": "Security Council support",
+    "progress": "Progress",
     "underway": "Under way",
     "nothing_underway": "Nothing under way.",
     "news": "News and intelligence",
@@ -122,6 +125,8 @@ def parties(obs: Observation) -> list[dict[str, Any]]:
     for p in obs.parties:
         intention = f"intention: {p.intention} (from recent contact)" if p.intention else "intention: unknown"
         last = f"last turn it chose to {decision_words(p.last_decision)}" if obs.turn > 0 else ""
+        if p.role != "disputant":
+            intention, last = f"{p.role}: takes part in no pair and makes no decisions", ""
         out.append({
             "name": p.name,
             "intention": intention,
@@ -150,7 +155,9 @@ def office(rules: Rules, obs: Observation) -> dict[str, Any]:
         target = f" → {target_name(rules, ini.target)}" if ini.target else ""
         acts = "acting now" if ini.matures_in == 0 else f"acts from {turn_date(rules, obs.turn + ini.matures_in)}"
         underway.append(f"{ini.name}{target}: {acts}, until {turn_date(rules, obs.turn + ini.ends_in)}")
-    return {"items": items, "elsewhere": elsewhere, "council": council, "underway": underway}
+    progress = [f"{t.name}: {track_reading(rules, t)}" + (" (estimate, 90% band)" if t.estimate else "")
+                for t in obs.tracks if t.visibility != "hidden"]
+    return {"items": items, "elsewhere": elsewhere, "council": council, "underway": underway, "progress": progress}
 
 
 def instruments(rules: Rules, game: Game) -> list[dict[str, Any]]:
@@ -178,18 +185,25 @@ def events(rules: Rules, game: Game) -> list[dict[str, Any]]:
     """Events awaiting an answer, with their options (label, detail, cost) and which is the default."""
     by_key = {ev.key: ev for ev in rules.events}
     out = []
+    texts = game.state.texts
     for key, title, _ in game.pending():
         ev = by_key[key]
         choices = []
         for m, c in enumerate(ev.choices):
+            label, about = choice_words(rules, key, c.key, texts)
             notes = []
             if c.cost.prestige or c.cost.budget:
                 notes.append(f"costs {cost_text(c.cost)}")
             if m == ev.default_choice:
                 notes.append(LABELS["default"])
-            choices.append({"id": c.key, "label": c.label, "text": c.text or "", "notes": ", ".join(notes),
-                            "default": m == ev.default_choice})
-        out.append({"id": key, "title": title, "text": ev.text, "choices": choices})
+            if c.invented:
+                notes.append("an invented option")
+            refusal = game.why_not_choice(key, c.key)
+            if refusal is not None:
+                notes.append(f"not possible: {refusal_text(rules, refusal)}")
+            choices.append({"id": c.key, "label": label, "text": about, "notes": ", ".join(notes),
+                            "default": m == ev.default_choice, "disabled": refusal is not None})
+        out.append({"id": key, "title": title, "text": event_words(rules, key, texts)[1], "choices": choices})
     return out
 
 
@@ -240,18 +254,19 @@ def ending(game: Game) -> dict[str, Any] | None:
     s = game.score()
     endings = {e.key: e for e in rules.endings}
     end, theirs = endings[s.ending], endings[s.baseline_ending]
+    title, text = ending_words(rules, end.key, game.state.texts)
     peaks = []
     for k in range(len(rules.pair_ids)):
         rung = game.state.pairs[k].peak_rung
         peaks.append(f"{pair_name(rules, k)}: peak {rules.ladders[k][rung]} ({rung})")
     scn = rules.scenario
     return {
-        "title": f"The end: {end.title}",
+        "title": f"The end: {title}",
         "rating": f"Rating: {end.rating}",
-        "text": end.text,
+        "text": text,
         "score": [
             f"Your score: {s.total:+.1f}",
-            f"{end.title} ({end.rating}): {s.base:+.1f}",
+            f"{title} ({end.rating}): {s.base:+.1f}",
             f"failure prevented (without you: {theirs.title}, {theirs.rating}): {s.prevention:+.1f}",
             f"escalation spared compared with no intervention: {s.escalation_spared:+.1f}",
             f"prestige gained or lost: {s.prestige:+.1f}",

@@ -17,6 +17,7 @@ from game.engine.game import intervene_at
 from game.present.dates import day_text, short_date, when_text
 from game.present.moves import comparison_label
 from game.present.news import message_text
+from game.present.variants import ending_words
 from game.present.words import action_label, pair_name
 from game.scenario.calendar import turn_of
 
@@ -44,6 +45,21 @@ class PairTrack:
     baseline_rungs: tuple[int, ...]  # the same world with a Secretary-General who does nothing
     peak: int
     baseline_peak: int
+
+
+@dataclass(frozen=True)
+class TrackLine:
+    """One progress track at every point of the game, with the same world's path when nobody intervenes."""
+
+    id: str
+    name: str
+    description: str
+    unit: str
+    low: float
+    high: float
+    visibility: str  # exact | estimated | hidden (hidden ones are revealed here, after the game)
+    values: tuple[float, ...]
+    baseline: tuple[float, ...]
 
 
 @dataclass(frozen=True)
@@ -145,6 +161,7 @@ class Debrief:
     key_decisions: tuple[KeyDecision, ...]
     key_decisions_runs: int  # 0 when the decisions that mattered were not looked for
     facilitator: tuple[FacilitatorNote, ...] = ()  # the facilitator's interventions and the class's votes
+    tracks: tuple[TrackLine, ...] = ()  # the scenario's progress tracks, if it has any
 
     @property
     def name(self) -> str:
@@ -172,6 +189,12 @@ def collect(played: Played, *, session: str = "", runs: int = 100, top: int = 3,
     scn = rules.scenario
     endings = tuple(Outcome(e.key, e.title, e.rating, e.text) for e in rules.endings)
     by_id = {e.id: e for e in endings}
+    if game.ending:  # the ending in the words chosen as the game ended
+        title, text = ending_words(rules, game.ending, game.state.texts)
+        by_id[game.ending] = Outcome(game.ending, title, by_id[game.ending].rating, text)
+    if base_game.ending and base_game.ending != game.ending:
+        title, text = ending_words(rules, base_game.ending, base_game.state.texts)
+        by_id[base_game.ending] = Outcome(base_game.ending, title, by_id[base_game.ending].rating, text)
     score = None
     if game.done:
         s = game.score()
@@ -215,6 +238,11 @@ def collect(played: Played, *, session: str = "", runs: int = 100, top: int = 3,
         key_decisions=decisions,
         key_decisions_runs=runs if finder is not None and not save.interventions else 0,
         facilitator=facilitator_notes(rules, save.interventions, save.votes),
+        tracks=tuple(
+            TrackLine(t.key, t.name, t.description, t.unit, t.lo, t.hi, t.visibility,
+                      tuple(p["tracks"][j] for p in points), tuple(p["tracks"][j] for p in base_points))
+            for j, t in enumerate(rules.tracks)
+        ),
     )
 
 
@@ -278,6 +306,7 @@ def point(game: Game) -> dict[str, Any]:
     return {
         "rungs": [p.rung for p in s.pairs],
         "pressure": [round(p.pressure, 3) for p in s.pairs],
+        "tracks": [round(float(s.variables[t.key]), 3) for t in rules.tracks],
         "office": {
             "prestige": round(s.office.prestige, 2),
             "budget": round(s.office.budget, 2),

@@ -132,6 +132,7 @@ def render_debrief(d: Debrief) -> str:
         f"{e(d.turn_unit)}, in your game and in the same world with a Secretary-General who does nothing. "
         "Triangles mark your decisions; numbers mark the decisions that mattered most (below).</p>",
         *(_escalation_chart(d, k) for k in range(len(d.pairs))),
+        *_tracks(d),
         '<h2 id="resources">Your resources</h2>',
         _resources(d),
         _key_decisions(d),
@@ -250,6 +251,29 @@ def _resources(d: Debrief) -> str:
     return ('<p>Prestige is spent by acting and rebuilt by success; a mission ties up an envoy for several turns; '
             "attention is how many initiatives can run at once, and emergencies elsewhere draw it away.</p>"
             f'<div class="grid2">{"".join(cells)}</div>')
+
+
+def _tracks(d: Debrief) -> list[str]:
+    """The progress tracks, each a chart of your game and the same world without you."""
+    if not d.tracks:
+        return []
+    labels = axis_labels(d.point_dates, d.turn_unit, d.turns_total)
+    n = len(labels)
+    cells = []
+    for i, t in enumerate(d.tracks):
+        base = list(t.baseline[:n]) + [None] * (n - len(t.baseline))
+        series = [Series("Your game", list(t.values), PALETTE[(i + 2) % len(PALETTE)], width=2.5),
+                  Series("Without you", base, GREY, dashed=True, width=2.0, dots=False)]
+        unit = f" ({t.unit})" if t.unit else ""
+        seen = {"exact": "", "estimated": " You saw it only as an estimate during the game.",
+                "hidden": " It was hidden from you during the game."}[t.visibility]
+        ticks = value_ticks(t.low, t.high)
+        chart = line_chart(f"{t.name}{unit}", labels, series, (t.low, ticks[-1][0]), ticks,
+                           width=440, height=220, left=52,
+                           description=f"{t.name} per turn: {', '.join(f'{v:g}' for v in t.values)}.{seen}")
+        about = f'<p class="note">{e(t.description)}{e(seen)}</p>' if t.description or seen else ""
+        cells.append(f"<div><h3>{e(t.name)}</h3>{chart}{about}</div>")
+    return ['<h2 id="progress">Progress</h2>', f'<div class="grid2">{"".join(cells)}</div>']
 
 
 def _key_decisions(d: Debrief) -> str:

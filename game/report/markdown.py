@@ -54,6 +54,13 @@ def render_debrief_md(d: Debrief) -> str:
                      *(f"{p.rungs[k]} {p.ladder[p.rungs[k]]}" for p in d.pairs),
                      *(_rung(p.baseline_rungs, p.ladder, k) for p in d.pairs), mark.strip()])
     lines += table(head, rows)
+    if d.tracks:
+        lines += ["## Progress", ""]
+        lines += table(["Date", *(t.name + (f" ({t.unit})" if t.unit else "") for t in d.tracks),
+                        *(f"{t.name} without you" for t in d.tracks)],
+                       [[labels[k], *(f"{t.values[k]:g}" for t in d.tracks),
+                         *(f"{t.baseline[k]:g}" if k < len(t.baseline) else "" for t in d.tracks)]
+                        for k in range(len(d.point_dates))])
     lines += ["## Your resources", ""]
     lines += table(["Date", *(name for _, name in RESOURCES)],
                    [[labels[k], *(f"{d.resources[key][k]:g}" for key, _ in RESOURCES)]

@@ -175,6 +175,7 @@ class _SnapshotBase(_Strict):
     pending: list[int]
     history: list[list[float]]
     ending: str | None
+    texts: dict[str, int] = {}  # which variant words were used (absent when the scenario has none)
 
 
 class _SnapshotV1(_SnapshotBase):

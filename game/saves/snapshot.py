@@ -43,6 +43,7 @@ def state_to_dict(state: GameState) -> dict[str, Any]:
         "last_launch": dict(state.last_launch),
         "recent_launches": [{"action": key, "target": target, "turns": list(turns)}
                             for (key, target), turns in sorted(state.recent_launches.items())],
+        **({"texts": dict(state.texts)} if state.texts else {}),
     }
 
 
@@ -86,4 +87,5 @@ def state_from_dict(data: dict[str, Any]) -> GameState:
         last_launch={str(k): int(t) for k, t in data["last_launch"].items()},
         recent_launches={(str(r["action"]), int(r["target"])): tuple(int(t) for t in r["turns"])
                          for r in data["recent_launches"]},
+        texts={str(k): int(v) for k, v in data.get("texts", {}).items()},
     )

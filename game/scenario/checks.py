@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from .calendar import calendar_problem, turn_of
 from .compiled import CompiledScenario, compile_scenario
 from .diagnostics import Path, Problem, did_you_mean
+from .expr import Expression, Ref
 from .geography import atlas
 from .model import Scenario
 from .names import INSTRUMENT_TARGETS, RESERVED
@@ -26,6 +27,7 @@ def run_checks(scn: Scenario) -> list[Problem]:
         check_names_clash,
         check_sources,
         check_pairs,
+        check_roles,
         check_council,
         check_dates,
         check_instruments,
@@ -43,6 +45,8 @@ def run_checks(scn: Scenario) -> list[Problem]:
     problems.extend(expr_problems)
     if compiled is not None:
         problems.extend(check_reachability(compiled))
+        problems.extend(check_scheduled_conditions(compiled))
+        problems.extend(check_conditions_that_never_hold(compiled))
         problems.extend(check_variables(compiled))
         problems.extend(check_map_secrets(compiled))
     return problems
@@ -71,6 +75,7 @@ def check_ids(scn: Scenario) -> Iterator[Problem]:
         "event": ("events", scn.events),
         "ending": ("endings", scn.endings),
         "discussion point": ("discussion", scn.discussion),
+        "track": ("tracks", scn.tracks),
     }
     for what, (key, items) in groups.items():
         yield from _duplicates((((key, i, "id"), item.id) for i, item in enumerate(items)), what)
@@ -93,6 +98,7 @@ def check_names_clash(scn: Scenario) -> Iterator[Problem]:
     named: list[tuple[Path, str, str]] = [(("parties", i, "id"), p.id, "party") for i, p in enumerate(scn.parties)]
     named += [(("pairs", i, "id"), p.id, "pair") for i, p in enumerate(scn.pairs)]
     named += [(("variables", name), name, "variable") for name in scn.variables]
+    named += [(("tracks", i, "id"), t.id, "track") for i, t in enumerate(scn.tracks)]
     for path, name, what in named:
         if name in RESERVED:
             yield Problem(
@@ -167,6 +173,49 @@ def check_pairs(scn: Scenario) -> Iterator[Problem]:
             )
 
 
+def check_roles(scn: Scenario) -> Iterator[Problem]:
+    """Disputants are in pairs; mediators and observers are in none, and a mediator names the pairs it mediates."""
+    in_pairs: dict[str, tuple[int, int]] = {}
+    for k, pair in enumerate(scn.pairs):
+        for j, pid in enumerate(pair.between):
+            in_pairs.setdefault(pid, (k, j))
+    pairs = {p.id for p in scn.pairs}
+    slips = not set(in_pairs) <= {p.id for p in scn.parties}  # a misspelt member: its error says enough
+    for i, party in enumerate(scn.parties):
+        if party.role == "disputant":
+            if party.id not in in_pairs and not slips:
+                yield Problem(
+                    ("parties", i, "id"),
+                    "warning",
+                    f"'{party.id}' is in no pair, so it has nothing to escalate, yet as a disputant it decides every "
+                    "turn whether to; put it in a pair, or mark it 'role: mediator' or 'role: observer'",
+                )
+        elif party.id in in_pairs:
+            k, j = in_pairs[party.id]
+            yield Problem(
+                ("pairs", k, "between", j),
+                "error",
+                f"'{party.id}' is a {party.role}, and a {party.role} takes part in no pair; remove it from this pair "
+                "or drop its 'role'",
+            )
+        if party.mediates and party.role != "mediator":
+            yield Problem(
+                ("parties", i, "mediates"),
+                "error",
+                f"only a mediator mediates; add 'role: mediator' to '{party.id}' or remove 'mediates'",
+                key=True,
+            )
+        for j, pid in enumerate(party.mediates):
+            if pid not in pairs:
+                yield Problem(("parties", i, "mediates", j), "error", f"unknown pair '{pid}'{did_you_mean(pid, pairs)}")
+        if party.role == "mediator" and not party.mediates:
+            yield Problem(
+                ("parties", i, "role"),
+                "warning",
+                f"mediator '{party.id}' mediates no pair, so it strengthens nothing; add 'mediates: [PAIR]'",
+            )
+
+
 def check_council(scn: Scenario) -> Iterator[Problem]:
     """Council members that are parties name a declared party; at most five hold a veto."""
     parties = {p.id for p in scn.parties}
@@ -193,7 +242,8 @@ def _calendar_span(scn: Scenario) -> str:
 
 
 def check_dates(scn: Scenario) -> Iterator[Problem]:
-    """Dated things fall inside the calendar (historical notes may lie outside: they tell what came before)."""
+    """Dated things fall inside the calendar; a historical note outside it is shown beside the first or last turn,
+    which is worth a warning."""
     dated: list[tuple[Path, dt.date | None, str]] = [
         (("events", i, "date"), e.date, "never fire") for i, e in enumerate(scn.events)
     ]
@@ -208,6 +258,25 @@ def check_dates(scn: Scenario) -> Iterator[Problem]:
                 "error",
                 f"{day} is outside the calendar ({_calendar_span(scn)}), so this would "
                 f"{consequence}; move the date inside the calendar",
+            )
+    for i, ev in enumerate(scn.events):
+        if ev.until is not None and ev.until > scn.calendar.end and not _outside(scn, ev.date):
+            yield Problem(
+                ("events", i, "until"),
+                "warning",
+                f"{ev.until} is after the calendar ends ({scn.calendar.end}), so the event waits only until the last "
+                "turn; move 'until' inside the calendar",
+            )
+    for i, note in enumerate(scn.historical_notes):
+        if _outside(scn, note.date):
+            before = note.date < scn.calendar.start
+            edge = scn.calendar.start if before else scn.calendar.end
+            yield Problem(
+                ("historical_notes", i, "date"),
+                "warning",
+                f"{note.date} is outside the calendar ({_calendar_span(scn)}), so the debrief shows this note beside "
+                f"the {'first' if before else 'last'} turn; move the date to {edge} and say in the text when it "
+                "happened",
             )
     for i, d in enumerate(scn.distractions):
         if d.end < d.start:
@@ -282,6 +351,22 @@ def check_events(scn: Scenario) -> Iterator[Problem]:
                 "warning",
                 "a scheduled event fires on its date only; 'repeat' has no effect here",
             )
+        for j, ch in enumerate(ev.choices):
+            if ch.cost.envoys:
+                yield Problem(
+                    ("events", i, "choices", j, "cost", "envoys"),
+                    "warning",
+                    "an answer to an event cannot tie up envoys, so 'envoys' in its cost has no effect; remove it",
+                    key=True,
+                )
+            if ch.id == ev.default_choice and (ch.cost.prestige or ch.cost.budget):
+                yield Problem(
+                    ("events", i, "choices", j, "cost"),
+                    "warning",
+                    "this is the default choice, taken when the player does not answer even if the office cannot "
+                    "pay for it; give it no cost (a loss of standing is an effect, e.g. 'prestige -= 3')",
+                    key=True,
+                )
 
 
 def check_discussion(scn: Scenario) -> Iterator[Problem]:
@@ -401,6 +486,123 @@ def check_reachability(compiled: CompiledScenario) -> Iterator[Problem]:
         )
 
 
+_DATE: Ref = ("global", None, "date")
+_TURN: Ref = ("global", None, "turn")
+_TURNS_LEFT: Ref = ("global", None, "turns_left")
+
+
+def _window(compiled: CompiledScenario, i: int) -> list[int]:
+    """The turns on which scheduled event i may fire: its date's, and with 'until' every turn up to it."""
+    scn = compiled.scenario
+    ev = scn.events[i]
+    first = turn_of(scn.calendar, ev.date) if ev.date is not None else None
+    if first is None:
+        return []
+    last = first
+    if ev.until is not None:
+        last = turn_of(scn.calendar, ev.until)
+        last = len(compiled.dates) - 1 if last is None else last
+    return list(range(first, last + 1))
+
+
+def _on_turn(compiled: CompiledScenario, t: int) -> dict[Ref, float]:
+    """What the calendar says on turn t: the date, the turn number and the turns left."""
+    return {_DATE: float(compiled.dates[t].toordinal()), _TURN: float(t), _TURNS_LEFT: float(len(compiled.dates) - t)}
+
+
+def check_scheduled_conditions(compiled: CompiledScenario) -> Iterator[Problem]:
+    """A scheduled event whose 'when' is false on its date is skipped (or, with 'until', waits): say which."""
+    scn = compiled.scenario
+    for i, ev in enumerate(scn.events):
+        expr = compiled.expressions.get(("events", i, "when"))
+        window = _window(compiled, i)
+        if expr is None or expr.constant is not None or not window:
+            continue
+        holds = [expr.given(_on_turn(compiled, t)) for t in window]
+        if holds[0] is not False:
+            continue
+        day = scn.calendar.start if not window else compiled.dates[window[0]]
+        later = next((t for t, h in zip(window, holds, strict=True) if h is not False), None)
+        if ev.until is None:
+            message = (f"on {day}, the turn of the event's date, this condition is false, so the event is skipped: "
+                       "a scheduled event whose condition is false on its date never fires later (unless it has "
+                       "'until'); change the date or the condition")
+        elif later is None:
+            message = (f"this condition is false on every turn from {day} to {ev.until}, so the event never fires; "
+                       "change the dates or the condition")
+        else:
+            message = (f"this condition is false on {day}, the turn of the event's date, so the event cannot fire "
+                       f"before {compiled.dates[later]} (it waits, as 'until' allows); move 'date' there")
+        yield Problem(("events", i, "when"), "warning", message)
+
+
+def _bool_facts(compiled: CompiledScenario, expr: Expression | None) -> dict[Ref, bool]:
+    """The facts a condition's holding gives about true/false names (flags, fired, accepted, chose)."""
+    if expr is None:
+        return {}
+    kinds = {name: kind for name, kind in compiled.symbols.variables.items()}
+    return {ref: v for ref, v in expr.facts().items()
+            if ref[0] in ("fired", "accepted", "chose") or (ref[0] == "var" and kinds.get(ref[2]) == "bool")}
+
+
+def _never(expr: Expression, contexts: list[dict[Ref, object]]) -> bool:
+    """True when the condition is false in every context (a constant false is false everywhere)."""
+    if expr.constant is not None:
+        return not expr.constant
+    return bool(contexts) and all(expr.given(known) is False for known in contexts)
+
+
+def check_conditions_that_never_hold(compiled: CompiledScenario) -> Iterator[Problem]:
+    """Effects ('NAME = VALUE if CONDITION') and words ('variants') whose condition can never hold where they are
+    used: always false, or false whenever their event can fire (on its dates, given its own 'when')."""
+    scn = compiled.scenario
+    for i, ev in enumerate(scn.events):
+        when = compiled.expressions.get(("events", i, "when"))
+        facts = _bool_facts(compiled, when)
+        window = _window(compiled, i)
+        contexts = [{**facts, **_on_turn(compiled, t)} for t in window] or [facts]
+        for v in range(len(ev.variants)):
+            expr = compiled.expressions.get(("events", i, "variants", v, "when"))
+            if expr is not None and _never(expr, contexts):
+                yield Problem(("events", i, "variants", v, "when"), "warning",
+                              "this condition never holds when the event fires, so these words are never used; "
+                              "change the condition or remove the variant")
+        set_so_far: set[Ref] = set()
+        for j, eff in enumerate(compiled.effects.get(("events", i, "effects"), ())):
+            if eff.guard is not None:
+                known = [{r: x for r, x in c.items() if r not in set_so_far} for c in contexts]
+                if _never(eff.guard, known):
+                    yield _never_applies(("events", i, "effects", j))
+            set_so_far.add(eff.target)
+    for path, effects in compiled.effects.items():
+        if path[0] == "events" and len(path) == 3:
+            continue
+        for j, eff in enumerate(effects):
+            if eff.guard is not None and _never(eff.guard, []):
+                yield _never_applies((*path, j))
+    for i, ev in enumerate(scn.events):
+        for j, ch in enumerate(ev.choices):
+            for v in range(len(ch.variants)):
+                expr = compiled.expressions.get(("events", i, "choices", j, "variants", v, "when"))
+                if expr is not None and _never(expr, []):
+                    yield Problem(("events", i, "choices", j, "variants", v, "when"), "warning",
+                                  "this condition is always false, so these words are never used; change the "
+                                  "condition or remove the variant")
+    for i, end in enumerate(scn.endings):
+        facts = _bool_facts(compiled, compiled.expressions.get(("endings", i, "when")))
+        for v in range(len(end.variants)):
+            expr = compiled.expressions.get(("endings", i, "variants", v, "when"))
+            if expr is not None and _never(expr, [facts]):
+                yield Problem(("endings", i, "variants", v, "when"), "warning",
+                              "this condition never holds when the game ends this way, so these words are never "
+                              "used; change the condition or remove the variant")
+
+
+def _never_applies(path: Path) -> Problem:
+    return Problem(path, "warning", "the condition after 'if' never holds here, so this effect never applies; "
+                   "change the condition or remove the effect")
+
+
 def check_variables(compiled: CompiledScenario) -> Iterator[Problem]:
     """Variables that conditions read but no effect ever sets stay at their starting value: usually a slip."""
     scn = compiled.scenario
@@ -418,6 +620,13 @@ def check_variables(compiled: CompiledScenario) -> Iterator[Problem]:
             )
         elif name not in read and name not in written:
             yield Problem(("variables", name), "warning", f"variable '{name}' is never used", key=True)
+    for i, track in enumerate(scn.tracks):
+        if track.id not in written and track.per_turn is None:
+            yield Problem(
+                ("tracks", i, "id"),
+                "warning",
+                f"track '{track.id}' never changes: no effect sets it and it has no 'per_turn'; add one, or drop it",
+            )
 
 
 # ------------------------------------------------------------------------------------------------- the map

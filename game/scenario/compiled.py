@@ -34,6 +34,8 @@ def expression_sites(scn: Scenario) -> list[tuple[Path, str]]:
     for i, ins in enumerate(scn.instruments):
         if ins.requires:
             sites.append((("instruments", i, "requires"), ins.requires))
+        if isinstance(ins.power, str):
+            sites.append((("instruments", i, "power"), ins.power))
     for i, prop in enumerate(scn.proposals):
         if prop.requires:
             sites.append((("proposals", i, "requires"), prop.requires))
@@ -42,9 +44,17 @@ def expression_sites(scn: Scenario) -> list[tuple[Path, str]]:
             sites.append((("events", i, "when"), ev.when))
         if isinstance(ev.chance, str):
             sites.append((("events", i, "chance"), ev.chance))
+        sites += [(("events", i, "variants", v, "when"), var.when) for v, var in enumerate(ev.variants)]
+        for j, ch in enumerate(ev.choices):
+            sites += [(("events", i, "choices", j, "variants", v, "when"), var.when)
+                      for v, var in enumerate(ch.variants)]
     for i, end in enumerate(scn.endings):
         if end.when:
             sites.append((("endings", i, "when"), end.when))
+        sites += [(("endings", i, "variants", v, "when"), var.when) for v, var in enumerate(end.variants)]
+    for i, track in enumerate(scn.tracks):
+        if track.per_turn:
+            sites.append((("tracks", i, "per_turn"), track.per_turn))
     sites.extend(map_expression_sites(scn))
     return sites
 

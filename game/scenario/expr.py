@@ -13,6 +13,10 @@ Semantics, chosen so that evaluation can never raise:
 - Division by zero gives 0.0 instead of an error.
 - ``clamp(x, lo, hi)`` is ``min(max(x, lo), hi)``: when lo > hi the result is hi.
 - Comparisons do not chain: ``a < b < c`` is an error.
+- ``A if C else B`` is A when C holds, else B (Python's order, loosest of all operators); in an effect,
+  ``NAME op VALUE if C`` without ``else`` applies the effect only when C holds (a guard, see `Effect.guard`).
+- ``escalate``, ``hold`` and ``settle`` are the numbers 1, 0 and -1, the words of a party's ``intention``
+  (unless the scenario gives one of those names to a variable of its own).
 
 Hostile input is bounded: at most 2000 characters and 64 levels of nesting, and every problem is reported as
 an `ExprError` with a 0-based character offset, never raised out of `compile_expression`/`compile_effect`.
@@ -23,13 +27,23 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 from .diagnostics import did_you_mean
-from .names import FUNCTIONS, GLOBALS, GLOBALS_SETTABLE, NAMESPACES, PAIR_ATTRS, PAIR_SETTABLE, PARTY_ATTRS
+from .names import (
+    FUNCTIONS,
+    GLOBALS,
+    GLOBALS_SETTABLE,
+    INTENTIONS,
+    NAMESPACES,
+    PAIR_ATTRS,
+    PAIR_SETTABLE,
+    PARTY_ATTRS,
+)
 
 if TYPE_CHECKING:
     from .model import Scenario
@@ -94,11 +108,14 @@ class Symbols:
 
     @classmethod
     def from_scenario(cls, scenario: Scenario) -> Symbols:
-        """Collect the ids a scenario defines; instruments are known by `Instrument.key`."""
+        """Collect the ids a scenario defines; instruments are known by `Instrument.key`, tracks as variables."""
         return cls(
             parties=frozenset(p.id for p in scenario.parties),
             pairs=frozenset(p.id for p in scenario.pairs),
-            variables={k: "bool" if isinstance(v, bool) else "number" for k, v in scenario.variables.items()},
+            variables={
+                **{k: "bool" if isinstance(v, bool) else "number" for k, v in scenario.variables.items()},
+                **{t.id: "number" for t in scenario.tracks},
+            },
             council=frozenset(m.id for m in scenario.council),
             events=frozenset(e.id for e in scenario.events),
             instruments=frozenset(i.key for i in scenario.instruments),
@@ -112,8 +129,7 @@ class Symbols:
 _DIGITS = frozenset("0123456789")
 _IDENT_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
 _IDENT = _IDENT_START | _DIGITS
-_KEYWORDS = frozenset({"and", "or", "not", "true", "false"})
-_RESERVED_WORDS = frozenset({"if", "else"})
+_KEYWORDS = frozenset({"and", "or", "not", "true", "false", "if", "else"})
 _OPS2 = frozenset({"<=", ">=", "==", "!=", "+=", "-=", "*=", "/="})
 _OPS1 = frozenset("<>+-*/(),=")
 _HINTS2 = {
@@ -535,6 +551,88 @@ class _Call(_Node):
         return lambda s: fn([f(s) for f in fs])
 
 
+class _IfElse(_Node):
+    """`then if cond else other`: one of two values, chosen by a condition when the expression is read."""
+
+    __slots__ = ("cond", "other", "then")
+
+    def __init__(self, then: _Node, cond: _Node, other: _Node, offset: int) -> None:
+        self.then = then
+        self.cond = cond
+        self.other = other
+        self.offset = offset
+        self.depth = max(then.depth, cond.depth, other.depth) + 1
+
+    @property
+    def is_bool(self) -> bool:  # type: ignore[override]
+        return self.then.is_bool and self.other.is_bool
+
+    def build(self, get: Callable[[Ref], Getter] | None) -> Getter:
+        c, a, b = self.cond.build(get), self.then.build(get), self.other.build(get)
+        return lambda s: a(s) if c(s) else b(s)
+
+
+_UNKNOWN = object()  # what partial evaluation gives for a value it cannot know
+
+
+def _children(node: _Node) -> tuple[_Node, ...]:
+    if isinstance(node, (_Neg, _Not)):
+        return (node.operand,)
+    if isinstance(node, _Compare):
+        return (node.left, node.right)
+    if isinstance(node, _Arith):
+        return (node.first, *(n for _, n in node.rest))
+    if isinstance(node, _Logic):
+        return tuple(node.items)
+    if isinstance(node, _Call):
+        return tuple(node.args)
+    if isinstance(node, _IfElse):
+        return (node.then, node.cond, node.other)
+    return ()
+
+
+def _partial(node: _Node, known: Mapping[Ref, Any]) -> Any:
+    """The node's value when only the names in `known` are known, or _UNKNOWN when it depends on others."""
+    if isinstance(node, _Const):
+        return node.value
+    if isinstance(node, _Name):
+        return known.get(node.ref, _UNKNOWN)
+    if isinstance(node, _Logic):
+        values = [_partial(item, known) for item in node.items]
+        decided = [bool(v) for v in values if v is not _UNKNOWN]
+        if node.op == "and":
+            return False if not all(decided) else True if len(decided) == len(values) else _UNKNOWN
+        return True if any(decided) else False if len(decided) == len(values) else _UNKNOWN
+    if isinstance(node, _IfElse):
+        cond = _partial(node.cond, known)
+        if cond is not _UNKNOWN:
+            return _partial(node.then if cond else node.other, known)
+        a, b = _partial(node.then, known), _partial(node.other, known)
+        return a if a is not _UNKNOWN and b is not _UNKNOWN and a == b else _UNKNOWN
+    values = [_partial(child, known) for child in _children(node)]
+    if any(v is _UNKNOWN for v in values):
+        return _UNKNOWN
+    consts = [_Const(_normal(v), node.offset) for v in values]
+    return _normal(_rebuilt(node, consts).build(None)(None))
+
+
+def _rebuilt(node: _Node, children: list[_Const]) -> _Node:
+    """A copy of an operator node over constant children, to evaluate it once."""
+    if isinstance(node, _Neg):
+        return _Neg(children[0], node.offset)
+    if isinstance(node, _Not):
+        return _Not(children[0], node.offset)
+    if isinstance(node, _Compare):
+        return _Compare(node.op, children[0], children[1], node.offset)
+    if isinstance(node, _Arith):
+        copy = _Arith(children[0], node.rest[0][0], children[1], node.offset)
+        for (op, _), child in zip(node.rest[1:], children[2:], strict=True):
+            copy.extend(op, child)
+        return copy
+    assert isinstance(node, _Call)
+    return _Call(node.name, list(children), node.offset)
+
+
 def _fold(node: _Node) -> _Const:
     """Evaluate a sub-tree that reads no names, once, at compile time."""
     return _Const(_normal(node.build(None)(None)), node.offset)
@@ -569,6 +667,7 @@ _NAMESPACE_KINDS = {
     "council": ("council", "Council member"),
     "fired": ("events", "event"),
     "used": ("instruments", "instrument"),
+    "in_field": ("instruments", "instrument"),
     "accepted": ("proposals", "proposal"),
 }
 _READ_ONLY_WHY = {
@@ -581,6 +680,7 @@ _READ_ONLY_WHY = {
     "rung": "the ladder derives it from pressure",
     "fired": "the game records it",
     "used": "the game records it",
+    "in_field": "the game records it",
     "accepted": "the game records it",
     "chose": "the game records it",
 }
@@ -681,12 +781,49 @@ def _resolve_bare(name: str, at: int, symbols: Symbols) -> tuple[Ref | None, lis
         message = f"'{name}' belongs to a party; write PARTY.{name}, e.g. {_example(symbols.parties, 'usa')}.{name}"
     elif name in PAIR_ATTRS:
         message = f"'{name}' belongs to a pair; write PAIR.{name}, e.g. {_example(symbols.pairs, 'a_b')}.{name}"
-    elif name in _RESERVED_WORDS:
-        message = f"'{name}' is a reserved word; combine conditions with 'and', 'or' and 'not' instead"
+    elif name in ("then", "when"):
+        message = f"'{name}' is not part of the language: {_CONDITIONAL_FORM}"
     else:
         candidates = set(GLOBALS) | set(symbols.variables)
         message = f"'{shown}' is not a global or a scenario variable" + _hint(name, candidates)
     return None, [ExprError(message, at)]
+
+
+_CONDITIONAL_FORM = (
+    "to make a value depend on a condition write 'A if CONDITION else B', and to make an effect depend on one "
+    "write 'NAME = VALUE if CONDITION'"
+)
+_IF_THEN = re.compile(r"if\s+(?P<cond>.+?)\s+then\s+(?P<a>.+?)\s+else\s+(?P<b>.+)", re.DOTALL)
+_EFFECT_FIRST = re.compile(
+    r"\s*(?P<word>if|when)\s+(?P<cond>.+?)\s*(?::|,|\bthen\b)\s*(?P<effect>[A-Za-z_][\w.]*\s*(?:\+=|-=|\*=|=)\s*.+?)\s*",
+    re.DOTALL,
+)
+
+
+def _if_first_message(text: str) -> str:
+    """For a value that starts with 'if': the form the language uses, rewritten from the author's text if it can."""
+    message = "'if' comes after the value: write 'A if CONDITION else B', e.g. '0.3 if talks_open else 0.1'"
+    match = _IF_THEN.fullmatch(text.strip())
+    if match:
+        message += f"; here: '{_show(match['a'] + ' if ' + match['cond'] + ' else ' + match['b'], 80)}'"
+    return message
+
+
+def _effect_first_message(text: str, symbols: Symbols) -> ExprError | None:
+    """For an effect written 'if CONDITION: NAME = VALUE' (or with 'then', or 'when'): the form to write."""
+    head = text.lstrip()
+    if not re.match(r"(if|when)\b", head):
+        return None
+    at = len(text) - len(head)
+    message = ("an effect starts with the name of what it changes; to make it depend on a condition, put the "
+               "condition at the end: 'NAME = VALUE if CONDITION'")
+    match = _EFFECT_FIRST.fullmatch(text)
+    if match:
+        suggestion = f"{match['effect']} if {match['cond']}"
+        effect, errors = compile_effect(suggestion, symbols)
+        if effect is not None and not errors:
+            message += f"; here: '{_show(suggestion, 80)}'"
+    return ExprError(message, at)
 
 
 def _settable(ref: Ref) -> bool:
@@ -716,11 +853,14 @@ def _settable_list(symbols: Symbols) -> str:
 class _Parser:
     """A Pratt parser over the tokens; syntax errors raise, name problems are collected and parsing goes on."""
 
-    def __init__(self, toks: list[_Tok], symbols: Symbols, start: int, effect: bool) -> None:
+    def __init__(self, toks: list[_Tok], symbols: Symbols, start: int, effect: bool, text: str = "") -> None:
         self.toks = toks
         self.symbols = symbols
         self.pos = start
         self.effect = effect
+        self.text = text
+        self.guard: _Node | None = None  # an effect's `if CONDITION` without `else`
+        self.guard_at = -1  # offset of that `if`
         self.errors: list[ExprError] = []
         self.seen: set[str] = set()
         self.refs: set[Ref] = set()
@@ -749,11 +889,47 @@ class _Parser:
         return node
 
     def parse(self) -> _Node:
-        node = self.expression(0)
+        node = self.conditional(guard=self.effect)
         tok = self.toks[self.pos]
         if tok.kind != "end":
             raise self.after_value(tok)
         return node
+
+    def conditional(self, guard: bool = False) -> _Node:
+        """`A if C else B`, the loosest form; with `guard` (an effect's value), also `A if C` at the very end."""
+        value = self.expression(0)
+        tok = self.toks[self.pos]
+        if tok.kind != "kw" or tok.text != "if":
+            return value
+        self.pos += 1
+        self.enter(tok)
+        cond = self.expression(0)
+        self.nest -= 1
+        after = self.toks[self.pos]
+        if after.kind == "kw" and after.text == "else":
+            self.pos += 1
+            self.enter(after)
+            other = self.conditional()
+            self.nest -= 1
+            if isinstance(cond, _Const):
+                return value if cond.value else other
+            return self.make(_IfElse(value, cond, other, tok.offset))
+        if guard and after.kind == "end":
+            self.guard, self.guard_at = cond, tok.offset
+            return value
+        if after.kind == "end" or (after.kind == "op" and after.text in (",", ")")):
+            raise self.missing_else(tok)
+        raise self.after_value(after)
+
+    def missing_else(self, tok: _Tok) -> ExprError:
+        message = ("a value with 'if' needs 'else' and the value to use otherwise: write 'A if CONDITION else B', "
+                   "e.g. '0.3 if talks_open else 0.1'")
+        if not self.effect:
+            message += ("; to make an effect depend on a condition, write it in the effects as "
+                        "'NAME = VALUE if CONDITION'")
+        else:
+            message += "; only a whole effect may end with 'if CONDITION' alone"
+        return ExprError(message, tok.offset)
 
     def expression(self, min_bp: int) -> _Node:
         self.level += 1
@@ -832,7 +1008,7 @@ class _Parser:
             if tok.text == "(":
                 self.pos += 1
                 self.enter(tok)
-                inner = self.expression(0)
+                inner = self.conditional()
                 close = self.toks[self.pos]
                 if close.kind == "op" and close.text == ")":
                     self.pos += 1
@@ -852,6 +1028,9 @@ class _Parser:
         raise self.expected_value(tok)
 
     def name(self, tok: _Tok) -> _Node:
+        word = tok.text
+        if len(tok.parts) == 1 and word in INTENTIONS and not self._scenario_name(word):
+            return _Const(INTENTIONS[word], tok.offset)
         ref, problems = _resolve(tok, self.symbols)
         for error in problems:
             self.problem(error)
@@ -859,6 +1038,11 @@ class _Parser:
             return _Const(0.0, tok.offset)
         self.refs.add(ref)
         return _Name(ref, tok.offset)
+
+    def _scenario_name(self, name: str) -> bool:
+        """True when the scenario uses `name` itself (an old file may call a variable 'hold')."""
+        sym = self.symbols
+        return name in sym.variables or name in sym.parties or name in sym.pairs
 
     def call(self, tok: _Tok) -> _Node:
         name = tok.text
@@ -877,7 +1061,7 @@ class _Parser:
             self.pos += 1
         else:
             while True:
-                args.append(self.expression(0))
+                args.append(self.conditional())
                 sep = self.toks[self.pos]
                 if sep.kind == "op" and sep.text in (",", ")"):
                     self.pos += 1
@@ -906,6 +1090,10 @@ class _Parser:
         return ExprError(f"unclosed '(' opened at column {opening.offset + 1}; add the missing ')'", opening.offset)
 
     def expected_value(self, tok: _Tok) -> ExprError:
+        if tok.kind == "kw" and tok.text == "if":
+            return ExprError(_if_first_message(self.text[tok.offset :]), tok.offset)
+        if tok.kind == "kw" and tok.text == "else":
+            return ExprError("expected a value before 'else'; write 'A if CONDITION else B'", tok.offset)
         prev = self.toks[self.pos - 1] if self.pos > 0 else None
         if tok.kind == "end":
             if prev is None:
@@ -943,6 +1131,13 @@ class _Parser:
                 return ExprError("')' has no matching '('; remove it or add the '(' it closes", tok.offset)
             if text == ",":
                 return ExprError("',' only separates the values given to a function, e.g. min(a, b)", tok.offset)
+        if tok.kind == "kw" and text == "else":
+            return ExprError("'else' needs an 'if' before it: write 'A if CONDITION else B'", tok.offset)
+        if tok.kind == "name" and text in ("when", "then"):
+            message = f"'{text}' is not part of the language: {_CONDITIONAL_FORM}"
+            if text == "when" and self.text:
+                message += f"; here: '{_show(self.text.replace(' when ', ' if ', 1), 80)}'"
+            return ExprError(message, tok.offset)
         separator = "an operator or ','" if in_call else "an operator"
         if tok.kind in ("num", "date", "name") or text in ("(", "true", "false"):
             joined = f"{prev}, {_show(text)}" if in_call else f"{prev} >= {_show(text)}"
@@ -986,6 +1181,24 @@ class Expression:
         """The parsed tree, for readers that put an expression into words (see the node classes below)."""
         return self._node
 
+    def facts(self) -> dict[Ref, bool]:
+        """What holding this condition says about single names: `a and not fired.b` gives a true, fired.b false.
+        Only names that stand alone (or under 'not') in a chain of 'and' count."""
+        items = self._node.items if isinstance(self._node, _Logic) and self._node.op == "and" else [self._node]
+        out: dict[Ref, bool] = {}
+        for item in items:
+            if isinstance(item, _Name):
+                out[item.ref] = True
+            elif isinstance(item, _Not) and isinstance(item.operand, _Name):
+                out[item.operand.ref] = False
+        return out
+
+    def given(self, known: Mapping[Ref, Any]) -> float | bool | None:
+        """The value when the names in `known` have those values, or None when it depends on other names too
+        (`a and b` is false once `a` is known to be false). For the checks that look for intent gone wrong."""
+        value = _partial(self._node, known)
+        return None if value is _UNKNOWN else value
+
 
 # The node classes of `Expression.tree`, under public names for code that walks the tree (game/present).
 Const, Name, Neg, Not, Compare, Arith, Logic, Call = _Const, _Name, _Neg, _Not, _Compare, _Arith, _Logic, _Call
@@ -993,12 +1206,14 @@ Const, Name, Neg, Not, Compare, Arith, Logic, Call = _Const, _Name, _Neg, _Not, 
 
 @dataclass(frozen=True, eq=False)
 class Effect:
-    """A compiled effect: set, add to, subtract from or multiply the target by the value."""
+    """A compiled effect: set, add to, subtract from or multiply the target by the value; with a `guard`
+    (written `NAME op VALUE if CONDITION`), only when the guard holds."""
 
     text: str
     target: Ref
     op: Literal["=", "+=", "-=", "*="]
     value: Expression
+    guard: Expression | None = None
 
 
 def _precheck(text: object, what: str) -> ExprError | None:
@@ -1039,11 +1254,14 @@ def compile_expression(text: str, symbols: Symbols) -> tuple[Expression | None, 
     toks, problems = _tokens(text, "expression")
     if problems:
         return None, problems
-    return _finish(_Parser(toks, symbols, 0, effect=False), text)
+    return _finish(_Parser(toks, symbols, 0, effect=False, text=text), text)
 
 
 def compile_effect(text: str, symbols: Symbols) -> tuple[Effect | None, list[ExprError]]:
     """Parse and check an effect `TARGET op value`; returns the effect, or None and every problem found."""
+    first = _effect_first_message(text, symbols) if isinstance(text, str) and len(text) <= MAX_LENGTH else None
+    if first is not None:
+        return None, [first]
     toks, problems = _tokens(text, "effect")
     if problems:
         return None, problems
@@ -1069,13 +1287,31 @@ def compile_effect(text: str, symbols: Symbols) -> tuple[Effect | None, list[Exp
         errors.append(ExprError(message, target_tok.offset))
     else:
         errors.extend(problems)
-    parser = _Parser(toks, symbols, 2, effect=True)
-    value_text = text[toks[2].offset :].rstrip()
-    value, value_errors = _finish(parser, value_text)
+    parser = _Parser(toks, symbols, 2, effect=True, text=text)
+    value, value_errors = _finish(parser, text[toks[2].offset :].rstrip())
     errors.extend(value_errors)
+    guard = None
+    if value is not None and parser.guard is not None:
+        value = Expression(text[toks[2].offset : parser.guard_at].rstrip(), value.refs, value.constant, value._node)
+        node = parser.guard
+        guard_text = text[parser.guard_at + 2 :].strip()
+        guard = Expression(guard_text, value.refs, node.value if isinstance(node, _Const) else None, node)
+    if target is not None and target[2] == "intention" and target[0] == "party":
+        errors.extend(_intention_problems(op_tok, value, toks[2].offset))
     if errors or value is None or target is None:
         return None, sorted(errors, key=lambda e: e.offset)
-    return Effect(text, target, op_tok.text, value), []  # type: ignore[arg-type]
+    return Effect(text, target, op_tok.text, value, guard), []  # type: ignore[arg-type]
+
+
+def _intention_problems(op: _Tok, value: Expression | None, at: int) -> list[ExprError]:
+    """An intention is set with '=' to one of its words (or to a value that chooses between them)."""
+    words = ", ".join(INTENTIONS)
+    if op.text != "=":
+        message = f"an intention is set with '=' to one of {words}, e.g. 'swapo.intention = settle'"
+        return [ExprError(message, op.offset)]
+    if value is not None and value.constant is not None and float(value.constant) not in INTENTIONS.values():
+        return [ExprError(f"an intention is one of {words}; write e.g. 'swapo.intention = settle'", at)]
+    return []
 
 
 def _bad_effect_op(target: _Tok, tok: _Tok) -> ExprError:

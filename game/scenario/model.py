@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr, StringConstraints, model_validator
 
 from .limits import MAX_NUMBER
-from .names import INSTRUMENT_KINDS
+from .names import INSTRUMENT_KINDS, PARTY_ROLES
 
 Id = Annotated[
     str,
@@ -29,6 +29,8 @@ Expr = Annotated[
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
 VariableNumber = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_NUMBER, le=MAX_NUMBER)]
 InstrumentKind = Literal[INSTRUMENT_KINDS]  # the built-in kinds, listed once in names.py
+PartyRole = Literal[PARTY_ROLES]
+MAX_VARIANTS = 8
 
 
 class Node(BaseModel):
@@ -135,6 +137,17 @@ class Party(Node):
         default="hold",
         description="Hidden from the player: what the party really means to do ('escalate', 'hold' or 'settle').",
         examples=["escalate"],
+    )
+    role: PartyRole = Field(
+        default="disputant",
+        description="'disputant' (in pairs, decides every turn), 'mediator' (in no pair; strengthens your "
+        "mediation on the pairs it mediates) or 'observer' (in no pair; decides nothing).",
+        examples=["mediator"],
+    )
+    mediates: list[Id] = Field(
+        default_factory=list,
+        description="For a mediator: the pairs whose good offices, envoys and proposals it strengthens.",
+        examples=[["north_south"]],
     )
 
 
@@ -273,8 +286,11 @@ class Instrument(Node):
     duration: Annotated[int, Field(ge=1, le=48)] | None = Field(
         default=None, description="Turns an envoy or attention slot stays tied up.", examples=[3]
     )
-    power: Annotated[float, Field(ge=0, le=5)] = Field(
-        default=1.0, description="Multiplier on the effect (1 = built-in strength).", examples=[0.8]
+    power: Annotated[float, Field(ge=0, le=5)] | Expr = Field(
+        default=1.0,
+        description="Multiplier on the effect (1 = built-in strength): a number, or an expression read each turn "
+        "the instrument acts (kept within 0-5).",
+        examples=[0.8, "1.4 if talks_open else 0.8"],
     )
     requires: Expr | None = Field(
         default=None, description="Condition under which it can be used.", examples=["usa_ussr.rung >= 2"]
@@ -333,6 +349,45 @@ class Proposal(Node):
     source: Id | None = Field(default=None, description="Id of the source it rests on.", examples=["kennedy1969"])
 
 
+class Variant(Node):
+    """Other words for an event or an ending, used when a condition holds at the moment it happens."""
+
+    when: Expr = Field(description="Use these words when this condition holds.", examples=["deal"])
+    title: ShortText | None = Field(
+        default=None, description="The headline in this case (else the usual one).", examples=["Ships hold back"]
+    )
+    text: Text | None = Field(
+        default=None, description="The text in this case (else the usual one).",
+        examples=["With a deal agreed, the ships stay in port."],
+    )
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Variant:
+        if self.title is None and self.text is None:
+            raise ValueError("a variant needs words to use when its condition holds: add a 'title' or a 'text'")
+        return self
+
+
+class ChoiceVariant(Node):
+    """Other words for a choice, used when a condition holds as its event fires."""
+
+    when: Expr = Field(description="Use these words when this condition holds.", examples=["fired.inspectors"])
+    label: ShortText | None = Field(
+        default=None, description="The button's text in this case (else the usual one).",
+        examples=["Press again for inspectors"],
+    )
+    text: Text | None = Field(
+        default=None, description="The sentence in this case (else the usual one).",
+        examples=["They said no once already."],
+    )
+
+    @model_validator(mode="after")
+    def _says_something(self) -> ChoiceVariant:
+        if self.label is None and self.text is None:
+            raise ValueError("a variant needs words to use when its condition holds: add a 'label' or a 'text'")
+        return self
+
+
 class Choice(Node):
     """An option the player is offered when an event fires."""
 
@@ -341,9 +396,23 @@ class Choice(Node):
     text: Text | None = Field(
         default=None, description="A sentence saying what this choice means.", examples=["A short statement."]
     )
-    cost: Cost = Field(default_factory=Cost, description="What choosing it costs.", examples=[{"prestige": 2}])
+    cost: Cost = Field(
+        default_factory=Cost,
+        description="What choosing it costs; a choice the office cannot pay for cannot be taken.",
+        examples=[{"prestige": 2}],
+    )
     effects: list[Expr] = Field(
         default_factory=list, description="Effects when chosen.", examples=[["north_south.pressure -= 0.2"]]
+    )
+    variants: list[ChoiceVariant] = Field(
+        default_factory=list,
+        max_length=MAX_VARIANTS,
+        description="Other labels or texts, checked in order as the event fires; the first whose 'when' holds is "
+        "used.",
+        examples=[[{"when": "fired.inspectors", "label": "Press again for inspectors"}]],
+    )
+    invented: StrictBool = Field(
+        default=False, description="True when this option is not one the real decision-maker had.", examples=[True]
     )
 
 
@@ -357,6 +426,12 @@ class Event(Node):
     )
     date: dt.date | None = Field(
         default=None, description="Scheduled: fires on the turn covering this date.", examples=["1962-10-22"]
+    )
+    until: dt.date | None = Field(
+        default=None,
+        description="With 'date': when 'when' is false on the date, the event may still fire on the first later "
+        "turn, up to this date, on which it holds (without 'until' it is skipped).",
+        examples=["1962-10-26"],
     )
     when: Expr | None = Field(
         default=None, description="Fires only when this condition holds.", examples=["north_south.rung >= 3"]
@@ -388,6 +463,13 @@ class Event(Node):
     invented: StrictBool = Field(
         default=False, description="True when the event is not historical.", examples=[True]
     )
+    variants: list[Variant] = Field(
+        default_factory=list,
+        max_length=MAX_VARIANTS,
+        description="Other titles or texts, checked in order as the event fires (before its effects); the first "
+        "whose 'when' holds is used.",
+        examples=[[{"when": "deal", "title": "The ships stay in port"}]],
+    )
 
     @property
     def kind(self) -> str:
@@ -401,6 +483,11 @@ class Event(Node):
     def _has_trigger(self) -> Event:
         if self.date is None and self.when is None and self.chance is None:
             raise ValueError("an event needs a 'date', a 'when' condition or a 'chance' to ever fire")
+        if self.until is not None and self.date is None:
+            raise ValueError("'until' needs a 'date' (it lets a scheduled event fire later); add one, or for a "
+                             "triggered event write the limit in 'when', e.g. 'date <= 1962-10-26'")
+        if self.until is not None and self.date is not None and self.until < self.date:
+            raise ValueError("'until' is before 'date'; put it on or after the event's date")
         return self
 
 
@@ -425,11 +512,64 @@ class Ending(Node):
         default=None, description="Base score, -100 to 100; defaults to 100 success, 40 partial, -100 failure.",
         examples=[60],
     )
+    variants: list[Variant] = Field(
+        default_factory=list,
+        max_length=MAX_VARIANTS,
+        description="Other titles or texts, checked in order when the game ends this way; the first whose 'when' "
+        "holds is used.",
+        examples=[[{"when": "not verified", "text": "The missiles leave, and nobody checks."}]],
+    )
 
     @model_validator(mode="after")
     def _reachable_form(self) -> Ending:
         if self.when is None and not self.at_end:
             raise ValueError("an ending needs a 'when' condition or 'at_end: true'")
+        return self
+
+
+class Track(Node):
+    """A measure of progress that is not escalation (voters registered, refugees returned, troops withdrawn)."""
+
+    id: Id = Field(
+        description="Id of the track, read and set in expressions by this name (e.g. 'registered += 5').",
+        examples=["registered"],
+    )
+    name: ShortText = Field(description="Label shown to the player.", examples=["Voters registered"])
+    description: Text | None = Field(
+        default=None, description="A sentence saying what it measures.",
+        examples=["Share of eligible voters on the roll, in per cent."],
+    )
+    min: Annotated[float, Field(ge=-1e6, le=1e6)] = Field(default=0, description="Lowest value.", examples=[0])
+    max: Annotated[float, Field(ge=-1e6, le=1e6)] = Field(default=100, description="Highest value.", examples=[100])
+    start: Annotated[float, Field(ge=-1e6, le=1e6)] | None = Field(
+        default=None, description="Value at the start (default: 'min').", examples=[10]
+    )
+    unit: Annotated[StrictStr, StringConstraints(min_length=1, max_length=20)] | None = Field(
+        default=None, description="Unit written after the value, e.g. '%' or 'thousand'.", examples=["%"]
+    )
+    visibility: Literal["exact", "estimated", "hidden"] = Field(
+        default="exact",
+        description="What the player sees during the game: 'exact', 'estimated' (a late, noisy estimate like "
+        "the parties' numbers) or 'hidden' (revealed in the debrief).",
+        examples=["estimated"],
+    )
+    per_turn: Expr | None = Field(
+        default=None,
+        description="Added to the track at the end of every turn (an expression; negative to fall).",
+        examples=["2 + 3 * (north_south.rung <= 2)"],
+    )
+
+    @property
+    def initial(self) -> float:
+        return self.min if self.start is None else self.start
+
+    @model_validator(mode="after")
+    def _range(self) -> Track:
+        if self.max <= self.min:
+            raise ValueError("a track's 'max' must be above its 'min'; change one of them")
+        if not self.min <= self.initial <= self.max:
+            raise ValueError(f"'start' ({self.initial:g}) must lie between 'min' ({self.min:g}) and 'max' "
+                             f"({self.max:g}); change 'start'")
         return self
 
 
@@ -750,6 +890,12 @@ class Scenario(Node):
         default_factory=dict,
         description="Scenario variables (numbers or true/false) used by conditions.",
         examples=[{"talks_open": False, "refugees": 0}],
+    )
+    tracks: list[Track] = Field(
+        default_factory=list,
+        max_length=12,
+        description="Measures of progress shown to the player and charted in the debrief (at most 12).",
+        examples=[[{"id": "registered", "name": "Voters registered", "unit": "%"}]],
     )
     instruments: list[Instrument] = Field(
         min_length=1,

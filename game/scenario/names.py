@@ -35,7 +35,8 @@ INSTRUMENT_TARGETS: dict[str, str] = {
     "wait": "none",
 }
 
-# Attributes of a party readable in expressions; every one of them is also settable by effects.
+# Attributes of a party readable in expressions; every one of them is also settable by effects. `intention` is
+# the hidden intention, read and set with the words of INTENTIONS (`swapo.intention = settle`).
 PARTY_ATTRS: tuple[str, ...] = (
     "hostility",
     "resolve",
@@ -46,7 +47,18 @@ PARTY_ATTRS: tuple[str, ...] = (
     "grievance",
     "power",
     "audience_cost",
+    "intention",
 )
+
+# The words for a party's hidden intention, as the expression language sees them: numbers, so that they compare
+# and can be chosen by a conditional value (`settle if talks_open else hold`). Setting an intention to a number
+# takes the nearest word: above 0.5 escalate, below -0.5 settle, else hold.
+INTENTIONS: dict[str, float] = {"escalate": 1.0, "hold": 0.0, "settle": -1.0}
+
+# What a party is in the crisis: a disputant takes part in pairs and decides every turn; a mediator or an observer
+# takes part in no pair and decides nothing (a mediator strengthens the Secretary-General's mediation on the pairs
+# it mediates).
+PARTY_ROLES: tuple[str, ...] = ("disputant", "mediator", "observer")
 
 # Attributes of a pair readable in expressions. `rung` is read-only (derived from pressure by the ladder).
 PAIR_ATTRS: tuple[str, ...] = ("pressure", "rung", "momentum")
@@ -79,8 +91,10 @@ GLOBALS_SETTABLE: tuple[str, ...] = (
 )
 
 # Namespaced lookups: `council.usa` (support of a Council member), `fired.event_id` (did the event fire),
-# `used.instrument_id` (how many times the player used it), `accepted.proposal_id` (was it accepted).
-NAMESPACES: tuple[str, ...] = ("council", "fired", "used", "accepted", "chose")
+# `used.instrument_id` (how many times the player launched it), `in_field.instrument_id` (how many of its
+# initiatives are acting now: matured, not over, and for a preventive deployment with a mandate in force),
+# `accepted.proposal_id` (was it accepted), `chose.event_id.choice_id` (was that answer given).
+NAMESPACES: tuple[str, ...] = ("council", "fired", "used", "in_field", "accepted", "chose")
 
 FUNCTIONS: dict[str, tuple[int, int]] = {
     # name: (min args, max args)

@@ -45,6 +45,12 @@ def sample_state(game: Game, obs: Observation, seed: int, n: int) -> GameState:
                                       0.0, rules.tops[k] + 0.999), lo), hi)
         pair.velocity = 0.0
         pair.momentum = rules.scenario.pairs[k].momentum
+    for view, track in zip(obs.tracks, rules.tracks, strict=True):
+        if view.estimate is not None:
+            est = view.estimate
+            world.variables[track.key] = _draw(rnd, est.value, est.low, est.high, track.lo, track.hi)
+        elif view.value is None:
+            world.variables[track.key] = track.start  # hidden: the staff know only where it began
     world.history = [snapshot(world)] * len(world.history)
     return world
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.intel import Estimate
-from game.engine.observation import InitiativeView, OfficeView, PairView, PartyView
+from game.engine.observation import InitiativeView, OfficeView, PairView, PartyView, TrackView
 from game.present.leaders import monogram, mood, short_name
 from game.present.office import Resource
 
@@ -108,9 +108,11 @@ def paint_party(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, party:
     intent = party.intention
     tag = f"intends to {intent}" if intent else "intention unknown"
     tag_colour = getattr(pal, INTENTION_COLOURS.get(intent or "", "faint"))
+    if party.role != "disputant":
+        tag, tag_colour = party.role, pal.accent_hi  # a mediator or an observer has no aims to guess
     tag_img = theme.text(tag, "small", tag_colour, True)
     word = DECISION_WORDS.get(party.last_decision, party.last_decision)
-    last = f"last {unit}: {word}" if turn > 0 else ""
+    last = f"last {unit}: {word}" if turn > 0 and party.role == "disputant" else ""
     name_w = w
     if last:
         if theme.width(last, "small") > w // 2:
@@ -153,6 +155,43 @@ def paint_party(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, party:
             num = theme.text(f"{est.value:.2f}±{half:.2f}", "small", pal.faint)
             surface.blit(num, (x + w - num.get_width(), y))
         y += step
+
+
+def shown_tracks(tracks: tuple[TrackView, ...]) -> list[TrackView]:
+    """The progress tracks the player may see during the game (hidden ones wait for the debrief)."""
+    return [t for t in tracks if t.visibility != "hidden"]
+
+
+def tracks_card_height(theme: Theme, count: int) -> int:
+    """Height of the progress card for `count` tracks: a label line and a bar each."""
+    return count * (theme.line_height("small") + theme.px(14)) + theme.px(8)
+
+
+def paint_tracks(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, tracks: list[TrackView],
+                 values: list[str]) -> None:
+    """Each progress track: its label, its value in words (exact, or an estimate with its band), and a bar on its
+    range — a shaded band with a tick for an estimate, a filled bar for an exact value."""
+    pal = theme.palette
+    pygame.draw.rect(surface, pal.panel_hi, rect, border_radius=theme.px(6))
+    x, y, w = rect.x + theme.px(12), rect.y + theme.px(4), rect.w - theme.px(24)
+    for track, shown in zip(tracks, values, strict=True):
+        num = theme.text(theme.fit(shown, w // 2, "small", True), "small", pal.text, True)
+        surface.blit(num, (x + w - num.get_width(), y))
+        label = theme.fit(track.name, w - num.get_width() - theme.px(8), "small")
+        surface.blit(theme.text(label, "small", pal.muted), (x, y))
+        y += theme.line_height("small") + theme.px(2)
+        bar = pygame.Rect(x, y, w, theme.px(6))
+        span = track.hi - track.lo
+        if track.estimate is not None:
+            est = track.estimate
+            _band(surface, bar, theme, Estimate(est.value - track.lo, est.low - track.lo, est.high - track.lo),
+                  span, pal.text)
+        else:
+            share = min(1.0, max(0.0, ((track.value or track.lo) - track.lo) / span))
+            pygame.draw.rect(surface, pal.bg_deep, bar, border_radius=bar.h // 2)
+            pygame.draw.rect(surface, pal.accent, (bar.x, bar.y, max(2, round(bar.w * share)), bar.h),
+                             border_radius=bar.h // 2)
+        y += theme.px(12)
 
 
 def paint_resource(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, res: Resource) -> None:

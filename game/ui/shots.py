@@ -14,12 +14,11 @@ from game.engine import Action, Game
 from game.sim.policies import Policy
 
 from .app import App
+from .screen_names import FACILITATOR_SCREENS, SCREEN_NAMES
 from .session import ScenarioEntry, Session
 from .settings import Settings
 
-SCREEN_NAMES = ("title", "picker", "briefing", "turn", "map", "event", "report", "debrief", "save", "settings", "help",
-                "menu", "advisor", "discussion", "facilitator", "vote", "reload-errors")
-FACILITATOR_SCREENS = ("discussion", "facilitator", "vote", "reload-errors")
+__all__ = ["FACILITATOR_SCREENS", "SCREEN_NAMES", "play_turns", "render", "stage"]
 
 
 def play_turns(game: Game, policy: Policy, turns: int) -> None:

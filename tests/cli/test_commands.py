@@ -126,3 +126,10 @@ def test_every_subcommand_has_help():
     for command in ("play", "validate", "simulate", "info", "schema", "report", "screenshot", "new-scenario"):
         result = run(command, "--help")
         assert result.returncode == 0 and "usage:" in result.stdout
+
+
+def test_screenshot_help_lists_every_screen():
+    from game.ui.screen_names import SCREEN_NAMES
+
+    help_text = " ".join(run("screenshot", "--help").stdout.split())
+    assert all(name in help_text for name in SCREEN_NAMES)

@@ -127,3 +127,15 @@ def test_save_games_refuses_a_file(tmp_path, capsys):
     assert main(["simulate", SAMPLE, "--runs", "3", "--save-games", str(blocker)]) == 2
     err = capsys.readouterr().err
     assert "this is a file" in err and len(err.strip().splitlines()) == 1
+
+
+def test_mean_score_is_null_unless_asked_for_and_then_computed(capsys):
+    assert main(["simulate", "sample_river_dispute", "--runs", "12", "--policy", "random", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["mean_score"] is None
+    assert main(["simulate", "sample_river_dispute", "--runs", "12", "--policy", "random", "--json", "--score"]) == 0
+    scored = json.loads(capsys.readouterr().out)
+    assert isinstance(scored["mean_score"], float)
+    assert main(["simulate", "sample_river_dispute", "--runs", "12", "--policy", "random"]) == 0
+    assert "Mean score:            not computed (add --score" in capsys.readouterr().out
+    assert main(["simulate", "sample_river_dispute", "--runs", "12", "--policy", "random", "--score"]) == 0
+    assert f"Mean score:            {scored['mean_score']:+.1f}" in capsys.readouterr().out

@@ -44,7 +44,8 @@ REFUSED = {
     "not_pending": ("border_shooting",), "no_such_choice": ("border_shooting", "shrug"),
     "answers_unaffordable": (4, 0), "intervention_turn": (3, 2), "no_such_event": ("meteor",),
     "event_pending": ("border_shooting",), "not_a_party": ("atlantis",), "bad_decision": ("dance",),
-    "unknown_intervention": ("bribe",),
+    "unknown_intervention": ("bribe",), "not_a_disputant": ("karelia", "observer"),
+    "choice_unaffordable": ("border_shooting", "call_restraint", "prestige", 3, 1.5),
 }
 
 

@@ -366,7 +366,7 @@ def test_error_str_is_the_message() -> None:
         ("rung > 3", "'rung' belongs to a pair; write PAIR.rung", 0),
         ("min + 1", "'min' is a function", 0),
         ("turn.x", "'turn' has no parts", 4),
-        ("if", "'if' is a reserved word", 0),
+        ("if", "'if' comes after the value: write 'A if CONDITION else B'", 0),
         ("mn(1, 2)", "unknown function 'mn' — did you mean 'min'?", 0),
         ("usa.hostility(1)", "'usa.hostility' is not a function", 0),
     ],
@@ -635,11 +635,12 @@ def test_symbols_from_scenario() -> None:
         ],
         instruments=[SimpleNamespace(key="good_offices"), SimpleNamespace(key="envoy")],
         proposals=[SimpleNamespace(id="trade")],
+        tracks=[SimpleNamespace(id="refugees_home")],
     )
     symbols = Symbols.from_scenario(scenario)
     assert symbols.parties == {"usa", "ussr"}
     assert symbols.pairs == {"usa_ussr"}
-    assert dict(symbols.variables) == {"quarantine": "bool", "tension": "number"}
+    assert dict(symbols.variables) == {"quarantine": "bool", "tension": "number", "refugees_home": "number"}
     assert symbols.council == {"france"}
     assert symbols.events == {"blockade", "u2"}
     assert symbols.instruments == {"good_offices", "envoy"}
@@ -794,3 +795,147 @@ def test_valid_expressions_evaluate_on_any_numbers(tree: tuple, data: st.DataObj
     expression = check_result(compile_expression(render(tree, None), SYMBOLS), Expression)
     if expression is not None:
         evaluate_randomly(expression, data)
+
+
+# ------------------------------------------------------------------------------------------ conditional forms
+
+HOLD_VARIABLE = Symbols(parties=frozenset({"usa"}), variables={"hold": "number"})
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("0.3 if quarantine else 0.1", 0.3),
+        ("0.3 if not quarantine else 0.1", 0.1),
+        ("prestige + 1 if quarantine else 2", 51),  # the whole sum is the first value: 'if' binds loosest
+        ("1 if usa_ussr.rung >= 5 else 2 if quarantine else 3", 2),  # an 'else' may hold another choice
+        ("(2 if quarantine else 0) * 10", 20),
+        ("min(1 if quarantine else 5, 3)", 1),
+        ("true if fired.blockade else false", False),
+    ],
+)
+def test_a_conditional_value_takes_one_of_two_values(text: str, value: Any) -> None:
+    assert evaluate(text) == value
+
+
+def test_a_conditional_value_with_a_constant_condition_is_folded() -> None:
+    assert compiled("2 if 1 > 0 else prestige").constant == 2
+    assert compiled("prestige if false else 3").constant == 3
+
+
+@given(st.booleans(), st.floats(-100, 100), st.floats(-100, 100))
+def test_a_conditional_value_is_the_first_value_exactly_when_the_condition_holds(flag: bool, a: float, b: float):
+    state = {**STATE, QUARANTINE: flag, PRESTIGE: a, BUDGET: b}
+    assert compiled("prestige if quarantine else budget").bind(read)(state) == (a if flag else b)
+
+
+def test_an_effect_ending_with_if_applies_only_when_its_condition_holds() -> None:
+    effect, errors = compile_effect("quarantine = true if used.envoy >= 1", SYMBOLS)
+    assert errors == [] and effect is not None
+    assert effect.value.text == "true" and effect.guard is not None and effect.guard.text == "used.envoy >= 1"
+    assert effect.guard.bind(lambda ref: lambda s: s[ref])({("used", "envoy", None): 1}) is True
+
+
+def test_an_effect_whose_value_has_if_and_else_has_no_guard() -> None:
+    effect, errors = compile_effect("prestige += 5 if quarantine else 2", SYMBOLS)
+    assert errors == [] and effect is not None and effect.guard is None
+    assert effect.value.bind(read)(STATE) == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "offset"),
+    [
+        ("true if used.envoy >= 1", "a value with 'if' needs 'else'", 5),
+        ("min(1 if quarantine, 2)", "a value with 'if' needs 'else'", 6),
+        ("if quarantine then 0.3 else 0.1", "'if' comes after the value: write 'A if CONDITION else B', e.g. "
+         "'0.3 if talks_open else 0.1'; here: '0.3 if quarantine else 0.1'", 0),
+        ("quarantine else 1", "'else' needs an 'if' before it", 11),
+        ("1 when quarantine", "'when' is not part of the language", 2),
+    ],
+)
+def test_conditional_slips_are_explained(text: str, message: str, offset: int) -> None:
+    error = error_of(text)
+    assert error.message.startswith(message), error.message
+    assert error.offset == offset
+
+
+def test_a_condition_with_if_but_no_else_suggests_the_effect_form() -> None:
+    assert "write it in the effects as 'NAME = VALUE if CONDITION'" in error_of("true if used.envoy >= 1").message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["if used.envoy >= 1: quarantine = true", "if used.envoy >= 1 then quarantine = true",
+     "when used.envoy >= 1, quarantine = true", "quarantine = true when used.envoy >= 1"],
+)
+def test_an_effect_written_condition_first_gets_the_form_to_write(text: str) -> None:
+    error = effect_error_of(text)
+    assert error.message.endswith("here: 'quarantine = true if used.envoy >= 1'"), error.message
+    assert "missing an operator" not in error.message
+
+
+def test_an_effect_that_cannot_be_rewritten_still_gets_the_form() -> None:
+    error = effect_error_of("if quarantine then prestige = 1 else prestige = 2")
+    assert error.message.startswith("an effect starts with the name of what it changes")
+    assert "here:" not in error.message
+
+
+def test_an_if_without_else_in_the_middle_of_an_effect_is_an_error() -> None:
+    message = effect_error_of("prestige += 5 if quarantine else 2 if quarantine").message
+    assert message.startswith("a value with 'if' needs 'else'") and "only a whole effect" in message
+
+
+# ------------------------------------------------------------------------------------------ intentions
+
+
+def test_intention_words_are_numbers_for_comparing_and_setting() -> None:
+    assert compiled("escalate").constant == 1 and compiled("hold").constant == 0
+    assert compiled("settle").constant == -1
+    assert compiled("usa.intention == settle").refs == {("party", "usa", "intention")}
+    effect, errors = compile_effect("usa.intention = settle if quarantine else hold", SYMBOLS)
+    assert errors == [] and effect is not None and effect.target == ("party", "usa", "intention")
+
+
+def test_a_scenario_name_wins_over_an_intention_word() -> None:
+    expression, errors = compile_expression("hold + 1", HOLD_VARIABLE)
+    assert errors == [] and expression is not None and expression.refs == {("var", None, "hold")}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("usa.intention += 1", "an intention is set with '='"), ("usa.intention = 0.5", "an intention is one of")],
+)
+def test_an_intention_is_set_to_one_of_its_words(text: str, message: str) -> None:
+    assert effect_error_of(text).message.startswith(message)
+
+
+def test_in_field_counts_an_instrument_at_work_and_is_read_only() -> None:
+    assert compiled("in_field.envoy >= 1").refs == {("in_field", "envoy", None)}
+    assert "unknown instrument 'envy'" in error_of("in_field.envy").message
+    assert "read-only" in effect_error_of("in_field.envoy = 1").message
+
+
+# ------------------------------------------------------------------------------------------ partial values
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "value"),
+    [
+        ("quarantine and prestige > 3", {QUARANTINE: False}, False),
+        ("quarantine or prestige > 3", {QUARANTINE: True}, True),
+        ("quarantine and prestige > 3", {QUARANTINE: True}, None),
+        ("date >= 1962-10-25", {DATE: dt.date(1962, 10, 24).toordinal()}, False),
+        ("1 if quarantine else prestige", {QUARANTINE: True}, 1),
+        ("prestige if quarantine else prestige", {PRESTIGE: 4}, 4),
+        ("turn + 1 > 3", {TURN: 3}, True),
+        ("prestige > 3", {}, None),
+    ],
+)
+def test_a_condition_can_be_read_with_only_some_names_known(text: str, known: dict, value: Any) -> None:
+    assert compiled(text).given(known) == value
+
+
+def test_the_facts_a_condition_gives_are_its_standalone_names() -> None:
+    facts = compiled("quarantine and not fired.blockade and prestige > 3").facts()
+    assert facts == {QUARANTINE: True, FIRED_BLOCKADE: False}
+    assert compiled("quarantine or fired.blockade").facts() == {}

@@ -142,3 +142,50 @@ def test_what_u_thant_did_beats_doing_nothing():
     assert history.success_rate >= nothing.success_rate + 0.1
     assert history.failure_rate < nothing.failure_rate
     assert 0.0 < nothing.failure_rate < 1.0
+
+
+def _game_with_a_deal_on_22_october(rules):
+    """A passive game in which the missiles-for-pledge deal exists from 22 October (as if accepted that day)."""
+    game = Game(rules, 0)
+    while rules.dates[game.turn] < dt.date(1962, 10, 22):
+        game.step()
+    game.state.variables["deal"] = True
+    while not game.done:
+        game.step()
+    return game
+
+
+def test_after_an_early_deal_the_scheduled_beats_that_assume_none_give_way(loaded):
+    _, rules = loaded
+    game = _game_with_a_deal_on_22_october(rules)
+    fired = game.state.fired
+    assert "non_aligned_request" not in fired and "stevenson_zorin" not in fired
+    assert fired["quarantine_in_force"] == 1 and game.state.variables["defcon"] == 3
+    news = [m for r in game.reports for m in r.messages if m.code == "event" and m.args[0] == "quarantine_in_force"]
+    assert news[0].args == ("quarantine_in_force", 0)
+    from game.present.news import message_text
+
+    text = message_text(rules, news[0])
+    assert "steaming toward the line" not in text and "DEFCON 3" in text
+    assert "council_meets" in fired and game.state.texts["event:council_meets"] == 0
+
+
+def test_without_a_deal_the_quarantine_brings_defcon_2_and_the_ships(loaded):
+    _, rules = loaded
+    game = Game(rules, 0)
+    while rules.dates[game.turn] <= dt.date(1962, 10, 24):
+        game.step()
+    assert game.state.fired["quarantine_in_force"] == 1 and game.state.variables["defcon"] == 2
+    assert "event:quarantine_in_force" not in game.state.texts
+
+
+def test_the_prices_of_the_answers_are_costs_the_engine_checks_and_the_invented_ones_are_marked(loaded):
+    scenario, _ = loaded
+    request = _event(scenario, "non_aligned_request")
+    costs = {c.id: c.cost.prestige for c in request.choices}
+    assert costs == {"identical_appeals": 4, "private_notes": 2, "decline": 0}
+    invented = {c.id for ev in scenario.events for c in ev.choices if c.invented}
+    assert invented == {"private_notes", "decline", "public_call", "leave_to_moscow", "urge_restraint",
+                        "decline_invitation"}
+    taken = {c for step in scenario.historical_policy for c in step.choices.values()}
+    assert not invented & taken, "a choice the real Secretary-General made is not invented"

@@ -89,11 +89,35 @@ def test_the_historical_beats_fall_on_their_dates(loaded):
 
 def test_the_parties_pairs_and_the_council_of_1965(loaded):
     scenario, _ = loaded
-    assert {p.id for p in scenario.parties} == {"india", "pakistan", "china"}
+    assert {p.id for p in scenario.parties} == {"india", "pakistan", "china", "ussr"}
     assert {tuple(p.between) for p in scenario.pairs} == {("india", "pakistan"), ("india", "china")}
     permanent = {m.name for m in scenario.council if m.permanent}
     assert len(permanent) == 5 and "China (Republic of China)" in permanent
     assert not any(m.party == "china" for m in scenario.council), "Peking had no seat in 1965"
+
+
+def test_the_soviet_union_mediates_between_india_and_pakistan_and_decides_nothing(loaded):
+    scenario, rules = loaded
+    ussr = next(p for p in scenario.parties if p.id == "ussr")
+    assert ussr.role == "mediator" and list(ussr.mediates) == ["india_pakistan"]
+    assert not any("ussr" in pair.between for pair in scenario.pairs)
+    game = Game(rules, 3)
+    for _ in range(6):
+        game.step()
+    assert all("ussr" not in report.decisions for report in game.reports)
+
+
+def test_backing_kosygins_offer_earns_moscows_trust_and_insisting_on_the_un_loses_it(loaded):
+    _, rules = loaded
+    trust = {}
+    for answer in ("welcome_offer", "insist_un"):
+        game = Game(rules, 5)
+        while "kosygin_letter" not in {key for key, _, _ in game.pending()}:
+            game.step()
+        before = game.state.parties[rules.party_ids.index("ussr")].trust
+        game.step(choices={"kosygin_letter": answer})
+        trust[answer] = game.state.parties[rules.party_ids.index("ussr")].trust - before
+    assert trust["welcome_offer"] > 0.1 and trust["insist_un"] < -0.05
 
 
 def test_the_article_99_instrument_does_not_table_resolutions(loaded):

@@ -88,3 +88,35 @@ def test_historical_policy_beats_doing_nothing(scenario_id):
     passive = run_batch(path, "passive", BALANCE_RUNS, seed=7)
     assert historical.success_rate >= passive.success_rate + 0.15
     assert historical.failure_rate < passive.failure_rate
+
+
+@pytest.mark.parametrize("scenario_id", ["iraq_inspections_1998", "afghanistan_geneva_1988"])
+def test_the_options_the_real_secretary_general_did_not_take_are_marked_invented(scenario_id):
+    scenario = load_scenario(path_of(scenario_id)).scenario
+    taken = {(ev, choice) for step in scenario.historical_policy for ev, choice in step.choices.items()}
+    for ev in scenario.events:
+        for choice in ev.choices:
+            assert choice.invented == ((ev.id, choice.id) not in taken), (ev.id, choice.id)
+    assert "marked invented on the choices themselves" in " ".join(scenario.notes.split())
+
+
+def test_oslo_has_norway_as_the_host_that_mediates_the_channel():
+    scenario = load_scenario(path_of("oslo_back_channel_1993")).scenario
+    norway = next(p for p in scenario.parties if p.id == "norway")
+    assert (norway.role, norway.mediates) == ("mediator", ["israel_plo"])
+    assert all("norway" not in pair.between for pair in scenario.pairs)
+
+
+def test_afghanistan_counts_the_soldiers_withdrawn_on_the_accords_timetable():
+    from game.engine import Game
+
+    _, rules = load_shipped("afghanistan_geneva_1988")
+    game = Game(rules, 0)
+    while not game.done:
+        if rules.dates[game.turn] == dt.date(1988, 4, 1):
+            game.state.accepted.add("geneva_accords")  # as if signed in April: the withdrawal starts on 15 May
+        game.state.variables["withdrawal_suspended"] = False
+        game.step()
+    track = game.state.variables["troops_out"]
+    assert game.state.fired.get("withdrawal_begins") == 1
+    assert track == 100.0  # about half by mid-August, all by February 1989

@@ -75,6 +75,10 @@
     o.items.forEach(function (t) { list.appendChild(el("li", t)); });
     box.appendChild(list);
     if (o.elsewhere) box.appendChild(el("p", o.elsewhere, "muted"));
+    if (o.progress && o.progress.length) {
+      box.appendChild(el("h4", GO.labels.progress));
+      box.appendChild(el("p", o.progress.join(" · ")));
+    }
     if (o.council.length) {
       box.appendChild(el("h4", GO.labels.council));
       box.appendChild(el("p", o.council.join(" · ")));
@@ -135,6 +139,7 @@
         input.value = c.id;
         input.dataset.event = ev.id;
         input.checked = c["default"];
+        input.disabled = !!c.disabled;
         label.appendChild(input);
         var words = el("span");
         words.appendChild(el("span", c.label, "strong"));

@@ -8,6 +8,7 @@ import pygame
 from game.engine import Game, baseline
 from game.present.dates import day_text, short_date, turn_heading
 from game.present.lines import rung_paths
+from game.present.variants import ending_words
 from game.present.words import action_label, pair_name
 from game.report.debrief import facilitator_notes
 
@@ -79,6 +80,7 @@ class DebriefScreen(Screen):
         endings = {e.key: e for e in rules.endings}
         end = endings[self.score.ending]
         theirs = endings[self.score.baseline_ending]
+        title, text = ending_words(rules, end.key, self.app.session.game.state.texts)
         flow = Flow(inner, "outcome", self.scroll, "outcome", theme.px(6), self.invalidate)
         w = flow.width - theme.px(10)
 
@@ -93,14 +95,14 @@ class DebriefScreen(Screen):
         flow.add(Painter(pygame.Rect(r.x, r.y, cw, ch), key="rating",
                          paint=lambda s, rr, th: chip(s, rr, th, rating.upper(),
                                                       getattr(th.palette, RATING_COLOURS[rating]))))
-        para(end.title, "h1", None, True)
-        para(end.text, "h3")
+        para(title, "h1", None, True)
+        para(text, "h3")
         flow.skip(theme.px(8))
         s = self.score
         score_colour = pal.good if s.total > 0 else pal.danger if s.total < 0 else pal.text
         para(f"Score {s.total:+.0f}".replace("-", "−"), "display", score_colour, True)
         lines = [
-            (f"{end.title} ({end.rating})", s.base),
+            (f"{title} ({end.rating})", s.base),
             (f"A failure prevented (without you: {theirs.title})", s.prevention),
             ("Escalation spared compared with doing nothing", s.escalation_spared),
             ("Prestige gained or lost (÷5)", s.prestige),

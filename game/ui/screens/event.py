@@ -10,6 +10,8 @@ from __future__ import annotations
 import pygame
 
 from game.present.dates import turn_heading
+from game.present.refusals import refusal_text
+from game.present.variants import choice_words, event_words
 from game.present.words import cost_text
 
 from ..layout import Flow, inset, rows
@@ -53,10 +55,12 @@ class EventScreen(Screen):
         inner = inset(box, theme.px(24), theme.px(20))
         pal = theme.palette
         bh = theme.px(44)
-        title_h = TextBlock.measure(theme, ev.title, inner.w, "h1", True)
+        game = app.session.game
+        title, text = event_words(rules, ev.key, game.state.texts)
+        title_h = TextBlock.measure(theme, title, inner.w, "h1", True)
         head_h = theme.line_height("small", True) + title_h + theme.px(6)
         head, body, foot = rows(inner, [head_h, None, bh], theme.px(12))
-        obs = app.session.game.observation()
+        obs = game.observation()
         kicker = "Decision awaiting you" if self.news_event is None else "News"
         if count > 1:
             kicker += f" · {self.index + 1} of {count}"
@@ -65,33 +69,34 @@ class EventScreen(Screen):
             Label(pygame.Rect(head.x, head.y, head.w, theme.line_height("small", True)), group="event-head",
                   text=kicker.upper(), role="small", bold=True, colour=pal.warn),
             TextBlock(pygame.Rect(head.x, head.y + theme.line_height("small", True) + theme.px(6), head.w, title_h),
-                      group="event-head", text=ev.title, role="h1", bold=True),
+                      group="event-head", text=title, role="h1", bold=True),
         ]
         flow = Flow(body, "event", self.scroll, "event-body", theme.px(8), self.invalidate)
-        flow.add(TextBlock(flow.take(TextBlock.measure(theme, ev.text, flow.width, "h3")), text=ev.text,
-                           role="h3"))
+        flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, flow.width, "h3")), text=text, role="h3"))
         flow.skip(theme.px(6))
         chosen = app.session.choices.get(ev.key) if self.news_event is None else None
-        office = obs.office
         for n, choice in enumerate(ev.choices if self.news_event is None else (), 1):
+            label, about = choice_words(rules, ev.key, choice.key, game.state.texts)
             default = n - 1 == ev.default_choice
             notes = [cost_text(choice.cost)] if choice.cost.prestige or choice.cost.budget else []
             if default:
                 notes.append("the default if you do not answer")
+            if choice.invented:
+                notes.append("an invented option")
+            refusal = game.why_not_choice(ev.key, choice.key, app.session.choices)
+            if refusal is not None:
+                notes.append("cannot be afforded")
             sub = " · ".join(notes)
-            affordable = choice.cost.prestige <= office.prestige and choice.cost.budget <= office.budget
-            tip = choice.text or choice.label
-            if not affordable:
-                tip = f"You cannot afford this: it costs {cost_text(choice.cost)}."
+            tip = f"Not possible: {refusal_text(rules, refusal)}." if refusal else about or label
             h = theme.line_height("h3") + theme.line_height("small") + theme.px(18)
-            flow.add(Button(flow.take(h), key=f"choice:{choice.key}", label=f"{n}. {choice.label}", sub=sub,
-                            align="left", role="h3", selected=chosen == choice.key, enabled=affordable, tip=tip,
+            flow.add(Button(flow.take(h), key=f"choice:{choice.key}", label=f"{n}. {label}", sub=sub,
+                            align="left", role="h3", selected=chosen == choice.key, enabled=refusal is None, tip=tip,
                             hotkey=str(n), sound="select",
                             on_click=lambda c=choice.key, k=ev.key: self.choose(k, c)))
-            if choice.text:
+            if about:
                 indent = theme.px(16)
-                r = flow.take(TextBlock.measure(theme, choice.text, flow.width - indent, "small"))
-                flow.add(TextBlock(pygame.Rect(r.x + indent, r.y, r.w - indent, r.h), text=choice.text, role="small",
+                r = flow.take(TextBlock.measure(theme, about, flow.width - indent, "small"))
+                flow.add(TextBlock(pygame.Rect(r.x + indent, r.y, r.w - indent, r.h), text=about, role="small",
                                    colour=pal.muted))
         out += flow.finish()
         self._spare = max(0, body.h - flow.area.content_height)
@@ -129,6 +134,10 @@ class EventScreen(Screen):
         ev = events[self._pending()[min(self.index, len(self._pending()) - 1)][0]]
         n = event.key - pygame.K_1
         if 0 <= n < len(ev.choices) and n < 9:
+            refusal = self.app.session.game.why_not_choice(ev.key, ev.choices[n].key, self.app.session.choices)
+            if refusal is not None:
+                self.app.toast(f"Not possible: {refusal_text(self.app.session.rules, refusal)}", danger=True)
+                return True
             self.choose(ev.key, ev.choices[n].key)
             return True
         return False

@@ -11,6 +11,7 @@ import pygame
 from game.engine.record import TurnReport
 from game.present.lines import Day, decisions_sentence, report_days
 from game.present.news import NewsItem
+from game.present.variants import fired_words
 
 from ..icons import tone_colour, tone_icon
 from ..layout import Flow, columns, inset, rows
@@ -136,8 +137,9 @@ class ReportScreen(Screen):
         for key in self.today.events:
             ev = events.get(key)
             if ev is not None:
-                para(ev.title, "body", pal.warn, True)
-                para(ev.text, "small", pal.text)
+                title, text = fired_words(rules, self.report, key)
+                para(title, "body", pal.warn, True)
+                para(text, "small", pal.text)
         for news in today:
             item(news)
         for day in self.later:
@@ -146,8 +148,9 @@ class ReportScreen(Screen):
             for key in day.events:
                 ev = events.get(key)
                 if ev is not None:
-                    para(ev.title, "body", pal.warn, True)
-                    para(ev.text, "small", pal.text)
+                    title, text = fired_words(rules, self.report, key)
+                    para(title, "body", pal.warn, True)
+                    para(text, "small", pal.text)
             for news in day.news:
                 if news.code != "event":
                     item(news)

@@ -244,7 +244,10 @@ class TurnScreen(Screen):
         need = panel_header(theme) + len(obs.pairs) * (card_h + theme.px(8)) + theme.px(6)
         esc_h = min(need, int(col.h * 0.5))
         top, bottom = rows(col, [esc_h, None], gap)
-        out: list[Widget] = [
+        out: list[Widget] = self._progress(bottom, theme, obs, gap)
+        if out:
+            bottom = pygame.Rect(bottom.x, out[0].rect.bottom + gap, bottom.w, bottom.bottom - out[0].rect.bottom - gap)
+        out += [
             Painter(top, key="p-escalation", group="panels", paint=lambda s, r, th: panel(s, r, th, "Escalation")),
             Painter(bottom, key="p-parties", group="panels",
                     paint=lambda s, r, th: panel(s, r, th, "Parties — your estimates")),
@@ -281,6 +284,28 @@ class TurnScreen(Screen):
                                                                                obs.turn, unit)))
         out += flow.finish()
         return out
+
+    def _progress(self, area: pygame.Rect, theme: Theme, obs: Observation, gap: int) -> list[Widget]:
+        """The scenario's progress tracks (voters registered, troops withdrawn…) as one card at the top of `area`;
+        nothing when it has none the player can see."""
+        from game.present.tracks import track_reading
+
+        rules = self.session.rules
+        tracks = cards.shown_tracks(obs.tracks)
+        if not tracks:
+            return []
+        h = min(panel_header(theme) + cards.tracks_card_height(theme, len(tracks)) + theme.px(10), area.h // 2)
+        rect = pygame.Rect(area.x, area.y, area.w, h)
+        values = [track_reading(rules, t) for t in tracks]
+        about = {t.key: t.description for t in rules.tracks}
+        tip = " · ".join(f"{t.name}: {about[t.id] or v}" + (" (an estimate, 90% band)" if t.estimate else "")
+                         for t, v in zip(tracks, values, strict=True))
+        inner = self._inner(rect, theme)
+        return [
+            Painter(rect, key="p-progress", group="panels", paint=lambda s, r, th: panel(s, r, th, "Progress")),
+            Painter(inner, key="tracks", tip=tip,
+                    paint=lambda s, r, th: cards.paint_tracks(s, r, th, tracks, values)),
+        ]
 
     def _inner(self, rect: pygame.Rect, theme: Theme, bottom: int = 0) -> pygame.Rect:
         head = panel_header(theme)
@@ -485,8 +510,13 @@ class TurnScreen(Screen):
         gap_f = 1 - 0.7 * gap
         base = rules.issue_success[k]
         issue = rules.scenario.pairs[k].issue
-        return (f"Mediation on this pair now: {issue} disputes {base:.0%} × intensity {intensity:.2f} × power gap "
+        note = (f"Mediation on this pair now: {issue} disputes {base:.0%} × intensity {intensity:.2f} × power gap "
                 f"{gap_f:.2f} = {base * intensity * gap_f:.0%} of full effect (before the parties' openness).")
+        helpers = [rules.party_names[rules.party_ids[m]] for m in rules.mediators[k]]
+        if helpers:
+            note += (f" {' and '.join(helpers)} {'mediate' if len(helpers) > 1 else 'mediates'} here: the more open "
+                     "to your office, the more weight it adds.")
+        return note
 
     def _choice_row(self, flow: Flow, theme: Theme, items: list[tuple[str | None, str]], field: str) -> None:
         """Buttons for the targets (or the modes), laid out in the fewest rows that show every name whole: as
