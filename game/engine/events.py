@@ -54,15 +54,8 @@ def fire(ctx: Ctx, ev: EventRule, cause: Cause | None = None) -> None:
 
 def fire_due(ctx: Ctx) -> None:
     """Check every event that may fire this turn, in file order; each sees the effects of those fired before it."""
-    state = ctx.state
-    fired = state.fired
     for ev in ctx.rules.events_at[ctx.turn]:
-        if not ev.repeat and ev.key in fired:
-            continue
-        when = ev.when
-        if when is not None and not when(state):
-            continue
-        if due(ctx, ev):
+        if due(ctx, ev):  # each condition read once
             fire(ctx, ev)
 
 
