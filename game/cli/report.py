@@ -17,6 +17,7 @@ from game.saves.store import FolderError, replace_file
 
 from .errors import EXIT_INVALID, EXIT_USAGE, CliError
 from .numbers import MAX_REPORT_RUNS, check_range, cores, useful_jobs
+from .simulate import is_tty, progress_bar
 
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json"}
 SAVE_SUFFIX = ".json"
@@ -43,7 +44,14 @@ def run_report(saves: list[str], out: str, fmt: str | None, runs: int, as_class:
             document = debrief_of(files[0], runs=runs, jobs=jobs)
             what = f"debrief of {files[0]}"
         else:
-            document = class_summary_of(files, warn=lambda m: print(f"warning: skipped {m}", file=stderr))
+            progress = progress_bar(stderr, "saves") if len(files) > 1 and is_tty(stderr) else None
+            try:
+                document = class_summary_of(files, warn=lambda m: print(f"\nwarning: skipped {m}" if progress else
+                                                                        f"warning: skipped {m}", file=stderr),
+                                            progress=progress, jobs=jobs)
+            finally:
+                if progress:
+                    print(file=stderr)
             what = f"class summary of {document.games} game(s)"
     except ReportError as exc:
         raise CliError(exc.message, EXIT_INVALID) from None
