@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shlex
 import subprocess
 import sys
@@ -41,12 +42,19 @@ DEBRIEF_TURNS = 48
 
 
 # -- measurements, each run in a child process on one checkout's code ----------------------------------------
+CPU = [0.0]  # processor seconds of the last child run (its own worker processes included)
+
+
 def run(root: Path, args: list[str], env: dict[str, str] | None = None) -> tuple[float, str]:
-    """Wall time and stdout of `python ARGS` run in `root`, importing that checkout's game package."""
+    """Wall time and stdout of `python ARGS` run in `root`, importing that checkout's game package; the child's
+    processor time (user and system, with its workers') is left in CPU, a figure the machine's load moves less."""
     full = {**os.environ, "PYTHONPATH": str(root), **(env or {})}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
     done = subprocess.run([sys.executable, *args], cwd=root, env=full, capture_output=True, text=True)
     seconds = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU[0] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if done.returncode != 0:
         raise SystemExit(f"{shlex.join(args)} in {root} failed:\n{done.stderr[-2000:]}")
     return seconds, done.stdout
@@ -57,7 +65,7 @@ def monte_carlo(root: Path, scenario: str, policy: str, games: int) -> tuple[flo
     cmd = ["main.py", "simulate", scenario, "--runs", str(games), "--policy", policy, "--jobs", "2", "--json"]
     seconds, out = run(root, cmd)
     turns = json.loads(out)["mean_turns"] * games
-    return turns / seconds, f"{turns / seconds:,.0f} turns/s ({seconds:.2f} s)"
+    return turns / seconds, f"{turns / seconds:,.0f} turns/s ({seconds:.2f} s, cpu {CPU[0]:.1f} s)"
 
 
 def worker(what: str, scenario: str) -> None:
@@ -70,15 +78,17 @@ def worker(what: str, scenario: str) -> None:
 
     rules = build_rules(load_scenario(resolve(scenario)).scenario)
     if what == "advisor":
-        game, slowest = Game(rules, 1), 0.0  # the window's call: advise(game, seed=0, horizon=None)
+        game, slowest, cpu = Game(rules, 1), 0.0, 0.0  # the window's call: advise(game, seed=0, horizon=None)
         for _ in range(6):
             if game.done:
                 break
-            began = time.perf_counter()
+            began, began_cpu = time.perf_counter(), time.process_time()
             advice = advise(game, seed=0)
-            slowest = max(slowest, time.perf_counter() - began)
+            if time.perf_counter() - began > slowest:
+                slowest, cpu = time.perf_counter() - began, time.process_time() - began_cpu
             game.step()
-        print(json.dumps({"seconds": slowest, "note": f"{max(a.runs for a in advice)} runs, to the end"}))
+        print(json.dumps({"seconds": slowest, "note": f"cpu {cpu:.2f} s, {max(a.runs for a in advice)} runs, "
+                          "to the end"}))
 
 
 def advisor(root: Path, scenario: str) -> tuple[float, str]:
@@ -105,7 +115,7 @@ def debrief(root: Path, save: Path) -> tuple[float, str]:
     """Whole-process time of `report SAVE --out x.html` (100 futures for the decisions that mattered)."""
     with tempfile.TemporaryDirectory() as tmp:
         seconds, _ = run(root, ["main.py", "report", str(save), "--out", f"{tmp}/debrief.html"])
-    return seconds, f"{seconds:.2f} s"
+    return seconds, f"{seconds:.2f} s (cpu {CPU[0]:.1f} s)"
 
 
 def class_summary(root: Path, folder: Path) -> tuple[float, str]:
@@ -115,13 +125,13 @@ def class_summary(root: Path, folder: Path) -> tuple[float, str]:
         seconds, _ = run(root, ["main.py", "report", str(folder), "--out", str(out)])
         keys = "with key decisions" if "decisions that mattered" in out.read_text(encoding="utf-8").lower() else \
             "no key decisions"
-    return seconds, f"{seconds:.2f} s ({keys})"
+    return seconds, f"{seconds:.2f} s (cpu {CPU[0]:.1f} s, {keys})"
 
 
 def balance(root: Path, scenario: str) -> tuple[float, str]:
     """Whole-process time of `balance SCENARIO --json` with its defaults, and the games per policy it played."""
     seconds, out = run(root, ["main.py", "balance", scenario, "--json"])
-    return seconds, f"{seconds:.2f} s ({json.loads(out)['runs']} games)"
+    return seconds, f"{seconds:.2f} s (cpu {CPU[0]:.1f} s, {json.loads(out)['runs']} games)"
 
 
 # -- the table -------------------------------------------------------------------------------------------------
