@@ -32,7 +32,7 @@ BRINKSMANSHIP_TURNS_PER_S = 4_600  # the peer's balance simulation, measured sid
 MONTE_CARLO = [
     ("random Cuba", CUBA, "random", 10_000), ("random UNPREDEP", UNPREDEP, "random", 2_700),
     ("passive Cuba", CUBA, "passive", 10_000), ("passive UNPREDEP", UNPREDEP, "passive", 2_700),
-    ("greedy Cuba", CUBA, "greedy", 1_000), ("greedy UNPREDEP", UNPREDEP, "greedy", 270),
+    ("greedy Cuba", CUBA, "greedy", 200), ("greedy UNPREDEP", UNPREDEP, "greedy", 54),
 ]
 GOALS = {"random Cuba": "≥ 46,000 turns/s", "passive Cuba": "≥ 150,000 turns/s", "random UNPREDEP": "as Cuba",
          "passive UNPREDEP": "as Cuba", "debrief": "≤ 2 s", "class": "≤ 30 s", "advisor Cuba": "≤ 0.3 s",
