@@ -85,6 +85,7 @@ QUIET_GAMES = 200  # seeds of the random policy replayed in batch mode
 ADVISED = 3  # games whose opening turns the advisor is asked about
 DEBRIEFED = 2  # games whose key decisions are looked for
 SUITE_SCALE = 0.25  # the suite checks a quarter of the seeds (recorded beside the full set)
+OPENING = 6  # turns of one game the suite's debrief fingerprint looks at
 
 
 def fingerprint(rules: Rules, policy_name: str, games: int) -> str:
@@ -123,13 +124,14 @@ def advisor_fingerprint(rules: Rules, games: int) -> str:
     return digest.hexdigest()
 
 
-def debrief_fingerprint(rules: Rules, games: int) -> str:
-    """The decisions that mattered (few futures) in random games: every comparison's distributions."""
+def debrief_fingerprint(rules: Rules, games: int, turns: int | None = None) -> str:
+    """The decisions that mattered (few futures) in random games, among their first `turns` turns if given:
+    every comparison's distributions."""
     digest = hashlib.sha256()
     policy = get_policy("random", rules)
     for seed in range(games):
         game = play(Game(rules, seed, record=False), policy)
-        digest.update(repr(key_decisions(rules, seed, game.inputs, runs=10, top=3)).encode())
+        digest.update(repr(key_decisions(rules, seed, game.inputs[:turns], runs=10, top=3)).encode())
     return digest.hexdigest()
 
 
@@ -141,8 +143,12 @@ def lines_for(rules: Rules, scale: float = 1.0) -> list[tuple[str, int, str]]:
         out.append((name, games, fingerprint(rules, name, games)))
     quiet = max(1, round(QUIET_GAMES * scale))
     out.append(("random/batch", quiet, quiet_fingerprint(rules, quiet)))
-    out.append(("advisor", ADVISED, advisor_fingerprint(rules, ADVISED)))
-    out.append(("debrief", DEBRIEFED, debrief_fingerprint(rules, DEBRIEFED)))
+    advised = max(1, round(ADVISED * scale))
+    out.append(("advisor", advised, advisor_fingerprint(rules, advised)))
+    if scale < 1:  # the suite looks for the decisions that mattered among one game's opening turns
+        out.append((f"debrief/first-{OPENING}-turns", 1, debrief_fingerprint(rules, 1, OPENING)))
+    else:
+        out.append(("debrief", DEBRIEFED, debrief_fingerprint(rules, DEBRIEFED)))
     return out
 
 

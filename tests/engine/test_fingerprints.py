@@ -1,7 +1,8 @@
 """Speed work must not change any game: the fingerprints recorded before it (tests/fixtures/fingerprints.txt,
 written by benchmarks/fingerprints.py on the code as it was) are what every shipped scenario's games give now —
 every policy's inputs, turn reports and final states, batch-mode games, the advisor's answers and the debrief's
-decisions that mattered. The suite checks a quarter of the seeds; `python benchmarks/fingerprints.py --check
+decisions that mattered. The suite checks a quarter of the seeds (the advisor on one game, the decisions that
+mattered among one game's opening turns); `python benchmarks/fingerprints.py --check
 tests/fixtures/fingerprints.txt` checks them all.
 
 A change that is meant to alter games (a rule, a scenario) records the file again, and says so in its commit."""
