@@ -57,7 +57,7 @@ def _cmd_session(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from .report import run_report
 
-    return run_report(args.saves, args.out, args.format, args.runs, args.as_class)
+    return run_report(args.saves, args.out, args.format, args.runs, args.as_class, jobs=args.jobs)
 
 
 def _cmd_new_scenario(args: argparse.Namespace) -> int:
@@ -188,6 +188,8 @@ def build_parser() -> Parser:
                    help="futures replayed per alternative to find the decisions that mattered (default 100, at "
                    "most 10,000; 0 skips)")
     p.add_argument("--class", dest="as_class", action="store_true", help="a class summary even for a single save")
+    p.add_argument("--jobs", type=whole, help="processes that look for the decisions that mattered (default: one "
+                   "per core); results are the same for any value")
     p.set_defaults(run=_cmd_report)
 
     p = sub.add_parser("screenshot", help="render a screen to PNG headless",

@@ -225,6 +225,7 @@ class Rules:
         ]
         self.endings = self._endings()
         self.historical = self._historical()
+        self.moves: dict[str, list[Any]] = {}  # instrument or proposal id -> its every Action, made on first use
 
     # -- derived globals ---------------------------------------------------------------------------------
     def attention_capacity(self, state: GameState) -> int:
