@@ -175,7 +175,8 @@ def party_page(game: Game, role: str, *, player: str, paused: bool, closed: bool
     obs = game.observation()
     last = report(rules, game.reports[-1] if game.reports else None)
     public = None if last is None else {"heading": last["heading"], "decisions": last["decisions"], "totals": [],
-                                        "groups": [], "news": [], "later": []}
+                                        "groups": [], "news": [], "reactions_heading": last["reactions_heading"],
+                                        "reactions": [], "later": []}
     me = rules.party_ids.index(role)
     previous = game.state.parties[me].last_decision
     return {

@@ -57,6 +57,23 @@ def test_the_turn_waits_for_every_seated_team_then_plays_their_decisions(room):
     assert state_to_dict(twin.state) == state_to_dict(game.state)
 
 
+def test_a_partys_page_carries_every_part_of_the_report_the_student_page_draws(room):
+    """The party's report is the public record only, but with every key of the office's, so the page that draws
+    both never meets a missing one (it stopped drawing when world opinion added the reactions)."""
+    from game.present.web import report
+
+    office, _ = room.join("Ana", "sg")
+    room.join("Ben", "north")
+    room.decide(room.join("Cy", "south")[0], 0, "hold")
+    room.decide(room.join("Di", "north")[0], 0, "hold")
+    room.submit(office, 0, [], {})
+    game = room.world.game
+    full = report(game.rules, game.reports[-1], game)
+    public = party_page(game, "north", player="", paused=False, closed=False)["report"]
+    assert set(full) == set(public)
+    assert public["reactions"] == [] and public["news"] == []
+
+
 def test_a_team_sends_once_a_turn_and_only_what_its_seat_may(room):
     office, _ = room.join("Ana", "sg")
     north, _ = room.join("Ben", "north")
