@@ -2,17 +2,23 @@
 we report the turn-resolution latency (from a student's submission to their page of the new turn, which is what
 they wait for) as median and p99, with the server processes' CPU time and memory. A plain script, not a test:
 
-    python benchmarks/classroom.py [SCENARIO] [--students N] [--sessions S]
+    python benchmarks/classroom.py [SCENARIO] [--students N] [--sessions S] [--delegations]
 
 Each session is one `host` process (one class per server, as a teacher runs it). Every student joins from its
 own loopback address (127.0.0.x), as every device in a room has its own, so the per-device limits apply as in
 class; a teacher's dashboard is connected to every session and receives every update.
+
+With --delegations every session is a delegations class: the students are spread over the seats (the office
+and each party), one member of each team sends its team's orders every turn (the office a random open action,
+a party a random decision), and the latency is from the turn's last submission to each page — every student's
+and the teacher's — showing the new turn.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import http.client
 import json
 import os
@@ -31,6 +37,8 @@ from pathlib import Path
 from websockets.asyncio.client import connect
 
 ROOT = Path(__file__).resolve().parents[1]
+# The simulated browsers send no keepalive pings: on a machine with no free core a ping's answer can come late
+# enough to close the connection, which measures the harness, not the class server.
 TICK = os.sysconf("SC_CLK_TCK")
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
@@ -41,9 +49,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(scenario: str, db: Path, port: int) -> subprocess.Popen:
+def start(scenario: str, db: Path, port: int, delegations: bool = False) -> subprocess.Popen:
+    kind = ["--delegations"] if delegations else []
     proc = subprocess.Popen([sys.executable, "main.py", "host", scenario, "--db", str(db), "--port", str(port),
-                             "--local"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             "--local", *kind], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(600):
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
@@ -53,12 +62,21 @@ def start(scenario: str, db: Path, port: int) -> subprocess.Popen:
     raise SystemExit("the server did not start")
 
 
-def join(port: int, name: str, source: str) -> str:
+def join(port: int, name: str, source: str, seat: str | None = None) -> str:
     con = http.client.HTTPConnection("127.0.0.1", port, timeout=10, source_address=(source, 0))
-    con.request("POST", "/api/join", json.dumps({"name": name}), {"Content-Type": "application/json"})
+    body = {"name": name} | ({"seat": seat} if seat else {})
+    con.request("POST", "/api/join", json.dumps(body), {"Content-Type": "application/json"})
     data = json.loads(con.getresponse().read())
     con.close()
     return data["token"]
+
+
+def http_get(port: int, path: str) -> bytes:
+    con = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    con.request("GET", path)
+    data = con.getresponse().read()
+    con.close()
+    return data
 
 
 def cpu_and_memory(pid: int) -> tuple[float, int]:
@@ -71,7 +89,7 @@ def cpu_and_memory(pid: int) -> tuple[float, int]:
 
 async def student(port: int, token: str, source: str, rng: random.Random, latencies: list[float]) -> int:
     """Play a whole game: each turn a random open action (or none when refused); returns the turns played."""
-    async with connect(f"ws://127.0.0.1:{port}/ws", local_addr=(source, 0), max_size=None) as ws:
+    async with connect(f"ws://127.0.0.1:{port}/ws", local_addr=(source, 0), max_size=None, ping_interval=None) as ws:
         await ws.send(json.dumps({"type": "hello", "token": token}))
         page = json.loads(await ws.recv())["page"]
         turns = 0
@@ -94,7 +112,7 @@ async def student(port: int, token: str, source: str, rng: random.Random, latenc
 
 async def teacher(port: int, token: str, stop: asyncio.Event) -> int:
     updates = 0
-    async with connect(f"ws://127.0.0.1:{port}/ws/teacher", max_size=None) as ws:
+    async with connect(f"ws://127.0.0.1:{port}/ws/teacher", max_size=None, ping_interval=None) as ws:
         await ws.send(json.dumps({"type": "hello", "token": token}))
         while not stop.is_set():
             try:
@@ -118,28 +136,121 @@ async def play_class(sessions: list[tuple[int, str, list[tuple[str, str]]]], lat
     return turns
 
 
+class Page:
+    """One open page of a delegations class: the turn it shows and when each new turn reached it."""
+
+    def __init__(self, ws, path_turn: int) -> None:
+        self.ws = ws
+        self.turn = path_turn
+        self.page: dict = {}
+        self.arrived: dict[int, float] = {}
+        self.changed = asyncio.Event()
+
+    async def read(self, key: str) -> None:
+        async for raw in self.ws:
+            msg = json.loads(raw)
+            if msg["type"] != key:
+                continue
+            body = msg[key]
+            turn = body["world"]["turn"] if key == "dashboard" else body["turn"]
+            done = body["world"]["done"] if key == "dashboard" else body["done"]
+            if key == "page":
+                self.page = body
+            if turn > self.turn or done:
+                self.arrived.setdefault(turn, time.perf_counter())
+                self.turn = turn
+            self.changed.set()
+
+
+async def delegation_session(port: int, teacher_token: str, seats: list[tuple[str, str, str]], rng: random.Random,
+                             latencies: list[float]) -> int:
+    """Play a delegations class to its end; returns the shared turns played."""
+    async with contextlib.AsyncExitStack() as stack:
+        pages, senders = [], {}
+        for token, source, role in seats:
+            ws = await stack.enter_async_context(connect(f"ws://127.0.0.1:{port}/ws", local_addr=(source, 0),
+                                                         max_size=None, ping_interval=None))
+            await ws.send(json.dumps({"type": "hello", "token": token}))
+            page = Page(ws, 0)
+            pages.append(page)
+            senders.setdefault(role, page)
+        board = await stack.enter_async_context(connect(f"ws://127.0.0.1:{port}/ws/teacher", max_size=None,
+                                                        ping_interval=None))
+        await board.send(json.dumps({"type": "hello", "token": teacher_token}))
+        watcher = Page(board, 0)
+        readers = [asyncio.create_task(p.read("page")) for p in pages]
+        readers.append(asyncio.create_task(watcher.read("dashboard")))
+        everyone = [*pages, watcher]
+        while any(not p.page for p in senders.values()):
+            await asyncio.sleep(0.01)
+        turns = 0
+        while not next(iter(senders.values())).page["done"]:
+            turn = next(iter(senders.values())).page["turn"]
+            order = list(senders.items())
+            rng.shuffle(order)
+            last = 0.0
+            for role, page in order:
+                await asyncio.sleep(rng.uniform(0.0, 0.02))
+                if role == "sg":
+                    picked = rng.sample(page.page["instruments"], k=min(1, len(page.page["instruments"])))
+                    msg = {"type": "submit", "turn": turn, "choices": {},
+                           "actions": [{"use": a["use"], "target": a["target"], "mode": a["mode"]} for a in picked]}
+                else:
+                    msg = {"type": "decide", "turn": turn, "decision": rng.choice(["escalate", "hold", "step_back"])}
+                last = time.perf_counter()
+                await page.ws.send(json.dumps(msg))
+            waited = time.perf_counter()
+            while any(p.turn <= turn for p in everyone):
+                if "sg" in senders and time.perf_counter() - waited > 5:  # the office's action was refused
+                    last = waited = time.perf_counter()
+                    await senders["sg"].ws.send(json.dumps({"type": "submit", "turn": turn, "choices": {},
+                                                            "actions": []}))
+                await asyncio.sleep(0.002)
+            latencies += [p.arrived[turn + 1] - last for p in everyone if turn + 1 in p.arrived]
+            turns += 1
+            while any(p.page.get("turn", -1) <= turn and not p.page.get("done") for p in senders.values()):
+                await asyncio.sleep(0.002)
+        for task in readers:
+            task.cancel()
+        return turns
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def run(scenario: str, students: int, sessions: int) -> dict:
+async def play_delegations(sessions: list[tuple[int, str, list[tuple[str, str, str]]]], latencies: list[float]
+                           ) -> int:
+    rng = random.Random(7)
+    played = await asyncio.gather(*(delegation_session(port, token, seats, random.Random(rng.random()), latencies)
+                                    for port, token, seats in sessions))
+    return sum(played)
+
+
+def run(scenario: str, students: int, sessions: int, delegations: bool = False) -> dict:
     folder = Path(tempfile.mkdtemp(prefix="classroom-bench-"))
     servers, plan = [], []
     for s in range(sessions):
         port, db = free_port(), folder / f"class{s}.sqlite"
-        servers.append(start(scenario, db, port))
+        servers.append(start(scenario, db, port, delegations))
         with sqlite3.connect(db) as con:
             teacher_token = con.execute("SELECT teacher_token FROM sessions").fetchone()[0]
+        roles = [seat["id"] for seat in json.loads(http_get(port, "/api/labels"))["seats"]] if delegations else []
         seats = []
         for n in range(students):
             source = f"127.0.{1 + s}.{1 + n}"
-            seats.append((join(port, f"student {n}", source), source))
+            role = roles[n % len(roles)] if roles else None
+            seats.append((join(port, f"student {n}", source, role), source, role))
         plan.append((port, teacher_token, seats))
     before = [cpu_and_memory(p.pid) for p in servers]
     latencies: list[float] = []
     started, client_before = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF)
-    turns = asyncio.run(play_class(plan, latencies))
+    if delegations:
+        turns = asyncio.run(play_delegations(plan, latencies))
+    else:
+        turns = asyncio.run(play_class([(port, token, [(t, src) for t, src, _ in seats])
+                                        for port, token, seats in plan], latencies))
     wall = time.perf_counter() - started
     client_after = resource.getrusage(resource.RUSAGE_SELF)
     client_cpu = (client_after.ru_utime + client_after.ru_stime) - (client_before.ru_utime + client_before.ru_stime)
@@ -163,12 +274,14 @@ def main() -> None:
     parser.add_argument("scenario", nargs="?", default="cuban_missile_crisis_1962")
     parser.add_argument("--students", type=int, help="students per session (default: both standard classes)")
     parser.add_argument("--sessions", type=int, default=1)
+    parser.add_argument("--delegations", action="store_true", help="delegations classes instead of solo ones")
     args = parser.parse_args()
     plans = [(args.students, args.sessions)] if args.students else [(40, 1), (30, 10)]
-    print(f"{args.scenario} on {platform.python_implementation()} {platform.python_version()}, "
+    kind = "delegations" if args.delegations else "solo"
+    print(f"{args.scenario}, {kind} classes, on {platform.python_implementation()} {platform.python_version()}, "
           f"{os.cpu_count()} cores")
     for students, sessions in plans:
-        r = run(args.scenario, students, sessions)
+        r = run(args.scenario, students, sessions, args.delegations)
         print(f"{r['sessions']} session(s) of {r['students']} students, {r['turns']} turns played in "
               f"{r['wall_s']:.1f} s: turn latency median {r['median_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms, "
               f"max {r['max_ms']:.1f} ms; server CPU {r['server_cpu_s']:.1f} s "

@@ -50,9 +50,10 @@ def first_frame(size: tuple[int, int]) -> float:
         return time.perf_counter() - start
 
 
-def turn_frames(size: tuple[int, int], frames: int, scenario: str, rebuild: bool, screen: str = "turn"
-                ) -> list[float]:
-    """Milliseconds per frame of the turn screen (or the map view) after three turns of the historical policy."""
+def turn_frames(size: tuple[int, int], frames: int, scenario: str, rebuild: bool, screen: str = "turn",
+                fade: bool = False) -> list[float]:
+    """Milliseconds per frame of the turn screen (or the map view) after three turns of the historical policy;
+    with `fade`, every frame of the map is drawn halfway through a change fading in (two blits, one with alpha)."""
     import tempfile
 
     import pygame
@@ -76,6 +77,13 @@ def turn_frames(size: tuple[int, int], frames: int, scenario: str, rebuild: bool
         for n in range(frames + 20):
             if rebuild:
                 app.top.invalidate()
+            view = getattr(app.session, "map_view", None)
+            if fade and view is not None and view._shown:
+                from game.ui.screens.map import FADE_MS
+
+                picture = next(iter(view._shown.values()))[1]
+                view._fade = (picture.copy() if n == 0 or view._fade is None else view._fade[0],
+                              view.clock_ms - FADE_MS // 2)
             t0 = time.perf_counter()
             app.tick(16)
             app.draw(surface)
@@ -114,6 +122,10 @@ def main() -> int:
           f"p99 {percentile(steady, 0.99):.2f} ms over {len(steady)} frames")
     print(f"  frame (rebuilt each time): median {statistics.median(rebuilt):.2f} ms, "
           f"p99 {percentile(rebuilt, 0.99):.2f} ms over {len(rebuilt)} frames")
+    if args.screen == "map":
+        fading = turn_frames(size, max(60, args.frames // 4), args.scenario, rebuild=False, screen="map", fade=True)
+        print(f"  frame (a change fading in): median {statistics.median(fading):.2f} ms, "
+              f"p99 {percentile(fading, 0.99):.2f} ms over {len(fading)} frames")
     print(f"  first frame: {launch_app * 1000:.0f} ms from importing the UI, "
           f"{launch_process * 1000:.0f} ms from process start")
     return 0

@@ -1,7 +1,9 @@
 """Per-turn cost on the longest calendar a scenario may have: µs per turn over the first and the last hundred
 turns of a game of MAX_TURNS turns in which the same moves are made every turn (a private appeal and a task
-force each turn, a proposal whenever it may be floated), so launches pile up. The two figures should be about
-equal: a turn must not cost more because many turns came before it. A plain script, not a test:
+force each turn, a proposal whenever it may be floated), so launches pile up; in batch mode, and with full turn
+reports (as a player's game, a replay and a debrief are played: the reasons given for a refusal read the
+player's estimates). The two figures should be about equal: a turn must not cost more because many turns came
+before it. A plain script, not a test:
 
     python benchmarks/long_games.py [--games N] [--window W]
 """
@@ -41,12 +43,12 @@ def long_scenario(turns: int) -> bytes:
     return yaml.safe_dump(data, sort_keys=False).encode("utf-8")
 
 
-def turn_times(turns: int, seed: int) -> list[float]:
-    """Seconds each turn of one game took."""
+def turn_times(turns: int, seed: int, record: bool = False) -> list[float]:
+    """Seconds each turn of one game took (`record`: with full turn reports)."""
     result = load_scenario_bytes(long_scenario(turns), "long.yaml")
     if result.scenario is None:
         raise SystemExit("\n".join(str(d) for d in result.diagnostics))
-    game = Game(build_rules(result.scenario), seed, record=False)
+    game = Game(build_rules(result.scenario), seed, record=record)
     moves = [Action("private_appeal", "north"), Action("task_force")]
     times = []
     while not game.done:
@@ -65,15 +67,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--games", type=int, default=5, help="games to time (default 5)")
     parser.add_argument("--window", type=int, default=100, help="turns at each end to compare (default 100)")
     args = parser.parse_args(argv)
-    first, last = [], []
-    for seed in range(args.games):
-        times = turn_times(MAX_TURNS, seed)
-        first.append(statistics.median(times[: args.window]) * 1e6)
-        last.append(statistics.median(times[-args.window:]) * 1e6)
     print(f"{MAX_TURNS} monthly turns, {args.games} games, the same moves every turn:")
-    print(f"  first {args.window} turns: {statistics.median(first):8.1f} µs per turn (median turn, median of games)")
-    print(f"  last {args.window} turns:  {statistics.median(last):8.1f} µs per turn")
-    print(f"  ratio last/first:   {statistics.median(last) / statistics.median(first):8.2f}")
+    for record in (False, True):
+        first, last = [], []
+        for seed in range(args.games):
+            times = turn_times(MAX_TURNS, seed, record)
+            first.append(statistics.median(times[: args.window]) * 1e6)
+            last.append(statistics.median(times[-args.window:]) * 1e6)
+        print("  with full turn reports:" if record else "  batch mode:")
+        print(f"    first {args.window} turns: {statistics.median(first):8.1f} µs per turn (median turn and game)")
+        print(f"    last {args.window} turns:  {statistics.median(last):8.1f} µs per turn")
+        print(f"    ratio last/first:   {statistics.median(last) / statistics.median(first):8.2f}")
     return 0
 
 

@@ -1,4 +1,5 @@
-"""`host SCENARIO|CODE [--port P] [--db FILE] [--resume] [--local]`: the class server for a live solo class.
+"""`host SCENARIO|CODE [--port P] [--db FILE] [--resume] [--local] [--delegations]`: the class server for a
+live class, solo (every student their own game) or delegations (teams in the seats of one shared world).
 
 Students join from a browser on the room's network; the teacher's dashboard opens on this machine. Every input
 goes into the database before its turn resolves, so `--resume` brings a killed session back exactly.
@@ -71,13 +72,13 @@ def world_of(arg: str, err: TextIO):
 
 
 def run_host(scenario_arg: str | None, port: int, db: str | None, *, resume: bool = False, local: bool = False,
-             out: TextIO | None = None, err: TextIO | None = None) -> int:
+             delegations: bool = False, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Open (or resume) a class in the database and serve it until Ctrl-C."""
     import segno
     import uvicorn
 
     from game.server.app import build_app
-    from game.server.classroom import Classroom
+    from game.server.classroom import DELEGATIONS, SOLO, Classroom
     from game.server.store import Store, StoreError
 
     out = out or sys.stdout
@@ -90,6 +91,8 @@ def run_host(scenario_arg: str | None, port: int, db: str | None, *, resume: boo
                           db_path=db_path))
     if not resume and scenario_arg is None:
         raise CliError(_("give a SCENARIO or session CODE to host, or --resume to continue a class"))
+    if resume and delegations:
+        raise CliError(_("--resume continues the class as it was started; leave out --delegations"), EXIT_USAGE)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         store = Store(db_path)
@@ -108,7 +111,7 @@ def run_host(scenario_arg: str | None, port: int, db: str | None, *, resume: boo
         else:
             path, result, rules, seed, code = world_of(str(scenario_arg), err)
             room = Classroom.create(store, rules, scenario_path=str(path), digest=result.digest, seed=seed,
-                                    code=code)
+                                    code=code, kind=DELEGATIONS if delegations else SOLO)
     except StoreError as exc:
         raise CliError(exc.message, EXIT_INVALID) from None
     lan = None if local else lan_address()
@@ -120,8 +123,10 @@ def run_host(scenario_arg: str | None, port: int, db: str | None, *, resume: boo
     teacher_url = f"http://127.0.0.1:{port}/teacher#t={room.row.teacher_token}"
     scn = rules.scenario
     what = _("Resumed") if resume else _("Hosting")
-    print(tr("{what} a solo class of {title} ({id}), session {code}, {len} student(s) so far.",
-             what=what, title=scn.title, id=scn.id, code=room.row.code, len=len(room.seats)), file=out)
+    kind = _("a delegations class (teams in the seats of one shared world)") if room.kind == DELEGATIONS else \
+        _("a solo class")
+    print(tr("{what} {kind} of {title} ({id}), session {code}, {len} student(s) so far.",
+             what=what, kind=kind, title=scn.title, id=scn.id, code=room.row.code, len=len(room.seats)), file=out)
     print(tr("Students join at: {join_url}", join_url=join_url), file=out)
     if local:
         print(_("(--local: only this machine can join; leave it out to let the class join over the network.)"),

@@ -60,7 +60,7 @@ def _cmd_session(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from .report import run_report
 
-    return run_report(args.saves, args.out, args.format, args.runs, args.as_class)
+    return run_report(args.saves, args.out, args.format, args.runs, args.as_class, jobs=args.jobs)
 
 
 def _cmd_new_scenario(args: argparse.Namespace) -> int:
@@ -84,7 +84,8 @@ def _cmd_balance(args: argparse.Namespace) -> int:
 def _cmd_host(args: argparse.Namespace) -> int:
     from .host import run_host
 
-    return run_host(args.scenario, args.port, args.db, resume=args.resume, local=args.local)
+    return run_host(args.scenario, args.port, args.db, resume=args.resume, local=args.local,
+                    delegations=args.delegations)
 
 
 def _cmd_translate(args: argparse.Namespace) -> int:
@@ -213,6 +214,8 @@ def build_parser() -> Parser:
                    help=_("futures replayed per alternative to find the decisions that mattered (default 100, at "
                           "most 10,000; 0 skips)"))
     p.add_argument("--class", dest="as_class", action="store_true", help=_("a class summary even for a single save"))
+    p.add_argument("--jobs", type=whole, help=_("processes that look for the decisions that mattered (default: one "
+                                                "per core); results are the same for any value"))
     p.set_defaults(run=_cmd_report)
 
     p = sub.add_parser("screenshot", help=_("render a screen to PNG headless"),
@@ -229,10 +232,12 @@ def build_parser() -> Parser:
     p.set_defaults(run=_cmd_screenshot)
 
     p = sub.add_parser("host", help=_("run the class server for a live class"),
-                       description=_("Serve a solo class on this machine: every student plays the same world in a "
-                                     "browser on the room's network (no install, no accounts); the teacher's "
-                                     "dashboard shows who is on which turn, the endings and the class summary. "
-                                     "The guide is docs/classroom.md."))
+                       description=_("Serve a class on this machine, to browsers on the room's network (no "
+                                     "install, no accounts). A solo class: every student plays the same world; the "
+                                     "teacher's dashboard shows who is on which turn, the endings and the class "
+                                     "summary. With --delegations: one shared world whose seats (the "
+                                     "Secretary-General's office and each party) teams take. The guide is "
+                                     "docs/classroom.md."))
     p.add_argument("scenario", metavar="SCENARIO|CODE", nargs="?",
                    help=_("a scenario file or shipped id (a new random world), or a session code (its world)"))
     p.add_argument("--port", type=whole, default=8000, help=_("port to listen on (default 8000)"))
@@ -241,6 +246,9 @@ def build_parser() -> Parser:
     p.add_argument("--resume", action="store_true", help=_("bring back the latest class in --db, exactly as it was"))
     p.add_argument("--local", action="store_true", help=_("listen on this machine only (127.0.0.1), not the "
                                                           "network"))
+    p.add_argument("--delegations", action="store_true",
+                   help=_("one shared world: teams take the office's and the parties' seats (the game plays the "
+                          "rest)"))
     p.set_defaults(run=_cmd_host)
 
     p = sub.add_parser("new-scenario", help=_("write a commented starting scenario"),

@@ -10,37 +10,50 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from game.i18n import tr
+from game.i18n import _, tr
 from game.report.build import class_summary_of, debrief_of, render
 from game.report.loading import ReportError
 from game.saves import SAVE_FORMAT
 from game.saves.store import FolderError, replace_file
 
 from .errors import EXIT_INVALID, EXIT_USAGE, CliError
-from .numbers import MAX_REPORT_RUNS, check_range
+from .numbers import MAX_REPORT_RUNS, check_range, cores, useful_jobs
+from .simulate import is_tty, progress_bar
 
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json"}
 SAVE_SUFFIX = ".json"
 
 
 def run_report(saves: list[str], out: str, fmt: str | None, runs: int, as_class: bool, *,
-               stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
-    """Write the debrief of one save, or the class summary of several saves or folders of saves, to `out`."""
+               stdout: TextIO | None = None, stderr: TextIO | None = None, jobs: int | None = None) -> int:
+    """Write the debrief of one save, or the class summary of several saves or folders of saves, to `out`; the
+    decisions that mattered are looked for on `jobs` processes (default: one per core)."""
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     fmt = output_format(out, fmt)
     if runs < 0:
         raise CliError(tr("--runs must be 0 or more, not {runs}", runs=runs))
     check_range("--runs", runs, 0, MAX_REPORT_RUNS)
+    if jobs is not None and jobs <= 0:
+        raise CliError(tr("--jobs must be at least 1 (the number of processes); got {jobs}", jobs=jobs))
+    jobs = useful_jobs(cores() if jobs is None else jobs, cores())
     files, folders = expand(saves)
     target = Path(out)
     refuse_overwriting(target, files)
     try:
         if len(files) == 1 and not folders and not as_class:
-            document = debrief_of(files[0], runs=runs)
+            document = debrief_of(files[0], runs=runs, jobs=jobs)
             what = tr("debrief of {files}", files=files[0])
         else:
-            document = class_summary_of(files, warn=lambda m: print(tr("warning: skipped {m}", m=m), file=stderr))
+            progress = progress_bar(stderr, _("saves")) if len(files) > 1 and is_tty(stderr) else None
+            try:
+                document = class_summary_of(files, warn=lambda m: print(("\n" if progress else "")
+                                                                        + tr("warning: skipped {m}", m=m),
+                                                                        file=stderr),
+                                            progress=progress, jobs=jobs)
+            finally:
+                if progress:
+                    print(file=stderr)
             what = tr("class summary of {games} game(s)", games=document.games)
     except ReportError as exc:
         raise CliError(exc.message, EXIT_INVALID) from None

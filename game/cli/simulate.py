@@ -42,7 +42,7 @@ def run_simulate(scenario: str, runs: int, policy: str, seed: int, jobs: int, as
     except ScenarioNotFound as exc:
         raise CliError(str(exc)) from None
     load_or_fail(str(path), err)
-    progress = _progress_bar(err) if runs > PROGRESS_MIN_RUNS and _is_tty(err) else None
+    progress = progress_bar(err) if runs > PROGRESS_MIN_RUNS and is_tty(err) else None
     try:
         result = run_batch(path, policy, runs, seed, jobs, progress, save_games=save_games, with_score=score)
     except UnknownPolicy as exc:
@@ -106,17 +106,17 @@ def format_result(result: BatchResult) -> str:
     return "\n".join(lines)
 
 
-def _is_tty(stream: TextIO) -> bool:
+def is_tty(stream: TextIO) -> bool:
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
 
 
-def _progress_bar(err: TextIO) -> Progress:
-    """A one-line progress bar redrawn in place on `err`."""
+def progress_bar(err: TextIO, what: str = "games") -> Progress:
+    """A one-line progress bar redrawn in place on `err`, counting `what`."""
 
     def show(done: int, total: int) -> None:
         filled = BAR_WIDTH * done // total
-        err.write(f"\r[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done}/{total} games")
+        err.write(f"\r[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done}/{total} {what}")
         err.flush()
 
     return show

@@ -21,10 +21,11 @@ from game.engine import Action, Game, IllegalAction, Rules, TurnInput, baseline,
 from game.engine.endings import Score
 from game.engine.intel import ESTIMATED, Estimate
 from game.engine.observation import Observation
+from game.engine.opinion import targets as opinion_targets
 from game.engine.record import TurnReport
 from game.i18n import N_, _, tr
 from game.i18n.formats import localized, money, percent_of
-from game.present.dates import calendar_line, day_text, turn_date, turn_heading, turn_phrase
+from game.present.dates import calendar_line, day_text, turn_date, turn_heading, turn_phrase, what_happened
 from game.present.dates import unit_name as unit_word
 from game.present.lines import Day, change_turns, report_days
 from game.present.news import (
@@ -37,6 +38,8 @@ from game.present.news import (
 )
 from game.present.odds import odds_lines
 from game.present.office import commitment_text, office_lines
+from game.present.opinion import opinion_line
+from game.present.reactions import reaction_heading, reactions
 from game.present.refusals import refusal_text
 from game.present.tracks import track_reading
 from game.present.values import ATTRIBUTES, OFFICE_NAMES, value_text
@@ -111,6 +114,10 @@ GLOSSARY = (
                       "leaders in (audience costs).")),
     (N_("Council support"),
      N_("Each Security Council member's support for your initiatives; low support risks a veto.")),
+    (N_("world opinion"), N_("How the non-aligned, the press and the Council regard you (50% neutral): public moves "
+                         "raise it, the more so when the world is watching; a climbing dispute lowers it, a deal "
+                         "raises it; it fades with time and does not move the parties. 'why opinion' shows its "
+                         "causes.")),
 )
 
 
@@ -230,8 +237,9 @@ def render_turn(game: Game, orders: Sequence[Action] = (), choices: dict[str, st
                      turns=obs.turns, date=turn_date(rules, obs.turn), left=plural(left, 'turn')))]
     lines += render_ladders(rules, obs)
     lines += render_tracks(rules, obs)
-    lines += render_parties(obs)
+    lines += render_parties(obs, {r.party: r for r in reactions(game, obs=obs)})
     lines += render_office(rules, obs, game.committed(orders, choices) if orders or choices else (0, 0, 0, 0))
+    lines += wrap(opinion_line(obs, game.reports[-1] if game.reports else None), "  ")
     lines += render_initiatives(rules, obs)
     lines += render_feed(rules, game.reports[-1] if game.reports else None)
     lines += render_discussion(game)
@@ -266,8 +274,9 @@ def render_tracks(rules: Rules, obs: Observation) -> list[str]:
                            for t in shown)]
 
 
-def render_parties(obs: Observation) -> list[str]:
-    """Each party's estimated stance, its intention if contact revealed it, and what it did last turn."""
+def render_parties(obs: Observation, said: dict | None = None) -> list[str]:
+    """Each party's estimated stance, its intention if contact revealed it, what it did last turn and its
+    reaction to your moves (`said`: party id -> present.reactions.Reaction)."""
     delay = obs.office.estimate_delay
     age = _("current") if delay == 0 else tr("{age} old", age=plural(delay, 'turn'))
     lines = [tr("Parties (estimates ± half their 90% band, {age}):", age=age)]
@@ -286,7 +295,18 @@ def render_parties(obs: Observation) -> list[str]:
                   for attr in ESTIMATED
                   if attr in p.estimates]
         lines += wrap(" · ".join(values), "      ")
+        if said and p.id in said:
+            lines += wrap(f"{TONE_MARKERS.get(said[p.id].tone, '•')} {said[p.id].text}", "      ")
     return lines
+
+
+def render_reactions(game: Game, report: TurnReport) -> list[str]:
+    """Each party's reaction to the turn just played, marked by its tone."""
+    said = reactions(game, report)
+    if not said:
+        return []
+    return [f"{reaction_heading()}:"] + [line for r in said
+                                         for line in wrap(f"{TONE_MARKERS.get(r.tone, '•')} {r.text}", "  ")]
 
 
 def render_office(rules: Rules, obs: Observation, committed: tuple[float, float, int, int] = (0, 0, 0, 0)
@@ -466,8 +486,8 @@ def render_report(rules: Rules, report: TurnReport) -> list[str]:
     secret = {t.key for t in rules.tracks if t.visibility == "hidden"}  # a hidden track's moves are not even counted
     for day in report_days(rules, report):
         heading = turn_heading(rules, day.turn)
-        title = tr("What happened on {heading}", heading=heading[:1].lower() + heading[1:]) \
-            if not day.opening or report.turn < 0 else tr("{heading} begins", heading=heading)
+        title = what_happened(rules, day.turn) if not day.opening or report.turn < 0 \
+            else tr("{heading} begins", heading=heading)
         lines.append(rule(title, "─"))
         if day.decisions:
             lines.append(_("Decisions: ") + " · ".join(f"{name} {what}" for name, what in day.decisions))
@@ -524,6 +544,7 @@ def known_targets(rules: Rules) -> list[str]:
     names = [*OFFICE_TARGETS, *rules.pair_ids, *rules.party_ids, *(f"council.{m}" for m in rules.council_ids)]
     names += [f"{p}.{a}" for p in rules.pair_ids for a in ("rung", "pressure")]
     names += [f"{p}.{a}" for p in rules.party_ids for a in PARTY_ATTRS]
+    names += ["opinion", *opinion_targets()]
     return names + list(rules.scenario.variables) + [t.key for t in rules.tracks]
 
 
@@ -825,7 +846,7 @@ class TextGame:
             return [tr("cannot end the turn: {refusal_text}",
                        refusal_text=refusal_text(self.game.rules, exc.refusal, typed=True))]
         self.s.orders, self.s.choices = [], {}
-        lines = render_report(self.game.rules, report)
+        lines = render_report(self.game.rules, report) + render_reactions(self.game, report)
         if self.game.done:
             return [*lines, *render_feed(self.game.rules, report), *self.finish()]
         lines += self.autosave_note(quiet=True)

@@ -45,6 +45,9 @@ def invariant_problems(rules: Rules, game: Game) -> list[str]:
         for attr in ("hostility", "resolve", "trust", "domestic_pressure", "receptivity", "audience_cost"):
             if not 0.0 <= getattr(p, attr) <= 1.0:
                 problems.append(f"turn {s.turn}: {rules.party_ids[i]}.{attr} = {getattr(p, attr)} out of [0, 1]")
+    for a, v in enumerate(s.opinion):
+        if not 0.0 <= v <= 1.0:
+            problems.append(f"turn {s.turn}: world opinion {a} = {v} out of [0, 1]")
     for report in game.reports:
         for change in report.changes:
             if change.cause.kind not in CAUSE_KINDS or not change.cause.id:

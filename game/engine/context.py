@@ -30,13 +30,18 @@ class Ctx:
 
     Whatever the mode, the context marks for the player's intelligence (intel.py) which hidden values a public
     cause touched (`touched`, a value index per touch, whatever its size) and which ones a contact reported on
-    (`contacts`)."""
+    (`contacts`).
+
+    `beliefs` is the game's intel.Filter, kept between turns, for the reasons a recorded turn gives as the player
+    could know them (none: they are worked out afresh, which gives the same beliefs, only slower)."""
 
     __slots__ = ("rules", "state", "dice", "report", "turn", "record", "touched", "contacts", "_parties", "_pairs",
-                 "_office")
+                 "_office", "beliefs")
 
-    def __init__(self, rules: Rules, state: GameState, dice: Dice, report: TurnReport, record: bool = True) -> None:
+    def __init__(self, rules: Rules, state: GameState, dice: Dice, report: TurnReport, record: bool = True,
+                 beliefs=None) -> None:
         self.rules, self.state, self.dice, self.report = rules, state, dice, report
+        self.beliefs = beliefs
         self.turn = state.turn
         self.record = record
         self.touched: list[int] = []

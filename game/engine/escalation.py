@@ -54,7 +54,10 @@ def step_pressure(ctx: Ctx, k: int, start: float) -> None:
 
 
 def incident_chance(ctx: Ctx, k: int) -> float:
-    """Random incidents grow likelier with each rung; troops on the ground make them rarer."""
+    """Random incidents grow likelier with each rung; troops on the ground make them rarer; none before the pair's
+    `incidents_from` date."""
+    if ctx.turn < ctx.rules.incidents_from[k]:
+        return 0.0
     pair = ctx.state.pairs[k]
     chance = ctx.rules.tuning.incident_rate * (pair.rung + 1)
     return chance * INCIDENT_DAMPING if pair.deployment_left > 0 else chance

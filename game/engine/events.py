@@ -16,20 +16,12 @@ from .rules import ChoiceRule, EventRule, Words
 from .state import GameState
 
 
-def due(ctx: Ctx, ev: EventRule) -> bool:
-    """Whether the event fires at the start of this turn (draws its chance only when everything else holds)."""
-    state = ctx.state
-    fired = state.fired.get(ev.key, 0)
-    if fired and not ev.repeat:
-        return False
-    if ev.turn is not None and not ev.turn <= ctx.turn <= ev.last_turn:
-        return False
-    if ev.when is not None and not ev.when(state):
-        return False
+def _chance_holds(ctx: Ctx, ev: EventRule) -> bool:
+    """The event's chance, drawn this turn (true when it has none)."""
     chance = ev.chance
     if chance is None:
         return True
-    p = chance if isinstance(chance, float | int) else float(chance(state))
+    p = chance if isinstance(chance, float | int) else float(chance(ctx.state))
     return ctx.dice.uniform(ctx.turn, rng.EVENT, ev.index) < p
 
 
@@ -53,16 +45,17 @@ def fire(ctx: Ctx, ev: EventRule, cause: Cause | None = None) -> None:
 
 
 def fire_due(ctx: Ctx) -> None:
-    """Check every event that may fire this turn, in file order; each sees the effects of those fired before it."""
+    """Check every event that may fire this turn, in file order; each sees the effects of those fired before it.
+    An event fires when it has not fired yet (or repeats), its condition holds and then its chance is drawn."""
     state = ctx.state
     fired = state.fired
-    for ev in ctx.rules.events_at[ctx.turn]:
+    for ev in ctx.rules.events_at[ctx.turn]:  # the events whose window covers this turn (Rules.events_at)
         if not ev.repeat and ev.key in fired:
             continue
         when = ev.when
         if when is not None and not when(state):
             continue
-        if due(ctx, ev):
+        if _chance_holds(ctx, ev):
             fire(ctx, ev)
 
 

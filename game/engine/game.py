@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from . import escalation, events, facilitator, instruments, intel, parties
+from . import escalation, events, facilitator, instruments, intel, opinion, parties
 from .context import Ctx
 from .endings import Score, reached, score
 from .facilitator import Intervention
@@ -56,6 +56,7 @@ class TurnInput:
 
     actions: tuple[Action, ...]
     choices: tuple[tuple[str, str], ...]  # (event id, choice id)
+    decisions: tuple[tuple[str, str], ...] = ()  # (party id, decision) taken by a party's own players this turn
 
 
 def initial_state(rules: Rules, seed: int) -> GameState:
@@ -82,7 +83,8 @@ def initial_state(rules: Rules, seed: int) -> GameState:
         pairs.append(PairState(p.pressure, 0.0, rung, rung, p.momentum))
     office = Office(sg.prestige, sg.budget, sg.envoys, sg.attention, sg.intelligence, sg.coordination, sg.visibility)
     variables = {**scn.variables, **{t.id: float(t.initial) for t in scn.tracks}}
-    return GameState(seed, 0, ps, pairs, office, [m.support for m in scn.council], variables)
+    return GameState(seed, 0, ps, pairs, office, [m.support for m in scn.council], variables,
+                     opinion=opinion.start_levels(scn))
 
 
 class Game:
@@ -112,19 +114,21 @@ class Game:
         self.reports: list[TurnReport] = [opening]
         self._start_prestige = self.state.office.prestige
 
-    def fork(self, reseed: int | None = None, *, record: bool | None = None) -> Game:
+    def fork(self, reseed: int | None = None, *, record: bool | None = None, state: GameState | None = None
+             ) -> Game:
         """An independent copy to look ahead with (reports are not copied; the copy's future is its own).
 
         With `reseed`, every draw from this turn on comes from that seed instead: the same past, another sample
         of the future. Such a copy cannot be replayed from its seed and inputs alone (its score still can: the
         baseline it is scored against shares its dice). `record` (default: as this game) sets whether the
-        copy's turn reports record every change.
+        copy's turn reports record every change. `state` (the copy's own, at this turn) replaces a copy of this
+        game's state: a world drawn from what the player knows, for the advisor.
         """
         twin = object.__new__(Game)
         twin.rules, twin.seed = self.rules, self.seed
         twin.record = self.record if record is None else record
         twin.dice = self.dice if reseed is None else self.dice.reseeded(self.state.turn, reseed)
-        twin.state = self.state.clone()
+        twin.state = self.state.clone() if state is None else state
         twin.filter = intel.Filter()
         twin.inputs = list(self.inputs)
         twin.interventions = list(self.interventions)
@@ -162,21 +166,30 @@ class Game:
 
     # -- legality --------------------------------------------------------------------------------------------
     def legal_actions(self) -> list[Action]:
-        """Every single action that could be taken now (each on its own; together they may exceed resources)."""
+        """Every single action that could be taken now (each on its own; together they may exceed resources).
+
+        The same checks as `why_illegal`, with what does not depend on the move (the resources left, the
+        initiatives under way) worked out once, and what does not depend on the target once per instrument."""
         if self.done:
             return []
+        rules, s = self.rules, self.state
+        free = self._free(self._spent(()))
+        busy = {(i.key, i.target) for i in s.initiatives}
         out: list[Action] = []
-        for key, ins in self.rules.instruments.items():
-            targets: list[str | None] = (
-                self.rules.pair_ids
-                if ins.target == "pair"
-                else self.rules.party_ids
-                if ins.target == "party"
-                else [None]
-            )
-            out += [Action(key, t) for t in targets if self.why_illegal(Action(key, t)) is None]
-        for key, prop in self.rules.proposals.items():
-            out += [Action(key, None, m) for m in prop.modes if self.why_illegal(Action(key, None, m)) is None]
+        for key, ins in rules.instruments.items():
+            if self._why_closed(ins) or self._why_unaffordable(ins.key, ins.cost, ins.attention, free):
+                continue
+            moves = _moves(rules, key)
+            if busy or ins.kind == "preventive_deployment":
+                targets = rules.pair_ids if ins.target == "pair" else rules.party_ids
+                index = range(len(moves)) if ins.target != "none" else [-1]
+                out += [a for a, k in zip(moves, index, strict=True)
+                        if (key, k) not in busy and (ins.target == "none" or not self._why_busy(ins, targets[k], k))]
+            else:
+                out += moves
+        for key, prop in rules.proposals.items():
+            if self._why_proposal_closed(prop) is None and not self._why_unaffordable(prop.key, prop.cost, False, free):
+                out += _moves(rules, key)
         return out
 
     def why_illegal(
@@ -193,21 +206,31 @@ class Game:
         ins = self.rules.instruments.get(action.use)
         if ins is None:
             return Refusal("unknown_action", (action.use,))
-        reason = self._why_bad_target(ins.key, ins.target, action.target)
+        reason = self._why_bad_target(ins.key, ins.target, action.target) or self._why_closed(ins)
         if reason:
             return reason
-        s, t = self.state, self.state.turn
+        target = self._target_index(ins.target, action.target)
+        if any(i.key == ins.key and i.target == target for i in self.state.initiatives):
+            return Refusal("under_way", (ins.key, action.target))
+        reason = self._why_busy(ins, action.target, target)
+        if reason:
+            return reason
+        return self._why_unaffordable(ins.key, ins.cost, ins.attention, self._free(self._spent(taken, choices)))
+
+    def _why_closed(self, ins) -> Refusal | None:
+        """Why the instrument is not open this turn, whatever the target: out of its dates, or its requirement."""
+        t = self.state.turn
         if not ins.first_turn <= t <= ins.last_turn:
             return Refusal("not_available", (ins.key, ins.first_turn, ins.last_turn))
-        if ins.requires is not None and not ins.requires(s):
+        if ins.requires is not None and not ins.requires(self.state):
             return Refusal("requirement", (ins.key,))
-        target = self._target_index(ins.target, action.target)
-        if any(i.key == ins.key and i.target == target for i in s.initiatives):
-            return Refusal("under_way", (ins.key, action.target))
-        if ins.kind == "preventive_deployment" and s.pairs[target].rung >= self.rules.tops[target] - 1:
-            return Refusal("too_late", (ins.key, action.target))
-        spent = self._spent(taken, choices)
-        return self._why_unaffordable(ins.key, ins.cost, ins.attention, spent)
+        return None
+
+    def _why_busy(self, ins, target_id: str | None, target: int) -> Refusal | None:
+        """Why the instrument cannot go to this target besides one already under way: too late for a deployment."""
+        if ins.kind == "preventive_deployment" and self.state.pairs[target].rung >= self.rules.tops[target] - 1:
+            return Refusal("too_late", (ins.key, target_id))
+        return None
 
     def _why_not_proposal(
         self, action: Action, taken: Sequence[Action], choices: Mapping[str, str] | None
@@ -219,6 +242,11 @@ class Game:
             return Refusal("proposal_mode", (prop.key,))
         if action.target not in (None, self.rules.pair_ids[prop.pair]):
             return Refusal("proposal_target", (prop.key,))
+        return self._why_proposal_closed(prop) or self._why_unaffordable(
+            prop.key, prop.cost, False, self._free(self._spent(taken, choices)))
+
+    def _why_proposal_closed(self, prop) -> Refusal | None:
+        """Why the proposal cannot be floated this turn in any mode: accepted already, cooling down, requirement."""
         if prop.key in self.state.accepted:
             return Refusal("proposal_accepted", (prop.key,))
         last = self.state.last_launch.get(prop.key)
@@ -226,7 +254,7 @@ class Game:
             return Refusal("proposal_cooldown", (prop.key, last, min(last + PROPOSAL_COOLDOWN, self.rules.turns - 1)))
         if prop.requires is not None and not prop.requires(self.state):
             return Refusal("requirement", (prop.key,))
-        return self._why_unaffordable(prop.key, prop.cost, False, self._spent(taken, choices))
+        return None
 
     def _why_bad_target(self, key: str, kind: str, target: str | None) -> Refusal | None:
         if kind == "none":
@@ -257,8 +285,9 @@ class Game:
         """Prestige, budget, envoys and attention committed this turn by answers to events and orders so far."""
         prestige = budget = 0.0
         envoys = attention = 0
-        for choice in self._chosen(choices or {}):
-            prestige, budget = prestige + choice.cost.prestige, budget + choice.cost.budget
+        if self.state.pending:
+            for choice in self._chosen(choices or {}):
+                prestige, budget = prestige + choice.cost.prestige, budget + choice.cost.budget
         for a in taken:
             if a.use in self.rules.instruments:
                 ins = self.rules.instruments[a.use]
@@ -308,37 +337,47 @@ class Game:
             out.append(next((c for c in ev.choices if c.key == choices.get(ev.key)), ev.choices[ev.default_choice]))
         return out
 
-    def _why_unaffordable(
-        self, key: str, cost, attention: bool, spent: tuple[float, float, int, int]
-    ) -> Refusal | None:
+    def _free(self, spent: tuple[float, float, int, int]) -> tuple[float, float, int, int, int]:
+        """What is left after `spent`: prestige, budget, free envoys, free attention, and the attention capacity."""
         s, rules = self.state, self.rules
-        if s.office.prestige - spent[0] < cost.prestige:
-            return Refusal("needs_prestige", (key, cost.prestige, s.office.prestige - spent[0]))
-        if s.office.budget - spent[1] < cost.budget:
-            return Refusal("needs_budget", (key, cost.budget, s.office.budget - spent[1]))
-        free_envoys = s.office.envoys - rules.envoys_busy(s) - spent[2]
-        if free_envoys < cost.envoys:
-            return Refusal("needs_envoys", (key, cost.envoys, max(free_envoys, 0)))
-        if attention:
-            capacity = rules.attention_capacity(s)
-            free = capacity - rules.attention_used(s) - spent[3]
-            if free < 1:
-                return Refusal("no_attention", (capacity, rules.distraction_attention[min(s.turn, rules.turns - 1)]))
+        capacity = rules.attention_capacity(s)
+        return (s.office.prestige - spent[0], s.office.budget - spent[1],
+                s.office.envoys - rules.envoys_busy(s) - spent[2],
+                capacity - rules.attention_used(s) - spent[3], capacity)
+
+    def _why_unaffordable(
+        self, key: str, cost, attention: bool, free: tuple[float, float, int, int, int]
+    ) -> Refusal | None:
+        if free[0] < cost.prestige:
+            return Refusal("needs_prestige", (key, cost.prestige, free[0]))
+        if free[1] < cost.budget:
+            return Refusal("needs_budget", (key, cost.budget, free[1]))
+        if free[2] < cost.envoys:
+            return Refusal("needs_envoys", (key, cost.envoys, max(free[2], 0)))
+        if attention and free[3] < 1:
+            turn = min(self.state.turn, self.rules.turns - 1)
+            return Refusal("no_attention", (free[4], self.rules.distraction_attention[turn]))
         return None
 
     # -- the turn --------------------------------------------------------------------------------------------
-    def step(self, actions: Sequence[Action] = (), choices: Mapping[str, str] | None = None) -> TurnReport:
-        """Resolve one turn with the player's actions and answers to pending events; return what happened."""
+    def step(self, actions: Sequence[Action] = (), choices: Mapping[str, str] | None = None,
+             decisions: Mapping[str, str] | None = None) -> TurnReport:
+        """Resolve one turn with the player's actions and answers to pending events; return what happened.
+
+        `decisions` (party id -> escalate, hold or step_back) are taken by players in those parties' seats: they
+        replace those parties' own choices this turn (a facilitator's override still has the last word)."""
         if self.done:
             raise IllegalAction(Refusal("game_over"))
         choices = dict(choices or {})
         s, rules = self.state, self.rules
         if actions or choices or s.pending:
             self._validate(actions, choices)
+        seated = self._seated(decisions) if decisions else None
         t = s.turn
         report = TurnReport(turn=t, date=rules.iso_dates[t])
-        ctx = Ctx(rules, s, self.dice, report, self.record)
+        ctx = Ctx(rules, s, self.dice, report, self.record, self.filter)
         starts = [p.pressure for p in s.pairs]
+        rungs, accepted, support = [p.rung for p in s.pairs], set(s.accepted), opinion.mean_council(s)
         answered = self._answer_pending(ctx, choices)
         for action in actions:
             self._launch(ctx, action)
@@ -346,7 +385,10 @@ class Game:
             for ini in list(s.initiatives):
                 if ini.matures <= t <= ini.ends:
                     instruments.act(ctx, ini, self._power(rules.instruments[ini.key]))
-        parties.decide_all(ctx, self._forced(ctx) if self.interventions else None)
+        forced = self._forced(ctx) if self.interventions else None
+        if seated:
+            forced = seated | (forced or {})
+        parties.decide_all(ctx, forced)
         escalation.step_escalation(ctx, starts)
         self._resources(ctx)
         if s.initiatives:
@@ -357,10 +399,14 @@ class Game:
             self._distraction_news(nxt, s.turn)
             events.fire_due(nxt)
             ctx.touched += nxt.touched
+        deals = [Cause(PROPOSAL, a.use, (a.mode or "private",)) for a in actions
+                 if a.use in s.accepted and a.use not in accepted]
+        opinion.update(ctx, opinion.public_causes(rules, actions), rungs, deals, support)
         s.history.append(intel.snapshot(s))
         s.intel.append(intel.log_row(s, ctx.touched, ctx.contacts))
         self._check_ending(report)
-        self.inputs.append(TurnInput(tuple(actions), tuple(sorted(answered.items())) if answered else ()))
+        self.inputs.append(TurnInput(tuple(actions), tuple(sorted(answered.items())) if answered else (),
+                                     tuple(sorted(decisions.items())) if decisions else ()))
         self.reports.append(report)
         return report
 
@@ -402,6 +448,18 @@ class Game:
             if iv.kind == facilitator.OVERRIDE and iv.turn == ctx.turn:
                 facilitator.announce_override(ctx, iv.target, facilitator.decision_of(iv.value), iv.note)
         return facilitator.forced(self.interventions, self.rules, ctx.turn)
+
+    def _seated(self, decisions: Mapping[str, str]) -> dict[int, str]:
+        """Party index -> decision for the decisions taken in parties' seats, or IllegalAction for a bad one."""
+        out = {}
+        for party, value in decisions.items():
+            if party not in self.rules.party_ids or self.rules.party_ids.index(party) not in self.rules.deciders:
+                raise IllegalAction(Refusal("not_a_party", (party,)))  # mediators and observers decide nothing
+            decision = facilitator.decision_of(value)
+            if decision not in facilitator.DECISIONS:
+                raise IllegalAction(Refusal("bad_decision", (value,)))
+            out[self.rules.party_ids.index(party)] = decision
+        return out
 
     def _validate(self, actions: Sequence[Action], choices: Mapping[str, str]) -> None:
         taken: list[Action] = []
@@ -518,6 +576,21 @@ class Game:
         return score(self.rules, self.state, baseline_state, self._start_prestige)
 
 
+def _moves(rules: Rules, key: str) -> list[Action]:
+    """Every action of one instrument (one per target) or proposal (one per mode), made once per scenario: actions
+    are immutable, and legal_actions hands the same ones out every turn."""
+    moves = rules.moves.get(key)
+    if moves is None:
+        if key in rules.proposals:
+            moves = [Action(key, None, m) for m in rules.proposals[key].modes]
+        else:
+            kind = rules.instruments[key].target
+            targets = rules.pair_ids if kind == "pair" else rules.party_ids if kind == "party" else [None]
+            moves = [Action(key, t) for t in targets]
+        rules.moves[key] = moves
+    return moves
+
+
 def prestige_recovery(rules: Rules, prestige: float) -> float:
     """What the office's prestige recovers in a turn: the scenario's `prestige_recovery`, and its
     `prestige_rebound` share of what prestige has fallen below where it started — failures fade, so a deep fall
@@ -542,7 +615,7 @@ def replay(rules: Rules, seed: int, inputs: Sequence[TurnInput], interventions: 
     game = Game(rules, seed)
     for turn, turn_input in enumerate(inputs):
         intervene_at(game, interventions, turn)
-        game.step(turn_input.actions, dict(turn_input.choices))
+        game.step(turn_input.actions, dict(turn_input.choices), dict(turn_input.decisions))
     intervene_at(game, interventions, len(inputs))
     return game
 

@@ -490,7 +490,7 @@ def _believed(ctx: Ctx, chance) -> chances.Chance | None:
         return None
     from .intel import believed_state  # intel needs the rules, which need this module's SPECS
 
-    return chance(believed_state(ctx.state, ctx.rules))
+    return chance(believed_state(ctx.state, ctx.rules, ctx.beliefs))
 
 
 def _mixed_message(ctx: Ctx, cause: Cause, parties: tuple[int, ...]) -> None:

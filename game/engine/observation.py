@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from . import intel
 from .intel import Estimate
+from .opinion import AUDIENCES
 from .rules import Rules
 from .state import GameState
 
@@ -86,6 +87,7 @@ class Observation:
     distractions: tuple[str, ...]
     pending: tuple[str, ...]  # events awaiting the player's choice
     ending: str | None
+    opinion: dict[str, float] = field(default_factory=dict)  # public: world opinion of the office, per audience
     tracks: tuple[TrackView, ...] = ()
     texts: dict[str, int] = field(default_factory=dict)  # which variant words were used (see GameState.texts)
 
@@ -160,6 +162,7 @@ def observe(rules: Rules, state: GameState, beliefs: intel.Filter | None = None)
         distractions=tuple(rules.distraction_names[t]),
         pending=tuple(rules.events[i].key for i in state.pending),
         ending=state.ending,
+        opinion={a: round(v, 3) for a, v in zip(AUDIENCES, state.opinion, strict=False)},
         tracks=tuple(_track(rules, state, j) for j in range(len(rules.tracks))),
         texts=dict(state.texts),
     )

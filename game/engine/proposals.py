@@ -36,7 +36,7 @@ def float_proposal(ctx: Ctx, prop: ProposalRule, mode: str) -> bool:
         return True
     reasons = None
     if ctx.record:
-        reasons = chances.proposal(ctx.rules, believed_state(ctx.state, ctx.rules), prop, mode)
+        reasons = chances.proposal(ctx.rules, believed_state(ctx.state, ctx.rules, ctx.beliefs), prop, mode)
     ctx.effects(prop.on_reject, cause)
     if mode == "public":
         for i in (a, b):

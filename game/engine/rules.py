@@ -173,6 +173,7 @@ class Rules:
         self.thresholds = [tuple(r.threshold for r in (p.ladder or scn.ladder)) for p in scn.pairs]
         self.tops = [len(lad) - 1 for lad in self.ladders]
         self.issue_success = [ISSUE_SUCCESS[p.issue] for p in scn.pairs]
+        self.incidents_from = [self._turn(p.incidents_from, 0) for p in scn.pairs]  # first turn with incidents
         self.pairs_of_party = [
             [k for k, (a, b) in enumerate(self.pair_members) if i in (a, b)] for i in range(len(self.party_ids))
         ]
@@ -225,6 +226,7 @@ class Rules:
         ]
         self.endings = self._endings()
         self.historical = self._historical()
+        self.moves: dict[str, list[Any]] = {}  # instrument or proposal id -> its every Action, made on first use
 
     # -- derived globals ---------------------------------------------------------------------------------
     def attention_capacity(self, state: GameState) -> int:

@@ -144,6 +144,7 @@ class GameState:
     # Bookkeeping of launches, kept small so that a turn costs the same on turn 900 as on turn 1:
     last_launch: dict[str, int] = field(default_factory=dict)  # action id -> last turn it was launched
     recent_launches: dict[tuple[str, int], tuple[int, ...]] = field(default_factory=dict)  # (id, target) -> turns
+    opinion: list[float] = field(default_factory=list)  # world opinion of the office, per audience (opinion.py)
     # which of the scenario's other words were used: "event:ID", "choice:EVENT.CHOICE" or "ending:ID" -> the
     # index of the variant (only for those that have variants and where one applied)
     texts: dict[str, int] = field(default_factory=dict)
@@ -173,5 +174,6 @@ class GameState:
             self.ending,
             dict(self.last_launch),
             dict(self.recent_launches),
+            list(self.opinion),
             dict(self.texts),
         )

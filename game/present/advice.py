@@ -10,8 +10,9 @@ from .odds import percent
 NOTE = (N_("Your staff play each move forward up to {runs} times on worlds drawn from your own estimates, then "
            "{then} {ahead}; waiting meets the same worlds and the same luck, so each move is shown as what it "
            "adds to waiting, in points (success 100, partial 40, failure −100), with a 90% band. The most "
-           "promising moves get the most rollouts. They see only what you see: with poor intelligence they are "
-           "sometimes confidently wrong."))
+           "promising moves get the most rollouts and come first; a move further down was dropped early, on "
+           "fewer rollouts, so its figures are rougher and can look better than they are. They see only what you "
+           "see: with poor intelligence they are sometimes confidently wrong."))
 
 
 def advisor_note(runs: int, follows_history: bool, horizon: int | None, unit: str) -> str:

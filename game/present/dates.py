@@ -62,6 +62,18 @@ def turn_heading(rules: Rules, turn: int) -> str:
               date=turn_date(rules, turn))
 
 
+def what_happened(rules: Rules, turn: int) -> str:
+    """The title over a turn's report: 'What happened on day 5 · 20 October 1962', 'What happened in month 6 ·
+    August 1995' (a day is 'on', a week or a month 'in')."""
+    heading = turn_heading(rules, turn)
+    if turn < 0:
+        return heading
+    heading = heading[:1].lower() + heading[1:]
+    if rules.scenario.calendar.turn_unit == "day":
+        return tr("What happened on {heading}", heading=heading)
+    return tr("What happened in {heading}", heading=heading)
+
+
 def turn_phrase(rules: Rules, turn: int) -> str:
     """A turn as it reads mid-sentence: 'day 5 (20 October 1962)', 'month 6 (August 1995)'."""
     unit = rules.scenario.calendar.turn_unit

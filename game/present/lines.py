@@ -208,6 +208,8 @@ def _apportion(rules: Rules, target: str, steps: list[Change]) -> tuple[Total | 
         text = f"{label} {amount}"
         if scale is RUNG:
             text += tr(", to '{rung}'", rung=rung_name(rules, target.partition('.')[0], last[k]))
+        elif target in rules.scenario.variables:  # a scenario's own count reads by its value: 'DEFCON −2, to 3'
+            text += tr(", to {value}", value=value_text(rules, target, last[k], scale))
         parts.append((k, Share(target, n, last[k], text, amount)))
     if total_n == 0 and not parts:
         return None, []

@@ -27,6 +27,7 @@ from game.engine.record import (
 )
 from game.i18n import N_, _, tr
 
+from . import opinion
 from .odds import reasons_lines
 from .tracks import track_name
 from .variants import event_words
@@ -175,7 +176,11 @@ def cause_label(rules: Rules, cause: Cause) -> str:
             return tr("pressure crossed into '{value}'", value=rules.ladders[k][rung])
         if key == "track":
             return tr("the turn's trend for {lower}", lower=track_name(rules, args[0]).lower())
-        return _(DYNAMICS_LABELS[key]) if key in DYNAMICS_LABELS else key
+        if key == "opinion_ladder":
+            return opinion.ladder_cause(rules, args)
+        if key in DYNAMICS_LABELS:
+            return _(DYNAMICS_LABELS[key])
+        return _(opinion.CAUSES[key]) if key in opinion.CAUSES else key
     if kind == INCIDENT:
         return tr("an incident between {pair_name}", pair_name=pair_name(rules, key, ' and '))
     if kind == COUNCIL:

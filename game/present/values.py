@@ -11,9 +11,11 @@ import math
 from dataclasses import dataclass
 
 from game.engine import Rules
+from game.engine.opinion import AUDIENCES
 from game.i18n import N_, _, tr, trn
 from game.i18n.formats import localized, money, percent_of
 
+from .opinion import standing_label
 from .tracks import track_name, track_value
 from .words import pair_name
 
@@ -74,7 +76,7 @@ def scale_of(rules: Rules, target: str, *values: float) -> Scale:
         return PRESTIGE
     if target == "budget":
         return MONEY
-    if head == "council" or target in PERCENT_TARGETS:
+    if head in ("council", "opinion") or target in PERCENT_TARGETS:
         return PERCENT
     if target in ("envoys", "attention"):
         return COUNT
@@ -99,6 +101,8 @@ def target_label(rules: Rules, target: str) -> str:
         return tr("Escalation between {pair_name}", pair_name=pair_name(rules, head))
     if head == "council" and attr in rules.council_ids:
         return tr("{name}'s support", name=rules.council_names[rules.council_ids.index(attr)])
+    if head == "opinion" and attr in AUDIENCES:
+        return standing_label(attr)
     if head in rules.pair_ids:
         return f"{pair_name(rules, head)}: {attr.replace('_', ' ')}"
     if head in rules.party_names:

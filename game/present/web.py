@@ -17,11 +17,14 @@ from game.engine.record import TurnReport
 from game.i18n import N_, _, tr
 from game.scenario.calendar import turn_of
 
-from .dates import day_text, turn_date
+from .dates import day_text, turn_date, what_happened
 from .dates import turn_heading as day_heading
 from .lines import decisions_sentence, report_days
 from .news import TONE_MARKERS, decision_words, intention_words, rating_words, role_words
 from .office import office_lines
+from .opinion import audience_name, gauges
+from .opinion import heading as opinion_heading
+from .reactions import reaction_heading, reactions
 from .refusals import refusal_text
 from .tracks import track_reading
 from .values import value_text
@@ -127,8 +130,9 @@ def ladders(rules: Rules, obs: Observation) -> list[dict[str, Any]]:
     return out
 
 
-def parties(obs: Observation) -> list[dict[str, Any]]:
-    """Each party's estimated stance (value and band), its intention if known, what it did last turn."""
+def parties(obs: Observation, said: dict | None = None) -> list[dict[str, Any]]:
+    """Each party's estimated stance (value and band), its intention if known, what it did last turn and how it
+    took your moves (`said`: party id -> reactions.Reaction)."""
     delay = obs.office.estimate_delay
     age = _("current estimates") if delay == 0 else f"estimates {plural(delay, 'turn')} old"
     out = []
@@ -144,6 +148,7 @@ def parties(obs: Observation) -> list[dict[str, Any]]:
             "intention": intention,
             "last": last,
             "age": age,
+            "reaction": _marked(said[p.id]) if said and p.id in said else "",
             "estimates": [
                 {"label": attr.replace("_", " "), "text": estimate_text(p.estimates[attr]),
                  "value": p.estimates[attr].value, "low": p.estimates[attr].low, "high": p.estimates[attr].high}
@@ -153,8 +158,13 @@ def parties(obs: Observation) -> list[dict[str, Any]]:
     return out
 
 
-def office(rules: Rules, obs: Observation) -> dict[str, Any]:
-    """The office's resources, what draws attention away, and the Council's support."""
+def _marked(reaction) -> str:
+    return f"{TONE_MARKERS[reaction.tone]} {reaction.text}" if reaction.tone in TONE_MARKERS else reaction.text
+
+
+def office(rules: Rules, obs: Observation, last: TurnReport | None = None) -> dict[str, Any]:
+    """The office's resources, what draws attention away, the Council's support and world opinion (each
+    audience in words, with its move over the last turn)."""
     o = obs.office
     items = [f"{r.label} {r.now}" for r in office_lines(rules, o)]
     items += [f"{name} {value_text(rules, name, getattr(o, name))}" for name in ("intelligence", "coordination",
@@ -170,7 +180,11 @@ def office(rules: Rules, obs: Observation) -> dict[str, Any]:
         underway.append(f"{ini.name}{target}: {acts}, until {turn_date(rules, obs.turn + ini.ends_in)}")
     progress = [f"{t.name}: {track_reading(rules, t)}" + (" (estimate, 90% band)" if t.estimate else "")
                 for t in obs.tracks if t.visibility != "hidden"]
-    return {"items": items, "elsewhere": elsewhere, "council": council, "underway": underway, "progress": progress}
+    shown = gauges(obs, last)
+    opinion = [f"{audience_name(g.audience)[:1].upper()}{audience_name(g.audience)[1:]}: {g.word}, {g.percent} "
+               f"({g.trend})" for g in shown]
+    return {"items": items, "elsewhere": elsewhere, "council": council, "underway": underway, "progress": progress,
+            "opinion_heading": opinion_heading(), "opinion": opinion}
 
 
 def instruments(rules: Rules, game: Game) -> list[dict[str, Any]]:
@@ -220,7 +234,7 @@ def events(rules: Rules, game: Game) -> list[dict[str, Any]]:
     return out
 
 
-def report(rules: Rules, rep: TurnReport | None) -> dict[str, Any] | None:
+def report(rules: Rules, rep: TurnReport | None, game: Game | None = None) -> dict[str, Any] | None:
     """The last turn's outcome, from the same lines as the window and the text mode (game/present/lines.py):
     the parties' decisions, each value's change over the turn, each cause's own share, the news marked by its
     tone, and what opened the next date under that date."""
@@ -228,9 +242,7 @@ def report(rules: Rules, rep: TurnReport | None) -> dict[str, Any] | None:
         return None
     days = report_days(rules, rep)
     today = next(d for d in days if not d.opening or rep.turn < 0)
-    heading = day_heading(rules, today.turn)
-    heading = tr("What happened on {lower}{heading}",
-                 lower=heading[:1].lower(), heading=heading[1:]) if rep.turn >= 0 else heading
+    heading = what_happened(rules, today.turn) if rep.turn >= 0 else day_heading(rules, today.turn)
 
     def news(day) -> list[str]:
         return [(f"{TONE_MARKERS[n.tone]} {n.text}" if n.tone in TONE_MARKERS else n.text)
@@ -243,6 +255,8 @@ def report(rules: Rules, rep: TurnReport | None) -> dict[str, Any] | None:
         "groups": [{"heading": c.heading, "label": c.label, "title": c.title,
                     "sentences": [s.text for s in c.shares]} for c in today.causes],
         "news": news(today),
+        "reactions_heading": reaction_heading(),
+        "reactions": [_marked(r) for r in reactions(game, rep)] if game is not None else [],
         "later": [{"heading": tr("Then: {heading}", heading=d.heading), "news": news(d),
                    "changes": [f"{s.text} ({c.label})" for c in d.causes for s in c.shares]}
                   for d in days if d is not today],
@@ -309,11 +323,11 @@ def turn_page(game: Game, *, player: str, paused: bool, closed: bool) -> dict[st
         "paused": paused,
         "closed": closed,
         "ladders": ladders(rules, obs),
-        "parties": parties(obs),
-        "office": office(rules, obs),
+        "parties": parties(obs, {r.party: r for r in reactions(game, obs=obs)}),
+        "office": office(rules, obs, game.reports[-1] if game.reports else None),
         "events": [] if game.done else events(rules, game),
         "instruments": [] if game.done or closed else instruments(rules, game),
-        "report": report(rules, game.reports[-1] if game.reports else None),
+        "report": report(rules, game.reports[-1] if game.reports else None, game),
         "discussion": discussion(game),
         "ending": ending(game),
     }

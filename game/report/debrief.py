@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from game.engine import Action, Game, Intervention, Rules, Vote
+from game.engine.facilitator import decision_of
 from game.engine.game import intervene_at
+from game.engine.opinion import AUDIENCES
 from game.i18n import N_, _, tr
 from game.i18n.formats import percent_of
 from game.present.dates import day_text, short_date, when_text
+from game.present.delegations import seat_name
 from game.present.moves import comparison_label
-from game.present.news import message_text
+from game.present.news import decision_words, message_text
 from game.present.variants import ending_words
 from game.present.words import action_label, pair_name
 from game.scenario.calendar import turn_of
@@ -164,7 +167,9 @@ class Debrief:
     key_decisions: tuple[KeyDecision, ...]
     key_decisions_runs: int  # 0 when the decisions that mattered were not looked for
     facilitator: tuple[FacilitatorNote, ...] = ()  # the facilitator's interventions and the class's votes
+    opinion: dict[str, tuple[float, ...]] = field(default_factory=dict)  # audience -> regard at each point
     tracks: tuple[TrackLine, ...] = ()  # the scenario's progress tracks, if it has any
+    delegations: tuple[FacilitatorNote, ...] = ()  # a delegations class: the teams' decisions and messages
 
     @property
     def name(self) -> str:
@@ -241,11 +246,13 @@ def collect(played: Played, *, session: str = "", runs: int = 100, top: int = 3,
         key_decisions=decisions,
         key_decisions_runs=runs if finder is not None and not save.interventions else 0,
         facilitator=facilitator_notes(rules, save.interventions, save.votes),
+        opinion={a: tuple(p["opinion"][i] for p in points) for i, a in enumerate(AUDIENCES)},
         tracks=tuple(
             TrackLine(t.key, t.name, t.description, t.unit, t.lo, t.hi, t.visibility,
                       tuple(p["tracks"][j] for p in points), tuple(p["tracks"][j] for p in base_points))
             for j, t in enumerate(rules.tracks)
         ),
+        delegations=delegation_notes(rules, save.inputs, save.messages),
     )
 
 
@@ -265,7 +272,7 @@ def replay_points(rules: Rules, seed: int, inputs: Sequence[Any] | None, interve
     else:
         for t, turn_input in enumerate(inputs):
             intervene_at(game, interventions, t)
-            game.step(turn_input.actions, dict(turn_input.choices))
+            game.step(turn_input.actions, dict(turn_input.choices), dict(turn_input.decisions))
             points.append(point(game))
         intervene_at(game, interventions, len(inputs))
     return game, points
@@ -293,6 +300,21 @@ def facilitator_notes(rules: Rules, interventions: Sequence[Intervention], votes
     return tuple(sorted(notes, key=lambda n: n.turn))
 
 
+def delegation_notes(rules: Rules, inputs: Sequence[Any], messages: Sequence[Any]) -> tuple[FacilitatorNote, ...]:
+    """A delegations game's teams in words, in turn order: each party team's decision (the parties no team sat in,
+    or whose team sent nothing, decided as the game's model does and are not listed), then the messages."""
+    notes = []
+    for turn, turn_input in enumerate(inputs):
+        if turn_input.decisions:
+            text = "; ".join(f"{seat_name(rules, party)}'s team chose to {decision_words(decision_of(decision))}"
+                             for party, decision in turn_input.decisions)
+            notes.append(FacilitatorNote(turn, _date(rules, turn), "decision", text))
+    for m in messages:
+        text = f"{seat_name(rules, m.sender)} ({m.author}) to {seat_name(rules, m.recipient)}: “{m.text}”"
+        notes.append(FacilitatorNote(m.turn, _date(rules, m.turn), "message", text))
+    return tuple(sorted(notes, key=lambda n: (n.turn, n.kind != "decision")))
+
+
 def _date(rules: Rules, turn: int) -> str:
     return rules.dates[min(turn, rules.turns - 1)].isoformat()
 
@@ -306,7 +328,8 @@ def _vote_label(rules: Rules, written: str) -> str:
 
 
 def point(game: Game) -> dict[str, Any]:
-    """What the debrief charts at one moment: each pair's rung and pressure and the office's free resources."""
+    """What the debrief charts at one moment: each pair's rung and pressure, the office's free resources and world
+    opinion."""
     s, rules = game.state, game.rules
     return {
         "rungs": [p.rung for p in s.pairs],
@@ -318,6 +341,7 @@ def point(game: Game) -> dict[str, Any]:
             "envoys_free": float(s.office.envoys - rules.envoys_busy(s)),
             "attention_free": float(max(0, rules.attention_capacity(s) - rules.attention_used(s))),
         },
+        "opinion": [round(v, 3) for v in s.opinion],
     }
 
 

@@ -9,6 +9,8 @@ from html import escape
 from game import __version__
 from game.i18n import _, tr
 from game.present.news import rating_words
+from game.present.opinion import audience_name, audience_title, opinion_intro
+from game.present.opinion import heading as opinion_heading
 
 from .charts import (
     GREY,
@@ -138,10 +140,12 @@ def render_debrief(d: Debrief) -> str:
         *_tracks(d),
         _('<h2 id="resources">Your resources</h2>'),
         _resources(d),
+        _opinion(d),
         _key_decisions(d),
         _history(d),
         _turns(d),
         _facilitator(d),
+        _delegations(d),
         _questions(d),
         _about(d),
         tr("<footer>Debrief of <b>{e}</b> · scenario {e2} · seed {seed} · made by Good Offices {e3} from the "
@@ -266,6 +270,20 @@ def _resources(d: Debrief) -> str:
                join="".join(cells)))
 
 
+def _opinion(d: Debrief) -> str:
+    """World opinion turn by turn: each audience's regard for the office, one line each."""
+    if not d.opinion:
+        return ""
+    labels = axis_labels(d.point_dates, d.turn_unit, d.turns_total)
+    series = [Series(audience_title(a), list(values), PALETTE[i % len(PALETTE)], width=2.0)
+              for i, (a, values) in enumerate(d.opinion.items())]
+    words = "; ".join(f"{audience_name(a)}: {', '.join(f'{round(v * 100)}%' for v in values)}"
+                      for a, values in d.opinion.items())
+    chart = line_chart(opinion_heading(), labels, series, (0.0, 1.0),
+                       [(0.0, "0%"), (0.25, "25%"), (0.5, "50%"), (0.75, "75%"), (1.0, "100%")], height=240,
+                       left=60, description=f"{opinion_heading()} per turn — {words}.")
+    return (f'<h2 id="opinion">{e(opinion_heading())}</h2>'
+            f"<p>{e(opinion_intro())}</p>{chart}")
 def _tracks(d: Debrief) -> list[str]:
     """The progress tracks, each a chart of your game and the same world without you."""
     if not d.tracks:
@@ -357,6 +375,17 @@ def _turns(d: Debrief) -> str:
                "turn</h2><table><colgroup>{cols}</colgroup><thead><tr><th>Date</th><th>What happened</th><th>Your "
                "orders</th><th>Results</th><th>The parties</th></tr></thead><tbody>{rows}</tbody></table>",
                cols=cols, rows=rows))
+
+
+def _delegations(d: Debrief) -> str:
+    if not d.delegations:
+        return ""
+    rows = "".join(f'<tr><td class="date">{e(long_date(n.date, d.turn_unit))}</td><td>{e(n.text)}</td></tr>'
+                   for n in d.delegations)
+    return ('<h2 id="delegations">The delegations</h2><p>The decisions the parties\' teams sent, turn by turn (a '
+            "party no team sat in, or whose team sent nothing, decided as the game's model does), and the messages "
+            "the teams sent one another.</p>"
+            f"<table><thead><tr><th>Date</th><th>The teams</th></tr></thead><tbody>{rows}</tbody></table>")
 
 
 def _facilitator(d: Debrief) -> str:

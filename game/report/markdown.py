@@ -9,6 +9,8 @@ from collections.abc import Sequence
 
 from game.i18n import _, tr
 from game.present.news import rating_words
+from game.present.opinion import audience_title, opinion_intro
+from game.present.opinion import heading as opinion_heading
 
 from .classreport import ClassSummary
 from .debrief import RESOURCES, Debrief, axis_labels, long_date, percent
@@ -73,6 +75,11 @@ def render_debrief_md(d: Debrief) -> str:
     lines += table([_("Date"), *(_(name) for __, name in RESOURCES)],
                    [[labels[k], *(f"{d.resources[key][k]:g}" for key, __ in RESOURCES)]
                     for k in range(len(d.point_dates))])
+    if d.opinion:
+        lines += [f"## {opinion_heading()}", "", opinion_intro(), ""]
+        lines += table([_("Date"), *(audience_title(a) for a in d.opinion)],
+                       [[labels[k], *(f"{round(v[k] * 100)}%" for v in d.opinion.values())]
+                        for k in range(len(d.point_dates))])
     lines += ["## " + _("The decisions that mattered most"), ""]
     if not d.key_decisions:
         lines += [_("Not looked for in this report.") if d.key_decisions_runs == 0 else
@@ -96,6 +103,9 @@ def render_debrief_md(d: Debrief) -> str:
         lines += ["## " + _("The facilitator's interventions"), ""]
         lines += table([_("Date"), _("What the facilitator did")],
                        [[long_date(n.date, d.turn_unit), n.text] for n in d.facilitator])
+    if d.delegations:
+        lines += ["## " + _("The delegations"), ""]
+        lines += table([_("Date"), _("The teams")], [[long_date(n.date, d.turn_unit), n.text] for n in d.delegations])
     lines += _questions(d.questions)
     lines += ["## " + _("About this scenario, and sources"), "", d.summary, ""]
     if d.notes:

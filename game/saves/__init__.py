@@ -1,6 +1,6 @@
 """Versioned save files: atomic writes, autosave, and resuming a game by replaying the player's inputs."""
 
-from .format import MIN_COMPATIBLE, SAVE_FORMAT, VERSION, SaveData, SaveError, from_json, to_json
+from .format import MIN_COMPATIBLE, SAVE_FORMAT, VERSION, SaveData, SaveError, TeamMessage, from_json, to_json
 from .snapshot import state_from_dict, state_to_dict
 from .store import (
     autosave,
@@ -19,6 +19,7 @@ __all__ = [
     "VERSION",
     "SaveData",
     "SaveError",
+    "TeamMessage",
     "autosave",
     "clean_stale_temps",
     "from_json",

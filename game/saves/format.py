@@ -4,7 +4,8 @@ Versioning follows ink's scheme: every file states the format version that wrote
 writes VERSION and reads any file from MIN_COMPATIBLE up to VERSION. A save is the scenario id and digest, the
 seed and the player's inputs (enough to replay the game), plus a snapshot of the state to check the replay.
 Format 2 adds the game's own id (each game has its own autosave) and the orders and answers queued for the
-current turn (`draft`), and keeps launches as bookkeeping instead of a list of every one.
+current turn (`draft`), and keeps launches as bookkeeping instead of a list of every one. Format 3 adds the
+intelligence log, format 4 world opinion (`snapshot.opinion`, one value per audience).
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ from game.scenario.limits import describe_character, forbidden_character
 from game.scenario.yamlload import printable
 
 SAVE_FORMAT = "good-offices-save"
-VERSION = 3  # 3: the snapshot keeps the `intel` log the estimates are filtered from
+VERSION = 4  # 3: the snapshot keeps the `intel` log the estimates are filtered from; 4: and world opinion
 MIN_COMPATIBLE = 1
 CORRUPT = "the save file is truncated or corrupt"
 MAX_NAME = 200  # characters in a player's name
 MAX_PATH = 4096  # characters in the scenario path a save names
+MAX_MESSAGE = 2000  # characters of one team message
 MAX_VOTES = 1_000_000  # votes for one option of a class vote
 GAME_ID = r"^[a-z0-9]{1,32}$"
 
@@ -39,6 +41,17 @@ class SaveError(Exception):
         super().__init__(message)
         self.message = message
         self.refusal = refusal
+
+
+@dataclass(frozen=True, slots=True)
+class TeamMessage:
+    """A message one team of a delegations class sent another (seats: 'sg' or a party id), kept for the debrief."""
+
+    turn: int
+    sender: str
+    recipient: str
+    author: str  # the student who wrote it
+    text: str
 
 
 @dataclass(slots=True)
@@ -61,6 +74,7 @@ class SaveData:
     votes: list[Vote] = field(default_factory=list)  # the class's votes (written only when held)
     game_id: str = ""  # this game's own id: its autosave is named after it (format 2; derived for older files)
     draft: TurnInput | None = None  # the current turn's orders and answers, not yet sent (written only when any)
+    messages: list[TeamMessage] = field(default_factory=list)  # a delegations class's (written only when any)
     version: int = VERSION  # the format version of the file it was read from
 
 
@@ -80,6 +94,7 @@ class _Action(_Strict):
 class _Turn(_Strict):
     actions: list[_Action]
     choices: dict[str, str]  # event id -> choice id
+    decisions: dict[str, str] = {}  # party id -> decision taken in that party's seat (written only when any)
 
 
 class _Intervention(_Strict):
@@ -99,6 +114,14 @@ class _Vote(_Strict):
     turn: int = Field(ge=0)
     options: list[_Count] = Field(min_length=1)
     chosen: Annotated[str, StringConstraints(min_length=1)]
+
+
+class _Message(_Strict):
+    turn: int = Field(ge=0)
+    sender: Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME)]
+    recipient: Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME)]
+    author: Annotated[str, StringConstraints(max_length=MAX_NAME)]
+    text: Annotated[str, StringConstraints(max_length=MAX_MESSAGE)]
 
 
 class _ScenarioRef(_Strict):
@@ -214,6 +237,7 @@ class _SaveFileBase(_Strict):
     session: str = ""
     interventions: list[_Intervention] = []
     votes: list[_Vote] = []
+    messages: list[_Message] = []
 
 
 class _SaveFileV1(_SaveFileBase):
@@ -234,7 +258,15 @@ class _SaveFileV3(_SaveFile):
     snapshot: _SnapshotV3
 
 
-_LAYOUTS: dict[int, type[_SaveFileBase]] = {1: _SaveFileV1, 2: _SaveFileV2, 3: _SaveFileV3}
+class _SnapshotV4(_SnapshotV3):
+    opinion: Annotated[list[float], Field(min_length=3, max_length=3)]  # per audience, as opinion.AUDIENCES
+
+
+class _SaveFileV4(_SaveFile):
+    snapshot: _SnapshotV4
+
+
+_LAYOUTS: dict[int, type[_SaveFileBase]] = {1: _SaveFileV1, 2: _SaveFileV2, 3: _SaveFileV3, 4: _SaveFileV4}
 
 
 # ---- writing --------------------------------------------------------------------------------------------------
@@ -263,6 +295,9 @@ def to_json(save: SaveData) -> str:
     if save.interventions:
         data["interventions"] = [{"turn": i.turn, "kind": i.kind, "target": i.target, "value": i.value,
                                   "note": i.note} for i in save.interventions]
+    if save.messages:
+        data["messages"] = [{"turn": m.turn, "sender": m.sender, "recipient": m.recipient, "author": m.author,
+                             "text": m.text} for m in save.messages]
     if save.votes:
         data["votes"] = [{"turn": v.turn, "options": [{"action": a, "votes": n} for a, n in v.counts],
                           "chosen": v.chosen} for v in save.votes]
@@ -279,7 +314,10 @@ def to_json(save: SaveData) -> str:
 
 def _turn_to_dict(turn: TurnInput) -> dict[str, Any]:
     actions = [{"use": a.use, "target": a.target, "mode": a.mode} for a in turn.actions]
-    return {"actions": actions, "choices": dict(turn.choices)}
+    out: dict[str, Any] = {"actions": actions, "choices": dict(turn.choices)}
+    if turn.decisions:
+        out["decisions"] = dict(turn.decisions)
+    return out
 
 
 # ---- reading --------------------------------------------------------------------------------------------------
@@ -315,6 +353,7 @@ def from_json(text: str, where: str) -> SaveData:
         votes=[Vote(v.turn, tuple((c.action, c.votes) for c in v.options), v.chosen) for v in model.votes],
         game_id=model.game_id if isinstance(model, _SaveFile) else legacy_game_id(model),
         draft=_turn_input(model.draft) if isinstance(model, _SaveFile) and model.draft is not None else None,
+        messages=[TeamMessage(m.turn, m.sender, m.recipient, m.author, m.text) for m in model.messages],
         version=version,
     )
 
@@ -389,7 +428,7 @@ def _readable() -> str:
 
 def _turn_input(turn: _Turn) -> TurnInput:
     actions = tuple(Action(a.use, a.target, a.mode) for a in turn.actions)
-    return TurnInput(actions, tuple(sorted(turn.choices.items())))
+    return TurnInput(actions, tuple(sorted(turn.choices.items())), tuple(sorted(turn.decisions.items())))
 
 
 _EXPECTED = {

@@ -43,6 +43,7 @@ def state_to_dict(state: GameState) -> dict[str, Any]:
         "last_launch": dict(state.last_launch),
         "recent_launches": [{"action": key, "target": target, "turns": list(turns)}
                             for (key, target), turns in sorted(state.recent_launches.items())],
+        "opinion": list(state.opinion),
         **({"texts": dict(state.texts)} if state.texts else {}),
     }
 
@@ -66,7 +67,8 @@ def shared_view(snapshot: dict[str, Any]) -> dict[str, Any]:
 
 def state_from_dict(data: dict[str, Any]) -> GameState:
     """The GameState that `state_to_dict` described (raises KeyError/TypeError on a malformed dict). A snapshot
-    of format 1 or 2 has no `intel` log: the state comes back without it (replaying the inputs rebuilds it)."""
+    of format 1 or 2 has no `intel` log, and one older than format 4 no `opinion`: the state comes back without
+them (replaying the inputs rebuilds them)."""
     return GameState(
         seed=data["seed"],
         turn=data["turn"],
@@ -87,5 +89,6 @@ def state_from_dict(data: dict[str, Any]) -> GameState:
         last_launch={str(k): int(t) for k, t in data["last_launch"].items()},
         recent_launches={(str(r["action"]), int(r["target"])): tuple(int(t) for t in r["turns"])
                          for r in data["recent_launches"]},
+        opinion=[float(v) for v in data.get("opinion", ())],
         texts={str(k): int(v) for k, v in data.get("texts", {}).items()},
     )

@@ -23,7 +23,7 @@ from game.engine import Action, Game, IllegalAction, Rules, TurnInput, Vote, rep
 from game.engine.facilitator import winner
 from game.scenario.yamlload import printable
 
-from .format import MAX_VOTES, SaveData, SaveError, from_json, to_json
+from .format import MAX_VOTES, SaveData, SaveError, TeamMessage, from_json, to_json
 from .snapshot import shared_view, state_to_dict
 
 SAVES_ENV = "GOOD_OFFICES_SAVES"
@@ -55,7 +55,7 @@ def new_game_id() -> str:
 
 def save_data(game: Game, *, scenario_path: str, digest: str, player: str = "", created: str | None = None,
               session: str = "", votes: Sequence[Vote] = (), game_id: str = "",
-              draft: TurnInput | None = None) -> SaveData:
+              draft: TurnInput | None = None, messages: Sequence[TeamMessage] = ()) -> SaveData:
     """What a save of `game` holds now (with the session code it came from, the class's votes, the game's id and
     the current turn's orders and answers not yet sent, if any)."""
     stamp = now()
@@ -75,6 +75,7 @@ def save_data(game: Game, *, scenario_path: str, digest: str, player: str = "", 
         votes=list(votes),
         game_id=game_id or new_game_id(),
         draft=draft if draft is not None and (draft.actions or draft.choices) and not game.done else None,
+        messages=list(messages),
     )
 
 
@@ -344,6 +345,8 @@ def resume(save: SaveData, rules: Rules, digest: str) -> Game:
     replayed = state_to_dict(game.state)
     if save.version < 3:
         replayed.pop("intel")  # formats 1 and 2 kept no intel log: the replay rebuilds it
+    if save.version < 4:
+        replayed.pop("opinion")  # formats 1 to 3 kept no world opinion: the replay rebuilds it
     if (replayed if save.version >= 2 else shared_view(replayed)) != (
             save.snapshot if save.version >= 2 else shared_view(save.snapshot)):
         raise SaveError(

@@ -277,6 +277,15 @@ def check_dates(scn: Scenario) -> Iterator[Problem]:
                    "inside the calendar",
                    day=day, calendar_span=_calendar_span(scn), consequence=consequence),
             )
+    for i, pair in enumerate(scn.pairs):
+        if _outside(scn, pair.incidents_from):
+            yield Problem(
+                ("pairs", i, "incidents_from"),
+                "warning",
+                f"{pair.incidents_from} is outside the calendar ({_calendar_span(scn)}), so random incidents are "
+                f"{'possible from the first turn' if pair.incidents_from < scn.calendar.start else 'never possible'};"
+                " move the date inside the calendar",
+            )
     for i, ev in enumerate(scn.events):
         if ev.until is not None and ev.until > scn.calendar.end and not _outside(scn, ev.date):
             yield Problem(

@@ -94,6 +94,39 @@ DEFAULT_LADDER: tuple[Rung, ...] = (
 )
 
 
+ReactionLines = Annotated[list[ShortText], Field(min_length=1, max_length=12)]
+
+
+class Reactions(Node):
+    """What a party says or does in reply to the Secretary-General, by situation, in the scenario's own words.
+
+    After each turn the game finds each party's situation from what happened (the first that applies, in this
+    order) and shows the next of its lines."""
+
+    accepted: ReactionLines | None = Field(
+        default=None, description="It accepted your good offices or one of your proposals this turn.",
+        examples=[["Moscow calls the formula 'a basis for a settlement'."]])
+    rebuffed: ReactionLines | None = Field(
+        default=None, description="It turned down your good offices, your proposal or your appeal this turn.",
+        examples=[["Washington says the time for talking is past."]])
+    pressed_publicly: ReactionLines | None = Field(
+        default=None, description="You addressed it (or its dispute) in public: an appeal, a public proposal, a "
+        "referral to the Council, a visit.", examples=[["The State Department calls the appeal 'even-handed to a "
+                                                         "fault'."]])
+    approached: ReactionLines | None = Field(
+        default=None, description="You worked on it (or its dispute) in private: good offices, an envoy, Track "
+        "II, a private proposal.", examples=[["Your envoy is received at once, and kept late."]])
+    escalated: ReactionLines | None = Field(
+        default=None, description="You did nothing that touched it, and it escalated.",
+        examples=[["The ships sail on."]])
+    stepped_back: ReactionLines | None = Field(
+        default=None, description="You did nothing that touched it, and it stepped back.",
+        examples=[["Twelve ships turn back in mid-Atlantic."]])
+    quiet: ReactionLines | None = Field(
+        default=None, description="You did nothing that touched it, and it held its position.",
+        examples=[["No word from Havana."]])
+
+
 class Party(Node):
     """A state, movement or organisation whose decisions move the crisis."""
 
@@ -139,6 +172,13 @@ class Party(Node):
         default="hold",
         description="Hidden from the player: what the party really means to do ('escalate', 'hold' or 'settle').",
         examples=["escalate"],
+    )
+    reactions: Reactions | None = Field(
+        default=None,
+        description="Lines of reaction the party's card shows after a turn, per situation (each a list; the game "
+        "takes them in turn). A situation left out gets the game's own line.",
+        examples=[{"approached": ["Khrushchev's reply is long, personal and unexpectedly warm."],
+                   "pressed_publicly": ["Kennedy's aides say the appeal puts the aggressor and the victim on a par."]}],
     )
     role: PartyRole = Field(
         default="disputant",
@@ -186,6 +226,12 @@ class Pair(Node):
         max_length=12,
         description="This pair's own ladder, if not the scenario's.",
         examples=[[{"name": "calm"}, {"name": "tension"}, {"name": "clashes", "threshold": True}]],
+    )
+    incidents_from: dt.date | None = Field(
+        default=None,
+        description="No random incidents between this pair before this date (YYYY-MM-DD), e.g. while a crisis is "
+        "still secret; the scenario's own events still happen.",
+        examples=["1962-10-22"],
     )
 
 
@@ -690,6 +736,58 @@ class Tuning(Node):
     )
 
 
+OpinionWeight = Annotated[float, Field(ge=-1.0, le=1.0, allow_inf_nan=False)]
+
+
+class OpinionLevels(Node):
+    """Where each audience of world opinion starts: its regard for the Secretary-General, 0-1 (0.5 neutral)."""
+
+    nonaligned: Unit = Field(default=0.5, description="The non-aligned and smaller states of the General Assembly.",
+                             examples=[0.6])
+    press: Unit = Field(default=0.5, description="The world's press.", examples=[0.5])
+    council: Unit = Field(default=0.5, description="The Security Council as a body.", examples=[0.4])
+
+
+class OpinionWeights(Node):
+    """How strongly one kind of happening moves each audience of world opinion (-1 to 1 per unit); an audience
+    left out keeps the game's default (docs/model.md, "World opinion")."""
+
+    nonaligned: OpinionWeight | None = Field(default=None, description="Effect on the non-aligned.",
+                                             examples=[0.05])
+    press: OpinionWeight | None = Field(default=None, description="Effect on the press.", examples=[0.06])
+    council: OpinionWeight | None = Field(default=None, description="Effect on the Council.", examples=[-0.01])
+
+
+class WorldOpinion(Node):
+    """The wider world's regard for the Secretary-General (docs/model.md, "World opinion"): it moves with the
+    player's public moves, with the crisis as the world sees it, and with deals, each scaled by visibility, and
+    fades back toward where it started. Defaults suit most crises."""
+
+    start: OpinionLevels = Field(default_factory=OpinionLevels, description="Where each audience starts.",
+                                 examples=[{"nonaligned": 0.6, "council": 0.45}])
+    public_move: OpinionWeights = Field(
+        default_factory=OpinionWeights,
+        description="Gained per public move (appeal, referral, visit, public proposal…), at average visibility; "
+        "the defaults are 0.1 (non-aligned), 0.12 (press) and -0.02 (Council).",
+        examples=[{"nonaligned": 0.08, "press": 0.06, "council": -0.03}])
+    escalation: OpinionWeights = Field(
+        default_factory=OpinionWeights,
+        description="Lost per rung a dispute climbs (gained per rung it comes down), at full visibility; the "
+        "defaults are 0.08, 0.1 and 0.05.",
+        examples=[{"nonaligned": 0.06, "press": 0.08, "council": 0.02}])
+    deal: OpinionWeights = Field(
+        default_factory=OpinionWeights,
+        description="Gained per proposal of yours accepted, at average visibility; the defaults are 0.12, 0.12 "
+        "and 0.1.",
+        examples=[{"nonaligned": 0.1, "press": 0.1, "council": 0.08}])
+    council_follow: Annotated[float, Field(ge=0.0, le=2.0)] = Field(
+        default=0.6, description="How far the Council's regard follows a change in its members' mean support.",
+        examples=[0.5])
+    memory: Annotated[float, Field(ge=0.0, le=1.0)] = Field(
+        default=0.08, description="Share of the way back to where each audience started, every turn.",
+        examples=[0.1])
+
+
 # ------------------------------------------------------------------------------------------------- the map
 Lon = Annotated[float, Field(ge=-180.0, le=180.0)]
 Lat = Annotated[float, Field(ge=-85.0, le=85.0)]
@@ -950,6 +1048,12 @@ class Scenario(Node):
         default_factory=Tuning,
         description="Scenario-level tuning of the shared mechanics; the defaults suit most crises.",
         examples=[{"incident_rate": 0.03}],
+    )
+    opinion: WorldOpinion = Field(
+        default_factory=WorldOpinion,
+        description="How world opinion (the non-aligned, the press, the Council) regards the Secretary-General and "
+        "how fast it moves; the defaults suit most crises.",
+        examples=[{"start": {"nonaligned": 0.6}, "public_move": {"nonaligned": 0.08}}],
     )
     map: MapBlock | None = Field(
         default=None,

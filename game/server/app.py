@@ -5,7 +5,10 @@ event loop, so a turn is checked, stored and resolved without interleaving.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import io
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +21,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from game.engine import Action
-from game.present import web
+from game.present import delegations, web
 from game.report.classreport import summarise
 from game.report.debrief import collect
 from game.report.html import render_class, render_debrief
@@ -31,6 +34,7 @@ from .limits import FLOOD_STRIKES, MESSAGE_BURST, MESSAGE_RATE, Bucket, Connecti
 
 STATIC = Path(__file__).parent / "static"
 POLICY_VIOLATION = 1008
+TEAMS_UPDATE_DELAY = 0.15  # seconds: the teams' block waits this long to carry every change made meanwhile
 # Downloads carry a token in their address: no page may pass it on to a source's site in a Referer header.
 PRIVATE = {"Referrer-Policy": "no-referrer", "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"}
 # The two pages load only their own script and style and talk only to this server.
@@ -51,6 +55,8 @@ class Hub:
 
     seats: dict[int, set[WebSocket]] = field(default_factory=dict)
     teachers: set[WebSocket] = field(default_factory=set)
+    ticker: asyncio.Task | None = None  # a delegations class: resolves the shared turn when the timer runs out
+    teams_update: asyncio.Task | None = None  # a delegations class: the teams' block, sent shortly (see tell_teams)
 
 
 def build_app(room: Classroom, join_url: str) -> Starlette:
@@ -61,17 +67,65 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
     rules = room.rules
     qr_svg = qr_code(join_url)
 
-    def page_of(seat: Seat) -> dict:
-        return {"type": "page", "page": web.turn_page(seat.game, player=seat.name, paused=room.paused,
-                                                      closed=room.closed)}
+    def teams() -> dict[str, list[str]]:
+        return {role: [s.name for s in room.team(role)] for role in room.seated()}
+
+    def delegation(role: str | None) -> dict:
+        world = room.world
+        assert world is not None
+        block = delegations.delegation_block(rules, role, teams(), set(world.sent), world.messages_of(role),
+                                             world.deadline, world.left, time.time())
+        return block | {"vote": delegations.vote_block(rules, world.poll, world.votes, world.game.turn,
+                                                       teacher=role is None)}
+
+    def ballot_of(seat: Seat) -> int | None:
+        poll = room.world.poll if room.world is not None else None
+        return None if poll is None else poll.ballots.get(seat.id)
+
+    def page_of(seat: Seat, cache: dict[str, dict] | None = None) -> dict:
+        """The seat's page; in a delegations class every member of a team sees the same page but for their name,
+        so a broadcast builds each team's page once (`cache`, by role)."""
+        if room.world is None:
+            return {"type": "page", "page": web.turn_page(seat.game, player=seat.name, paused=room.paused,
+                                                          closed=room.closed)}
+        cache = {} if cache is None else cache
+        if seat.role not in cache:
+            if seat.role == delegations.SG:
+                page = delegations.office_page(seat.game, player="", paused=room.paused, closed=room.closed)
+            else:
+                page = delegations.party_page(seat.game, seat.role, player="", paused=room.paused,
+                                              closed=room.closed)
+            cache[seat.role] = page | {"delegation": delegation(seat.role)}
+        return {"type": "page", "page": cache[seat.role] | {"player": seat.name, "ballot": ballot_of(seat)}}
 
     def dashboard() -> dict:
-        seats = [(s.id, s.name, s.game) for s in room.seats.values()]
-        return {"type": "dashboard", "dashboard": web.dashboard(rules, seats, code=room.row.code, join_url=join_url,
-                                                                paused=room.paused, closed=room.closed)}
+        if room.world is None:
+            seats = [(s.id, s.name, s.game) for s in room.seats.values()]
+        else:
+            seats = [(s.id, f"{s.name} ({delegations.seat_name(rules, s.role)})", s.game) for s in room.seats.values()]
+        board = web.dashboard(rules, seats, code=room.row.code, join_url=join_url, paused=room.paused,
+                              closed=room.closed)
+        if room.world is not None:
+            board |= {"kind": room.kind, "delegation": delegation(None),
+                      "candidates": delegations.vote_candidates(rules, room.world.game),
+                      "world": delegations.world_dashboard(rules, room.world.game, teams(), set(room.world.sent),
+                                                           timer=room.world.timer)}
+        return {"type": "dashboard", "dashboard": board}
+
+    async def ticker() -> None:
+        """Every half second, resolve the shared turn if the teacher's timer has run out."""
+        while True:
+            await asyncio.sleep(0.5)
+            if room.tick(time.time()):
+                await tell_everyone()
+
+    def start_ticker() -> None:
+        loop = asyncio.get_running_loop()
+        if room.world is not None and (hub.ticker is None or hub.ticker.done() or hub.ticker.get_loop() is not loop):
+            hub.ticker = loop.create_task(ticker())
 
     def error(code: str, refusal=None) -> dict:
-        return {"type": "error", "code": code, "message": web.error_text(rules, code, refusal)}
+        return {"type": "error", "code": code, "message": delegations.error_text(rules, code, refusal)}
 
     async def send(sockets: set[WebSocket], message: dict) -> None:
         for ws in list(sockets):
@@ -85,8 +139,31 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
             await send(hub.teachers, dashboard())
 
     async def tell_everyone() -> None:
+        if hub.teams_update is not None:  # the new pages carry the teams' block too
+            hub.teams_update.cancel()
+            hub.teams_update = None
+        cache: dict[str, dict] = {}
         for seat_id, sockets in hub.seats.items():
-            await send(sockets, page_of(room.seats[seat_id]))
+            await send(sockets, page_of(room.seats[seat_id], cache))
+        await tell_teachers()
+
+    def tell_teams_soon() -> None:
+        """Send the teams' block a moment from now, once for every change until then: when a class's teams send
+        their orders in the same second, every page gets one update instead of one per team, and the server is
+        free to play the turn when the last team's orders come."""
+        if hub.teams_update is None or hub.teams_update.done():
+            hub.teams_update = asyncio.get_running_loop().create_task(tell_teams(TEAMS_UPDATE_DELAY))
+
+    async def tell_teams(delay: float) -> None:
+        """A delegations class between turns: only the teams' block changed (orders sent, a message, a ballot)."""
+        await asyncio.sleep(delay)
+        hub.teams_update = None
+        blocks: dict[str, dict] = {}
+        for seat_id, sockets in hub.seats.items():
+            role = room.seats[seat_id].role
+            if role not in blocks:
+                blocks[role] = {"type": "delegation", "delegation": delegation(role)}
+            await send(sockets, blocks[role] | {"ballot": ballot_of(room.seats[seat_id])})
         await tell_teachers()
 
     # -- pages and files --------------------------------------------------------------------------------------
@@ -97,7 +174,9 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
         return HTMLResponse((STATIC / "teacher.html").read_text(encoding="utf-8"), headers=PAGE_HEADERS)
 
     async def labels(request: Request) -> Response:
-        return JSONResponse({"labels": web.labels(), "title": rules.scenario.title})
+        seats = delegations.seat_choices(rules, teams()) if room.world is not None else []
+        return JSONResponse({"labels": web.labels() | delegations.labels(), "title": rules.scenario.title,
+                             "kind": room.kind, "seats": seats})
 
     async def qr(request: Request) -> Response:
         return Response(qr_svg, media_type="image/svg+xml")
@@ -113,12 +192,15 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
                 return JSONResponse(error("too_large"), status_code=413)
         try:
             asked = protocol.parse_join(body)
-            seat, token = room.join(asked.name)
+            seat, token = room.join(asked.name, asked.seat or "")
         except protocol.ProtocolError as exc:
             return JSONResponse(error(exc.code), status_code=400)
         except SeatError as exc:
             return JSONResponse(error(exc.code), status_code=409 if exc.code in ("closed", "class_full") else 400)
-        await tell_teachers()
+        if room.world is not None:
+            tell_teams_soon()  # the teams' list on every page names the newcomer
+        else:
+            await tell_teachers()
         return JSONResponse({"token": token, "name": seat.name})
 
     def seat_from(request: Request) -> Seat | None:
@@ -155,12 +237,13 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
         if not room.seats:
             return JSONResponse({"type": "error", "code": "no_students", "message": web.labels()["no_students"]},
                                 status_code=404)
-        debriefs = [collect(played(s), session=room.row.code, runs=0) for s in room.seats.values()]
+        # a delegations class plays one game, whoever's seat it is downloaded from
+        seats = list(room.seats.values())[:1] if room.world is not None else list(room.seats.values())
+        debriefs = [collect(played(s), session=room.row.code, runs=0) for s in seats]
         return HTMLResponse(render_class(summarise(debriefs)), headers=PRIVATE)
 
     # -- live sockets -----------------------------------------------------------------------------------------
-    async def receive(ws: WebSocket, bucket: Bucket
-                      ) -> protocol.Hello | protocol.Submit | protocol.Control | protocol.Fire | None:
+    async def receive(ws: WebSocket, bucket: Bucket) -> protocol.Incoming | None:
         """The next valid message, answering refused ones with an error; None when the socket is gone."""
         while True:
             event = await ws.receive()
@@ -213,22 +296,43 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
                 await ws.close(POLICY_VIOLATION)
                 return
             hub.seats.setdefault(seat.id, set()).add(ws)
+            start_ticker()
             await ws.send_json(page_of(seat))
             while (msg := await receive(ws, bucket)) is not None:
-                if not isinstance(msg, protocol.Submit):
-                    teachers = (protocol.Control, protocol.Fire)
-                    await ws.send_json(error("teacher_only" if isinstance(msg, teachers) else "malformed"))
+                if isinstance(msg, (protocol.Control, protocol.Fire, protocol.Timer, protocol.StartVote)):
+                    await ws.send_json(error("teacher_only"))
                     continue
-                actions = [Action(o.use, o.target, o.mode) for o in msg.actions]
+                resolved = True
                 try:
-                    room.submit(seat, msg.turn, actions, dict(msg.choices))
+                    if isinstance(msg, protocol.Submit):
+                        actions = [Action(o.use, o.target, o.mode) for o in msg.actions]
+                        resolved = room.submit(seat, msg.turn, actions, dict(msg.choices))
+                    elif isinstance(msg, protocol.Decide):
+                        resolved = room.decide(seat, msg.turn, msg.decision)
+                    elif isinstance(msg, protocol.Say):
+                        if room.world is None:
+                            raise SeatError("not_delegations")
+                        room.world.send_message(seat.role, msg.to, seat.name, msg.text)
+                        resolved = False
+                    elif isinstance(msg, protocol.Ballot):
+                        room.ballot(seat, msg.choice)
+                        resolved = False
+                    else:
+                        await ws.send_json(error("malformed"))
+                        continue
                 except SeatError as exc:
                     await ws.send_json(error(exc.code, exc.refusal))
                     if exc.code == "stale_turn":
                         await ws.send_json(page_of(seat))
                     continue
-                await send(hub.seats[seat.id], page_of(seat))
-                await tell_teachers()
+                if room.world is not None:
+                    if resolved:
+                        await tell_everyone()
+                    else:
+                        tell_teams_soon()
+                else:
+                    await send(hub.seats[seat.id], page_of(seat))
+                    await tell_teachers()
         except WebSocketDisconnect:
             pass
         finally:
@@ -250,6 +354,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
                 await ws.close(POLICY_VIOLATION)
                 return
             hub.teachers.add(ws)
+            start_ticker()
             await ws.send_json(dashboard())
             while (msg := await receive(ws, bucket)) is not None:
                 if isinstance(msg, protocol.Fire):
@@ -261,13 +366,25 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
                     await ws.send_json({"type": "notice", "message": web.fired_text(rules, msg.event, fired)})
                     await tell_everyone()
                     continue
-                if not isinstance(msg, protocol.Control):
+                if not isinstance(msg, (protocol.Control, protocol.Timer, protocol.StartVote)):
                     await ws.send_json(error("malformed"))
                     continue
-                if msg.type == "end":
-                    room.close()
-                else:
-                    room.set_paused(msg.type == "pause")
+                try:
+                    if isinstance(msg, protocol.Timer):
+                        room.set_timer(msg.seconds)
+                    elif isinstance(msg, protocol.StartVote):
+                        room.start_vote([Action(o.use, o.target, o.mode) for o in msg.actions])
+                    elif msg.type == "close_vote":
+                        room.close_vote()
+                    elif msg.type == "end":
+                        room.close()
+                    elif msg.type == "advance":
+                        room.advance()
+                    else:
+                        room.set_paused(msg.type == "pause")
+                except SeatError as exc:
+                    await ws.send_json(error(exc.code))
+                    continue
                 await tell_everyone()
         except WebSocketDisconnect:
             pass
@@ -278,6 +395,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
     routes = [
         Route("/", student_page),
         Route("/teacher", teacher_page),
+        Route("/projector", teacher_page),
         Route("/api/labels", labels),
         Route("/api/qr.svg", qr),
         Route("/api/join", join, methods=["POST"]),
@@ -288,5 +406,12 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
         WebSocketRoute("/ws/teacher", teacher_socket),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
-    return Starlette(routes=routes)
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette):
+        yield
+        if hub.ticker is not None:
+            hub.ticker.cancel()
+            hub.ticker = None
+
+    return Starlette(routes=routes, lifespan=lifespan)
 

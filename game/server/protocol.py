@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 MAX_MESSAGE = 16 * 1024  # bytes of one message from a browser
 MAX_ORDERS = 24
 MAX_ID = 80
+MAX_TEXT = 2000  # characters of a team's message as sent (the class keeps the first 600)
 
 Id = Annotated[str, Field(min_length=1, max_length=MAX_ID)]
 
@@ -41,7 +42,44 @@ class Submit(_Strict):
 
 
 class Control(_Strict):
-    type: Literal["pause", "resume", "end"]
+    type: Literal["pause", "resume", "end", "advance", "close_vote"]
+
+
+class StartVote(_Strict):
+    """The teacher opens a class vote among the office's candidate actions."""
+
+    type: Literal["vote"]
+    actions: Annotated[list[Order], Field(min_length=2, max_length=8)]
+
+
+class Ballot(_Strict):
+    """A student's ballot: the index of the candidate they vote for."""
+
+    type: Literal["ballot"]
+    choice: Annotated[int, Field(ge=0, le=7)]
+
+
+class Decide(_Strict):
+    """A party team's decision for the shared turn."""
+
+    type: Literal["decide"]
+    turn: Annotated[int, Field(ge=0, le=100_000)]
+    decision: Id
+
+
+class Say(_Strict):
+    """A team's private message to another team."""
+
+    type: Literal["say"]
+    to: Id
+    text: Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
+
+
+class Timer(_Strict):
+    """The teacher's turn timer, in seconds (0: none)."""
+
+    type: Literal["timer"]
+    seconds: Annotated[int, Field(ge=0, le=3600)]
 
 
 class Fire(_Strict):
@@ -51,10 +89,12 @@ class Fire(_Strict):
 
 class Join(_Strict):
     name: Annotated[str, Field(max_length=200)]
+    seat: Id | None = None  # a delegations class: the team to join
 
 
-Message = Annotated[Hello | Submit | Control | Fire, Field(discriminator="type")]
-_MESSAGE: TypeAdapter[Hello | Submit | Control | Fire] = TypeAdapter(Message)
+Incoming = Hello | Submit | Control | Fire | Decide | Say | Timer | StartVote | Ballot
+Message = Annotated[Incoming, Field(discriminator="type")]
+_MESSAGE: TypeAdapter[Incoming] = TypeAdapter(Message)
 
 
 class ProtocolError(ValueError):
@@ -65,7 +105,7 @@ class ProtocolError(ValueError):
         self.code = code
 
 
-def parse(text: str | bytes) -> Hello | Submit | Control | Fire:
+def parse(text: str | bytes) -> Incoming:
     """The message in `text`, or ProtocolError('too_large' | 'malformed')."""
     if len(text) > MAX_MESSAGE:
         raise ProtocolError("too_large")

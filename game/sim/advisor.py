@@ -113,8 +113,7 @@ def _paired(a: list[float], b: list[float]) -> tuple[float, float]:
 def _rollout(game: Game, world: GameState, future: int, move: Action | None, horizon: int | None,
              then: Historical | None) -> tuple[str, bool]:
     """Play `move` on `world` and go on to the end (or the horizon): the ending reached, and whether cut off."""
-    trial = game.fork(future, record=False)
-    trial.state = world.clone()
+    trial = game.fork(future, record=False, state=world.clone())
     possible = move is not None and trial.why_illegal(move) is None  # a condition may read hidden values
     trial.step([move] if possible else [])
     turns = 0

@@ -8,12 +8,15 @@ alternative line share each run's future luck (common random numbers), so their 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import multiprocessing
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
 
 from game.engine import Action, Game, Rules, TurnInput
-from game.engine.state import GameState
 
+from .batch import shut_down
 from .seeds import derive_seed
 
 RATINGS = ("success", "partial", "failure")
@@ -51,7 +54,9 @@ class Comparison:
 
 
 def total_variation(a: dict[str, float], b: dict[str, float]) -> float:
-    return 0.5 * sum(abs(a.get(k, 0.0) - b.get(k, 0.0)) for k in {*a, *b})
+    """Summed in the endings' order (a's, then any only in b), so the same games give the same bits in every
+    process: a set's order changes with each process's string hashing, and ties between alternatives with it."""
+    return 0.5 * sum(abs(a.get(k, 0.0) - b.get(k, 0.0)) for k in {**a, **b})
 
 
 def compare(rules: Rules, seed: int, inputs: Sequence[TurnInput], turn: int, alternative: Sequence[Action],
@@ -68,13 +73,14 @@ def compare(rules: Rules, seed: int, inputs: Sequence[TurnInput], turn: int, alt
     return Comparison(turn, rules.dates[turn].isoformat(), played, alt, actual, other)
 
 
-def key_decisions(rules: Rules, seed: int, inputs: Sequence[TurnInput], *, runs: int = 100, top: int = 3
-                  ) -> list[Comparison]:
+def key_decisions(rules: Rules, seed: int, inputs: Sequence[TurnInput], *, runs: int = 100, top: int = 3,
+                  jobs: int = 1) -> list[Comparison]:
     """The `top` single-turn changes that move the ending distribution most, biggest first.
 
     Candidates on each turn: waiting instead, the other mode of a proposal, other legal instruments on the same
     target and, on a turn the player waited, each legal action. All are screened on a few futures (runs // 5,
-    fewer on long games with many candidates), and the most promising measured again on `runs`.
+    fewer on long games with many candidates), and the most promising measured again on `runs`. With `jobs` > 1
+    (where processes can be forked) the turns are shared among that many processes; the result is the same.
     """
     points: dict[int, _Point] = {}
     options: list[tuple[int, list[tuple[Action, ...]]]] = []
@@ -85,29 +91,85 @@ def key_decisions(rules: Rules, seed: int, inputs: Sequence[TurnInput], *, runs:
             break
         points[turn] = _Point(game.fork(), list(rungs))
         options.append((turn, candidates(points[turn].game, turn_input)))
-        game.step(turn_input.actions, dict(turn_input.choices))
+        game.step(turn_input.actions, dict(turn_input.choices), dict(turn_input.decisions))
         rungs.append(_rungs(game))
     # screening plays every candidate (and the actual line) on a few futures, fewer when there are many
     work = sum((len(alts) + 1) * (rules.turns - turn) for turn, alts in options if alts)
     screen_runs = max(MIN_SCREEN_RUNS, min(runs // SCREEN_FRACTION, SCREEN_BUDGET // max(1, work)))
-    screened: list[tuple[float, int, str, tuple[Action, ...]]] = []
-    for turn, alternatives in options:
-        if not alternatives:
-            continue
-        played = inputs[turn].actions
-        lines = [_line(inputs, turn, played)] + [_line(inputs, turn, alt) for alt in alternatives]
-        base, *others = _distribution(points[turn], lines, screen_runs, turn, seed, False)
-        for alt, dist in zip(alternatives, others, strict=True):
-            screened.append((total_variation(base.endings, dist.endings), turn, _key(alt), alt))
-    screened.sort(key=lambda c: (-c[0], c[1], c[2]))
-    finalists = [c for c in screened if c[0] > 0][: 2 * top]
-    out = []
-    for _, turn, _, alt in finalists:
-        actual, other = _pair(points[turn], inputs, turn, alt, runs, with_score=True)
-        played = inputs[turn].actions
-        out.append(Comparison(turn, rules.dates[turn].isoformat(), played, alt, actual, other))
+    search = _Search(points, list(inputs), seed, screen_runs, runs)
+    screening = [(turn, tuple(alts)) for turn, alts in options if alts]
+    with _workers(search, jobs) as run:
+        screened = [c for part in run(_screen, screening) for c in part]
+        screened.sort(key=lambda c: (-c[0], c[1], c[2]))
+        finalists = [c for c in screened if c[0] > 0][: 2 * top]
+        by_turn: dict[int, list[tuple[Action, ...]]] = {}
+        for _, turn, _, alt in finalists:
+            by_turn.setdefault(turn, []).append(alt)
+        measured = [c for part in run(_measure, list(by_turn.items())) for c in part]
+    out = [Comparison(turn, rules.dates[turn].isoformat(), inputs[turn].actions, alt, actual, other)
+           for turn, alt, actual, other in measured]
     out.sort(key=lambda c: (-c.distance, c.turn, _key(c.alternative)))
     return out[:top]
+
+
+@dataclass
+class _Search:
+    """What key_decisions' screening and measuring read (and, in each process, the futures already played)."""
+
+    points: dict[int, _Point]
+    inputs: list[TurnInput]
+    seed: int
+    screen_runs: int
+    runs: int
+    memo: Memo = field(default_factory=dict)
+
+
+def _screen(search: _Search, task: tuple[int, tuple[tuple[Action, ...], ...]]
+            ) -> list[tuple[float, int, str, tuple[Action, ...]]]:
+    """Every alternative of one turn on the screening futures: how far each moves the endings."""
+    turn, alternatives = task
+    inputs = search.inputs
+    lines = [_line(inputs, turn, inputs[turn].actions)] + [_line(inputs, turn, alt) for alt in alternatives]
+    base, *others = _distribution(search.points[turn], lines, search.screen_runs, turn, search.seed, False,
+                                  search.memo)
+    return [(total_variation(base.endings, dist.endings), turn, _key(alt), alt)
+            for alt, dist in zip(alternatives, others, strict=True)]
+
+
+def _measure(search: _Search, task: tuple[int, list[tuple[Action, ...]]]
+             ) -> list[tuple[int, tuple[Action, ...], Distribution, Distribution]]:
+    """The finalists of one turn, each against the player's line on every future (which is played once)."""
+    turn, alternatives = task
+    out = []
+    for alt in alternatives:
+        actual, other = _pair(search.points[turn], search.inputs, turn, alt, search.runs, with_score=True,
+                              memo=search.memo)
+        out.append((turn, alt, actual, other))
+    return out
+
+
+_search: dict[str, _Search] = {}  # a forked worker's search, inherited from the parent at the fork
+
+
+def _in_worker(job: tuple[Callable, Any]) -> Any:
+    task, item = job
+    return task(_search["now"], item)
+
+
+@contextmanager
+def _workers(search: _Search, jobs: int) -> Iterator[Callable]:
+    """A way to map a task over items: here, or on `jobs` forked processes that inherit `search` (the games and
+    rules cannot be pickled, and forking shares them for free). Results come back in the items' order."""
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield lambda task, items: [task(search, item) for item in items]
+        return
+    _search["now"] = search
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            yield lambda task, items: pool.map(_in_worker, [(task, item) for item in items], chunksize=1)
+            shut_down(pool)
+    finally:
+        _search.clear()
 
 
 def _key(actions: Sequence[Action]) -> str:
@@ -163,7 +225,7 @@ def _decision_point(rules: Rules, seed: int, inputs: Sequence[TurnInput], turn: 
     game = Game(rules, seed, record=False)
     rungs = [_rungs(game)]
     for turn_input in inputs[:turn]:
-        game.step(turn_input.actions, dict(turn_input.choices))
+        game.step(turn_input.actions, dict(turn_input.choices), dict(turn_input.decisions))
         rungs.append(_rungs(game))
     if game.done:
         raise ValueError(f"the game was already over before turn {turn}")
@@ -195,10 +257,10 @@ def _line(inputs: Sequence[TurnInput], turn: int, first: Sequence[Action]) -> Li
 
 
 def _pair(point: _Point, inputs: Sequence[TurnInput], turn: int, alternative: tuple[Action, ...], runs: int,
-          *, with_score: bool) -> tuple[Distribution, Distribution]:
+          *, with_score: bool, memo: Memo | None = None) -> tuple[Distribution, Distribution]:
     lines = [_line(inputs, turn, inputs[turn].actions), _line(inputs, turn, alternative)]
     seed = point.game.seed
-    actual, other = _distribution(point, lines, runs, turn, seed, with_score)
+    actual, other = _distribution(point, lines, runs, turn, seed, with_score, memo)
     return actual, other
 
 
@@ -207,21 +269,34 @@ def future_seed(seed: int, turn: int, run: int) -> int:
     return derive_seed(derive_seed(seed, turn), run)
 
 
-def _distribution(point: _Point, lines: list[Line], runs: int, turn: int, seed: int, with_score: bool
-                  ) -> list[Distribution]:
-    """Play every line on the same `runs` futures; one Distribution per line."""
+Memo = dict[tuple, Any]  # (turn, run) -> the player's line played on that future, ("base", turn, run) -> baseline
+
+
+def _distribution(point: _Point, lines: list[Line], runs: int, turn: int, seed: int, with_score: bool,
+                  memo: Memo | None = None) -> list[Distribution]:
+    """Play every line on the same `runs` futures; one Distribution per line. The first line is the player's own:
+    with a `memo`, it is played once on each future (and that future's baseline too) and kept, since every
+    alternative at the same turn is compared with it on the same futures."""
     rules = point.game.rules
+    memo = {} if memo is None else memo
     outcomes: list[list[tuple[str, list[tuple[int, ...]], float]]] = [[] for _ in lines]
     for run in range(runs):
         reseed = future_seed(seed, turn, run)
-        baseline: GameState | None = None
         for n, line in enumerate(lines):
-            game = point.game.fork(reseed, record=False)
-            rungs = list(point.rungs)
-            _play_line(game, line, rungs)
+            kept = memo.get((turn, run)) if n == 0 else None
+            if kept is None:
+                game = point.game.fork(reseed, record=False)
+                rungs = list(point.rungs)
+                _play_line(game, line, rungs)
+                if n == 0:
+                    memo[(turn, run)] = (game, rungs)
+            else:
+                game, rungs = kept
             score = 0.0
             if with_score:
-                baseline = baseline or game.baseline_state()
+                baseline = memo.get(("base", turn, run))
+                if baseline is None:
+                    baseline = memo[("base", turn, run)] = game.baseline_state()
                 score = game.score_against(baseline).total
             outcomes[n].append((game.ending or "", rungs, score))
     return [_summarise(rules, out) for out in outcomes]

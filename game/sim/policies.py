@@ -62,10 +62,12 @@ class RandomPolicy:
         for action in candidates:
             if len(taken) >= wanted:
                 break
-            if game.why_illegal(action, taken) is None:
+            # every candidate is legal on its own; after the first, the resources already ordered may not stretch
+            if not taken or game.why_illegal(action, taken) is None:
                 taken.append(action)
         choices = {event: rng.choice(options)[0] for event, _, options in game.pending() if options}
-        if not _jointly_legal(game, taken, choices):
+        # without answers the orders were checked as they stand; answers may cost more than the defaults
+        if choices and not _jointly_legal(game, taken, choices):
             choices = {}  # the actions were chosen against the default answers, which they can afford
         return taken, choices
 

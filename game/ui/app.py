@@ -66,7 +66,7 @@ class App:
         self.settings = settings or load_settings(self.saves_dir)
         self.size = size or self.settings.size
         self.theme = self._theme(self.size)
-        self.sounds = Sounds(self.settings.sound)
+        self.sounds = Sounds(self.settings.sound, self.settings.cues)
         self.stack: list[Screen] = []
         self.session: Session | None = None
         self.hovered: Widget | None = None
@@ -135,6 +135,7 @@ class App:
         if language_changed:
             self.speak(settings.language)
         self.sounds.enabled = settings.sound
+        self.sounds.cues = settings.cues
         if mode_changed:
             self.window_changed = True
             if not settings.fullscreen:

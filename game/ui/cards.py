@@ -15,7 +15,7 @@ from game.present.news import intention_words
 from game.present.office import Resource
 from game.present.words import plural
 
-from .icons import RESOURCE_ICONS
+from .icons import RESOURCE_ICONS, tone_colour, tone_icon
 from .theme import Colour, Theme, ladder_colour, mix
 
 ESTIMATE_LABELS = (("hostility", N_("Hostility")), ("resolve", N_("Resolve")), ("trust", N_("Trust in you")),
@@ -60,22 +60,31 @@ def paint_pair(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, pair: P
     y += seg_h + theme.px(4)
     _band(surface, pygame.Rect(x, y, w, theme.px(6)), theme, pair.pressure, top + 0.999, pal.text)
     y += theme.px(10)
-    note = pressure_note(pair)
+    notes = pressure_notes(pair)
+    note = next((n for n in notes if theme.width(n, "small") <= w), notes[-1])  # shortened, never cut if it can be
     surface.blit(theme.text(theme.fit(note, w, "small"), "small", pal.muted), (x, y))
 
 
 def pressure_note(pair) -> str:
     """'pressure ≈ 2.5 (90%: 2.1–3.0) · peak 4 · troops: 5 left', under a pair's ladder (and in its tooltip, for a
     card too narrow for all of it)."""
+    return pressure_notes(pair)[0]
+
+
+def pressure_notes(pair) -> tuple[str, ...]:
+    """The pressure note from its full form to its shortest, for a card to take the longest that fits."""
     est = pair.pressure
     extra = []
     if pair.peak_rung > pair.rung:
         extra.append(tr("peak {rung}", rung=pair.peak_rung))
     if pair.deployment_left:
         extra.append(tr("troops: {deployment_left} left", deployment_left=pair.deployment_left))
-    note = tr("pressure ≈ {value} (90%: {low}–{high})", value=localized(f"{est.value:.1f}"),
-              low=localized(f"{est.low:.1f}"), high=localized(f"{est.high:.1f}"))
-    return " · ".join([note, *extra])
+    tail = " · " + " · ".join(extra) if extra else ""
+    value, low, high = (localized(f"{v:.1f}") for v in (est.value, est.low, est.high))
+    band = tr("(90%: {low}–{high})", low=low, high=high)
+    return (tr("pressure ≈ {value} (90%: {low}–{high})", value=value, low=low, high=high) + tail,
+            f"≈ {value} {band}{tail}",
+            tr("pressure ≈ {value}", value=value) + tail, f"≈ {value}{tail}")
 
 
 def _band(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, est: Estimate, scale: float,
@@ -91,15 +100,27 @@ def _band(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, est: Estimat
     pygame.draw.rect(surface, marker, (mx - 1, rect.y - theme.px(3), max(2, theme.px(3)), rect.h + theme.px(6)))
 
 
-def party_card_height(theme: Theme) -> int:
+def party_card_height(theme: Theme, reaction_lines: int = 0) -> int:
+    """A party card's height, with room for `reaction_lines` lines of its reaction to the last turn."""
+    extra = reaction_lines * theme.line_height("small") + theme.px(4) if reaction_lines else 0
     return theme.line_height("body", True) + theme.line_height("small") + len(ESTIMATE_LABELS) * \
-        (theme.line_height("small") + theme.px(2)) + theme.px(18)
+        (theme.line_height("small") + theme.px(2)) + theme.px(18) + extra
+
+
+def reaction_lines(theme: Theme, text: str, card_width: int) -> list[str]:
+    """A reaction's lines as the party card wraps it (beside its tone icon)."""
+    return theme.wrap(text, card_width - theme.px(24) - _icon_room(theme), "small") if text else []
+
+
+def _icon_room(theme: Theme) -> int:
+    return theme.line_height("small") + theme.px(2)
 
 
 def paint_party(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, party: PartyView, leader: str,
-                turn: int, unit: str) -> None:
+                turn: int, unit: str, reaction: tuple[str, str] | None = None) -> None:
     """Name and leader (a monogram, and their mood toward you from your estimate of trust), the intention if
-    contact revealed it, last decision, and five estimates with bands."""
+    contact revealed it, last decision, five estimates with bands, and the party's reaction to the last turn
+    (its text and tone of news) under them."""
     pal = theme.palette
     pygame.draw.rect(surface, pal.panel_hi, rect, border_radius=theme.px(6))
     x0, y = rect.x + theme.px(12), rect.y + theme.px(6)
@@ -168,6 +189,14 @@ def paint_party(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, party:
             num = theme.text(localized(f"{est.value:.2f}±{half:.2f}"), "small", pal.faint)
             surface.blit(num, (x + w - num.get_width(), y))
         y += step
+    if reaction:
+        text, tone = reaction
+        y += theme.px(4)
+        size = theme.line_height("small")
+        tone_icon(tone)(surface, pygame.Rect(x, y + theme.px(1), size - theme.px(2), size - theme.px(2)), theme)
+        for line in reaction_lines(theme, text, rect.w):
+            surface.blit(theme.text(line, "small", tone_colour(theme, tone)), (x + _icon_room(theme), y))
+            y += size
 
 
 def shown_tracks(tracks: tuple[TrackView, ...]) -> list[TrackView]:
@@ -312,3 +341,36 @@ def paint_office(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, offic
         pygame.draw.rect(surface, pal.danger if low else pal.accent, (bar.x, bar.y, max(2, round(bar.w * value)),
                                                                       bar.h), border_radius=bar.h // 2)
 
+
+
+def paint_opinion(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, title: str, gauges: list) -> None:
+    """World opinion: a small heading, then each audience as a gauge with its regard in a word, its share and
+    an arrow for last turn's move (present/opinion.Gauge)."""
+    pal = theme.palette
+    surface.blit(theme.text(theme.fit(title, rect.w, "small", True), "small", pal.muted, True), rect.topleft)
+    if not gauges:
+        return
+    gap = theme.px(8)
+    w = (rect.w - gap * (len(gauges) - 1)) // len(gauges)
+    y = rect.y + theme.line_height("small", True)
+    for i, g in enumerate(gauges):
+        x = rect.x + i * (w + gap)
+        arrow = "▲" if g.change > 0 else "▼" if g.change < 0 else ""
+        num = theme.text(f"{g.percent}{arrow}", "small", pal.good if g.change > 0 else pal.danger if g.change < 0
+                         else pal.text, True)
+        surface.blit(num, (x + w - num.get_width(), y))
+        room = w - num.get_width() - theme.px(4)
+        word = f"{g.title} {g.word}"
+        label = next((t for t in (word, g.title, g.short) if theme.width(t, "small") <= room), "")
+        if label:
+            surface.blit(theme.text(label, "small", getattr(pal, g.role) if label == word else pal.muted), (x, y))
+        bar = pygame.Rect(x, y + theme.line_height("small") + theme.px(2), w, theme.px(5))
+        pygame.draw.rect(surface, pal.bg_deep, bar, border_radius=bar.h // 2)
+        pygame.draw.rect(surface, getattr(pal, g.role) if g.role != "text" else pal.accent,
+                         (bar.x, bar.y, max(2, round(bar.w * g.value)), bar.h), border_radius=bar.h // 2)
+        mid = bar.x + bar.w // 2
+        pygame.draw.line(surface, pal.muted, (mid, bar.y - theme.px(1)), (mid, bar.bottom), 1)
+
+
+def opinion_height(theme: Theme) -> int:
+    return theme.line_height("small", True) + theme.line_height("small") + theme.px(9)

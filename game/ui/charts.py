@@ -1,5 +1,5 @@
-"""A line chart of escalation over time: one line per pair (your game solid, the no-intervention game dashed),
-rungs on the vertical axis with their names."""
+"""Line charts over time: escalation (one line per pair, your game solid, the no-intervention game dashed, rungs
+on the vertical axis with their names) and shares such as world opinion (0-100%, neutral marked)."""
 
 from __future__ import annotations
 
@@ -66,6 +66,12 @@ def paint_ladder_chart(surface: pygame.Surface, rect: pygame.Rect, theme: Theme,
     last = theme.text(x_labels[1], "small", pal.faint)
     surface.blit(first, (plot.x, plot.bottom + theme.px(3)))
     surface.blit(last, (plot.right - last.get_width(), plot.bottom + theme.px(3)))
+    _legend(surface, rect, theme, plot, series, legend_h)
+
+
+def _legend(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, plot: pygame.Rect, series: list[Series],
+            legend_h: int) -> None:
+    pal = theme.palette
     x = plot.x
     for s in series:
         colour = pal.series[s.colour_index % len(pal.series)]
@@ -81,3 +87,34 @@ def paint_ladder_chart(surface: pygame.Surface, rect: pygame.Rect, theme: Theme,
             pygame.draw.line(surface, colour, (x, y), (x + theme.px(20), y), max(2, theme.px(3)))
         surface.blit(img, (x + theme.px(26), y - img.get_height() // 2))
         x += theme.px(40) + img.get_width()
+
+
+def paint_share_chart(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, series: list[Series],
+                      x_labels: tuple[str, str]) -> None:
+    """Values in [0, 1] against turn, one solid line each, with 0%, 50% (neutral) and 100% marked."""
+    pal = theme.palette
+    label_w = theme.width("100%", "small") + theme.px(10)
+    legend_h = theme.line_height("small") + theme.px(6)
+    axis_h = theme.line_height("small") + theme.px(4)
+    plot = pygame.Rect(rect.x + label_w, rect.y + legend_h, rect.w - label_w - theme.px(6),
+                       rect.h - legend_h - axis_h)
+    if plot.w < 10 or plot.h < 10:
+        return
+    pygame.draw.rect(surface, mix(pal.panel, pal.bg_deep, 0.5), plot)
+    for share in (0.0, 0.5, 1.0):
+        y = round(plot.bottom - share * plot.h)
+        pygame.draw.line(surface, pal.line, (plot.x, y), (plot.right, y), 1)
+        tick = theme.text(f"{round(share * 100)}%", "small", pal.muted)
+        surface.blit(tick, (plot.x - theme.px(6) - tick.get_width(), y - tick.get_height() // 2))
+    n = max((len(s.values) for s in series), default=0)
+    if n >= 2:
+        for s in series:
+            colour = pal.series[s.colour_index % len(pal.series)]
+            pts = [(round(plot.x + i * plot.w / (n - 1)), round(plot.bottom - v * plot.h))
+                   for i, v in enumerate(s.values)]
+            pygame.draw.lines(surface, colour, False, pts, max(2, theme.px(3)))
+    first = theme.text(x_labels[0], "small", pal.faint)
+    last = theme.text(x_labels[1], "small", pal.faint)
+    surface.blit(first, (plot.x, plot.bottom + theme.px(3)))
+    surface.blit(last, (plot.right - last.get_width(), plot.bottom + theme.px(3)))
+    _legend(surface, rect, theme, plot, series, legend_h)

@@ -65,6 +65,14 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
     (N_("Audience costs"), N_("The domestic price a leader pays for backing down after a public stand (Fearon).")),
     (N_("Council support"),
      N_("Each Security Council member's support for your initiatives; low support risks a veto.")),
+    (N_("World opinion"), N_("How the non-aligned (NAM), the press and the Security Council as a body regard you, "
+                             "50% neutral. Public moves raise it, the more so when visibility is high (the Council "
+                             "dislikes being lectured in public); a dispute that climbs lowers it, a deal raises it; "
+                             "it fades back with time. It shows how your conduct reads abroad; it does not move the "
+                             "parties.")),
+    (N_("Reactions"), N_("After each turn every party's card says in a line how it took what you did: what it "
+                         "accepted or refused, how it took a public or a private move, or what it did while you "
+                         "looked elsewhere.")),
     (N_("Score"), N_("The ending's value, plus 50 if a war happened without you but not with you, plus 8 per rung of "
                  "peak escalation spared, plus the change in prestige ÷ 5 — compared with a no-intervention game "
                  "on the same seed.")),

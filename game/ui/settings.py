@@ -24,6 +24,7 @@ class Settings:
     type_scale: float = 1.0
     colour_blind: bool = False
     sound: bool = True
+    cues: bool = True  # the crisis cues: a rung climbed or come down, a deal struck
     facilitator: bool = False  # a teacher runs games for a class: discussion pauses, interventions, votes
     projector: bool = False  # large type and high contrast for a room
     language: str = ""  # 'en' or 'fr'; '' follows the system's language
@@ -53,6 +54,7 @@ def load_settings(folder: Path) -> Settings:
             type_scale=float(raw.get("type_scale", base.type_scale)),
             colour_blind=bool(raw.get("colour_blind", base.colour_blind)),
             sound=bool(raw.get("sound", base.sound)),
+            cues=bool(raw.get("cues", base.cues)),
             facilitator=bool(raw.get("facilitator", base.facilitator)),
             projector=bool(raw.get("projector", base.projector)),
             language=raw["language"] if raw.get("language") in LANGUAGES else base.language,

@@ -1,6 +1,9 @@
-"""Sounds made at run time from sine waves: a soft click, a turn chime, an alert. Nothing is loaded from disk.
+"""Sounds made at run time from sine waves: a soft click, a turn chime, an alert, and the crisis cues — a
+falling pair of low notes when a dispute climbs a rung, a rising pair when one comes down, and a bright
+three-note chord when a deal is struck. Nothing is loaded from disk.
 
-When sound is off, or no audio device can be opened, `play` does nothing.
+When sound is off, or no audio device can be opened, `play` does nothing; with the cues off, a cue falls back to
+the plain chime or alert it replaces.
 """
 
 from __future__ import annotations
@@ -19,7 +22,12 @@ TONES: dict[str, list[tuple[float, float, float]]] = {
     "alert": [(392.0, 0.14, 0.35), (311.13, 0.24, 0.35)],
     "deny": [(220.0, 0.09, 0.3)],
     "success": [(523.25, 0.12, 0.3), (783.99, 0.12, 0.3), (1046.5, 0.3, 0.26)],
+    "rung_up": [(293.66, 0.16, 0.36), (207.65, 0.32, 0.38)],
+    "rung_down": [(392.0, 0.12, 0.26), (523.25, 0.22, 0.24)],
+    "deal": [(587.33, 0.09, 0.28), (739.99, 0.09, 0.28), (880.0, 0.1, 0.28), (1174.66, 0.34, 0.24)],
 }
+# The crisis cues (switchable in Settings) and what plays instead when they are off.
+CUES = {"rung_up": "alert", "rung_down": "turn", "deal": "turn"}
 
 
 def synthesise(notes: list[tuple[float, float, float]], rate: int = RATE, channels: int = 1) -> bytes:
@@ -39,8 +47,9 @@ def synthesise(notes: list[tuple[float, float, float]], rate: int = RATE, channe
 class Sounds:
     """The game's sounds; created lazily on first use, silent when disabled or without an audio device."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, cues: bool = True) -> None:
         self.enabled = enabled
+        self.cues = cues
         self._sounds: dict[str, pygame.mixer.Sound] | None = None
         self.played: list[str] = []  # names played, newest last (tests read it; capped)
 
@@ -62,6 +71,8 @@ class Sounds:
     def play(self, name: str) -> None:
         if not self.enabled:
             return
+        if name in CUES and not self.cues:
+            name = CUES[name]
         sound = self._load().get(name)
         self.played = [*self.played[-20:], name]
         if sound is not None:

@@ -35,7 +35,7 @@ def test_a_whole_game_from_briefing_to_debrief(tmp_path):
     assert "THE VARTA DAM DISPUTE" in out and "You are the Secretary-General" in out
     assert "Seed 3 — same seed, same world: --seed 3" in out
     assert "Week 1 of 12 · 4 March 2030" in out and "Karelia – Lowmark [karelia_lowmark]: ██░░░░░░ 2/7 crisis" in out
-    assert "What happened on week 1 · 4 March 2030" in out and "What changed, and why:" in out
+    assert "What happened in week 1 · 4 March 2030" in out and "What changed, and why:" in out
     assert "══ The end:" in out and "Rating:" in out
     assert "Your score:" in out and "Without you:" in out and "Peak escalation:" in out
     assert "What really happened:" in out

@@ -146,6 +146,7 @@ def test_saves_of_different_scenarios_are_one_line_and_exit_1(class_dir, tmp_pat
     ("no/such/save.json", "--out", "r.html"),
     ("{save}", "--out", "r.pdf"),
     ("{save}", "--out", "r.html", "--runs", "-1"),
+    ("{save}", "--out", "r.html", "--jobs", "0"),
     ("{save}", "--out", "r.html", "--format", "pdf"),
     ("{save}",),
 ])

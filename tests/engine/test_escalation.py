@@ -76,3 +76,28 @@ def test_preventive_deployment_makes_incidents_rarer():
     without = escalation.incident_chance(ctx, 0)
     game.state.pairs[0].deployment_left = 3
     assert escalation.incident_chance(ctx, 0) < without
+
+
+def test_a_pair_has_no_random_incidents_before_its_incidents_from_date():
+    rules = duel(pair={"incidents_from": "2000-01-08"}, tuning={"incident_rate": 0.2})
+    game = Game(rules, 0)
+    for _ in range(rules.turns):
+        if game.done:
+            break
+        game.step()
+    turns = [r.turn for r in game.reports if any(m.code == "incident" for m in r.messages)]
+    assert turns, "with a high incident rate some incident must happen from 8 January on"
+    assert min(turns) >= 7, f"an incident before 8 January (turn 7): turns {turns}"
+
+
+def test_incidents_from_silences_only_the_days_before_it():
+    quiet, loud = duel(pair={"incidents_from": "2000-01-04"}), duel()
+    a, b = Game(quiet, 5), Game(loud, 5)
+    a.state.turn = b.state.turn = 5
+    ctx_a = Ctx(quiet, a.state, a.dice, TurnReport(5, "x"))
+    ctx_b = Ctx(loud, b.state, b.dice, TurnReport(5, "x"))
+    assert escalation.incident_chance(ctx_a, 0) == escalation.incident_chance(ctx_b, 0) > 0
+    a.state.turn = b.state.turn = 2
+    ctx_a = Ctx(quiet, a.state, a.dice, TurnReport(2, "x"))
+    ctx_b = Ctx(loud, b.state, b.dice, TurnReport(2, "x"))
+    assert escalation.incident_chance(ctx_a, 0) == 0.0 < escalation.incident_chance(ctx_b, 0)

@@ -12,7 +12,7 @@ import pytest
 
 from game.cli import textmode
 from game.engine import Action, Game
-from game.present.dates import day_text, span_text, turn_date, turn_heading
+from game.present.dates import day_text, span_text, turn_date, turn_heading, what_happened
 from game.present.lines import report_days
 from game.present.news import news_by_date
 from game.report.build import debrief_of, render
@@ -47,6 +47,14 @@ def test_dates_read_as_people_write_them(cuba):
     assert span_text(dt.date(1962, 10, 16), dt.date(1962, 10, 28)) == "16–28 October 1962"
     _, unp = load_shipped("unpredep_fyrom_1995")
     assert turn_heading(unp, 5) == "Month 6 · August 1995"
+
+
+def test_a_day_happens_on_its_date_and_a_month_in_it(cuba):
+    rules, _ = cuba
+    assert what_happened(rules, 1) == "What happened on day 2 · 17 October 1962"
+    _, unp = load_shipped("unpredep_fyrom_1995")
+    assert what_happened(unp, 0) == "What happened in month 1 · March 1995"
+    assert what_happened(unp, -1) == "At the outset"
 
 
 def test_the_turn_report_puts_each_event_under_its_own_date(cuba):

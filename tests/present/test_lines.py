@@ -141,7 +141,11 @@ def test_rung_paths_follow_the_reports_turn_by_turn():
 def _play(rules, seed: int, rng: random.Random) -> Game:
     game = Game(rules, seed)
     while not game.done:
-        choices = {key: rng.choice(options)[0] for key, _, options in game.pending() if rng.random() < 0.7}
+        choices: dict[str, str] = {}
+        for key, _, options in game.pending():
+            pick = rng.choice(options)[0]
+            if rng.random() < 0.7 and game.why_not_choice(key, pick, choices) is None:  # an answer it can pay for
+                choices[key] = pick
         orders: list[Action] = []
         for action in rng.sample(game.legal_actions(), k=min(3, len(game.legal_actions()))):
             if rng.random() < 0.5 and game.why_illegal(action, orders, choices) is None:

@@ -39,7 +39,7 @@ def test_the_report_groups_changes_under_their_causes_and_adds_up_like_the_windo
     g = game()
     g.step([Action("good_offices", "north_south")])
     report = web.turn_page(g, player="", paused=False, closed=False)["report"]
-    assert report["heading"] == "What happened on week 1 · 1 January 2030"
+    assert report["heading"] == "What happened in week 1 · 1 January 2030"
     assert any(group["label"].startswith("Good offices → ") for group in report["groups"])
     assert report["decisions"].endswith(".")
     day = report_days(g.rules, g.reports[-1])[0]

@@ -136,3 +136,14 @@ def test_nameless_students_are_never_merged(tmp_path, sample):
     paths = [write(sample, tmp_path, f"anon{i}", "", {}) for i in range(2)]
     kept, notes = dedupe([collect(open_save(p), runs=0) for p in paths])
     assert len(kept) == 2 and notes == []
+
+
+def test_the_summary_on_two_processes_is_the_same_and_counts_each_save(class_folder):
+    bad = class_folder / "zz-broken.json"
+    bad.write_text("{ not json", encoding="utf-8")
+    seen, warnings = [], []
+    here = class_summary_of(_saves(class_folder), warn=warnings.append)
+    there = class_summary_of(_saves(class_folder), jobs=2, progress=lambda done, total: seen.append((done, total)))
+    assert here == there
+    assert seen == [(n, 5) for n in range(1, 6)]
+    assert warnings == list(there.skipped)

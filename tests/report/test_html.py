@@ -70,9 +70,16 @@ def test_the_debrief_lists_the_decisions_that_mattered(debrief_html):
 
 def test_the_debrief_has_inline_charts_for_escalation_and_resources(debrief_html):
     svgs = re.findall(r"<svg[^>]*>", debrief_html)
-    assert len(svgs) == 1 + 4  # one pair, four resources
+    assert len(svgs) == 1 + 4 + 1  # one pair, four resources, world opinion
     assert "<title>Escalation: Karelia – Lowmark</title>" in debrief_html
     assert "<polyline" in debrief_html and "Track II channel → Karelia – Lowmark" in debrief_html
+
+
+def test_the_debrief_charts_world_opinion_turn_by_turn(debrief_html):
+    assert '<h2 id="opinion">World opinion</h2>' in debrief_html
+    for audience in ("Non-aligned", "Press", "Council"):
+        assert f">{audience}<" in debrief_html
+    assert "the non-aligned: 50%," in debrief_html  # the chart's description starts where the scenario does
 
 
 def test_the_debrief_has_history_questions_and_sources(debrief_html):

@@ -63,3 +63,17 @@ def test_a_bad_intervention_kind_is_one_plain_line(sample, tmp_path):
         from_json(json.dumps(data), "class.json")
     assert info.value.message == ("class.json: the save file is damaged: 'interventions[0].kind' has a value this "
                                   "version does not know")
+
+
+def test_decisions_taken_in_the_parties_seats_round_trip_and_replay(sample, tmp_path):
+    rules, digest, path = sample
+    game = play_some(rules, turns=1)
+    game.step([], None, {"lowmark": "step_back", rules.party_ids[0]: "escalate"})
+    game.step()
+    saved = save_game(game, tmp_path, "class", "Delegations", scenario_path=path, digest=digest)
+    turns = json.loads(saved.read_text())["inputs"]
+    assert "decisions" not in turns[0] and "decisions" not in turns[2]
+    assert turns[1]["decisions"] == dict(game.inputs[1].decisions)
+    data = load_save(saved)
+    assert data.inputs == game.inputs
+    assert state_to_dict(resume(data, rules, digest).state) == state_to_dict(game.state)

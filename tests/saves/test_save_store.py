@@ -54,7 +54,7 @@ def test_a_format_2_save_without_the_intel_log_still_resumes(tmp_path, sample):
     path = _save(game, tmp_path, sample)
     data = json.loads(path.read_text())
     data["version"] = 2
-    del data["snapshot"]["intel"]
+    del data["snapshot"]["intel"], data["snapshot"]["opinion"]
     path.write_text(json.dumps(data))
     again = resume(load_save(path), rules, digest)
     assert state_to_dict(again.state) == state_to_dict(game.state)
@@ -76,6 +76,7 @@ def test_a_format_2_file_has_no_intel_log(tmp_path, sample):
     path = _save(play_some(sample[0]), tmp_path, sample)
     data = json.loads(path.read_text())
     data["version"] = 2
+    del data["snapshot"]["opinion"]
     path.write_text(json.dumps(data))
     with pytest.raises(SaveError) as exc:
         load_save(path)

@@ -72,6 +72,14 @@ def test_a_historical_note_outside_the_calendar_is_a_warning():
     assert "2031-01-01 is outside the calendar" in message and "beside the last turn" in message
 
 
+@pytest.mark.parametrize(("day", "says"), [("1999-01-01", "possible from the first turn"),
+                                           ("2099-01-01", "never possible")])
+def test_a_pairs_incidents_from_outside_the_calendar_is_a_warning_at_its_line(day, says):
+    message = only(diagnostics("    reaction: [0.2, 0.2]\n", f"    reaction: [0.2, 0.2]\n    incidents_from: {day}\n"))
+    assert f"{day} is outside the calendar" in message and says in message
+    assert message.startswith("x.yaml:"), message
+
+
 def test_a_scheduled_event_whose_condition_is_false_on_its_date_is_said_to_be_skipped():
     message = only(diagnostics('    when: "not deal"\n', '    when: "not deal and date >= 2030-03-25"\n'))
     assert "on 2030-03-18, the turn of the event's date, this condition is false, so the event is skipped" in message

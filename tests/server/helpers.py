@@ -7,7 +7,7 @@ from pathlib import Path
 from game.engine import build_rules
 from game.scenario.loader import load_scenario
 from game.server.app import build_app
-from game.server.classroom import Classroom
+from game.server.classroom import DELEGATIONS, Classroom
 from game.server.store import Store
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "facilitator" / "classroom.yaml"
@@ -34,3 +34,10 @@ def resumed_room(db: Path) -> Classroom:
 
 def app_for(room: Classroom):
     return build_app(room, JOIN_URL)
+
+
+def new_delegations(db: Path) -> Classroom:
+    """A delegations class of the same fixture: seats 'sg', 'north' and 'south'."""
+    rules, digest = rules_and_digest()
+    return Classroom.create(Store(db), rules, scenario_path=str(FIXTURE), digest=digest, seed=SEED,
+                            code="CLAS-TEST", kind=DELEGATIONS)

@@ -64,7 +64,7 @@ def test_a_student_joins_sees_the_turn_and_plays_it(client, room):
                       "actions": [{"use": offices["use"], "target": offices["target"], "mode": None}]})
         after = ws.receive_json()
     assert after["type"] == "page" and after["page"]["turn"] == 1
-    assert after["page"]["report"]["heading"].startswith("What happened on week 1")
+    assert after["page"]["report"]["heading"].startswith("What happened in week 1")
     seat = next(iter(room.seats.values()))
     assert room.store.inputs(seat.id)[0].actions[0].use == "good_offices"
 

@@ -55,3 +55,10 @@ def test_a_taken_port_says_to_choose_another():
 def test_the_lan_address_is_never_loopback():
     address = lan_address()
     assert address is None or not address.startswith("127.")
+
+
+def test_resume_takes_the_class_as_it_was_started(capsys, tmp_path):
+    db = tmp_path / "c.sqlite"
+    db.write_bytes(b"")
+    code, err = run(capsys, "--resume", "--delegations", "--db", str(db))
+    assert code == 2 and "leave out --delegations" in err

@@ -31,10 +31,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(db: Path, port: int, resume: bool) -> subprocess.Popen:
-    args = ["--resume"] if resume else [str(FIXTURE)]
-    proc = subprocess.Popen([sys.executable, "main.py", "host", *args, "--db", str(db), "--port", str(port), "--local"],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+def start(db: Path, port: int, resume: bool, extra: tuple[str, ...] = ()) -> subprocess.Popen:
+    return start_scenario(db, port, None if resume else FIXTURE, extra)
+
+
+def _wait_for(proc: subprocess.Popen, port: int) -> subprocess.Popen:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -46,6 +47,23 @@ def start(db: Path, port: int, resume: bool) -> subprocess.Popen:
             time.sleep(0.05)
     proc.kill()
     raise AssertionError("the server did not start")
+
+
+def start_scenario(db: Path, port: int, scenario: Path | None, extra: tuple[str, ...]) -> subprocess.Popen:
+    """A server on `scenario` (None: --resume) with `extra` arguments."""
+    args = ["--resume"] if scenario is None else [str(scenario), *extra]
+    proc = subprocess.Popen([sys.executable, "main.py", "host", *args, "--db", str(db), "--port", str(port), "--local"],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return _wait_for(proc, port)
+
+
+def join_seat(port: int, name: str, seat: str) -> str:
+    """A delegations class: join the team `seat`."""
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/join",
+                                     data=json.dumps({"name": name, "seat": seat}).encode(),
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=5) as reply:  # noqa: S310 (loopback)
+        return json.loads(reply.read())["token"]
 
 
 def join(port: int, name: str) -> str:

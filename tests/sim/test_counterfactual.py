@@ -89,3 +89,22 @@ def test_key_decisions_finds_the_proposal_first():
     assert found[0].counterfactual.endings["war"] > found[0].actual.endings["war"]
     assert [c.distance for c in found] == sorted((c.distance for c in found), reverse=True)
     assert key_decisions(RULES, 3, INPUTS, runs=40, top=2) == found
+
+
+def test_key_decisions_on_two_processes_are_the_same():
+    assert key_decisions(RULES, 3, INPUTS, runs=20, top=2, jobs=2) == key_decisions(RULES, 3, INPUTS, runs=20, top=2)
+
+
+def test_the_same_decisions_whatever_the_string_hashing(tmp_path):
+    """Near-ties between alternatives are broken by bits that must not depend on the process's hash seed."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = ("from tests.sim.test_counterfactual import RULES, INPUTS; from game.sim.counterfactual import "
+              "key_decisions; print(repr(key_decisions(RULES, 3, INPUTS, runs=10, top=3)))")
+    root = Path(__file__).resolve().parents[2]
+    outs = {subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(h)}).stdout for h in (1, 2, 3)}
+    assert len(outs) == 1

@@ -277,3 +277,38 @@ def test_quitting_autosaves_the_game_in_progress(saves):
     app.handle(pygame.event.Event(pygame.QUIT))
     assert not app.running
     assert only_autosave(saves, "event_choice").is_file()
+
+
+def test_an_instrument_chosen_by_its_hotkey_is_scrolled_into_view(saves):
+    """The Cuban list of instruments and proposals is taller than its panel at 1280×720: 0 picks the tenth, which
+    starts below the fold, and the list scrolls to show the whole of it."""
+    path = Path(__file__).resolve().parents[2] / "scenarios" / "cuban_missile_crisis_1962.yaml"
+    result = load_scenario(path)
+    app = make_app(saves)
+    app.session = Session.new(ScenarioEntry(result.scenario.id, path, result.scenario, result.digest), saves, 1)
+    show_game(app)
+    frame(app)
+    assert app.top.name == "turn", app.top.name
+    tenth = app.top.hotkeys()
+    key = next(k for k, v in tenth.items() if v == "0")
+    before = widget(app, f"ins:{key}")
+    assert before.visible_rect().h < before.rect.h, "the tenth option should start (partly) hidden"
+    press(app, pygame.K_0)
+    frame(app)
+    after = widget(app, f"ins:{key}")
+    assert app.top.selected == key
+    assert after.visible_rect() == after.rect, "the chosen option is shown whole"
+
+
+def test_the_crisis_cues_are_switched_in_settings_and_remembered(saves):
+    from game.ui.settings import load_settings
+
+    app = make_app(saves, sound=True)
+    click(app, "settings")
+    click(app, "test-deal")
+    assert app.sounds.played[-1] == "deal"
+    click(app, "sound:nocues")
+    assert not app.settings.cues and not app.sounds.cues
+    click(app, "test-rung")
+    assert app.sounds.played[-1] == "alert"
+    assert load_settings(saves).cues is False

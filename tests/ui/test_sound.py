@@ -28,3 +28,21 @@ def test_disabled_sounds_play_nothing():
     sounds.enabled = True
     sounds.play("turn")
     assert sounds.played == ["turn"]
+
+
+def test_both_crisis_cues_exist_and_differ_from_the_plain_chimes():
+    for cue in ("rung_up", "rung_down", "deal"):
+        assert cue in TONES and TONES[cue] not in (TONES["turn"], TONES["alert"])
+    # a climb falls in pitch, a deal rises
+    assert TONES["rung_up"][-1][0] < TONES["rung_up"][0][0]
+    assert TONES["deal"][-1][0] > TONES["deal"][0][0]
+
+
+def test_with_the_cues_off_a_cue_plays_the_chime_it_replaced():
+    sounds = Sounds(enabled=True, cues=False)
+    for cue in ("rung_up", "rung_down", "deal"):
+        sounds.play(cue)
+    assert sounds.played == ["alert", "turn", "turn"]
+    sounds.cues = True
+    sounds.play("deal")
+    assert sounds.played[-1] == "deal"

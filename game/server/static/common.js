@@ -26,6 +26,7 @@ GO.banner = function (id, text) {
 GO.start = function (done) {
   fetch("/api/labels").then(function (r) { return r.json(); }).then(function (data) {
     GO.labels = data.labels;
+    GO.info = data;
     document.title = data.title;
     document.getElementById("title").textContent = data.title;
     document.querySelectorAll("[data-label]").forEach(function (node) {

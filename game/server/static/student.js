@@ -17,6 +17,7 @@
   function showJoin() {
     document.getElementById("game").hidden = true;
     document.getElementById("join").hidden = false;
+    if (GO.onjoin) GO.onjoin();
   }
 
   function bar(rung, top) {
@@ -57,6 +58,7 @@
       row.appendChild(el("div", p.name, "strong"));
       row.appendChild(el("div", p.intention));
       if (p.last) row.appendChild(el("div", p.last, "muted"));
+      if (p.reaction) row.appendChild(el("div", p.reaction, "reaction"));
       row.appendChild(el("div", p.age, "muted small"));
       p.estimates.forEach(function (e) {
         var line = el("div", null, "estimate");
@@ -82,6 +84,10 @@
     if (o.council.length) {
       box.appendChild(el("h4", GO.labels.council));
       box.appendChild(el("p", o.council.join(" · ")));
+    }
+    if (o.opinion.length) {
+      box.appendChild(el("h4", o.opinion_heading));
+      box.appendChild(el("p", o.opinion.join(" · ")));
     }
     box.appendChild(el("h4", GO.labels.underway));
     if (!o.underway.length) box.appendChild(el("p", GO.labels.nothing_underway, "muted"));
@@ -110,6 +116,12 @@
       group.appendChild(ul);
       box.appendChild(group);
     });
+    if (r.reactions.length) {
+      box.appendChild(el("h4", r.reactions_heading));
+      var said = el("ul", null, "news");
+      r.reactions.forEach(function (t) { said.appendChild(el("li", t)); });
+      box.appendChild(said);
+    }
     box.appendChild(el("h4", GO.labels.news));
     if (!r.news.length) box.appendChild(el("p", GO.labels.no_news, "muted"));
     var news = el("ul", null, "news");
@@ -209,8 +221,11 @@
     }
   }
 
+  // A party's page in a delegations class has no office, orders or events: the party's own cards (delegation.js)
+  // take their place.
   function render(p) {
     page = p;
+    var office = p.kind !== "party";
     document.getElementById("join").hidden = true;
     document.getElementById("game").hidden = false;
     document.getElementById("player").textContent = p.player;
@@ -219,36 +234,44 @@
     renderEnding(p.ending);
     renderLadders(p.ladders);
     renderParties(p.parties);
-    renderOffice(p.office);
+    document.getElementById("office-card").hidden = !office;
+    if (office) renderOffice(p.office);
     var disc = document.getElementById("discussion-card");
     disc.hidden = !p.discussion.length;
     GO.list(document.getElementById("discussion"), p.discussion);
     renderReport(p.report);
-    renderEvents(p.events);
-    renderInstruments(p.instruments, p.paused || p.closed);
+    renderEvents(office ? p.events : []);
+    renderInstruments(office ? p.instruments : [], p.paused || p.closed || !!(p.delegation && p.delegation.sent));
     var link = document.getElementById("rejoin-link");
     link.textContent = location.origin + "/#seat=" + token();
     link.href = link.textContent;
+    if (GO.onpage) GO.onpage(p);
   }
 
   function onmessage(msg) {
     if (msg.type === "page") {
       GO.banner("error", "");
       render(msg.page);
+    } else if (msg.type === "delegation" && GO.ondelegation) {
+      GO.ondelegation(msg.delegation, msg.ballot);
     } else if (msg.type === "error") {
       GO.banner("error", msg.message);
       if (msg.code === "bad_token") { localStorage.removeItem(KEY); showJoin(); }
-      if (page) document.getElementById("submit").disabled = page.paused || page.closed;
+      if (page) document.getElementById("submit").disabled = page.paused || page.closed ||
+        !!(page.delegation && page.delegation.sent);
+      if (GO.onerror) GO.onerror(msg);
       document.getElementById("submit").textContent = GO.labels.submit;
     }
   }
 
   function play() { socket = GO.connect("/ws", token(), onmessage); }
+  GO.send = function (message) { socket.send(message); };
 
   document.getElementById("join-form").addEventListener("submit", function (event) {
     event.preventDefault();
     fetch("/api/join", {method: "POST", headers: {"Content-Type": "application/json"},
-                        body: JSON.stringify({name: document.getElementById("name").value})})
+                        body: JSON.stringify(Object.assign({name: document.getElementById("name").value},
+                                                           GO.joinExtra ? GO.joinExtra() : {}))})
       .then(function (r) { return r.json(); })
       .then(function (data) {
         if (data.token) { localStorage.setItem(KEY, data.token); GO.banner("error", ""); play(); }

@@ -4,6 +4,11 @@
   var socket = null;
   var state = null;
   var el = GO.el;
+  // The projector view is this page without the teacher's controls, the students' list and the teams' messages.
+  if (location.pathname === "/projector") {
+    document.body.classList.add("projector");
+    document.querySelector("header [data-label]").setAttribute("data-label", "projector");
+  }
 
   function render(d) {
     state = d;
@@ -17,6 +22,7 @@
     document.getElementById("pause").disabled = d.closed;
     document.getElementById("end").disabled = d.closed;
     document.getElementById("summary").href = "/api/summary?token=" + encodeURIComponent(token);
+    document.getElementById("projector").href = "/projector#t=" + encodeURIComponent(token);
     document.getElementById("count").textContent = d.count;
     var body = GO.clear(document.getElementById("students"));
     if (!d.students.length) {
@@ -54,6 +60,7 @@
     document.getElementById("fire-card").hidden = !d.events.length;
     document.getElementById("fire").disabled = d.closed;
     GO.list(document.getElementById("questions"), d.questions);
+    if (GO.ondashboard) GO.ondashboard(d);
   }
 
   function onmessage(msg) {
@@ -72,5 +79,8 @@
     if (confirm(GO.labels.end_confirm)) socket.send({type: "end"});
   });
 
-  GO.start(function () { socket = GO.connect("/ws/teacher", token, onmessage); });
+  GO.start(function () {
+    socket = GO.connect("/ws/teacher", token, onmessage);
+    GO.send = function (message) { socket.send(message); };
+  });
 })();

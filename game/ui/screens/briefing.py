@@ -22,6 +22,11 @@ def plural(n: int | float, word: str) -> str:
 class BriefingScreen(Screen):
     name = "briefing"
 
+    def tick(self, ms: int) -> None:
+        view = getattr(self.app.session, "map_view", None) if self.app.session is not None else None
+        if view is not None:
+            view.advance(ms)
+
     def __init__(self, app, in_game: bool = False) -> None:
         super().__init__(app)
         self.in_game = in_game

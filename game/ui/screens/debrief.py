@@ -6,16 +6,20 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Game, baseline
+from game.engine.facilitator import decision_of
+from game.engine.opinion import AUDIENCES
 from game.i18n import _, tr
 from game.i18n.formats import localized
 from game.present.dates import day_text, short_date, turn_heading
 from game.present.lines import rung_paths
-from game.present.news import rating_words
+from game.present.news import decision_words, rating_words
+from game.present.opinion import audience_title, chart_tip, opinion_paths
+from game.present.opinion import heading as opinion_heading
 from game.present.variants import ending_words
-from game.present.words import action_label, pair_name
+from game.present.words import action_label, pair_name, party_name
 from game.report.debrief import facilitator_notes
 
-from ..charts import Series, paint_ladder_chart
+from ..charts import Series, paint_ladder_chart, paint_share_chart
 from ..layout import Flow, columns, rows
 from ..theme import Theme
 from ..widgets import Button, Label, Painter, TextBlock, Widget, panel, panel_header
@@ -37,6 +41,7 @@ class DebriefScreen(Screen):
         start = [p.rung for p in Game(rules, game.seed).state.pairs]
         self.mine = rung_paths(rules, game.reports, start)
         self.theirs = rung_paths(rules, self.base.reports, start)
+        self.opinion = opinion_paths(game.reports, list(Game(rules, game.seed).state.opinion))
 
     def on_enter(self) -> None:
         super().on_enter()
@@ -55,7 +60,8 @@ class DebriefScreen(Screen):
         left, right = columns(main, [1, 1.25], theme.px(18))
         out.append(Painter(left, key="p-ending", group="debrief", paint=lambda s, r, th: panel(s, r, th, _("Outcome"))))
         out.append(Painter(right, key="p-story", group="debrief",
-                           paint=lambda s, r, th: panel(s, r, th, _("Escalation over time · your decisions"))))
+                           paint=lambda s, r, th: panel(s, r, th,
+                                                        _("Escalation over time · your decisions · world opinion"))))
         out += self._outcome(self._inner(left, theme), theme)
         out += self._story(self._inner(right, theme), theme)
         buttons = [("menu", _("Main menu"), self.back, "normal"), ("again", _("Play another crisis"), self.again,
@@ -166,6 +172,9 @@ class DebriefScreen(Screen):
                 ev = titles.get(ev_id)
                 label = next((c.label for c in ev.choices if c.key == choice), choice) if ev else choice
                 words.append(tr("answered '{title}': {label}", title=ev.title if ev else ev_id, label=label))
+            words += [tr("{party}'s team chose to {decision}", party=party_name(rules, party),
+                         decision=decision_words(decision_of(decision)))
+                      for party, decision in inp.decisions]
             text = f"{turn_heading(rules, t)}: " + "; ".join(words)
             flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, w, "small")), text=text, role="small"))
         notes = facilitator_notes(rules, game.interventions, self.app.session.votes)
@@ -177,6 +186,13 @@ class DebriefScreen(Screen):
             text = f"{unit.capitalize()} {note.turn + 1} ({note.date}): {note.text}"
             flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, w, "small")), key=f"facilitator:{note.turn}",
                                text=text, role="small", colour=pal.accent_hi))
+        flow.skip(theme.px(6))
+        if self.opinion and self.opinion[0]:
+            series = [Series(audience_title(a), tuple(path), i + 2) for i, (a, path) in
+                      enumerate(zip(AUDIENCES, self.opinion, strict=False))]
+            flow.add(Label(flow.take(theme.line_height("body", True)), text=opinion_heading(), bold=True))
+            flow.add(Painter(flow.take(max(theme.px(140), chart_h * 3 // 4)), key="chart:opinion", tip=chart_tip(),
+                             paint=lambda s, r, th, se=series: paint_share_chart(s, r, th, se, (first, last))))
         return flow.finish()
 
     def back(self) -> None:

@@ -23,15 +23,53 @@ KIND_WORDS = {"capital": N_plural("{n} capital", "{n} capitals"), "city": N_plur
 CREDIT = N_("Coasts and borders: Natural Earth (public domain), as drawn today.")
 
 
+FADE_MS = 400  # a change of the map (a line appears, a ship moves, a country changes colour) cross-fades this long
+
+
 class MapView:
-    """One game's map: its bound conditions and its renderer, kept while the session lasts so reopening is cheap."""
+    """One game's map: its bound conditions and its renderer, kept while the session lasts so reopening is cheap;
+    and the last picture shown, so that a changed map fades in from it (FADE_MS) instead of jumping."""
 
     def __init__(self, rules) -> None:
         self.model = MapModel(rules)
         self.renderer = MapRenderer(self.model.block) if self.model.block is not None else None
+        self.clock_ms = 0  # advanced by the screens that show the map
+        self._shown: dict[tuple, tuple[Scene, pygame.Surface]] = {}  # size and theme -> the scene last shown there
+        self._fade: tuple[pygame.Surface, int] | None = None  # the picture faded from, and when the fade began
 
     def scene(self, game, obs=None) -> Scene:
         return self.model.scene(game.state, obs if obs is not None else game.observation())
+
+    def advance(self, ms: int) -> None:
+        self.clock_ms += ms
+
+    def fading(self) -> float | None:
+        """How far the current fade has come (0 to 1), or None when the map is still."""
+        if self._fade is None:
+            return None
+        done = (self.clock_ms - self._fade[1]) / FADE_MS
+        if done >= 1.0:
+            self._fade = None
+            return None
+        return max(0.0, done)
+
+    def layers(self, size: tuple[int, int], theme: Theme, scene: Scene) -> list[tuple[pygame.Surface, int]]:
+        """The pictures to blit, each with its alpha (255 opaque): the new one alone, or over the old while a
+        change fades in. Both are cached pictures, so a frame is one or two blits."""
+        picture = self.renderer.picture(size, theme, scene)
+        key = (size, theme.palette, theme.scale)
+        shown = self._shown.get(key)
+        if shown is None:
+            self._fade = None
+            if len(self._shown) >= 4:  # a few sizes (the briefing's, the map view's, after a resize) are enough
+                self._shown.clear()
+        elif shown[0] != scene:
+            self._fade = (shown[1], self.clock_ms)
+        self._shown[key] = (scene, picture)
+        done = self.fading()
+        if done is None:
+            return [(picture, 255)]
+        return [(self._fade[0], 255), (picture, round(255 * done))]
 
 
 def map_view(session) -> MapView:
@@ -44,10 +82,17 @@ def map_view(session) -> MapView:
 
 
 def paint_map(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, view: MapView, scene: Scene) -> None:
-    """The map picture in `rect` with a frame (cached by the renderer: one blit per frame)."""
+    """The map picture in `rect` with a frame (cached by the renderer: one blit per frame, two while a change
+    fades in)."""
     if view.renderer is None or rect.w < 8 or rect.h < 8:
         return
-    surface.blit(view.renderer.picture(rect.size, theme, scene), rect.topleft)
+    for picture, alpha in view.layers(rect.size, theme, scene):
+        if alpha >= 255:
+            surface.blit(picture, rect.topleft)
+        elif alpha > 0:
+            picture.set_alpha(alpha)
+            surface.blit(picture, rect.topleft)
+            picture.set_alpha(None)
     pygame.draw.rect(surface, theme.palette.line, rect, 1)
 
 
@@ -151,6 +196,11 @@ class MapScreen(Screen):
             para(_(CREDIT), "small", pal.faint)
         out = flow.finish()
         return out
+
+    def tick(self, ms: int) -> None:
+        view = getattr(self.app.session, "map_view", None)
+        if view is not None:
+            view.advance(ms)
 
     def key(self, event: pygame.event.Event) -> bool:
         if event.key == pygame.K_g:

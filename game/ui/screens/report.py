@@ -10,9 +10,10 @@ import pygame
 
 from game.engine.record import TurnReport
 from game.i18n import N_, _, tr
-from game.present.dates import unit_name
+from game.present.dates import unit_name, what_happened
 from game.present.lines import Day, decisions_sentence, report_days
 from game.present.news import NewsItem
+from game.present.reactions import reaction_heading, reactions
 from game.present.variants import fired_words
 
 from ..icons import tone_colour, tone_icon
@@ -23,6 +24,17 @@ from .base import Screen, fitted_dialog
 
 HIDDEN_NOTE = (N_("Changes inside the parties and to the hidden pressure are not shown: they reach you later, "
                   "through your analysts' estimates."))
+
+
+def turn_cue(report: TurnReport, days: list[Day]) -> str:
+    """The sound a new turn report opens with: a deal struck, a rung climbed, a rung come down, else the chime
+    (a deal outranks the ladder: it is the news the player worked for)."""
+    if any(m.code == "proposal_accepted" for m in report.messages):
+        return "deal"
+    rungs = [t for d in days for t in d.totals if t.scale.kind == "rung" and t.n]
+    if any(t.n > 0 for t in rungs):
+        return "rung_up"
+    return "rung_down" if rungs else "turn"
 
 
 class ReportScreen(Screen):
@@ -47,8 +59,7 @@ class ReportScreen(Screen):
     def on_enter(self) -> None:
         super().on_enter()
         if not self.review:
-            worse = any(t.worse for d in self.days for t in d.totals)
-            self.app.sounds.play("alert" if worse else "turn")
+            self.app.sounds.play(turn_cue(self.report, self.days))
 
     def build(self, rect: pygame.Rect) -> list[Widget]:
         theme = self.app.theme
@@ -59,7 +70,7 @@ class ReportScreen(Screen):
         app, theme = self.app, self.app.theme
         inner = inset(box, theme.px(22), theme.px(18))
         bh = theme.px(46)
-        title = tr("What happened on {heading}", heading=self.today.heading[:1].lower() + self.today.heading[1:])
+        title = what_happened(self.app.session.rules, self.today.turn)
         title_h = TextBlock.measure(theme, title, inner.w, "h1", True)
         head, body, foot = rows(inner, [title_h, None, bh], theme.px(12))
         out: list[Widget] = [TextBlock(head, group="report-head", text=title, role="h1", bold=True)]
@@ -95,6 +106,15 @@ class ReportScreen(Screen):
         decisions = decisions_sentence(day)
         if decisions:
             para(_("The parties decided: ") + decisions, "body", pal.text, True)
+        said = reactions(self.app.session.game, self.report) if self.report.turn >= 0 else []
+        if said:
+            flow.skip(theme.px(6))
+            para(reaction_heading(), "small", pal.muted, True)
+            for r in said:
+                text = r.text
+                r_ = flow.take(TextBlock.measure(theme, text, w - theme.px(12), "small", icon=True))
+                flow.add(TextBlock(pygame.Rect(r_.x + theme.px(12), r_.y, w - theme.px(12), r_.h), text=text,
+                                   role="small", colour=tone_colour(theme, r.tone), icon=tone_icon(r.tone)))
         values = [t for t in day.totals if t.scale.kind != "rung"]
         if values:
             flow.skip(theme.px(6))

@@ -1,5 +1,5 @@
-"""Settings: window size or full screen, type size, colour-blind-safe palette, sound, projector view and
-facilitator mode. Applied at once and kept in settings.json beside the saves."""
+"""Settings: window size or full screen, type size, colour-blind-safe palette, sound and the crisis cues,
+projector view and facilitator mode. Applied at once and kept in settings.json beside the saves."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pygame
 
-from game.i18n import LANGUAGES, NAMES, _
+from game.i18n import LANGUAGES, NAMES, _, tr
 from game.i18n import current as current_language
 
 from ..layout import Flow, inset
@@ -35,9 +35,12 @@ class SettingsScreen(Screen):
             (_("Colours"), _("The colour-blind-safe palette (Okabe–Ito) keeps danger, ladder and charts distinct."),
              [("colours:standard", _("Standard"), replace(s, colour_blind=False), not s.colour_blind),
               ("colours:safe", _("Colour-blind safe"), replace(s, colour_blind=True), s.colour_blind)]),
-            (_("Sound"), _("Soft clicks, a chime at each turn, an alert when the crisis worsens."),
-             [("sound:on", _("On"), replace(s, sound=True), s.sound), ("sound:off", _("Off"), replace(s, sound=False),
-                                                                     not s.sound)]),
+            (_("Sound"), _("Soft clicks, a chime at each turn, an alert when the crisis worsens; with the crisis "
+                           "cues, a falling tone when a dispute climbs a rung, a rising one when it comes down, a "
+                           "bright chord when a deal is struck."),
+             [("sound:on", _("On, with cues"), replace(s, sound=True, cues=True), s.sound and s.cues),
+              ("sound:nocues", _("On, no cues"), replace(s, sound=True, cues=False), s.sound and not s.cues),
+              ("sound:off", _("Off"), replace(s, sound=False), not s.sound)]),
             (_("Projector view"), _("Large type and high contrast for a classroom projector."),
              [("projector:off", _("Off"), replace(s, projector=False), not s.projector),
               ("projector:on", _("On"), replace(s, projector=True), s.projector)]),
@@ -74,9 +77,15 @@ class SettingsScreen(Screen):
                 flow.add(Button(r, key=key, label=label, selected=current, on_click=lambda v=value: self.apply(v)))
             if title == _("Sound"):
                 r = flow.take(bh)
-                flow.add(Button(pygame.Rect(r.x, r.y, min(r.w, theme.px(240)), bh), key="test-sound",
-                                label=_("Play a test sound"), on_click=lambda: app.sounds.play("success"),
-                                tip=_("Plays the success chime (silent when sound is off)")))
+                tests = (("test-sound", _("Test sound"), "success", _("Plays the success chime")),
+                         ("test-rung", _("A rung climbed"), "rung_up",
+                          _("Plays the cue for a dispute climbing a rung")),
+                         ("test-deal", _("A deal struck"), "deal", _("Plays the cue for a deal struck")))
+                bw = min(theme.px(200), (r.w - theme.px(8) * 2) // 3)
+                for i, (key, label, name, tip) in enumerate(tests):
+                    flow.add(Button(pygame.Rect(r.x + i * (bw + theme.px(8)), r.y, bw, bh), key=key, label=label,
+                                    on_click=lambda n=name: app.sounds.play(n),
+                                    tip=tr("{tip} (silent when sound is off)", tip=tip)))
             flow.skip(theme.px(14))
         out += flow.finish()
         return out

@@ -17,6 +17,9 @@ from game.present.leaders import mood
 from game.present.news import intention_words, news_by_date
 from game.present.odds import issue_words, odds_lines
 from game.present.office import commitment_text, office_lines
+from game.present.opinion import gauges, panel_tip
+from game.present.opinion import heading as opinion_heading
+from game.present.reactions import reactions
 from game.present.refusals import refusal_text
 from game.present.values import sentence_start
 from game.present.words import (
@@ -65,6 +68,7 @@ class TurnScreen(Screen):
         self.prompted_turn = -1
         self._obs: Observation | None = None
         self._odds: OddsBook | None = None
+        self._reveal: str | None = None  # an option chosen by its key, to scroll into view when next drawn
 
     @property
     def session(self):
@@ -119,6 +123,7 @@ class TurnScreen(Screen):
         first = legal[0] if legal else self.actions_of(option)[0]
         self.target, self.mode = first.target, first.mode
         self.scroll["detail"] = 0
+        self._reveal = key
         self.invalidate()
 
     def current_action(self) -> Action | None:
@@ -277,8 +282,12 @@ class TurnScreen(Screen):
         flow.add(TextBlock(flow.take(TextBlock.measure(theme, note, flow.width, "small")), text=note, role="small",
                            colour=theme.palette.faint))
         leaders = {p.id: p.leader or "" for p in rules.scenario.parties}
-        ph = cards.party_card_height(theme)
+        said = {r.party: r for r in reactions(self.game, obs=obs)}
         for party in obs.parties:
+            said_now = said.get(party.id)
+            reaction = (said_now.text, said_now.tone) if said_now else None
+            ph = cards.party_card_height(theme, len(cards.reaction_lines(theme, reaction[0], flow.width))
+                                         if reaction else 0)
             leader = leaders.get(party.id, "")
             who = f"{party.name} ({leader})" if leader else party.name
             trust = party.estimates.get("trust")
@@ -288,10 +297,12 @@ class TurnScreen(Screen):
             tip = (tr("{who}: the bars are estimates with their 90% band. {feeling}", who=who, feeling=feeling)
                    + (tr("Recent contact shows it intends to {intention}.",
                          intention=intention_words(party.intention)) if party.intention else
-                      _("Its intention is unknown: good offices, an envoy, Track II or a visit would reveal it.")))
+                      _("Its intention is unknown: good offices, an envoy, Track II or a visit would reveal it."))
+                   + (" " + tr("Last {unit}: {reaction}", unit=unit_name(unit).lower(), reaction=reaction[0])
+                      if reaction else ""))
             flow.add(Painter(flow.take(ph), key=f"party:{party.id}", tip=tip,
-                             paint=lambda s, r, th, p=party: cards.paint_party(s, r, th, p, leaders.get(p.id, ""),
-                                                                               obs.turn, unit)))
+                             paint=lambda s, r, th, p=party, re=reaction: cards.paint_party(
+                                 s, r, th, p, leaders.get(p.id, ""), obs.turn, unit, re)))
         out += flow.finish()
         return out
 
@@ -342,6 +353,7 @@ class TurnScreen(Screen):
         flow = Flow(inner, "instruments", self.scroll, "instruments", theme.px(6), self.invalidate)
         w = (flow.width - theme.px(6) * (per_row - 1)) // per_row
         rules = self.session.rules
+        chosen: pygame.Rect | None = None
         for i, opt in enumerate(opts):
             if i % per_row == 0:
                 row = flow.take(cell_h)
@@ -356,7 +368,12 @@ class TurnScreen(Screen):
                             icon=icons.for_kind(opt.kind), selected=opt.key == self.selected,
                             greyed=reason is not None, hotkey=keys.get(opt.key, ""), tip=tip, sound="select",
                             on_click=lambda k=opt.key: self.select(k)))
+            if opt.key == self._reveal:
+                chosen = cell
         out += flow.finish()
+        if self._reveal is not None and chosen is not None:
+            self._reveal = None
+            flow.area.reveal(chosen)  # a choice by its hotkey (0 is the tenth) may sit below the fold
         out += self._detail(bottom, theme)
         return out
 
@@ -659,6 +676,11 @@ class TurnScreen(Screen):
                  "watching."))
         flow.add(Painter(flow.take(theme.line_height("small") + theme.px(9)), key="office", tip=tip,
                          paint=lambda s, r, th: cards.paint_office(s, r, th, obs.office)))
+        shown = gauges(obs, self.game.reports[-1] if self.game.reports else None)
+        if shown:
+            tip = panel_tip(shown)
+            flow.add(Painter(flow.take(cards.opinion_height(theme)), key="opinion", tip=tip,
+                             paint=lambda s, r, th: cards.paint_opinion(s, r, th, opinion_heading(), shown)))
         ih = theme.line_height("small", True) + theme.line_height("small") + theme.px(8)
         if not obs.initiatives:
             flow.add(Label(flow.take(theme.line_height("small")), text=_("No initiative under way."), role="small",

@@ -1,0 +1,292 @@
+"""A delegations class in words: the page of a party's team, the block every team's page carries (the seats,
+the timer, the teams' messages) and the teacher's view of the shared game.
+
+A party's team sees its own government as it truly is and the others as the office's analysts estimate them (the
+same bands the Secretary-General reads); the ladders and the turn's decisions and news are public.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from game.engine import Action, Game, Rules
+
+from .news import decision_words
+from .web import discussion, ending, ladders, parties, report, turn_heading, turn_page
+from .web import error_text as web_error_text
+from .words import action_label, pair_name, party_name, plural
+
+SG = "sg"
+MAX_PLAYER = 200  # characters of the players' names a save keeps
+
+LABELS: dict[str, str] = {
+    "join_seat": "Your team",
+    "seat_sg": "The Secretary-General's office",
+    "delegations": "The teams",
+    "sent": "orders sent",
+    "not_sent": "still deciding",
+    "engine_plays": "played by the game",
+    "your_government": "Your government",
+    "own_hint": "Your government as it truly is: nobody else sees these figures.",
+    "others": "The other parties",
+    "others_hint": "What your intelligence can tell of the others: estimates with their 90% band.",
+    "your_decision": "Your decision this turn",
+    "decision_hint": "If your team sends nothing before the turn resolves, your government's advisers decide.",
+    "send_decision": "Send the decision",
+    "decision_sent": "Your team's decision is sent: waiting for the other teams.",
+    "orders_sent": "Your orders are sent: waiting for the other teams.",
+    "messages": "Messages between teams",
+    "no_messages": "No messages yet.",
+    "message_to": "To",
+    "message_text": "Message",
+    "send_message": "Send",
+    "timer_left": "Time left this turn",
+    "timer": "Turn timer (seconds, 0 for none)",
+    "set_timer": "Set the timer",
+    "advance": "Play the turn now",
+    "advance_hint": "Teams that have not sent their orders are left to the game.",
+    "world": "The shared world",
+    "addressed": "What the Secretary-General addressed to you last turn",
+    "addressed_none": "Nothing was addressed to you last turn.",
+    "send_orders": "Send the office's orders",
+    "fire_event_world": "Fire a scenario event in the shared world",
+    "fire_hint_world": "It happens now, in this turn, and the debrief shows it was the teacher's doing.",
+    "projector": "Projector view",
+    "vote": "Class vote",
+    "vote_question": "What should the Secretary-General order now? Everyone in the class votes, whatever their team.",
+    "vote_send": "Vote",
+    "vote_sent": "Your ballot is in.",
+    "vote_start": "Start the vote",
+    "vote_close": "Close the vote",
+    "vote_hint": "Tick 2 to 8 of the office's open actions; every student votes on their own device. If no team "
+                 "sits in the office, the winner is the office's order this turn.",
+}
+
+DECISION_CHOICES = (
+    ("escalate", "Escalate", "Raise the pressure: your side gains ground if the others give way, and the ladder "
+                             "climbs for everyone."),
+    ("hold", "Hold", "Keep your position: neither push nor give."),
+    ("step_back", "Step back", "Ease off: it lowers the pressure, but backing down can cost you at home."),
+)
+
+_OWN = (
+    ("hostility", "hostility"),
+    ("resolve", "resolve"),
+    ("trust", "trust in the Secretary-General"),
+    ("domestic_pressure", "pressure at home"),
+    ("receptivity", "openness to mediation"),
+    ("audience_cost", "what backing down would cost at home"),
+)
+_INTENTIONS = {"escalate": "to escalate", "hold": "to hold its ground", "settle": "to settle"}
+
+
+def seat_ids(rules: Rules) -> list[str]:
+    """The seats of a delegations class: the office, then each party that decides (not mediators or observers)."""
+    return [SG, *(rules.party_ids[i] for i in rules.deciders)]
+
+
+def seat_name(rules: Rules, role: str) -> str:
+    """'The Secretary-General's office' or the party's name."""
+    return LABELS["seat_sg"] if role == SG else party_name(rules, role)
+
+
+def seat_choices(rules: Rules, teams: Mapping[str, Sequence[str]]) -> list[dict[str, Any]]:
+    """The seats a student can join, with who already sits in each."""
+    return [{"id": role, "name": seat_name(rules, role),
+             "team": ", ".join(teams.get(role, ())) or LABELS["engine_plays"]}
+            for role in seat_ids(rules)]
+
+
+def delegation_player(rules: Rules, teams: Mapping[str, Sequence[str]]) -> str:
+    """The players of a delegations game as its save names them, e.g. 'Delegations: Northland (Ana, Ben); …'."""
+    parts = [f"{seat_name(rules, role)} ({', '.join(names)})" for role, names in sorted(teams.items()) if names]
+    text = "Delegations: " + "; ".join(parts) if parts else "Delegations"
+    return text if len(text) <= MAX_PLAYER else text[: MAX_PLAYER - 1] + "…"
+
+
+def addressed_to(rules: Rules, game: Game, role: str) -> list[str]:
+    """The office's orders of last turn that the party knows of because they were addressed to it: an action on
+    the party or on a pair it belongs to, a proposal to such a pair (with whether it was accepted)."""
+    if not game.inputs:
+        return []
+    me = rules.party_ids.index(role)
+    mine = {rules.pair_ids[k] for k, members in enumerate(rules.pair_members) if me in members}
+    out = []
+    for action in game.inputs[-1].actions:
+        if action.use in rules.proposals:
+            prop = rules.proposals[action.use]
+            if rules.pair_ids[prop.pair] in mine:
+                answer = "accepted" if prop.key in game.state.accepted else "not accepted"
+                out.append(f"A proposal: {action_label(rules, action)} — {answer}.")
+        elif action.target == role or action.target in mine:
+            out.append(f"{action_label(rules, action)}.")
+    return out
+
+
+def own_state(rules: Rules, game: Game, role: str) -> list[dict[str, Any]]:
+    """The party's true values, each in [0, 1] for its bar, and its aim."""
+    p = game.state.parties[rules.party_ids.index(role)]
+    out = [{"label": label, "value": round(getattr(p, attr), 2), "text": f"{getattr(p, attr):.2f}"}
+           for attr, label in _OWN]
+    out.append({"label": "your aim", "value": None, "text": _INTENTIONS.get(p.intention, p.intention)})
+    return out
+
+
+def teams_block(rules: Rules, teams: Mapping[str, Sequence[str]], sent: set[str]) -> list[dict[str, Any]]:
+    """Every seat with its team and whether it has sent its orders this turn."""
+    out = []
+    for role in seat_ids(rules):
+        names = list(teams.get(role, ()))
+        status = (LABELS["sent"] if role in sent else LABELS["not_sent"]) if names else LABELS["engine_plays"]
+        out.append({"id": role, "name": seat_name(rules, role), "team": ", ".join(names), "status": status,
+                    "sent": role in sent, "seated": bool(names)})
+    return out
+
+
+def message_lines(rules: Rules, messages: Sequence[Any]) -> list[dict[str, Any]]:
+    """Messages as the pages show them: who wrote to whom, on which turn, and the text as typed."""
+    return [{"id": m.id, "from": f"{seat_name(rules, m.sender)} ({m.author})", "to": seat_name(rules, m.recipient),
+             "when": turn_heading(rules, m.turn), "text": m.text} for m in messages]
+
+
+def delegation_block(rules: Rules, role: str | None, teams: Mapping[str, Sequence[str]], sent: set[str],
+                     messages: Sequence[Any], deadline: float | None, left: float | None, now: float
+                     ) -> dict[str, Any]:
+    """What every page of a delegations class carries besides the turn: the teams, the timer (seconds left, and
+    whether it runs: it stands still while the class is paused), the messages."""
+    remaining = max(0.0, deadline - now) if deadline is not None else left
+    return {
+        "role": role,
+        "seat": seat_name(rules, role) if role else "",
+        "teams": teams_block(rules, teams, sent),
+        "sent": role in sent if role else False,
+        "remaining": None if remaining is None else round(remaining, 1),
+        "running": deadline is not None,
+        "messages": message_lines(rules, messages),
+        "recipients": [{"id": r, "name": seat_name(rules, r)} for r in seat_ids(rules) if r != role],
+    }
+
+
+def party_page(game: Game, role: str, *, player: str, paused: bool, closed: bool) -> dict[str, Any]:
+    """Everything a party team's page shows this turn: its true state, the others' estimates, the public record
+    of the last turn, and the three decisions."""
+    rules = game.rules
+    obs = game.observation()
+    last = report(rules, game.reports[-1] if game.reports else None)
+    public = None if last is None else {"heading": last["heading"], "decisions": last["decisions"], "totals": [],
+                                        "groups": [], "news": [], "reactions_heading": last["reactions_heading"],
+                                        "reactions": [], "later": []}
+    me = rules.party_ids.index(role)
+    previous = game.state.parties[me].last_decision
+    return {
+        "kind": "party",
+        "title": rules.scenario.title,
+        "player": player,
+        "heading": turn_heading(rules, game.turn),
+        "turn": game.turn,
+        "done": game.done,
+        "paused": paused,
+        "closed": closed,
+        "party": party_name(rules, role),
+        "own": own_state(rules, game, role),
+        "addressed": addressed_to(rules, game, role),
+        "last": f"Last turn your government chose to {decision_words(previous)}." if game.turn > 0 else "",
+        "ladders": ladders(rules, obs),
+        "parties": [p for n, p in enumerate(parties(obs)) if n != me],
+        "report": public,
+        "choices": [] if game.done or closed else [{"id": k, "label": label, "text": text}
+                                                   for k, label, text in DECISION_CHOICES],
+        "discussion": discussion(game),
+        "ending": ending(game),
+    }
+
+
+def office_page(game: Game, *, player: str, paused: bool, closed: bool) -> dict[str, Any]:
+    """The office team's page: the Secretary-General's usual turn."""
+    return turn_page(game, player=player, paused=paused, closed=closed) | {"kind": "office"}
+
+
+def world_dashboard(rules: Rules, game: Game, teams: Mapping[str, Sequence[str]], sent: set[str], *, timer: int
+                    ) -> dict[str, Any]:
+    """The teacher's view of the shared game: its turn, the ladders as they truly stand, every party's decision
+    last turn, the teams and their orders."""
+    rungs = [{"name": pair_name(rules, k), "rung": pair.rung, "top": rules.tops[k],
+              "rung_name": rules.ladders[k][pair.rung]} for k, pair in enumerate(game.state.pairs)]
+    last = report(rules, game.reports[-1] if game.reports else None)
+    waiting = [seat_name(rules, r) for r in seat_ids(rules) if teams.get(r) and r not in sent]
+    return {
+        "heading": turn_heading(rules, game.turn),
+        "turn": game.turn,
+        "done": game.done,
+        "ladders": rungs,
+        "decisions": last["decisions"] if last else "",
+        "waiting": f"Waiting for: {', '.join(waiting)}." if waiting else "",
+        "timer": timer,
+        "teams_count": plural(sum(1 for names in teams.values() if names), "team"),
+        "ending": ending(game),
+    }
+
+
+# Why the server refused something a team or the teacher asked of the shared world (beside web.ERRORS).
+ERRORS: dict[str, str] = {
+    "no_such_seat": "There is no such seat in this class: choose one from the list.",
+    "not_your_seat": "Your seat cannot do that: only the office gives orders, and only a party decides its course.",
+    "already_sent": "Your team has already sent its orders for this turn.",
+    "bad_decision": "A party escalates, holds or steps back: choose one of the three.",
+    "empty_message": "Type a message first.",
+    "not_delegations": "This is a solo class: there are no teams.",
+    "bad_timer": "The timer takes a number of seconds from 0 (none) to 3600.",
+    "vote_open": "A class vote is already under way: close it first.",
+    "bad_vote": "A class vote needs 2 to 8 of the office's actions open now; reload the page.",
+    "no_vote": "There is no class vote under way.",
+    "already_voted": "Your ballot is already in.",
+}
+
+
+def error_text(rules: Rules, code: str, refusal=None) -> str:
+    """One line for a refused message, in a delegations class as in a solo one."""
+    if refusal is None and code in ERRORS:
+        return ERRORS[code]
+    return web_error_text(rules, code, refusal)
+
+
+def vote_block(rules: Rules, poll: Any, votes: Sequence[Any], turn: int, *, teacher: bool) -> dict[str, Any] | None:
+    """The class vote as a page shows it: the ballot while it is open (with the counts for the teacher), else
+    the result of this turn's vote, else nothing."""
+    if poll is not None:
+        counts = poll.counts()
+        block: dict[str, Any] = {
+            "open": True,
+            "id": poll.id,
+            "question": LABELS["vote_question"],
+            "options": [{"index": n, "label": action_label(rules, a)} for n, a in enumerate(poll.candidates)],
+            "total": plural(len(poll.ballots), "ballot"),
+        }
+        if teacher:
+            block["counts"] = [f"{action_label(rules, a)}: {n}" for a, (_, n) in zip(poll.candidates, counts,
+                                                                                     strict=True)]
+        return block
+    vote = next((v for v in reversed(votes) if v.turn == turn), None)
+    if vote is None:
+        return None
+    total = sum(n for _, n in vote.counts)
+    won = next(n for a, n in vote.counts if a == vote.chosen)
+    return {"open": False, "result": f"The class chose: {written_label(rules, vote.chosen)} "
+                                     f"({won} of {plural(total, 'vote')})."}
+
+
+def written_label(rules: Rules, written: str) -> str:
+    """An action written as in orders ('use target mode') in words."""
+    use, *rest = written.split()
+    if use in rules.proposals:
+        return action_label(rules, Action(use, None, rest[-1] if rest else None))
+    return action_label(rules, Action(use, rest[0] if rest else None))
+
+
+def vote_candidates(rules: Rules, game: Game) -> list[dict[str, Any]]:
+    """The office's actions open now, that a teacher can put to a class vote."""
+    if game.done:
+        return []
+    return [{"use": a.use, "target": a.target, "mode": a.mode, "label": action_label(rules, a)}
+            for a in game.legal_actions()]
