@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from game.engine import Action, Game, Rules
+from game.i18n import N_, _, tr
+from game.i18n.formats import localized
 
 from .news import decision_words
 from .web import discussion, ending, ladders, parties, report, turn_heading, turn_page
@@ -21,64 +23,70 @@ SG = "sg"
 MAX_PLAYER = 200  # characters of the players' names a save keeps
 
 LABELS: dict[str, str] = {
-    "join_seat": "Your team",
-    "seat_sg": "The Secretary-General's office",
-    "delegations": "The teams",
-    "sent": "orders sent",
-    "not_sent": "still deciding",
-    "engine_plays": "played by the game",
-    "your_government": "Your government",
-    "own_hint": "Your government as it truly is: nobody else sees these figures.",
-    "others": "The other parties",
-    "others_hint": "What your intelligence can tell of the others: estimates with their 90% band.",
-    "your_decision": "Your decision this turn",
-    "decision_hint": "If your team sends nothing before the turn resolves, your government's advisers decide.",
-    "send_decision": "Send the decision",
-    "decision_sent": "Your team's decision is sent: waiting for the other teams.",
-    "orders_sent": "Your orders are sent: waiting for the other teams.",
-    "messages": "Messages between teams",
-    "no_messages": "No messages yet.",
-    "message_to": "To",
-    "message_text": "Message",
-    "send_message": "Send",
-    "timer_left": "Time left this turn",
-    "timer": "Turn timer (seconds, 0 for none)",
-    "set_timer": "Set the timer",
-    "advance": "Play the turn now",
-    "advance_hint": "Teams that have not sent their orders are left to the game.",
-    "world": "The shared world",
-    "addressed": "What the Secretary-General addressed to you last turn",
-    "addressed_none": "Nothing was addressed to you last turn.",
-    "send_orders": "Send the office's orders",
-    "fire_event_world": "Fire a scenario event in the shared world",
-    "fire_hint_world": "It happens now, in this turn, and the debrief shows it was the teacher's doing.",
-    "projector": "Projector view",
-    "vote": "Class vote",
-    "vote_question": "What should the Secretary-General order now? Everyone in the class votes, whatever their team.",
-    "vote_send": "Vote",
-    "vote_sent": "Your ballot is in.",
-    "vote_start": "Start the vote",
-    "vote_close": "Close the vote",
-    "vote_hint": "Tick 2 to 8 of the office's open actions; every student votes on their own device. If no team "
-                 "sits in the office, the winner is the office's order this turn.",
+    "join_seat": N_("Your team"),
+    "seat_sg": N_("The Secretary-General's office"),
+    "delegations": N_("The teams"),
+    "sent": N_("orders sent"),
+    "not_sent": N_("still deciding"),
+    "engine_plays": N_("played by the game"),
+    "your_government": N_("Your government"),
+    "own_hint": N_("Your government as it truly is: nobody else sees these figures."),
+    "others": N_("The other parties"),
+    "others_hint": N_("What your intelligence can tell of the others: estimates with their 90% band."),
+    "your_decision": N_("Your decision this turn"),
+    "decision_hint": N_("If your team sends nothing before the turn resolves, your government's advisers decide."),
+    "send_decision": N_("Send the decision"),
+    "decision_sent": N_("Your team's decision is sent: waiting for the other teams."),
+    "orders_sent": N_("Your orders are sent: waiting for the other teams."),
+    "messages": N_("Messages between teams"),
+    "no_messages": N_("No messages yet."),
+    "message_to": N_("To"),
+    "message_text": N_("Message"),
+    "send_message": N_("Send"),
+    "timer_left": N_("Time left this turn"),
+    "timer": N_("Turn timer (seconds, 0 for none)"),
+    "set_timer": N_("Set the timer"),
+    "advance": N_("Play the turn now"),
+    "advance_hint": N_("Teams that have not sent their orders are left to the game."),
+    "world": N_("The shared world"),
+    "addressed": N_("What the Secretary-General addressed to you last turn"),
+    "addressed_none": N_("Nothing was addressed to you last turn."),
+    "send_orders": N_("Send the office's orders"),
+    "fire_event_world": N_("Fire a scenario event in the shared world"),
+    "fire_hint_world": N_("It happens now, in this turn, and the debrief shows it was the teacher's doing."),
+    "projector": N_("Projector view"),
+    "vote": N_("Class vote"),
+    "vote_question": N_("What should the Secretary-General order now? Everyone in the class votes, whatever "
+                        "their team."),
+    "vote_send": N_("Vote"),
+    "vote_sent": N_("Your ballot is in."),
+    "vote_start": N_("Start the vote"),
+    "vote_close": N_("Close the vote"),
+    "vote_hint": N_("Tick 2 to 8 of the office's open actions; every student votes on their own device. If no "
+                    "team sits in the office, the winner is the office's order this turn."),
 }
 
 DECISION_CHOICES = (
-    ("escalate", "Escalate", "Raise the pressure: your side gains ground if the others give way, and the ladder "
-                             "climbs for everyone."),
-    ("hold", "Hold", "Keep your position: neither push nor give."),
-    ("step_back", "Step back", "Ease off: it lowers the pressure, but backing down can cost you at home."),
+    ("escalate", N_("Escalate"), N_("Raise the pressure: your side gains ground if the others give way, and the "
+                                    "ladder climbs for everyone.")),
+    ("hold", N_("Hold"), N_("Keep your position: neither push nor give.")),
+    ("step_back", N_("Step back"), N_("Ease off: it lowers the pressure, but backing down can cost you at home.")),
 )
 
 _OWN = (
-    ("hostility", "hostility"),
-    ("resolve", "resolve"),
-    ("trust", "trust in the Secretary-General"),
-    ("domestic_pressure", "pressure at home"),
-    ("receptivity", "openness to mediation"),
-    ("audience_cost", "what backing down would cost at home"),
+    ("hostility", N_("hostility")),
+    ("resolve", N_("resolve")),
+    ("trust", N_("trust in the Secretary-General")),
+    ("domestic_pressure", N_("pressure at home")),
+    ("receptivity", N_("openness to mediation")),
+    ("audience_cost", N_("what backing down would cost at home")),
 )
-_INTENTIONS = {"escalate": "to escalate", "hold": "to hold its ground", "settle": "to settle"}
+_INTENTIONS = {"escalate": N_("to escalate"), "hold": N_("to hold its ground"), "settle": N_("to settle")}
+
+
+def labels() -> dict[str, str]:
+    """The delegation pages' own words in the language of this call path, for the browser."""
+    return {key: _(text) for key, text in LABELS.items()}
 
 
 def seat_ids(rules: Rules) -> list[str]:
@@ -88,20 +96,20 @@ def seat_ids(rules: Rules) -> list[str]:
 
 def seat_name(rules: Rules, role: str) -> str:
     """'The Secretary-General's office' or the party's name."""
-    return LABELS["seat_sg"] if role == SG else party_name(rules, role)
+    return _(LABELS["seat_sg"]) if role == SG else party_name(rules, role)
 
 
 def seat_choices(rules: Rules, teams: Mapping[str, Sequence[str]]) -> list[dict[str, Any]]:
     """The seats a student can join, with who already sits in each."""
     return [{"id": role, "name": seat_name(rules, role),
-             "team": ", ".join(teams.get(role, ())) or LABELS["engine_plays"]}
+             "team": ", ".join(teams.get(role, ())) or _(LABELS["engine_plays"])}
             for role in seat_ids(rules)]
 
 
 def delegation_player(rules: Rules, teams: Mapping[str, Sequence[str]]) -> str:
     """The players of a delegations game as its save names them, e.g. 'Delegations: Northland (Ana, Ben); …'."""
     parts = [f"{seat_name(rules, role)} ({', '.join(names)})" for role, names in sorted(teams.items()) if names]
-    text = "Delegations: " + "; ".join(parts) if parts else "Delegations"
+    text = tr("Delegations: {teams}", teams="; ".join(parts)) if parts else _("Delegations")
     return text if len(text) <= MAX_PLAYER else text[: MAX_PLAYER - 1] + "…"
 
 
@@ -117,8 +125,8 @@ def addressed_to(rules: Rules, game: Game, role: str) -> list[str]:
         if action.use in rules.proposals:
             prop = rules.proposals[action.use]
             if rules.pair_ids[prop.pair] in mine:
-                answer = "accepted" if prop.key in game.state.accepted else "not accepted"
-                out.append(f"A proposal: {action_label(rules, action)} — {answer}.")
+                answer = _("accepted") if prop.key in game.state.accepted else _("not accepted")
+                out.append(tr("A proposal: {action} — {answer}.", action=action_label(rules, action), answer=answer))
         elif action.target == role or action.target in mine:
             out.append(f"{action_label(rules, action)}.")
     return out
@@ -127,9 +135,10 @@ def addressed_to(rules: Rules, game: Game, role: str) -> list[str]:
 def own_state(rules: Rules, game: Game, role: str) -> list[dict[str, Any]]:
     """The party's true values, each in [0, 1] for its bar, and its aim."""
     p = game.state.parties[rules.party_ids.index(role)]
-    out = [{"label": label, "value": round(getattr(p, attr), 2), "text": f"{getattr(p, attr):.2f}"}
+    out = [{"label": _(label), "value": round(getattr(p, attr), 2), "text": localized(f"{getattr(p, attr):.2f}")}
            for attr, label in _OWN]
-    out.append({"label": "your aim", "value": None, "text": _INTENTIONS.get(p.intention, p.intention)})
+    aim = _(_INTENTIONS[p.intention]) if p.intention in _INTENTIONS else p.intention
+    out.append({"label": _("your aim"), "value": None, "text": aim})
     return out
 
 
@@ -138,7 +147,7 @@ def teams_block(rules: Rules, teams: Mapping[str, Sequence[str]], sent: set[str]
     out = []
     for role in seat_ids(rules):
         names = list(teams.get(role, ()))
-        status = (LABELS["sent"] if role in sent else LABELS["not_sent"]) if names else LABELS["engine_plays"]
+        status = _((LABELS["sent"] if role in sent else LABELS["not_sent"]) if names else LABELS["engine_plays"])
         out.append({"id": role, "name": seat_name(rules, role), "team": ", ".join(names), "status": status,
                     "sent": role in sent, "seated": bool(names)})
     return out
@@ -191,11 +200,12 @@ def party_page(game: Game, role: str, *, player: str, paused: bool, closed: bool
         "party": party_name(rules, role),
         "own": own_state(rules, game, role),
         "addressed": addressed_to(rules, game, role),
-        "last": f"Last turn your government chose to {decision_words(previous)}." if game.turn > 0 else "",
+        "last": tr("Last turn your government chose to {decision}.", decision=decision_words(previous))
+        if game.turn > 0 else "",
         "ladders": ladders(rules, obs),
         "parties": [p for n, p in enumerate(parties(obs)) if n != me],
         "report": public,
-        "choices": [] if game.done or closed else [{"id": k, "label": label, "text": text}
+        "choices": [] if game.done or closed else [{"id": k, "label": _(label), "text": _(text)}
                                                    for k, label, text in DECISION_CHOICES],
         "discussion": discussion(game),
         "ending": ending(game),
@@ -221,7 +231,7 @@ def world_dashboard(rules: Rules, game: Game, teams: Mapping[str, Sequence[str]]
         "done": game.done,
         "ladders": rungs,
         "decisions": last["decisions"] if last else "",
-        "waiting": f"Waiting for: {', '.join(waiting)}." if waiting else "",
+        "waiting": tr("Waiting for: {seats}.", seats=", ".join(waiting)) if waiting else "",
         "timer": timer,
         "teams_count": plural(sum(1 for names in teams.values() if names), "team"),
         "ending": ending(game),
@@ -230,24 +240,24 @@ def world_dashboard(rules: Rules, game: Game, teams: Mapping[str, Sequence[str]]
 
 # Why the server refused something a team or the teacher asked of the shared world (beside web.ERRORS).
 ERRORS: dict[str, str] = {
-    "no_such_seat": "There is no such seat in this class: choose one from the list.",
-    "not_your_seat": "Your seat cannot do that: only the office gives orders, and only a party decides its course.",
-    "already_sent": "Your team has already sent its orders for this turn.",
-    "bad_decision": "A party escalates, holds or steps back: choose one of the three.",
-    "empty_message": "Type a message first.",
-    "not_delegations": "This is a solo class: there are no teams.",
-    "bad_timer": "The timer takes a number of seconds from 0 (none) to 3600.",
-    "vote_open": "A class vote is already under way: close it first.",
-    "bad_vote": "A class vote needs 2 to 8 of the office's actions open now; reload the page.",
-    "no_vote": "There is no class vote under way.",
-    "already_voted": "Your ballot is already in.",
+    "no_such_seat": N_("There is no such seat in this class: choose one from the list."),
+    "not_your_seat": N_("Your seat cannot do that: only the office gives orders, and only a party decides its course."),
+    "already_sent": N_("Your team has already sent its orders for this turn."),
+    "bad_decision": N_("A party escalates, holds or steps back: choose one of the three."),
+    "empty_message": N_("Type a message first."),
+    "not_delegations": N_("This is a solo class: there are no teams."),
+    "bad_timer": N_("The timer takes a number of seconds from 0 (none) to 3600."),
+    "vote_open": N_("A class vote is already under way: close it first."),
+    "bad_vote": N_("A class vote needs 2 to 8 of the office's actions open now; reload the page."),
+    "no_vote": N_("There is no class vote under way."),
+    "already_voted": N_("Your ballot is already in."),
 }
 
 
 def error_text(rules: Rules, code: str, refusal=None) -> str:
     """One line for a refused message, in a delegations class as in a solo one."""
     if refusal is None and code in ERRORS:
-        return ERRORS[code]
+        return _(ERRORS[code])
     return web_error_text(rules, code, refusal)
 
 
@@ -259,7 +269,7 @@ def vote_block(rules: Rules, poll: Any, votes: Sequence[Any], turn: int, *, teac
         block: dict[str, Any] = {
             "open": True,
             "id": poll.id,
-            "question": LABELS["vote_question"],
+            "question": _(LABELS["vote_question"]),
             "options": [{"index": n, "label": action_label(rules, a)} for n, a in enumerate(poll.candidates)],
             "total": plural(len(poll.ballots), "ballot"),
         }
@@ -272,8 +282,9 @@ def vote_block(rules: Rules, poll: Any, votes: Sequence[Any], turn: int, *, teac
         return None
     total = sum(n for _, n in vote.counts)
     won = next(n for a, n in vote.counts if a == vote.chosen)
-    return {"open": False, "result": f"The class chose: {written_label(rules, vote.chosen)} "
-                                     f"({won} of {plural(total, 'vote')})."}
+    return {"open": False, "result": tr("The class chose: {action} ({won} of {votes}).",
+                                        action=written_label(rules, vote.chosen), won=won,
+                                        votes=plural(total, "vote"))}
 
 
 def written_label(rules: Rules, written: str) -> str:

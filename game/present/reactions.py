@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from game.engine import Action, Game, Rules
 from game.engine.observation import Observation
 from game.engine.record import INSTRUMENT, PROPOSAL, TurnReport
+from game.i18n import N_, _, tr
 
 from .leaders import short_name
 
@@ -98,26 +99,40 @@ def situation(rules: Rules, report: TurnReport, i: int, actions: Sequence[Action
     return {"escalate": "escalated", "step_back": "stepped_back"}.get(decision, "quiet")
 
 
+_HEARD = {
+    ("pressed_publicly", True, "escalate"): N_("{who} takes your public move in good part, then raises the stakes "
+                                               "anyway."),
+    ("pressed_publicly", True, "step_back"): N_("{who} takes your public move in good part, and steps back."),
+    ("pressed_publicly", True, "hold"): N_("{who} takes your public move in good part."),
+    ("pressed_publicly", False, "escalate"): N_("{who} resents being put on the spot in public, then raises the "
+                                                "stakes anyway."),
+    ("pressed_publicly", False, "step_back"): N_("{who} resents being put on the spot in public, and steps back."),
+    ("pressed_publicly", False, "hold"): N_("{who} resents being put on the spot in public."),
+    ("approached", True, "escalate"): N_("{who} receives your people and listens, then raises the stakes anyway."),
+    ("approached", True, "step_back"): N_("{who} receives your people and listens, and steps back."),
+    ("approached", True, "hold"): N_("{who} receives your people and listens."),
+    ("approached", False, "escalate"): N_("{who} receives your people coldly, then raises the stakes anyway."),
+    ("approached", False, "step_back"): N_("{who} receives your people coldly, and steps back."),
+    ("approached", False, "hold"): N_("{who} receives your people coldly."),
+}
+_LINES = {
+    "accepted": N_("{who} takes up your offer, and says so."),
+    "rebuffed": N_("{who} turns you down, and lets it be known."),
+    "escalated": N_("{who} pays the UN no heed and raises the stakes."),
+    "stepped_back": N_("{who} steps back, without a word to you."),
+}
+
+
 def default_line(who: str, situation: str, decision: str, warm: bool) -> str:
     """The game's own line for a situation, given what the party decided and how it regards you."""
-    if situation == "accepted":
-        return f"{who} takes up your offer, and says so."
-    if situation == "rebuffed":
-        return f"{who} turns you down, and lets it be known."
+    if situation in _LINES:
+        return tr(_LINES[situation], who=who)
     if situation in ("pressed_publicly", "approached"):
-        heard = {
-            ("pressed_publicly", True): f"{who} takes your public move in good part",
-            ("pressed_publicly", False): f"{who} resents being put on the spot in public",
-            ("approached", True): f"{who} receives your people and listens",
-            ("approached", False): f"{who} receives your people coldly",
-        }[(situation, warm)]
-        then = {"escalate": ", then raises the stakes anyway.", "step_back": ", and steps back."}
-        return heard + then.get(decision, ".")
-    if situation == "escalated":
-        return f"{who} pays the UN no heed and raises the stakes."
-    if situation == "stepped_back":
-        return f"{who} steps back, without a word to you."
-    return f"{who} waits to see what you will do." if warm else f"{who} keeps you at arm's length."
+        then = decision if decision in ("escalate", "step_back") else "hold"
+        return tr(_HEARD[(situation, warm, then)], who=who)
+    if warm:
+        return tr("{who} waits to see what you will do.", who=who)
+    return tr("{who} keeps you at arm's length.", who=who)
 
 
 def _tone(situation: str, decision: str, warm: bool) -> str:
@@ -157,4 +172,4 @@ def reactions(game: Game, report: TurnReport | None = None, obs: Observation | N
 
 
 def reaction_heading() -> str:
-    return "How they took it"
+    return _("How they took it")

@@ -25,6 +25,9 @@ NOUNS = {
     "action": N_plural("{n} action", "{n} actions"),
     "game": N_plural("{n} game", "{n} games"),
     "attention slot": N_plural("{n} attention slot", "{n} attention slots"),
+    "team": N_plural("{n} team", "{n} teams"),
+    "ballot": N_plural("{n} ballot", "{n} ballots"),
+    "vote": N_plural("{n} vote", "{n} votes"),
 }
 
 

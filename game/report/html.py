@@ -8,6 +8,7 @@ from html import escape
 
 from game import __version__
 from game.i18n import _, tr
+from game.i18n.formats import percent_of
 from game.present.news import rating_words
 from game.present.opinion import audience_name, audience_title, opinion_intro
 from game.present.opinion import heading as opinion_heading
@@ -277,11 +278,12 @@ def _opinion(d: Debrief) -> str:
     labels = axis_labels(d.point_dates, d.turn_unit, d.turns_total)
     series = [Series(audience_title(a), list(values), PALETTE[i % len(PALETTE)], width=2.0)
               for i, (a, values) in enumerate(d.opinion.items())]
-    words = "; ".join(f"{audience_name(a)}: {', '.join(f'{round(v * 100)}%' for v in values)}"
+    words = "; ".join(f"{audience_name(a)}: {', '.join(percent_of(str(round(v * 100))) for v in values)}"
                       for a, values in d.opinion.items())
     chart = line_chart(opinion_heading(), labels, series, (0.0, 1.0),
-                       [(0.0, "0%"), (0.25, "25%"), (0.5, "50%"), (0.75, "75%"), (1.0, "100%")], height=240,
-                       left=60, description=f"{opinion_heading()} per turn — {words}.")
+                       [(v, percent_of(str(round(v * 100)))) for v in (0.0, 0.25, 0.5, 0.75, 1.0)], height=240,
+                       left=60, description=tr("{heading} per turn — {words}.", heading=opinion_heading(),
+                                               words=words))
     return (f'<h2 id="opinion">{e(opinion_heading())}</h2>'
             f"<p>{e(opinion_intro())}</p>{chart}")
 def _tracks(d: Debrief) -> list[str]:
@@ -382,10 +384,11 @@ def _delegations(d: Debrief) -> str:
         return ""
     rows = "".join(f'<tr><td class="date">{e(long_date(n.date, d.turn_unit))}</td><td>{e(n.text)}</td></tr>'
                    for n in d.delegations)
-    return ('<h2 id="delegations">The delegations</h2><p>The decisions the parties\' teams sent, turn by turn (a '
-            "party no team sat in, or whose team sent nothing, decided as the game's model does), and the messages "
-            "the teams sent one another.</p>"
-            f"<table><thead><tr><th>Date</th><th>The teams</th></tr></thead><tbody>{rows}</tbody></table>")
+    return (f'<h2 id="delegations">{e(_("The delegations"))}</h2><p>'
+            + e(_("The decisions the parties' teams sent, turn by turn (a party no team sat in, or whose team sent "
+                  "nothing, decided as the game's model does), and the messages the teams sent one another."))
+            + f"</p><table><thead><tr><th>{e(_('Date'))}</th><th>{e(_('The teams'))}</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>")
 
 
 def _facilitator(d: Debrief) -> str:
