@@ -147,7 +147,7 @@ def panel_tip(shown: list[Gauge]) -> str:
 def opinion_intro() -> str:
     """What the debrief's world-opinion chart shows."""
     return _("How the non-aligned, the press and the Security Council as a body regarded you at the start of "
-             "every turn (50% is neutral): public moves win regard, the more so when the world is watching; a "
+             "every turn (neutral at 50%): public moves win regard, the more so when the world is watching; a "
              "dispute that climbs its ladder costs it and a deal wins it; the Council follows its members' support; "
              "regard fades back toward where it started.")
 
@@ -170,5 +170,5 @@ def opinion_paths(reports: list[TurnReport], start: list[float]) -> list[list[fl
 
 
 def chart_tip() -> str:
-    return tr("{heading} after each turn: the non-aligned, the press and the Council as a body (50% is neutral).",
+    return tr("{heading} after each turn: the non-aligned, the press and the Council as a body (neutral at 50%).",
               heading=heading())
