@@ -99,6 +99,11 @@ def text_fields(raw: Any) -> dict[str, TextField]:
                         continue
                     fid = ".".join((*name, key))
                     found.setdefault(fid, TextField(fid, (*path, key), value))
+                elif isinstance(value, list) and name[-1:] == ("reactions",):  # a party's lines, by situation
+                    for i, line in enumerate(value):
+                        if isinstance(line, str):
+                            fid = ".".join((*name, key, str(i)))
+                            found.setdefault(fid, TextField(fid, (*path, key, i), line))
                 elif isinstance(value, dict | list):
                     walk(value, (*path, key), (*name, key))
         elif isinstance(node, list):
