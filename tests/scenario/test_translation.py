@@ -84,6 +84,18 @@ def test_a_translation_gives_the_text_and_nothing_else(scenario):
     assert a.state == b.state
 
 
+def test_a_partys_reaction_lines_are_translated_one_by_one(scenario):
+    raw = english(scenario)
+    raw["parties"][0]["reactions"] = {"approached": ["North listens.", "North listens again."]}
+    scenario.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    fields = text_fields(raw)
+    assert fields["parties.north.reactions.approached.1"].text == "North listens again."
+    write_translation(scenario, ALL_FRENCH | {"parties.north.reactions.approached.1": "Nordland écoute encore."})
+    french = load_scenario(scenario, lang="fr")
+    assert french.ok and french.scenario.parties[0].reactions.approached == ["North listens.",
+                                                                             "Nordland écoute encore."]
+
+
 def test_the_default_ladder_is_given_in_the_language(scenario):
     write_translation(scenario, ALL_FRENCH)
     rules = build_rules(load_scenario(scenario, lang="fr").scenario)
