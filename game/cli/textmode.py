@@ -305,8 +305,8 @@ def render_reactions(game: Game, report: TurnReport) -> list[str]:
     said = reactions(game, report)
     if not said:
         return []
-    return [f"{reaction_heading()}:"] + [line for r in said
-                                         for line in wrap(f"{TONE_MARKERS.get(r.tone, '•')} {r.text}", "  ")]
+    return [tr("{heading}:", heading=reaction_heading())] + [
+        line for r in said for line in wrap(f"{TONE_MARKERS.get(r.tone, '•')} {r.text}", "  ")]
 
 
 def render_office(rules: Rules, obs: Observation, committed: tuple[float, float, int, int] = (0, 0, 0, 0)
