@@ -59,3 +59,18 @@ def test_stances_follow_the_public_rung_of_each_party_s_disputes():
     obs = game.observation()
     rung = obs.pairs[rules.pair_ids.index("usa_cuba")].rung
     assert scene.stances["cuba"].rung == max(p.rung for p in obs.pairs if "cuba" in p.parties) == rung
+
+
+def test_the_missile_sites_are_drawn_only_once_the_secretary_general_or_the_world_knows_of_them():
+    _, rules = load_shipped(CUBA)
+
+    def sites(day, briefed=False):
+        state = state_on(rules, day)
+        if briefed:
+            state.fired["rikhye_briefed"] = 1
+        return {p.id for p in MapModel(rules).scene(state, Game(rules, 0).observation()).places} & {
+            "san_cristobal", "sagua"}
+
+    assert sites(dt.date(1962, 10, 16)) == set(), "on 16 October only Washington knows"
+    assert sites(dt.date(1962, 10, 20), briefed=True) == {"san_cristobal", "sagua"}
+    assert sites(dt.date(1962, 10, 22)) == {"san_cristobal", "sagua"}
