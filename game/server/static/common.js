@@ -17,6 +17,25 @@ GO.list = function (node, items) {
   items.forEach(function (item) { node.appendChild(GO.el("li", item)); });
 };
 
+// A delegations turn's countdown in the element `id`: the returned function shows a timer state
+// ({remaining: seconds or null, running}) and, while it runs, counts it down each second.
+GO.timer = function (id) {
+  var countdown = null;
+  return function (d) {
+    var node = document.getElementById(id);
+    if (countdown) { clearInterval(countdown); countdown = null; }
+    node.hidden = d.remaining === null;
+    if (d.remaining === null) return;
+    var ends = Date.now() + d.remaining * 1000;
+    function show() {
+      var left = d.running ? Math.max(0, Math.round((ends - Date.now()) / 1000)) : Math.round(d.remaining);
+      node.textContent = GO.labels.timer_left + ": " + Math.floor(left / 60) + ":" + ("0" + (left % 60)).slice(-2);
+    }
+    show();
+    if (d.running) countdown = setInterval(show, 1000);
+  };
+};
+
 GO.banner = function (id, text) {
   var node = document.getElementById(id);
   node.textContent = text || "";

@@ -3,21 +3,8 @@
 // teams and their orders, the timer, the button that plays the turn now, and every message between teams.
 (function () {
   var el = GO.el;
-  var countdown = null;
 
-  function renderTimer(d) {
-    var node = document.getElementById("world-timer");
-    if (countdown) { clearInterval(countdown); countdown = null; }
-    node.hidden = d.remaining === null;
-    if (d.remaining === null) return;
-    var ends = Date.now() + d.remaining * 1000;
-    function show() {
-      var left = d.running ? Math.max(0, Math.round((ends - Date.now()) / 1000)) : Math.round(d.remaining);
-      node.textContent = GO.labels.timer_left + ": " + Math.floor(left / 60) + ":" + ("0" + (left % 60)).slice(-2);
-    }
-    show();
-    if (d.running) countdown = setInterval(show, 1000);
-  }
+  var renderTimer = GO.timer("world-timer");
 
   var candidates = [];
 

@@ -5,7 +5,6 @@
 (function () {
   var el = GO.el;
   var page = null;
-  var countdown = null;
 
   function delegations() { return GO.info && GO.info.kind === "delegations"; }
 
@@ -108,19 +107,7 @@
     if (keep) select.value = keep;
   }
 
-  function renderTimer(d) {
-    var node = document.getElementById("timer");
-    if (countdown) { clearInterval(countdown); countdown = null; }
-    node.hidden = d.remaining === null;
-    if (d.remaining === null) return;
-    var ends = Date.now() + d.remaining * 1000;
-    function show() {
-      var left = d.running ? Math.max(0, Math.round((ends - Date.now()) / 1000)) : Math.round(d.remaining);
-      node.textContent = GO.labels.timer_left + ": " + Math.floor(left / 60) + ":" + ("0" + (left % 60)).slice(-2);
-    }
-    show();
-    if (d.running) countdown = setInterval(show, 1000);
-  }
+  var renderTimer = GO.timer("timer");
 
   function renderVote(v, ballot) {
     var card = document.getElementById("vote-card");
