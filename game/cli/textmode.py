@@ -19,7 +19,7 @@ from typing import TextIO
 
 from game.engine import Action, Game, IllegalAction, Rules, TurnInput, baseline, replay
 from game.engine.endings import Score
-from game.engine.intel import ESTIMATED, Estimate
+from game.engine.intel import ESTIMATED
 from game.engine.observation import Observation
 from game.engine.opinion import targets as opinion_targets
 from game.engine.record import TurnReport
@@ -27,6 +27,7 @@ from game.i18n import N_, _, tr
 from game.i18n.formats import localized, money, percent_of
 from game.present.dates import calendar_line, day_text, turn_date, turn_heading, turn_phrase, what_happened
 from game.present.dates import unit_name as unit_word
+from game.present.estimates import estimate_text, estimates_age
 from game.present.lines import Day, change_turns, report_days
 from game.present.news import (
     TONE_MARKERS,
@@ -42,6 +43,7 @@ from game.present.opinion import opinion_line
 from game.present.reactions import reaction_heading, reactions
 from game.present.refusals import refusal_text
 from game.present.tracks import track_reading
+from game.present.underway import underway
 from game.present.values import ATTRIBUTES, OFFICE_NAMES, value_text
 from game.present.variants import choice_words, ending_words, fired_words
 from game.present.words import action_label, pair_name, plural, target_name
@@ -147,12 +149,6 @@ def cost_text(cost, attention: bool = False) -> str:
     return _cost_text(cost, attention, sep=", ")
 
 
-def estimate_text(est: Estimate, digits: int = 2) -> str:
-    """A value as 'best guess ± half the 90% band'."""
-    half = max(est.high - est.value, est.value - est.low)
-    return localized(f"{est.value:.{digits}f}±{half:.{digits}f}")
-
-
 def unit_name(rules: Rules) -> str:
     """'Week', 'Day' or 'Month'."""
     return unit_word(rules.scenario.calendar.turn_unit)
@@ -237,10 +233,10 @@ def render_turn(game: Game, orders: Sequence[Action] = (), choices: dict[str, st
                      turns=obs.turns, date=turn_date(rules, obs.turn), left=plural(left, 'turn')))]
     lines += render_ladders(rules, obs)
     lines += render_tracks(rules, obs)
-    lines += render_parties(obs, {r.party: r for r in reactions(game, obs=obs)})
+    lines += render_parties(obs, {r.party: r for r in reactions(game, obs=obs)}, rules.scenario.calendar.turn_unit)
     lines += render_office(rules, obs, game.committed(orders, choices) if orders or choices else (0, 0, 0, 0))
     lines += wrap(opinion_line(obs, game.reports[-1] if game.reports else None), "  ")
-    lines += render_initiatives(rules, obs)
+    lines += render_initiatives(rules, obs, game.reports)
     lines += render_feed(rules, game.reports[-1] if game.reports else None)
     lines += render_discussion(game)
     lines += render_pending(game, choices or {})
@@ -274,12 +270,10 @@ def render_tracks(rules: Rules, obs: Observation) -> list[str]:
                            for t in shown)]
 
 
-def render_parties(obs: Observation, said: dict | None = None) -> list[str]:
+def render_parties(obs: Observation, said: dict | None = None, unit: str = "turn") -> list[str]:
     """Each party's estimated stance, its intention if contact revealed it, what it did last turn and its
     reaction to your moves (`said`: party id -> present.reactions.Reaction)."""
-    delay = obs.office.estimate_delay
-    age = _("current") if delay == 0 else tr("{age} old", age=plural(delay, 'turn'))
-    lines = [tr("Parties (estimates ± half their 90% band, {age}):", age=age)]
+    lines = [tr("Parties (estimates ± half their 90% band, {age}):", age=estimates_age(obs, unit))]
     for p in obs.parties:
         intention = tr("{intention} (from recent contact)", intention=intention_words(p.intention)) if p.intention \
             else _("unknown")
@@ -327,20 +321,13 @@ def render_office(rules: Rules, obs: Observation, committed: tuple[float, float,
     return lines
 
 
-def render_initiatives(rules: Rules, obs: Observation) -> list[str]:
-    """Initiatives under way: when each starts to act, until when, and what it ties up."""
+def render_initiatives(rules: Rules, obs: Observation, reports: Sequence[TurnReport] = ()) -> list[str]:
+    """Initiatives under way: what each is doing now (acting, accepted, rebuffed…), until when, what it ties up."""
     if not obs.initiatives:
         return [_("Under way: nothing.")]
     lines = [_("Under way:")]
-    for ini in obs.initiatives:
-        target = f" → {target_name(rules, ini.target)}" if ini.target else ""
-        acts = _("acting now") if ini.matures_in == 0 else tr("acts from {turn_date}",
-                                                           turn_date=turn_date(rules, obs.turn + ini.matures_in))
-        ties = [plural(ini.envoys, "envoy")] if ini.envoys else []
-        ties += ["attention"] if ini.attention else []
-        tied = tr(" (ties up {join})", join=', '.join(ties)) if ties else ""
-        lines.append(tr("  {name}{target}: {acts}, until {date}{tied}", name=ini.name, target=target, acts=acts,
-                        date=turn_date(rules, obs.turn + ini.ends_in), tied=tied))
+    for ini in underway(rules, obs, reports):
+        lines += wrap(f"{TONE_MARKERS.get(ini.tone, '•')} {ini.line()}", "  ")
     return lines
 
 

@@ -57,6 +57,7 @@ class InitiativeView:
     ends_in: int
     envoys: int
     attention: bool
+    started: int = 0  # the turn it was launched (public): its results are those reported since
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,7 @@ def observe(rules: Rules, state: GameState, beliefs: intel.Filter | None = None)
             max(0, i.ends - state.turn),
             i.envoys,
             bool(i.attention),
+            i.started,
         )
         for i in state.initiatives
     )

@@ -27,9 +27,10 @@ from .opinion import heading as opinion_heading
 from .reactions import reaction_heading, reactions
 from .refusals import refusal_text
 from .tracks import track_reading
+from .underway import underway
 from .values import value_text
 from .variants import choice_words, ending_words, event_words
-from .words import action_cost, action_label, cost_text, pair_name, plural, target_name, timing_text
+from .words import action_cost, action_label, cost_text, pair_name, plural, timing_text
 
 
 def labels() -> dict[str, str]:
@@ -162,7 +163,8 @@ def _marked(reaction) -> str:
     return f"{TONE_MARKERS[reaction.tone]} {reaction.text}" if reaction.tone in TONE_MARKERS else reaction.text
 
 
-def office(rules: Rules, obs: Observation, last: TurnReport | None = None) -> dict[str, Any]:
+def office(rules: Rules, obs: Observation, last: TurnReport | None = None,
+           reports: Sequence[TurnReport] = ()) -> dict[str, Any]:
     """The office's resources, what draws attention away, the Council's support and world opinion (each
     audience in words, with its move over the last turn)."""
     o = obs.office
@@ -172,18 +174,14 @@ def office(rules: Rules, obs: Observation, last: TurnReport | None = None) -> di
     elsewhere = (_("Attention drawn away by: ") + "; ".join(obs.distractions)) if obs.distractions else ""
     names = dict(zip(rules.council_ids, rules.council_names, strict=True))
     council = [f"{names[m]} {value_text(rules, f'council.{m}', v)}" for m, v in obs.council.items()]
-    underway = []
-    for ini in obs.initiatives:
-        target = f" → {target_name(rules, ini.target)}" if ini.target else ""
-        acts = _("acting now") if ini.matures_in == 0 else tr("acts from {turn_date}",
-                                                           turn_date=turn_date(rules, obs.turn + ini.matures_in))
-        underway.append(f"{ini.name}{target}: {acts}, until {turn_date(rules, obs.turn + ini.ends_in)}")
+    under = [f"{TONE_MARKERS.get(ini.tone, '•')} {ini.line()}"
+             for ini in underway(rules, obs, reports or ([last] if last else []))]
     progress = [f"{t.name}: {track_reading(rules, t)}" + (" (estimate, 90% band)" if t.estimate else "")
                 for t in obs.tracks if t.visibility != "hidden"]
     shown = gauges(obs, last)
     opinion = [f"{audience_name(g.audience)[:1].upper()}{audience_name(g.audience)[1:]}: {g.word}, {g.percent} "
                f"({g.trend})" for g in shown]
-    return {"items": items, "elsewhere": elsewhere, "council": council, "underway": underway, "progress": progress,
+    return {"items": items, "elsewhere": elsewhere, "council": council, "underway": under, "progress": progress,
             "opinion_heading": opinion_heading(), "opinion": opinion}
 
 
@@ -324,7 +322,7 @@ def turn_page(game: Game, *, player: str, paused: bool, closed: bool) -> dict[st
         "closed": closed,
         "ladders": ladders(rules, obs),
         "parties": parties(obs, {r.party: r for r in reactions(game, obs=obs)}),
-        "office": office(rules, obs, game.reports[-1] if game.reports else None),
+        "office": office(rules, obs, game.reports[-1] if game.reports else None, game.reports),
         "events": [] if game.done else events(rules, game),
         "instruments": [] if game.done or closed else instruments(rules, game),
         "report": report(rules, game.reports[-1] if game.reports else None, game),

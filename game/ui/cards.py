@@ -6,14 +6,15 @@ from __future__ import annotations
 import pygame
 
 from game.engine.intel import Estimate
-from game.engine.observation import InitiativeView, OfficeView, PairView, PartyView, TrackView
+from game.engine.observation import OfficeView, PairView, PartyView, TrackView
 from game.i18n import N_, _, tr
 from game.i18n.formats import localized
 from game.present.dates import unit_name
+from game.present.estimates import estimate_text
 from game.present.leaders import monogram, mood, short_name
-from game.present.news import intention_words
+from game.present.news import FAILURE, intention_words
 from game.present.office import Resource
-from game.present.words import plural
+from game.present.underway import Underway
 
 from .icons import RESOURCE_ICONS, tone_colour, tone_icon
 from .theme import Colour, Theme, ladder_colour, mix
@@ -185,8 +186,7 @@ def paint_party(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, party:
         colour = pal.danger if attr == "hostility" and est.value > 0.6 else pal.text
         _band(surface, bar, theme, est, 1.0, colour)
         if show_numbers:
-            half = max(est.high - est.value, est.value - est.low)
-            num = theme.text(localized(f"{est.value:.2f}±{half:.2f}"), "small", pal.faint)
+            num = theme.text(estimate_text(est), "small", pal.faint)
             surface.blit(num, (x + w - num.get_width(), y))
         y += step
     if reaction:
@@ -295,28 +295,23 @@ def paint_support(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, name
     surface.blit(num, (rect.right - num.get_width(), rect.y))
 
 
-def initiative_detail(ini: InitiativeView, until: str, unit: str) -> str:
-    """'acts in 2 days · until 24 October 1962 · ties up 1 envoy, attention'."""
-    acting = ini.matures_in == 0
-    when = _("acting now") if acting else tr("acts in {time}", time=plural(ini.matures_in, unit))
-    ties = [plural(ini.envoys, "envoy")] if ini.envoys else []
-    ties += [_("attention")] if ini.attention else []
-    tail = tr(" · ties up {join}", join=', '.join(ties)) if ties else ""
-    return tr("{when} · until {until}{tail}", when=when, until=until, tail=tail)
-
-
-def paint_initiative(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, ini: InitiativeView, label: str,
+def paint_initiative(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, ini: Underway, label: str,
                      detail: str) -> None:
-    """An initiative under way: what and where, when it acts, until when, what it ties up."""
+    """An initiative under way: what and where, what it is doing (its state's colour on the edge, and a failure's
+    icon when it was rebuffed), until when, what it ties up."""
     pal = theme.palette
     pygame.draw.rect(surface, pal.panel_hi, rect, border_radius=theme.px(5))
-    acting = ini.matures_in == 0
-    pygame.draw.rect(surface, pal.good if acting else pal.warn, (rect.x, rect.y, theme.px(4), rect.h),
+    pygame.draw.rect(surface, tone_colour(theme, ini.tone), (rect.x, rect.y, theme.px(4), rect.h),
                      border_radius=theme.px(2))
     x, w = rect.x + theme.px(10), rect.w - theme.px(16)
     surface.blit(theme.text(theme.fit(label, w, "small", True), "small", pal.text, True), (x, rect.y + theme.px(3)))
-    surface.blit(theme.text(theme.fit(detail, w, "small"), "small", pal.muted),
-                 (x, rect.y + theme.px(3) + theme.line_height("small", True)))
+    y = rect.y + theme.px(3) + theme.line_height("small", True)
+    if ini.tone == FAILURE:
+        size = theme.line_height("small")
+        tone_icon(ini.tone)(surface, pygame.Rect(x, y + theme.px(1), size - theme.px(2), size - theme.px(2)), theme)
+        x, w = x + _icon_room(theme), w - _icon_room(theme)
+    colour = tone_colour(theme, ini.tone) if ini.tone == FAILURE else pal.muted
+    surface.blit(theme.text(theme.fit(detail, w, "small"), "small", colour), (x, y))
 
 
 def paint_office(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, office: OfficeView) -> None:

@@ -13,6 +13,7 @@ from game.i18n import _, tr, trn
 from game.i18n.formats import localized, percent_of
 from game.present.conditions import requirement_text
 from game.present.dates import turn_date, turn_heading, unit_name
+from game.present.estimates import estimates_note
 from game.present.leaders import mood
 from game.present.news import intention_words, news_by_date
 from game.present.odds import issue_words, odds_lines
@@ -21,6 +22,7 @@ from game.present.opinion import gauges, panel_tip
 from game.present.opinion import heading as opinion_heading
 from game.present.reactions import reactions
 from game.present.refusals import refusal_text
+from game.present.underway import underway
 from game.present.values import sentence_start
 from game.present.words import (
     action_cost,
@@ -273,12 +275,9 @@ class TurnScreen(Screen):
             flow.add(Painter(flow.take(card_h), key=f"pair:{pair.id}", tip=tip,
                              paint=lambda s, r, th, p=pair, t=title: cards.paint_pair(s, r, th, p, t)))
         out += flow.finish()
-        delay = obs.office.estimate_delay
         unit = rules.scenario.calendar.turn_unit
         flow = Flow(self._inner(bottom, theme), "parties", self.scroll, "parties", theme.px(8), self.invalidate)
-        age = _("current") if delay == 0 else tr("{age} old", age=plural(delay, unit))
-        note = tr("Estimates are {age}, ±{band} (90% band). Early warning sharpens them.",
-                  age=age, band=localized(f"{obs.office.estimate_band:.2f}"))
+        note = estimates_note(obs, unit, [attr for attr, _label in cards.ESTIMATE_LABELS])
         flow.add(TextBlock(flow.take(TextBlock.measure(theme, note, flow.width, "small")), text=note, role="small",
                            colour=theme.palette.faint))
         leaders = {p.id: p.leader or "" for p in rules.scenario.parties}
@@ -669,7 +668,6 @@ class TurnScreen(Screen):
 
     def _underway(self, inner: pygame.Rect, theme: Theme, obs: Observation) -> list[Widget]:
         rules = self.session.rules
-        unit = rules.scenario.calendar.turn_unit
         flow = Flow(inner, "underway", self.scroll, "underway", theme.px(6), self.invalidate)
         tip = (_("Intelligence sharpens your estimates; coordination among UN bodies and partners strengthens "
                  "every instrument (below 40% they may send mixed signals); visibility is how much the world is "
@@ -685,9 +683,9 @@ class TurnScreen(Screen):
         if not obs.initiatives:
             flow.add(Label(flow.take(theme.line_height("small")), text=_("No initiative under way."), role="small",
                            colour=theme.palette.faint))
-        for ini in obs.initiatives:
-            label = ini.name + (f" → {target_name(rules, ini.target)}" if ini.target else "")
-            detail = cards.initiative_detail(ini, turn_date(rules, obs.turn + ini.ends_in), unit)
+        for ini in underway(rules, obs, self.game.reports):
+            label = ini.name + (f" → {ini.target}" if ini.target else "")
+            detail = ini.detail()
             flow.add(Painter(flow.take(ih), key=f"ini:{ini.key}:{ini.target}", tip=f"{label}: {detail}",
                              paint=lambda s, r, th, i=ini, la=label, d=detail: cards.paint_initiative(s, r, th, i, la,
                                                                                                        d)))
