@@ -50,3 +50,4 @@ def estimates_note(obs: Observation, unit: str, attrs) -> str:
         return tr("Estimates are {age}. Early warning sharpens them.", age=estimates_age(obs, unit))
     return tr("Estimates are {age}; each figure is ± half its own 90% band ({bands} here). Early warning "
               "sharpens them.", age=estimates_age(obs, unit), bands=bands)
+

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game.engine import Action, Rules
-from game.i18n import current, tr
+from game.i18n import _, current, tr
 
 from .words import pair_name, target_name
 
@@ -53,4 +53,4 @@ def _in_sentence(name: str) -> str:
 
 def move_label(rules: Rules, action: Action | None) -> str:
     """One move as the advisor lists it: 'wait' for doing nothing."""
-    return "wait" if action is None else describe_action(rules, action)
+    return _("wait") if action is None else describe_action(rules, action)

@@ -10,7 +10,7 @@ import pygame
 
 from game.engine import Game
 from game.i18n import _, tr
-from game.present.advice import advice_line, advisor_note, verdict
+from game.present.advice import advice_line, advisor_note, buys_information, information_note, verdict
 from game.present.moves import move_label
 from game.present.words import action_label
 from game.sim.advisor import RUNS, Advice, advise, continues_with_history
@@ -21,9 +21,15 @@ from ..widgets import Button, Label, Painter, TextBlock, Widget
 from .base import Screen, dialog_frame
 
 
-def paint_odds(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, advice: Advice) -> None:
-    """A stacked bar (success, partial, failure) and the chance of success with its band."""
+def paint_odds(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, advice: Advice, information: str = ""
+               ) -> None:
+    """A stacked bar (success, partial, failure) and the chance of success with its band; for a move that buys
+    information the rollouts cannot value, only what it buys (no bar, no score)."""
     pal = theme.palette
+    if information:
+        for n, line in enumerate(theme.wrap(information, rect.w, "small")[:2]):
+            surface.blit(theme.text(line, "small", pal.accent_hi), (rect.x, rect.y + n * theme.line_height("small")))
+        return
     bar_h = theme.px(10)
     bar = pygame.Rect(rect.x, rect.bottom - bar_h - theme.px(2), rect.w, bar_h)
     pygame.draw.rect(surface, pal.bg_deep, bar, border_radius=bar_h // 2)
@@ -48,6 +54,7 @@ class AdvisorScreen(Screen):
     def __init__(self, app, background: bool = True) -> None:
         super().__init__(app)
         self.result: list[Advice] | None = None
+        self._information: dict | None = None  # move -> what it buys, for the moves the rollouts cannot value
         self.error = ""
         self.waited = 0
         self._shown = False
@@ -110,19 +117,24 @@ class AdvisorScreen(Screen):
         rules = session.rules
         row_h = theme.line_height("body", True) + theme.line_height("small") + theme.px(20)
         order_w = theme.px(96)
-        line = verdict(self.result or [], lambda a: move_label(rules, a))
+        line = verdict(self.result or [], lambda a: move_label(rules, a), rules)
+        game = session.game
+        if self._information is None:
+            self._information = {a.action: information_note(game, a.action) for a in self.result or []
+                                 if buys_information(rules, a.action)}
         flow.add(TextBlock(flow.take(TextBlock.measure(theme, line, flow.width, "body", True)), text=line,
                            bold=True, colour=theme.palette.accent_hi))
         for n, advice in enumerate(self.result or []):
             r = flow.take(row_h)
+            info = self._information.get(advice.action, "")
             label = _("Wait: do nothing new") if advice.action is None else action_label(rules, advice.action)
             text_w = r.w - order_w - theme.px(12)
             flow.add(Label(pygame.Rect(r.x, r.y, text_w, theme.line_height("body", True)),
                            text=f"{n + 1}. {label}", bold=True))
             flow.add(Painter(pygame.Rect(r.x, r.y + theme.line_height("body", True) + theme.px(2), text_w,
                                          r.h - theme.line_height("body", True) - theme.px(2)),
-                             key=f"odds:{n}", tip=move_label(self.app.session.rules, advice.action),
-                             paint=lambda s, rr, th, a=advice: paint_odds(s, rr, th, a)))
+                             key=f"odds:{n}", tip=info or move_label(rules, advice.action),
+                             paint=lambda s, rr, th, a=advice, i=info: paint_odds(s, rr, th, a, i)))
             if advice.action is not None:
                 reason = session.why_not(advice.action)
                 flow.add(Button(pygame.Rect(r.right - order_w, r.y + theme.px(4), order_w, r.h - theme.px(12)),
