@@ -28,6 +28,7 @@ from game.i18n.formats import localized, money, percent_of
 from game.present.dates import calendar_line, day_text, turn_date, turn_heading, turn_phrase, what_happened
 from game.present.dates import unit_name as unit_word
 from game.present.estimates import estimate_text, estimates_age
+from game.present.known import player_view, secret_note, secret_pairs
 from game.present.lines import Day, change_turns, report_days
 from game.present.news import (
     TONE_MARKERS,
@@ -102,7 +103,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 GLOSSARY = (
-    (N_("rung"), N_("A step on the escalation ladder, from stable peace to catastrophe. Everyone sees the rung.")),
+    (N_("rung"), N_("A step on the escalation ladder, from stable peace to catastrophe. Everyone sees the rung, "
+                    "except while a crisis is still secret: then you see the rung the world sees.")),
     (N_("pressure"), N_("How hard the crisis pushes toward the next rung. Hidden: you see your analysts' estimate.")),
     (N_("90% band"), N_("Your analysts are {p} sure the true value lies in this range. Early warning narrows it.")),
     (N_("estimates"), N_("Your picture of each party is a few turns old and noisy; intelligence improves both.")),
@@ -226,7 +228,7 @@ def render_glossary(rules: Rules) -> list[str]:
 
 def render_turn(game: Game, orders: Sequence[Action] = (), choices: dict[str, str] | None = None) -> list[str]:
     """Everything the player sees at the start of a turn."""
-    obs = game.observation()
+    obs = player_view(game)
     rules = game.rules
     left = obs.turns - obs.turn
     lines = [rule(tr("{unit} {n} of {turns} · {date} · {left} left", unit=unit_name(rules), n=obs.turn + 1,
@@ -248,6 +250,7 @@ def render_turn(game: Game, orders: Sequence[Action] = (), choices: dict[str, st
 def render_ladders(rules: Rules, obs: Observation) -> list[str]:
     """Each pair's rung as a bar with its name, and the estimate of the pressure toward the next one."""
     lines = [_("Escalation (rung on the ladder; pressure is your analysts' estimate, 90% band):")]
+    hidden = secret_pairs(rules, obs)
     for p in obs.pairs:
         top = len(p.ladder) - 1
         est = p.pressure
@@ -255,6 +258,9 @@ def render_ladders(rules: Rules, obs: Observation) -> list[str]:
         if p.deployment_left:
             extra += tr(" · troops deployed ({plural_value} left)", plural_value=plural(p.deployment_left, 'turn'))
         lines.append(f"  {pair_name(rules, p.id)} [{p.id}]: {bar(p.rung, top)} {p.rung}/{top} {p.rung_name}")
+        if p.id in hidden:
+            lines.append("      " + secret_note())
+            continue
         lines.append("      " + tr("pressure ≈ {value} (90%: {low}–{high})", value=localized(f"{est.value:.1f}"),
                                     low=localized(f"{est.low:.1f}"), high=localized(f"{est.high:.1f}")) + extra)
     return lines

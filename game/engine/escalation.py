@@ -115,8 +115,8 @@ def decay(ctx: Ctx) -> None:
 
 
 def drift_visibility(ctx: Ctx) -> None:
-    """Visibility drifts toward what the worst pair's escalation implies."""
-    worst = max(p.rung / ctx.rules.tops[k] for k, p in enumerate(ctx.state.pairs))
+    """Visibility drifts toward what the worst pair's escalation, as the world sees it, implies."""
+    worst = max(ctx.rules.world_rung(k, ctx.turn, p.rung) / ctx.rules.tops[k] for k, p in enumerate(ctx.state.pairs))
     ctx.office("visibility", 0.25 * (min(1.0, 1.2 * worst) - ctx.state.office.visibility), VISIBILITY)
 
 

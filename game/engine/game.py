@@ -377,7 +377,9 @@ class Game:
         report = TurnReport(turn=t, date=rules.iso_dates[t])
         ctx = Ctx(rules, s, self.dice, report, self.record, self.filter)
         starts = [p.pressure for p in s.pairs]
-        rungs, accepted, support = [p.rung for p in s.pairs], set(s.accepted), opinion.mean_council(s)
+        # what the world saw of the rungs yesterday: a secret crisis revealed today is a climb the world sees today
+        rungs = [rules.world_rung(k, t - 1, p.rung) for k, p in enumerate(s.pairs)]
+        accepted, support = set(s.accepted), opinion.mean_council(s)
         answered = self._answer_pending(ctx, choices)
         for action in actions:
             self._launch(ctx, action)

@@ -90,9 +90,10 @@ def update(ctx: Ctx, public: Sequence[Cause], rungs_before: Sequence[int], deals
             if w:
                 _move(ctx, a, w * watched, cause)
     for k, before in enumerate(rungs_before):
-        climbed = s.pairs[k].rung - before
+        now = ctx.rules.world_rung(k, ctx.turn, s.pairs[k].rung)
+        climbed = now - before
         if climbed:
-            cause = Cause(DYNAMICS, "opinion_ladder", (k, before, s.pairs[k].rung))
+            cause = Cause(DYNAMICS, "opinion_ladder", (k, before, now))
             for a, w in enumerate(_weights(cfg.escalation, ESCALATION)):
                 if w:
                     _move(ctx, a, -w * climbed * s.office.visibility, cause)

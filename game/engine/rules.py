@@ -174,6 +174,13 @@ class Rules:
         self.tops = [len(lad) - 1 for lad in self.ladders]
         self.issue_success = [ISSUE_SUCCESS[p.issue] for p in scn.pairs]
         self.incidents_from = [self._turn(p.incidents_from, 0) for p in scn.pairs]  # first turn with incidents
+        # while a crisis is secret (game/present/known.py): the first turn the office knows the real rung, and the
+        # rung the world sees before it; the game itself always runs on the real rung
+        # (-1 when there is no secret, or it is out from the first turn: nothing is hidden, not even before it)
+        self.known_from = [self._secret_until(p.secret.until if p.secret else None) for p in scn.pairs]
+        self.secret_rung = [p.secret.rung if p.secret else 0 for p in scn.pairs]
+        self.public_from = [self._secret_until((p.secret.public or p.secret.until) if p.secret else None)
+                            for p in scn.pairs]
         self.pairs_of_party = [
             [k for k, (a, b) in enumerate(self.pair_members) if i in (a, b)] for i in range(len(self.party_ids))
         ]
@@ -273,6 +280,16 @@ class Rules:
             if when is not None:
                 out.append(Words(when, var.label if label else var.title, var.text))
         return tuple(out)
+
+    def world_rung(self, k: int, turn: int, rung: int) -> int:
+        """The rung the world sees on pair k at `turn`: the scenario's `secret` rung before the world learns of the
+        crisis, else the real one (`rung`). The world's attention and opinion follow it (escalation, opinion)."""
+        return self.secret_rung[k] if turn < self.public_from[k] else rung
+
+    def _secret_until(self, day: dt.date | None) -> int:
+        """The first turn from `day` on, or -1 when there is no such day or it falls on the first turn or before."""
+        t = self._turn(day, -1)
+        return t if t > 0 else -1
 
     def _turn(self, day: dt.date | None, default: int) -> int:
         if day is None:

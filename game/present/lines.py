@@ -20,6 +20,7 @@ from game.engine.record import Cause, Change, TurnReport
 from game.i18n import N_, _, tr, trn
 
 from .dates import turn_heading
+from .known import hides_change, hides_message
 from .news import NewsItem, cause_label, decision_words, news_item
 from .values import BOOL, RUNG, Scale, amount_text, rung_name, scale_of, target_label, units, value_text
 
@@ -126,15 +127,18 @@ def change_turns(report: TurnReport) -> list[int]:
 
 
 def report_days(rules: Rules, report: TurnReport) -> list[Day]:
-    """The report's dates in order, each with its decisions, value totals, causes, news and events."""
+    """The report's dates in order, each with its decisions, value totals, causes, news and events; a secret
+    crisis's rung (known.py) is left out of the dates it was not known."""
     own = max(report.turn, 0)
     by_turn: dict[int, list[Change]] = {}
     for change, turn in zip(report.changes, change_turns(report), strict=True):
-        if not change.hidden and not change.target.endswith(".intention"):
+        if not change.hidden and not change.target.endswith(".intention") and not hides_change(rules, change, turn):
             by_turn.setdefault(turn, []).append(change)
     news: dict[int, list[NewsItem]] = {}
     events: dict[int, list[str]] = {}
     for msg in report.messages:
+        if hides_message(rules, msg):
+            continue
         turn = max(msg.turn, own)
         news.setdefault(turn, []).append(news_item(rules, msg))
         if msg.code == "event":

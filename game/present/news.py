@@ -28,6 +28,7 @@ from game.engine.record import (
 from game.i18n import N_, _, tr
 
 from . import opinion
+from .known import hides_message
 from .odds import reasons_lines
 from .tracks import track_name
 from .variants import event_words
@@ -307,7 +308,8 @@ def news_by_date(rules: Rules, reports, dates: int = 4) -> list[tuple[int, list[
     by_turn: dict[int, list[NewsItem]] = {}
     for report in reports[-(dates + 1):]:
         for msg in report.messages:
-            by_turn.setdefault(max(msg.turn, 0), []).append(news_item(rules, msg))
+            if not hides_message(rules, msg):
+                by_turn.setdefault(max(msg.turn, 0), []).append(news_item(rules, msg))
     for report in reports[-(dates + 1):]:
         by_turn.setdefault(max(report.turn, 0), [])
     newest = sorted(by_turn, reverse=True)[:dates]

@@ -19,6 +19,7 @@ from game.scenario.calendar import turn_of
 
 from .dates import day_text, turn_date, what_happened
 from .dates import turn_heading as day_heading
+from .known import player_view, secret_note, secret_pairs
 from .lines import decisions_sentence, report_days
 from .news import TONE_MARKERS, decision_words, intention_words, rating_words, role_words
 from .office import office_lines
@@ -112,6 +113,7 @@ def turn_heading(rules: Rules, turn: int) -> str:
 def ladders(rules: Rules, obs: Observation) -> list[dict[str, Any]]:
     """Each pair's rung on its ladder and the estimated pressure toward the next rung."""
     out = []
+    hidden = secret_pairs(rules, obs)
     for p in obs.pairs:
         notes = []
         if p.peak_rung > p.rung:
@@ -125,7 +127,7 @@ def ladders(rules: Rules, obs: Observation) -> list[dict[str, Any]]:
             "top": len(p.ladder) - 1,
             "rung_name": p.rung_name,
             "ladder": list(p.ladder),
-            "pressure": f"pressure ≈ {estimate_text(p.pressure, 1)}",
+            "pressure": secret_note() if p.id in hidden else f"pressure ≈ {estimate_text(p.pressure, 1)}",
             "notes": notes,
         })
     return out
@@ -311,7 +313,7 @@ def turn_page(game: Game, *, player: str, paused: bool, closed: bool) -> dict[st
     """Everything the student's page shows this turn, in words."""
     rules = game.rules
     scn = rules.scenario
-    obs = game.observation()
+    obs = player_view(game)
     return {
         "title": scn.title,
         "player": player,

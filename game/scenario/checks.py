@@ -181,6 +181,13 @@ def check_pairs(scn: Scenario) -> Iterator[Problem]:
                    "{rungs}",
                    pressure=pair.pressure, value=rungs - 1, rungs=rungs),
             )
+        if pair.secret is not None and pair.secret.rung >= rungs:
+            yield Problem(
+                ("pairs", i, "secret", "rung"),
+                "error",
+                tr("rung {rung} is above the top of the ladder (rungs 0 to {value}); use a rung from 0 to {value}",
+                   rung=pair.secret.rung, value=rungs - 1),
+            )
 
 
 def check_roles(scn: Scenario) -> Iterator[Problem]:
@@ -285,6 +292,22 @@ def check_dates(scn: Scenario) -> Iterator[Problem]:
                 f"{pair.incidents_from} is outside the calendar ({_calendar_span(scn)}), so random incidents are "
                 f"{'possible from the first turn' if pair.incidents_from < scn.calendar.start else 'never possible'};"
                 " move the date inside the calendar",
+            )
+        if pair.secret is not None and pair.secret.public is not None and pair.secret.public < pair.secret.until:
+            yield Problem(
+                ("pairs", i, "secret", "public"),
+                "error",
+                tr("the world cannot learn of it ({public}) before the office does ({until}); give a date on or "
+                   "after {until}", public=pair.secret.public, until=pair.secret.until),
+            )
+        if pair.secret is not None and _outside(scn, pair.secret.until):
+            yield Problem(
+                ("pairs", i, "secret", "until"),
+                "warning",
+                tr("{day} is outside the calendar ({calendar_span}), so the real rung is {consequence}; move the "
+                   "date inside the calendar", day=pair.secret.until, calendar_span=_calendar_span(scn),
+                   consequence=_("shown from the first turn") if pair.secret.until < scn.calendar.start
+                   else _("never shown")),
             )
     for i, ev in enumerate(scn.events):
         if ev.until is not None and ev.until > scn.calendar.end and not _outside(scn, ev.date):

@@ -193,6 +193,26 @@ class Party(Node):
     )
 
 
+class PairSecret(Node):
+    """A dispute whose real place on the ladder is not known yet (a crisis kept secret): until `until` the player
+    sees the rung the world sees, and no reading of the pressure; until `public` the world's attention and opinion
+    follow that rung, not the real one."""
+
+    until: dt.date = Field(
+        description="The first date (YYYY-MM-DD) on which the office knows where the dispute really stands.",
+        examples=["1962-10-20"],
+    )
+    rung: Annotated[int, Field(ge=0)] = Field(
+        description="The rung the world sees until then (0 is the lowest).", examples=[1]
+    )
+    public: dt.date | None = Field(
+        default=None,
+        description="The first date on which the world knows it (default: `until`); from then on the world's "
+        "attention and opinion follow the real rung, and its jump from `rung` counts as a climb seen that day.",
+        examples=["1962-10-22"],
+    )
+
+
 class Pair(Node):
     """Two parties in dispute; each pair has its own place on the escalation ladder."""
 
@@ -232,6 +252,13 @@ class Pair(Node):
         description="No random incidents between this pair before this date (YYYY-MM-DD), e.g. while a crisis is "
         "still secret; the scenario's own events still happen.",
         examples=["1962-10-22"],
+    )
+    secret: PairSecret | None = Field(
+        default=None,
+        description="While the crisis is secret: until `until`, the player sees `rung` (what the world sees) "
+        "instead of the real rung, and no reading of the pressure; until `public`, the world's attention and "
+        "opinion follow `rung`. The parties and the crisis itself run on the real rung.",
+        examples=[{"until": "1962-10-20", "rung": 1, "public": "1962-10-22"}],
     )
 
 

@@ -11,6 +11,7 @@ from game.i18n import N_, _, tr
 from game.i18n.formats import localized
 from game.present.dates import unit_name
 from game.present.estimates import estimate_text
+from game.present.known import secret_note
 from game.present.leaders import monogram, mood, short_name
 from game.present.news import FAILURE, intention_words
 from game.present.office import Resource
@@ -30,8 +31,10 @@ def pair_card_height(theme: Theme) -> int:
         theme.line_height("small") + theme.px(22)
 
 
-def paint_pair(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, pair: PairView, title: str) -> None:
-    """The pair's name, its rung in words and colour, the ladder as segments, and the pressure estimate band."""
+def paint_pair(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, pair: PairView, title: str,
+               secret: bool = False) -> None:
+    """The pair's name, its rung in words and colour, the ladder as segments, and the pressure estimate band (none
+    while the crisis is `secret`: the rung is then what the world sees, game/present/known.py)."""
     pal = theme.palette
     top = len(pair.ladder) - 1
     colour = ladder_colour(pal, pair.rung, top)
@@ -59,21 +62,24 @@ def paint_pair(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, pair: P
         if r == pair.peak_rung and pair.peak_rung > pair.rung:
             pygame.draw.rect(surface, pal.danger, seg, 1, border_radius=theme.px(2))
     y += seg_h + theme.px(4)
-    _band(surface, pygame.Rect(x, y, w, theme.px(6)), theme, pair.pressure, top + 0.999, pal.text)
+    if not secret:
+        _band(surface, pygame.Rect(x, y, w, theme.px(6)), theme, pair.pressure, top + 0.999, pal.text)
     y += theme.px(10)
-    notes = pressure_notes(pair)
+    notes = pressure_notes(pair, secret)
     note = next((n for n in notes if theme.width(n, "small") <= w), notes[-1])  # shortened, never cut if it can be
     surface.blit(theme.text(theme.fit(note, w, "small"), "small", pal.muted), (x, y))
 
 
-def pressure_note(pair) -> str:
+def pressure_note(pair, secret: bool = False) -> str:
     """'pressure ≈ 2.5 (90%: 2.1–3.0) · peak 4 · troops: 5 left', under a pair's ladder (and in its tooltip, for a
     card too narrow for all of it)."""
-    return pressure_notes(pair)[0]
+    return pressure_notes(pair, secret)[0]
 
 
-def pressure_notes(pair) -> tuple[str, ...]:
+def pressure_notes(pair, secret: bool = False) -> tuple[str, ...]:
     """The pressure note from its full form to its shortest, for a card to take the longest that fits."""
+    if secret:
+        return secret_note(), _("no reading yet")
     est = pair.pressure
     extra = []
     if pair.peak_rung > pair.rung:

@@ -37,7 +37,8 @@ EFFECTS: dict[str, str] = {
 
 LADDER_TEXT = (
     N_("Each pair of parties stands on an escalation ladder, by default: stable peace, tension, crisis, "
-       "confrontation, brink, armed clashes, war, catastrophe. Everyone sees the rung. Underneath, a hidden "
+       "confrontation, brink, armed clashes, war, catastrophe. Everyone sees the rung (while a crisis is still "
+       "secret, you see only the rung the world sees, and no reading of its pressure). Underneath, a hidden "
        "pressure pushes toward the next rung; you see your analysts' estimate of it with a 90% band. Some rungs "
        "are thresholds: climbing onto them takes extra pressure, and once there a pair falls back only well below "
        "(sticky). Escalation feeds itself — each side reacts to the other, incidents grow likelier higher up — "

@@ -101,3 +101,33 @@ def test_incidents_from_silences_only_the_days_before_it():
     ctx_a = Ctx(quiet, a.state, a.dice, TurnReport(2, "x"))
     ctx_b = Ctx(loud, b.state, b.dice, TurnReport(2, "x"))
     assert escalation.incident_chance(ctx_a, 0) == 0.0 < escalation.incident_chance(ctx_b, 0)
+
+
+def _visibility_and_opinion(rules, turns: int) -> list[tuple[float, tuple[float, ...]]]:
+    game = Game(rules, 3)
+    out = []
+    for _ in range(turns):
+        game.step()
+        out.append((game.state.office.visibility, tuple(game.state.opinion)))
+    return out
+
+
+def test_while_a_crisis_is_secret_the_worlds_attention_and_opinion_follow_the_rung_it_sees():
+    open_crisis = duel(pair={"pressure": 4.5})
+    secret = duel(pair={"pressure": 4.5, "secret": {"until": "2000-01-04", "rung": 0, "public": "2000-01-06"}})
+    a, b = _visibility_and_opinion(open_crisis, 7), _visibility_and_opinion(secret, 7)
+    assert b[0][0] < a[0][0], "a secret brink draws less of the world's attention than an open one"
+    game = Game(secret, 3)
+    for _ in range(4):
+        game.step()
+    assert not any(c.cause.id == "opinion_ladder" for r in game.reports for c in r.changes)
+    game.step()  # 5 January: the world learns on the 6th
+    game.step()  # the 6th: the jump from the rung it saw is a climb it sees
+    climbs = [c for c in game.reports[-1].changes if c.cause.id == "opinion_ladder"]
+    assert climbs and all(c.after < c.before for c in climbs)
+    assert climbs[0].cause.args[1] == 0 and climbs[0].cause.args[2] == game.state.pairs[0].rung
+
+
+def test_without_a_secret_the_world_sees_the_real_rung_from_the_first_turn():
+    rules = duel()
+    assert [rules.world_rung(0, t, 3) for t in (-1, 0, 5)] == [3, 3, 3]

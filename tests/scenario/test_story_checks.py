@@ -169,3 +169,12 @@ def test_a_track_needs_a_sound_range_and_visibility(old: str, new: str, message:
 def test_power_may_be_a_number_or_an_expression():
     assert diagnostics('power: "0.5 + 0.5 * deal"', "power: 1.5") == []
     assert "did you mean 'deal'" in only(diagnostics('power: "0.5 + 0.5 * deal"', 'power: "0.5 + dael"'), "error")
+
+
+def test_a_secret_rung_above_the_ladder_and_a_world_that_learns_before_the_office_are_errors():
+    message = only(diagnostics("    reaction: [0.2, 0.2]\n",
+                               "    reaction: [0.2, 0.2]\n    secret: {until: 2030-03-11, rung: 9}\n"), "error")
+    assert "rung 9 is above the top of the ladder" in message
+    message = only(diagnostics("    reaction: [0.2, 0.2]\n", "    reaction: [0.2, 0.2]\n    secret: "
+                               "{until: 2030-03-18, rung: 1, public: 2030-03-11}\n"), "error")
+    assert "before the office does" in message

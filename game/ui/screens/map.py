@@ -7,6 +7,7 @@ import pygame
 
 from game.i18n import N_, N_plural, _, ngettext, tr
 from game.present.dates import turn_date, unit_name
+from game.present.known import player_view
 from game.present.mapview import MapModel, Scene
 
 from ..layout import Flow, columns, inset
@@ -38,7 +39,7 @@ class MapView:
         self._fade: tuple[pygame.Surface, int] | None = None  # the picture faded from, and when the fade began
 
     def scene(self, game, obs=None) -> Scene:
-        return self.model.scene(game.state, obs if obs is not None else game.observation())
+        return self.model.scene(game.state, obs if obs is not None else player_view(game))
 
     def advance(self, ms: int) -> None:
         self.clock_ms += ms
@@ -104,7 +105,7 @@ class MapScreen(Screen):
         session = app.session
         game = session.game
         rules = session.rules
-        obs = game.observation()
+        obs = player_view(game)
         unit = rules.scenario.calendar.turn_unit
         sub = tr("{unit} {n} of {turns} · {date}", unit=unit_name(unit), n=min(obs.turn + 1, obs.turns),
                  turns=obs.turns,

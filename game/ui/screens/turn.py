@@ -14,6 +14,7 @@ from game.i18n.formats import localized, percent_of
 from game.present.conditions import requirement_text
 from game.present.dates import turn_date, turn_heading, unit_name
 from game.present.estimates import estimates_note
+from game.present.known import player_view, secret_pairs
 from game.present.leaders import mood
 from game.present.news import intention_words, news_by_date
 from game.present.odds import issue_words, odds_lines
@@ -136,7 +137,7 @@ class TurnScreen(Screen):
     # -- building --------------------------------------------------------------------------------------------
     def build(self, rect: pygame.Rect) -> list[Widget]:
         theme = self.app.theme
-        self._obs = obs = self.game.observation()
+        self._obs = obs = player_view(self.game)
         bar_h = theme.px(64)
         out = self._top_bar(pygame.Rect(rect.x, rect.y, rect.w, bar_h), theme, obs)
         body = inset(pygame.Rect(rect.x, rect.y + bar_h, rect.w, rect.h - bar_h), theme.px(12), theme.px(10))
@@ -265,15 +266,17 @@ class TurnScreen(Screen):
                     paint=lambda s, r, th: panel(s, r, th, _("Parties — your estimates"))),
         ]
         flow = Flow(self._inner(top, theme), "pairs", self.scroll, "pairs", theme.px(8), self.invalidate)
+        hidden = secret_pairs(rules, obs)
         for pair in obs.pairs:
             title = pair_name(rules, pair.id)
             ladder = " → ".join(f"{n}" + (_(" ◀ now") if i == pair.rung else "") for i, n in enumerate(pair.ladder))
             tip = (tr("{title}: {rung_name} (rung {rung}). Ladder: {ladder}. The band under it is your analysts' "
                       "estimate of the hidden pressure toward the next rung (90% band).",
                       title=title, rung_name=pair.rung_name, rung=pair.rung, ladder=ladder)
-                   + " " + sentence_start(cards.pressure_note(pair)) + ".")
+                   + " " + sentence_start(cards.pressure_note(pair, pair.id in hidden)) + ".")
             flow.add(Painter(flow.take(card_h), key=f"pair:{pair.id}", tip=tip,
-                             paint=lambda s, r, th, p=pair, t=title: cards.paint_pair(s, r, th, p, t)))
+                             paint=lambda s, r, th, p=pair, t=title, h=pair.id in hidden: cards.paint_pair(
+                                 s, r, th, p, t, h)))
         out += flow.finish()
         unit = rules.scenario.calendar.turn_unit
         flow = Flow(self._inner(bottom, theme), "parties", self.scroll, "parties", theme.px(8), self.invalidate)
