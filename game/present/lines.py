@@ -140,7 +140,7 @@ def report_days(rules: Rules, report: TurnReport) -> list[Day]:
         if hides_message(rules, msg):
             continue
         turn = max(msg.turn, own)
-        news.setdefault(turn, []).append(news_item(rules, msg))
+        news.setdefault(turn, []).append(news_item(rules, msg, report.changes))
         if msg.code == "event":
             events.setdefault(turn, []).append(msg.args[0])
     turns = sorted({own, *by_turn, *news, *events})

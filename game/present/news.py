@@ -7,6 +7,7 @@ a marker in the text mode), so that a failure never looks like good news.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.engine import Rules
@@ -23,13 +24,15 @@ from game.engine.record import (
     PROPOSAL,
     RESOURCES,
     Cause,
+    Change,
     Message,
 )
 from game.i18n import N_, _, tr
+from game.i18n.formats import localized
 
 from . import opinion
 from .known import hides_message
-from .odds import reasons_lines
+from .odds import percent, reasons_lines
 from .tracks import track_name
 from .variants import event_words
 from .words import pair_name, party_name, target_name
@@ -67,6 +70,41 @@ FIXED_MESSAGES = {
     "mixed_signals": N_("Poor coordination: UN bodies and partners send contradictory signals, blunting the "
                         "effort."),
 }
+
+
+PER_UNIT = {"day": N_("a day"), "week": N_("a week"), "month": N_("a month")}
+
+
+def recovery_label(rules: Rules) -> str:
+    """How prestige comes back, with the scenario's own figures: 'prestige recovers with time: 0.5 a month, and 4%
+    of what it lies below its start (55)'. Nothing else gives it back but a success, and a success gives back
+    less than it cost (success_note), so a player who keeps working sees it fall; this says by how much it returns."""
+    tuning = rules.tuning
+    per = _(PER_UNIT.get(rules.scenario.calendar.turn_unit, N_("a turn")))
+    base = tr("{points} {per}", points=localized(f"{tuning.prestige_recovery:g}"), per=per)
+    if tuning.prestige_rebound:
+        return tr("prestige recovers with time: {base}, and {share} of what it lies below its start ({start})",
+                  base=base, share=percent(tuning.prestige_rebound),
+                  start=localized(f"{rules.scenario.secretary_general.prestige:g}"))
+    return tr("prestige recovers with time: {base}", base=base)
+
+
+def success_note(rules: Rules, msg: Message, changes: Sequence[Change]) -> str:
+    """Under an accepted offer or proposal: how much of its price in prestige the success gave back (from the
+    report's own changes), since a success earns less than it costs and a quiet success earns nothing."""
+    if msg.code not in ("good_offices_accepted", "proposal_accepted") or msg.cause is None:
+        return ""
+    item = rules.instruments.get(msg.cause.id) or rules.proposals.get(msg.cause.id)
+    cost = item.cost.prestige if item is not None else 0
+    back = sum(c.after - c.before for c in changes
+               if c.target == "prestige" and c.cause == msg.cause and c.after > c.before)
+    if not cost or back <= 0:
+        return ""
+    if back >= cost:
+        return tr("It earns back {back} prestige, more than the {cost} it cost.", back=localized(f"{back:g}"),
+                  cost=localized(f"{cost:g}"))
+    return tr("It gives back {back} of the {cost} prestige it cost: a success earns less than it costs, and "
+              "prestige otherwise returns only with time.", back=localized(f"{back:g}"), cost=localized(f"{cost:g}"))
 
 
 @dataclass(frozen=True)
@@ -188,6 +226,8 @@ def cause_label(rules: Rules, cause: Cause) -> str:
         name = rules.council_names[rules.council_ids.index(key)] if key in rules.council_ids else key
         return tr("veto by {name}", name=name)
     if kind == RESOURCES:
+        if key == "recovery":
+            return recovery_label(rules)
         return _(RESOURCE_LABELS[key]) if key in RESOURCE_LABELS else key
     if kind == DISTRACTION:
         if key == "budget":
@@ -296,10 +336,14 @@ def message_tone(msg: Message) -> str:
     return CODE_TONES.get(msg.code, NEWS)
 
 
-def news_item(rules: Rules, msg: Message) -> NewsItem:
-    """A message as the feed shows it, with the reasons behind a failure (odds.py) as its notes."""
-    return NewsItem(message_text(rules, msg), message_tone(msg), msg.turn, msg.kind, msg.code,
-                    tuple(reasons_lines(rules, msg)))
+def news_item(rules: Rules, msg: Message, changes: Sequence[Change] = ()) -> NewsItem:
+    """A message as the feed shows it, with the reasons behind a failure (odds.py) as its notes, and under a
+    success what it gave back of its price (success_note, from the report's `changes`)."""
+    notes = list(reasons_lines(rules, msg))
+    gave = success_note(rules, msg, changes)
+    if gave:
+        notes.append(gave)
+    return NewsItem(message_text(rules, msg), message_tone(msg), msg.turn, msg.kind, msg.code, tuple(notes))
 
 
 def news_by_date(rules: Rules, reports, dates: int = 4) -> list[tuple[int, list[NewsItem]]]:
@@ -309,7 +353,7 @@ def news_by_date(rules: Rules, reports, dates: int = 4) -> list[tuple[int, list[
     for report in reports[-(dates + 1):]:
         for msg in report.messages:
             if not hides_message(rules, msg):
-                by_turn.setdefault(max(msg.turn, 0), []).append(news_item(rules, msg))
+                by_turn.setdefault(max(msg.turn, 0), []).append(news_item(rules, msg, report.changes))
     for report in reports[-(dates + 1):]:
         by_turn.setdefault(max(report.turn, 0), [])
     newest = sorted(by_turn, reverse=True)[:dates]

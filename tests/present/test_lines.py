@@ -45,7 +45,7 @@ def test_a_cause_shows_its_own_total_and_the_value_its_change_over_the_turn():
     assert totals["karelia_lowmark.rung"].text == "Escalation between Karelia – Lowmark: up from 'crisis' to " \
                                                   "'confrontation'"
     labels = [c.label for c in day.causes]
-    assert labels == [f"{r.instruments['private_appeal'].name} → Karelia", "prestige recovers with time",
+    assert labels == [f"{r.instruments['private_appeal'].name} → Karelia", "prestige recovers with time: 0.5 a week",
                       "pressure crossed into 'confrontation'"]
     assert [s.text for s in day.causes[0].shares] == ["Prestige −3"]
     assert [s.text for s in day.causes[1].shares] == ["Prestige +0.5"]
