@@ -29,7 +29,7 @@ OUTCOMES = {
 }
 # What still works after a rebuff, by instrument kind: the engine's effects that go on (instruments.py).
 AFTER_REBUFF = {
-    "good_offices": N_("rebuffed · only the contacts go on, no mediation"),
+    "good_offices": N_("rebuffed · only the contacts go on"),
 }
 
 
