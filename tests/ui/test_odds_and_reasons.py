@@ -55,3 +55,16 @@ def test_the_turn_report_says_why_a_proposal_was_refused(saves):
         assert any("By your estimates the chance of acceptance was about" in t for t in texts)
         return
     raise AssertionError("the proposal was never refused in 40 games")
+
+
+def test_a_climb_up_the_ladder_never_reads_in_the_colour_of_good_news(saves):
+    from game.engine.record import Cause, Change, TurnReport
+
+    app = _app(saves)
+    report = TurnReport(0, "2030-03-04", changes=[
+        Change("karelia_lowmark.rung", 0, 1, Cause("dynamics", "ladder", (0, 1)))])
+    app.push(ReportScreen(app, report, review=True))
+    frame(app)
+    (heading,) = [w for w in app.top.widgets if "up from" in (getattr(w, "text", "") or "")]
+    pal = app.theme.palette
+    assert heading.colour == pal.warn != pal.good

@@ -101,7 +101,9 @@ class ReportScreen(Screen):
         for t in day.totals:
             if t.scale.kind == "rung":
                 k = rules.pair_ids.index(t.target.partition(".")[0])
-                colour = ladder_colour(pal, int(t.after), rules.tops[k]) if t.worse else pal.good
+                # a climb never reads as good news: low on the ladder its own colour is green, so warn instead
+                low = int(t.after) / rules.tops[k] < 0.4
+                colour = (pal.warn if low else ladder_colour(pal, int(t.after), rules.tops[k])) if t.worse else pal.good
                 para(t.text, "h3", colour, True)
         decisions = decisions_sentence(day)
         if decisions:
