@@ -100,7 +100,8 @@ def target_label(rules: Rules, target: str) -> str:
     if attr == "rung" and head in rules.pair_ids:
         return tr("Escalation between {pair_name}", pair_name=pair_name(rules, head))
     if head == "council" and attr in rules.council_ids:
-        return tr("{name}'s support", name=rules.council_names[rules.council_ids.index(attr)])
+        # not "{name}'s support": "United States's support", "Troop contributors (Nordic states)'s support"
+        return tr("Council support from {name}", name=rules.council_names[rules.council_ids.index(attr)])
     if head == "opinion" and attr in AUDIENCES:
         return standing_label(attr)
     if head in rules.pair_ids:

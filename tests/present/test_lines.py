@@ -83,7 +83,8 @@ def test_money_support_switches_and_whole_counters_read_as_people_write_them():
         Change("water_deal", 0, 1, cause), Change("envoys", 2, 3, cause)])
     (day,) = report_days(r, report)
     assert [t.text for t in day.totals] == ["Budget $12.0m → $10.5m (−$1.5m)",
-                                            "United States's support 60% → 65% (+5 pts)", "Water deal: no → yes",
+                                            "Council support from United States 60% → 65% (+5 pts)",
+                                            "Water deal: no → yes",
                                             "Envoys 2 → 3 (+1)"]
     assert cost_text(r.instruments["special_envoy"].cost, True) == "3 prestige · $1m · 1 envoy · 1 attention"
 
