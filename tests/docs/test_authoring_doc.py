@@ -38,6 +38,7 @@ SECTIONS = {
     "Rung": "ladder",
     "Party": "parties",
     "Pair": "pairs",
+    "PairSecret": "secret",
     "SecretaryGeneral": "secretary_general",
     "CouncilMember": "council",
     "Distraction": "distractions",
