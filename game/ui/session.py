@@ -20,6 +20,7 @@ from game.scenario.calendar import turn_count, turn_of
 from game.scenario.catalogue import shipped
 from game.scenario.loader import load_scenario
 from game.scenario.model import Scenario
+from game.sim.pool import RulesPool
 
 from .reload import Reloaded, reload_game
 from .settings import SETTINGS_FILE
@@ -107,6 +108,7 @@ class Session:
     discussed: set[str] = field(default_factory=set)  # discussion points already put to the class
     game_id: str = field(default_factory=new_game_id)  # names this game's own autosave
     map_view: Any = field(default=None, repr=False, compare=False)  # the map's bound conditions and drawings
+    pool: RulesPool | None = field(default=None, repr=False, compare=False)  # the advisor's warm workers
 
     @property
     def rules(self) -> Rules:
@@ -174,11 +176,33 @@ class Session:
         return False
 
     def end_turn(self) -> TurnReport:
-        """Send the orders, resolve the turn, autosave; raises IllegalAction if the orders are not legal."""
+        """Send the orders, resolve the turn, autosave; raises IllegalAction if the orders are not legal. The
+        advisor's workers stop when the game ends."""
         report = self.game.step(self.orders, self.choices)
         self.orders, self.choices = [], {}
         self.autosave()
+        if self.game.done:
+            self.close()
         return report
+
+    # -- the advisor's workers -----------------------------------------------------------------------------------
+    def rollout_pool(self, jobs: int) -> RulesPool | None:
+        """The `jobs` processes the advisor plays its rollouts on: started at the first call and kept warm for the
+        next ones, started again if the rules changed (a reloaded scenario). None for one process, or once the
+        game is over."""
+        if jobs <= 1 or self.game.done:
+            return None
+        if self.pool is not None and (self.pool.rules is not self.game.rules or not self.pool.open):
+            self.close()
+        if self.pool is None:
+            self.pool = RulesPool(self.game.rules, jobs)
+        return self.pool
+
+    def close(self) -> None:
+        """Stop the advisor's workers (when the game ends or the window leaves it); a later call starts new ones."""
+        if self.pool is not None:
+            pool, self.pool = self.pool, None
+            pool.close()
 
     # -- the facilitator ---------------------------------------------------------------------------------------
     def intervene(self, intervention: Intervention) -> str | None:

@@ -1,6 +1,7 @@
 """The advisor: for each move open to you this turn, what it adds to waiting in points with a 90% band, and the
 chances of success, a partial outcome and failure, from rollouts on worlds drawn from your own estimates
-(game.sim.advisor). It runs in the background so the window stays responsive."""
+(game.sim.advisor). It runs in the background so the window stays responsive, its rollouts shared among the
+game's warm worker processes (Session.rollout_pool) when the window has more than one core."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from game.present.advice import advice_line, advisor_note, verdict
 from game.present.moves import move_label
 from game.present.words import action_label
 from game.sim.advisor import RUNS, Advice, advise, continues_with_history
+from game.sim.pool import RulesPool
 
 from ..layout import Flow, inset, rows
 from ..theme import Theme
@@ -55,14 +57,15 @@ class AdvisorScreen(Screen):
         self.horizon: int | None = None
         self.history = continues_with_history(game)
         copy = game.fork()  # the advisor never changes a game, and this copy keeps the player's free to move on
+        pool = app.session.rollout_pool(app.advisor_jobs)
         if background:
-            threading.Thread(target=self._work, args=(copy,), daemon=True).start()
+            threading.Thread(target=self._work, args=(copy, pool), daemon=True).start()
         else:
-            self._work(copy)
+            self._work(copy, pool)
 
-    def _work(self, game: Game) -> None:
+    def _work(self, game: Game, pool: RulesPool | None) -> None:
         try:
-            self.result = advise(game, seed=0, horizon=self.horizon)
+            self.result = advise(game, seed=0, horizon=self.horizon, pool=pool)
         except Exception as exc:  # any failure is shown in the dialog rather than lost with the thread
             self.error = tr("The advisor failed: {exc}", exc=exc)
 
