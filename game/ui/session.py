@@ -20,6 +20,7 @@ from game.scenario.calendar import turn_count, turn_of
 from game.scenario.catalogue import shipped
 from game.scenario.loader import load_scenario
 from game.scenario.model import Scenario
+from game.sim.advisor import Advice
 from game.sim.pool import RulesPool
 
 from .reload import Reloaded, reload_game
@@ -109,6 +110,7 @@ class Session:
     game_id: str = field(default_factory=new_game_id)  # names this game's own autosave
     map_view: Any = field(default=None, repr=False, compare=False)  # the map's bound conditions and drawings
     pool: RulesPool | None = field(default=None, repr=False, compare=False)  # the advisor's warm workers
+    advice: tuple[tuple, list[Advice]] | None = field(default=None, repr=False, compare=False)  # the last answer
 
     @property
     def rules(self) -> Rules:
@@ -197,6 +199,17 @@ class Session:
         if self.pool is None:
             self.pool = RulesPool(self.game.rules, jobs)
         return self.pool
+
+    def advice_key(self, horizon: int | None) -> tuple:
+        """What the advisor's answer depends on: this game at this turn (orders and answers do not count, a
+        facilitator's intervention does) and the horizon."""
+        return self.game, self.game.turn, len(self.game.interventions), horizon  # the game itself: Game has no ==
+
+    def kept_advice(self, horizon: int | None) -> list[Advice] | None:
+        """The advisor's answer already worked out for the game as it is now, if any: asking again shows it."""
+        if self.advice is not None and self.advice[0] == self.advice_key(horizon):
+            return self.advice[1]
+        return None
 
     def close(self) -> None:
         """Stop the advisor's workers (when the game ends or the window leaves it); a later call starts new ones."""

@@ -61,11 +61,16 @@ def test_the_advisors_workers_are_kept_for_the_game_and_stopped_when_the_window_
     first = _ask(app)
     pool = app.session.pool
     assert pool is not None and pool.open and pool.jobs == 2
-    workers = _workers()
+    workers, calls = _workers(), pool.calls
     assert len(workers) >= 2
-    again = _ask(app)
-    assert app.session.pool is pool and _workers() == workers  # the same processes, warm
-    assert first == again == advise(game.fork(), seed=0)  # the same answer as on one process
+    assert first == advise(game.fork(), seed=0)  # the same answer as on one process
+    assert _ask(app) is first and pool.calls == calls  # asked again on the same turn: kept, not worked out again
+    app.session.end_turn()
+    show_game(app)
+    frame(app)
+    later = _ask(app)
+    assert app.session.pool is pool and _workers() == workers and pool.calls > calls  # the same processes, warm
+    assert later == advise(game.fork(), seed=0) != first
     app.session = None  # back to the title: the game is left
     assert not pool.open and not workers & _workers()
 

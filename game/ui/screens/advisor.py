@@ -18,6 +18,7 @@ from game.sim.advisor import RUNS, Advice, advise, continues_with_history
 from game.sim.pool import RulesPool
 
 from ..layout import Flow, inset, rows
+from ..session import Session
 from ..theme import Theme
 from ..widgets import Button, Label, Painter, TextBlock, Widget
 from .base import Screen, dialog_frame
@@ -56,16 +57,22 @@ class AdvisorScreen(Screen):
         game = app.session.game
         self.horizon: int | None = None
         self.history = continues_with_history(game)
+        self.result = app.session.kept_advice(self.horizon)  # asked again on the same turn: the same answer
+        if self.result is not None:
+            return
         copy = game.fork()  # the advisor never changes a game, and this copy keeps the player's free to move on
         pool = app.session.rollout_pool(app.advisor_jobs)
+        work = (app.session, app.session.advice_key(self.horizon), copy, pool)
         if background:
-            threading.Thread(target=self._work, args=(copy, pool), daemon=True).start()
+            threading.Thread(target=self._work, args=work, daemon=True).start()
         else:
-            self._work(copy, pool)
+            self._work(*work)
 
-    def _work(self, game: Game, pool: RulesPool | None) -> None:
+    def _work(self, session: Session, key: tuple, game: Game, pool: RulesPool | None) -> None:
         try:
-            self.result = advise(game, seed=0, horizon=self.horizon, pool=pool)
+            result = advise(game, seed=0, horizon=self.horizon, pool=pool)
+            session.advice = key, result  # kept for the next time the advisor is asked on this turn
+            self.result = result
         except Exception as exc:  # any failure is shown in the dialog rather than lost with the thread
             self.error = tr("The advisor failed: {exc}", exc=exc)
 
