@@ -45,11 +45,12 @@ class RulesPool:
     def map(self, task: Callable[[Game, Any], Any], game: Game, items: Sequence[Any]) -> list[Any]:
         """[task(game, item) for item in items], on the workers: `task` a module-level function (it is sent by
         name), `game` a game on this pool's rules (sent without them), each item picklable."""
-        if self._pool is None:
+        pool = self._pool  # read once: another thread (the window's) may close it meanwhile
+        if pool is None:
             raise RuntimeError("the pool is closed")
         self.calls += 1
         jobs = [(task, game.portable(), list(chunk)) for chunk in chunks(items, self.jobs * CHUNKS_PER_WORKER)]
-        return [result for part in self._pool.map(_run, jobs, chunksize=1) for result in part]
+        return [result for part in pool.map(_run, jobs, chunksize=1) for result in part]
 
     @property
     def open(self) -> bool:
