@@ -57,6 +57,7 @@ class Hub:
     teachers: set[WebSocket] = field(default_factory=set)
     ticker: asyncio.Task | None = None  # a delegations class: resolves the shared turn when the timer runs out
     teams_update: asyncio.Task | None = None  # a delegations class: the teams' block, sent shortly (see tell_teams)
+    board_update: asyncio.Task | None = None  # the teacher's dashboard, sent once the orders already read are played
 
 
 def build_app(room: Classroom, join_url: str) -> Starlette:
@@ -87,7 +88,8 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
         so a broadcast builds each team's page once (`cache`, by role)."""
         if room.world is None:
             return {"type": "page", "page": web.turn_page(seat.game, player=seat.name, paused=room.paused,
-                                                          closed=room.closed)}
+                                                          closed=room.closed,
+                                                          baseline=room.baseline() if seat.game.done else None)}
         cache = {} if cache is None else cache
         if seat.role not in cache:
             if seat.role == delegations.SG:
@@ -135,8 +137,23 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
                 sockets.discard(ws)
 
     async def tell_teachers() -> None:
+        if hub.board_update is not None:  # this dashboard carries the pending one's changes too
+            hub.board_update.cancel()
+            hub.board_update = None
         if hub.teachers:
             await send(hub.teachers, dashboard())
+
+    def tell_teachers_next() -> None:
+        """Send the dashboard as soon as the server is free: the orders of a class that submits in the same
+        instant are each played and answered first, and the dashboard is built once for all of them (with no
+        wait when only one came)."""
+        if hub.teachers and (hub.board_update is None or hub.board_update.done()):
+            hub.board_update = asyncio.get_running_loop().create_task(board_next())
+
+    async def board_next() -> None:
+        await asyncio.sleep(0)
+        hub.board_update = None
+        await send(hub.teachers, dashboard())
 
     async def tell_everyone() -> None:
         if hub.teams_update is not None:  # the new pages carry the teams' block too
@@ -332,7 +349,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
                         tell_teams_soon()
                 else:
                     await send(hub.seats[seat.id], page_of(seat))
-                    await tell_teachers()
+                    tell_teachers_next()
         except WebSocketDisconnect:
             pass
         finally:
