@@ -40,8 +40,9 @@ def load_checked(arg: str, err: TextIO) -> tuple[Path, LoadResult, Rules]:
 
 def run_play(scenario_arg: str | None, seed: int | None, text: bool, load: str | None, *, session: str | None = None,
              player: str = "", inp: TextIO | None = None, out: TextIO | None = None, err: TextIO | None = None,
-             saves_dir: Path | None = None) -> int:
-    """Start a new game of a scenario (or of a class's session code), or continue the saved game `load`."""
+             saves_dir: Path | None = None, join: str | None = None) -> int:
+    """Start a new game of a scenario (or of a class's session code), continue the saved game `load`, or play
+    a seat in the solo class at the address `join`."""
     out = safe_output(out or sys.stdout)
     err = err or sys.stderr
     folder = saves_dir or saves_directory()
@@ -49,6 +50,17 @@ def run_play(scenario_arg: str | None, seed: int | None, text: bool, load: str |
     if len(player) > MAX_NAME:
         raise CliError(tr("--player is {len:,} characters long; a name may have at most {MAX_NAME}",
                           len=len(player), MAX_NAME=MAX_NAME))
+    if join is not None:
+        if scenario_arg is not None or seed is not None or load is not None or session is not None or text:
+            raise CliError(_("--join plays the class's own world in the window: leave out SCENARIO, --seed, "
+                             "--session, --load and --text"))
+        from .join import run_join
+
+        def local_scenario(scenario_id: str):
+            path, result, rules = load_checked(scenario_id, err)
+            return path, result.digest, rules
+
+        return run_join(join, player, folder, local_scenario, out)
     if session is not None:
         from .session import open_session
 

@@ -420,3 +420,37 @@ def error_text(rules: Rules, code: str, refusal=None) -> str:
     if refusal is not None:
         return refused(rules, refusal)
     return _(ERRORS.get(code, ERRORS["malformed"]))
+
+
+def join_problem(code: str, url: str, detail: str = "") -> str:
+    """Why `play --join URL` cannot join or go on, in one line that says what to do; a code the class server
+    gave (a full or ended class…) reads as the student's page reads it."""
+    if code in ERRORS:
+        return _(ERRORS[code])
+    if code == "bad_url":
+        return tr("{url}: not a class address; give the address your teacher's screen shows, such as "
+                  "http://192.168.1.20:8000/", url=url)
+    if code == "unreachable":
+        return tr("cannot reach the class server at {url} ({detail}); check the address and that this computer is "
+                  "on the room's network", url=url, detail=detail)
+    if code == "not_a_class":
+        return tr("{url} is not a Good Offices class server; check the address your teacher's screen shows", url=url)
+    if code == "delegations":
+        return tr("{url} is a delegations class: join it from a browser at that address (the desktop game joins "
+                  "solo classes)", url=url)
+    if code == "no_name":
+        return _("give your name with --player NAME, as the class summary should list it")
+    if code == "scenario_missing":
+        return tr("the class plays '{detail}', which this computer does not have; join from a browser at {url}",
+                  url=url, detail=detail)
+    if code == "scenario_differs":
+        return tr("this computer's copy of '{detail}' differs from the teacher's, so its game cannot follow the "
+                  "class; join from a browser at {url}", url=url, detail=detail)
+    if code == "no_answer":
+        return tr("the class server at {url} did not answer in time; try again", url=url)
+    if code == "needs_window":
+        return tr("'play --join' plays in the game window, which cannot open here ({detail}); join from a browser "
+                  "at {url}", url=url, detail=detail)
+    if code == "changed":
+        return _("Your teacher changed the world since: look at the turn again, then end it.")
+    return detail or _(ERRORS["malformed"])
