@@ -14,7 +14,7 @@ from game.engine.record import TurnReport
 from game.engine.rules import Rules
 from game.i18n import _, tr
 from game.present.refusals import refusal_text
-from game.saves import SaveError, autosave, load_save, new_game_id, restore_draft, resume, save_game
+from game.saves import SaveError, TeamMessage, autosave, load_save, new_game_id, restore_draft, resume, save_game
 from game.saves.store import write_atomic
 from game.scenario.calendar import turn_count, turn_of
 from game.scenario.catalogue import shipped
@@ -121,6 +121,7 @@ class Session:
     player: str = ""
     facilitator: bool = False  # a teacher runs the game for a class: pauses, interventions, votes
     votes: list[Vote] = field(default_factory=list)
+    messages: list[TeamMessage] = field(default_factory=list)  # a delegations class's, kept in every save
     discussed: set[str] = field(default_factory=set)  # discussion points already put to the class
     game_id: str = field(default_factory=new_game_id)  # names this game's own autosave
     map_view: Any = field(default=None, repr=False, compare=False)  # the map's bound conditions and drawings
@@ -159,7 +160,8 @@ class Session:
         orders, choices = restore_draft(data.draft, game)
         return cls(game, where, digest, saves_dir, created=data.created, orders=orders, choices=choices,
                    last_save=path, session_code=data.session, player=data.player,
-                   facilitator=bool(data.interventions or data.votes), votes=list(data.votes), game_id=data.game_id)
+                   facilitator=bool(data.interventions or data.votes), votes=list(data.votes), game_id=data.game_id,
+                   messages=list(data.messages))
 
     # -- orders --------------------------------------------------------------------------------------------------
     def why_not(self, action: Action) -> str | None:
@@ -263,7 +265,7 @@ class Session:
         try:
             path = autosave(self.game, self.saves_dir, self.player, scenario_path=self.scenario_path,
                             digest=self.digest, created=self.created, session=self.session_code, votes=self.votes,
-                            game_id=self.game_id, draft=self.draft())
+                            game_id=self.game_id, draft=self.draft(), messages=self.messages)
         except SaveError as exc:
             self.save_error = exc.message
             return None
@@ -296,7 +298,7 @@ class Session:
         """Save under `name` (or a new timestamped name); SaveError with the reason when it cannot."""
         path = save_game(self.game, self.saves_dir, name or None, self.player, scenario_path=self.scenario_path,
                          digest=self.digest, created=self.created, session=self.session_code, votes=self.votes,
-                         game_id=self.game_id, draft=self.draft())
+                         game_id=self.game_id, draft=self.draft(), messages=self.messages)
         self.last_save = path
         return path
 
