@@ -99,6 +99,7 @@ async def student(port: int, token: str, source: str, rng: random.Random, turns_
         name, steps = f"{port}/{page['player']}", {(page["heading"], page["done"]): 0}
         turns = 0
         while not page["done"]:
+            await asyncio.sleep(rng.uniform(0.0, think))  # each student reads the page for a while
             picked = rng.sample(page["instruments"], k=min(1, len(page["instruments"])))
             for orders in (picked, []):
                 sent = time.perf_counter()
@@ -112,7 +113,6 @@ async def student(port: int, token: str, source: str, rng: random.Random, turns_
                     steps[(page["heading"], page["done"])] = turns
                     turns_seen.append((name, steps, turns, sent, time.perf_counter()))
                     break
-            await asyncio.sleep(rng.uniform(0.0, think))  # students do not all click at the same instant
         return turns
 
 
