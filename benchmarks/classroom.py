@@ -1,17 +1,28 @@
 """Class server benchmark: simulated students over loopback play a whole scenario in the browser protocol, and
-we report the turn-resolution latency (from a student's submission to their page of the new turn, which is what
-they wait for) as median and p99, with the server processes' CPU time and memory. A plain script, not a test:
+we report the turn-resolution latency as median and p99, with the server processes' CPU time and memory. A plain
+script, not a test:
 
-    python benchmarks/classroom.py [SCENARIO] [--students N] [--sessions S] [--delegations]
+    python benchmarks/classroom.py [SCENARIO] [--students N] [--sessions S] [--delegations] [--think S] [--root DIR]
 
 Each session is one `host` process (one class per server, as a teacher runs it). Every student joins from its
 own loopback address (127.0.0.x), as every device in a room has its own, so the per-device limits apply as in
 class; a teacher's dashboard is connected to every session and receives every update.
 
+In a solo class each student's turn is their own game's, so the latency is from a student's submission until
+both their page of the new turn and the teacher's dashboard showing them on it have arrived (every client that
+sees that turn). Each student reads every page for a random time up to --think seconds before sending the next
+orders: the default 0.05 s is a class clicking as fast as it can, so the figure measures the server's
+throughput under the worst load (every student waits for all those queued before them); --think 4 is still far
+busier than a class (a student deciding a turn every two seconds on average) and shows the latency one
+student sees.
+
 With --delegations every session is a delegations class: the students are spread over the seats (the office
 and each party), one member of each team sends its team's orders every turn (the office a random open action,
 a party a random decision), and the latency is from the turn's last submission to each page — every student's
 and the teacher's — showing the new turn.
+
+--root DIR measures the server of another checkout (the same simulated class), to compare two versions under
+the same machine load.
 """
 
 from __future__ import annotations
