@@ -7,6 +7,7 @@ import sys
 from typing import Any, TextIO
 
 from game.i18n import _, tr
+from game.present.dates import unit_count
 from game.scenario.calendar import turn_count
 from game.scenario.model import Scenario
 
@@ -45,8 +46,8 @@ def format_info(scn: Scenario) -> str:
     names = {p.id: p.name for p in scn.parties}
     lines = [
         f"{scn.title}  ({scn.id})",
-        tr("  {period} — {info} to {info2}, {info3} turns of one {info4}",
-           period=scn.period, info=info['start'], info2=info['end'], info3=info['turns'], info4=info['turn_unit']),
+        tr("  {period} — {info} to {info2}, {length}", period=scn.period, info=info['start'], info2=info['end'],
+           length=unit_count("turns of", info['turns'], scn.calendar.turn_unit)),
         tr("  difficulty: {difficulty}", difficulty=scn.difficulty),
         "",
         _("Parties:     ") + ", ".join(f"{p.name} ({p.id}" + (f", {p.role}" if p.role != "disputant" else "") + ")"

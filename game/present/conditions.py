@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 
 from game.engine import Rules
-from game.i18n import N_, _, tr
+from game.i18n import N_, _, tr, trn
 from game.i18n.formats import localized
 from game.scenario.expr import Arith, Call, Compare, Const, Expression, Logic, Name, Neg, Not
 
 from .dates import day_text, turn_date
 from .news import event_title
-from .values import ATTRIBUTES, scale_of, value_text, variable_name
+from .values import ATTRIBUTES, attribute_word, scale_of, value_text, variable_name
 from .words import pair_name, party_name, use_name
 
 WORDS = {"and": N_("and"), "or": N_("or")}
@@ -90,7 +90,7 @@ def _join(parts: list[str], word: str) -> str:
     if len(parts) == 1:
         return parts[0]
     if len(parts) > 2 and any(", " in p or p.startswith((_("either "), _("both "))) for p in parts):
-        return "; ".join(parts[:-1]) + f"; {word} " + parts[-1]
+        return _("; ").join(parts[:-1]) + _("; ") + f"{word} " + parts[-1]
     return ", ".join(parts[:-1]) + f" {word} " + parts[-1]
 
 
@@ -169,7 +169,7 @@ def _about(rules: Rules, ref, op: str, value: float) -> str:
         if (op == "<" and n == 1) or (op in ("==", "<=") and n == 0):
             return tr("before you use {name}", name=name)
         if op == ">=":
-            return tr("after you have used {name} {n} times", name=name, n=n)
+            return trn("after you have used {name} {n} time", "after you have used {name} {n} times", n, name=name)
     return ""
 
 
@@ -208,7 +208,7 @@ def _ref_noun(rules: Rules, ref) -> str:
     if kind == "pair":
         if attr == "rung":
             return tr("the escalation between {pair}", pair=pair_name(rules, key, ' and '))
-        return tr("the {what} between {pair}", what=attr.replace("_", " "), pair=pair_name(rules, key, ' and '))
+        return tr("the {what} between {pair}", what=attribute_word(attr), pair=pair_name(rules, key, ' and '))
     if kind == "global":
         return _(GLOBAL_NOUNS[attr]) if attr in GLOBAL_NOUNS else attr.replace("_", " ")
     if kind == "var":

@@ -109,7 +109,7 @@ def seat_choices(rules: Rules, teams: Mapping[str, Sequence[str]]) -> list[dict[
 def delegation_player(rules: Rules, teams: Mapping[str, Sequence[str]]) -> str:
     """The players of a delegations game as its save names them, e.g. 'Delegations: Northland (Ana, Ben); …'."""
     parts = [f"{seat_name(rules, role)} ({', '.join(names)})" for role, names in sorted(teams.items()) if names]
-    text = tr("Delegations: {teams}", teams="; ".join(parts)) if parts else _("Delegations")
+    text = tr("Delegations: {teams}", teams=_("; ").join(parts)) if parts else _("Delegations")
     return text if len(text) <= MAX_PLAYER else text[: MAX_PLAYER - 1] + "…"
 
 

@@ -274,4 +274,4 @@ def rung_paths(rules: Rules, reports: list[TurnReport], start: list[int]) -> lis
 def decisions_sentence(day: Day) -> str:
     """'Karelia held its position; Lowmark escalated.'"""
     parts = [f"{name} {what}" for name, what in day.decisions]
-    return "; ".join(parts) + "." if parts else ""
+    return _("; ").join(parts) + "." if parts else ""

@@ -306,11 +306,13 @@ def delegation_notes(rules: Rules, inputs: Sequence[Any], messages: Sequence[Any
     notes = []
     for turn, turn_input in enumerate(inputs):
         if turn_input.decisions:
-            text = "; ".join(f"{seat_name(rules, party)}'s team chose to {decision_words(decision_of(decision))}"
+            text = _("; ").join(tr("{party}'s team chose to {decision}", party=seat_name(rules, party),
+                                decision=decision_words(decision_of(decision)))
                              for party, decision in turn_input.decisions)
             notes.append(FacilitatorNote(turn, _date(rules, turn), "decision", text))
     for m in messages:
-        text = f"{seat_name(rules, m.sender)} ({m.author}) to {seat_name(rules, m.recipient)}: “{m.text}”"
+        text = tr("{sender} ({author}) to {recipient}: “{text}”", sender=seat_name(rules, m.sender), author=m.author,
+                  recipient=seat_name(rules, m.recipient), text=m.text)
         notes.append(FacilitatorNote(m.turn, _date(rules, m.turn), "message", text))
     return tuple(sorted(notes, key=lambda n: (n.turn, n.kind != "decision")))
 
@@ -403,7 +405,7 @@ def history_rows(rules: Rules, game: Game) -> tuple[HistoryRow, ...]:
         real.setdefault(_turn(rules, note.date), []).append(note.text)
     for step in scn.historical_policy:
         acts = [action_label(rules, Action(a.use, a.target, a.mode)) for a in step.actions]
-        text = "; ".join(acts)
+        text = _("; ").join(acts)
         if step.note:
             text = f"{text} — {step.note}" if text else step.note
         if text:

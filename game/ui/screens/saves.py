@@ -7,7 +7,7 @@ import datetime as dt
 
 import pygame
 
-from game.i18n import _, tr
+from game.i18n import _, tr, trn
 from game.present.dates import day_text
 from game.saves import SaveError
 
@@ -77,9 +77,9 @@ class SavesScreen(Screen):
                 sub = tr("cannot be loaded: {problem}", problem=e.problem)
             else:
                 state = tr("ended: {replace}", replace=e.ending.replace('_', ' ')) if e.ending else _("in progress")
-                sub = tr("{replace} · {turns_played} turns played · {state} · {when}",
-                         replace=e.scenario_id.replace('_', ' '), turns_played=e.turns_played, state=state,
-                         when=when(e.updated))
+                sub = trn("{replace} · {n} turn played · {state} · {when}",
+                          "{replace} · {n} turns played · {state} · {when}", e.turns_played,
+                          replace=e.scenario_id.replace('_', ' '), state=state, when=when(e.updated))
             if saving:
                 action, tip = (lambda n=e.name: self._name(n, rebuild=True)), _("Use this name (replaces the save)")
             else:

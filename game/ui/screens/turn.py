@@ -12,7 +12,7 @@ from game.engine.observation import Observation
 from game.i18n import _, tr, trn
 from game.i18n.formats import localized, percent_of
 from game.present.conditions import requirement_text
-from game.present.dates import turn_date, turn_heading, unit_name
+from game.present.dates import capitalised, turn_date, turn_heading, unit_count, unit_name, unit_phrase
 from game.present.leaders import mood
 from game.present.news import intention_words, news_by_date
 from game.present.odds import issue_words, odds_lines
@@ -191,8 +191,8 @@ class TurnScreen(Screen):
             buttons_w += fac_w + theme.px(8)
         text_x = bar.x + pad + theme.px(36) + theme.px(12)
         avail = right_edge - buttons_w - text_x
-        date = tr("{unit} {n} of {turns} · {date} · {left} left", unit=unit_name(unit), n=min(obs.turn + 1, obs.turns),
-                  turns=obs.turns, date=turn_date(rules, obs.turn), left=plural(left_turns, 'turn'))
+        date = tr("{unit} {n} of {turns} · {date} · {left}", unit=unit_name(unit), n=min(obs.turn + 1, obs.turns),
+                  turns=obs.turns, date=turn_date(rules, obs.turn), left=unit_count("left", left_turns, unit))
         if self.session.session_code:  # first, so that a narrow bar cuts the turns left rather than the code
             date = tr("Session {session_code} · {date}", session_code=self.session.session_code, date=date)
         committed = self.game.committed(self.session.orders, self.session.choices)
@@ -282,6 +282,7 @@ class TurnScreen(Screen):
         flow.add(TextBlock(flow.take(TextBlock.measure(theme, note, flow.width, "small")), text=note, role="small",
                            colour=theme.palette.faint))
         leaders = {p.id: p.leader or "" for p in rules.scenario.parties}
+        initials = {p.id: p.initials or "" for p in rules.scenario.parties}
         said = {r.party: r for r in reactions(self.game, obs=obs)}
         for party in obs.parties:
             said_now = said.get(party.id)
@@ -298,11 +299,11 @@ class TurnScreen(Screen):
                    + (tr("Recent contact shows it intends to {intention}.",
                          intention=intention_words(party.intention)) if party.intention else
                       _("Its intention is unknown: good offices, an envoy, Track II or a visit would reveal it."))
-                   + (" " + tr("Last {unit}: {reaction}", unit=unit_name(unit).lower(), reaction=reaction[0])
+                   + (" " + capitalised(unit_phrase("last", unit, what=reaction[0]))
                       if reaction else ""))
             flow.add(Painter(flow.take(ph), key=f"party:{party.id}", tip=tip,
                              paint=lambda s, r, th, p=party, re=reaction: cards.paint_party(
-                                 s, r, th, p, leaders.get(p.id, ""), obs.turn, unit, re)))
+                                 s, r, th, p, leaders.get(p.id, ""), obs.turn, unit, re, initials.get(p.id))))
         out += flow.finish()
         return out
 
@@ -480,7 +481,7 @@ class TurnScreen(Screen):
                    "small", muted)
         needs = self._needs(ins)
         if needs:
-            self._para(flow, theme, _("Needs: ") + "; ".join(needs), "small", muted)
+            self._para(flow, theme, _("Needs: ") + _("; ").join(needs), "small", muted)
 
     def _detail_about(self, flow: Flow, theme: Theme, opt: Option) -> None:
         rules = self.session.rules
@@ -657,9 +658,7 @@ class TurnScreen(Screen):
         out += flow.finish()
         unit = rules.scenario.calendar.turn_unit
         n = len(session.orders)
-        out.append(Button(end, key="end", group="orders-end", label=tr("End {unit} {value}",
-                                                                       unit=unit_name(unit).lower(),
-                                                                       value=obs.turn + 1),
+        out.append(Button(end, key="end", group="orders-end", label=unit_phrase("end", unit, n=obs.turn + 1),
                           sub=f"{plural(n, 'order')}" if end.h >= theme.px(44) else "", kind="primary",
                           hotkey="E", on_click=self.end_turn, sound="turn",
                           tip=_("Send the orders; the parties decide and the crisis moves (E)")))
@@ -857,10 +856,10 @@ class TurnScreen(Screen):
             return
         self.selected = None
         self._obs = None
-        note = tr("; {plural_value} no longer possible and dropped",
-                  plural_value=plural(result.dropped, 'order or answer')) if result.dropped else ""
-        self.app.toast(tr("Scenario reloaded: {plural_value} replayed{note}.",
-                          plural_value=plural(len(self.game.inputs), 'turn'), note=note))
+        note = trn("; {n} order or answer no longer possible and dropped",
+                   "; {n} orders or answers no longer possible and dropped", result.dropped) if result.dropped else ""
+        self.app.toast(trn("Scenario reloaded: {n} turn replayed{note}.",
+                           "Scenario reloaded: {n} turns replayed{note}.", len(self.game.inputs), note=note))
         self.invalidate()
         self.on_enter()
 
