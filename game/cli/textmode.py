@@ -24,7 +24,7 @@ from game.engine.observation import Observation
 from game.engine.opinion import targets as opinion_targets
 from game.engine.record import TurnReport
 from game.i18n import N_, _, tr
-from game.i18n.formats import localized, money, percent_of
+from game.i18n.formats import labelled, localized, money, percent_of
 from game.present.dates import (
     calendar_line,
     day_text,
@@ -230,7 +230,7 @@ def render_glossary(rules: Rules) -> list[str]:
     entries = [*((_(term), _(text).replace("{p}", percent_of("90"))) for term, text in GLOSSARY), *((g.term,
                                                                     g.definition) for g in rules.scenario.glossary)]
     for term, definition in entries:
-        lines += wrap(f"{term}: {definition}", "  ")
+        lines += wrap(labelled(term, definition), "  ")
     return lines
 
 
@@ -660,7 +660,7 @@ def render_ending(game: Game, score: Score, base: Game) -> list[str]:
     if scn.historical_notes:
         lines += ["", _("What really happened:")]
         for note in scn.historical_notes:
-            lines += wrap(f"{day_text(note.date)}: {note.text}", "  ")
+            lines += wrap(labelled(day_text(note.date), note.text), "  ")
     if scn.notes:
         lines += ["", _("About this scenario:"), *wrap(scn.notes, "  ")]
     if scn.discussion:

@@ -13,7 +13,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_percent, get_decimal_symbol, get_group_symbol
 
-from . import _, current
+from . import _, current, tr
 
 MINUS = "−"
 NBSP = "\u00a0"
@@ -83,6 +83,11 @@ def money(amount: str) -> str:
 def percent_of(n: str) -> str:
     """A whole percentage already written ('60'): '60%', '60 %'."""
     return _("{n}%").format(n=n).replace(" ", NBSP)
+
+
+def labelled(label: object, text: object) -> str:
+    """'Label: text', with the space the language puts before a colon ('Étiquette : texte' in French)."""
+    return tr("{label}: {text}", label=label, text=text)
 
 
 def _as_date(day: dt.date | str) -> dt.date:

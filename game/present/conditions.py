@@ -11,7 +11,7 @@ import datetime as dt
 
 from game.engine import Rules
 from game.i18n import N_, _, tr, trn
-from game.i18n.formats import localized
+from game.i18n.formats import labelled, localized
 from game.scenario.expr import Arith, Call, Compare, Const, Expression, Logic, Name, Neg, Not
 
 from .dates import day_text, turn_date
@@ -113,7 +113,7 @@ def _flag(rules: Rules, ref, negate: bool) -> str:
         name = use_name(rules, key)
         return tr("before you use {name}", name=name) if negate else tr("after you have used {name}", name=name)
     if kind == "var" and isinstance(rules.scenario.variables.get(attr), bool):
-        return f"{variable_name(rules, attr)}: {_('no') if negate else _('yes')}"
+        return labelled(variable_name(rules, attr), _("no") if negate else _("yes"))
     noun = _ref_noun(rules, ref)
     return tr("{noun} is zero", noun=noun) if negate else tr("{noun} is not zero", noun=noun)
 

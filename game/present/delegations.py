@@ -12,7 +12,7 @@ from typing import Any
 
 from game.engine import Action, Game, Rules
 from game.i18n import N_, _, tr
-from game.i18n.formats import localized
+from game.i18n.formats import labelled, localized
 
 from .news import decision_words
 from .web import discussion, ending, ladders, parties, report, turn_heading, turn_page
@@ -29,7 +29,7 @@ LABELS: dict[str, str] = {
     "sent": N_("orders sent"),
     "not_sent": N_("still deciding"),
     "engine_plays": N_("played by the game"),
-    "your_government": N_("Your government"),
+    "your_government": N_("Your government:"),
     "own_hint": N_("Your government as it truly is: nobody else sees these figures."),
     "others": N_("The other parties"),
     "others_hint": N_("What your intelligence can tell of the others: estimates with their 90% band."),
@@ -203,7 +203,7 @@ def party_page(game: Game, role: str, *, player: str, paused: bool, closed: bool
         "last": tr("Last turn your government chose to {decision}.", decision=decision_words(previous))
         if game.turn > 0 else "",
         "ladders": ladders(rules, obs),
-        "parties": [p for n, p in enumerate(parties(obs)) if n != me],
+        "parties": [p for n, p in enumerate(parties(obs, unit=rules.scenario.calendar.turn_unit)) if n != me],
         "report": public,
         "choices": [] if game.done or closed else [{"id": k, "label": _(label), "text": _(text)}
                                                    for k, label, text in DECISION_CHOICES],
@@ -274,7 +274,7 @@ def vote_block(rules: Rules, poll: Any, votes: Sequence[Any], turn: int, *, teac
             "total": plural(len(poll.ballots), "ballot"),
         }
         if teacher:
-            block["counts"] = [f"{action_label(rules, a)}: {n}" for a, (_, n) in zip(poll.candidates, counts,
+            block["counts"] = [labelled(action_label(rules, a), n) for a, (_, n) in zip(poll.candidates, counts,
                                                                                      strict=True)]
         return block
     vote = next((v for v in reversed(votes) if v.turn == turn), None)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from game.engine import Rules
 from game.engine.opinion import AUDIENCES
 from game.i18n import N_, _, tr, trn
-from game.i18n.formats import localized, money, percent_of
+from game.i18n.formats import labelled, localized, money, percent_of
 
 from .opinion import standing_label
 from .tracks import track_name, track_value
@@ -110,7 +110,7 @@ def target_label(rules: Rules, target: str) -> str:
     if head == "opinion" and attr in AUDIENCES:
         return standing_label(attr)
     if head in rules.pair_ids:
-        return f"{pair_name(rules, head)}: {attribute_word(attr)}"
+        return labelled(pair_name(rules, head), attribute_word(attr))
     if head in rules.party_names:
         return tr("{party}'s {attr}", party=rules.party_names[head], attr=_(ATTRIBUTES.get(attr, attr.replace('_',
                                                                                                               ' '))))

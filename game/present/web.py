@@ -15,7 +15,7 @@ from game.engine.intel import ESTIMATED, Estimate
 from game.engine.observation import Observation
 from game.engine.record import TurnReport
 from game.i18n import N_, _, tr, trn
-from game.i18n.formats import signed, written
+from game.i18n.formats import labelled, signed, written
 from game.scenario.calendar import turn_of
 
 from .dates import capitalised, day_text, turn_date, unit_count, unit_name, what_happened
@@ -187,7 +187,7 @@ def office(rules: Rules, obs: Observation, last: TurnReport | None = None) -> di
                                                            turn_date=turn_date(rules, obs.turn + ini.matures_in))
         underway.append(tr("{name}{target}: {acts}, until {date}", name=ini.name, target=target, acts=acts,
                            date=turn_date(rules, obs.turn + ini.ends_in)))
-    progress = [f"{t.name}: {track_reading(rules, t)}" + (_(" (estimate, 90% band)") if t.estimate else "")
+    progress = [labelled(t.name, track_reading(rules, t)) + (_(" (estimate, 90% band)") if t.estimate else "")
                 for t in obs.tracks if t.visibility != "hidden"]
     shown = gauges(obs, last)
     opinion = [tr("{label}: {text}", label=capitalised(audience_name(g.audience)), text=_gauge_words(g)) for g in shown]
@@ -321,7 +321,7 @@ def ending(game: Game) -> dict[str, Any] | None:
         ],
         "peaks": peaks,
         "history_heading": _("What really happened"),
-        "history": [f"{day_text(n.date)}: {n.text}" for n in scn.historical_notes],
+        "history": [labelled(day_text(n.date), n.text) for n in scn.historical_notes],
         "questions": [d.question for d in scn.discussion],
         "rating_key": end.rating,
     }

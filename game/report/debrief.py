@@ -17,7 +17,7 @@ from game.engine.facilitator import decision_of
 from game.engine.game import intervene_at
 from game.engine.opinion import AUDIENCES
 from game.i18n import N_, _, tr
-from game.i18n.formats import percent_of
+from game.i18n.formats import labelled, percent_of
 from game.present.dates import day_text, short_date, when_text
 from game.present.delegations import seat_name
 from game.present.moves import comparison_label
@@ -293,7 +293,7 @@ def facilitator_notes(rules: Rules, interventions: Sequence[Intervention], votes
         notes.append(FacilitatorNote(iv.turn, _date(rules, iv.turn), iv.kind, text + (f" — {iv.note}" if iv.note
                                                                                            else "")))
     for vote in votes:
-        tally = ", ".join(f"{_vote_label(rules, a)}: {n}" for a, n in vote.counts)
+        tally = ", ".join(labelled(_vote_label(rules, a), n) for a, n in vote.counts)
         text = tr("Class vote ({tally}); the class chose {vote_label}",
                   tally=tally, vote_label=_vote_label(rules, vote.chosen))
         notes.append(FacilitatorNote(vote.turn, _date(rules, vote.turn), "vote", text))
@@ -381,7 +381,7 @@ def moves(rules: Rules, game: Game) -> tuple[Move, ...]:
         for ev_id, choice_id in turn_input.choices:
             ev = events[ev_id]
             label = next((c.label for c in ev.choices if c.key == choice_id), choice_id)
-            answers.append(f"{ev.title}: {label}")
+            answers.append(labelled(ev.title, label))
         faced = tuple(events[e].title for e in game.reports[t].events if e in events)
         out.append(Move(
             turn=t,
@@ -409,7 +409,7 @@ def history_rows(rules: Rules, game: Game) -> tuple[HistoryRow, ...]:
         if step.note:
             text = f"{text} — {step.note}" if text else step.note
         if text:
-            real.setdefault(_turn(rules, step.date), []).append(f"{scn.secretary_general.name}: {text}")
+            real.setdefault(_turn(rules, step.date), []).append(labelled(scn.secretary_general.name, text))
     mine = {m.turn: (*m.actions, *m.answers) for m in moves(rules, game)}
     turns = sorted({t for t, yours in mine.items() if yours} | set(real))
     return tuple(

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from game import __version__
-from game.i18n import _, tr, trn
+from game.i18n import _, current, tr, trn
 from game.i18n.formats import formatted, percent_of, signed
 from game.present.dates import unit_count, unit_phrase
 from game.present.news import rating_words
@@ -102,7 +102,7 @@ footer { margin-top: 36px; padding-top: 8px; border-top: 1px solid var(--line); 
 def page(title: str, body: Iterable[str]) -> str:
     """A whole HTML document around `body`."""
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{current().code}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="Good Offices {escape(__version__)}">\n'
         f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"

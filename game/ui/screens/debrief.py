@@ -9,7 +9,7 @@ from game.engine import Game, baseline
 from game.engine.facilitator import decision_of
 from game.engine.opinion import AUDIENCES
 from game.i18n import _, tr, trn
-from game.i18n.formats import localized
+from game.i18n.formats import labelled, localized
 from game.present.dates import day_text, short_date, turn_heading, unit_name
 from game.present.lines import rung_paths
 from game.present.news import decision_words, rating_words
@@ -134,7 +134,7 @@ class DebriefScreen(Screen):
             flow.skip(theme.px(8))
             para(_("What really happened"), "small", pal.muted, True)
             for note in scn.historical_notes:
-                para(f"{day_text(note.date)}: {note.text}", "small")
+                para(labelled(day_text(note.date), note.text), "small")
         if scn.discussion:
             flow.skip(theme.px(8))
             para(_("For discussion"), "small", pal.muted, True)

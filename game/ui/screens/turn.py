@@ -10,7 +10,7 @@ import pygame
 from game.engine import Action, IllegalAction
 from game.engine.observation import Observation
 from game.i18n import _, tr, trn
-from game.i18n.formats import localized, percent_of
+from game.i18n.formats import labelled, localized, percent_of
 from game.present.conditions import requirement_text
 from game.present.dates import capitalised, turn_date, turn_heading, unit_count, unit_name, unit_phrase
 from game.present.leaders import mood
@@ -238,7 +238,7 @@ class TurnScreen(Screen):
             "attention": _("Initiatives you can still start this turn; emergencies elsewhere take slots away."),
         }
         for r, cw in zip(res, widths, strict=True):
-            now = f"{r.label.capitalize()}: {r.now}" + (tr(" now, {after} after this turn's orders and answers",
+            now = labelled(r.label.capitalize(), r.now) + (tr(" now, {after} after this turn's orders and answers",
                                                            after=r.after)
                                                         if r.after is not None else "") + ". "
             box = pygame.Rect(cx, by, cw, bh)
@@ -320,7 +320,7 @@ class TurnScreen(Screen):
         rect = pygame.Rect(area.x, area.y, area.w, h)
         values = [track_reading(rules, t) for t in tracks]
         about = {t.key: t.description for t in rules.tracks}
-        tip = " · ".join(f"{t.name}: {about[t.id] or v}" + (_(" (an estimate, 90% band)") if t.estimate else "")
+        tip = " · ".join(labelled(t.name, about[t.id] or v) + (_(" (an estimate, 90% band)") if t.estimate else "")
                          for t, v in zip(tracks, values, strict=True))
         inner = self._inner(rect, theme)
         return [
@@ -364,7 +364,7 @@ class TurnScreen(Screen):
                 cost_text(rules.instruments[opt.key].cost)
             about = rules.proposals[opt.key].text if opt.kind == "proposal" else rules.instruments[opt.key].description
             tip = tr("{name}: not possible now: {reason}",
-                     name=opt.name, reason=reason) if reason else f"{opt.name}: {cost}. {about}"
+                     name=opt.name, reason=reason) if reason else labelled(opt.name, f"{cost}. {about}")
             flow.add(Button(cell, key=f"ins:{opt.key}", label=opt.name, lines=2, align="left",
                             icon=icons.for_kind(opt.kind), selected=opt.key == self.selected,
                             greyed=reason is not None, hotkey=keys.get(opt.key, ""), tip=tip, sound="select",
@@ -687,7 +687,7 @@ class TurnScreen(Screen):
         for ini in obs.initiatives:
             label = ini.name + (f" → {target_name(rules, ini.target)}" if ini.target else "")
             detail = cards.initiative_detail(ini, turn_date(rules, obs.turn + ini.ends_in), unit)
-            flow.add(Painter(flow.take(ih), key=f"ini:{ini.key}:{ini.target}", tip=f"{label}: {detail}",
+            flow.add(Painter(flow.take(ih), key=f"ini:{ini.key}:{ini.target}", tip=labelled(label, detail),
                              paint=lambda s, r, th, i=ini, la=label, d=detail: cards.paint_initiative(s, r, th, i, la,
                                                                                                        d)))
         if obs.distractions:
