@@ -53,7 +53,7 @@ from game.present.refusals import refusal_text
 from game.present.tracks import track_reading
 from game.present.values import ATTRIBUTES, OFFICE_NAMES, attribute_word, value_text
 from game.present.variants import choice_words, ending_words, fired_words
-from game.present.words import action_label, pair_name, plural, target_name
+from game.present.words import action_label, mode_name, pair_name, plural, target_name
 from game.present.words import cost_text as _cost_text
 from game.saves import SaveError, autosave, clean_stale_temps, new_game_id, save_game
 from game.scenario.calendar import turn_of
@@ -247,7 +247,7 @@ def render_turn(game: Game, orders: Sequence[Action] = (), choices: dict[str, st
                      left=unit_count("left", left, rules.scenario.calendar.turn_unit)))]
     lines += render_ladders(rules, obs)
     lines += render_tracks(rules, obs)
-    lines += render_parties(obs, {r.party: r for r in reactions(game, obs=obs)})
+    lines += render_parties(obs, {r.party: r for r in reactions(game, obs=obs)}, rules.scenario.calendar.turn_unit)
     lines += render_office(rules, obs, game.committed(orders, choices) if orders or choices else (0, 0, 0, 0))
     lines += wrap(opinion_line(obs, game.reports[-1] if game.reports else None), "  ")
     lines += render_initiatives(rules, obs)
@@ -285,11 +285,11 @@ def render_tracks(rules: Rules, obs: Observation) -> list[str]:
                            for t in shown)]
 
 
-def render_parties(obs: Observation, said: dict | None = None) -> list[str]:
+def render_parties(obs: Observation, said: dict | None = None, unit: str = "turn") -> list[str]:
     """Each party's estimated stance, its intention if contact revealed it, what it did last turn and its
-    reaction to your moves (`said`: party id -> present.reactions.Reaction)."""
+    reaction to your moves (`said`: party id -> present.reactions.Reaction); `unit` is the turn unit."""
     delay = obs.office.estimate_delay
-    age = _("current") if delay == 0 else tr("{age} old", age=plural(delay, 'turn'))
+    age = _("current") if delay == 0 else tr("{age} old", age=plural(delay, unit))
     lines = [tr("Parties (estimates ± half their 90% band, {age}):", age=age)]
     for p in obs.parties:
         intention = tr("{intention} (from recent contact)", intention=intention_words(p.intention)) if p.intention \
@@ -446,8 +446,9 @@ def _action_lines(rules: Rules, unit: str, n: int, action: Action) -> list[str]:
     """'  3. Good offices → Karelia – Lowmark [good_offices karelia_lowmark] — 6 prestige; acts after 1 week'."""
     if action.use in rules.proposals:
         prop = rules.proposals[action.use]
-        head = tr("{n:>3}. {name} ({mode}) [{key} {mode}] — {cost_text}; acts at once",
-                  n=n, name=prop.name, mode=action.mode, key=prop.key, cost_text=cost_text(prop.cost))
+        head = tr("{n:>3}. {name} ({mode_word}) [{key} {mode}] — {cost_text}; acts at once",
+                  n=n, name=prop.name, mode_word=mode_name(action.mode), mode=action.mode, key=prop.key,
+                  cost_text=cost_text(prop.cost))
         return [head, *wrap(first_sentence(prop.text), "       ")]
     ins = rules.instruments[action.use]
     target = f" → {target_name(rules, action.target)}" if action.target else ""

@@ -233,7 +233,7 @@ def _escalation_chart(d: Debrief, k: int) -> str:
         (0, top),
         ladder_ticks(pair.ladder),
         markers=markers,
-        bands=[Band(top - 1.5, top + 0.5, "#fde8e8", "war")],
+        bands=[Band(top - 1.5, top + 0.5, "#fde8e8", _("war"))],
         description=(tr("Rungs of {name} per turn. Yours: {join}. Without you: {join2}.",
                         name=pair.name, join=', '.join(map(str, pair.rungs)),
                         join2=', '.join(map(str, pair.baseline_rungs)))),
@@ -509,7 +509,7 @@ def _class_escalation(c: ClassSummary) -> str:
         top = len(pair.ladder) - 1
         out.append(f"<h3>{e(pair.name)}</h3>")
         out.append(line_chart(tr("Escalation of {name} in each game", name=pair.name), labels, series, (0, top),
-                              ladder_ticks(pair.ladder), bands=[Band(top - 1.5, top + 0.5, "#fde8e8", "war")],
+                              ladder_ticks(pair.ladder), bands=[Band(top - 1.5, top + 0.5, "#fde8e8", _("war"))],
                               left=150, height=340,
                               description=trn("{n} game overlaid.", "{n} games overlaid.", len(c.students))))
     return "".join(out)
