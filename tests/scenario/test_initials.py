@@ -34,7 +34,8 @@ def test_the_cuban_leaders_initials_are_theirs_not_their_titles():
 
 
 def test_an_author_can_give_the_initials():
-    result = load_scenario_bytes(with_north('    leader: "The Northern Council"\n    initials: NC\n').encode(), "x.yaml")
+    text = with_north('    leader: "The Northern Council"\n    initials: NC\n')
+    result = load_scenario_bytes(text.encode(), "x.yaml")
     assert result.scenario is not None, result.diagnostics
     assert result.scenario.parties[0].initials == "NC"
 
