@@ -139,6 +139,14 @@ def _compare(rules: Rules, node: Compare, negate: bool) -> str:
     return f"{_noun(rules, left)} {_(PHRASES[op]).format(x=value)}"
 
 
+# A pair's rung and a date compared, in words, by the comparison.
+RUNG_PHRASES = {"<=": N_("{pair} at '{rung}' or lower"), "<": N_("{pair} below '{rung}'"),
+                ">=": N_("{pair} at '{rung}' or higher"), ">": N_("{pair} above '{rung}'"),
+                "==": N_("{pair} at '{rung}'"), "!=": N_("{pair} not at '{rung}'")}
+DAY_PHRASES = {">=": N_("from {day}"), ">": N_("after {day}"), "<=": N_("until {day}"), "<": N_("before {day}"),
+               "==": N_("on {day}"), "!=": N_("on any day but {day}")}
+
+
 def _about(rules: Rules, ref, op: str, value: float) -> str:
     """Comparisons that read better in their own words: rungs, dates, turns, uses of an instrument."""
     kind, key, attr = ref
@@ -146,21 +154,12 @@ def _about(rules: Rules, ref, op: str, value: float) -> str:
         k = rules.pair_ids.index(key)
         ladder = rules.ladders[k]
         r = max(0, min(len(ladder) - 1, int(value)))
-        rung = f"'{ladder[r]}'"
+        rung = ladder[r]
         pair = pair_name(rules, key)
-        phrase = {"<=": tr("at {rung} or lower",
-                           rung=rung), "<": f"below {rung}", ">=": tr("at {rung} or higher", rung=rung),
-                  ">": f"above {rung}", "==": f"at {rung}", "!=": tr("not at {rung}", rung=rung)}[op]
-        return f"{pair} {phrase}"
-    if kind == "global" and attr == "date":
-        day = day_text(dt.date.fromordinal(max(1, int(value))))
-        return {">=": f"from {day}", ">": f"after {day}", "<=": f"until {day}", "<": f"before {day}",
-                "==": f"on {day}", "!=": tr("on any day but {day}", day=day)}[op]
-    if kind == "global" and attr == "turn":
-        t = int(value)
-        return {">=": f"from {turn_date(rules, t)}", ">": f"after {turn_date(rules, t)}",
-                "<=": f"until {turn_date(rules, t)}", "<": f"before {turn_date(rules, t)}",
-                "==": f"on {turn_date(rules, t)}", "!=": tr("except on {turn_date}", turn_date=turn_date(rules, t))}[op]
+        return tr(RUNG_PHRASES[op], pair=pair, rung=rung)
+    if kind == "global" and attr in ("date", "turn"):
+        day = day_text(dt.date.fromordinal(max(1, int(value)))) if attr == "date" else turn_date(rules, int(value))
+        return tr(DAY_PHRASES[op], day=day)
     if kind == "used":
         name = use_name(rules, key)
         n = int(value)

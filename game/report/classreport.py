@@ -10,6 +10,7 @@ from typing import Any
 
 from game.i18n import _, tr, trn
 from game.i18n.formats import signed
+from game.present.words import plural
 
 from .debrief import Debrief, Outcome, long_date
 from .loading import ReportError
@@ -244,8 +245,8 @@ def outliers(students: Sequence[StudentRow], turns_total: int) -> tuple[Outlier,
         most = max(s.actions for s in students)
         least = min(s.actions for s in students)
         if most != least:
-            out.append(_tied(_("Most active"), [s for s in students if s.actions == most], f"{most} actions"))
-            out.append(_tied(_("Least active"), [s for s in students if s.actions == least], f"{least} actions"))
+            out.append(_tied(_("Most active"), [s for s in students if s.actions == most], plural(most, "action")))
+            out.append(_tied(_("Least active"), [s for s in students if s.actions == least], plural(least, "action")))
     return tuple(out)
 
 

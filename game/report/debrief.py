@@ -429,7 +429,8 @@ def questions(rules: Rules) -> tuple[dict[str, str], ...]:
     titles = {e.key: e.title for e in rules.events}
     out = []
     for d in rules.scenario.discussion:
-        when = day_text(d.date) if d.date else f"after “{titles.get(d.after_event or '', d.after_event)}”"
+        title = titles.get(d.after_event or "", d.after_event)
+        when = day_text(d.date) if d.date else tr("after '{title}'", title=title)
         out.append({"id": d.id, "when": when, "question": d.question})
     return tuple(out)
 

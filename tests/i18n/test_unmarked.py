@@ -81,7 +81,9 @@ def _exempt(up: ast.AST, child: ast.AST, literal: ast.AST) -> bool:
     """Whether `child`'s place in `up` makes a literal below it no text for a person."""
     if isinstance(up, ast.Expr):
         return child is literal  # a docstring
-    if isinstance(up, (ast.JoinedStr, ast.Compare, ast.Subscript, ast.arguments)):
+    if isinstance(up, ast.Subscript):
+        return child is up.slice  # a key, not the dict or list of words it picks from
+    if isinstance(up, (ast.JoinedStr, ast.Compare, ast.arguments)):
         return True
     if isinstance(up, ast.Dict):
         return child in up.keys
