@@ -5,7 +5,7 @@ from pathlib import Path
 from game.engine import Action, Game, build_rules
 from game.engine.intel import Estimate
 from game.engine.record import Refusal
-from game.present import web
+from game.present import delegations, web
 from game.present.refusals import refusal_text
 from game.scenario.loader import load_scenario
 
@@ -88,7 +88,8 @@ def _strings(node):
 
 
 def test_a_french_class_reads_french_from_the_first_turn_to_the_end_and_on_the_dashboard():
-    """The student's page and the teacher's dashboard of a Cuban class in French: no English word, figures with
+    """The student's page, a party's page of a delegations class and the teachers' dashboards of a Cuban class in
+    French: no English word, figures with
     a decimal comma, and a colon or a percent sign behind a no-break space."""
     import re
 
@@ -103,6 +104,8 @@ def test_a_french_class_reads_french_from_the_first_turn_to_the_end_and_on_the_d
         texts = []
         while not g.done:
             texts += _strings(web.turn_page(g, player="Ana", paused=False, closed=False))
+            texts += _strings(delegations.party_page(g, "usa", player="Bruno", paused=False, closed=False))
+            texts += _strings(delegations.world_dashboard(rules, g, {"usa": ["Bruno"]}, {"usa"}, timer=60))
             first = [Action(a["use"], a["target"], a["mode"]) for a in web.instruments(rules, g)[:1]]
             g.step(first if g.turn % 2 == 0 else [])
         texts += _strings(web.turn_page(g, player="Ana", paused=False, closed=False))
