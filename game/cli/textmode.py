@@ -24,7 +24,7 @@ from game.engine.observation import Observation
 from game.engine.opinion import targets as opinion_targets
 from game.engine.record import TurnReport
 from game.i18n import N_, _, tr
-from game.i18n.formats import labelled, localized, money, percent_of
+from game.i18n.formats import labelled, localized, money, percent, percent_of
 from game.present.dates import (
     calendar_line,
     day_text,
@@ -219,8 +219,8 @@ def render_resources(rules: Rules) -> list[str]:
            prestige=localized(f"{sg.prestige:g}"), budget=money(f"{sg.budget:g}"), income=income,
            plural_value=plural(sg.envoys, 'envoy'), plural_value2=plural(sg.attention, 'initiative')),
         tr("  intelligence {intelligence} · coordination {coordination} · visibility {visibility}",
-           intelligence=localized(f"{sg.intelligence:.2f}"), coordination=localized(f"{sg.coordination:.2f}"),
-           visibility=localized(f"{sg.visibility:.2f}")),
+           intelligence=percent(sg.intelligence), coordination=percent(sg.coordination),
+           visibility=percent(sg.visibility)),  # as the turn screen shows them
     ]
 
 
