@@ -430,7 +430,7 @@ def questions(rules: Rules) -> tuple[dict[str, str], ...]:
     out = []
     for d in rules.scenario.discussion:
         title = titles.get(d.after_event or "", d.after_event)
-        when = day_text(d.date) if d.date else tr("after '{title}'", title=title)
+        when = day_text(d.date) if d.date else tr("after “{title}”", title=title)
         out.append({"id": d.id, "when": when, "question": d.question})
     return tuple(out)
 
