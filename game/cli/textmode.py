@@ -30,7 +30,7 @@ from game.present.dates import (
     day_text,
     turn_date,
     turn_heading,
-    turn_phrase,
+    turn_unit_phrase,
     unit_count,
     unit_phrase,
     what_happened,
@@ -576,18 +576,16 @@ def render_why(rules: Rules, report: TurnReport | None, target: str) -> list[str
     wanted = [(c, t) for c, t in zip(report.changes, turns, strict=True)
               if (c.target == target or c.target.startswith(prefix)) and not c.target.endswith(".intention")]
     if not wanted:
-        return [tr("{name} did not change in {turn_phrase}.",
-                   name=_name(rules, target), turn_phrase=turn_phrase(rules, report.turn))]
+        return [turn_unit_phrase("unchanged in", rules, report.turn, name=_name(rules, target))]
     lines: list[str] = []
     for day in report_days(rules, report):
         mine = [c for c, t in wanted if t == day.turn]
         if not mine:
             continue
         if day.opening and report.turn >= 0:
-            lines.append(tr("Then, at the start of {turn_phrase}:", turn_phrase=turn_phrase(rules, day.turn)))
+            lines.append(turn_unit_phrase("then", rules, day.turn))
         else:
-            lines.append(tr("Why {name} changed in {turn_phrase}:",
-                            name=_name(rules, target), turn_phrase=turn_phrase(rules, day.turn)))
+            lines.append(turn_unit_phrase("changed in", rules, day.turn, name=_name(rules, target)))
         groups: dict[str, list] = {}
         for c in mine:
             groups.setdefault(c.target, []).append(c)

@@ -26,6 +26,15 @@ UNIT_PHRASES: dict[str, dict[str, str]] = {
                   "month": N_("{what} (no change over the month)")},
     "per": {"day": N_("{amount} a day"), "week": N_("{amount} a week"), "month": N_("{amount} a month")},
     "every": {"day": N_("every day"), "week": N_("every week"), "month": N_("every month")},
+    "unchanged in": {"day": N_("{name} did not change on day {n} ({date})."),
+                     "week": N_("{name} did not change in week {n} ({date})."),
+                     "month": N_("{name} did not change in month {n} ({date}).")},
+    "changed in": {"day": N_("Why {name} changed on day {n} ({date}):"),
+                   "week": N_("Why {name} changed in week {n} ({date}):"),
+                   "month": N_("Why {name} changed in month {n} ({date}):")},
+    "then": {"day": N_("Then, at the start of day {n} ({date}):"),
+             "week": N_("Then, at the start of week {n} ({date}):"),
+             "month": N_("Then, at the start of month {n} ({date}):")},
 }
 # Counts of turn units that agree with the unit: '3 jours restants', '1 semaine restante'.
 UNIT_COUNTS: dict[str, dict[str, tuple[str, str]]] = {
@@ -119,11 +128,11 @@ def what_happened(rules: Rules, turn: int) -> str:
     return tr("What happened in {heading}", heading=heading)
 
 
-def turn_phrase(rules: Rules, turn: int) -> str:
-    """A turn as it reads mid-sentence: 'day 5 (20 October 1962)', 'month 6 (August 1995)'."""
-    unit = rules.scenario.calendar.turn_unit
-    return tr("{unit} {n} ({date})", unit=unit_name(unit).lower(), n=max(0, min(turn, rules.turns - 1)) + 1,
-              date=turn_date(rules, turn))
+def turn_unit_phrase(phrase: str, rules: Rules, turn: int, **values: object) -> str:
+    """A phrase of UNIT_PHRASES about one turn, with its number and date: 'Then, at the start of week 3 (18 March
+    2030):', 'Puis, au début de la semaine 3 (18 mars 2030) :'."""
+    return unit_phrase(phrase, rules.scenario.calendar.turn_unit, n=max(0, min(turn, rules.turns - 1)) + 1,
+                       date=turn_date(rules, turn), **values)
 
 
 def span_text(start: dt.date, end: dt.date, unit: str = "day") -> str:

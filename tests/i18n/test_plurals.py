@@ -64,6 +64,8 @@ def test_phrases_with_a_turn_unit_agree_with_it():
         assert unit_phrase("end", "week", n=4) == "Finir la semaine 4"
         assert unit_phrase("end", "day", n=5) == "Finir le jour 5"
         assert unit_phrase("over", "week") == "Sur la semaine"
+        assert unit_phrase("then", "week", n=3, date="18 mars") == "Puis, au début de la semaine 3 (18 mars)\u00a0:"
+        assert unit_phrase("then", "day", n=5, date="20 octobre") == "Puis, au début du jour 5 (20 octobre)\u00a0:"
     assert unit_phrase("last", "week", what="held") == "last week: held"
 
 
