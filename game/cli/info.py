@@ -41,6 +41,11 @@ def scenario_info(scn: Scenario) -> dict[str, Any]:
     }
 
 
+def _party_entry(p) -> str:
+    """'Cuba (cuba)', 'United Nations (un, mediator)'."""
+    return f"{p.name} ({p.id}" + ("" if p.role == "disputant" else ", " + role_words(p.role)) + ")"
+
+
 def format_info(scn: Scenario) -> str:
     """A readable page of the same facts."""
     info = scenario_info(scn)
@@ -51,8 +56,7 @@ def format_info(scn: Scenario) -> str:
            info2=day_text(info['end']), length=unit_count("turns of", info['turns'], scn.calendar.turn_unit)),
         tr("  difficulty: {difficulty}", difficulty=difficulty_words(scn.difficulty)),
         "",
-        _("Parties:     ") + ", ".join(f"{p.name} ({p.id}" + (", " + role_words(p.role) if p.role != "disputant" else "")
-                                       + ")" for p in scn.parties),
+        _("Parties:     ") + ", ".join(_party_entry(p) for p in scn.parties),
         _("Pairs:       ") + ", ".join(f"{names[a]}–{names[b]}" for a, b in (p.between for p in scn.pairs)
                                     if a in names and b in names),
         _("Instruments: ") + ", ".join(info["instruments"]),
