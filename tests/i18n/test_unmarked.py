@@ -20,7 +20,7 @@ NOT_TEXT_CALLS = {"get", "startswith", "endswith", "split", "partition", "rparti
                   "rglob", "getattr", "hasattr", "setattr", "fromisoformat", "strftime", "strptime", "isinstance",
                   "write_text", "read_text", "getenv", "removeprefix", "removesuffix", "rsplit", "dumps", "loads",
                   "execute", "executemany", "debug", "info", "warning", "exception", "format_date", "join", "pair_name",
-                  "plural", "unit_phrase", "unit_count"}
+                  "plural", "unit_phrase", "unit_count", "turn_unit_phrase"}
 # English words that hold a sentence together between its placeholders (f"{n} of {total}", f"until {date}").
 SMALL_WORDS = "|".join(("of", "and", "or", "to", "on", "in", "at", "by", "for", "per", "until", "from", "with", "the",
                         "a", "an", "is", "old", "left", "peak", "costs", "finished", "pressure", "estimates", "yes",
