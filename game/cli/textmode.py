@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from game.engine import Action, Game, IllegalAction, Rules, TurnInput, baseline, replay
+from game.engine import Action, Game, IllegalAction, Rules, TurnInput, Vote, baseline, replay
 from game.engine.endings import Score
 from game.engine.intel import ESTIMATED, Estimate
 from game.engine.observation import Observation
@@ -55,7 +55,7 @@ from game.present.values import ATTRIBUTES, OFFICE_NAMES, attribute_word, value_
 from game.present.variants import choice_words, ending_words, fired_words
 from game.present.words import action_label, mode_name, pair_name, plural, target_name
 from game.present.words import cost_text as _cost_text
-from game.saves import SaveError, autosave, clean_stale_temps, new_game_id, save_game
+from game.saves import SaveError, TeamMessage, autosave, clean_stale_temps, new_game_id, save_game
 from game.scenario.calendar import turn_of
 from game.scenario.diagnostics import did_you_mean
 from game.sim.odds import OddsBook
@@ -720,6 +720,8 @@ class Session:
     orders: list[Action] = field(default_factory=list)
     choices: dict[str, str] = field(default_factory=dict)
     game_id: str = field(default_factory=new_game_id)  # names this game's own autosave
+    votes: list[Vote] = field(default_factory=list)  # a class's votes, from the save it was loaded from
+    messages: list[TeamMessage] = field(default_factory=list)  # a delegations class's messages, likewise
 
     def draft(self) -> TurnInput:
         """This turn's orders and answers, not yet sent: a save keeps them so a load gives them back."""
@@ -882,7 +884,8 @@ class TextGame:
         try:
             path = save_game(self.game, self.s.saves_dir, " ".join(args) or None, self.s.player,
                              scenario_path=self.s.scenario_path, digest=self.s.digest, created=self.s.created,
-                             session=self.s.session_code, game_id=self.s.game_id, draft=self.s.draft())
+                             session=self.s.session_code, game_id=self.s.game_id, draft=self.s.draft(),
+                             votes=self.s.votes, messages=self.s.messages)
         except SaveError as exc:
             return [tr("not saved: {message_value}", message_value=exc.message)]
         return [tr("Saved: {path}. Continue later with: {resume_command}",
@@ -905,7 +908,8 @@ class TextGame:
         try:
             path = autosave(self.game, self.s.saves_dir, self.s.player, scenario_path=self.s.scenario_path,
                             digest=self.s.digest, created=self.s.created, session=self.s.session_code,
-                            game_id=self.s.game_id, draft=self.s.draft())
+                            game_id=self.s.game_id, draft=self.s.draft(), votes=self.s.votes,
+                            messages=self.s.messages)
         except SaveError as exc:
             return [tr("warning: the game could not be saved automatically: {message_value}",
                        message_value=exc.message)]
@@ -927,7 +931,7 @@ class TextGame:
         try:
             path = autosave(game, self.s.saves_dir, self.s.player, scenario_path=self.s.scenario_path,
                             digest=self.s.digest, created=self.s.created, session=self.s.session_code,
-                            game_id=self.s.game_id)
+                            game_id=self.s.game_id, votes=self.s.votes, messages=self.s.messages)
         except SaveError as exc:
             return [*lines, "", tr("warning: the finished game could not be saved: {message_value}",
                                    message_value=exc.message)]

@@ -359,6 +359,17 @@ class Game:
             return Refusal("no_attention", (free[4], self.rules.distraction_attention[turn]))
         return None
 
+    def check(self, actions: Sequence[Action] = (), choices: Mapping[str, str] | None = None,
+              decisions: Mapping[str, str] | None = None) -> None:
+        """Raise IllegalAction exactly when `step` with these orders would, without playing the turn: a server
+        stores orders it has checked before it resolves them."""
+        if self.done:
+            raise IllegalAction(Refusal("game_over"))
+        if actions or choices or self.state.pending:
+            self._validate(actions, dict(choices or {}))
+        if decisions:
+            self._seated(decisions)
+
     # -- the turn --------------------------------------------------------------------------------------------
     def step(self, actions: Sequence[Action] = (), choices: Mapping[str, str] | None = None,
              decisions: Mapping[str, str] | None = None) -> TurnReport:

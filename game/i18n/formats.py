@@ -7,7 +7,7 @@ Babel gives the decimal sign, the minus, the month names and the order of a date
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date
@@ -96,8 +96,13 @@ def _as_date(day: dt.date | str) -> dt.date:
 
 def day_text(day: dt.date | str) -> str:
     """'24 October 1962', '24 octobre 1962', '1er mars 1995'."""
-    day = _as_date(day)
-    code = current().code
+    return _day_text(_as_date(day), current().code)
+
+
+@lru_cache(maxsize=4096)
+def _day_text(day: dt.date, code: str) -> str:
+    """A date in a language, kept once written: Babel's formatting is slow, and a class server writes the same
+    few dates for every student on every turn."""
     if code == "en":
         return f"{day.day} {format_date(day, 'MMMM', locale='en')} {day.year}"
     text = format_date(day, "d MMMM y", locale=_locale(code))
@@ -106,8 +111,12 @@ def day_text(day: dt.date | str) -> str:
 
 def month_text(day: dt.date | str) -> str:
     """'August 1995', 'août 1995'."""
-    day = _as_date(day)
-    return format_date(day, "MMMM y", locale=_locale(current().code))
+    return _month_text(_as_date(day), current().code)
+
+
+@lru_cache(maxsize=4096)
+def _month_text(day: dt.date, code: str) -> str:
+    return format_date(day, "MMMM y", locale=_locale(code))
 
 
 def month_short(day: dt.date | str) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from game.engine import Action, Game, Rules
+from game.engine.facilitator import decision_of
 from game.i18n import N_, _, tr
 from game.i18n.formats import labelled, localized
 
@@ -151,6 +152,18 @@ def teams_block(rules: Rules, teams: Mapping[str, Sequence[str]], sent: set[str]
         out.append({"id": role, "name": seat_name(rules, role), "team": ", ".join(names), "status": status,
                     "sent": role in sent, "seated": bool(names)})
     return out
+
+
+def team_decision_text(rules: Rules, party: str, decision: str) -> str:
+    """A party team's decision of a turn, as the debriefs list it: "Northland's team chose to step back"."""
+    return tr("{party}'s team chose to {decision}", party=seat_name(rules, party),
+              decision=decision_words(decision_of(decision)))
+
+
+def team_message_text(rules: Rules, message: Any) -> str:
+    """A message between teams, as the debriefs list it: who wrote to whom, and the text as typed."""
+    return tr("{sender} ({author}) to {recipient}: “{text}”", sender=seat_name(rules, message.sender),
+              author=message.author, recipient=seat_name(rules, message.recipient), text=message.text)
 
 
 def message_lines(rules: Rules, messages: Sequence[Any]) -> list[dict[str, Any]]:

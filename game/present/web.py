@@ -8,12 +8,14 @@ in the browser comes from here, and a name typed by a student can never become m
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from game.engine import Game, Rules
 from game.engine.intel import ESTIMATED, Estimate
 from game.engine.observation import Observation
 from game.engine.record import TurnReport
+from game.engine.state import GameState
 from game.i18n import N_, _, tr, trn
 from game.i18n.formats import labelled, signed, written
 from game.scenario.calendar import turn_of
@@ -250,10 +252,12 @@ def events(rules: Rules, game: Game) -> list[dict[str, Any]]:
     return out
 
 
-def report(rules: Rules, rep: TurnReport | None, game: Game | None = None) -> dict[str, Any] | None:
+def report(rules: Rules, rep: TurnReport | None, game: Game | None = None, said: Sequence | None = None
+           ) -> dict[str, Any] | None:
     """The last turn's outcome, from the same lines as the window and the text mode (game/present/lines.py):
     the parties' decisions, each value's change over the turn, each cause's own share, the news marked by its
-    tone, and what opened the next date under that date."""
+    tone, and what opened the next date under that date. `said`: the parties' reactions to it, when the caller
+    has them already."""
     if rep is None:
         return None
     days = report_days(rules, rep)
@@ -272,7 +276,8 @@ def report(rules: Rules, rep: TurnReport | None, game: Game | None = None) -> di
                     "sentences": [s.text for s in c.shares]} for c in today.causes],
         "news": news(today),
         "reactions_heading": reaction_heading(),
-        "reactions": [_marked(r) for r in reactions(game, rep)] if game is not None else [],
+        "reactions": [_marked(r) for r in (said if said is not None else reactions(game, rep) if game is not None
+                                           else [])],
         "later": [{"heading": tr("Then: {heading}", heading=d.heading), "news": news(d),
                    "changes": [f"{s.text} ({c.label})" for c in d.causes for s in c.shares]}
                   for d in days if d is not today],
@@ -290,12 +295,13 @@ def discussion(game: Game) -> list[str]:
             or (d.after_event is not None and d.after_event in fired)]
 
 
-def ending(game: Game) -> dict[str, Any] | None:
-    """The end screen: the ending, the score and its parts against doing nothing, and what really happened."""
+def ending(game: Game, baseline: GameState | None = None) -> dict[str, Any] | None:
+    """The end screen: the ending, the score and its parts against doing nothing, and what really happened.
+    `baseline`: the do-nothing world's end (Game.baseline_state), when the caller keeps it for many games."""
     if not game.done:
         return None
     rules = game.rules
-    s = game.score()
+    s = game.score() if baseline is None else game.score_against(baseline)
     endings = {e.key: e for e in rules.endings}
     end, theirs = endings[s.ending], endings[s.baseline_ending]
     title, text = ending_words(rules, end.key, game.state.texts)
@@ -327,11 +333,14 @@ def ending(game: Game) -> dict[str, Any] | None:
     }
 
 
-def turn_page(game: Game, *, player: str, paused: bool, closed: bool) -> dict[str, Any]:
-    """Everything the student's page shows this turn, in words."""
+def turn_page(game: Game, *, player: str, paused: bool, closed: bool, baseline: GameState | None = None
+              ) -> dict[str, Any]:
+    """Everything the student's page shows this turn, in words (`baseline`: as for `ending`)."""
     rules = game.rules
     scn = rules.scenario
     obs = game.observation()
+    last = game.reports[-1] if game.reports else None
+    said = reactions(game, last, obs)
     return {
         "title": scn.title,
         "player": player,
@@ -341,13 +350,13 @@ def turn_page(game: Game, *, player: str, paused: bool, closed: bool) -> dict[st
         "paused": paused,
         "closed": closed,
         "ladders": ladders(rules, obs),
-        "parties": parties(obs, {r.party: r for r in reactions(game, obs=obs)}, scn.calendar.turn_unit),
-        "office": office(rules, obs, game.reports[-1] if game.reports else None),
+        "parties": parties(obs, {r.party: r for r in said}, scn.calendar.turn_unit),
+        "office": office(rules, obs, last),
         "events": [] if game.done else events(rules, game),
         "instruments": [] if game.done or closed else instruments(rules, game),
-        "report": report(rules, game.reports[-1] if game.reports else None, game),
+        "report": report(rules, last, game, said),
         "discussion": discussion(game),
-        "ending": ending(game),
+        "ending": ending(game, baseline),
     }
 
 
@@ -399,6 +408,7 @@ def fired_text(rules: Rules, event_key: str, games: int) -> str:
     return tr("'{title}' fired in {plural_value}.", title=title, plural_value=plural(games, 'game'))
 
 
+@lru_cache(maxsize=1024)
 def _first_sentence(text: str) -> str:
     text = " ".join(text.split())
     cut = text.find(". ")
@@ -429,3 +439,37 @@ def error_text(rules: Rules, code: str, refusal=None) -> str:
     if refusal is not None:
         return refused(rules, refusal)
     return _(ERRORS.get(code, ERRORS["malformed"]))
+
+
+def join_problem(code: str, url: str, detail: str = "") -> str:
+    """Why `play --join URL` cannot join or go on, in one line that says what to do; a code the class server
+    gave (a full or ended class…) reads as the student's page reads it."""
+    if code in ERRORS:
+        return _(ERRORS[code])
+    if code == "bad_url":
+        return tr("{url}: not a class address; give the address your teacher's screen shows, such as "
+                  "http://192.168.1.20:8000/", url=url)
+    if code == "unreachable":
+        return tr("cannot reach the class server at {url} ({detail}); check the address and that this computer is "
+                  "on the room's network", url=url, detail=detail)
+    if code == "not_a_class":
+        return tr("{url} is not a Good Offices class server; check the address your teacher's screen shows", url=url)
+    if code == "delegations":
+        return tr("{url} is a delegations class: join it from a browser at that address (the desktop game joins "
+                  "solo classes)", url=url)
+    if code == "no_name":
+        return _("give your name with --player NAME, as the class summary should list it")
+    if code == "scenario_missing":
+        return tr("the class plays '{detail}', which this computer does not have; join from a browser at {url}",
+                  url=url, detail=detail)
+    if code == "scenario_differs":
+        return tr("this computer's copy of '{detail}' differs from the teacher's, so its game cannot follow the "
+                  "class; join from a browser at {url}", url=url, detail=detail)
+    if code == "no_answer":
+        return tr("the class server at {url} did not answer in time; try again", url=url)
+    if code == "needs_window":
+        return tr("'play --join' plays in the game window, which cannot open here ({detail}); join from a browser "
+                  "at {url}", url=url, detail=detail)
+    if code == "changed":
+        return _("Your teacher changed the world since: look at the turn again, then end it.")
+    return detail or _(ERRORS["malformed"])

@@ -13,15 +13,14 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from game.engine import Action, Game, Intervention, Rules, Vote
-from game.engine.facilitator import decision_of
 from game.engine.game import intervene_at
 from game.engine.opinion import AUDIENCES
 from game.i18n import N_, _, tr
 from game.i18n.formats import labelled, percent_of
 from game.present.dates import day_text, short_date, when_text
-from game.present.delegations import seat_name
+from game.present.delegations import team_decision_text, team_message_text
 from game.present.moves import comparison_label
-from game.present.news import decision_words, message_text
+from game.present.news import message_text
 from game.present.variants import ending_words
 from game.present.words import action_label, pair_name
 from game.scenario.calendar import turn_of
@@ -306,14 +305,10 @@ def delegation_notes(rules: Rules, inputs: Sequence[Any], messages: Sequence[Any
     notes = []
     for turn, turn_input in enumerate(inputs):
         if turn_input.decisions:
-            text = _("; ").join(tr("{party}'s team chose to {decision}", party=seat_name(rules, party),
-                                decision=decision_words(decision_of(decision)))
-                             for party, decision in turn_input.decisions)
+            text = _("; ").join(team_decision_text(rules, party, decision) for party, decision in turn_input.decisions)
             notes.append(FacilitatorNote(turn, _date(rules, turn), "decision", text))
     for m in messages:
-        text = tr("{sender} ({author}) to {recipient}: “{text}”", sender=seat_name(rules, m.sender), author=m.author,
-                  recipient=seat_name(rules, m.recipient), text=m.text)
-        notes.append(FacilitatorNote(m.turn, _date(rules, m.turn), "message", text))
+        notes.append(FacilitatorNote(m.turn, _date(rules, m.turn), "message", team_message_text(rules, m)))
     return tuple(sorted(notes, key=lambda n: (n.turn, n.kind != "decision")))
 
 

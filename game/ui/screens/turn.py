@@ -37,6 +37,7 @@ from game.sim.odds import OddsBook
 from .. import cards, icons
 from ..guide import EFFECTS
 from ..layout import Flow, columns, inset, rows
+from ..session import RemoteError
 from ..theme import Theme
 from ..widgets import Button, Label, Painter, TextBlock, Widget, panel, panel_header
 from .base import Screen, emblem
@@ -784,6 +785,10 @@ class TurnScreen(Screen):
         except IllegalAction as exc:
             self.app.toast(tr("Cannot end the turn: {refusal_text}",
                               refusal_text=refusal_text(session.rules, exc.refusal)), danger=True)
+            return
+        except RemoteError as exc:
+            self.invalidate()  # the teacher may have changed the world: the screen shows the server's
+            self.app.toast(exc.message, danger=True)
             return
         self.selected = None
         self.invalidate()  # beneath the report, the turn screen shows the world as it now is
