@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from game.i18n import _, tr
+from game.i18n import _, tr, trn
 from game.saves import saves_directory
 from game.scenario.catalogue import ScenarioNotFound, resolve
 from game.sim.session import SESSION_SEEDS, Session, encode, shipped_tags, with_scenario
@@ -125,8 +125,9 @@ def run_host(scenario_arg: str | None, port: int, db: str | None, *, resume: boo
     what = _("Resumed") if resume else _("Hosting")
     kind = _("a delegations class (teams in the seats of one shared world)") if room.kind == DELEGATIONS else \
         _("a solo class")
-    print(tr("{what} {kind} of {title} ({id}), session {code}, {len} student(s) so far.",
-             what=what, kind=kind, title=scn.title, id=scn.id, code=room.row.code, len=len(room.seats)), file=out)
+    print(trn("{what} {kind} of {title} ({id}), session {code}, {n} student so far.",
+              "{what} {kind} of {title} ({id}), session {code}, {n} students so far.", len(room.seats),
+              what=what, kind=kind, title=scn.title, id=scn.id, code=room.row.code), file=out)
     print(tr("Students join at: {join_url}", join_url=join_url), file=out)
     if local:
         print(_("(--local: only this machine can join; leave it out to let the class join over the network.)"),

@@ -15,6 +15,7 @@ from typing import TextIO
 from game.engine import Game, Vote, build_rules
 from game.engine.rules import Rules
 from game.i18n import N_, _, tr
+from game.present.dates import unit_name
 from game.saves import SaveError, TeamMessage, load_save, restore_draft, resume, saves_directory
 from game.saves.format import MAX_NAME
 from game.saves.store import shown_path
@@ -151,7 +152,8 @@ def resumed_opening(game: Game, load: str, seed: int | None) -> list[str]:
     unit = rules.scenario.calendar.turn_unit
     lines = [textmode.rule(), rules.scenario.title.upper(),
              tr("Resumed from {load}: {unit} {min} of {turns}, seed {seed}.",
-                load=load, unit=unit, min=min(game.turn + 1, rules.turns), turns=rules.turns, seed=game.seed),
+                load=load, unit=unit_name(unit).lower(), min=min(game.turn + 1, rules.turns), turns=rules.turns,
+                seed=game.seed),
              _("Type 'brief' for the briefing, 'help' for the commands.")]
     if seed is not None and seed != game.seed:
         lines.append(tr("(--seed {seed} is ignored: a saved game keeps its own seed, {seed2}.)",

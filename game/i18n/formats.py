@@ -11,9 +11,9 @@ from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import get_decimal_symbol
+from babel.numbers import format_percent, get_decimal_symbol, get_group_symbol
 
-from . import _, current
+from . import _, current, tr
 
 MINUS = "−"
 NBSP = "\u00a0"
@@ -37,6 +37,39 @@ def number(value: float, decimals: int = 0, *, minus: str = MINUS, trim: bool = 
     return (minus if negative else "") + text.replace(".", decimal_sign())
 
 
+@cache
+def _symbols(code: str) -> tuple[str, str, str]:
+    """The decimal sign, the thousands separator and what goes between a number and its '%' in a language."""
+    loc = _locale(code)
+    return get_decimal_symbol(loc), get_group_symbol(loc), format_percent(0, locale=loc)[1:].replace("%", "")
+
+
+def written(text: str) -> str:
+    """A number Python wrote ('1,234.5', '35%', '+0.4') as the active language writes it: '1 234,5', '35 %',
+    '+0,4' in French; English unchanged."""
+    code = current().code
+    if code == "en":
+        return text
+    decimal, group, before_percent = _symbols(code)
+    out = text.translate({ord("."): decimal, ord(","): group})
+    return out.replace("%", before_percent + "%") if "%" in out else out
+
+
+def formatted(value: float, spec: str = "g") -> str:
+    """`value` formatted by a Python format spec, written as the active language writes numbers: '0.4', '0,4'."""
+    return written(format(value, spec))
+
+
+def percent(share: float, decimals: int = 0) -> str:
+    """A share as a percentage in the language: 0.35 is '35%', '35 %'."""
+    return written(f"{share:.{decimals}%}")
+
+
+def signed(value: float, decimals: int = 1) -> str:
+    """A number with its sign in the language: '+1.5', '+1,5'."""
+    return written(f"{value:+.{decimals}f}")
+
+
 def localized(text: str) -> str:
     """A number already written with a point ('57.5', '−3.0') with the locale's decimal sign."""
     return text.replace(".", decimal_sign()) if current().code != "en" else text
@@ -50,6 +83,11 @@ def money(amount: str) -> str:
 def percent_of(n: str) -> str:
     """A whole percentage already written ('60'): '60%', '60 %'."""
     return _("{n}%").format(n=n).replace(" ", NBSP)
+
+
+def labelled(label: object, text: object) -> str:
+    """'Label: text', with the space the language puts before a colon ('Étiquette : texte' in French)."""
+    return tr("{label}: {text}", label=label, text=text)
 
 
 def _as_date(day: dt.date | str) -> dt.date:

@@ -22,6 +22,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from game.engine import Action, Game
+from game.i18n import current
 from game.present import delegations, web
 from game.report.classreport import summarise
 from game.report.debrief import collect
@@ -229,11 +230,18 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
         await tell_teachers()
 
     # -- pages and files --------------------------------------------------------------------------------------
+    def page(name: str) -> HTMLResponse:
+        """A page in the class's language: its `lang` is the one its words are in (for screen readers and
+        hyphenation)."""
+        text = (STATIC / name).read_text(encoding="utf-8")
+        return HTMLResponse(text.replace('<html lang="en">', f'<html lang="{current().code}">', 1),
+                            headers=PAGE_HEADERS)
+
     async def student_page(request: Request) -> Response:
-        return HTMLResponse((STATIC / "student.html").read_text(encoding="utf-8"), headers=PAGE_HEADERS)
+        return page("student.html")
 
     async def teacher_page(request: Request) -> Response:
-        return HTMLResponse((STATIC / "teacher.html").read_text(encoding="utf-8"), headers=PAGE_HEADERS)
+        return page("teacher.html")
 
     async def labels(request: Request) -> Response:
         seats = delegations.seat_choices(rules, teams()) if room.world is not None else []
