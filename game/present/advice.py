@@ -6,9 +6,9 @@ from __future__ import annotations
 from game.engine import Action, Game, IllegalAction, Rules
 from game.i18n import N_, _, tr
 
+from .dates import units_text
 from .estimates import estimates_age
 from .odds import percent
-from .words import plural
 
 # Instrument kinds whose only effect is on the office's information (sharper, fresher estimates): the advisor's
 # rollouts cannot value them, since the moves they play afterwards (history's, or waiting) never read estimates.
@@ -27,9 +27,8 @@ NOTE = (N_("Your staff play each move forward up to {runs} times on worlds drawn
 def advisor_note(runs: int, follows_history: bool, horizon: int | None, unit: str) -> str:
     """How the assessment was made, for the top of the advisor's dialog."""
     then = _("go on as the real Secretary-General did") if follows_history else _("wait")
-    ahead = _("to the end") if horizon is None else tr("for {horizon} {unit}s (a game not over by then counts as its "
-                                                    "likely ending, never as a success)",
-                                                    horizon=horizon, unit=unit)
+    ahead = _("to the end") if horizon is None else tr("for {span} (a game not over by then counts as its likely "
+                                                    "ending, never as a success)", span=units_text(horizon, unit))
     return _(NOTE).format(runs=runs, then=then, ahead=ahead)
 
 
@@ -71,7 +70,7 @@ def information_note(game: Game, action: Action) -> str:
     if ran <= 0:
         return head
     gained = tr("In {time}: intelligence {with_intel} instead of {without_intel}, so narrower bands.",
-                time=plural(ran, unit), with_intel=percent(a.office.intelligence),
+                time=units_text(ran, unit), with_intel=percent(a.office.intelligence),
                 without_intel=percent(b.office.intelligence))
     if a.office.estimate_delay != b.office.estimate_delay:
         gained += " " + tr("Estimates {with_age} instead of {without_age}.", with_age=estimates_age(a, unit),
