@@ -17,8 +17,9 @@ from game.scenario.expr import Effect
 from game.scenario.model import Cost, Scenario
 
 from .instruments import SPECS, InstrumentSpec
+from .opinion import start_levels, weight_tables
 from .slots import Slot, SlotTable
-from .state import ESTIMATED, GameState, PartyState
+from .state import ESTIMATED, ESTIMATED_INDEX, GameState, PartyState
 
 Condition = Callable[[GameState], Any]
 
@@ -159,7 +160,7 @@ class Rules:
             {attr: f"{pid}.{attr}" for attr in PartyState.__dataclass_fields__} for pid in self.party_ids
         ]
         # where each estimated value sits in the intelligence snapshot (intel.py)
-        self.estimated_attrs = {attr: j for j, attr in enumerate(ESTIMATED)}
+        self.estimated_attrs = ESTIMATED_INDEX
         self.estimated_per_party = len(ESTIMATED)
         self.first_pressure = len(self.party_ids) * len(ESTIMATED)
         self.estimated_slots = {f"{pid}.{attr}": i * len(ESTIMATED) + j for i, pid in enumerate(self.party_ids)
@@ -226,6 +227,8 @@ class Rules:
         ]
         self.endings = self._endings()
         self.historical = self._historical()
+        self.opinion_start = tuple(start_levels(scn))  # where world opinion starts and fades back to
+        self.opinion_weights = weight_tables(scn)  # (audience, weight) for public moves, escalation, deals
         self.moves: dict[str, list[Any]] = {}  # instrument or proposal id -> its every Action, made on first use
 
     # -- derived globals ---------------------------------------------------------------------------------
@@ -257,14 +260,15 @@ class Rules:
     # -- building ------------------------------------------------------------------------------------------
     def bind(self, path: tuple) -> Condition | None:
         expr = self.compiled.expressions.get(path)
-        return None if expr is None else expr.bind(self.slots.getter)
+        return None if expr is None else expr.bind(self.slots.getter, self.slots.source)
 
     def bind_effects(self, path: tuple) -> tuple[EffectRule, ...]:
         return tuple(self._effect_rule(e) for e in self.compiled.effects.get(path, ()))
 
     def _effect_rule(self, eff: Effect) -> EffectRule:
-        guard = eff.guard.bind(self.slots.getter) if eff.guard is not None else None
-        return EffectRule(eff.text, self.slots.slot(eff.target), eff.op, eff.value.bind(self.slots.getter), guard)
+        read, inline = self.slots.getter, self.slots.source
+        guard = eff.guard.bind(read, inline) if eff.guard is not None else None
+        return EffectRule(eff.text, self.slots.slot(eff.target), eff.op, eff.value.bind(read, inline), guard)
 
     def _words(self, path: tuple, variants, label: bool = False) -> tuple[Words, ...]:
         out = []
