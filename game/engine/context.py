@@ -180,9 +180,10 @@ class Ctx:
             after = bool(after)
         else:
             after = float(after)
-            if slot.guard and not slot.lo <= after <= slot.hi:
-                self._overflow(slot, text, cause, slot.hi)
-            after = _clamp(after, slot.lo, slot.hi)
+            lo, hi = slot.lo, slot.hi
+            if slot.guard and not lo <= after <= hi:
+                self._overflow(slot, text, cause, hi)
+            after = lo if after < lo else hi if after > hi else after  # _clamp, written out in the hot path
             if slot.integer:
                 after = int(round(after))
         slot.set(self.state, after)

@@ -15,13 +15,15 @@ from .record import CHOICE, EVENT, Cause
 from .rules import ChoiceRule, EventRule, Words
 from .state import GameState
 
+_NUMBER = (float, int)  # an event's chance given as a number rather than an expression
+
 
 def _chance_holds(ctx: Ctx, ev: EventRule) -> bool:
     """The event's chance, drawn this turn (true when it has none)."""
     chance = ev.chance
     if chance is None:
         return True
-    p = chance if isinstance(chance, float | int) else float(chance(ctx.state))
+    p = chance if isinstance(chance, _NUMBER) else float(chance(ctx.state))
     return ctx.dice.uniform(ctx.turn, rng.EVENT, ev.index) < p
 
 
@@ -29,7 +31,7 @@ def fire(ctx: Ctx, ev: EventRule, cause: Cause | None = None) -> None:
     """Fire the event: count it, report it, apply its effects, await its choices. `cause` defaults to the event."""
     state = ctx.state
     state.fired[ev.key] = state.fired.get(ev.key, 0) + 1
-    cause = cause or Cause(EVENT, ev.key)
+    cause = cause or ctx.rules.cause(EVENT, ev.key)
     ctx.report.events.append(ev.key)
     variant = choose_words(state, ev.variants, f"event:{ev.key}")
     for c in ev.choices:
@@ -87,7 +89,7 @@ def affordable(ctx: Ctx, choice: ChoiceRule) -> bool:
 
 def resolve_choice(ctx: Ctx, ev: EventRule, choice: ChoiceRule) -> None:
     """Apply the player's answer to an event (or its default)."""
-    cause = Cause(CHOICE, ev.key, (choice.key,))
+    cause = ctx.rules.cause(CHOICE, ev.key, (choice.key,))
     ctx.state.chose.add((ev.key, choice.key))
     if choice.cost.prestige:
         ctx.office("prestige", -choice.cost.prestige, cause)

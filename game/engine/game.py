@@ -176,8 +176,9 @@ class Game:
         free = self._free(self._spent(()))
         busy = {(i.key, i.target) for i in s.initiatives}
         out: list[Action] = []
+        affords, is_open = _affords, self._is_open
         for key, ins in rules.instruments.items():
-            if self._why_closed(ins) or self._why_unaffordable(ins.key, ins.cost, ins.attention, free):
+            if not (affords(ins.cost, ins.attention, free) and is_open(ins)):
                 continue
             moves = _moves(rules, key)
             if busy or ins.kind == "preventive_deployment":
@@ -188,7 +189,7 @@ class Game:
             else:
                 out += moves
         for key, prop in rules.proposals.items():
-            if self._why_proposal_closed(prop) is None and not self._why_unaffordable(prop.key, prop.cost, False, free):
+            if affords(prop.cost, False, free) and self._why_proposal_closed(prop) is None:
                 out += _moves(rules, key)
         return out
 
@@ -217,14 +218,18 @@ class Game:
             return reason
         return self._why_unaffordable(ins.key, ins.cost, ins.attention, self._free(self._spent(taken, choices)))
 
-    def _why_closed(self, ins) -> Refusal | None:
-        """Why the instrument is not open this turn, whatever the target: out of its dates, or its requirement."""
+    def _is_open(self, ins) -> bool:
+        """Whether the instrument is open this turn, whatever the target: within its dates, its requirement met."""
         t = self.state.turn
-        if not ins.first_turn <= t <= ins.last_turn:
+        return ins.first_turn <= t <= ins.last_turn and (ins.requires is None or bool(ins.requires(self.state)))
+
+    def _why_closed(self, ins) -> Refusal | None:
+        """Why the instrument is not open this turn (`_is_open`): out of its dates, or else its requirement."""
+        if self._is_open(ins):
+            return None
+        if not ins.first_turn <= self.state.turn <= ins.last_turn:
             return Refusal("not_available", (ins.key, ins.first_turn, ins.last_turn))
-        if ins.requires is not None and not ins.requires(self.state):
-            return Refusal("requirement", (ins.key,))
-        return None
+        return Refusal("requirement", (ins.key,))
 
     def _why_busy(self, ins, target_id: str | None, target: int) -> Refusal | None:
         """Why the instrument cannot go to this target besides one already under way: too late for a deployment."""
@@ -348,6 +353,9 @@ class Game:
     def _why_unaffordable(
         self, key: str, cost, attention: bool, free: tuple[float, float, int, int, int]
     ) -> Refusal | None:
+        """Why the office cannot pay for it (`_affords`): the first resource short."""
+        if _affords(cost, attention, free):
+            return None
         if free[0] < cost.prestige:
             return Refusal("needs_prestige", (key, cost.prestige, free[0]))
         if free[1] < cost.budget:
@@ -374,7 +382,7 @@ class Game:
             self._validate(actions, choices)
         seated = self._seated(decisions) if decisions else None
         t = s.turn
-        report = TurnReport(turn=t, date=rules.iso_dates[t])
+        report = TurnReport(t, rules.iso_dates[t], [], [], [], {})
         ctx = Ctx(rules, s, self.dice, report, self.record, self.filter)
         starts = [p.pressure for p in s.pairs]
         rungs, accepted, support = [p.rung for p in s.pairs], set(s.accepted), opinion.mean_council(s)
@@ -508,12 +516,12 @@ class Game:
         if action.use in self.rules.proposals:
             prop = self.rules.proposals[action.use]
             instruments.record_launch(s, prop.key, prop.pair)
-            cause = Cause(PROPOSAL, prop.key, (action.mode or "private",))
+            cause = self.rules.cause(PROPOSAL, prop.key, (action.mode or "private",))
             self._pay(ctx, prop.cost, cause)
             float_proposal(ctx, prop, action.mode or "private")
             return
         ins = self.rules.instruments[action.use]
-        cause = Cause(INSTRUMENT, ins.key, (action.target,) if action.target else ())
+        cause = self.rules.cause(INSTRUMENT, ins.key, (action.target,) if action.target else ())
         self._pay(ctx, ins.cost, cause)
         if ins.kind == "wait":
             return
@@ -541,11 +549,13 @@ class Game:
             ctx.office("budget", self.rules.budget_income, INCOME)
         drain = self.rules.distraction_budget[t]
         if drain:
-            ctx.office("budget", -drain, Cause(DISTRACTION, "budget", tuple(self.rules.distraction_names[t])))
+            names = tuple(self.rules.distraction_names[t])
+            ctx.office("budget", -drain, self.rules.cause(DISTRACTION, "budget", names))
         ctx.office("prestige", prestige_recovery(self.rules, self.state.office.prestige), RECOVERY)
         for track in self.rules.tracks:
             if track.per_turn is not None:
-                ctx.apply(track.slot, "+=", float(track.per_turn(self.state)), Cause(DYNAMICS, "track", (track.key,)))
+                ctx.apply(track.slot, "+=", float(track.per_turn(self.state)),
+                          self.rules.cause(DYNAMICS, "track", (track.key,)))
 
     def _distraction_news(self, ctx: Ctx, t: int) -> None:
         for name in self.rules.distractions_new[t]:
@@ -574,6 +584,12 @@ class Game:
         if not self.done:
             raise IllegalAction(Refusal("game_not_over"))
         return score(self.rules, self.state, baseline_state, self._start_prestige)
+
+
+def _affords(cost, attention: bool, free: tuple[float, float, int, int, int]) -> bool:
+    """Whether what is `free` (Game._free) pays for `cost`, and for an attention slot if `attention`."""
+    return not (free[0] < cost.prestige or free[1] < cost.budget or free[2] < cost.envoys
+                or (attention and free[3] < 1))
 
 
 def _moves(rules: Rules, key: str) -> list[Action]:

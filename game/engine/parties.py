@@ -73,7 +73,7 @@ def apply_decision(ctx: Ctx, i: int, decision: str) -> None:
     ctx.report.decisions[pid] = decision
     if decision == HOLD:
         return
-    cause = Cause(DECISION, pid, (decision,))
+    cause = ctx.rules.cause(DECISION, pid, (decision,))
     sign = 1.0 if decision == ESCALATE else -1.0
     ctx.party(i, "hostility", 0.05 * sign, cause)
     for k in ctx.rules.pairs_of_party[i]:

@@ -18,6 +18,7 @@ from game.scenario.model import Cost, Scenario
 
 from .instruments import SPECS, InstrumentSpec
 from .opinion import start_levels, weight_tables
+from .record import Cause
 from .slots import Slot, SlotTable
 from .state import ESTIMATED, ESTIMATED_INDEX, GameState, PartyState
 
@@ -230,6 +231,15 @@ class Rules:
         self.opinion_start = tuple(start_levels(scn))  # where world opinion starts and fades back to
         self.opinion_weights = weight_tables(scn)  # (audience, weight) for public moves, escalation, deals
         self.moves: dict[str, list[Any]] = {}  # instrument or proposal id -> its every Action, made on first use
+        self._causes: dict[tuple, Cause] = {}  # (kind, id, args) -> the Cause, made on first use (cause)
+
+    def cause(self, kind: str, key: str, args: tuple = ()) -> Cause:
+        """The cause (kind, key, args), made once per scenario: causes are immutable values, so the turn reuses
+        them rather than building the same one again every turn."""
+        found = self._causes.get((kind, key, args))
+        if found is None:
+            found = self._causes[(kind, key, args)] = Cause(kind, key, args)
+        return found
 
     # -- derived globals ---------------------------------------------------------------------------------
     def attention_capacity(self, state: GameState) -> int:
