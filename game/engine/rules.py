@@ -27,6 +27,7 @@ Condition = Callable[[GameState], Any]
 # Bercovitch: share of mediation attempts that succeed, by issue (references §1.7).
 ISSUE_SUCCESS = {"resources": 0.70, "ethnic": 0.67, "ideology": 0.50, "sovereignty": 0.45, "security": 0.41}
 DEFAULT_SCORE = {"success": 100.0, "partial": 40.0, "failure": -100.0}
+_CALENDAR = frozenset({("global", None, "turn"), ("global", None, "turns_left"), ("global", None, "date")})
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,9 +218,12 @@ class Rules:
         self.instruments = self._instruments()
         self.proposals = self._proposals()
         self.events = self._events()
-        # the events that may fire on each turn (undated ones, and those whose window covers it), in file order
+        # the events that may fire on each turn (undated ones, and those whose window covers it), in file order,
+        # less those whose condition the calendar alone makes false that turn (`date >= ...`): never drawn for
         self.events_at = [
-            tuple(e for e in self.events if e.turn is None or e.turn <= t <= e.last_turn) for t in range(self.turns)
+            tuple(e for e in self.events
+                  if (e.turn is None or e.turn <= t <= e.last_turn) and self._may_hold(("events", e.index, "when"), t))
+            for t in range(self.turns)
         ]
         # the distractions that begin on each turn, for the news
         self.distractions_new = [
@@ -268,6 +272,17 @@ class Rules:
         }
 
     # -- building ------------------------------------------------------------------------------------------
+    def _may_hold(self, path: tuple, t: int) -> bool:
+        """False when the condition at `path` is false on turn `t` whatever the state: what the calendar alone
+        says of it (the turn, the turns left, the date) decides it."""
+        expr = self.compiled.expressions.get(path)
+        if expr is None or not expr.refs & _CALENDAR:
+            return True
+        ords = self._date_ordinals
+        known = {("global", None, "turn"): t, ("global", None, "turns_left"): self.turns - t,
+                 ("global", None, "date"): ords[t] if t < len(ords) else ords[-1]}
+        return expr.given(known) is not False
+
     def bind(self, path: tuple) -> Condition | None:
         expr = self.compiled.expressions.get(path)
         return None if expr is None else expr.bind(self.slots.getter, self.slots.source)
