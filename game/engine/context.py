@@ -162,8 +162,10 @@ class Ctx:
         held there; both are reported as a warning in the turn report, so values stay finite and saves work."""
         if slot.set is None:
             return
-        if cause.kind in PUBLIC_CAUSES and slot.label in self.rules.estimated_slots:
-            self.touched.append(self.rules.estimated_slots[slot.label])
+        if cause.kind in PUBLIC_CAUSES:
+            j = self.rules.estimated_slots.get(slot.label)
+            if j is not None:
+                self.touched.append(j)
         before = slot.get(self.state)
         if op == "=":
             after = value

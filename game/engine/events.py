@@ -33,13 +33,17 @@ def fire(ctx: Ctx, ev: EventRule, cause: Cause | None = None) -> None:
     state.fired[ev.key] = state.fired.get(ev.key, 0) + 1
     cause = cause or ctx.rules.cause(EVENT, ev.key)
     ctx.report.events.append(ev.key)
-    variant = choose_words(state, ev.variants, f"event:{ev.key}")
+    variant = choose_words(state, ev.variants, f"event:{ev.key}") if ev.variants else -1
     for c in ev.choices:
-        choose_words(state, c.variants, f"choice:{ev.key}.{c.key}")
-    ctx.say("news", "event", (ev.key,) if not ev.variants else (ev.key, variant), cause)
-    ctx.effects(ev.effects, cause)
+        if c.variants:
+            choose_words(state, c.variants, f"choice:{ev.key}.{c.key}")
+    if ctx.record:
+        ctx.say("news", "event", (ev.key,) if not ev.variants else (ev.key, variant), cause)
+    if ev.effects:
+        ctx.effects(ev.effects, cause)
+    update_rung = escalation.update_rung
     for k in range(len(state.pairs)):
-        escalation.update_rung(ctx, k)  # the ladder shows at once what the event did to the pressure
+        update_rung(ctx, k)  # the ladder shows at once what the event did to the pressure
     if ev.public:
         ctx.office("visibility", 0.04, cause)
     if ev.choices:

@@ -385,7 +385,8 @@ class Game:
         report = TurnReport(t, rules.iso_dates[t], [], [], [], {})
         ctx = Ctx(rules, s, self.dice, report, self.record, self.filter)
         starts = [p.pressure for p in s.pairs]
-        rungs, accepted, support = [p.rung for p in s.pairs], set(s.accepted), opinion.mean_council(s)
+        rungs, support = [p.rung for p in s.pairs], opinion.mean_council(s)
+        accepted = set(s.accepted) if actions else None  # to tell this turn's deals (only orders make them)
         answered = self._answer_pending(ctx, choices)
         for action in actions:
             self._launch(ctx, action)
@@ -407,9 +408,12 @@ class Game:
             self._distraction_news(nxt, s.turn)
             events.fire_due(nxt)
             ctx.touched += nxt.touched
-        deals = [Cause(PROPOSAL, a.use, (a.mode or "private",)) for a in actions
-                 if a.use in s.accepted and a.use not in accepted]
-        opinion.update(ctx, opinion.public_causes(rules, actions), rungs, deals, support)
+        if actions:
+            deals = [rules.cause(PROPOSAL, a.use, (a.mode or "private",)) for a in actions
+                     if a.use in s.accepted and a.use not in accepted]
+            opinion.update(ctx, opinion.public_causes(rules, actions), rungs, deals, support)
+        else:
+            opinion.update(ctx, (), rungs, (), support)
         s.history.append(intel.snapshot(s))
         s.intel.append(intel.log_row(s, ctx.touched, ctx.contacts))
         self._check_ending(report)
