@@ -251,10 +251,10 @@ class Rules:
         return max(0, state.office.attention - self.distraction_attention[t])
 
     def attention_used(self, state: GameState) -> int:
-        return sum(1 for i in state.initiatives if i.attention)
+        return sum([1 for i in state.initiatives if i.attention]) if state.initiatives else 0
 
     def envoys_busy(self, state: GameState) -> int:
-        return sum(i.envoys for i in state.initiatives)
+        return sum([i.envoys for i in state.initiatives]) if state.initiatives else 0
 
     def is_wait(self, use: str) -> bool:
         """True for the instrument that means doing nothing on purpose: no decision to chart, count or replace."""
