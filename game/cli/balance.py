@@ -8,7 +8,7 @@ import sys
 from typing import TextIO
 
 from game.engine import build_rules
-from game.i18n import _, tr
+from game.i18n import _, tr, trn
 from game.sim.balance import Balance, analyse
 
 from .errors import EXIT_INVALID, EXIT_OK, CliError
@@ -43,12 +43,13 @@ def run_balance(scenario: str, runs: int | None, seed: int, jobs: int, as_json: 
 
 def format_balance(b: Balance) -> str:
     """The verdict first, then a table of policies and one of instruments."""
-    lines = [tr("Balance of {title} ({scenario}): {runs} games per policy, seed {seed}",
-                title=b.title, scenario=b.scenario, runs=b.runs, seed=b.seed)]
+    lines = [trn("Balance of {title} ({scenario}): {n} game per policy, seed {seed}",
+                 "Balance of {title} ({scenario}): {n} games per policy, seed {seed}", b.runs,
+                 title=b.title, scenario=b.scenario, seed=b.seed)]
     screened = sorted({p.runs for p in b.policies.values() if p.runs < b.runs})
     if screened:
         lines.append(tr("(greedy and most repeated moves on {join} games: the seeds' first)",
-                        join=' or '.join(map(str, screened))))
+                        join=_(" or ").join(map(str, screened))))
     lines += ["", _("Verdict:")]
     lines += [f"  - {line}" for line in b.verdict]
     width = max(len(_("Policy")), *(len(n) for n in b.policies))

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from game.i18n import _, tr
+from game.i18n import _, tr, trn
 from game.saves import saves_directory
 from game.scenario.catalogue import ScenarioNotFound, resolve
 from game.sim.session import SESSION_SEEDS, Session, encode, shipped_tags, with_scenario
@@ -77,7 +77,7 @@ def run_host(scenario_arg: str | None, port: int, db: str | None, *, resume: boo
     import segno
     import uvicorn
 
-    from game.server.app import build_app
+    from game.server.app import build_app, warm_up
     from game.server.classroom import DELEGATIONS, SOLO, Classroom
     from game.server.store import Store, StoreError
 
@@ -125,8 +125,9 @@ def run_host(scenario_arg: str | None, port: int, db: str | None, *, resume: boo
     what = _("Resumed") if resume else _("Hosting")
     kind = _("a delegations class (teams in the seats of one shared world)") if room.kind == DELEGATIONS else \
         _("a solo class")
-    print(tr("{what} {kind} of {title} ({id}), session {code}, {len} student(s) so far.",
-             what=what, kind=kind, title=scn.title, id=scn.id, code=room.row.code, len=len(room.seats)), file=out)
+    print(trn("{what} {kind} of {title} ({id}), session {code}, {n} student so far.",
+              "{what} {kind} of {title} ({id}), session {code}, {n} students so far.", len(room.seats),
+              what=what, kind=kind, title=scn.title, id=scn.id, code=room.row.code), file=out)
     print(tr("Students join at: {join_url}", join_url=join_url), file=out)
     if local:
         print(_("(--local: only this machine can join; leave it out to let the class join over the network.)"),
@@ -139,9 +140,12 @@ def run_host(scenario_arg: str | None, port: int, db: str | None, *, resume: boo
     print(tr("Class database: {db_path} — if the server stops, 'python main.py host --resume --db {db_path}' "
              "brings the class back.",
              db_path=db_path), file=out)
+    warm_up(room)
     print(_("Ctrl-C stops the server."), file=out, flush=True)
-    config = uvicorn.Config(build_app(room, join_url), ws_max_size=WS_MAX_SIZE, access_log=False,
-                            log_level="warning", lifespan="off")
+    # No compression of the sockets' messages: a page is a few kilobytes, nothing for a room's network, while
+    # compressing it again for every student was a fifth of the server's work (benchmarks/classroom.py).
+    config = uvicorn.Config(build_app(room, join_url), ws_max_size=WS_MAX_SIZE, ws_per_message_deflate=False,
+                            access_log=False, log_level="warning", lifespan="off")
     try:
         uvicorn.Server(config).run(sockets=sockets)
     finally:

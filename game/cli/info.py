@@ -7,6 +7,8 @@ import sys
 from typing import Any, TextIO
 
 from game.i18n import _, tr
+from game.present.dates import day_text, unit_count
+from game.present.news import difficulty_words, role_words
 from game.scenario.calendar import turn_count
 from game.scenario.model import Scenario
 
@@ -39,18 +41,22 @@ def scenario_info(scn: Scenario) -> dict[str, Any]:
     }
 
 
+def _party_entry(p) -> str:
+    """'Cuba (cuba)', 'United Nations (un, mediator)'."""
+    return f"{p.name} ({p.id}" + ("" if p.role == "disputant" else ", " + role_words(p.role)) + ")"
+
+
 def format_info(scn: Scenario) -> str:
     """A readable page of the same facts."""
     info = scenario_info(scn)
     names = {p.id: p.name for p in scn.parties}
     lines = [
         f"{scn.title}  ({scn.id})",
-        tr("  {period} — {info} to {info2}, {info3} turns of one {info4}",
-           period=scn.period, info=info['start'], info2=info['end'], info3=info['turns'], info4=info['turn_unit']),
-        tr("  difficulty: {difficulty}", difficulty=scn.difficulty),
+        tr("  {period} — {info} to {info2}, {length}", period=scn.period, info=day_text(info['start']),
+           info2=day_text(info['end']), length=unit_count("turns of", info['turns'], scn.calendar.turn_unit)),
+        tr("  difficulty: {difficulty}", difficulty=difficulty_words(scn.difficulty)),
         "",
-        _("Parties:     ") + ", ".join(f"{p.name} ({p.id}" + (f", {p.role}" if p.role != "disputant" else "") + ")"
-                                       for p in scn.parties),
+        _("Parties:     ") + ", ".join(_party_entry(p) for p in scn.parties),
         _("Pairs:       ") + ", ".join(f"{names[a]}–{names[b]}" for a, b in (p.between for p in scn.pairs)
                                     if a in names and b in names),
         _("Instruments: ") + ", ".join(info["instruments"]),

@@ -29,7 +29,8 @@ class Parser(argparse.ArgumentParser):
 def _cmd_play(args: argparse.Namespace) -> int:
     from .play import run_play
 
-    return run_play(args.scenario, args.seed, args.text, args.load, session=args.session, player=args.player)
+    return run_play(args.scenario, args.seed, args.text, args.load, session=args.session, player=args.player,
+                    join=args.join)
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -131,6 +132,8 @@ def build_parser() -> Parser:
                                                                   "summary"))
     p.add_argument("--text", action="store_true", help=_("play in the terminal instead of the window"))
     p.add_argument("--load", metavar="SAVE", help=_("continue a saved game"))
+    p.add_argument("--join", metavar="URL", help=_("play in a solo class the teacher hosts, at the address their "
+                                                   "screen shows (with --player NAME)"))
     p.set_defaults(run=_cmd_play)
 
     p = sub.add_parser(

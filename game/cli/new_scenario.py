@@ -84,7 +84,7 @@ def run_new_scenario(path: str, source: str | None, out: TextIO | None = None) -
                           shown_value=shown, NAME_MAX=NAME_MAX))
     kind = kind_of(target)
     if kind != "missing" or target.is_symlink():
-        what = {"folder": "a folder", "file": "a file"}.get(kind, "something that is not a scenario file")
+        what = {"folder": _("a folder"), "file": _("a file")}.get(kind) or _("something that is not a scenario file")
         raise CliError(tr("'{shown_value}' already exists ({what}); choose another name — new-scenario never "
                           "overwrites",
                           shown_value=shown, what=what))

@@ -8,13 +8,15 @@ import io
 import secrets
 import shlex
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from game.engine import Game, build_rules
+from game.engine import Game, Vote, build_rules
 from game.engine.rules import Rules
 from game.i18n import N_, _, tr
-from game.saves import SaveError, load_save, restore_draft, resume, saves_directory
+from game.present.dates import unit_name
+from game.saves import SaveError, TeamMessage, load_save, restore_draft, resume, saves_directory
 from game.saves.format import MAX_NAME
 from game.saves.store import shown_path
 from game.scenario.loader import LoadResult
@@ -40,8 +42,9 @@ def load_checked(arg: str, err: TextIO) -> tuple[Path, LoadResult, Rules]:
 
 def run_play(scenario_arg: str | None, seed: int | None, text: bool, load: str | None, *, session: str | None = None,
              player: str = "", inp: TextIO | None = None, out: TextIO | None = None, err: TextIO | None = None,
-             saves_dir: Path | None = None) -> int:
-    """Start a new game of a scenario (or of a class's session code), or continue the saved game `load`."""
+             saves_dir: Path | None = None, join: str | None = None) -> int:
+    """Start a new game of a scenario (or of a class's session code), continue the saved game `load`, or play
+    a seat in the solo class at the address `join`."""
     out = safe_output(out or sys.stdout)
     err = err or sys.stderr
     folder = saves_dir or saves_directory()
@@ -49,6 +52,17 @@ def run_play(scenario_arg: str | None, seed: int | None, text: bool, load: str |
     if len(player) > MAX_NAME:
         raise CliError(tr("--player is {len:,} characters long; a name may have at most {MAX_NAME}",
                           len=len(player), MAX_NAME=MAX_NAME))
+    if join is not None:
+        if scenario_arg is not None or seed is not None or load is not None or session is not None or text:
+            raise CliError(_("--join plays the class's own world in the window: leave out SCENARIO, --seed, "
+                             "--session, --load and --text"))
+        from .join import run_join
+
+        def local_scenario(scenario_id: str):
+            path, result, rules = load_checked(scenario_id, err)
+            return path, result.digest, rules
+
+        return run_join(join, player, folder, local_scenario, out)
     if session is not None:
         from .session import open_session
 
@@ -78,20 +92,23 @@ def run_play(scenario_arg: str | None, seed: int | None, text: bool, load: str |
     orders, choices = restore_draft(save.draft, game)
     if not text and in_window(game, save.scenario_path, result.digest, folder, "turn", out, save.created,
                               session_code=save.session, player=player or save.player, game_id=save.game_id,
-                              draft=(orders, choices)):
+                              draft=(orders, choices), votes=save.votes, messages=save.messages):
         return 0
     session = textmode.Session(game, label, save.scenario_path, result.digest, folder, player or save.player,
-                               save.created, save.session, orders, choices, save.game_id)
+                               save.created, save.session, orders, choices, save.game_id, list(save.votes),
+                               list(save.messages))
     opening = resumed_opening(game, load, seed)
     return textmode.play(session, opening, inp, out)
 
 
 def in_window(game: Game, scenario_path: str, digest: str, folder: Path, screen: str, out: TextIO,
               created: str | None = None, *, session_code: str = "", player: str = "", facilitator: bool = False,
-              game_id: str = "", draft: tuple[list, dict] | None = None) -> bool:
+              game_id: str = "", draft: tuple[list, dict] | None = None, votes: Sequence[Vote] = (),
+              messages: Sequence[TeamMessage] = ()) -> bool:
     """Play `game` in the desktop window, opened on `screen`; False, after one line saying why, when it cannot
-    open (no display, no pygame), so the caller plays in the terminal. `session_code`, `player` and `game_id` go
-    into its saves; `draft` is the current turn's orders and answers, given back from a save."""
+    open (no display, no pygame), so the caller plays in the terminal. `session_code`, `player`, `game_id`, a
+    class's `votes` and a delegations class's `messages` go into its saves; `draft` is the current turn's orders
+    and answers, given back from a save."""
     from .launch import has_display, open_window
 
     if not has_display():
@@ -105,7 +122,9 @@ def in_window(game: Game, scenario_path: str, digest: str, folder: Path, screen:
 
     orders, choices = draft or ([], {})
     window = WindowSession(game, scenario_path, digest, folder, created=created, orders=list(orders),
-                           choices=dict(choices), session_code=session_code, player=player, facilitator=facilitator,
+                           choices=dict(choices), session_code=session_code, player=player,
+                           facilitator=facilitator or bool(votes or game.interventions), votes=list(votes),
+                           messages=list(messages),
                            **({"game_id": game_id} if game_id else {}))
     reason = open_window(folder, screen, window)
     if reason is None:
@@ -133,7 +152,8 @@ def resumed_opening(game: Game, load: str, seed: int | None) -> list[str]:
     unit = rules.scenario.calendar.turn_unit
     lines = [textmode.rule(), rules.scenario.title.upper(),
              tr("Resumed from {load}: {unit} {min} of {turns}, seed {seed}.",
-                load=load, unit=unit, min=min(game.turn + 1, rules.turns), turns=rules.turns, seed=game.seed),
+                load=load, unit=unit_name(unit).lower(), min=min(game.turn + 1, rules.turns), turns=rules.turns,
+                seed=game.seed),
              _("Type 'brief' for the briefing, 'help' for the commands.")]
     if seed is not None and seed != game.seed:
         lines.append(tr("(--seed {seed} is ignored: a saved game keeps its own seed, {seed2}.)",

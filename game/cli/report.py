@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from game.i18n import _, tr
+from game.i18n import _, tr, trn
 from game.report.build import class_summary_of, debrief_of, render
 from game.report.loading import ReportError
 from game.saves import SAVE_FORMAT
@@ -54,7 +54,7 @@ def run_report(saves: list[str], out: str, fmt: str | None, runs: int, as_class:
             finally:
                 if progress:
                     print(file=stderr)
-            what = tr("class summary of {games} game(s)", games=document.games)
+            what = trn("class summary of {n} game", "class summary of {n} games", document.games)
     except ReportError as exc:
         raise CliError(exc.message, EXIT_INVALID) from None
     write_atomic(target, render(document, fmt))

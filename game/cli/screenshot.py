@@ -88,5 +88,6 @@ def run_screenshot(scenario_arg: str, screen: str, out: str, turns: int, policy_
         pygame.image.save(surface, str(target))
     except (OSError, pygame.error) as exc:
         raise CliError(tr("cannot write {out}: {exc}", out=out, exc=exc), EXIT_INVALID) from None
-    print(f"{target}: {screen} of {path.stem}, {size[0]}x{size[1]}")
+    print(tr("{target}: {screen} of {scenario}, {width}x{height}", target=target, screen=screen, scenario=path.stem,
+             width=size[0], height=size[1]))
     return 0

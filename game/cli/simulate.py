@@ -54,7 +54,8 @@ def run_simulate(scenario: str, runs: int, policy: str, seed: int, jobs: int, as
             err.write("\r" + " " * (BAR_WIDTH + 30) + "\r")
             err.flush()
     if save_games is not None:
-        print(tr("{runs} games saved in {save_games}", runs=result.runs, save_games=save_games), file=err)
+        print(trn("{n} game saved in {save_games}", "{n} games saved in {save_games}", result.runs,
+                  save_games=save_games), file=err)
     if as_json:
         data = {**result.to_json(), "scenario_file": str(path)}
         print(json.dumps(data, indent=2, ensure_ascii=False), file=out)
@@ -100,8 +101,9 @@ def format_result(result: BatchResult) -> str:
         tr("Mean final budget:     ${mean_final_budget:.2f}m", mean_final_budget=result.mean_final_budget),
         tr("Mean score:            {mean_score:+.1f}", mean_score=result.mean_score) if result.mean_score is not None
         else _("Mean score:            not computed (add --score: each game is compared with doing nothing)"),
-        tr("Speed:                 {runs} games in {seconds:.2f} s ({games_per_second:,.0f} games/s)",
-           runs=result.runs, seconds=result.seconds, games_per_second=result.games_per_second),
+        trn("Speed:                 {n} game in {seconds:.2f} s ({games_per_second:,.0f} games/s)",
+            "Speed:                 {n} games in {seconds:.2f} s ({games_per_second:,.0f} games/s)", result.runs,
+            seconds=result.seconds, games_per_second=result.games_per_second),
     ]
     return "\n".join(lines)
 

@@ -17,15 +17,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from game.engine import Action, Game, IllegalAction, Rules, TurnInput, baseline, replay
+from game.engine import Action, Game, IllegalAction, Rules, TurnInput, Vote, baseline, replay
 from game.engine.endings import Score
 from game.engine.intel import ESTIMATED, Estimate
 from game.engine.observation import Observation
 from game.engine.opinion import targets as opinion_targets
 from game.engine.record import TurnReport
 from game.i18n import N_, _, tr
-from game.i18n.formats import localized, money, percent_of
-from game.present.dates import calendar_line, day_text, turn_date, turn_heading, turn_phrase, what_happened
+from game.i18n.formats import labelled, localized, money, percent, percent_of
+from game.present.dates import (
+    calendar_line,
+    day_text,
+    turn_date,
+    turn_heading,
+    turn_unit_phrase,
+    unit_count,
+    unit_phrase,
+    what_happened,
+)
 from game.present.dates import unit_name as unit_word
 from game.present.lines import Day, change_turns, report_days
 from game.present.news import (
@@ -42,11 +51,11 @@ from game.present.opinion import opinion_line
 from game.present.reactions import reaction_heading, reactions
 from game.present.refusals import refusal_text
 from game.present.tracks import track_reading
-from game.present.values import ATTRIBUTES, OFFICE_NAMES, value_text
+from game.present.values import ATTRIBUTES, OFFICE_NAMES, attribute_word, value_text
 from game.present.variants import choice_words, ending_words, fired_words
-from game.present.words import action_label, pair_name, plural, target_name
+from game.present.words import action_label, mode_name, pair_name, plural, target_name
 from game.present.words import cost_text as _cost_text
-from game.saves import SaveError, autosave, clean_stale_temps, new_game_id, save_game
+from game.saves import SaveError, TeamMessage, autosave, clean_stale_temps, new_game_id, save_game
 from game.scenario.calendar import turn_of
 from game.scenario.diagnostics import did_you_mean
 from game.sim.odds import OddsBook
@@ -210,8 +219,8 @@ def render_resources(rules: Rules) -> list[str]:
            prestige=localized(f"{sg.prestige:g}"), budget=money(f"{sg.budget:g}"), income=income,
            plural_value=plural(sg.envoys, 'envoy'), plural_value2=plural(sg.attention, 'initiative')),
         tr("  intelligence {intelligence} · coordination {coordination} · visibility {visibility}",
-           intelligence=localized(f"{sg.intelligence:.2f}"), coordination=localized(f"{sg.coordination:.2f}"),
-           visibility=localized(f"{sg.visibility:.2f}")),
+           intelligence=percent(sg.intelligence), coordination=percent(sg.coordination),
+           visibility=percent(sg.visibility)),  # as the turn screen shows them
     ]
 
 
@@ -221,7 +230,7 @@ def render_glossary(rules: Rules) -> list[str]:
     entries = [*((_(term), _(text).replace("{p}", percent_of("90"))) for term, text in GLOSSARY), *((g.term,
                                                                     g.definition) for g in rules.scenario.glossary)]
     for term, definition in entries:
-        lines += wrap(f"{term}: {definition}", "  ")
+        lines += wrap(labelled(term, definition), "  ")
     return lines
 
 
@@ -233,11 +242,12 @@ def render_turn(game: Game, orders: Sequence[Action] = (), choices: dict[str, st
     obs = game.observation()
     rules = game.rules
     left = obs.turns - obs.turn
-    lines = [rule(tr("{unit} {n} of {turns} · {date} · {left} left", unit=unit_name(rules), n=obs.turn + 1,
-                     turns=obs.turns, date=turn_date(rules, obs.turn), left=plural(left, 'turn')))]
+    lines = [rule(tr("{unit} {n} of {turns} · {date} · {left}", unit=unit_name(rules), n=obs.turn + 1,
+                     turns=obs.turns, date=turn_date(rules, obs.turn),
+                     left=unit_count("left", left, rules.scenario.calendar.turn_unit)))]
     lines += render_ladders(rules, obs)
     lines += render_tracks(rules, obs)
-    lines += render_parties(obs, {r.party: r for r in reactions(game, obs=obs)})
+    lines += render_parties(obs, {r.party: r for r in reactions(game, obs=obs)}, rules.scenario.calendar.turn_unit)
     lines += render_office(rules, obs, game.committed(orders, choices) if orders or choices else (0, 0, 0, 0))
     lines += wrap(opinion_line(obs, game.reports[-1] if game.reports else None), "  ")
     lines += render_initiatives(rules, obs)
@@ -245,7 +255,7 @@ def render_turn(game: Game, orders: Sequence[Action] = (), choices: dict[str, st
     lines += render_discussion(game)
     lines += render_pending(game, choices or {})
     if orders:
-        lines += ["", _("Your orders so far: ") + "; ".join(action_label(rules, a) for a in orders)]
+        lines += ["", _("Your orders so far: ") + _("; ").join(action_label(rules, a) for a in orders)]
     return lines
 
 
@@ -257,7 +267,8 @@ def render_ladders(rules: Rules, obs: Observation) -> list[str]:
         est = p.pressure
         extra = " · " + tr("peak {rung}", rung=p.peak_rung) if p.peak_rung > p.rung else ""
         if p.deployment_left:
-            extra += tr(" · troops deployed ({plural_value} left)", plural_value=plural(p.deployment_left, 'turn'))
+            extra += tr(" · troops deployed ({left})",
+                        left=unit_count("left", p.deployment_left, rules.scenario.calendar.turn_unit))
         lines.append(f"  {pair_name(rules, p.id)} [{p.id}]: {bar(p.rung, top)} {p.rung}/{top} {p.rung_name}")
         lines.append("      " + tr("pressure ≈ {value} (90%: {low}–{high})", value=localized(f"{est.value:.1f}"),
                                     low=localized(f"{est.low:.1f}"), high=localized(f"{est.high:.1f}")) + extra)
@@ -274,11 +285,11 @@ def render_tracks(rules: Rules, obs: Observation) -> list[str]:
                            for t in shown)]
 
 
-def render_parties(obs: Observation, said: dict | None = None) -> list[str]:
+def render_parties(obs: Observation, said: dict | None = None, unit: str = "turn") -> list[str]:
     """Each party's estimated stance, its intention if contact revealed it, what it did last turn and its
-    reaction to your moves (`said`: party id -> present.reactions.Reaction)."""
+    reaction to your moves (`said`: party id -> present.reactions.Reaction); `unit` is the turn unit."""
     delay = obs.office.estimate_delay
-    age = _("current") if delay == 0 else tr("{age} old", age=plural(delay, 'turn'))
+    age = _("current") if delay == 0 else tr("{age} old", age=plural(delay, unit))
     lines = [tr("Parties (estimates ± half their 90% band, {age}):", age=age)]
     for p in obs.parties:
         intention = tr("{intention} (from recent contact)", intention=intention_words(p.intention)) if p.intention \
@@ -319,7 +330,7 @@ def render_office(rules: Rules, obs: Observation, committed: tuple[float, float,
     lines = [_("Your office:"), *wrap(resources, "  "), f"  {office}"]
     drawn = rules.distraction_attention[min(obs.turn, rules.turns - 1)]
     if obs.distractions:
-        lines += wrap(tr("attention drawn away ({drawn}) by: ", drawn=drawn) + "; ".join(obs.distractions), "  ")
+        lines += wrap(tr("attention drawn away ({drawn}) by: ", drawn=drawn) + _("; ").join(obs.distractions), "  ")
     names = dict(zip(rules.council_ids, rules.council_names, strict=True))
     if obs.council:
         support = " · ".join(f"{names[m]} {value_text(rules, f'council.{m}', v)}" for m, v in obs.council.items())
@@ -435,8 +446,9 @@ def _action_lines(rules: Rules, unit: str, n: int, action: Action) -> list[str]:
     """'  3. Good offices → Karelia – Lowmark [good_offices karelia_lowmark] — 6 prestige; acts after 1 week'."""
     if action.use in rules.proposals:
         prop = rules.proposals[action.use]
-        head = tr("{n:>3}. {name} ({mode}) [{key} {mode}] — {cost_text}; acts at once",
-                  n=n, name=prop.name, mode=action.mode, key=prop.key, cost_text=cost_text(prop.cost))
+        head = tr("{n:>3}. {name} ({mode_word}) [{key} {mode}] — {cost_text}; acts at once",
+                  n=n, name=prop.name, mode_word=mode_name(action.mode), mode=action.mode, key=prop.key,
+                  cost_text=cost_text(prop.cost))
         return [head, *wrap(first_sentence(prop.text), "       ")]
     ins = rules.instruments[action.use]
     target = f" → {target_name(rules, action.target)}" if action.target else ""
@@ -492,7 +504,7 @@ def render_report(rules: Rules, report: TurnReport) -> list[str]:
         if day.decisions:
             lines.append(_("Decisions: ") + " · ".join(f"{name} {what}" for name, what in day.decisions))
         if day.events:
-            lines += wrap(_("Events: ") + "; ".join(fired_words(rules, report, key)[0] for key in day.events), "")
+            lines += wrap(_("Events: ") + _("; ").join(fired_words(rules, report, key)[0] for key in day.events), "")
         lines += _day_changes(rules, day)
         hidden: dict[str, int] = {}
         for change, turn in zip(report.changes, turns, strict=True):
@@ -518,9 +530,8 @@ def _day_changes(rules: Rules, day: Day) -> list[str]:
     for target in targets:
         total = totals.get(target)
         shares = day.shares_of(target)
-        unit = unit_name(rules).lower()
-        head = total.text if total else tr("{value} (no change over the {unit})",
-                                           value=shares[0][1].text.split(' ')[0], unit=unit)
+        head = total.text if total else unit_phrase("unchanged", rules.scenario.calendar.turn_unit,
+                                                    what=shares[0][1].text.split(' ')[0])
         lines += wrap(head, "  ")
         if target.endswith(".rung"):
             lines.append(tr("      ('why {target}' shows what pushed the pressure)", target=target[: -len('.rung')]))
@@ -565,18 +576,16 @@ def render_why(rules: Rules, report: TurnReport | None, target: str) -> list[str
     wanted = [(c, t) for c, t in zip(report.changes, turns, strict=True)
               if (c.target == target or c.target.startswith(prefix)) and not c.target.endswith(".intention")]
     if not wanted:
-        return [tr("{name} did not change in {turn_phrase}.",
-                   name=_name(rules, target), turn_phrase=turn_phrase(rules, report.turn))]
+        return [turn_unit_phrase("unchanged in", rules, report.turn, name=_name(rules, target))]
     lines: list[str] = []
     for day in report_days(rules, report):
         mine = [c for c, t in wanted if t == day.turn]
         if not mine:
             continue
         if day.opening and report.turn >= 0:
-            lines.append(tr("Then, at the start of {turn_phrase}:", turn_phrase=turn_phrase(rules, day.turn)))
+            lines.append(turn_unit_phrase("then", rules, day.turn))
         else:
-            lines.append(tr("Why {name} changed in {turn_phrase}:",
-                            name=_name(rules, target), turn_phrase=turn_phrase(rules, day.turn)))
+            lines.append(turn_unit_phrase("changed in", rules, day.turn, name=_name(rules, target)))
         groups: dict[str, list] = {}
         for c in mine:
             groups.setdefault(c.target, []).append(c)
@@ -592,8 +601,8 @@ def render_why(rules: Rules, report: TurnReport | None, target: str) -> list[str
                 lines += [f"      {'↑' if v > 0 else '↓'}  {label}" for label, v in pushes.items() if v]
                 continue
             total = totals.get(name)
-            lines += wrap(total.text if total else tr("{name}: no change over the {lower}",
-                                                      name=name, lower=unit_name(rules).lower()), "  ")
+            lines += wrap(total.text if total else unit_phrase("no change", rules.scenario.calendar.turn_unit,
+                                                               what=name), "  ")
             lines += _share_lines(day.shares_of(name))
     return lines
 
@@ -602,9 +611,9 @@ def _hidden_name(rules: Rules, target: str) -> str:
     """A hidden value by its name: "United States's trust", "the pressure between United States and Cuba"."""
     head, __, attr = target.partition(".")
     if head in rules.party_names:
-        return f"{rules.party_names[head]}'s {attr.replace('_', ' ')}"
+        return tr("{party}'s {attr}", party=rules.party_names[head], attr=attribute_word(attr))
     if head in rules.pair_ids:
-        return tr("the {what} between {pair}", what=attr.replace("_", " "), pair=pair_name(rules, head, ' and '))
+        return tr("the {what} between {pair}", what=attribute_word(attr), pair=pair_name(rules, head, ' and '))
     return target
 
 
@@ -650,7 +659,7 @@ def render_ending(game: Game, score: Score, base: Game) -> list[str]:
     if scn.historical_notes:
         lines += ["", _("What really happened:")]
         for note in scn.historical_notes:
-            lines += wrap(f"{day_text(note.date)}: {note.text}", "  ")
+            lines += wrap(labelled(day_text(note.date), note.text), "  ")
     if scn.notes:
         lines += ["", _("About this scenario:"), *wrap(scn.notes, "  ")]
     if scn.discussion:
@@ -711,6 +720,8 @@ class Session:
     orders: list[Action] = field(default_factory=list)
     choices: dict[str, str] = field(default_factory=dict)
     game_id: str = field(default_factory=new_game_id)  # names this game's own autosave
+    votes: list[Vote] = field(default_factory=list)  # a class's votes, from the save it was loaded from
+    messages: list[TeamMessage] = field(default_factory=list)  # a delegations class's messages, likewise
 
     def draft(self) -> TurnInput:
         """This turn's orders and answers, not yet sent: a save keeps them so a load gives them back."""
@@ -873,7 +884,8 @@ class TextGame:
         try:
             path = save_game(self.game, self.s.saves_dir, " ".join(args) or None, self.s.player,
                              scenario_path=self.s.scenario_path, digest=self.s.digest, created=self.s.created,
-                             session=self.s.session_code, game_id=self.s.game_id, draft=self.s.draft())
+                             session=self.s.session_code, game_id=self.s.game_id, draft=self.s.draft(),
+                             votes=self.s.votes, messages=self.s.messages)
         except SaveError as exc:
             return [tr("not saved: {message_value}", message_value=exc.message)]
         return [tr("Saved: {path}. Continue later with: {resume_command}",
@@ -896,7 +908,8 @@ class TextGame:
         try:
             path = autosave(self.game, self.s.saves_dir, self.s.player, scenario_path=self.s.scenario_path,
                             digest=self.s.digest, created=self.s.created, session=self.s.session_code,
-                            game_id=self.s.game_id, draft=self.s.draft())
+                            game_id=self.s.game_id, draft=self.s.draft(), votes=self.s.votes,
+                            messages=self.s.messages)
         except SaveError as exc:
             return [tr("warning: the game could not be saved automatically: {message_value}",
                        message_value=exc.message)]
@@ -918,7 +931,7 @@ class TextGame:
         try:
             path = autosave(game, self.s.saves_dir, self.s.player, scenario_path=self.s.scenario_path,
                             digest=self.s.digest, created=self.s.created, session=self.s.session_code,
-                            game_id=self.s.game_id)
+                            game_id=self.s.game_id, votes=self.s.votes, messages=self.s.messages)
         except SaveError as exc:
             return [*lines, "", tr("warning: the finished game could not be saved: {message_value}",
                                    message_value=exc.message)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from game.i18n import tr
+from game.i18n import tr, trn
 from game.scenario.catalogue import ScenarioNotFound, resolve
 from game.scenario.loader import load_scenario
 from game.scenario.translation import read_translation, skeleton, text_fields, translation_path
@@ -36,6 +36,6 @@ def run_translate(scenario: str, lang: str, out: TextIO = sys.stdout) -> int:
                        EXIT_INVALID)
     target.write_text(skeleton(raw, lang, str(path), existing), encoding="utf-8")
     done = len(existing.entries) if existing else 0
-    print(tr("{path}: {done} of {total} texts translated", path=target, done=done, total=len(text_fields(raw))),
-          file=out)
+    print(trn("{path}: {done} of {total} texts translated", "{path}: {done} of {total} texts translated", done,
+              path=target, done=done, total=len(text_fields(raw))), file=out)
     return EXIT_OK

@@ -85,6 +85,7 @@ def check_translation(scenario: Path, path: Path) -> Translation:
 def completeness_line(translation: Translation) -> str:
     """'scenarios/x.fr.yaml: French, 412 of 412 texts (100%)'."""
     name = _(LANGUAGE_NAMES[translation.language]) if translation.language in LANGUAGE_NAMES else translation.language
-    return tr("{path}: {language}, {done} of {total} texts translated ({percent}%)", path=translation.path,
-              language=name, done=translation.done, total=translation.fields,
-              percent=int(100 * translation.complete))
+    return trn("{path}: {language}, {done} of {total} texts translated ({percent}%)",
+               "{path}: {language}, {done} of {total} texts translated ({percent}%)", translation.done,
+               path=translation.path, language=name, done=translation.done, total=translation.fields,
+               percent=int(100 * translation.complete))

@@ -136,6 +136,22 @@ class Game:
         twin._start_prestige = self._start_prestige
         return twin
 
+    def portable(self) -> tuple:
+        """The game as another process can receive it (pickled): all but its rules, whose compiled closures
+        cannot be pickled, its reports and its kept beliefs. `Game.resumed` rebuilds it there."""
+        return self.seed, self.dice, self.record, self.state, self.inputs, self.interventions, self._start_prestige
+
+    @classmethod
+    def resumed(cls, rules: Rules, portable: tuple) -> Game:
+        """A game from `portable()`, on `rules` built from the same scenario: it plays on exactly as the original
+        would (as a fork does: no reports, beliefs started afresh)."""
+        twin = object.__new__(cls)
+        twin.rules = rules
+        twin.seed, twin.dice, twin.record, twin.state, twin.inputs, twin.interventions, twin._start_prestige = portable
+        twin.filter = intel.Filter()
+        twin.reports = []
+        return twin
+
     # -- reading ---------------------------------------------------------------------------------------------
     @property
     def done(self) -> bool:
@@ -366,6 +382,17 @@ class Game:
             turn = min(self.state.turn, self.rules.turns - 1)
             return Refusal("no_attention", (free[4], self.rules.distraction_attention[turn]))
         return None
+
+    def check(self, actions: Sequence[Action] = (), choices: Mapping[str, str] | None = None,
+              decisions: Mapping[str, str] | None = None) -> None:
+        """Raise IllegalAction exactly when `step` with these orders would, without playing the turn: a server
+        stores orders it has checked before it resolves them."""
+        if self.done:
+            raise IllegalAction(Refusal("game_over"))
+        if actions or choices or self.state.pending:
+            self._validate(actions, dict(choices or {}))
+        if decisions:
+            self._seated(decisions)
 
     # -- the turn --------------------------------------------------------------------------------------------
     def step(self, actions: Sequence[Action] = (), choices: Mapping[str, str] | None = None,

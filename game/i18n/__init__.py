@@ -107,9 +107,39 @@ def N_plural(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - a m
     return singular, plural
 
 
+class _Number:
+    """A number put into a message: formatted by its placeholder's own spec ('{share:.0%}', '{gain:+.1f}',
+    '{count:,}'), then written as the active language writes numbers ('35 %', '+1,5', '12 000' in French)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: int | float) -> None:
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        from .formats import written
+
+        return written(format(self.value, spec))
+
+    def __str__(self) -> str:
+        return self.__format__("")
+
+    def __repr__(self) -> str:
+        return repr(self.value)
+
+
+def _values(values: dict[str, object]) -> dict[str, object]:
+    """The values of a message, each number wrapped to be written in the language (English as Python writes it)."""
+    if current().code == SOURCE:
+        return values
+    return {k: _Number(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
+            for k, v in values.items()}
+
+
 def tr(message: str, **values: object) -> str:
-    """`message` translated, then its {placeholders} filled: tr('Day {n}', n=5)."""
-    return current().gettext(message).format(**values)
+    """`message` translated, then its {placeholders} filled: tr('Day {n}', n=5); numbers as the language writes
+    them ('{share:.0%}' is '35%' in English, '35 %' in French)."""
+    return current().gettext(message).format(**_values(values))
 
 
 def ngettext(singular: str, plural: str, n: float) -> str:
@@ -118,4 +148,4 @@ def ngettext(singular: str, plural: str, n: float) -> str:
 
 def trn(singular: str, plural: str, n: float, **values: object) -> str:
     """The form of a message for the count `n`, translated, with {n} and the other placeholders filled."""
-    return current().ngettext(singular, plural, n).format(n=values.pop("shown", n), **values)
+    return current().ngettext(singular, plural, n).format(**_values({"n": values.pop("shown", n), **values}))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from game.i18n import N_, _, tr
 
+from .dates import units_text
 from .odds import percent
 
 NOTE = (N_("Your staff play each move forward up to {runs} times on worlds drawn from your own estimates, then "
@@ -17,10 +18,9 @@ NOTE = (N_("Your staff play each move forward up to {runs} times on worlds drawn
 
 def advisor_note(runs: int, follows_history: bool, horizon: int | None, unit: str) -> str:
     """How the assessment was made, for the top of the advisor's dialog."""
-    then = _("go on as the real Secretary-General did") if follows_history else "wait"
-    ahead = _("to the end") if horizon is None else tr("for {horizon} {unit}s (a game not over by then counts as its "
-                                                    "likely ending, never as a success)",
-                                                    horizon=horizon, unit=unit)
+    then = _("go on as the real Secretary-General did") if follows_history else _("wait")
+    ahead = _("to the end") if horizon is None else tr("for {span} (a game not over by then counts as its likely "
+                                                    "ending, never as a success)", span=units_text(horizon, unit))
     return _(NOTE).format(runs=runs, then=then, ahead=ahead)
 
 

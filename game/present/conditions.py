@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 
 from game.engine import Rules
-from game.i18n import N_, _, tr
-from game.i18n.formats import localized
+from game.i18n import N_, _, tr, trn
+from game.i18n.formats import labelled, localized
 from game.scenario.expr import Arith, Call, Compare, Const, Expression, Logic, Name, Neg, Not
 
 from .dates import day_text, turn_date
 from .news import event_title
-from .values import ATTRIBUTES, scale_of, value_text, variable_name
+from .values import ATTRIBUTES, attribute_word, scale_of, value_text, variable_name
 from .words import pair_name, party_name, use_name
 
 WORDS = {"and": N_("and"), "or": N_("or")}
@@ -90,7 +90,7 @@ def _join(parts: list[str], word: str) -> str:
     if len(parts) == 1:
         return parts[0]
     if len(parts) > 2 and any(", " in p or p.startswith((_("either "), _("both "))) for p in parts):
-        return "; ".join(parts[:-1]) + f"; {word} " + parts[-1]
+        return _("; ").join(parts[:-1]) + _("; ") + f"{word} " + parts[-1]
     return ", ".join(parts[:-1]) + f" {word} " + parts[-1]
 
 
@@ -113,7 +113,7 @@ def _flag(rules: Rules, ref, negate: bool) -> str:
         name = use_name(rules, key)
         return tr("before you use {name}", name=name) if negate else tr("after you have used {name}", name=name)
     if kind == "var" and isinstance(rules.scenario.variables.get(attr), bool):
-        return f"{variable_name(rules, attr)}: {_('no') if negate else _('yes')}"
+        return labelled(variable_name(rules, attr), _("no") if negate else _("yes"))
     noun = _ref_noun(rules, ref)
     return tr("{noun} is zero", noun=noun) if negate else tr("{noun} is not zero", noun=noun)
 
@@ -139,6 +139,14 @@ def _compare(rules: Rules, node: Compare, negate: bool) -> str:
     return f"{_noun(rules, left)} {_(PHRASES[op]).format(x=value)}"
 
 
+# A pair's rung and a date compared, in words, by the comparison.
+RUNG_PHRASES = {"<=": N_("{pair} at '{rung}' or lower"), "<": N_("{pair} below '{rung}'"),
+                ">=": N_("{pair} at '{rung}' or higher"), ">": N_("{pair} above '{rung}'"),
+                "==": N_("{pair} at '{rung}'"), "!=": N_("{pair} not at '{rung}'")}
+DAY_PHRASES = {">=": N_("from {day}"), ">": N_("after {day}"), "<=": N_("until {day}"), "<": N_("before {day}"),
+               "==": N_("on {day}"), "!=": N_("on any day but {day}")}
+
+
 def _about(rules: Rules, ref, op: str, value: float) -> str:
     """Comparisons that read better in their own words: rungs, dates, turns, uses of an instrument."""
     kind, key, attr = ref
@@ -146,21 +154,12 @@ def _about(rules: Rules, ref, op: str, value: float) -> str:
         k = rules.pair_ids.index(key)
         ladder = rules.ladders[k]
         r = max(0, min(len(ladder) - 1, int(value)))
-        rung = f"'{ladder[r]}'"
+        rung = ladder[r]
         pair = pair_name(rules, key)
-        phrase = {"<=": tr("at {rung} or lower",
-                           rung=rung), "<": f"below {rung}", ">=": tr("at {rung} or higher", rung=rung),
-                  ">": f"above {rung}", "==": f"at {rung}", "!=": tr("not at {rung}", rung=rung)}[op]
-        return f"{pair} {phrase}"
-    if kind == "global" and attr == "date":
-        day = day_text(dt.date.fromordinal(max(1, int(value))))
-        return {">=": f"from {day}", ">": f"after {day}", "<=": f"until {day}", "<": f"before {day}",
-                "==": f"on {day}", "!=": tr("on any day but {day}", day=day)}[op]
-    if kind == "global" and attr == "turn":
-        t = int(value)
-        return {">=": f"from {turn_date(rules, t)}", ">": f"after {turn_date(rules, t)}",
-                "<=": f"until {turn_date(rules, t)}", "<": f"before {turn_date(rules, t)}",
-                "==": f"on {turn_date(rules, t)}", "!=": tr("except on {turn_date}", turn_date=turn_date(rules, t))}[op]
+        return tr(RUNG_PHRASES[op], pair=pair, rung=rung)
+    if kind == "global" and attr in ("date", "turn"):
+        day = day_text(dt.date.fromordinal(max(1, int(value)))) if attr == "date" else turn_date(rules, int(value))
+        return tr(DAY_PHRASES[op], day=day)
     if kind == "used":
         name = use_name(rules, key)
         n = int(value)
@@ -169,7 +168,7 @@ def _about(rules: Rules, ref, op: str, value: float) -> str:
         if (op == "<" and n == 1) or (op in ("==", "<=") and n == 0):
             return tr("before you use {name}", name=name)
         if op == ">=":
-            return tr("after you have used {name} {n} times", name=name, n=n)
+            return trn("after you have used {name} {n} time", "after you have used {name} {n} times", n, name=name)
     return ""
 
 
@@ -208,7 +207,7 @@ def _ref_noun(rules: Rules, ref) -> str:
     if kind == "pair":
         if attr == "rung":
             return tr("the escalation between {pair}", pair=pair_name(rules, key, ' and '))
-        return tr("the {what} between {pair}", what=attr.replace("_", " "), pair=pair_name(rules, key, ' and '))
+        return tr("the {what} between {pair}", what=attribute_word(attr), pair=pair_name(rules, key, ' and '))
     if kind == "global":
         return _(GLOBAL_NOUNS[attr]) if attr in GLOBAL_NOUNS else attr.replace("_", " ")
     if kind == "var":

@@ -8,11 +8,48 @@ from __future__ import annotations
 import datetime as dt
 
 from game.engine import Rules
-from game.i18n import N_, _, tr, trn
+from game.i18n import N_, N_plural, _, ngettext, tr, trn
 from game.i18n import formats as fmt
 
 # The turn units, as a turn's heading and a count name them.
 UNIT_NAMES = {"day": N_("Day"), "week": N_("Week"), "month": N_("Month")}
+
+# Phrases that join a turn unit to words that must agree with it ('le jour précédent', 'la semaine précédente'),
+# each written whole for each unit so that a language can make it agree.
+UNIT_PHRASES: dict[str, dict[str, str]] = {
+    "end": {"day": N_("End day {n}"), "week": N_("End week {n}"), "month": N_("End month {n}")},
+    "last": {"day": N_("last day: {what}"), "week": N_("last week: {what}"), "month": N_("last month: {what}")},
+    "over": {"day": N_("Over the day"), "week": N_("Over the week"), "month": N_("Over the month")},
+    "no change": {"day": N_("{what}: no change over the day"), "week": N_("{what}: no change over the week"),
+                  "month": N_("{what}: no change over the month")},
+    "unchanged": {"day": N_("{what} (no change over the day)"), "week": N_("{what} (no change over the week)"),
+                  "month": N_("{what} (no change over the month)")},
+    "per": {"day": N_("{amount} a day"), "week": N_("{amount} a week"), "month": N_("{amount} a month")},
+    "every": {"day": N_("every day"), "week": N_("every week"), "month": N_("every month")},
+    "unchanged in": {"day": N_("{name} did not change on day {n} ({date})."),
+                     "week": N_("{name} did not change in week {n} ({date})."),
+                     "month": N_("{name} did not change in month {n} ({date}).")},
+    "changed in": {"day": N_("Why {name} changed on day {n} ({date}):"),
+                   "week": N_("Why {name} changed in week {n} ({date}):"),
+                   "month": N_("Why {name} changed in month {n} ({date}):")},
+    "then": {"day": N_("Then, at the start of day {n} ({date}):"),
+             "week": N_("Then, at the start of week {n} ({date}):"),
+             "month": N_("Then, at the start of month {n} ({date}):")},
+}
+# Counts of turn units that agree with the unit: '3 jours restants', '1 semaine restante'.
+UNIT_COUNTS: dict[str, dict[str, tuple[str, str]]] = {
+    "left": {"day": N_plural("{n} day left", "{n} days left"), "week": N_plural("{n} week left", "{n} weeks left"),
+             "month": N_plural("{n} month left", "{n} months left")},
+    "turns of": {"day": N_plural("{n} turn of one day", "{n} turns of one day"),
+                 "week": N_plural("{n} turn of one week", "{n} turns of one week"),
+                 "month": N_plural("{n} turn of one month", "{n} turns of one month")},
+    "of": {"day": N_plural("{n} of {total} days", "{n} of {total} days"),
+           "week": N_plural("{n} of {total} weeks", "{n} of {total} weeks"),
+           "month": N_plural("{n} of {total} months", "{n} of {total} months")},
+    "played": {"day": N_plural("{n} of {total} days played", "{n} of {total} days played"),
+               "week": N_plural("{n} of {total} weeks played", "{n} of {total} weeks played"),
+               "month": N_plural("{n} of {total} months played", "{n} of {total} months played")},
+}
 
 
 def day_text(day: dt.date | str) -> str:
@@ -39,6 +76,23 @@ def units_text(n: int | float, unit: str) -> str:
     if unit == "month":
         return trn("{n} month", "{n} months", n, shown=format(n, "g"))
     return f"{n:g} {unit}"
+
+
+def unit_phrase(phrase: str, unit: str, **values: object) -> str:
+    """A phrase of UNIT_PHRASES for the scenario's turn unit, its placeholders filled: unit_phrase('last',
+    'week', what='held') is 'last week: held', 'semaine précédente : a tenu'."""
+    return tr(UNIT_PHRASES[phrase][unit], **values)
+
+
+def unit_count(phrase: str, n: int | float, unit: str, **values: object) -> str:
+    """A count of UNIT_COUNTS for the turn unit, in its plural form: unit_count('left', 3, 'day') is '3 days
+    left', '3 jours restants'; unit_count('of', 5, 'week', total=12) is '5 of 12 weeks', '5 semaines sur 12'."""
+    return ngettext(*UNIT_COUNTS[phrase][unit], n).format(n=fmt.written(f"{n:g}"), **values)
+
+
+def capitalised(text: str) -> str:
+    """`text` with its first letter capitalised, for a phrase that starts a sentence."""
+    return text[:1].upper() + text[1:]
 
 
 def when_text(day: dt.date | str, unit: str) -> str:
@@ -74,11 +128,11 @@ def what_happened(rules: Rules, turn: int) -> str:
     return tr("What happened in {heading}", heading=heading)
 
 
-def turn_phrase(rules: Rules, turn: int) -> str:
-    """A turn as it reads mid-sentence: 'day 5 (20 October 1962)', 'month 6 (August 1995)'."""
-    unit = rules.scenario.calendar.turn_unit
-    return tr("{unit} {n} ({date})", unit=unit_name(unit).lower(), n=max(0, min(turn, rules.turns - 1)) + 1,
-              date=turn_date(rules, turn))
+def turn_unit_phrase(phrase: str, rules: Rules, turn: int, **values: object) -> str:
+    """A phrase of UNIT_PHRASES about one turn, with its number and date: 'Then, at the start of week 3 (18 March
+    2030):', 'Puis, au début de la semaine 3 (18 mars 2030) :'."""
+    return unit_phrase(phrase, rules.scenario.calendar.turn_unit, n=max(0, min(turn, rules.turns - 1)) + 1,
+                       date=turn_date(rules, turn), **values)
 
 
 def span_text(start: dt.date, end: dt.date, unit: str = "day") -> str:

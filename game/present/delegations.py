@@ -11,8 +11,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from game.engine import Action, Game, Rules
+from game.engine.facilitator import decision_of
 from game.i18n import N_, _, tr
-from game.i18n.formats import localized
+from game.i18n.formats import labelled, localized
 
 from .news import decision_words
 from .web import discussion, ending, ladders, parties, report, turn_heading, turn_page
@@ -29,7 +30,7 @@ LABELS: dict[str, str] = {
     "sent": N_("orders sent"),
     "not_sent": N_("still deciding"),
     "engine_plays": N_("played by the game"),
-    "your_government": N_("Your government"),
+    "your_government": N_("Your government:"),
     "own_hint": N_("Your government as it truly is: nobody else sees these figures."),
     "others": N_("The other parties"),
     "others_hint": N_("What your intelligence can tell of the others: estimates with their 90% band."),
@@ -109,7 +110,7 @@ def seat_choices(rules: Rules, teams: Mapping[str, Sequence[str]]) -> list[dict[
 def delegation_player(rules: Rules, teams: Mapping[str, Sequence[str]]) -> str:
     """The players of a delegations game as its save names them, e.g. 'Delegations: Northland (Ana, Ben); …'."""
     parts = [f"{seat_name(rules, role)} ({', '.join(names)})" for role, names in sorted(teams.items()) if names]
-    text = tr("Delegations: {teams}", teams="; ".join(parts)) if parts else _("Delegations")
+    text = tr("Delegations: {teams}", teams=_("; ").join(parts)) if parts else _("Delegations")
     return text if len(text) <= MAX_PLAYER else text[: MAX_PLAYER - 1] + "…"
 
 
@@ -151,6 +152,18 @@ def teams_block(rules: Rules, teams: Mapping[str, Sequence[str]], sent: set[str]
         out.append({"id": role, "name": seat_name(rules, role), "team": ", ".join(names), "status": status,
                     "sent": role in sent, "seated": bool(names)})
     return out
+
+
+def team_decision_text(rules: Rules, party: str, decision: str) -> str:
+    """A party team's decision of a turn, as the debriefs list it: "Northland's team chose to step back"."""
+    return tr("{party}'s team chose to {decision}", party=seat_name(rules, party),
+              decision=decision_words(decision_of(decision)))
+
+
+def team_message_text(rules: Rules, message: Any) -> str:
+    """A message between teams, as the debriefs list it: who wrote to whom, and the text as typed."""
+    return tr("{sender} ({author}) to {recipient}: “{text}”", sender=seat_name(rules, message.sender),
+              author=message.author, recipient=seat_name(rules, message.recipient), text=message.text)
 
 
 def message_lines(rules: Rules, messages: Sequence[Any]) -> list[dict[str, Any]]:
@@ -203,7 +216,7 @@ def party_page(game: Game, role: str, *, player: str, paused: bool, closed: bool
         "last": tr("Last turn your government chose to {decision}.", decision=decision_words(previous))
         if game.turn > 0 else "",
         "ladders": ladders(rules, obs),
-        "parties": [p for n, p in enumerate(parties(obs)) if n != me],
+        "parties": [p for n, p in enumerate(parties(obs, unit=rules.scenario.calendar.turn_unit)) if n != me],
         "report": public,
         "choices": [] if game.done or closed else [{"id": k, "label": _(label), "text": _(text)}
                                                    for k, label, text in DECISION_CHOICES],
@@ -274,7 +287,7 @@ def vote_block(rules: Rules, poll: Any, votes: Sequence[Any], turn: int, *, teac
             "total": plural(len(poll.ballots), "ballot"),
         }
         if teacher:
-            block["counts"] = [f"{action_label(rules, a)}: {n}" for a, (_, n) in zip(poll.candidates, counts,
+            block["counts"] = [labelled(action_label(rules, a), n) for a, (_, n) in zip(poll.candidates, counts,
                                                                                      strict=True)]
         return block
     vote = next((v for v in reversed(votes) if v.turn == turn), None)

@@ -1,16 +1,10 @@
-"""A leader as the party card shows them: a monogram drawn from the name, and their mood toward the
+"""A leader as the party card shows them: a monogram of their initials, a short name, and their mood toward the
 Secretary-General in words, read from the player's own estimate of the party's trust (never the hidden value)."""
 
 from __future__ import annotations
 
-import re
-
 from game.i18n import N_, _
-
-TITLES = frozenset({
-    "president", "prime", "minister", "chairman", "premier", "general", "king", "queen", "emperor", "chancellor",
-    "secretary", "foreign", "field", "marshal", "colonel", "sheikh", "ayatollah", "the", "mr", "mrs", "dr",
-})
+from game.scenario.initials import initials_of, leader_names
 
 # (lowest trust estimate, words, palette role), highest first.
 MOODS: tuple[tuple[float, str, str], ...] = (
@@ -22,26 +16,16 @@ MOODS: tuple[tuple[float, str, str], ...] = (
 )
 
 
-def _names(leader: str) -> list[str]:
-    """The first person's names, titles and middle initials left out."""
-    first = re.split(r"\s+and\s+|[(,;/]", leader, maxsplit=1)[0]
-    words = [w for w in re.findall(r"[^\W\d_][\w'.-]*", first) if w.lower().strip(".") not in TITLES]
-    return [w for w in words if w[0].isupper() and len(w.strip(".")) != 1]
-
-
 def short_name(leader: str) -> str:
-    """The leader's name without titles, for a card too narrow for 'President John F. Kennedy and …'."""
-    return " ".join(_names(leader)) or leader
+    """The leader's name without titles, for a card too narrow for 'President John F. Kennedy and …' (or 'Le
+    président John F. Kennedy et …')."""
+    return " ".join(leader_names(leader)) or leader
 
 
 def monogram(leader: str) -> str:
-    """Up to two initials: the first and last names of the first person named, titles left out."""
-    names = _names(leader)
-    if not names:
-        return ""
-    if len(names) == 1:
-        return names[0][0]
-    return names[0][0] + names[-1][0]
+    """Up to two initials: the first and last names of the first person named, titles left out (a party's
+    `initials`, fixed when the scenario is read, are what the card shows)."""
+    return initials_of(leader)
 
 
 def mood(trust_estimate: float) -> tuple[str, str]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from game.engine import Rules
 from game.engine.record import Cause, Change, TurnReport
 from game.i18n import N_, _, tr, trn
+from game.i18n.formats import labelled
 
 from .dates import turn_heading
 from .news import NewsItem, cause_label, decision_words, news_item
@@ -191,11 +192,12 @@ def _apportion(rules: Rules, target: str, steps: list[Change]) -> tuple[Total | 
         exact[c.cause] += c.after - c.before
         last[c.cause] = c.after
     if scale is BOOL:
-        parts = [(k, Share(target, 1, last[k], f"{label}: {value_text(rules, target, last[k], scale)}",
+        parts = [(k, Share(target, 1, last[k], labelled(label, value_text(rules, target, last[k], scale)),
                            value_text(rules, target, last[k], scale))) for k in causes]
         if bool(before) == bool(after):
             return None, parts
-        text = f"{label}: {value_text(rules, target, before, scale)} → {value_text(rules, target, after, scale)}"
+        was, now = value_text(rules, target, before, scale), value_text(rules, target, after, scale)
+        text = labelled(label, f"{was} → {now}")
         return Total(target, label, scale, before, after, 1, text, value_text(rules, target, before, scale),
                      value_text(rules, target, after, scale), value_text(rules, target, after, scale)), parts
     total_n = units(after, scale.step) - units(before, scale.step)
@@ -274,4 +276,4 @@ def rung_paths(rules: Rules, reports: list[TurnReport], start: list[int]) -> lis
 def decisions_sentence(day: Day) -> str:
     """'Karelia held its position; Lowmark escalated.'"""
     parts = [f"{name} {what}" for name, what in day.decisions]
-    return "; ".join(parts) + "." if parts else ""
+    return _("; ").join(parts) + "." if parts else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game.engine import Action, Rules
-from game.i18n import current, tr
+from game.i18n import _, current, tr
 
 from .words import pair_name, target_name
 
@@ -19,7 +19,7 @@ def comparison_label(rules: Rules, played: Sequence[Action], alternative: Sequen
 def describe(rules: Rules, actions: Sequence[Action]) -> str:
     """A turn's orders in plain words ("waiting" when there are none)."""
     words = [describe_action(rules, a) for a in actions if not rules.is_wait(a.use)]
-    return " and ".join(words) if words else "waiting"
+    return _(" and ").join(words) if words else _("waiting")
 
 
 def describe_action(rules: Rules, action: Action) -> str:
@@ -35,13 +35,13 @@ def describe_action(rules: Rules, action: Action) -> str:
             return tr("“{name}”", name=ins.name if ins else action.use)
         return tr("“{name}” ({target})", name=ins.name if ins else action.use,
                   target=target_name(rules, action.target))
-    article = "an" if name[:1] in "aeiou" else "a"
+    article = "an" if name[:1] in "aeiou" else "a"  # i18n: not shown (English only, above)
     if action.target is None:
         return f"{article} {name}"
     if action.target in rules.party_names:
         party = rules.party_names[action.target]
-        return f"{article} {name} ({party})" if " to " in name else f"{article} {name} to {party}"
-    return f"{article} {name} on {pair_name(rules, action.target, sep=' and ')}"
+        return f"{article} {name} ({party})" if " to " in name else f"{article} {name} to {party}"  # i18n: not shown
+    return f"{article} {name} on {pair_name(rules, action.target, sep=' and ')}"  # i18n: not shown (English only)
 
 
 def _in_sentence(name: str) -> str:

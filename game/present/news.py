@@ -142,7 +142,7 @@ def _listing(items: tuple) -> str:
     if len(names) <= 1:
         return names[0] if names else ""
     if any(", " in n or " and " in n or _(" and ") in n for n in names):
-        return "; ".join(names)
+        return _("; ").join(names)
     return ", ".join(names[:-1]) + _(" and ") + names[-1]
 
 

@@ -11,7 +11,7 @@ from game.engine import Rules
 from game.engine.chances import Chance, Term, obstacles
 from game.engine.record import Message
 from game.i18n import N_, _, tr
-from game.i18n.formats import percent_of
+from game.i18n.formats import formatted, percent_of
 
 from .words import pair_name, party_name
 
@@ -67,7 +67,7 @@ def odds_lines(rules: Rules, odds) -> list[str]:
 def obstacles_text(rules: Rules, terms: tuple[Term, ...] | list[Term]) -> str:
     """What holds a chance down, worst first: "Working against it: …; …", or '' when nothing stands out."""
     against = [s for s in (term_text(rules, t) for t in obstacles(Chance("", 0.0, tuple(terms)))) if s]
-    return _("Working against it: ") + "; ".join(against) + "." if against else ""
+    return _("Working against it: ") + _("; ").join(against) + "." if against else ""
 
 
 def reasons_lines(rules: Rules, msg: Message) -> list[str]:
@@ -81,7 +81,7 @@ def reasons_lines(rules: Rules, msg: Message) -> list[str]:
         return lines
     against = [s for s in (term_text(rules, t) for t in obstacles(chance)) if s]
     if against:
-        lines.append(_("Why, as far as you can tell: ") + "; ".join(against) + ".")
+        lines.append(_("Why, as far as you can tell: ") + _("; ").join(against) + ".")
     what, flip = RESULT_CHANCE.get(msg.code, (N_("success"), False))
     what = _(what)
     value = 1.0 - chance.value if flip else chance.value
@@ -104,7 +104,7 @@ def term_text(rules: Rules, term: Term) -> str:
                   percent=percent(term.weight))
     if code == "openness":
         low = [w for w in args if 0.5 * (w[1] + w[2]) < 0.5] or sorted(args, key=lambda w: w[1] + w[2])[:1]
-        names = " and ".join(_openness(rules, w) for w in low)
+        names = _(" and ").join(_openness(rules, w) for w in low)
         return tr("little openness to you: {names}, your estimates", names=names)
     if code == "watching":
         visibility, audience = args
@@ -116,13 +116,13 @@ def term_text(rules: Rules, term: Term) -> str:
         if visibility < 0.3 or not clauses:
             clauses.append(tr("few are watching (visibility {visibility:.0%}): world opinion adds little pressure",
                               visibility=visibility))
-        return "; ".join(clauses)
+        return _("; ").join(clauses)
     if code == "trust":
         if len(args) == 1 and len(args[0]) == 2:
             i, trust = args[0]
             return tr("{party_name} distrusts you (trust {trust:.2f}, your estimate)",
                       party_name=party_name(rules, i), trust=trust)
-        names = " and ".join(f"{party_name(rules, i)} {trust:.2f}" for i, trust in args)
+        names = _(" and ").join(f"{party_name(rules, i)} {formatted(trust, '.2f')}" for i, trust in args)
         return tr("their trust in you is low ({names}, your estimates)", names=names)
     if code == "standing":
         prestige, coordination = args

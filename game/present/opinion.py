@@ -33,8 +33,15 @@ def audience_short(audience: str) -> str:
     return _(shorts[audience]) if audience in shorts else audience
 
 
+# Whole, so that a language can join its words ('auprès des non-alignés', 'auprès du Conseil').
+STANDINGS = {"nonaligned": N_("Standing with the non-aligned"), "press": N_("Standing with the press"),
+             "council": N_("Standing with the Council")}
+
+
 def standing_label(audience: str) -> str:
     """The turn report's name for an audience's value: 'Standing with the press'."""
+    if audience in STANDINGS:
+        return _(STANDINGS[audience])
     return tr("Standing with {audience}", audience=audience_name(audience))
 
 

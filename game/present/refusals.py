@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from game.engine import Action, Rules
 from game.engine.record import Refusal
-from game.i18n import _, tr
+from game.i18n import N_, _, tr, trn
 from game.i18n.formats import localized, money
 
 from .conditions import requirement_text
 from .news import role_words
-from .words import action_label, date_text, pair_name, plural, target_name, use_name
+from .words import action_label, date_text, mode_name, pair_name, plural, target_name, use_name
 
 
 def _money(x: float) -> str:
@@ -39,8 +39,13 @@ def _listed(rules: Rules, ids: list[str], typed: bool) -> str:
 def requirement_phrase(rules: Rules, key: str) -> str:
     """The requirement as it follows 'possible only': 'after …', 'from …', else 'when: …'."""
     text = requirement_text(rules, key)
-    starts = ("after ", "before ", "from ", "until ", "once ", "while ", "when ", "if ", "unless ", "on ", "either ")
+    starts = tuple(_(word) for word in REQUIREMENT_STARTS)
     return text if text.startswith(starts) else tr("when: {text}", text=text)
+
+
+# How a requirement in words can begin and still follow 'possible only' ('possible only after …').
+REQUIREMENT_STARTS = (N_("after "), N_("before "), N_("from "), N_("until "), N_("once "), N_("while "), N_("when "),
+                      N_("if "), N_("unless "), N_("on "), N_("either "))
 
 
 def refusal_text(rules: Rules, refusal: Refusal, typed: bool = False) -> str:
@@ -94,7 +99,7 @@ def refusal_text(rules: Rules, refusal: Refusal, typed: bool = False) -> str:
     if code == "proposal_mode":
         prop = rules.proposals[args[0]]
         return tr("{use_name} can be floated {join}: choose which",
-                  use_name=use_name(rules, prop.key), join=' or '.join(prop.modes))
+                  use_name=use_name(rules, prop.key), join=_(" or ").join(mode_name(m) for m in prop.modes))
     if code == "proposal_target":
         prop = rules.proposals[args[0]]
         return tr("{use_name} is put to {pair_name}; it takes no other target",
@@ -116,11 +121,12 @@ def refusal_text(rules: Rules, refusal: Refusal, typed: bool = False) -> str:
                   use_name=use_name(rules, key), need=money(f"{need:g}"), money=_money(have))
     if code == "needs_envoys":
         key, need, free = args
-        return tr("{use_name} needs {envoys}; {free} free", use_name=use_name(rules, key),
-                  envoys=plural(need, 'free envoy'), free=free)
+        return trn("{use_name} needs {envoys}; {n} free", "{use_name} needs {envoys}; {n} free", free,
+                   use_name=use_name(rules, key), envoys=plural(need, 'free envoy'))
     if code == "no_attention":
         capacity, drawn = args
-        extra = tr(" ({drawn} drawn away by emergencies elsewhere)", drawn=drawn) if drawn else ""
+        extra = trn(" ({n} drawn away by emergencies elsewhere)", " ({n} drawn away by emergencies elsewhere)",
+                    drawn) if drawn else ""
         return tr("no attention left: {plural_value} can run at once{extra}",
                   plural_value=plural(capacity, 'initiative'), extra=extra)
     if code == "not_pending":

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from game.engine import Rules
 from game.engine.opinion import AUDIENCES
 from game.i18n import N_, _, tr, trn
-from game.i18n.formats import localized, money, percent_of
+from game.i18n.formats import labelled, localized, money, percent_of
 
 from .opinion import standing_label
 from .tracks import track_name, track_value
@@ -24,11 +24,17 @@ PERCENT_TARGETS = ("intelligence", "coordination", "visibility")
 OFFICE_NAMES = {"prestige": N_("prestige"), "budget": N_("budget"), "envoys": N_("envoys"),
                 "attention": N_("attention"), "intelligence": N_("intelligence"), "coordination": N_("coordination"),
                 "visibility": N_("visibility")}
-# A party's attributes, as the player reads them after its name.
+# A party's (and a pair's) attributes, as the player reads them after its name.
 ATTRIBUTES = {"hostility": N_("hostility"), "resolve": N_("resolve"), "trust": N_("trust"),
               "domestic_pressure": N_("domestic pressure"), "receptivity": N_("receptivity"),
               "grievance": N_("grievance"), "restraint": N_("restraint"), "intention": N_("intention"),
-              "audience_cost": N_("audience cost"), "engagement": N_("engagement")}
+              "audience_cost": N_("audience cost"), "engagement": N_("engagement"),
+              "pressure": N_("pressure"), "momentum": N_("momentum")}  # the last two: a pair's
+
+
+def attribute_word(attr: str) -> str:
+    """An attribute of a party or a pair in words: 'domestic pressure', 'pression intérieure'."""
+    return _(ATTRIBUTES[attr]) if attr in ATTRIBUTES else attr.replace("_", " ")
 
 
 @dataclass(frozen=True)
@@ -104,7 +110,7 @@ def target_label(rules: Rules, target: str) -> str:
     if head == "opinion" and attr in AUDIENCES:
         return standing_label(attr)
     if head in rules.pair_ids:
-        return f"{pair_name(rules, head)}: {attr.replace('_', ' ')}"
+        return labelled(pair_name(rules, head), attribute_word(attr))
     if head in rules.party_names:
         return tr("{party}'s {attr}", party=rules.party_names[head], attr=_(ATTRIBUTES.get(attr, attr.replace('_',
                                                                                                               ' '))))

@@ -8,16 +8,19 @@ in the browser comes from here, and a name typed by a student can never become m
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from game.engine import Game, Rules
 from game.engine.intel import ESTIMATED, Estimate
 from game.engine.observation import Observation
 from game.engine.record import TurnReport
-from game.i18n import N_, _, tr
+from game.engine.state import GameState
+from game.i18n import N_, _, tr, trn
+from game.i18n.formats import labelled, signed, written
 from game.scenario.calendar import turn_of
 
-from .dates import day_text, turn_date, what_happened
+from .dates import capitalised, day_text, turn_date, unit_count, unit_name, what_happened
 from .dates import turn_heading as day_heading
 from .lines import decisions_sentence, report_days
 from .news import TONE_MARKERS, decision_words, intention_words, rating_words, role_words
@@ -58,7 +61,7 @@ LABELS: dict[str, str] = {
     "no_news": N_("Nothing new."),
     "report": N_("What happened, and why"),
     "events": N_("Decisions awaiting you"),
-    "default": "default",
+    "default": N_("default"),
     "instruments": N_("What you can do this turn"),
     "orders_hint": N_("Tick the actions to order together; they go out when you end the turn."),
     "submit": N_("End the turn"),
@@ -83,8 +86,8 @@ LABELS: dict[str, str] = {
     "turn": N_("Turn"),
     "status": N_("Status"),
     "files": N_("Debrief and save"),
-    "debrief_short": "debrief",
-    "save_short": "save",
+    "debrief_short": N_("debrief"),
+    "save_short": N_("save"),
     "questions": N_("Discussion questions of the scenario"),
     "fire_event": N_("Fire a scenario event in every student's game"),
     "fire_hint": N_("It happens now, in the turn each student is on, and their debrief shows it was the teacher's "
@@ -92,20 +95,27 @@ LABELS: dict[str, str] = {
     "fire_button": N_("Fire it"),
 }
 
-STATUS_PLAYING = "playing"
-STATUS_ENDED = "finished"
+STATUS_PLAYING = N_("playing")
+# A party's estimated stances, as the window's party card names them.
+ESTIMATE_LABELS = {"hostility": N_("Hostility"), "resolve": N_("Resolve"), "trust": N_("Trust in you"),
+                   "domestic_pressure": N_("Pressure at home"), "receptivity": N_("Openness")}
+OFFICE_GAUGES = {"intelligence": N_("Intelligence"), "coordination": N_("Coordination"),
+                 "visibility": N_("Visibility")}
+
+
+def _figures(est: Estimate, digits: int) -> dict[str, str]:
+    return {k: written(f"{v:.{digits}f}") for k, v in (("value", est.value), ("low", est.low), ("high", est.high))}
 
 
 def estimate_text(est: Estimate, digits: int = 2) -> str:
-    """'0.62 (90%: 0.48–0.77)'."""
-    return f"{est.value:.{digits}f} (90%: {est.low:.{digits}f}–{est.high:.{digits}f})"
+    """'0.62 (90%: 0.48–0.77)', '0,62 (90 % : 0,48–0,77)'."""
+    return tr("{value} (90%: {low}–{high})", **_figures(est, digits))
 
 
 def turn_heading(rules: Rules, turn: int) -> str:
     """'Week 3 of 13 · 29 October 1962'."""
-    unit = rules.scenario.calendar.turn_unit.capitalize()
-    shown = min(turn + 1, rules.turns)
-    return f"{unit} {shown} of {rules.turns} · {turn_date(rules, turn)}"
+    return tr("{unit} {n} of {turns} · {date}", unit=unit_name(rules.scenario.calendar.turn_unit),
+              n=min(turn + 1, rules.turns), turns=rules.turns, date=turn_date(rules, turn))
 
 
 def ladders(rules: Rules, obs: Observation) -> list[dict[str, Any]]:
@@ -117,24 +127,25 @@ def ladders(rules: Rules, obs: Observation) -> list[dict[str, Any]]:
             notes.append(tr("peak so far: {ladder} ({peak_rung})",
                             ladder=p.ladder[p.peak_rung], peak_rung=p.peak_rung))
         if p.deployment_left:
-            notes.append(tr("troops deployed ({plural_value} left)", plural_value=plural(p.deployment_left, 'turn')))
+            notes.append(tr("troops deployed ({left})",
+                            left=unit_count("left", p.deployment_left, rules.scenario.calendar.turn_unit)))
         out.append({
             "name": pair_name(rules, p.id),
             "rung": p.rung,
             "top": len(p.ladder) - 1,
             "rung_name": p.rung_name,
             "ladder": list(p.ladder),
-            "pressure": f"pressure ≈ {estimate_text(p.pressure, 1)}",
+            "pressure": tr("pressure ≈ {value} (90%: {low}–{high})", **_figures(p.pressure, 1)),
             "notes": notes,
         })
     return out
 
 
-def parties(obs: Observation, said: dict | None = None) -> list[dict[str, Any]]:
+def parties(obs: Observation, said: dict | None = None, unit: str = "turn") -> list[dict[str, Any]]:
     """Each party's estimated stance (value and band), its intention if known, what it did last turn and how it
-    took your moves (`said`: party id -> reactions.Reaction)."""
+    took your moves (`said`: party id -> reactions.Reaction); `unit` is the scenario's turn unit."""
     delay = obs.office.estimate_delay
-    age = _("current estimates") if delay == 0 else f"estimates {plural(delay, 'turn')} old"
+    age = _("current estimates") if delay == 0 else tr("estimates {age} old", age=plural(delay, unit))
     out = []
     for p in obs.parties:
         intention = tr("intention: {intention} (from recent contact)",
@@ -150,7 +161,7 @@ def parties(obs: Observation, said: dict | None = None) -> list[dict[str, Any]]:
             "age": age,
             "reaction": _marked(said[p.id]) if said and p.id in said else "",
             "estimates": [
-                {"label": attr.replace("_", " "), "text": estimate_text(p.estimates[attr]),
+                {"label": _(ESTIMATE_LABELS.get(attr, attr)), "text": estimate_text(p.estimates[attr]),
                  "value": p.estimates[attr].value, "low": p.estimates[attr].low, "high": p.estimates[attr].high}
                 for attr in ESTIMATED if attr in p.estimates
             ],
@@ -167,9 +178,8 @@ def office(rules: Rules, obs: Observation, last: TurnReport | None = None) -> di
     audience in words, with its move over the last turn)."""
     o = obs.office
     items = [f"{r.label} {r.now}" for r in office_lines(rules, o)]
-    items += [f"{name} {value_text(rules, name, getattr(o, name))}" for name in ("intelligence", "coordination",
-                                                                                 "visibility")]
-    elsewhere = (_("Attention drawn away by: ") + "; ".join(obs.distractions)) if obs.distractions else ""
+    items += [f"{_(label)} {value_text(rules, name, getattr(o, name))}" for name, label in OFFICE_GAUGES.items()]
+    elsewhere = (_("Attention drawn away by: ") + _("; ").join(obs.distractions)) if obs.distractions else ""
     names = dict(zip(rules.council_ids, rules.council_names, strict=True))
     council = [f"{names[m]} {value_text(rules, f'council.{m}', v)}" for m, v in obs.council.items()]
     underway = []
@@ -177,14 +187,22 @@ def office(rules: Rules, obs: Observation, last: TurnReport | None = None) -> di
         target = f" → {target_name(rules, ini.target)}" if ini.target else ""
         acts = _("acting now") if ini.matures_in == 0 else tr("acts from {turn_date}",
                                                            turn_date=turn_date(rules, obs.turn + ini.matures_in))
-        underway.append(f"{ini.name}{target}: {acts}, until {turn_date(rules, obs.turn + ini.ends_in)}")
-    progress = [f"{t.name}: {track_reading(rules, t)}" + (" (estimate, 90% band)" if t.estimate else "")
+        underway.append(tr("{name}{target}: {acts}, until {date}", name=ini.name, target=target, acts=acts,
+                           date=turn_date(rules, obs.turn + ini.ends_in)))
+    progress = [labelled(t.name, track_reading(rules, t)) + (_(" (estimate, 90% band)") if t.estimate else "")
                 for t in obs.tracks if t.visibility != "hidden"]
     shown = gauges(obs, last)
-    opinion = [f"{audience_name(g.audience)[:1].upper()}{audience_name(g.audience)[1:]}: {g.word}, {g.percent} "
-               f"({g.trend})" for g in shown]
+    opinion = [tr("{label}: {text}", label=capitalised(audience_name(g.audience)), text=_gauge_words(g)) for g in shown]
     return {"items": items, "elsewhere": elsewhere, "council": council, "underway": underway, "progress": progress,
             "opinion_heading": opinion_heading(), "opinion": opinion}
+
+
+def _gauge_words(g) -> str:
+    return f"{g.word}, {g.percent} ({g.trend})"
+
+
+def _rated(title: str, rating: str) -> str:
+    return f"{title} ({rating_words(rating)})"
 
 
 def instruments(rules: Rules, game: Game) -> list[dict[str, Any]]:
@@ -220,7 +238,7 @@ def events(rules: Rules, game: Game) -> list[dict[str, Any]]:
             label, about = choice_words(rules, key, c.key, texts)
             notes = []
             if c.cost.prestige or c.cost.budget:
-                notes.append(f"costs {cost_text(c.cost)}")
+                notes.append(tr("costs {cost_text}", cost_text=cost_text(c.cost)))
             if m == ev.default_choice:
                 notes.append(_(LABELS["default"]))
             if c.invented:
@@ -234,10 +252,12 @@ def events(rules: Rules, game: Game) -> list[dict[str, Any]]:
     return out
 
 
-def report(rules: Rules, rep: TurnReport | None, game: Game | None = None) -> dict[str, Any] | None:
+def report(rules: Rules, rep: TurnReport | None, game: Game | None = None, said: Sequence | None = None
+           ) -> dict[str, Any] | None:
     """The last turn's outcome, from the same lines as the window and the text mode (game/present/lines.py):
     the parties' decisions, each value's change over the turn, each cause's own share, the news marked by its
-    tone, and what opened the next date under that date."""
+    tone, and what opened the next date under that date. `said`: the parties' reactions to it, when the caller
+    has them already."""
     if rep is None:
         return None
     days = report_days(rules, rep)
@@ -256,7 +276,8 @@ def report(rules: Rules, rep: TurnReport | None, game: Game | None = None) -> di
                     "sentences": [s.text for s in c.shares]} for c in today.causes],
         "news": news(today),
         "reactions_heading": reaction_heading(),
-        "reactions": [_marked(r) for r in reactions(game, rep)] if game is not None else [],
+        "reactions": [_marked(r) for r in (said if said is not None else reactions(game, rep) if game is not None
+                                           else [])],
         "later": [{"heading": tr("Then: {heading}", heading=d.heading), "news": news(d),
                    "changes": [f"{s.text} ({c.label})" for c in d.causes for s in c.shares]}
                   for d in days if d is not today],
@@ -274,19 +295,21 @@ def discussion(game: Game) -> list[str]:
             or (d.after_event is not None and d.after_event in fired)]
 
 
-def ending(game: Game) -> dict[str, Any] | None:
-    """The end screen: the ending, the score and its parts against doing nothing, and what really happened."""
+def ending(game: Game, baseline: GameState | None = None) -> dict[str, Any] | None:
+    """The end screen: the ending, the score and its parts against doing nothing, and what really happened.
+    `baseline`: the do-nothing world's end (Game.baseline_state), when the caller keeps it for many games."""
     if not game.done:
         return None
     rules = game.rules
-    s = game.score()
+    s = game.score() if baseline is None else game.score_against(baseline)
     endings = {e.key: e for e in rules.endings}
     end, theirs = endings[s.ending], endings[s.baseline_ending]
     title, text = ending_words(rules, end.key, game.state.texts)
     peaks = []
     for k in range(len(rules.pair_ids)):
         rung = game.state.pairs[k].peak_rung
-        peaks.append(f"{pair_name(rules, k)}: peak {rules.ladders[k][rung]} ({rung})")
+        peaks.append(tr("{pair_name}: peak {ladder} ({rung})", pair_name=pair_name(rules, k),
+                        ladder=rules.ladders[k][rung], rung=rung))
     scn = rules.scenario
     return {
         "title": tr("The end: {title}", title=title),
@@ -294,26 +317,30 @@ def ending(game: Game) -> dict[str, Any] | None:
         "text": text,
         "score": [
             tr("Your score: {total:+.1f}", total=s.total),
-            f"{title} ({end.rating}): {s.base:+.1f}",
+            f"{title} ({rating_words(end.rating)}): {signed(s.base)}",
             tr("failure prevented (without you: {title}, {rating}): {prevention:+.1f}",
-               title=theirs.title, rating=theirs.rating, prevention=s.prevention),
+               title=ending_words(rules, theirs.key, game.state.texts)[0], rating=rating_words(theirs.rating),
+               prevention=s.prevention),
             tr("escalation spared compared with no intervention: {escalation_spared:+.1f}",
                escalation_spared=s.escalation_spared),
             tr("prestige gained or lost: {prestige:+.1f}", prestige=s.prestige),
         ],
         "peaks": peaks,
         "history_heading": _("What really happened"),
-        "history": [f"{day_text(n.date)}: {n.text}" for n in scn.historical_notes],
+        "history": [labelled(day_text(n.date), n.text) for n in scn.historical_notes],
         "questions": [d.question for d in scn.discussion],
         "rating_key": end.rating,
     }
 
 
-def turn_page(game: Game, *, player: str, paused: bool, closed: bool) -> dict[str, Any]:
-    """Everything the student's page shows this turn, in words."""
+def turn_page(game: Game, *, player: str, paused: bool, closed: bool, baseline: GameState | None = None
+              ) -> dict[str, Any]:
+    """Everything the student's page shows this turn, in words (`baseline`: as for `ending`)."""
     rules = game.rules
     scn = rules.scenario
     obs = game.observation()
+    last = game.reports[-1] if game.reports else None
+    said = reactions(game, last, obs)
     return {
         "title": scn.title,
         "player": player,
@@ -323,13 +350,13 @@ def turn_page(game: Game, *, player: str, paused: bool, closed: bool) -> dict[st
         "paused": paused,
         "closed": closed,
         "ladders": ladders(rules, obs),
-        "parties": parties(obs, {r.party: r for r in reactions(game, obs=obs)}),
-        "office": office(rules, obs, game.reports[-1] if game.reports else None),
+        "parties": parties(obs, {r.party: r for r in said}, scn.calendar.turn_unit),
+        "office": office(rules, obs, last),
         "events": [] if game.done else events(rules, game),
         "instruments": [] if game.done or closed else instruments(rules, game),
-        "report": report(rules, game.reports[-1] if game.reports else None, game),
+        "report": report(rules, last, game, said),
         "discussion": discussion(game),
-        "ending": ending(game),
+        "ending": ending(game, baseline),
     }
 
 
@@ -341,9 +368,9 @@ def refused(rules: Rules, refusal) -> str:
 def seat_status(game: Game) -> str:
     """'playing' or the ending's title, for the dashboard."""
     if not game.done:
-        return STATUS_PLAYING
+        return _(STATUS_PLAYING)
     end = next(e for e in game.rules.endings if e.key == game.ending)
-    return f"{STATUS_ENDED}: {end.title} ({end.rating})"
+    return tr("finished: {title} ({rating})", title=end.title, rating=rating_words(end.rating))
 
 
 def dashboard(rules: Rules, seats: Sequence[tuple[int, str, Game]], *, code: str, join_url: str, paused: bool,
@@ -357,7 +384,7 @@ def dashboard(rules: Rules, seats: Sequence[tuple[int, str, Game]], *, code: str
         rows.append({"seat": seat_id, "name": name, "turn": turn_heading(rules, game.turn), "status": seat_status(game),
                      "done": game.done})
     finished = sum(tally.values())
-    counts = [f"{e.title} ({e.rating}): {tally[e.key]}" for e in rules.endings]
+    counts = [tr("{label}: {text}", label=_rated(e.title, e.rating), text=tally[e.key]) for e in rules.endings]
     state = _(LABELS["closed"]) if closed else (_(LABELS["paused"]) if paused else "")
     return {
         "title": rules.scenario.title,
@@ -367,7 +394,8 @@ def dashboard(rules: Rules, seats: Sequence[tuple[int, str, Game]], *, code: str
         "paused": paused,
         "closed": closed,
         "students": rows,
-        "count": f"{plural(len(rows), 'student')}, {finished} finished",
+        "count": tr("{students}, {finished}", students=plural(len(rows), 'student'),
+                    finished=trn("{n} finished", "{n} finished", finished)),
         "endings": counts,
         "questions": [d.question for d in rules.scenario.discussion],
         "events": [{"id": ev.key, "title": ev.title} for ev in rules.events],
@@ -380,6 +408,7 @@ def fired_text(rules: Rules, event_key: str, games: int) -> str:
     return tr("'{title}' fired in {plural_value}.", title=title, plural_value=plural(games, 'game'))
 
 
+@lru_cache(maxsize=1024)
 def _first_sentence(text: str) -> str:
     text = " ".join(text.split())
     cut = text.find(". ")
@@ -410,3 +439,37 @@ def error_text(rules: Rules, code: str, refusal=None) -> str:
     if refusal is not None:
         return refused(rules, refusal)
     return _(ERRORS.get(code, ERRORS["malformed"]))
+
+
+def join_problem(code: str, url: str, detail: str = "") -> str:
+    """Why `play --join URL` cannot join or go on, in one line that says what to do; a code the class server
+    gave (a full or ended class…) reads as the student's page reads it."""
+    if code in ERRORS:
+        return _(ERRORS[code])
+    if code == "bad_url":
+        return tr("{url}: not a class address; give the address your teacher's screen shows, such as "
+                  "http://192.168.1.20:8000/", url=url)
+    if code == "unreachable":
+        return tr("cannot reach the class server at {url} ({detail}); check the address and that this computer is "
+                  "on the room's network", url=url, detail=detail)
+    if code == "not_a_class":
+        return tr("{url} is not a Good Offices class server; check the address your teacher's screen shows", url=url)
+    if code == "delegations":
+        return tr("{url} is a delegations class: join it from a browser at that address (the desktop game joins "
+                  "solo classes)", url=url)
+    if code == "no_name":
+        return _("give your name with --player NAME, as the class summary should list it")
+    if code == "scenario_missing":
+        return tr("the class plays '{detail}', which this computer does not have; join from a browser at {url}",
+                  url=url, detail=detail)
+    if code == "scenario_differs":
+        return tr("this computer's copy of '{detail}' differs from the teacher's, so its game cannot follow the "
+                  "class; join from a browser at {url}", url=url, detail=detail)
+    if code == "no_answer":
+        return tr("the class server at {url} did not answer in time; try again", url=url)
+    if code == "needs_window":
+        return tr("'play --join' plays in the game window, which cannot open here ({detail}); join from a browser "
+                  "at {url}", url=url, detail=detail)
+    if code == "changed":
+        return _("Your teacher changed the world since: look at the turn again, then end it.")
+    return detail or _(ERRORS["malformed"])

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from game.engine import Rules
-from game.i18n import tr
+from game.i18n import trn
 from game.sim.batch import shut_down
 from game.sim.counterfactual import key_decisions
 from game.sim.session import Session, SessionCodeError, encode, shipped_tags
@@ -78,8 +78,9 @@ def class_summary_of(paths: Sequence[str | os.PathLike], *, warn: Callable[[str]
         if progress:
             progress(n, len(paths))
     if not debriefs:
-        raise ReportError(tr("none of the {len} file(s) is a usable save, so there is no class to summarise",
-                             len=len(skipped)))
+        raise ReportError(trn("the only file is not a usable save, so there is no class to summarise",
+                              "none of the {n} files is a usable save, so there is no class to summarise",
+                              len(skipped)))
     check_one_scenario(debriefs)
     kept, duplicates = dedupe(debriefs)
     return summarise(kept, skipped=skipped, duplicates=duplicates)

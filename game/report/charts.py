@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from game.i18n.formats import written
+
 PALETTE = ("#1f5fa8", "#c2410c", "#15803d", "#7e22ce", "#0e7490", "#a16207", "#be185d", "#4d7c0f")
 RATING_COLOURS = {"success": "#15803d", "partial": "#b45309", "failure": "#b91c1c", "unfinished": "#6b7280"}
 GREY = "#6b7280"
@@ -62,7 +64,7 @@ class Bar:
 
 
 def _num(x: float) -> str:
-    return f"{x:.1f}".rstrip("0").rstrip(".")
+    return written(f"{x:.1f}".rstrip("0").rstrip("."))
 
 
 def _shown_labels(count: int, room: int) -> set[int]:
@@ -190,6 +192,8 @@ def bar_chart(title: str, bars: Sequence[Bar], *, description: str = "", width: 
     """Horizontal bars, one row per item, the value (or `text`) after each bar."""
     top, right = 10, 150
     height = top * 2 + row * max(1, len(bars))
+    # room for the longest label at 14px (about 7.6px a character), up to half the chart: French runs longer
+    label_width = max(label_width, min(width // 2, round(7.6 * max((len(b.label) for b in bars), default=0)) + 16))
     plot_w = width - label_width - right
     biggest = max((b.value for b in bars), default=0) or 1
     parts = [

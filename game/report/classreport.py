@@ -4,11 +4,13 @@ instruments the class used and how they went with outcomes, and the games worth 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from game.i18n import _, tr
+from game.i18n import _, tr, trn
+from game.i18n.formats import signed
+from game.present.words import plural
 
 from .debrief import Debrief, Outcome, long_date
 from .loading import ReportError
@@ -89,6 +91,15 @@ class ClassSummary:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def games_line(c: ClassSummary, bold: Callable[[int], str]) -> str:
+    """'12 games: 10 finished, 2 unfinished', each count as `bold` marks it (HTML or Markdown), each word agreeing
+    with its count."""
+    return tr("{games}: {finished}, {unfinished}",
+              games=trn("{n} game", "{n} games", c.games, shown=bold(c.games)),
+              finished=trn("{n} finished", "{n} finished", c.finished, shown=bold(c.finished)),
+              unfinished=trn("{n} unfinished", "{n} unfinished", c.games - c.finished))
 
 
 def check_one_scenario(debriefs: Sequence[Debrief]) -> None:
@@ -214,8 +225,8 @@ def outliers(students: Sequence[StudentRow], turns_total: int) -> tuple[Outlier,
         best = max(s.score for s in scored if s.score is not None)
         worst = min(s.score for s in scored if s.score is not None)
         if best != worst:
-            out.append(_tied(_("Best score"), [s for s in scored if s.score == best], f"{best:+.1f}"))
-            out.append(_tied(_("Worst score"), [s for s in scored if s.score == worst], f"{worst:+.1f}"))
+            out.append(_tied(_("Best score"), [s for s in scored if s.score == best], signed(best)))
+            out.append(_tied(_("Worst score"), [s for s in scored if s.score == worst], signed(worst)))
     finished = [s for s in students if s.rating != "unfinished"]
     counts = Counter(s.ending_id for s in finished)
     if len(finished) >= 3 and len(counts) > 1:
@@ -228,13 +239,14 @@ def outliers(students: Sequence[StudentRow], turns_total: int) -> tuple[Outlier,
     if failures:
         first = min(s.ended_turn for s in failures if s.ended_turn is not None)
         early = [s for s in failures if s.ended_turn == first]
-        out.append(_tied(_("Earliest failure"), early, f"{early[0].ending} on {long_date(early[0].ended)}"))
+        out.append(_tied(_("Earliest failure"), early, tr("{ending} on {date}", ending=early[0].ending,
+                                                                date=long_date(early[0].ended))))
     if len(students) >= 2:
         most = max(s.actions for s in students)
         least = min(s.actions for s in students)
         if most != least:
-            out.append(_tied(_("Most active"), [s for s in students if s.actions == most], f"{most} actions"))
-            out.append(_tied(_("Least active"), [s for s in students if s.actions == least], f"{least} actions"))
+            out.append(_tied(_("Most active"), [s for s in students if s.actions == most], plural(most, "action")))
+            out.append(_tied(_("Least active"), [s for s in students if s.actions == least], plural(least, "action")))
     return tuple(out)
 
 

@@ -13,15 +13,14 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from game.engine import Action, Game, Intervention, Rules, Vote
-from game.engine.facilitator import decision_of
 from game.engine.game import intervene_at
 from game.engine.opinion import AUDIENCES
 from game.i18n import N_, _, tr
-from game.i18n.formats import percent_of
+from game.i18n.formats import labelled, percent_of
 from game.present.dates import day_text, short_date, when_text
-from game.present.delegations import seat_name
+from game.present.delegations import team_decision_text, team_message_text
 from game.present.moves import comparison_label
-from game.present.news import decision_words, message_text
+from game.present.news import message_text
 from game.present.variants import ending_words
 from game.present.words import action_label, pair_name
 from game.scenario.calendar import turn_of
@@ -293,7 +292,7 @@ def facilitator_notes(rules: Rules, interventions: Sequence[Intervention], votes
         notes.append(FacilitatorNote(iv.turn, _date(rules, iv.turn), iv.kind, text + (f" — {iv.note}" if iv.note
                                                                                            else "")))
     for vote in votes:
-        tally = ", ".join(f"{_vote_label(rules, a)}: {n}" for a, n in vote.counts)
+        tally = ", ".join(labelled(_vote_label(rules, a), n) for a, n in vote.counts)
         text = tr("Class vote ({tally}); the class chose {vote_label}",
                   tally=tally, vote_label=_vote_label(rules, vote.chosen))
         notes.append(FacilitatorNote(vote.turn, _date(rules, vote.turn), "vote", text))
@@ -306,12 +305,10 @@ def delegation_notes(rules: Rules, inputs: Sequence[Any], messages: Sequence[Any
     notes = []
     for turn, turn_input in enumerate(inputs):
         if turn_input.decisions:
-            text = "; ".join(f"{seat_name(rules, party)}'s team chose to {decision_words(decision_of(decision))}"
-                             for party, decision in turn_input.decisions)
+            text = _("; ").join(team_decision_text(rules, party, decision) for party, decision in turn_input.decisions)
             notes.append(FacilitatorNote(turn, _date(rules, turn), "decision", text))
     for m in messages:
-        text = f"{seat_name(rules, m.sender)} ({m.author}) to {seat_name(rules, m.recipient)}: “{m.text}”"
-        notes.append(FacilitatorNote(m.turn, _date(rules, m.turn), "message", text))
+        notes.append(FacilitatorNote(m.turn, _date(rules, m.turn), "message", team_message_text(rules, m)))
     return tuple(sorted(notes, key=lambda n: (n.turn, n.kind != "decision")))
 
 
@@ -379,7 +376,7 @@ def moves(rules: Rules, game: Game) -> tuple[Move, ...]:
         for ev_id, choice_id in turn_input.choices:
             ev = events[ev_id]
             label = next((c.label for c in ev.choices if c.key == choice_id), choice_id)
-            answers.append(f"{ev.title}: {label}")
+            answers.append(labelled(ev.title, label))
         faced = tuple(events[e].title for e in game.reports[t].events if e in events)
         out.append(Move(
             turn=t,
@@ -403,11 +400,11 @@ def history_rows(rules: Rules, game: Game) -> tuple[HistoryRow, ...]:
         real.setdefault(_turn(rules, note.date), []).append(note.text)
     for step in scn.historical_policy:
         acts = [action_label(rules, Action(a.use, a.target, a.mode)) for a in step.actions]
-        text = "; ".join(acts)
+        text = _("; ").join(acts)
         if step.note:
             text = f"{text} — {step.note}" if text else step.note
         if text:
-            real.setdefault(_turn(rules, step.date), []).append(f"{scn.secretary_general.name}: {text}")
+            real.setdefault(_turn(rules, step.date), []).append(labelled(scn.secretary_general.name, text))
     mine = {m.turn: (*m.actions, *m.answers) for m in moves(rules, game)}
     turns = sorted({t for t, yours in mine.items() if yours} | set(real))
     return tuple(
@@ -427,7 +424,8 @@ def questions(rules: Rules) -> tuple[dict[str, str], ...]:
     titles = {e.key: e.title for e in rules.events}
     out = []
     for d in rules.scenario.discussion:
-        when = day_text(d.date) if d.date else f"after “{titles.get(d.after_event or '', d.after_event)}”"
+        title = titles.get(d.after_event or "", d.after_event)
+        when = day_text(d.date) if d.date else tr("after “{title}”", title=title)
         out.append({"id": d.id, "when": when, "question": d.question})
     return tuple(out)
 

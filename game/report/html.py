@@ -7,8 +7,9 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from game import __version__
-from game.i18n import _, tr
-from game.i18n.formats import percent_of
+from game.i18n import _, current, tr, trn
+from game.i18n.formats import formatted, percent_of, signed
+from game.present.dates import unit_count, unit_phrase
 from game.present.news import rating_words
 from game.present.opinion import audience_name, audience_title, opinion_intro
 from game.present.opinion import heading as opinion_heading
@@ -26,7 +27,7 @@ from .charts import (
     line_chart,
     value_ticks,
 )
-from .classreport import ClassSummary
+from .classreport import ClassSummary, games_line
 from .debrief import RESOURCES, Debrief, KeyDecision, axis_labels, long_date, percent
 
 CSS = """
@@ -101,7 +102,7 @@ footer { margin-top: 36px; padding-top: 8px; border-top: 1px solid var(--line); 
 def page(title: str, body: Iterable[str]) -> str:
     """A whole HTML document around `body`."""
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{current().code}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="Good Offices {escape(__version__)}">\n'
         f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
@@ -133,10 +134,10 @@ def render_debrief(d: Debrief) -> str:
         _header(d),
         _outcome(d),
         _('<h2 id="escalation">Escalation, turn by turn</h2>'),
-        tr("<p>Where each pair of parties stood on the escalation ladder at the start of every {e}, in your game "
+        tr("<p>Where each pair of parties stood on the escalation ladder at the start of {every}, in your game "
            "and in the same world with a Secretary-General who does nothing. Triangles mark your decisions; "
            "numbers mark the decisions that mattered most (below).</p>",
-           e=e(d.turn_unit)),
+           every=e(unit_phrase("every", d.turn_unit))),
         *(_escalation_chart(d, k) for k in range(len(d.pairs))),
         *_tracks(d),
         _('<h2 id="resources">Your resources</h2>'),
@@ -160,10 +161,9 @@ def _header(d: Debrief) -> str:
     session = f' · session <span class="code">{e(d.session)}</span>' if d.session else ""
     return (
         tr('<header class="top"><div class="kicker">Good Offices · Debrief</div><h1>{e}</h1><p '
-           'class="meta">{e2}</p><p class="meta">Played by <b>{e3}</b>{session} · seed {seed} · {turns_played} of '
-           "{turns_total} {e4}s played</p></header>",
-           e=e(d.title), e2=e(d.period), e3=e(d.name), session=session, seed=d.seed, turns_played=d.turns_played,
-           turns_total=d.turns_total, e4=e(d.turn_unit))
+           'class="meta">{e2}</p><p class="meta">Played by <b>{e3}</b>{session} · seed {seed} · {played}</p></header>',
+           e=e(d.title), e2=e(d.period), e3=e(d.name), session=session, seed=d.seed,
+           played=e(unit_count("played", d.turns_played, d.turn_unit, total=d.turns_total)))
     )
 
 
@@ -172,9 +172,8 @@ def _outcome(d: Debrief) -> str:
     if d.ending is None:
         ending = (
             tr('<div class="card ending" {rating_style}><h3>Unfinished game</h3><p>The save stops after '
-               "{turns_played} of {turns_total} {e}s, so there is no ending or score yet.</p></div>",
-               rating_style=rating_style("unfinished"), turns_played=d.turns_played, turns_total=d.turns_total,
-               e=e(d.turn_unit))
+               "{played}, so there is no ending or score yet.</p></div>", rating_style=rating_style("unfinished"),
+               played=e(unit_count("of", d.turns_played, d.turn_unit, total=d.turns_total)))
         )
     else:
         ending = (
@@ -192,7 +191,7 @@ def _outcome(d: Debrief) -> str:
             (_("Escalation spared"), s["escalation_spared"]),
             (_("Prestige gained or lost"), s["prestige"]),
         ]
-        cells = "".join(f'<tr><td>{e(k)}</td><td class="num">{v:+.1f}</td></tr>' for k, v in rows)
+        cells = "".join(f'<tr><td>{e(k)}</td><td class="num">{signed(v)}</td></tr>' for k, v in rows)
         score = (
             tr('<div class="card"><h3>Score</h3><div class="big">{s:+.1f}</div><table class="score">{cells}<tr '
                'class="total"><td>Total</td><td class="num">{s:+.1f}</td></tr></table></div>',
@@ -218,7 +217,8 @@ def _escalation_chart(d: Debrief, k: int) -> str:
         Series(_("Without you"), base, GREY, dashed=True, width=2.0, dots=False),
     ]
     top = len(pair.ladder) - 1
-    markers = [Marker(m.turn, f"{long_date(m.date, d.turn_unit)}: " + "; ".join((*m.actions, *m.answers)))
+    markers = [Marker(m.turn, tr("{label}: {text}", label=long_date(m.date, d.turn_unit),
+                                 text=_("; ").join((*m.actions, *m.answers))))
                for m in d.moves if m.actions or m.answers]
     keys: dict[int, list[str]] = {}
     for i, kd in enumerate(d.key_decisions, start=1):
@@ -233,7 +233,7 @@ def _escalation_chart(d: Debrief, k: int) -> str:
         (0, top),
         ladder_ticks(pair.ladder),
         markers=markers,
-        bands=[Band(top - 1.5, top + 0.5, "#fde8e8", "war")],
+        bands=[Band(top - 1.5, top + 0.5, "#fde8e8", _("war"))],
         description=(tr("Rungs of {name} per turn. Yours: {join}. Without you: {join2}.",
                         name=pair.name, join=', '.join(map(str, pair.rungs)),
                         join2=', '.join(map(str, pair.baseline_rungs)))),
@@ -263,7 +263,7 @@ def _resources(d: Debrief) -> str:
                                                  width=2.0)],
                            (0, hi), ticks, width=440, height=200, left=44,
                            description=tr("{name} per turn: {join}.",
-                                          name=name, join=', '.join(f'{v:g}' for v in values)))
+                                          name=name, join=', '.join(formatted(v) for v in values)))
         cells.append(f"<div><h3>{e(name)}</h3>{chart}</div>")
     return (tr("<p>Prestige is spent by acting and rebuilt by success; a mission ties up an envoy for several "
                "turns; attention is how many initiatives can run at once, and emergencies elsewhere draw it "
@@ -278,8 +278,9 @@ def _opinion(d: Debrief) -> str:
     labels = axis_labels(d.point_dates, d.turn_unit, d.turns_total)
     series = [Series(audience_title(a), list(values), PALETTE[i % len(PALETTE)], width=2.0)
               for i, (a, values) in enumerate(d.opinion.items())]
-    words = "; ".join(f"{audience_name(a)}: {', '.join(percent_of(str(round(v * 100))) for v in values)}"
-                      for a, values in d.opinion.items())
+    words = _("; ").join(tr("{label}: {text}", label=audience_name(a),
+                            text=", ".join(percent_of(str(round(v * 100))) for v in values))
+                         for a, values in d.opinion.items())
     chart = line_chart(opinion_heading(), labels, series, (0.0, 1.0),
                        [(v, percent_of(str(round(v * 100)))) for v in (0.0, 0.25, 0.5, 0.75, 1.0)], height=240,
                        left=60, description=tr("{heading} per turn — {words}.", heading=opinion_heading(),
@@ -304,7 +305,7 @@ def _tracks(d: Debrief) -> list[str]:
         chart = line_chart(f"{t.name}{unit}", labels, series, (t.low, ticks[-1][0]), ticks,
                            width=440, height=220, left=52,
                            description=tr("{name} per turn: {join}.", name=t.name,
-                                          join=", ".join(f"{v:g}" for v in t.values)) + seen)
+                                          join=", ".join(formatted(v) for v in t.values)) + seen)
         about = f'<p class="note">{e(t.description)}{e(seen)}</p>' if t.description or seen else ""
         cells.append(f"<div><h3>{e(t.name)}</h3>{chart}{about}</div>")
     return [_('<h2 id="progress">Progress</h2>'), f'<div class="grid2">{"".join(cells)}</div>']
@@ -335,8 +336,8 @@ def _key_item(d: Debrief, kd: KeyDecision) -> str:
         for o in d.endings
         if kd.actual_endings.get(o.id, 0.0) or kd.counterfactual_endings.get(o.id, 0.0)
     )
-    played = "; ".join(kd.played) or "nothing"
-    other = "; ".join(kd.alternative) or "nothing"
+    played = _("; ").join(kd.played) or _("nothing")
+    other = _("; ").join(kd.alternative) or _("nothing")
     return (
         tr('<li><div class="headline">{e}: {e2}</div><p>Replaying this turn with {e3}.</p><p class="note">You '
            "did: {e4}. Tried instead: {e5}. Mean score {actual_score:+.1f} → "
@@ -434,9 +435,10 @@ def render_class(c: ClassSummary) -> str:
         _class_outliers(c),
         _class_students(c),
         _class_questions(c),
-        tr("<footer>Class summary of {games} saved game(s) of {e} · made by Good Offices {e2}; every game was "
-           "replayed move by move from its save.</footer>",
-           games=c.games, e=e(c.scenario_id), e2=e(__version__)),
+        trn("<footer>Class summary of {n} saved game of {e} · made by Good Offices {e2}; the game was replayed "
+            "move by move from its save.</footer>",
+            "<footer>Class summary of {n} saved games of {e} · made by Good Offices {e2}; every game was replayed "
+            "move by move from its save.</footer>", c.games, e=e(c.scenario_id), e2=e(__version__)),
     ]
     return page(tr("Class summary — {title}", title=c.title), body)
 
@@ -451,29 +453,28 @@ def _class_header(c: ClassSummary) -> str:
     warn = ""
     if c.skipped:
         lines = "".join(f"<li>{e(s)}</li>" for s in c.skipped)
-        warn += tr('<div class="warn"><b>{len} file(s) could not be used:</b><ul>{lines}</ul></div>',
-                   len=len(c.skipped), lines=lines)
+        warn += trn('<div class="warn"><b>{n} file could not be used:</b><ul>{lines}</ul></div>',
+                    '<div class="warn"><b>{n} files could not be used:</b><ul>{lines}</ul></div>', len(c.skipped),
+                    lines=lines)
     if c.duplicates:
         lines = "".join(f"<li>{e(s)}</li>" for s in c.duplicates)
         warn += tr('<div class="warn"><b>Earlier saves of the same game, counted once:</b><ul>{lines}</ul></div>',
                    lines=lines)
     return (
         tr('<header class="top"><div class="kicker">Good Offices · Class summary</div><h1>{e}</h1><p '
-           'class="meta">{e2}</p><p class="meta"><b>{games}</b> game(s): <b>{finished}</b> finished, {value} '
-           "unfinished · {world}</p></header>{warn}",
-           e=e(c.title), e2=e(c.period), games=c.games, finished=c.finished, value=c.games - c.finished, world=world,
-           warn=warn)
+           'class="meta">{e2}</p><p class="meta">{games} · {world}</p></header>{warn}',
+           e=e(c.title), e2=e(c.period), games=games_line(c, lambda n: f"<b>{n}</b>"), world=world, warn=warn)
     )
 
 
 def _class_endings(c: ClassSummary) -> str:
     bars = [Bar(o.title, c.endings[o.id], RATING_COLOURS[o.rating],
-                f"{c.endings[o.id]} ({percent(c.endings[o.id] / c.finished) if c.finished else '0%'})")
+                f"{c.endings[o.id]} ({percent(c.endings[o.id] / c.finished) if c.finished else percent_of('0')})")
             for o in c.outcomes]
     if c.games > c.finished:
         bars.append(Bar(_("Unfinished"), c.games - c.finished, RATING_COLOURS["unfinished"], str(c.games - c.finished)))
     chart = bar_chart(_("Endings of the class's games"), bars,
-                      description="; ".join(f"{b.label}: {b.text}" for b in bars))
+                      description=_("; ").join(tr("{label}: {text}", label=b.label, text=b.text) for b in bars))
     mean = (tr("<p>Mean score of the finished games: <b>{mean_score:+.1f}</b>.</p>", mean_score=c.mean_score)
             if c.mean_score is not None else "")
     base = ""
@@ -508,9 +509,9 @@ def _class_escalation(c: ClassSummary) -> str:
         top = len(pair.ladder) - 1
         out.append(f"<h3>{e(pair.name)}</h3>")
         out.append(line_chart(tr("Escalation of {name} in each game", name=pair.name), labels, series, (0, top),
-                              ladder_ticks(pair.ladder), bands=[Band(top - 1.5, top + 0.5, "#fde8e8", "war")],
+                              ladder_ticks(pair.ladder), bands=[Band(top - 1.5, top + 0.5, "#fde8e8", _("war"))],
                               left=150, height=340,
-                              description=tr("{len} games overlaid.", len=len(c.students))))
+                              description=trn("{n} game overlaid.", "{n} games overlaid.", len(c.students))))
     return "".join(out)
 
 
@@ -523,7 +524,8 @@ def _class_instruments(c: ClassSummary) -> str:
     head = _('<h2 id="instruments">Instruments the class used</h2>')
     if not c.instruments:
         return tr('{head}<p class="muted">Nobody used any instrument.</p>', head=head)
-    bars = [Bar(u.name, u.games, PALETTE[0], f"{u.games} of {c.games}") for u in c.instruments]
+    bars = [Bar(u.name, u.games, PALETTE[0], tr("{part} of {whole}", part=u.games, whole=c.games))
+            for u in c.instruments]
     chart = bar_chart(_("Games in which each instrument was used"), bars)
     rows = "".join(
         f"<tr><td>{e(u.name)}</td><td class=\"num\">{u.games}</td><td class=\"num\">{u.uses}</td>"
@@ -556,7 +558,7 @@ def _class_students(c: ClassSummary) -> str:
     rows = "".join(
         f"<tr><td>{e(s.name)}</td><td>{e(s.ending)} <span class=\"badge\" {rating_style(s.rating)}>"
         f"{e(rating_words(s.rating))}"
-        f'</span></td><td class="num">{"—" if s.score is None else f"{s.score:+.1f}"}</td>'
+        f'</span></td><td class="num">{"—" if s.score is None else signed(s.score)}</td>'
         f'<td class="num">{s.peak}</td><td class="num">{s.turns}</td><td class="num">{s.actions}</td>'
         f'<td class="muted">{e(s.file)}</td></tr>'
         for s in c.students

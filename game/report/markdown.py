@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from game.i18n import _, tr
+from game.i18n import _, tr, trn
+from game.i18n.formats import formatted, signed
+from game.present.dates import unit_count
 from game.present.news import rating_words
 from game.present.opinion import audience_title, opinion_intro
 from game.present.opinion import heading as opinion_heading
 
-from .classreport import ClassSummary
+from .classreport import ClassSummary, games_line
 from .debrief import RESOURCES, Debrief, axis_labels, long_date, percent
 
 
@@ -31,23 +33,22 @@ def render_debrief_md(d: Debrief) -> str:
     """One game's debrief as Markdown."""
     lines = ["# " + tr("Debrief: {title}", title=d.title), "", f"*{d.period}*", ""]
     session = f" · session `{d.session}`" if d.session else ""
-    lines += [tr("Played by **{name}**{session} · seed {seed} · {turns_played} of {turns_total} {turn_unit}s "
-                 "played",
-                 name=d.name, session=session, seed=d.seed, turns_played=d.turns_played, turns_total=d.turns_total,
-                 turn_unit=d.turn_unit), "", "## " + _("How it ended"), ""]
+    lines += [tr("Played by **{name}**{session} · seed {seed} · {played}", name=d.name, session=session, seed=d.seed,
+                 played=unit_count("played", d.turns_played, d.turn_unit, total=d.turns_total)),
+              "", "## " + _("How it ended"), ""]
     if d.ending is None:
-        lines += [tr("Unfinished: the save stops after {turns_played} of {turns_total} {turn_unit}s.",
-                     turns_played=d.turns_played, turns_total=d.turns_total, turn_unit=d.turn_unit), ""]
+        lines += [tr("Unfinished: the save stops after {played}.",
+                     played=unit_count("of", d.turns_played, d.turn_unit, total=d.turns_total)), ""]
     else:
         lines += [f"**{d.ending.title}** ({rating_words(d.ending.rating)}) — {d.ending.text}", ""]
     if d.score is not None:
         s = d.score
         lines += table([_("Score"), _("Points")], [
-            [_("Your ending"), f"{s['base']:+.1f}"],
-            [_("A failure prevented"), f"{s['prevention']:+.1f}"],
-            [_("Escalation spared"), f"{s['escalation_spared']:+.1f}"],
-            [_("Prestige gained or lost"), f"{s['prestige']:+.1f}"],
-            [_("**Total**"), f"**{s['total']:+.1f}**"],
+            [_("Your ending"), signed(s['base'])],
+            [_("A failure prevented"), signed(s['prevention'])],
+            [_("Escalation spared"), signed(s['escalation_spared'])],
+            [_("Prestige gained or lost"), signed(s['prestige'])],
+            [_("**Total**"), f"**{signed(s['total'])}**"],
         ])
     lines += [tr("Without you (same world, no intervention): **{title}** ({rating}).",
                  title=d.baseline_ending.title, rating=rating_words(d.baseline_ending.rating)), "",
@@ -59,7 +60,7 @@ def render_debrief_md(d: Debrief) -> str:
     rows = []
     labels = axis_labels(d.point_dates, d.turn_unit, d.turns_total)
     for k in range(len(d.point_dates)):
-        mark = ("yes" if k in acted else "") + (f" (key #{keys[k]})" if k in keys else "")
+        mark = (_("yes") if k in acted else "") + (" " + tr("(key #{n})", n=keys[k]) if k in keys else "")
         rows.append([labels[k],
                      *(f"{p.rungs[k]} {p.ladder[p.rungs[k]]}" for p in d.pairs),
                      *(_rung(p.baseline_rungs, p.ladder, k) for p in d.pairs), mark.strip()])
@@ -68,12 +69,12 @@ def render_debrief_md(d: Debrief) -> str:
         lines += ["## " + _("Progress"), ""]
         lines += table([_("Date"), *(t.name + (f" ({t.unit})" if t.unit else "") for t in d.tracks),
                         *(tr("{name} without you", name=t.name) for t in d.tracks)],
-                       [[labels[k], *(f"{t.values[k]:g}" for t in d.tracks),
-                         *(f"{t.baseline[k]:g}" if k < len(t.baseline) else "" for t in d.tracks)]
+                       [[labels[k], *(formatted(t.values[k]) for t in d.tracks),
+                         *(formatted(t.baseline[k]) if k < len(t.baseline) else "" for t in d.tracks)]
                         for k in range(len(d.point_dates))])
     lines += ["## " + _("Your resources"), ""]
     lines += table([_("Date"), *(_(name) for __, name in RESOURCES)],
-                   [[labels[k], *(f"{d.resources[key][k]:g}" for key, __ in RESOURCES)]
+                   [[labels[k], *(formatted(d.resources[key][k]) for key, __ in RESOURCES)]
                     for k in range(len(d.point_dates))])
     if d.opinion:
         lines += [f"## {opinion_heading()}", "", opinion_intro(), ""]
@@ -91,14 +92,14 @@ def render_debrief_md(d: Debrief) -> str:
                      actual_score=kd.actual_score, counterfactual_score=kd.counterfactual_score)]
     lines += ["", "## " + _("Your path beside history"), ""]
     lines += table([_("Date"), _("What you did"), _("What really happened")],
-                   [[long_date(r.date, d.turn_unit), "; ".join(r.yours) or "—", " / ".join(r.history) or "—"]
+                   [[long_date(r.date, d.turn_unit), _("; ").join(r.yours) or "—", " / ".join(r.history) or "—"]
                     for r in d.history])
     if d.moves:
         lines += ["## " + _("Turn by turn"), ""]
         lines += table([_("Date"), _("What happened"), _("Your orders"), _("Results"), _("The parties")],
-                       [[long_date(m.date, d.turn_unit), "; ".join(m.events) or "—",
-                         "; ".join((*m.actions, *m.answers)) or "waited", "; ".join(m.results),
-                         "; ".join(m.decisions)] for m in d.moves])
+                       [[long_date(m.date, d.turn_unit), _("; ").join(m.events) or "—",
+                         _("; ").join((*m.actions, *m.answers)) or _("waited"), _("; ").join(m.results),
+                         _("; ").join(m.decisions)] for m in d.moves])
     if d.facilitator:
         lines += ["## " + _("The facilitator's interventions"), ""]
         lines += table([_("Date"), _("What the facilitator did")],
@@ -128,8 +129,9 @@ def _questions(questions: Sequence[dict[str, str]]) -> list[str]:
 def render_class_md(c: ClassSummary) -> str:
     """A class summary as Markdown."""
     lines = ["# " + tr("Class summary: {title}", title=c.title), "", f"*{c.period}*", "",
-             f"**{c.games}** game(s): **{c.finished}** finished, {c.games - c.finished} unfinished"
-             + (f" · session `{c.sessions[0]}`" if len(c.sessions) == 1 else f" · {c.seeds} world(s)"), ""]
+             games_line(c, lambda n: f"**{n}**")
+             + (f" · session `{c.sessions[0]}`" if len(c.sessions) == 1
+                else " · " + trn("{n} world", "{n} worlds", c.seeds)), ""]
     if c.skipped:
         lines += [_("Files that could not be used:"), "", *(f"- {s}" for s in c.skipped), ""]
     if c.duplicates:
@@ -154,7 +156,7 @@ def render_class_md(c: ClassSummary) -> str:
     lines += ["## " + _("Every game"), ""]
     lines += table([_("Student"), _("Ending"), _("Rating"), _("Score"), _("Peak rung"), _("Turns"), _("Actions"),
                     _("File")],
-                   [[s.name, s.ending, rating_words(s.rating), "—" if s.score is None else f"{s.score:+.1f}", s.peak,
+                   [[s.name, s.ending, rating_words(s.rating), "—" if s.score is None else signed(s.score), s.peak,
                      s.turns,
                      s.actions, s.file] for s in c.students])
     lines += _questions(c.questions)

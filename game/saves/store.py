@@ -103,8 +103,10 @@ def save_game(
     votes: Sequence[Vote] = (),
     game_id: str = "",
     draft: TurnInput | None = None,
+    messages: Sequence[TeamMessage] = (),
 ) -> Path:
-    """Write a save of `game` into `directory` (created if needed) and return its path.
+    """Write a save of `game` into `directory` (created if needed) and return its path (with a delegations
+    class's `messages`, which a game loaded from such a save carries on).
 
     With a `name` an existing save of that name is replaced, unless it holds a finished game (SaveError: a
     finished game's save is kept; the same finished game saved again is left as it is); without one, a new file
@@ -115,7 +117,7 @@ def save_game(
     if name is None:
         target = _unused(target)
     data = save_data(game, scenario_path=scenario_path, digest=digest, player=player, created=created,
-                     session=session, votes=votes, game_id=game_id, draft=draft)
+                     session=session, votes=votes, game_id=game_id, draft=draft, messages=messages)
     if _keeps_finished_game(target, data):
         return target
     write_atomic(target, to_json(data))
@@ -150,6 +152,7 @@ def autosave(
     votes: Sequence[Vote] = (),
     game_id: str,
     draft: TurnInput | None = None,
+    messages: Sequence[TeamMessage] = (),
 ) -> Path:
     """Save into the game's own autosave slot, `autosave-<scenario id>-<game id>.json`."""
     return save_game(
@@ -164,6 +167,7 @@ def autosave(
         votes=votes,
         game_id=game_id,
         draft=draft,
+        messages=messages,
     )
 
 

@@ -744,9 +744,9 @@ def _map_points(feature, path: Path, box: tuple[float, float, float, float]) -> 
         return w <= p[0] <= e and s <= p[1] <= n
 
     def outside(where: Path, p) -> Problem:
-        return Problem(where, "error", tr("[{p:g}, {p2:g}] is outside the map region ({w:g} to {e:g} east, {s:g} "
+        return Problem(where, "error", tr("[{p}, {p2}] is outside the map region ({w:g} to {e:g} east, {s:g} "
                                           "to {n:g} north); move it or widen the region",
-                                          p=p[0], p2=p[1], w=w, e=e, s=s, n=n))
+                                          p=format(p[0], "g"), p2=format(p[1], "g"), w=w, e=e, s=s, n=n))  # as in YAML
 
     if hasattr(feature, "at"):
         if not inside(feature.at):

@@ -19,9 +19,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from game.i18n import N_, SOURCE, _, current, tr, using
+from game.i18n import N_, SOURCE, _, current, tr, trn, using
 
 from .diagnostics import Diagnostic, Problem, did_you_mean
+from .initials import with_initials
 from .model import DEFAULT_LADDER, Scenario
 from .translation import read_translation, translate_raw, translation_path
 from .yamlload import MAX_BYTES, Mark, Marks, YamlLoadError, load_yaml, printable, too_big_message
@@ -76,7 +77,7 @@ def load_scenario_bytes(data: bytes, filename: str, lang: str | None = None) -> 
         raw, marks = load_yaml(data, filename)
     except YamlLoadError as exc:
         return LoadResult(filename, None, [Diagnostic(filename, exc.line, exc.col, "error", exc.message)], digest)
-    raw = translated(raw, filename, current().code if lang is None else lang)
+    raw = translated(with_initials(raw), filename, current().code if lang is None else lang)
     try:
         scenario = Scenario.model_validate(raw)
     except ValidationError as exc:
@@ -575,14 +576,15 @@ def _mapping_message(label: str, value: Any, ctx: dict, shown: str, path: tuple)
 
 def _too_short_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
     need = ctx.get("min_length")
-    return (tr("{label} needs at least {need} item{value}; it has {get} — add more, one per line starting with '- "
-               "'",
-               label=label, need=need, value='s' if need != 1 else '', get=ctx.get('actual_length')))
+    return trn("{label} needs at least {need} item; it has {get} — add more, one per line starting with '- '",
+               "{label} needs at least {need} items; it has {get} — add more, one per line starting with '- '",
+               need or 0, label=label, need=need, get=ctx.get('actual_length'))
 
 
 def _too_long_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:
-    return tr("{label} may have at most {get} items; it has {get2} — remove some",
-              label=label, get=ctx.get('max_length'), get2=ctx.get('actual_length'))
+    return trn("{label} may have at most {get} item; it has {get2} — remove some",
+               "{label} may have at most {get} items; it has {get2} — remove some",
+               ctx.get('max_length') or 0, label=label, get=ctx.get('max_length'), get2=ctx.get('actual_length'))
 
 
 def _union_message(label: str, value: Any, ctx: dict, shown: str, path: tuple) -> str:

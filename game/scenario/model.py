@@ -141,6 +141,12 @@ class Party(Node):
     leader: ShortText | None = Field(
         default=None, description="Who decides for this party, for the briefing.", examples=["John F. Kennedy"]
     )
+    initials: Annotated[StrictStr, StringConstraints(pattern=r"^[^\W\d_]{1,3}$")] | None = Field(
+        default=None,
+        description="One to three letters for the leader's monogram on the party card; by default the initials "
+                    "of the leader's first and last names, the same in every language.",
+        examples=["JK"],
+    )
     description: Text | None = Field(
         default=None, description="A paragraph for the briefing.", examples=["Upstream; built the dam for power."]
     )

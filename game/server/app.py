@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import io
+import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,8 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from game.engine import Action
+from game.engine import Action, Game
+from game.i18n import current
 from game.present import delegations, web
 from game.report.classreport import summarise
 from game.report.debrief import collect
@@ -42,6 +44,29 @@ PAGE_HEADERS = PRIVATE | {"Content-Security-Policy": "default-src 'self'; connec
                           "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"}
 
 
+def encode(message: object) -> str:
+    """A message as the sockets carry it (Starlette's send_json writes the same)."""
+    return json.dumps(message, separators=(",", ":"), ensure_ascii=False)
+
+
+def warm_up(room: Classroom) -> None:
+    """Build the pages of a turn and its dashboard once before the class comes in, on a game of its own: the
+    first students then do not wait for the code and the language's data to load (a quarter of a second)."""
+    rules = room.rules
+    game = Game(rules, room.row.seed)
+    for __ in range(2):
+        web.turn_page(game, player="", paused=False, closed=False)
+        web.dashboard(rules, [(0, "", game)], code="", join_url="", paused=False, closed=False)
+        if room.world is not None:
+            delegations.office_page(game, player="", paused=False, closed=False)
+            for role in delegations.seat_ids(rules)[1:]:
+                delegations.party_page(game, role, player="", paused=False, closed=False)
+        if not game.done:
+            game.step()
+    if room.world is None:
+        room.baseline()  # every finished game's score is against it: played now, not when the first one ends
+
+
 def qr_code(url: str) -> bytes:
     """The join address as a QR code, a standalone SVG file."""
     out = io.BytesIO()
@@ -57,6 +82,8 @@ class Hub:
     teachers: set[WebSocket] = field(default_factory=set)
     ticker: asyncio.Task | None = None  # a delegations class: resolves the shared turn when the timer runs out
     teams_update: asyncio.Task | None = None  # a delegations class: the teams' block, sent shortly (see tell_teams)
+    board_update: asyncio.Task | None = None  # the teacher's dashboard, sent once the orders already read are played
+    openings: dict[str, str] = field(default_factory=dict)  # a solo class: its first turn's page, written once
 
 
 def build_app(room: Classroom, join_url: str) -> Starlette:
@@ -82,21 +109,40 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
         poll = room.world.poll if room.world is not None else None
         return None if poll is None else poll.ballots.get(seat.id)
 
-    def page_of(seat: Seat, cache: dict[str, dict] | None = None) -> dict:
-        """The seat's page; in a delegations class every member of a team sees the same page but for their name,
-        so a broadcast builds each team's page once (`cache`, by role)."""
+    def page_of(seat: Seat) -> dict:
+        """The seat's page; in a delegations class every member of a team sees the team's page with their own
+        name and ballot."""
         if room.world is None:
             return {"type": "page", "page": web.turn_page(seat.game, player=seat.name, paused=room.paused,
-                                                          closed=room.closed)}
-        cache = {} if cache is None else cache
-        if seat.role not in cache:
-            if seat.role == delegations.SG:
-                page = delegations.office_page(seat.game, player="", paused=room.paused, closed=room.closed)
-            else:
-                page = delegations.party_page(seat.game, seat.role, player="", paused=room.paused,
-                                              closed=room.closed)
-            cache[seat.role] = page | {"delegation": delegation(seat.role)}
-        return {"type": "page", "page": cache[seat.role] | {"player": seat.name, "ballot": ballot_of(seat)}}
+                                                          closed=room.closed,
+                                                          baseline=room.baseline() if seat.game.done else None)}
+        if seat.role == delegations.SG:
+            page = delegations.office_page(seat.game, player=seat.name, paused=room.paused, closed=room.closed)
+        else:
+            page = delegations.party_page(seat.game, seat.role, player=seat.name, paused=room.paused,
+                                          closed=room.closed)
+        return {"type": "page", "page": page | {"delegation": delegation(seat.role), "ballot": ballot_of(seat)}}
+
+    def page_text(seat: Seat, texts: dict[str, str]) -> str:
+        """The seat's page as sent; in a delegations class each team's page is written out once (`texts`, by
+        role) and only each member's name and ballot are added to it. In a solo class every game starts the same
+        (one seed), so the first turn's page is written once for the class."""
+        if room.world is None:
+            game = seat.game
+            if game.inputs or game.interventions:
+                return encode(page_of(seat))
+            key = f"opening/{room.paused}/{room.closed}"
+            if key not in hub.openings:
+                opening = page_of(seat)["page"]
+                hub.openings = {key: encode({"type": "page", "page": {k: v for k, v in opening.items()
+                                                                      if k != "player"}})}
+            return hub.openings[key][:-2] + f',"player":{encode(seat.name)}}}}}'
+        if seat.role not in texts:
+            team = page_of(seat)["page"]
+            texts[seat.role] = encode({"type": "page", "page": {k: v for k, v in team.items()
+                                                                 if k not in ("player", "ballot")}})
+        own = f',"player":{encode(seat.name)},"ballot":{encode(ballot_of(seat))}}}}}'
+        return texts[seat.role][:-2] + own
 
     def dashboard() -> dict:
         if room.world is None:
@@ -127,24 +173,41 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
     def error(code: str, refusal=None) -> dict:
         return {"type": "error", "code": code, "message": delegations.error_text(rules, code, refusal)}
 
-    async def send(sockets: set[WebSocket], message: dict) -> None:
+    async def send(sockets: set[WebSocket], message: dict | str) -> None:
+        """`message` (or its text, already written) to every socket of `sockets`, written once for all."""
+        text = message if isinstance(message, str) else encode(message)
         for ws in list(sockets):
             try:
-                await ws.send_json(message)
+                await ws.send_text(text)
             except (RuntimeError, WebSocketDisconnect, OSError):
                 sockets.discard(ws)
 
     async def tell_teachers() -> None:
+        if hub.board_update is not None:  # this dashboard carries the pending one's changes too
+            hub.board_update.cancel()
+            hub.board_update = None
         if hub.teachers:
             await send(hub.teachers, dashboard())
+
+    def tell_teachers_next() -> None:
+        """Send the dashboard as soon as the server is free: the orders of a class that submits in the same
+        instant are each played and answered first, and the dashboard is built once for all of them (with no
+        wait when only one came)."""
+        if hub.teachers and (hub.board_update is None or hub.board_update.done()):
+            hub.board_update = asyncio.get_running_loop().create_task(board_next())
+
+    async def board_next() -> None:
+        await asyncio.sleep(0)
+        hub.board_update = None
+        await send(hub.teachers, dashboard())
 
     async def tell_everyone() -> None:
         if hub.teams_update is not None:  # the new pages carry the teams' block too
             hub.teams_update.cancel()
             hub.teams_update = None
-        cache: dict[str, dict] = {}
+        texts: dict[str, str] = {}
         for seat_id, sockets in hub.seats.items():
-            await send(sockets, page_of(room.seats[seat_id], cache))
+            await send(sockets, page_text(room.seats[seat_id], texts))
         await tell_teachers()
 
     def tell_teams_soon() -> None:
@@ -167,11 +230,18 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
         await tell_teachers()
 
     # -- pages and files --------------------------------------------------------------------------------------
+    def page(name: str) -> HTMLResponse:
+        """A page in the class's language: its `lang` is the one its words are in (for screen readers and
+        hyphenation)."""
+        text = (STATIC / name).read_text(encoding="utf-8")
+        return HTMLResponse(text.replace('<html lang="en">', f'<html lang="{current().code}">', 1),
+                            headers=PAGE_HEADERS)
+
     async def student_page(request: Request) -> Response:
-        return HTMLResponse((STATIC / "student.html").read_text(encoding="utf-8"), headers=PAGE_HEADERS)
+        return page("student.html")
 
     async def teacher_page(request: Request) -> Response:
-        return HTMLResponse((STATIC / "teacher.html").read_text(encoding="utf-8"), headers=PAGE_HEADERS)
+        return page("teacher.html")
 
     async def labels(request: Request) -> Response:
         seats = delegations.seat_choices(rules, teams()) if room.world is not None else []
@@ -297,7 +367,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
                 return
             hub.seats.setdefault(seat.id, set()).add(ws)
             start_ticker()
-            await ws.send_json(page_of(seat))
+            await ws.send_text(page_text(seat, {}))
             while (msg := await receive(ws, bucket)) is not None:
                 if isinstance(msg, (protocol.Control, protocol.Fire, protocol.Timer, protocol.StartVote)):
                     await ws.send_json(error("teacher_only"))
@@ -323,7 +393,7 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
                 except SeatError as exc:
                     await ws.send_json(error(exc.code, exc.refusal))
                     if exc.code == "stale_turn":
-                        await ws.send_json(page_of(seat))
+                        await ws.send_text(page_text(seat, {}))
                     continue
                 if room.world is not None:
                     if resolved:
@@ -331,8 +401,8 @@ def build_app(room: Classroom, join_url: str) -> Starlette:
                     else:
                         tell_teams_soon()
                 else:
-                    await send(hub.seats[seat.id], page_of(seat))
-                    await tell_teachers()
+                    await send(hub.seats[seat.id], page_text(seat, {}))
+                    tell_teachers_next()
         except WebSocketDisconnect:
             pass
         finally:

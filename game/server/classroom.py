@@ -15,6 +15,7 @@ from pathlib import Path
 from game.engine import Action, Game, IllegalAction, Intervention, TurnInput, replay
 from game.engine.facilitator import INJECT
 from game.engine.rules import Rules
+from game.engine.state import GameState
 from game.present.delegations import delegation_player
 from game.saves import SaveData, TeamMessage
 from game.saves.store import save_data
@@ -54,6 +55,7 @@ class Classroom:
     paused: bool = False
     closed: bool = False
     world: World | None = None  # the shared game of a delegations class
+    ending_baseline: GameState | None = None  # the do-nothing world's end every game of the class is scored against
 
     @classmethod
     def create(cls, store: Store, rules: Rules, *, scenario_path: str, digest: str, seed: int, code: str,
@@ -142,7 +144,7 @@ class Classroom:
         if turn != game.turn:
             raise SeatError("stale_turn")
         try:
-            game.fork(record=False).step(actions, choices)
+            game.check(actions, choices)
         except IllegalAction as exc:
             raise SeatError("illegal", exc.refusal) from None
         self.store.add_input(seat.id, turn, TurnInput(tuple(actions), tuple(sorted(choices.items()))))
@@ -243,6 +245,13 @@ class Classroom:
             self.world.deadline = self.world.left = None
 
     # -- what it produces --------------------------------------------------------------------------------------
+    def baseline(self) -> GameState:
+        """The world's end with a Secretary-General who does nothing, played once for the class: every game has
+        the class's seed, so every score is against this one (Game.score would play it again for each)."""
+        if self.ending_baseline is None:
+            self.ending_baseline = Game(self.rules, self.row.seed).baseline_state()
+        return self.ending_baseline
+
     def save_of(self, seat: Seat) -> SaveData:
         """The seat's game as a save file holds it (opens in `report` and in the desktop game); its game id is
         the seat's, so every download of one student's game is known as the same game."""

@@ -104,7 +104,7 @@ class World:
             raise SeatError("not_your_seat")
         self._check_turn(role, turn)
         try:
-            self.game.fork(record=False).step(actions, choices)
+            self.game.check(actions, choices)
         except IllegalAction as exc:
             raise SeatError("illegal", exc.refusal) from None
         orders = TurnInput(tuple(actions), tuple(sorted(choices.items())))
@@ -153,7 +153,7 @@ class World:
             actions, choices = (), ()
         candidate = TurnInput(actions, choices, decisions)
         try:
-            self.game.fork(record=False).step(actions, dict(choices), dict(decisions))
+            self.game.check(actions, dict(choices), dict(decisions))
         except IllegalAction:
             return TurnInput((), (), decisions)
         return candidate

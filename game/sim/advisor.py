@@ -26,6 +26,7 @@ from game.engine import Action, Game
 from game.engine.state import GameState
 
 from .policies import Historical, historical_plan
+from .pool import RulesPool
 from .seeds import splitmix64
 from .worlds import sample_state
 
@@ -58,16 +59,20 @@ def continues_with_history(game: Game, follow_history: bool = True) -> bool:
 
 
 def advise(game: Game, *, runs: int = RUNS, seed: int = 0, limit: int | None = None, horizon: int | None = None,
-           follow_history: bool = True, budget: int = STEP_BUDGET, first: int | None = None) -> list[Advice]:
+           follow_history: bool = True, budget: int = STEP_BUDGET, first: int | None = None,
+           pool: RulesPool | None = None) -> list[Advice]:
     """What waiting and each legal action now are expected to bring, best first (at most `limit` of them).
 
     A race in rounds (successive halving): every move gets `first` rollouts, then the better half twice as many,
     and so on, the last one left `runs`; waiting, the baseline, gets as many as the most. Without `first`, it is
     chosen so that the whole race takes about `budget` simulated turns. Each rollout plays to the end, or
-    `horizon` turns after this one. Deterministic for the same game and seed; never changes `game`.
+    `horizon` turns after this one. Deterministic for the same game and seed; never changes `game`. With a
+    `pool` (built for this game's rules) each round's rollouts are shared among its processes: the same answer.
     """
     if game.done:
         return []
+    if pool is not None and pool.rules is not game.rules:
+        raise ValueError("the advisor's pool was built for another game's rules")
     obs = game.observation()
     waits = {key for key, ins in game.rules.instruments.items() if ins.kind == "wait"}
     moves: list[Action] = [a for a in game.legal_actions() if a.use not in waits]
@@ -78,15 +83,19 @@ def advise(game: Game, *, runs: int = RUNS, seed: int = 0, limit: int | None = N
     first = max(2, min(first, runs))
     worlds = [sample_state(game, obs, seed, n) for n in range(runs)]
     futures = [splitmix64(splitmix64(seed ^ (game.turn << 32)) ^ n) for n in range(runs)]
-    then = Historical(historical_plan(game.rules)) if continues_with_history(game, follow_history) else None
+    follow = continues_with_history(game, follow_history)
     score = {e.key: e.score for e in game.rules.endings}
     played: dict[Action | None, list[tuple[str, bool]]] = {m: [] for m in [None, *moves]}
     lasted: dict[Action | None, int] = dict.fromkeys(played, 0)
     alive, upto, rnd = list(moves), first, 0
     while True:
+        todo = [(move, n) for move in [None, *alive] for n in range(len(played[move]), upto)]
+        items = [(worlds[n], futures[n], move, horizon, follow) for move, n in todo]
+        outcomes = pool.map(_rollout_item, game, items) if pool is not None else \
+            [_rollout_item(game, item) for item in items]
+        for (move, _), outcome in zip(todo, outcomes, strict=True):
+            played[move].append(outcome)
         for move in [None, *alive]:
-            for n in range(len(played[move]), upto):
-                played[move].append(_rollout(game, worlds[n], futures[n], move, horizon, then))
             lasted[move] = rnd
         if upto >= runs or len(alive) <= 1:
             break
@@ -108,6 +117,13 @@ def _paired(a: list[float], b: list[float]) -> tuple[float, float]:
         return mean, float("inf")
     var = sum((d - mean) ** 2 for d in diffs) / (n - 1)
     return mean, math.sqrt(var / n)
+
+
+def _rollout_item(game: Game, item: tuple[GameState, int, Action | None, int | None, bool]) -> tuple[str, bool]:
+    """One rollout (world, future, move, horizon, whether to go on as history did): here or in a pool's worker."""
+    world, future, move, horizon, follow = item
+    then = Historical(historical_plan(game.rules)) if follow else None
+    return _rollout(game, world, future, move, horizon, then)
 
 
 def _rollout(game: Game, world: GameState, future: int, move: Action | None, horizon: int | None,

@@ -175,26 +175,42 @@ def play_task(rules: Rules, task: Task, seed: int) -> tuple[list[Outcome], list[
     return out, inputs
 
 
-def play_without(rules: Rules, key: str, played: list[list[TurnInput]], seed: int) -> list[Outcome | None]:
-    """Each recorded game again on its seed, doing nothing wherever it used `key` (later moves that are no
-    longer legal are dropped, answers to events kept where they fit), then waiting once the record runs out.
-    None for a game that never used `key`: it would replay identically."""
-    out: list[Outcome | None] = []
-    for i, inputs in enumerate(played):
-        if not any(a.use == key for turn_input in inputs for a in turn_input.actions):
-            out.append(None)
-            continue
-        game = Game(rules, derive_seed(seed, i), record=False)
-        for turn_input in inputs:
-            if game.done:
-                break
-            choices = dict(turn_input.choices)
-            actions = [a for a in turn_input.actions if a.use != key]
-            game.step(still_legal(game, actions, choices), still_valid(game, choices))
-        while not game.done:
-            game.step()
-        out.append(_outcome(rules, game))
+def play_without(rules: Rules, keys: Sequence[str], inputs: Sequence[TurnInput], seed: int
+                 ) -> dict[str, Outcome | None]:
+    """One recorded game again on its seed, once for each instrument in `keys`, doing nothing wherever it used
+    that instrument (later moves no longer legal are dropped, answers to events kept where they fit), then
+    waiting once the record runs out. None for an instrument the game never used: it would replay identically.
+
+    Until an instrument's first use its replay is the recorded game itself, so the recorded moves are replayed
+    once and each instrument's replay forks from it at the turn of its first use."""
+    first: dict[str, int] = {}
+    for turn, turn_input in enumerate(inputs):
+        for action in turn_input.actions:
+            first.setdefault(action.use, turn)
+    out: dict[str, Outcome | None] = dict.fromkeys(keys)
+    starts = {key: first[key] for key in keys if key in first}
+    game = Game(rules, seed, record=False)
+    for turn, turn_input in enumerate(inputs):
+        for key in (k for k, start in starts.items() if start == turn):
+            out[key] = _finish_without(rules, game.fork(), key, inputs[turn:])
+        if game.done or turn >= max(starts.values(), default=-1):
+            break
+        choices = dict(turn_input.choices)
+        game.step(still_legal(game, turn_input.actions, choices), still_valid(game, choices))
     return out
+
+
+def _finish_without(rules: Rules, game: Game, key: str, inputs: Sequence[TurnInput]) -> Outcome:
+    """Play the rest of a recorded game without `key`, then wait to the end."""
+    for turn_input in inputs:
+        if game.done:
+            break
+        choices = dict(turn_input.choices)
+        actions = [a for a in turn_input.actions if a.use != key]
+        game.step(still_legal(game, actions, choices), still_valid(game, choices))
+    while not game.done:
+        game.step()
+    return _outcome(rules, game)
 
 
 def _outcome(rules: Rules, game: Game) -> Outcome:
@@ -223,8 +239,9 @@ def _run_task(task: Task) -> tuple[list[Outcome], list[list[TurnInput]]]:
     return play_task(_worker["rules"], task, _worker["seed"])
 
 
-def _run_without(task: tuple[str, list[list[TurnInput]]]) -> list[Outcome | None]:
-    return play_without(_worker["rules"], task[0], task[1], _worker["seed"])
+def _run_without(task: tuple[list[str], int, list[TurnInput]]) -> dict[str, Outcome | None]:
+    keys, index, inputs = task
+    return play_without(_worker["rules"], keys, inputs, derive_seed(_worker["seed"], index))
 
 
 def analyse(rules: Rules, *, runs: int | None = None, seed: int = 0, jobs: int = 1, path: str | None = None,
@@ -243,7 +260,8 @@ def analyse(rules: Rules, *, runs: int | None = None, seed: int = 0, jobs: int =
     keys = menu(rules)
     if jobs == 1:
         results = _in_phases(lambda batch: [play_task(rules, t, seed) for t in batch],
-                             lambda batch: [play_without(rules, k, ins, seed) for k, ins in batch], work, keys, runs)
+                             lambda batch: [play_without(rules, k, ins, derive_seed(seed, i)) for k, i, ins in batch],
+                             work, keys, runs)
     else:
         ctx = multiprocessing.get_context(start_method)
         forked = ctx.get_start_method() == "fork"
@@ -269,7 +287,8 @@ def _in_phases(run_tasks, run_without, work: list[Task], keys: list[str], runs: 
     rest = [(n, len(played[n]), runs) for n in screened]
     for (name, _, _), (outs, _) in zip(rest, run_tasks(rest), strict=True):
         played[name] = played[name] + outs
-    without = dict(zip(keys, run_without([(k, random_inputs) for k in keys]), strict=True))
+    replays = run_without([(keys, i, inputs) for i, inputs in enumerate(random_inputs)])  # one task a game
+    without = {key: [replay[key] for replay in replays] for key in keys}
     return played, without
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.engine import Action, Game, Rules, TurnInput
+from game.engine.state import GameState
 
 from .batch import shut_down
 from .seeds import derive_seed
@@ -269,7 +270,8 @@ def future_seed(seed: int, turn: int, run: int) -> int:
     return derive_seed(derive_seed(seed, turn), run)
 
 
-Memo = dict[tuple, Any]  # (turn, run) -> the player's line played on that future, ("base", turn, run) -> baseline
+Memo = dict[tuple, Any]  # (turn, run) -> the player's line played on that future, ("base", turn, run) -> baseline,
+# ("passive", turn) -> the baseline's shared first turns
 
 
 def _distribution(point: _Point, lines: list[Line], runs: int, turn: int, seed: int, with_score: bool,
@@ -296,10 +298,31 @@ def _distribution(point: _Point, lines: list[Line], runs: int, turn: int, seed: 
             if with_score:
                 baseline = memo.get(("base", turn, run))
                 if baseline is None:
-                    baseline = memo[("base", turn, run)] = game.baseline_state()
+                    baseline = memo[("base", turn, run)] = _baseline_state(point.game, reseed, memo)
                 score = game.score_against(baseline).total
             outcomes[n].append((game.ending or "", rungs, score))
     return [_summarise(rules, out) for out in outcomes]
+
+
+def _baseline_state(point: Game, reseed: int, memo: Memo) -> GameState:
+    """The baseline of the future `reseed` from the decision point `point`: that world with a Secretary-General
+    who does nothing, to the end (Game.baseline_state of `point.fork(reseed)`). Its draws before the decision come
+    from the game's own seed on every future, so its turns up to the one before the decision (whose end draws
+    the decision turn's events) are played once, kept in `memo`, and each future goes on from a copy of them."""
+    turn = point.turn
+    if turn == 0:
+        return point.fork(reseed, record=False).baseline_state()
+    prefix = memo.get(("passive", turn))
+    if prefix is None:
+        prefix = Game(point.rules, point.seed, dice=point.dice, record=False)
+        while prefix.turn < turn - 1 and not prefix.done:
+            prefix.step()
+        memo[("passive", turn)] = prefix
+    twin = prefix.fork(record=False)
+    twin.dice = point.dice.reseeded(turn, reseed)  # the future's draws from the decision on, as the baseline's
+    while not twin.done:
+        twin.step()
+    return twin.state
 
 
 def _play_line(game: Game, line: Line, rungs: list[tuple[int, ...]]) -> None:

@@ -68,7 +68,8 @@ class App:
         self.theme = self._theme(self.size)
         self.sounds = Sounds(self.settings.sound, self.settings.cues)
         self.stack: list[Screen] = []
-        self.session: Session | None = None
+        self._session: Session | None = None
+        self.advisor_jobs = 1  # processes for the advisor's rollouts: the real window uses every core (`start`)
         self.hovered: Widget | None = None
         self.focused: Widget | None = None
         self.caret: Caret | None = None  # the caret and selection of the focused text field
@@ -177,6 +178,18 @@ class App:
             screen.invalidate()
         if not self.settings.fullscreen and size[0] >= MIN_SIZE[0] and size[1] >= MIN_SIZE[1]:
             self.settings = self.settings.with_size(size)
+
+    @property
+    def session(self) -> Session | None:
+        """The game in progress, if any. Replacing it (a new game, a loaded one, back to the title) stops the
+        advisor's workers of the one it replaces."""
+        return self._session
+
+    @session.setter
+    def session(self, session: Session | None) -> None:
+        if self._session is not None and self._session is not session:
+            self._session.close()
+        self._session = session
 
     def toast(self, text: str, danger: bool = False, success: bool = False) -> None:
         screen = self.stack[-1] if self.stack else None
@@ -539,7 +552,11 @@ def start(screen: str = "title", session: Session | None = None, saves_dir: Path
     from .screens import make_start
 
     app = App(saves_dir=saves_dir)
+    app.advisor_jobs = os.cpu_count() or 1
     app.session = session
     make_start(app, screen)
-    return run(app)
+    try:
+        return run(app)
+    finally:
+        app.session = None  # the advisor's workers stop with the window
 

@@ -8,8 +8,8 @@ import pygame
 from game.engine.intel import Estimate
 from game.engine.observation import InitiativeView, OfficeView, PairView, PartyView, TrackView
 from game.i18n import N_, _, tr
-from game.i18n.formats import localized
-from game.present.dates import unit_name
+from game.i18n.formats import localized, percent
+from game.present.dates import unit_phrase
 from game.present.leaders import monogram, mood, short_name
 from game.present.news import intention_words
 from game.present.office import Resource
@@ -117,7 +117,7 @@ def _icon_room(theme: Theme) -> int:
 
 
 def paint_party(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, party: PartyView, leader: str,
-                turn: int, unit: str, reaction: tuple[str, str] | None = None) -> None:
+                turn: int, unit: str, reaction: tuple[str, str] | None = None, initials: str | None = None) -> None:
     """Name and leader (a monogram, and their mood toward you from your estimate of trust), the intention if
     contact revealed it, last decision, five estimates with bands, and the party's reaction to the last turn
     (its text and tone of news) under them."""
@@ -125,7 +125,7 @@ def paint_party(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, party:
     pygame.draw.rect(surface, pal.panel_hi, rect, border_radius=theme.px(6))
     x0, y = rect.x + theme.px(12), rect.y + theme.px(6)
     head_h = theme.line_height("body", True) + theme.line_height("small")
-    initials = monogram(leader) if leader else ""
+    initials = monogram(leader) if initials is None else initials  # the scenario's own, in every language
     trust = party.estimates.get("trust")
     feeling, feeling_role = mood(trust.value) if trust is not None else ("", "muted")
     x = x0
@@ -145,8 +145,7 @@ def paint_party(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, party:
         tag, tag_colour = party.role, pal.accent_hi  # a mediator or an observer has no aims to guess
     tag_img = theme.text(tag, "small", tag_colour, True)
     word = _(DECISION_WORDS[party.last_decision]) if party.last_decision in DECISION_WORDS else party.last_decision
-    last = tr("last {unit}: {decision}", unit=unit_name(unit).lower(),
-              decision=word) if turn > 0 and party.role == "disputant" else ""
+    last = unit_phrase("last", unit, what=word) if turn > 0 and party.role == "disputant" else ""
     name_w = w
     if last:
         if theme.width(last, "small") > w // 2:
@@ -286,7 +285,7 @@ def paint_support(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, name
     pal = theme.palette
     surface.blit(theme.text(theme.fit(name + (" ●" if veto else ""), label_w - theme.px(4), "small"), "small",
                             pal.muted), (rect.x, rect.y))
-    num = theme.text(f"{value:.0%}", "small", pal.text)
+    num = theme.text(percent(value), "small", pal.text)
     bar = pygame.Rect(rect.x + label_w, rect.centery - theme.px(4), rect.w - label_w - num.get_width() - theme.px(8),
                       theme.px(8))
     pygame.draw.rect(surface, pal.bg_deep, bar, border_radius=theme.px(4))
@@ -329,7 +328,7 @@ def paint_office(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, offic
     w = (rect.w - 2 * gap) // 3
     for i, (label, value, low) in enumerate(stats):
         x = rect.x + i * (w + gap)
-        num = theme.text(f"{value:.0%}", "small", pal.danger if low else pal.text, True)
+        num = theme.text(percent(value), "small", pal.danger if low else pal.text, True)
         surface.blit(num, (x + w - num.get_width(), rect.y))
         room = w - num.get_width() - theme.px(4)
         full, short = label.split("|")

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.i18n.formats import percent
+
 from .theme import Colour, Theme, ladder_colour, mix
 
 
@@ -93,7 +95,7 @@ def paint_share_chart(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, 
                       x_labels: tuple[str, str]) -> None:
     """Values in [0, 1] against turn, one solid line each, with 0%, 50% (neutral) and 100% marked."""
     pal = theme.palette
-    label_w = theme.width("100%", "small") + theme.px(10)
+    label_w = theme.width(percent(1), "small") + theme.px(10)
     legend_h = theme.line_height("small") + theme.px(6)
     axis_h = theme.line_height("small") + theme.px(4)
     plot = pygame.Rect(rect.x + label_w, rect.y + legend_h, rect.w - label_w - theme.px(6),
@@ -104,7 +106,7 @@ def paint_share_chart(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, 
     for share in (0.0, 0.5, 1.0):
         y = round(plot.bottom - share * plot.h)
         pygame.draw.line(surface, pal.line, (plot.x, y), (plot.right, y), 1)
-        tick = theme.text(f"{round(share * 100)}%", "small", pal.muted)
+        tick = theme.text(percent(share), "small", pal.muted)
         surface.blit(tick, (plot.x - theme.px(6) - tick.get_width(), y - tick.get_height() // 2))
     n = max((len(s.values) for s in series), default=0)
     if n >= 2:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from game.engine import Action, Game, Intervention, TurnInput, Vote, build_rules
 from game.engine.facilitator import winner
@@ -14,18 +14,37 @@ from game.engine.record import TurnReport
 from game.engine.rules import Rules
 from game.i18n import _, tr
 from game.present.refusals import refusal_text
-from game.saves import SaveError, autosave, load_save, new_game_id, restore_draft, resume, save_game
+from game.saves import SaveError, TeamMessage, autosave, load_save, new_game_id, restore_draft, resume, save_game
 from game.saves.store import write_atomic
 from game.scenario.calendar import turn_count, turn_of
 from game.scenario.catalogue import shipped
 from game.scenario.loader import load_scenario
 from game.scenario.model import Scenario
+from game.sim.advisor import Advice
+from game.sim.pool import RulesPool
 
 from .reload import Reloaded, reload_game
 from .settings import SETTINGS_FILE
 
 REPORT_RUNS = 30  # futures per alternative when the window writes a debrief report (the command line's: 100)
 REPORT_MAX_TURNS = 24  # longer games skip the decisions that mattered most: finding them would freeze the window
+
+
+class RemoteError(Exception):
+    """A class server refused the turn or could not be reached (`message`: one line for the player); `game`, when
+    set, is the server's game, newer than the window's (the teacher changed the world), to be looked at first."""
+
+    def __init__(self, message: str, game: Game | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.game = game
+
+
+class Remote(Protocol):
+    """A class server the window's game is played on (`play --join`): it plays each turn, and the window's game is
+    the server's game after it."""
+
+    def end_turn(self, game: Game, orders: list[Action], choices: dict[str, str]) -> Game: ...
 
 
 @dataclass(frozen=True)
@@ -104,9 +123,13 @@ class Session:
     player: str = ""
     facilitator: bool = False  # a teacher runs the game for a class: pauses, interventions, votes
     votes: list[Vote] = field(default_factory=list)
+    messages: list[TeamMessage] = field(default_factory=list)  # a delegations class's, kept in every save
     discussed: set[str] = field(default_factory=set)  # discussion points already put to the class
     game_id: str = field(default_factory=new_game_id)  # names this game's own autosave
     map_view: Any = field(default=None, repr=False, compare=False)  # the map's bound conditions and drawings
+    remote: Remote | None = field(default=None, repr=False, compare=False)  # the class server it is played on
+    pool: RulesPool | None = field(default=None, repr=False, compare=False)  # the advisor's warm workers
+    advice: tuple[tuple, list[Advice]] | None = field(default=None, repr=False, compare=False)  # the last answer
 
     @property
     def rules(self) -> Rules:
@@ -141,7 +164,8 @@ class Session:
         orders, choices = restore_draft(data.draft, game)
         return cls(game, where, digest, saves_dir, created=data.created, orders=orders, choices=choices,
                    last_save=path, session_code=data.session, player=data.player,
-                   facilitator=bool(data.interventions or data.votes), votes=list(data.votes), game_id=data.game_id)
+                   facilitator=bool(data.interventions or data.votes), votes=list(data.votes), game_id=data.game_id,
+                   messages=list(data.messages))
 
     # -- orders --------------------------------------------------------------------------------------------------
     def why_not(self, action: Action) -> str | None:
@@ -174,11 +198,56 @@ class Session:
         return False
 
     def end_turn(self) -> TurnReport:
-        """Send the orders, resolve the turn, autosave; raises IllegalAction if the orders are not legal."""
-        report = self.game.step(self.orders, self.choices)
+        """Send the orders, resolve the turn, autosave; raises IllegalAction if the orders are not legal. A game
+        joined to a class is played by the class server (RemoteError when it refuses or cannot be reached; when
+        the teacher changed the world meanwhile, the window takes the server's game and the orders still legal).
+        The advisor's workers stop when the game ends."""
+        if self.remote is None:
+            report = self.game.step(self.orders, self.choices)
+        else:
+            self.game.check(self.orders, self.choices)
+            try:
+                self.game = self.remote.end_turn(self.game, self.orders, self.choices)
+            except RemoteError as exc:
+                if exc.game is not None:
+                    self._adopt(exc.game)
+                raise
+            report = self.game.reports[-1]
         self.orders, self.choices = [], {}
         self.autosave()
+        if self.game.done:
+            self.close()
         return report
+
+    # -- the advisor's workers -----------------------------------------------------------------------------------
+    def rollout_pool(self, jobs: int) -> RulesPool | None:
+        """The `jobs` processes the advisor plays its rollouts on: started at the first call and kept warm for the
+        next ones, started again if the rules changed (a reloaded scenario). None for one process, or once the
+        game is over."""
+        if jobs <= 1 or self.game.done:
+            return None
+        if self.pool is not None and (self.pool.rules is not self.game.rules or not self.pool.open):
+            self.close()
+        if self.pool is None:
+            self.pool = RulesPool(self.game.rules, jobs)
+        return self.pool
+
+    def advice_key(self, horizon: int | None) -> tuple:
+        """What the advisor's answer depends on: this game at this turn (orders and answers do not count, a
+        facilitator's intervention does) and the horizon."""
+        return self.game, self.game.turn, len(self.game.interventions), horizon  # the game itself: Game has no ==
+
+    def kept_advice(self, horizon: int | None) -> list[Advice] | None:
+        """The advisor's answer already worked out for the game as it is now, if any: asking again shows it."""
+        if self.advice is not None and self.advice[0] == self.advice_key(horizon):
+            return self.advice[1]
+        return None
+
+    def close(self) -> None:
+        """Stop the advisor's workers (when the game ends or the window leaves it); a later call starts new ones."""
+        if self.pool is not None:
+            pool, self.pool = self.pool, None
+            pool.close()
 
     # -- the facilitator ---------------------------------------------------------------------------------------
     def intervene(self, intervention: Intervention) -> str | None:
@@ -213,22 +282,27 @@ class Session:
         """Read the scenario file again and carry the game over; on errors the game stays as it was."""
         result = reload_game(self.scenario_path, self.game)
         if result.game is not None:
-            self.game, self.digest = result.game, result.digest
-            options = {key: {c for c, __ in opts} for key, __, opts in self.game.pending()}
-            self.choices = {k: v for k, v in self.choices.items() if v in options.get(k, ())}
-            taken: list[Action] = []
-            for action in self.orders:
-                if self.game.why_illegal(action, taken, self.choices) is None:
-                    taken.append(action)
-            self.orders = taken
+            self.digest = result.digest
+            self._adopt(result.game)
         return result
+
+    def _adopt(self, game: Game) -> None:
+        """Go on with `game` in place of this one, keeping the answers and orders still possible in it."""
+        self.game = game
+        options = {key: {c for c, __ in opts} for key, __, opts in self.game.pending()}
+        self.choices = {k: v for k, v in self.choices.items() if v in options.get(k, ())}
+        taken: list[Action] = []
+        for action in self.orders:
+            if self.game.why_illegal(action, taken, self.choices) is None:
+                taken.append(action)
+        self.orders = taken
 
     # -- saving ------------------------------------------------------------------------------------------------
     def autosave(self) -> Path | None:
         try:
             path = autosave(self.game, self.saves_dir, self.player, scenario_path=self.scenario_path,
                             digest=self.digest, created=self.created, session=self.session_code, votes=self.votes,
-                            game_id=self.game_id, draft=self.draft())
+                            game_id=self.game_id, draft=self.draft(), messages=self.messages)
         except SaveError as exc:
             self.save_error = exc.message
             return None
@@ -261,7 +335,7 @@ class Session:
         """Save under `name` (or a new timestamped name); SaveError with the reason when it cannot."""
         path = save_game(self.game, self.saves_dir, name or None, self.player, scenario_path=self.scenario_path,
                          digest=self.digest, created=self.created, session=self.session_code, votes=self.votes,
-                         game_id=self.game_id, draft=self.draft())
+                         game_id=self.game_id, draft=self.draft(), messages=self.messages)
         self.last_save = path
         return path
 

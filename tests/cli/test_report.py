@@ -80,7 +80,7 @@ def test_a_folder_gives_a_class_summary_whose_counts_match(class_dir, tmp_path):
     out = tmp_path / "class.json"
     result = run("report", class_dir, "--out", out)
     assert result.returncode == 0, result.stderr
-    assert "class summary of 3 game(s)" in result.stdout
+    assert "class summary of 3 games" in result.stdout
     data = json.loads(out.read_text(encoding="utf-8"))
     endings = [json.loads(p.read_text(encoding="utf-8"))["ending"] for p in sorted(class_dir.glob("*.json"))]
     assert data["games"] == 3 and sum(data["endings"].values()) == 3

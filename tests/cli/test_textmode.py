@@ -52,7 +52,7 @@ def test_opening_has_briefing_parties_resources_and_seed(loaded):
 def test_turn_screen(loaded):
     rules, _ = loaded
     text = "\n".join(textmode.render_turn(Game(rules, 3)))
-    assert "Week 1 of 12 · 4 March 2030 · 12 turns left" in text
+    assert "Week 1 of 12 · 4 March 2030 · 12 weeks left" in text
     assert "Karelia – Lowmark [karelia_lowmark]: ██░░░░░░ 2/7 crisis" in text
     assert re.search(r"pressure ≈ \d\.\d \(90%: \d\.\d–\d\.\d\)", text)
     assert re.search(r"hostility 0\.\d\d±0\.\d\d", text)

@@ -3,6 +3,8 @@ baseline: the engine hooks the advisor, counterfactuals and batch tools rely on.
 
 from __future__ import annotations
 
+import pickle
+
 from game.engine import Action, Game
 from game.engine.checker import fingerprint
 from game.engine.rng import Dice
@@ -62,3 +64,16 @@ def test_score_against_a_shared_baseline_is_the_score():
     while not twin.done:
         twin.step()
     assert twin.score() == twin.score_against(twin.baseline_state())
+
+
+def test_a_game_sent_to_another_process_plays_on_exactly_as_the_original():
+    game = play(RULES, 6, turns=3).fork(77, record=False)  # a reseeded future: its dice travel too
+    rebuilt = duel()  # rules built again from the same scenario, as a worker process builds them
+    twin = Game.resumed(rebuilt, pickle.loads(pickle.dumps(game.portable())))
+    assert twin.rules is rebuilt and twin.turn == game.turn and twin.inputs == game.inputs
+    appeal = Action("public_appeal", "east_west")
+    for g in (game, twin):
+        while not g.done:
+            g.step([appeal] if g.turn % 2 and g.why_illegal(appeal) is None else [])
+    assert fingerprint(twin.state) == fingerprint(game.state) and twin.ending == game.ending
+    assert twin.score() == game.score()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from game.engine import build_rules
-from game.i18n import using
-from game.i18n.formats import NBSP
+from game.i18n import tr, using
+from game.i18n.formats import NBSP, formatted, percent, signed
 from game.present.dates import day_text, month_text, short_date, span_text, turn_heading, units_text
 from game.present.values import MONEY, PERCENT, amount_text, value_text
 from game.scenario.catalogue import resolve
@@ -49,3 +49,16 @@ def test_a_turn_heading_in_french():
         assert turn_heading(rules, 4) == "Jour 5 · 20 octobre 1962"
         assert turn_heading(rules, -1) == "Au départ"
     assert turn_heading(rules, 4) == "Day 5 · 20 October 1962"
+
+
+def test_numbers_put_into_a_french_message_are_written_the_french_way():
+    """Whatever a message's placeholder spec, a number in it has the language's decimal sign, thousands separator
+    and space before '%'; English is as Python writes it."""
+    with using("fr"):
+        text = tr("{share:.0%} · {gain:+.1f} · {count:,} · {plain} · {padded:>3}", share=0.35, gain=1.25,
+                  count=12345, plain=0.4, padded=7)
+        assert text == f"35{NBSP}% · +1,2 · 12\u202f345 · 0,4 ·   7"
+        assert tr("{flag}", flag=True) == "True"  # a boolean is no number
+        assert percent(0.4) == f"40{NBSP}%" and signed(-2) == "-2,0" and formatted(0.25, ".2f") == "0,25"
+    assert tr("{share:.0%} · {gain:+.1f} · {count:,}", share=0.35, gain=1.25, count=12345) == "35% · +1.2 · 12,345"
+    assert percent(0.4) == "40%"

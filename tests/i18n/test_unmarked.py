@@ -19,7 +19,12 @@ NOT_TEXT_CALLS = {"get", "startswith", "endswith", "split", "partition", "rparti
                   "fullmatch", "findall", "encode", "decode", "open", "Path", "joinpath", "with_suffix", "glob",
                   "rglob", "getattr", "hasattr", "setattr", "fromisoformat", "strftime", "strptime", "isinstance",
                   "write_text", "read_text", "getenv", "removeprefix", "removesuffix", "rsplit", "dumps", "loads",
-                  "execute", "executemany", "debug", "info", "warning", "exception", "format_date", "join"}
+                  "execute", "executemany", "debug", "info", "warning", "exception", "format_date", "join", "pair_name",
+                  "plural", "unit_phrase", "unit_count", "turn_unit_phrase"}
+# English words that hold a sentence together between its placeholders (f"{n} of {total}", f"until {date}").
+SMALL_WORDS = "|".join(("of", "and", "or", "to", "on", "in", "at", "by", "for", "per", "until", "from", "with", "the",
+                        "a", "an", "is", "old", "left", "peak", "costs", "finished", "pressure", "estimates", "yes",
+                        "no", "key", "waiting"))
 NOT_TEXT_KEYWORDS = {"key", "group", "kind", "style", "encoding", "sep", "role", "name", "dest", "metavar", "hotkey",
                      "font", "size", "align", "mode", "colour"}
 
@@ -30,7 +35,9 @@ def prose(text: str) -> bool:
         return False
     t = re.sub(r"<[^<>]*>", " ", text)
     t = re.sub(r"&[a-z]+;", " ", t)
-    t = re.sub(r"\{[^{}]*\}", "", t)
+    t = re.sub(r"\s+", " ", re.sub(r"\{[^{}]*\}", " ", t))  # a placeholder stands between words
+    if " " in t and re.search(rf"(^|[^\w\-./])({SMALL_WORDS})([^\w\-./=]|$)", t):
+        return True  # ' of ', 'until ', ' and ': the words between a sentence's placeholders
     if re.search(r"[A-Za-z]{2,}", t) is None or re.fullmatch(r"[a-z0-9_.\-/*:%]+", t.strip()):
         return False
     t = re.sub(r"^#+ ", "", t.lstrip())  # a Markdown heading is words
@@ -74,7 +81,9 @@ def _exempt(up: ast.AST, child: ast.AST, literal: ast.AST) -> bool:
     """Whether `child`'s place in `up` makes a literal below it no text for a person."""
     if isinstance(up, ast.Expr):
         return child is literal  # a docstring
-    if isinstance(up, (ast.JoinedStr, ast.Compare, ast.Subscript, ast.arguments)):
+    if isinstance(up, ast.Subscript):
+        return child is up.slice  # a key, not the dict or list of words it picks from
+    if isinstance(up, (ast.JoinedStr, ast.Compare, ast.arguments)):
         return True
     if isinstance(up, ast.Dict):
         return child in up.keys
@@ -83,7 +92,10 @@ def _exempt(up: ast.AST, child: ast.AST, literal: ast.AST) -> bool:
     if isinstance(up, ast.Call):
         name = _name(up.func)
         method_of_literal = isinstance(up.func, ast.Attribute) and isinstance(up.func.value, ast.Constant)
-        return name in MARKERS or (child in up.args and (name in NOT_TEXT_CALLS or method_of_literal))
+        # a marker's message, or a direct argument of a call that takes no text; a sentence built inside such a
+        # call (an f-string in a generator given to join, a value given to tr) is still looked at
+        return child in up.args and (name in MARKERS or (child is literal and (name in NOT_TEXT_CALLS
+                                                                              or method_of_literal)))
     return False
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 from game.engine import Action, Game, build_rules
 from game.engine.intel import Estimate
 from game.engine.record import Refusal
-from game.present import web
+from game.present import delegations, web
 from game.present.refusals import refusal_text
 from game.scenario.loader import load_scenario
 
@@ -72,3 +72,46 @@ def test_the_dashboard_tallies_endings_as_they_arrive():
     assert board["endings"] == ["Calm returns (success): 1"]
     assert board["students"][1]["status"] == web.STATUS_PLAYING
     assert board["state"] == web.LABELS["paused"] and board["count"] == "2 students, 1 finished"
+
+
+def _strings(node):
+    """Every text of a page's data, for a reader's eye."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key not in ("id", "use", "target", "mode", "rating_key", "ladder"):
+                yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+    elif isinstance(node, str):
+        yield node
+
+
+def test_a_french_class_reads_french_from_the_first_turn_to_the_end_and_on_the_dashboard():
+    """The student's page, a party's page of a delegations class and the teachers' dashboards of a Cuban class in
+    French: no English word, figures with
+    a decimal comma, and a colon or a percent sign behind a no-break space."""
+    import re
+
+    from game.i18n import using
+    from game.scenario.catalogue import resolve
+
+    from ..i18n.english import english_words
+
+    with using("fr"):
+        rules = build_rules(load_scenario(resolve("cuban_missile_crisis_1962")).scenario)
+        g = Game(rules, 5)
+        texts = []
+        while not g.done:
+            texts += _strings(web.turn_page(g, player="Ana", paused=False, closed=False))
+            texts += _strings(delegations.party_page(g, "usa", player="Bruno", paused=False, closed=False))
+            texts += _strings(delegations.world_dashboard(rules, g, {"usa": ["Bruno"]}, {"usa"}, timer=60))
+            first = [Action(a["use"], a["target"], a["mode"]) for a in web.instruments(rules, g)[:1]]
+            g.step(first if g.turn % 2 == 0 else [])
+        texts += _strings(web.turn_page(g, player="Ana", paused=False, closed=False))
+        texts += _strings(web.dashboard(rules, [(1, "Ana", g), (2, "Ben", Game(rules, 5))], code="CUBA-0000",
+                                        join_url="http://x/", paused=False, closed=False))
+        labels = web.labels()
+    assert [t for t in texts if english_words(t)][:5] == []
+    assert sorted({t for t in texts if re.search(r"\d\.\d|\d%|\w: ", t)})[:12] == []
+    assert "Votre score" in " ".join(texts) and labels["debrief_short"] == "débriefing"

@@ -110,7 +110,7 @@ def test_hostile_saves_are_skipped_with_a_warning_or_read(class_folder):
 def test_no_usable_save_is_an_error(tmp_path):
     bad = tmp_path / "a.json"
     bad.write_text("", encoding="utf-8")
-    with pytest.raises(ReportError, match="none of the 1 file"):
+    with pytest.raises(ReportError, match="the only file is not a usable save"):
         class_summary_of([bad])
 
 

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from game import __version__
 from game.engine import Action
 from game.i18n import using
 from game.report.build import class_summary_of
@@ -133,6 +134,25 @@ def test_the_debrief_in_french_is_french(one_save):
         html = render_debrief(collect(open_save(one_save), session="RIVE-058C", runs=4, finder=_finder))
     assert "<title>Débriefing — Le différend du barrage de la Varta — Ana</title>" in html
     assert "Comment cela s'est terminé" in html and "Joué par <b>Ana</b>" in html
-    assert "Un calme précaire" in html and "+104.8" in html
+    assert "Un calme précaire" in html and "+104,8" in html
     assert "Sans vous" in html and "La guerre sur la Varta" in html
     assert "How it ended" not in html and "Without you" not in html
+    assert "semaines jouées sur" in html and "au début de chaque semaine" in html
+
+
+def test_french_reports_write_numbers_as_french_readers_do(one_save, class_folder):
+    """Every figure a reader sees in a French debrief or class summary has a decimal comma and '12 %', never
+    '0.4' or '12%' (the markup's own coordinates and the version number aside)."""
+    with using("fr"):
+        pages = [render_debrief(collect(open_save(one_save), runs=4, finder=_finder)),
+                 render_class(class_summary_of(sorted(class_folder.glob("*.json"))))]
+    for html in pages:
+        words = readable_text(html).replace(__version__, "")
+        assert re.findall(r"\d\.\d", words) == [] and re.findall(r"\d%", words) == []
+        assert re.search(r"\d,\d", words) and re.search(r"\d\u00a0%", words)
+
+
+def readable_text(html: str) -> str:
+    """The text a reader sees: outside tags, with the SVG titles and labels (but no attribute values)."""
+    text = re.sub(r"<[^>]+>", " ", re.sub(r"<style.*?</style>", " ", html, flags=re.S))
+    return re.sub(r"§[\d.]+", " ", text)  # a citation's section number ('references.md §1.7') is no figure

@@ -29,6 +29,6 @@ def test_table_cells_cannot_break_the_table(tmp_path, sample):
 def test_the_class_summary_in_markdown(class_folder):
     md = render_class_md(class_summary_of(sorted(class_folder.glob("*.json"))))
     assert md.startswith("# Class summary: The Varta Dam Dispute\n")
-    assert "**4** game(s): **4** finished, 0 unfinished" in md
+    assert "**4** games: **4** finished, 0 unfinished" in md
     assert "| War on the Varta | failure | 1 | 25% |" in md
     assert "| Dmitri | A water-sharing treaty | success |" in md

@@ -287,3 +287,28 @@ def test_the_teacher_downloads_any_students_debrief_and_save(client, room):
     assert from_json(client.get("/api/save", params={"token": teacher, "seat": str(seat.id)}).text, "x").player == "Ana"
     assert client.get("/api/save", params={"token": teacher, "seat": "999"}).status_code == 403
     assert client.get("/api/save", params={"token": token, "seat": "999"}).status_code == 200  # a student: their own
+
+
+def test_every_students_first_page_is_the_worlds_opening_with_their_own_name(client, room):
+    """A solo class's games all start the same, so the server writes the first turn's page once: each student
+    still gets exactly the page of their own game, with their name, and a paused class's page says so."""
+    from game.present import web
+
+    pages = {}
+    for name in ("Ana", "Ben <b>"):
+        with client.websocket_connect("/ws") as ws:
+            pages[name] = hello(ws, join(client, name))["page"]
+    seat = next(s for s in room.seats.values() if s.name == "Ben <b>")
+    assert pages["Ben <b>"] == web.turn_page(seat.game, player="Ben <b>", paused=False, closed=False)
+    assert pages["Ana"] == pages["Ben <b>"] | {"player": "Ana"}
+    room.set_paused(True)
+    with client.websocket_connect("/ws") as ws:
+        assert hello(ws, join(client, "Cleo"))["page"]["paused"] is True
+
+
+def test_warming_up_leaves_the_class_as_it_was(room):
+    from game.server.app import warm_up
+    from game.server.store import Store
+
+    warm_up(room)
+    assert room.seats == {} and Store(room.store.path).seats(room.row.id) == []

@@ -195,7 +195,11 @@ def test_a_ten_megabyte_frame_closes_only_its_own_connection(tmp_path):
                 hostile.send("x" * 10_000_000)
                 hostile.recv(timeout=5)
             except ConnectionClosed as closed:
-                assert closed.rcvd is not None and closed.rcvd.code == 1009  # message too big
+                # message too big; the server reads no more of a frame it refuses (its messages are not
+                # compressed), so its close frame may be lost in the reset of a connection still sending
+                assert closed.rcvd is None or closed.rcvd.code == 1009
+            except ConnectionResetError:
+                pass
             else:
                 raise AssertionError("a 10 MB frame was accepted")
         ana.play_one(random.Random(0))

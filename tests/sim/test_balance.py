@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from game.engine import build_rules
+from game.engine import Game, build_rules
 from game.scenario.loader import load_scenario
-from game.sim.balance import analyse, default_runs, fixed_policies, tasks
+from game.sim.balance import analyse, default_runs, fixed_policies, menu, play_without, tasks
+from game.sim.counterfactual import still_legal, still_valid
+from game.sim.policies import get_policy, play
+from game.sim.seeds import derive_seed
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "balance"
 
@@ -117,3 +120,37 @@ def test_a_move_that_others_can_replace_is_a_substitute_not_useless():
     alone_useless = {**played, "fixed:private_appeal:north": [loss] * 10}
     stats = _instrument_stats(UNBALANCED, "private_appeal", alone_useless, [win] * 10)
     assert stats.rarely_matters and not stats.substitutable
+
+
+def _replayed_from_the_start_without(rules, key, inputs, seed):
+    """The plain way: the whole record again on its seed, without `key`, then waiting to the end."""
+    game = Game(rules, seed, record=False)
+    for turn_input in inputs:
+        if game.done:
+            break
+        choices = dict(turn_input.choices)
+        actions = [a for a in turn_input.actions if a.use != key]
+        game.step(still_legal(game, actions, choices), still_valid(game, choices))
+    while not game.done:
+        game.step()
+    return game.ending, game.turn
+
+
+@pytest.mark.parametrize("rules", [UNBALANCED, DOMINANT], ids=["unbalanced", "dominant"])
+def test_replays_without_an_instrument_fork_from_the_record_and_end_as_a_replay_from_the_start(rules):
+    keys = menu(rules)
+    random = get_policy("random", rules)
+    used = set()
+    for i in range(12):
+        seed = derive_seed(5, i)
+        inputs = play(Game(rules, seed, record=False), random).inputs
+        replays = play_without(rules, keys, inputs, seed)
+        assert list(replays) == keys
+        for key in keys:
+            if not any(a.use == key for t in inputs for a in t.actions):
+                assert replays[key] is None  # never used: it would replay identically
+                continue
+            used.add(key)
+            assert (replays[key].ending, replays[key].turns) == _replayed_from_the_start_without(rules, key, inputs,
+                                                                                                 seed)
+    assert len(used) >= 2

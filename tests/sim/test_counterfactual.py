@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from game.engine import Action, Game, TurnInput
+from game.engine import Action, Game, TurnInput, build_rules
+from game.engine.checker import fingerprint
 from game.present.moves import comparison_label
-from game.sim.counterfactual import compare, key_decisions
+from game.scenario.catalogue import resolve
+from game.scenario.loader import load_scenario
+from game.sim.counterfactual import _baseline_state, compare, future_seed, key_decisions
+from game.sim.policies import get_policy
 
 from .brink import brink
 
@@ -108,3 +112,17 @@ def test_the_same_decisions_whatever_the_string_hashing(tmp_path):
     outs = {subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(h)}).stdout for h in (1, 2, 3)}
     assert len(outs) == 1
+
+
+@pytest.mark.parametrize("scenario", ["cuban_missile_crisis_1962", "unpredep_fyrom_1995"])
+def test_a_futures_baseline_shares_its_first_turns_and_is_the_baseline_played_from_the_start(scenario):
+    rules = build_rules(load_scenario(resolve(scenario)).scenario)
+    game, memo = Game(rules, 8, record=False), {}
+    policy = get_policy("random", rules)
+    while not game.done and game.turn < 9:
+        for run in range(3):
+            reseed = future_seed(8, game.turn, run)
+            alone = game.fork(reseed, record=False).baseline_state()
+            assert fingerprint(_baseline_state(game, reseed, memo)) == fingerprint(alone)
+        game.step(*policy.decide(game))
+    assert sum(1 for key in memo if key[0] == "passive") == game.turn - 1  # one shared start per decision turn

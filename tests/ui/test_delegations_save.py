@@ -1,22 +1,31 @@
-"""A delegations class's saved game in the desktop game: it loads, replays exactly with the teams' decisions, and
-the end screen's debrief names what each party's team chose."""
+"""A delegations class's saved game in the desktop game: it loads, replays exactly with the teams' decisions, the
+end screen's debrief names what each party's team chose and the messages the teams sent, and saving it again (in
+the window or the text mode) keeps those messages."""
 
 from __future__ import annotations
 
-from game.saves import state_to_dict, to_json
+import io
+from pathlib import Path
+
+from game.cli.play import run_play
+from game.present.delegations import team_message_text
+from game.report.debrief import collect
+from game.report.loading import Played
+from game.saves import load_save, state_to_dict, to_json
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.session import Session
-from tests.server.helpers import new_delegations
+from tests.server.helpers import FIXTURE, new_delegations
 
 from .driver import frame, make_app
 from .test_facilitator import entry
 
 
-def played_delegations(tmp_path):
+def played_delegations(tmp_path, turns=None):
+    """A delegations class played to its end (or for `turns` turns), a message sent, and its save file."""
     room = new_delegations(tmp_path / "d.sqlite")
     office, _ = room.join("Ana", "sg")
     north, _ = room.join("Ben", "north")
-    while not room.world.game.done:
+    while not room.world.game.done and (turns is None or room.world.game.turn < turns):
         room.decide(north, room.world.game.turn, "step_back")
         room.submit(office, room.world.game.turn, [], {})
     room.world.send_message("north", "sg", "Ben", "Thank you")
@@ -37,3 +46,31 @@ def test_a_delegations_save_loads_in_the_desktop_game_with_the_teams_decisions(t
     frame(app)
     shown = " ".join(getattr(w, "text", "") or "" for w in app.top.widgets)
     assert "Northland's team chose to step back" in shown
+
+
+def test_saved_again_from_the_desktop_game_it_keeps_the_teams_messages_and_the_debrief_shows_them(tmp_path,
+                                                                                                   monkeypatch):
+    monkeypatch.setenv("GOOD_OFFICES_SAVES", str(tmp_path))
+    room, path = played_delegations(tmp_path)
+    loaded = Session.load(path, tmp_path, [entry()])
+    again = load_save(loaded.save("again"))
+    assert again.messages == load_save(path).messages != []
+    autosaved = load_save(loaded.autosave())
+    assert autosaved.messages == again.messages and autosaved.votes == again.votes
+    app = make_app(tmp_path)
+    app.session = Session.load(tmp_path / "again.json", tmp_path, [entry()])
+    app.push(DebriefScreen(app))
+    frame(app)
+    shown = " ".join(getattr(w, "text", "") or "" for w in app.top.widgets)
+    assert team_message_text(room.rules, again.messages[0]) in shown
+    notes = collect(Played(Path("again.json"), again, room.rules, app.session.game), runs=0).delegations
+    assert [n.text for n in notes if n.kind == "message"] == [team_message_text(room.rules, again.messages[0])]
+
+
+def test_saved_again_in_the_text_mode_it_keeps_the_teams_messages(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOOD_OFFICES_SAVES", str(tmp_path))
+    __, path = played_delegations(tmp_path, turns=2)
+    out = io.StringIO()
+    run_play(str(FIXTURE), None, True, str(path), inp=io.StringIO("save again\nquit\n"), out=out, err=io.StringIO(),
+             saves_dir=tmp_path)
+    assert load_save(tmp_path / "again.json").messages == load_save(path).messages != []

@@ -87,4 +87,4 @@ def test_settings_change_the_language_of_a_game_in_progress(tmp_path):
     app.pop()
     reader = Reader(app)
     reader.frame("turn in French")
-    assert any("Finir le" in text for _, text in reader.texts)
+    assert any("Finir la semaine 3" in text for _, text in reader.texts)  # a week is feminine

@@ -37,7 +37,7 @@
     document.getElementById("parties-hint").hidden = !party;
     document.getElementById("decision-card").hidden = !party || !p.choices.length;
     if (!party) return;
-    document.getElementById("own-heading").textContent = GO.labels.your_government + ": " + p.party;
+    document.getElementById("own-heading").textContent = GO.labels.your_government + " " + p.party;
     var box = GO.clear(document.getElementById("own"));
     p.own.forEach(function (o) {
       var line = el("div", null, "estimate");

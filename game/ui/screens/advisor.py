@@ -1,6 +1,7 @@
 """The advisor: for each move open to you this turn, what it adds to waiting in points with a 90% band, and the
 chances of success, a partial outcome and failure, from rollouts on worlds drawn from your own estimates
-(game.sim.advisor). It runs in the background so the window stays responsive."""
+(game.sim.advisor). It runs in the background so the window stays responsive, its rollouts shared among the
+game's warm worker processes (Session.rollout_pool) when the window has more than one core."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from game.present.advice import advice_line, advisor_note, verdict
 from game.present.moves import move_label
 from game.present.words import action_label
 from game.sim.advisor import RUNS, Advice, advise, continues_with_history
+from game.sim.pool import RulesPool
 
 from ..layout import Flow, inset, rows
+from ..session import Session
 from ..theme import Theme
 from ..widgets import Button, Label, Painter, TextBlock, Widget
 from .base import Screen, dialog_frame
@@ -54,15 +57,22 @@ class AdvisorScreen(Screen):
         game = app.session.game
         self.horizon: int | None = None
         self.history = continues_with_history(game)
+        self.result = app.session.kept_advice(self.horizon)  # asked again on the same turn: the same answer
+        if self.result is not None:
+            return
         copy = game.fork()  # the advisor never changes a game, and this copy keeps the player's free to move on
+        pool = app.session.rollout_pool(app.advisor_jobs)
+        work = (app.session, app.session.advice_key(self.horizon), copy, pool)
         if background:
-            threading.Thread(target=self._work, args=(copy,), daemon=True).start()
+            threading.Thread(target=self._work, args=work, daemon=True).start()
         else:
-            self._work(copy)
+            self._work(*work)
 
-    def _work(self, game: Game) -> None:
+    def _work(self, session: Session, key: tuple, game: Game, pool: RulesPool | None) -> None:
         try:
-            self.result = advise(game, seed=0, horizon=self.horizon)
+            result = advise(game, seed=0, horizon=self.horizon, pool=pool)
+            session.advice = key, result  # kept for the next time the advisor is asked on this turn
+            self.result = result
         except Exception as exc:  # any failure is shown in the dialog rather than lost with the thread
             self.error = tr("The advisor failed: {exc}", exc=exc)
 

@@ -105,9 +105,11 @@ def emblem(surface: pygame.Surface, centre: tuple[int, int], radius: int, colour
             pygame.draw.polygon(surface, colour, [(round(x), round(y)) for x, y in pts])
 
 
-def header(app: App, screen: Screen, rect: pygame.Rect, title: str, subtitle: str = "", back: str = "Back"
+def header(app: App, screen: Screen, rect: pygame.Rect, title: str, subtitle: str = "", back: str | None = None
            ) -> list[Widget]:
-    """The top bar: a small emblem, the screen's title, and a Back button on the right (Esc)."""
+    """The top bar: a small emblem, the screen's title, and a Back button on the right (Esc); `back` names the
+    button ('' for none, 'Back' in the language by default)."""
+    back = _("Back") if back is None else back
     theme = app.theme
     bar_h = theme.px(60)
     bar = pygame.Rect(rect.x, rect.y, rect.w, bar_h)

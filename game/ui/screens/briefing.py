@@ -5,18 +5,15 @@ from __future__ import annotations
 import pygame
 
 from game.i18n import _, tr
-from game.i18n.formats import localized, percent_of
-from game.present.dates import calendar_line
+from game.i18n.formats import localized, money, percent, percent_of
+from game.present.dates import calendar_line, unit_phrase
+from game.present.words import plural
 
 from ..layout import Flow, columns, inset, rows
 from ..theme import Theme
 from ..widgets import Button, Label, Painter, TextBlock, Widget, panel, panel_header
 from .base import Screen, body_rect, header
 from .map import map_view, open_map, paint_map
-
-
-def plural(n: int | float, word: str) -> str:
-    return f"{n:g} {word}" if n == 1 else f"{n:g} {word}s"
 
 
 class BriefingScreen(Screen):
@@ -102,16 +99,17 @@ class BriefingScreen(Screen):
         else:
             body, button = rows(inner, [None, bh], theme.px(12))
         flow = Flow(body, "office", self.scroll, "office", theme.px(4), self.invalidate)
-        income = f" (+${sg.budget_per_turn:g}m a {unit})" if sg.budget_per_turn else ""
+        income = " (+" + unit_phrase("per", unit, amount=money(f"{sg.budget_per_turn:g}")) + ")" \
+            if sg.budget_per_turn else ""
         facts = [
             (_("Secretary-General"), sg.name),
             (_("Prestige"), tr("{part} of {whole}", part=localized(f"{sg.prestige:g}"), whole=100)),
-            (_("Budget"), f"${sg.budget:g}m{income}"),
+            (_("Budget"), money(f"{sg.budget:g}") + income),
             (_("Envoys"), f"{sg.envoys}"),
             (_("Attention"), tr("{plural_value} at once", plural_value=plural(sg.attention, 'initiative'))),
-            (_("Intelligence"), f"{sg.intelligence:.0%}"),
-            (_("Coordination"), f"{sg.coordination:.0%}"),
-            (_("Visibility"), f"{sg.visibility:.0%}"),
+            (_("Intelligence"), percent(sg.intelligence)),
+            (_("Coordination"), percent(sg.coordination)),
+            (_("Visibility"), percent(sg.visibility)),
         ]
         lh = theme.line_height("body")
         kw = min(theme.px(150), body.w // 2)

@@ -6,17 +6,17 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Game, baseline
-from game.engine.facilitator import decision_of
 from game.engine.opinion import AUDIENCES
-from game.i18n import _, tr
-from game.i18n.formats import localized
-from game.present.dates import day_text, short_date, turn_heading
+from game.i18n import _, tr, trn
+from game.i18n.formats import labelled, localized
+from game.present.dates import day_text, short_date, turn_heading, unit_name
+from game.present.delegations import team_decision_text, team_message_text
 from game.present.lines import rung_paths
-from game.present.news import decision_words, rating_words
+from game.present.news import rating_words
 from game.present.opinion import audience_title, chart_tip, opinion_paths
 from game.present.opinion import heading as opinion_heading
 from game.present.variants import ending_words
-from game.present.words import action_label, pair_name, party_name
+from game.present.words import action_label, pair_name
 from game.report.debrief import facilitator_notes
 
 from ..charts import Series, paint_ladder_chart, paint_share_chart
@@ -53,7 +53,8 @@ class DebriefScreen(Screen):
         game = app.session.game
         rules = game.rules
         out = header(app, self, rect, tr("Debrief — {title}", title=rules.scenario.title),
-                     tr("Seed {seed} · {len} turns played", seed=game.seed, len=len(game.inputs)), back=_("Main menu"))
+                     trn("Seed {seed} · {n} turn played", "Seed {seed} · {n} turns played", len(game.inputs),
+                         seed=game.seed), back=_("Main menu"))
         body = body_rect(app, rect)
         bh = theme.px(46)
         main, foot = rows(body, [None, bh], theme.px(12))
@@ -133,7 +134,7 @@ class DebriefScreen(Screen):
             flow.skip(theme.px(8))
             para(_("What really happened"), "small", pal.muted, True)
             for note in scn.historical_notes:
-                para(f"{day_text(note.date)}: {note.text}", "small")
+                para(labelled(day_text(note.date), note.text), "small")
         if scn.discussion:
             flow.skip(theme.px(8))
             para(_("For discussion"), "small", pal.muted, True)
@@ -167,15 +168,13 @@ class DebriefScreen(Screen):
         titles = {ev.key: ev for ev in rules.events}
         w = flow.width
         for t, inp in enumerate(game.inputs):
-            words = [action_label(rules, a) for a in inp.actions] or ["waited"]
+            words = [action_label(rules, a) for a in inp.actions] or [_("waited")]
             for ev_id, choice in inp.choices:
                 ev = titles.get(ev_id)
                 label = next((c.label for c in ev.choices if c.key == choice), choice) if ev else choice
                 words.append(tr("answered '{title}': {label}", title=ev.title if ev else ev_id, label=label))
-            words += [tr("{party}'s team chose to {decision}", party=party_name(rules, party),
-                         decision=decision_words(decision_of(decision)))
-                      for party, decision in inp.decisions]
-            text = f"{turn_heading(rules, t)}: " + "; ".join(words)
+            words += [team_decision_text(rules, party, decision) for party, decision in inp.decisions]
+            text = labelled(turn_heading(rules, t), _("; ").join(words))
             flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, w, "small")), text=text, role="small"))
         notes = facilitator_notes(rules, game.interventions, self.app.session.votes)
         if notes:
@@ -183,9 +182,19 @@ class DebriefScreen(Screen):
             flow.add(Label(flow.take(theme.line_height("small", True)), text=_("The facilitator").upper(), role="small",
                            bold=True, colour=pal.muted))
         for note in notes:
-            text = f"{unit.capitalize()} {note.turn + 1} ({note.date}): {note.text}"
+            text = tr("{unit} {n} ({date}): {text}", unit=unit_name(unit), n=note.turn + 1, date=note.date,
+                      text=note.text)
             flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, w, "small")), key=f"facilitator:{note.turn}",
                                text=text, role="small", colour=pal.accent_hi))
+        messages = self.app.session.messages
+        if messages:
+            flow.skip(theme.px(6))
+            flow.add(Label(flow.take(theme.line_height("small", True)), text=_("The teams' messages").upper(),
+                           role="small", bold=True, colour=pal.muted))
+        for n, message in enumerate(messages):
+            text = labelled(turn_heading(rules, message.turn), team_message_text(rules, message))
+            flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, w, "small")), key=f"message:{n}", text=text,
+                               role="small"))
         flow.skip(theme.px(6))
         if self.opinion and self.opinion[0]:
             series = [Series(audience_title(a), tuple(path), i + 2) for i, (a, path) in

@@ -16,6 +16,8 @@ from ..layout import Flow, inset, rows
 from ..widgets import Button, Painter, TextBlock, Widget, panel
 from .base import Screen, body_rect, header
 
+# What an instrument is aimed at, in words (the spec holds an id).
+TARGET_KINDS = {"pair": N_("a pair"), "party": N_("a party"), "none": N_("no one")}
 TABS = (("play", N_("How to play")), ("instruments", N_("Instruments")), ("ladder", N_("The ladder")),
         ("glossary", N_("Glossary")))
 
@@ -72,7 +74,8 @@ class HelpScreen(Screen):
             timing = _("at once") if spec.delay == 0 else tr("after {delay}", delay=plural(spec.delay, unit))
             facts = (tr("Default cost: {cost_text} · acts {timing} · lasts {plural_value} · target: {target}",
                         cost_text=cost_text(spec.cost, spec.attention), timing=timing,
-                        plural_value=plural(max(spec.duration, 1), unit), target=spec.target)
+                        plural_value=plural(max(spec.duration, 1), unit),
+                        target=_(TARGET_KINDS.get(spec.target, spec.target)))
                      + (_(" · public") if spec.public else ""))
             self._para(flow, _(spec.summary), indent=icon + theme.px(10))
             self._para(flow, facts, "small", pal.muted, indent=icon + theme.px(10))

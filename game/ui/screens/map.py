@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.i18n import N_, N_plural, _, ngettext, tr
-from game.present.dates import turn_date, unit_name
+from game.present.dates import turn_date, unit_name, unit_phrase
 from game.present.mapview import MapModel, Scene
 
 from ..layout import Flow, columns, inset
@@ -166,9 +166,8 @@ class MapScreen(Screen):
                     words.append(st.rung_name)
                 if rules.turns and st.last_decision in DECISION_WORDS and any(r.turn >= 0 for r in
                                                                               self.app.session.game.reports):
-                    words.append(tr("last {unit}: {decision}",
-                                    unit=unit_name(rules.scenario.calendar.turn_unit).lower(),
-                                    decision=_(DECISION_WORDS[st.last_decision])))
+                    words.append(unit_phrase("last", rules.scenario.calendar.turn_unit,
+                                             what=_(DECISION_WORDS[st.last_decision])))
                 shade = territory_fill(pal, col, scene, pid)
                 swatch_row(" · ".join(words), lambda s, r, c=shade: (pygame.draw.rect(s, c, r),
                                                                      pygame.draw.rect(s, col.coast, r, 1)))

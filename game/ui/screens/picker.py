@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import _, tr
+from game.i18n import _, tr, trn
 from game.present.dates import calendar_line, period_text
 from game.present.news import difficulty_words
 from game.sim.session import SessionCodeError, decode, encode, shipped_tags
@@ -40,7 +40,8 @@ class PickerScreen(Screen):
 
     def build(self, rect: pygame.Rect) -> list[Widget]:
         app, theme = self.app, self.app.theme
-        out = header(app, self, rect, _("Choose a crisis"), tr("{len} scenarios installed", len=len(app.scenarios)))
+        out = header(app, self, rect, _("Choose a crisis"),
+                     trn("{n} scenario installed", "{n} scenarios installed", len(app.scenarios)))
         body = body_rect(app, rect)
         left, right = columns(body, [1.15, 1.25], theme.px(20))
         out.append(Painter(left, key="list-bg", group="picker", paint=lambda s, r, th: panel(s, r, th, _("Scenarios"))))

@@ -10,7 +10,7 @@ import pygame
 
 from game.engine.record import TurnReport
 from game.i18n import N_, _, tr
-from game.present.dates import unit_name, what_happened
+from game.present.dates import unit_phrase, what_happened
 from game.present.lines import Day, decisions_sentence, report_days
 from game.present.news import NewsItem
 from game.present.reactions import reaction_heading, reactions
@@ -118,7 +118,7 @@ class ReportScreen(Screen):
         values = [t for t in day.totals if t.scale.kind != "rung"]
         if values:
             flow.skip(theme.px(6))
-            para(tr("Over the {turn_unit}", turn_unit=unit_name(rules.scenario.calendar.turn_unit).lower()), "small",
+            para(unit_phrase("over", rules.scenario.calendar.turn_unit), "small",
                  pal.muted, True)
             for t in values:
                 para(t.text, "small", pal.text, indent=theme.px(12))

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pygame
 
-from game.i18n import _, tr
+from game.i18n import _, tr, trn
 from game.present.dates import day_text
 from game.saves import SaveError
 
@@ -72,14 +72,19 @@ class SavesScreen(Screen):
             flow.add(Label(flow.take(theme.line_height("body") + theme.px(10)), text=_("No saved games yet."),
                            colour=theme.palette.faint))
         h = theme.line_height("label") + theme.line_height("small") + theme.px(14)
+        scenarios = {entry.id: entry.scenario for entry in self.app.scenarios}
         for e in self.entries:
             if e.problem:
                 sub = tr("cannot be loaded: {problem}", problem=e.problem)
             else:
-                state = tr("ended: {replace}", replace=e.ending.replace('_', ' ')) if e.ending else _("in progress")
-                sub = tr("{replace} · {turns_played} turns played · {state} · {when}",
-                         replace=e.scenario_id.replace('_', ' '), turns_played=e.turns_played, state=state,
-                         when=when(e.updated))
+                scn = scenarios.get(e.scenario_id)  # its title and ending in the language, the ids otherwise
+                ending = next((o.title for o in scn.endings if o.id == e.ending), None) if scn else None
+                state = tr("ended: {replace}", replace=ending or e.ending.replace('_', ' ')) if e.ending \
+                    else _("in progress")
+                sub = trn("{replace} · {n} turn played · {state} · {when}",
+                          "{replace} · {n} turns played · {state} · {when}", e.turns_played,
+                          replace=scn.title if scn else e.scenario_id.replace('_', ' '), state=state,
+                          when=when(e.updated))
             if saving:
                 action, tip = (lambda n=e.name: self._name(n, rebuild=True)), _("Use this name (replaces the save)")
             else:

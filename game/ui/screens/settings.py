@@ -9,6 +9,7 @@ import pygame
 
 from game.i18n import LANGUAGES, NAMES, _, tr
 from game.i18n import current as current_language
+from game.i18n.formats import percent
 
 from ..layout import Flow, inset
 from ..settings import TYPE_SIZES, WINDOW_SIZES, Settings
@@ -31,7 +32,7 @@ class SettingsScreen(Screen):
             (_("Window"), _("The window can also be resized by dragging its edge (down to 1024×640)."), sizes),
             (_("Type size"), _("Larger type for projectors and tired eyes; long panels scroll. A narrow window caps "
                             "it so that the turn screen keeps its three columns."),
-             [(f"type:{t:g}", f"{t:.0%}", replace(s, type_scale=t), s.type_scale == t) for t in TYPE_SIZES]),
+             [(f"type:{t:g}", percent(t), replace(s, type_scale=t), s.type_scale == t) for t in TYPE_SIZES]),
             (_("Colours"), _("The colour-blind-safe palette (Okabe–Ito) keeps danger, ladder and charts distinct."),
              [("colours:standard", _("Standard"), replace(s, colour_blind=False), not s.colour_blind),
               ("colours:safe", _("Colour-blind safe"), replace(s, colour_blind=True), s.colour_blind)]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game import __version__
-from game.i18n import N_, _, tr
+from game.i18n import N_, _, tr, trn
 from game.saves import SaveError
 
 from ..layout import columns, inset
@@ -103,8 +103,8 @@ class TitleScreen(Screen):
         if latest is None:
             return _("No game in progress")
         titles = {e.id: e.scenario.title for e in self.app.scenarios}
-        return tr("{get} · {turns_played} turns played",
-                  get=titles.get(latest.scenario_id, latest.scenario_id), turns_played=latest.turns_played)
+        return trn("{get} · {n} turn played", "{get} · {n} turns played", latest.turns_played,
+                   get=titles.get(latest.scenario_id, latest.scenario_id))
 
     def key(self, event: pygame.event.Event) -> bool:
         actions = [self.new_game, self.resume, self.load, self.settings, self.help, self.app.quit]

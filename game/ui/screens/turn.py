@@ -10,9 +10,9 @@ import pygame
 from game.engine import Action, IllegalAction
 from game.engine.observation import Observation
 from game.i18n import _, tr, trn
-from game.i18n.formats import localized, percent_of
+from game.i18n.formats import labelled, localized, percent_of
 from game.present.conditions import requirement_text
-from game.present.dates import turn_date, turn_heading, unit_name
+from game.present.dates import capitalised, turn_date, turn_heading, unit_count, unit_name, unit_phrase
 from game.present.leaders import mood
 from game.present.news import intention_words, news_by_date
 from game.present.odds import issue_words, odds_lines
@@ -37,6 +37,7 @@ from game.sim.odds import OddsBook
 from .. import cards, icons
 from ..guide import EFFECTS
 from ..layout import Flow, columns, inset, rows
+from ..session import RemoteError
 from ..theme import Theme
 from ..widgets import Button, Label, Painter, TextBlock, Widget, panel, panel_header
 from .base import Screen, emblem
@@ -191,8 +192,8 @@ class TurnScreen(Screen):
             buttons_w += fac_w + theme.px(8)
         text_x = bar.x + pad + theme.px(36) + theme.px(12)
         avail = right_edge - buttons_w - text_x
-        date = tr("{unit} {n} of {turns} · {date} · {left} left", unit=unit_name(unit), n=min(obs.turn + 1, obs.turns),
-                  turns=obs.turns, date=turn_date(rules, obs.turn), left=plural(left_turns, 'turn'))
+        date = tr("{unit} {n} of {turns} · {date} · {left}", unit=unit_name(unit), n=min(obs.turn + 1, obs.turns),
+                  turns=obs.turns, date=turn_date(rules, obs.turn), left=unit_count("left", left_turns, unit))
         if self.session.session_code:  # first, so that a narrow bar cuts the turns left rather than the code
             date = tr("Session {session_code} · {date}", session_code=self.session.session_code, date=date)
         committed = self.game.committed(self.session.orders, self.session.choices)
@@ -238,7 +239,7 @@ class TurnScreen(Screen):
             "attention": _("Initiatives you can still start this turn; emergencies elsewhere take slots away."),
         }
         for r, cw in zip(res, widths, strict=True):
-            now = f"{r.label.capitalize()}: {r.now}" + (tr(" now, {after} after this turn's orders and answers",
+            now = labelled(r.label.capitalize(), r.now) + (tr(" now, {after} after this turn's orders and answers",
                                                            after=r.after)
                                                         if r.after is not None else "") + ". "
             box = pygame.Rect(cx, by, cw, bh)
@@ -282,6 +283,7 @@ class TurnScreen(Screen):
         flow.add(TextBlock(flow.take(TextBlock.measure(theme, note, flow.width, "small")), text=note, role="small",
                            colour=theme.palette.faint))
         leaders = {p.id: p.leader or "" for p in rules.scenario.parties}
+        initials = {p.id: p.initials or "" for p in rules.scenario.parties}
         said = {r.party: r for r in reactions(self.game, obs=obs)}
         for party in obs.parties:
             said_now = said.get(party.id)
@@ -298,11 +300,11 @@ class TurnScreen(Screen):
                    + (tr("Recent contact shows it intends to {intention}.",
                          intention=intention_words(party.intention)) if party.intention else
                       _("Its intention is unknown: good offices, an envoy, Track II or a visit would reveal it."))
-                   + (" " + tr("Last {unit}: {reaction}", unit=unit_name(unit).lower(), reaction=reaction[0])
+                   + (" " + capitalised(unit_phrase("last", unit, what=reaction[0]))
                       if reaction else ""))
             flow.add(Painter(flow.take(ph), key=f"party:{party.id}", tip=tip,
                              paint=lambda s, r, th, p=party, re=reaction: cards.paint_party(
-                                 s, r, th, p, leaders.get(p.id, ""), obs.turn, unit, re)))
+                                 s, r, th, p, leaders.get(p.id, ""), obs.turn, unit, re, initials.get(p.id))))
         out += flow.finish()
         return out
 
@@ -319,7 +321,7 @@ class TurnScreen(Screen):
         rect = pygame.Rect(area.x, area.y, area.w, h)
         values = [track_reading(rules, t) for t in tracks]
         about = {t.key: t.description for t in rules.tracks}
-        tip = " · ".join(f"{t.name}: {about[t.id] or v}" + (_(" (an estimate, 90% band)") if t.estimate else "")
+        tip = " · ".join(labelled(t.name, about[t.id] or v) + (_(" (an estimate, 90% band)") if t.estimate else "")
                          for t, v in zip(tracks, values, strict=True))
         inner = self._inner(rect, theme)
         return [
@@ -363,7 +365,7 @@ class TurnScreen(Screen):
                 cost_text(rules.instruments[opt.key].cost)
             about = rules.proposals[opt.key].text if opt.kind == "proposal" else rules.instruments[opt.key].description
             tip = tr("{name}: not possible now: {reason}",
-                     name=opt.name, reason=reason) if reason else f"{opt.name}: {cost}. {about}"
+                     name=opt.name, reason=reason) if reason else labelled(opt.name, f"{cost}. {about}")
             flow.add(Button(cell, key=f"ins:{opt.key}", label=opt.name, lines=2, align="left",
                             icon=icons.for_kind(opt.kind), selected=opt.key == self.selected,
                             greyed=reason is not None, hotkey=keys.get(opt.key, ""), tip=tip, sound="select",
@@ -480,7 +482,7 @@ class TurnScreen(Screen):
                    "small", muted)
         needs = self._needs(ins)
         if needs:
-            self._para(flow, theme, _("Needs: ") + "; ".join(needs), "small", muted)
+            self._para(flow, theme, _("Needs: ") + _("; ").join(needs), "small", muted)
 
     def _detail_about(self, flow: Flow, theme: Theme, opt: Option) -> None:
         rules = self.session.rules
@@ -657,9 +659,7 @@ class TurnScreen(Screen):
         out += flow.finish()
         unit = rules.scenario.calendar.turn_unit
         n = len(session.orders)
-        out.append(Button(end, key="end", group="orders-end", label=tr("End {unit} {value}",
-                                                                       unit=unit_name(unit).lower(),
-                                                                       value=obs.turn + 1),
+        out.append(Button(end, key="end", group="orders-end", label=unit_phrase("end", unit, n=obs.turn + 1),
                           sub=f"{plural(n, 'order')}" if end.h >= theme.px(44) else "", kind="primary",
                           hotkey="E", on_click=self.end_turn, sound="turn",
                           tip=_("Send the orders; the parties decide and the crisis moves (E)")))
@@ -688,7 +688,7 @@ class TurnScreen(Screen):
         for ini in obs.initiatives:
             label = ini.name + (f" → {target_name(rules, ini.target)}" if ini.target else "")
             detail = cards.initiative_detail(ini, turn_date(rules, obs.turn + ini.ends_in), unit)
-            flow.add(Painter(flow.take(ih), key=f"ini:{ini.key}:{ini.target}", tip=f"{label}: {detail}",
+            flow.add(Painter(flow.take(ih), key=f"ini:{ini.key}:{ini.target}", tip=labelled(label, detail),
                              paint=lambda s, r, th, i=ini, la=label, d=detail: cards.paint_initiative(s, r, th, i, la,
                                                                                                        d)))
         if obs.distractions:
@@ -786,6 +786,10 @@ class TurnScreen(Screen):
             self.app.toast(tr("Cannot end the turn: {refusal_text}",
                               refusal_text=refusal_text(session.rules, exc.refusal)), danger=True)
             return
+        except RemoteError as exc:
+            self.invalidate()  # the teacher may have changed the world: the screen shows the server's
+            self.app.toast(exc.message, danger=True)
+            return
         self.selected = None
         self.invalidate()  # beneath the report, the turn screen shows the world as it now is
         from .report import ReportScreen
@@ -857,10 +861,10 @@ class TurnScreen(Screen):
             return
         self.selected = None
         self._obs = None
-        note = tr("; {plural_value} no longer possible and dropped",
-                  plural_value=plural(result.dropped, 'order or answer')) if result.dropped else ""
-        self.app.toast(tr("Scenario reloaded: {plural_value} replayed{note}.",
-                          plural_value=plural(len(self.game.inputs), 'turn'), note=note))
+        note = trn("; {n} order or answer no longer possible and dropped",
+                   "; {n} orders or answers no longer possible and dropped", result.dropped) if result.dropped else ""
+        self.app.toast(trn("Scenario reloaded: {n} turn replayed{note}.",
+                           "Scenario reloaded: {n} turns replayed{note}.", len(self.game.inputs), note=note))
         self.invalidate()
         self.on_enter()
 
