@@ -5,6 +5,8 @@ advisor at the window's defaults; `balance` on every shipped scenario. A plain s
 
     python benchmarks/speed.py [--before DIR] [--only NAME ...] [--repeats N] [--quick]
 
+`--only random passive` measures only those Monte Carlo rows.
+
 Every measurement runs in its own process on the code of this checkout. With `--before DIR` (another checkout of
 the project, e.g. `git worktree add /tmp/before main`), each is also run on that code, interleaved with this
 one's, so both columns come from the same run on the same machine load.
@@ -174,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", metavar="DIR", help="another checkout to measure side by side")
     parser.add_argument("--only", nargs="*", default=[], help="measure only these (monte-carlo, debrief, class, "
-                        "advisor, balance)")
+                        "advisor, balance; or random, passive, greedy: those Monte Carlo rows)")
     parser.add_argument("--repeats", type=int, default=3, help="Monte Carlo repeats, median kept (default 3)")
     parser.add_argument("--quick", action="store_true", help="a tenth of the Monte Carlo games")
     parser.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
@@ -196,8 +198,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {name} | {GOALS.get(name.split()[0] if name.startswith('balance') else name, '')} | "
               f"{' | '.join(cells)} |", flush=True)
 
-    if "monte-carlo" in wanted:
+    policies = wanted & {"random", "passive", "greedy"}
+    if "monte-carlo" in wanted or policies:
         for name, scenario, policy, games in MONTE_CARLO:
+            if "monte-carlo" not in wanted and policy not in policies:
+                continue
             n = max(10, games // 10) if args.quick else games
             row(f"{name}", lambda root, s=scenario, p=policy, n=n: median_of(
                 args.repeats, lambda: monte_carlo(root, s, p, n)))

@@ -9,7 +9,9 @@ from .record import PUBLIC_CAUSES, Cause, Change, Message, TurnReport
 from .rng import Dice
 from .rules import EffectRule, Rules
 from .slots import Slot
-from .state import GameState
+from .state import ESTIMATED, ESTIMATED_INDEX, GameState
+
+PER_PARTY = len(ESTIMATED)  # estimated values per party, in the intelligence snapshot (intel.py)
 
 _OFFICE_LIMITS = {
     "prestige": (0.0, 100.0),
@@ -55,8 +57,10 @@ class Ctx:
         p = self._parties[i]
         before = getattr(p, attr)
         after = before + delta
-        if mark and cause.kind in PUBLIC_CAUSES and attr in self.rules.estimated_attrs:
-            self.touched.append(self.rules.estimated_attrs[attr] + i * self.rules.estimated_per_party)
+        if mark and cause.kind in PUBLIC_CAUSES:
+            j = ESTIMATED_INDEX.get(attr)
+            if j is not None:
+                self.touched.append(j + i * PER_PARTY)
         lo = -1.0 if attr == "grievance" else 0.0
         if after < lo:
             after = lo
@@ -130,9 +134,9 @@ class Ctx:
     def stir(self, i: int, attr: str) -> None:
         """Mark party i's `attr` as touched by something public without changing it, where whether a change was
         made depends on hidden values (so that the estimates' bands do not give them away)."""
-        j = self.rules.estimated_attrs.get(attr)
+        j = ESTIMATED_INDEX.get(attr)
         if j is not None:
-            self.touched.append(j + i * self.rules.estimated_per_party)
+            self.touched.append(j + i * PER_PARTY)
 
     def contact(self, value: int) -> None:
         """A contact reported on hidden value `value` (snapshot order): good information for the estimates."""
@@ -158,8 +162,10 @@ class Ctx:
         held there; both are reported as a warning in the turn report, so values stay finite and saves work."""
         if slot.set is None:
             return
-        if cause.kind in PUBLIC_CAUSES and slot.label in self.rules.estimated_slots:
-            self.touched.append(self.rules.estimated_slots[slot.label])
+        if cause.kind in PUBLIC_CAUSES:
+            j = self.rules.estimated_slots.get(slot.label)
+            if j is not None:
+                self.touched.append(j)
         before = slot.get(self.state)
         if op == "=":
             after = value
@@ -176,9 +182,10 @@ class Ctx:
             after = bool(after)
         else:
             after = float(after)
-            if slot.guard and not slot.lo <= after <= slot.hi:
-                self._overflow(slot, text, cause, slot.hi)
-            after = _clamp(after, slot.lo, slot.hi)
+            lo, hi = slot.lo, slot.hi
+            if slot.guard and not lo <= after <= hi:
+                self._overflow(slot, text, cause, hi)
+            after = lo if after < lo else hi if after > hi else after  # _clamp, written out in the hot path
             if slot.integer:
                 after = int(round(after))
         slot.set(self.state, after)

@@ -69,7 +69,7 @@ def roll_incident(ctx: Ctx, k: int) -> None:
         return  # draws are addressed, so skipping one when nothing can happen changes no other
     pair = ctx.state.pairs[k]
     pair.incidents += 1
-    cause = Cause(INCIDENT, ctx.rules.pair_ids[k])
+    cause = ctx.rules.cause(INCIDENT, ctx.rules.pair_ids[k])
     ctx.pressure(k, ctx.rules.tuning.incident_size, cause)
     for i in ctx.rules.pair_members[k]:
         ctx.party(i, "hostility", 0.03, cause)

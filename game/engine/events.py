@@ -15,13 +15,15 @@ from .record import CHOICE, EVENT, Cause
 from .rules import ChoiceRule, EventRule, Words
 from .state import GameState
 
+_NUMBER = (float, int)  # an event's chance given as a number rather than an expression
+
 
 def _chance_holds(ctx: Ctx, ev: EventRule) -> bool:
     """The event's chance, drawn this turn (true when it has none)."""
     chance = ev.chance
     if chance is None:
         return True
-    p = chance if isinstance(chance, float | int) else float(chance(ctx.state))
+    p = chance if isinstance(chance, _NUMBER) else float(chance(ctx.state))
     return ctx.dice.uniform(ctx.turn, rng.EVENT, ev.index) < p
 
 
@@ -29,15 +31,19 @@ def fire(ctx: Ctx, ev: EventRule, cause: Cause | None = None) -> None:
     """Fire the event: count it, report it, apply its effects, await its choices. `cause` defaults to the event."""
     state = ctx.state
     state.fired[ev.key] = state.fired.get(ev.key, 0) + 1
-    cause = cause or Cause(EVENT, ev.key)
+    cause = cause or ctx.rules.cause(EVENT, ev.key)
     ctx.report.events.append(ev.key)
-    variant = choose_words(state, ev.variants, f"event:{ev.key}")
+    variant = choose_words(state, ev.variants, f"event:{ev.key}") if ev.variants else -1
     for c in ev.choices:
-        choose_words(state, c.variants, f"choice:{ev.key}.{c.key}")
-    ctx.say("news", "event", (ev.key,) if not ev.variants else (ev.key, variant), cause)
-    ctx.effects(ev.effects, cause)
+        if c.variants:
+            choose_words(state, c.variants, f"choice:{ev.key}.{c.key}")
+    if ctx.record:
+        ctx.say("news", "event", (ev.key,) if not ev.variants else (ev.key, variant), cause)
+    if ev.effects:
+        ctx.effects(ev.effects, cause)
+    update_rung = escalation.update_rung
     for k in range(len(state.pairs)):
-        escalation.update_rung(ctx, k)  # the ladder shows at once what the event did to the pressure
+        update_rung(ctx, k)  # the ladder shows at once what the event did to the pressure
     if ev.public:
         ctx.office("visibility", 0.04, cause)
     if ev.choices:
@@ -87,7 +93,7 @@ def affordable(ctx: Ctx, choice: ChoiceRule) -> bool:
 
 def resolve_choice(ctx: Ctx, ev: EventRule, choice: ChoiceRule) -> None:
     """Apply the player's answer to an event (or its default)."""
-    cause = Cause(CHOICE, ev.key, (choice.key,))
+    cause = ctx.rules.cause(CHOICE, ev.key, (choice.key,))
     ctx.state.chose.add((ev.key, choice.key))
     if choice.cost.prestige:
         ctx.office("prestige", -choice.cost.prestige, cause)

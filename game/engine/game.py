@@ -192,8 +192,9 @@ class Game:
         free = self._free(self._spent(()))
         busy = {(i.key, i.target) for i in s.initiatives}
         out: list[Action] = []
+        affords, is_open = _affords, self._is_open
         for key, ins in rules.instruments.items():
-            if self._why_closed(ins) or self._why_unaffordable(ins.key, ins.cost, ins.attention, free):
+            if not (affords(ins.cost, ins.attention, free) and is_open(ins)):
                 continue
             moves = _moves(rules, key)
             if busy or ins.kind == "preventive_deployment":
@@ -204,7 +205,7 @@ class Game:
             else:
                 out += moves
         for key, prop in rules.proposals.items():
-            if self._why_proposal_closed(prop) is None and not self._why_unaffordable(prop.key, prop.cost, False, free):
+            if affords(prop.cost, False, free) and self._why_proposal_closed(prop) is None:
                 out += _moves(rules, key)
         return out
 
@@ -233,14 +234,18 @@ class Game:
             return reason
         return self._why_unaffordable(ins.key, ins.cost, ins.attention, self._free(self._spent(taken, choices)))
 
-    def _why_closed(self, ins) -> Refusal | None:
-        """Why the instrument is not open this turn, whatever the target: out of its dates, or its requirement."""
+    def _is_open(self, ins) -> bool:
+        """Whether the instrument is open this turn, whatever the target: within its dates, its requirement met."""
         t = self.state.turn
-        if not ins.first_turn <= t <= ins.last_turn:
+        return ins.first_turn <= t <= ins.last_turn and (ins.requires is None or bool(ins.requires(self.state)))
+
+    def _why_closed(self, ins) -> Refusal | None:
+        """Why the instrument is not open this turn (`_is_open`): out of its dates, or else its requirement."""
+        if self._is_open(ins):
+            return None
+        if not ins.first_turn <= self.state.turn <= ins.last_turn:
             return Refusal("not_available", (ins.key, ins.first_turn, ins.last_turn))
-        if ins.requires is not None and not ins.requires(self.state):
-            return Refusal("requirement", (ins.key,))
-        return None
+        return Refusal("requirement", (ins.key,))
 
     def _why_busy(self, ins, target_id: str | None, target: int) -> Refusal | None:
         """Why the instrument cannot go to this target besides one already under way: too late for a deployment."""
@@ -364,6 +369,9 @@ class Game:
     def _why_unaffordable(
         self, key: str, cost, attention: bool, free: tuple[float, float, int, int, int]
     ) -> Refusal | None:
+        """Why the office cannot pay for it (`_affords`): the first resource short."""
+        if _affords(cost, attention, free):
+            return None
         if free[0] < cost.prestige:
             return Refusal("needs_prestige", (key, cost.prestige, free[0]))
         if free[1] < cost.budget:
@@ -401,12 +409,13 @@ class Game:
             self._validate(actions, choices)
         seated = self._seated(decisions) if decisions else None
         t = s.turn
-        report = TurnReport(turn=t, date=rules.iso_dates[t])
+        report = TurnReport(t, rules.iso_dates[t], [], [], [], {})
         ctx = Ctx(rules, s, self.dice, report, self.record, self.filter)
         starts = [p.pressure for p in s.pairs]
         # what the world saw of the rungs yesterday: a secret crisis revealed today is a climb the world sees today
         rungs = [rules.world_rung(k, t - 1, p.rung) for k, p in enumerate(s.pairs)]
-        accepted, support = set(s.accepted), opinion.mean_council(s)
+        support = opinion.mean_council(s)
+        accepted = set(s.accepted) if actions else None  # to tell this turn's deals (only orders make them)
         answered = self._answer_pending(ctx, choices)
         for action in actions:
             self._launch(ctx, action)
@@ -428,9 +437,12 @@ class Game:
             self._distraction_news(nxt, s.turn)
             events.fire_due(nxt)
             ctx.touched += nxt.touched
-        deals = [Cause(PROPOSAL, a.use, (a.mode or "private",)) for a in actions
-                 if a.use in s.accepted and a.use not in accepted]
-        opinion.update(ctx, opinion.public_causes(rules, actions), rungs, deals, support)
+        if actions:
+            deals = [rules.cause(PROPOSAL, a.use, (a.mode or "private",)) for a in actions
+                     if a.use in s.accepted and a.use not in accepted]
+            opinion.update(ctx, opinion.public_causes(rules, actions), rungs, deals, support)
+        else:
+            opinion.update(ctx, (), rungs, (), support)
         s.history.append(intel.snapshot(s))
         s.intel.append(intel.log_row(s, ctx.touched, ctx.contacts))
         self._check_ending(report)
@@ -537,12 +549,12 @@ class Game:
         if action.use in self.rules.proposals:
             prop = self.rules.proposals[action.use]
             instruments.record_launch(s, prop.key, prop.pair)
-            cause = Cause(PROPOSAL, prop.key, (action.mode or "private",))
+            cause = self.rules.cause(PROPOSAL, prop.key, (action.mode or "private",))
             self._pay(ctx, prop.cost, cause)
             float_proposal(ctx, prop, action.mode or "private")
             return
         ins = self.rules.instruments[action.use]
-        cause = Cause(INSTRUMENT, ins.key, (action.target,) if action.target else ())
+        cause = self.rules.cause(INSTRUMENT, ins.key, (action.target,) if action.target else ())
         self._pay(ctx, ins.cost, cause)
         if ins.kind == "wait":
             return
@@ -570,11 +582,13 @@ class Game:
             ctx.office("budget", self.rules.budget_income, INCOME)
         drain = self.rules.distraction_budget[t]
         if drain:
-            ctx.office("budget", -drain, Cause(DISTRACTION, "budget", tuple(self.rules.distraction_names[t])))
+            names = tuple(self.rules.distraction_names[t])
+            ctx.office("budget", -drain, self.rules.cause(DISTRACTION, "budget", names))
         ctx.office("prestige", prestige_recovery(self.rules, self.state.office.prestige), RECOVERY)
         for track in self.rules.tracks:
             if track.per_turn is not None:
-                ctx.apply(track.slot, "+=", float(track.per_turn(self.state)), Cause(DYNAMICS, "track", (track.key,)))
+                ctx.apply(track.slot, "+=", float(track.per_turn(self.state)),
+                          self.rules.cause(DYNAMICS, "track", (track.key,)))
 
     def _distraction_news(self, ctx: Ctx, t: int) -> None:
         for name in self.rules.distractions_new[t]:
@@ -603,6 +617,12 @@ class Game:
         if not self.done:
             raise IllegalAction(Refusal("game_not_over"))
         return score(self.rules, self.state, baseline_state, self._start_prestige)
+
+
+def _affords(cost, attention: bool, free: tuple[float, float, int, int, int]) -> bool:
+    """Whether what is `free` (Game._free) pays for `cost`, and for an attention slot if `attention`."""
+    return not (free[0] < cost.prestige or free[1] < cost.budget or free[2] < cost.envoys
+                or (attention and free[3] < 1))
 
 
 def _moves(rules: Rules, key: str) -> list[Action]:

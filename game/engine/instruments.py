@@ -268,10 +268,10 @@ def initiative_cause(rules: Rules, ini: Initiative) -> Cause:
     was launched, so that each order's effects read as its own."""
     kind = rules.instruments[ini.key].target
     if kind == "pair":
-        return Cause(INSTRUMENT, ini.key, (rules.pair_ids[ini.target],))
+        return rules.cause(INSTRUMENT, ini.key, (rules.pair_ids[ini.target],))
     if kind == "party":
-        return Cause(INSTRUMENT, ini.key, (rules.party_ids[ini.target],))
-    return Cause(INSTRUMENT, ini.key)
+        return rules.cause(INSTRUMENT, ini.key, (rules.party_ids[ini.target],))
+    return rules.cause(INSTRUMENT, ini.key)
 
 
 def _good_offices(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:

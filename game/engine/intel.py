@@ -74,7 +74,8 @@ class Estimate:
 
 def log_row(state: GameState, touched: list[int], contacts: list[int]) -> IntelRow:
     """The log row for the turn now starting, from the marks the turn's changes left (see Ctx)."""
-    return IntelRow(state.office.intelligence, tuple(sorted(touched)), tuple(sorted(set(contacts))))
+    return IntelRow(state.office.intelligence, tuple(sorted(touched)) if touched else (),
+                    tuple(sorted(set(contacts))) if contacts else ())
 
 
 class Scales:

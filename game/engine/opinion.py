@@ -10,9 +10,12 @@ of how the office's conduct reads abroad: it does not act on the parties. Every 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from .context import Ctx
 from .record import DYNAMICS, INSTRUMENT, PROPOSAL, Cause, Change
+
+if TYPE_CHECKING:
+    from .context import Ctx
 
 AUDIENCES = ("nonaligned", "press", "council")
 COUNCIL = AUDIENCES.index("council")
@@ -40,6 +43,15 @@ DEAL = (0.12, 0.12, 0.1)
 def _weights(w, defaults: tuple[float, ...]) -> tuple[float, ...]:
     """A scenario's weights with the defaults where it is silent."""
     return tuple(d if getattr(w, a) is None else getattr(w, a) for a, d in zip(AUDIENCES, defaults, strict=True))
+
+
+def weight_tables(scenario) -> tuple[tuple[tuple[int, float], ...], ...]:
+    """The scenario's (audience, weight) pairs with a weight, for public moves, escalation and deals, in that
+    order: worked out once per scenario (Rules.opinion_weights)."""
+    cfg = scenario.opinion
+    return tuple(tuple((a, w) for a, w in enumerate(_weights(given, defaults)) if w)
+                 for given, defaults in ((cfg.public_move, PUBLIC_MOVE), (cfg.escalation, ESCALATION),
+                                         (cfg.deal, DEAL)))
 
 
 def public_causes(rules, actions: Sequence) -> list[Cause]:
@@ -73,34 +85,34 @@ def update(ctx: Ctx, public: Sequence[Cause], rungs_before: Sequence[int], deals
            council_before: float) -> None:
     """The turn's movement of world opinion: fading first, then public moves, rungs crossed, deals and the
     Council's support, each recorded with its cause."""
-    s, cfg = ctx.state, ctx.rules.scenario.opinion
-    if not s.opinion:
+    s, rules = ctx.state, ctx.rules
+    levels = s.opinion
+    if not levels:
         return
-    start = start_levels(ctx.rules.scenario)
-    for a in range(len(AUDIENCES)):
-        drift = cfg.memory * (start[a] - s.opinion[a])
+    cfg = rules.scenario.opinion
+    memory = cfg.memory
+    for a, start in enumerate(rules.opinion_start):
+        drift = memory * (start - levels[a])
         if abs(drift) > 1e-12:
-            before = s.opinion[a]
-            s.opinion[a] = before + drift
+            before = levels[a]
+            levels[a] = before + drift
             if ctx.record:
-                ctx.report.changes.append(Change(f"opinion.{AUDIENCES[a]}", before, s.opinion[a], FADES, False))
+                ctx.report.changes.append(Change(f"opinion.{AUDIENCES[a]}", before, levels[a], FADES, False))
     watched = 0.5 + s.office.visibility  # at average visibility (0.5) a move counts once
+    public_weights, escalation_weights, deal_weights = rules.opinion_weights
     for cause in public:
-        for a, w in enumerate(_weights(cfg.public_move, PUBLIC_MOVE)):
-            if w:
-                _move(ctx, a, w * watched, cause)
+        for a, w in public_weights:
+            _move(ctx, a, w * watched, cause)
     for k, before in enumerate(rungs_before):
         now = ctx.rules.world_rung(k, ctx.turn, s.pairs[k].rung)
         climbed = now - before
         if climbed:
             cause = Cause(DYNAMICS, "opinion_ladder", (k, before, now))
-            for a, w in enumerate(_weights(cfg.escalation, ESCALATION)):
-                if w:
-                    _move(ctx, a, -w * climbed * s.office.visibility, cause)
+            for a, w in escalation_weights:
+                _move(ctx, a, -w * climbed * s.office.visibility, cause)
     for cause in deals:
-        for a, w in enumerate(_weights(cfg.deal, DEAL)):
-            if w:
-                _move(ctx, a, w * watched, cause)
+        for a, w in deal_weights:
+            _move(ctx, a, w * watched, cause)
     if s.council and cfg.council_follow:
         shift = sum(s.council) / len(s.council) - council_before
         if abs(shift) > 1e-9:

@@ -24,8 +24,11 @@ HOLD_UTILITY = 0.45
 _exp = math.exp
 
 
-def fear(ctx: Ctx, i: int) -> float:
-    """Fear of the abyss: grows with the square of the highest rung the party stands on, less for the resolute."""
+def scores(ctx: Ctx, i: int) -> tuple[float, float, float]:
+    """Utilities of (escalate, hold, step back) for party i.
+
+    Fear of the abyss (`dread`) grows with the square of the highest rung the party stands on, less for the
+    resolute."""
     p = ctx.state.parties[i]
     pairs, tops = ctx.state.pairs, ctx.rules.tops
     worst = 0.0
@@ -33,17 +36,12 @@ def fear(ctx: Ctx, i: int) -> float:
         height = pairs[k].rung / tops[k]
         if height > worst:
             worst = height
-    return worst * worst * (1.0 - 0.5 * p.resolve)
-
-
-def scores(ctx: Ctx, i: int) -> tuple[float, float, float]:
-    """Utilities of (escalate, hold, step back) for party i."""
-    p = ctx.state.parties[i]
+    resolve, hostility = p.resolve, p.hostility
+    dread = worst * worst * (1.0 - 0.5 * resolve)
     influence = p.engagement * (0.5 * p.trust + 0.5 * p.receptivity)
-    dread = fear(ctx, i)
     bias = _INTENT_BIAS[p.intention]
     esc = (
-        0.8 * p.hostility
+        0.8 * hostility
         + 0.3 * p.domestic_pressure
         + bias
         + 0.3 * p.grievance
@@ -51,7 +49,7 @@ def scores(ctx: Ctx, i: int) -> tuple[float, float, float]:
         - 0.5 * influence
         - ESCALATION_COST
     )
-    back = 0.45 * (1.0 - p.hostility) + 0.7 * influence - bias - 0.6 * p.audience_cost - 0.2 * p.resolve + 0.7 * dread
+    back = 0.45 * (1.0 - hostility) + 0.7 * influence - bias - 0.6 * p.audience_cost - 0.2 * resolve + 0.7 * dread
     return esc, HOLD_UTILITY, back
 
 
@@ -75,7 +73,7 @@ def apply_decision(ctx: Ctx, i: int, decision: str) -> None:
     ctx.report.decisions[pid] = decision
     if decision == HOLD:
         return
-    cause = Cause(DECISION, pid, (decision,))
+    cause = ctx.rules.cause(DECISION, pid, (decision,))
     sign = 1.0 if decision == ESCALATE else -1.0
     ctx.party(i, "hostility", 0.05 * sign, cause)
     for k in ctx.rules.pairs_of_party[i]:
@@ -114,17 +112,17 @@ def decide_all(ctx: Ctx, forced: Mapping[int, str] | None = None) -> None:
 
     `forced` (party index -> decision) replaces those parties' own choices: a facilitator's override. Mediators
     and observers decide nothing: they are in no pair, so there is nothing for them to escalate."""
-    deciders = ctx.rules.deciders
-    choices = {i: choose(ctx, i) for i in deciders}
+    rules = ctx.rules
+    deciders = rules.deciders
+    choices = [choose(ctx, i) for i in deciders]
     if forced:
-        for i, decision in forced.items():
-            if i in choices:
-                choices[i] = decision
-    for i, decision in choices.items():
+        choices = [forced.get(i, decision) for i, decision in zip(deciders, choices, strict=True)]
+    parties, decisions, party_ids = ctx.state.parties, ctx.report.decisions, rules.party_ids
+    for i, decision in zip(deciders, choices, strict=True):
+        p = parties[i]
         if decision == HOLD:
-            p = ctx.state.parties[i]
             p.last_decision = HOLD
-            ctx.report.decisions[ctx.rules.party_ids[i]] = HOLD
+            decisions[party_ids[i]] = HOLD
         else:
             apply_decision(ctx, i, decision)
         update_intention(ctx, i)

@@ -42,8 +42,11 @@ class Dice:
         self._base = _mix(seed & _MASK)
 
     def uniform(self, turn: int, stream: int, key: int) -> float:
-        """A float in [0, 1)."""
-        return _mix(self._base ^ ((turn << 40) + (stream << 32) + key)) / _TWO64
+        """A float in [0, 1): _mix of the address, written out here because it is the engine's most frequent call."""
+        x = ((self._base ^ ((turn << 40) + (stream << 32) + key)) + 0x9E3779B97F4A7C15) & _MASK
+        x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+        x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & _MASK
+        return (x ^ (x >> 31)) / _TWO64
 
     def reseeded(self, from_turn: int, seed: int) -> Dice:
         """Dice that draw exactly like these before `from_turn` and from `seed` on and after it: the same past,
@@ -69,7 +72,7 @@ class ForkedDice(Dice):
     def uniform(self, turn: int, stream: int, key: int) -> float:
         if turn < self.from_turn:
             return self._past.uniform(turn, stream, key)
-        return _mix(self._base ^ ((turn << 40) + (stream << 32) + key)) / _TWO64
+        return Dice.uniform(self, turn, stream, key)
 
 
 def key_of(*parts: int) -> int:

@@ -17,14 +17,17 @@ from game.scenario.expr import Effect
 from game.scenario.model import Cost, Scenario
 
 from .instruments import SPECS, InstrumentSpec
+from .opinion import start_levels, weight_tables
+from .record import Cause
 from .slots import Slot, SlotTable
-from .state import ESTIMATED, GameState, PartyState
+from .state import ESTIMATED, ESTIMATED_INDEX, GameState, PartyState
 
 Condition = Callable[[GameState], Any]
 
 # Bercovitch: share of mediation attempts that succeed, by issue (references §1.7).
 ISSUE_SUCCESS = {"resources": 0.70, "ethnic": 0.67, "ideology": 0.50, "sovereignty": 0.45, "security": 0.41}
 DEFAULT_SCORE = {"success": 100.0, "partial": 40.0, "failure": -100.0}
+_CALENDAR = frozenset({("global", None, "turn"), ("global", None, "turns_left"), ("global", None, "date")})
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +162,7 @@ class Rules:
             {attr: f"{pid}.{attr}" for attr in PartyState.__dataclass_fields__} for pid in self.party_ids
         ]
         # where each estimated value sits in the intelligence snapshot (intel.py)
-        self.estimated_attrs = {attr: j for j, attr in enumerate(ESTIMATED)}
+        self.estimated_attrs = ESTIMATED_INDEX
         self.estimated_per_party = len(ESTIMATED)
         self.first_pressure = len(self.party_ids) * len(ESTIMATED)
         self.estimated_slots = {f"{pid}.{attr}": i * len(ESTIMATED) + j for i, pid in enumerate(self.party_ids)
@@ -222,9 +225,12 @@ class Rules:
         self.instruments = self._instruments()
         self.proposals = self._proposals()
         self.events = self._events()
-        # the events that may fire on each turn (undated ones, and those whose window covers it), in file order
+        # the events that may fire on each turn (undated ones, and those whose window covers it), in file order,
+        # less those whose condition the calendar alone makes false that turn (`date >= ...`): never drawn for
         self.events_at = [
-            tuple(e for e in self.events if e.turn is None or e.turn <= t <= e.last_turn) for t in range(self.turns)
+            tuple(e for e in self.events
+                  if (e.turn is None or e.turn <= t <= e.last_turn) and self._may_hold(("events", e.index, "when"), t))
+            for t in range(self.turns)
         ]
         # the distractions that begin on each turn, for the news
         self.distractions_new = [
@@ -233,7 +239,18 @@ class Rules:
         ]
         self.endings = self._endings()
         self.historical = self._historical()
+        self.opinion_start = tuple(start_levels(scn))  # where world opinion starts and fades back to
+        self.opinion_weights = weight_tables(scn)  # (audience, weight) for public moves, escalation, deals
         self.moves: dict[str, list[Any]] = {}  # instrument or proposal id -> its every Action, made on first use
+        self._causes: dict[tuple, Cause] = {}  # (kind, id, args) -> the Cause, made on first use (cause)
+
+    def cause(self, kind: str, key: str, args: tuple = ()) -> Cause:
+        """The cause (kind, key, args), made once per scenario: causes are immutable values, so the turn reuses
+        them rather than building the same one again every turn."""
+        found = self._causes.get((kind, key, args))
+        if found is None:
+            found = self._causes[(kind, key, args)] = Cause(kind, key, args)
+        return found
 
     # -- derived globals ---------------------------------------------------------------------------------
     def attention_capacity(self, state: GameState) -> int:
@@ -241,10 +258,10 @@ class Rules:
         return max(0, state.office.attention - self.distraction_attention[t])
 
     def attention_used(self, state: GameState) -> int:
-        return sum(1 for i in state.initiatives if i.attention)
+        return sum([1 for i in state.initiatives if i.attention]) if state.initiatives else 0
 
     def envoys_busy(self, state: GameState) -> int:
-        return sum(i.envoys for i in state.initiatives)
+        return sum([i.envoys for i in state.initiatives]) if state.initiatives else 0
 
     def is_wait(self, use: str) -> bool:
         """True for the instrument that means doing nothing on purpose: no decision to chart, count or replace."""
@@ -262,16 +279,28 @@ class Rules:
         }
 
     # -- building ------------------------------------------------------------------------------------------
+    def _may_hold(self, path: tuple, t: int) -> bool:
+        """False when the condition at `path` is false on turn `t` whatever the state: what the calendar alone
+        says of it (the turn, the turns left, the date) decides it."""
+        expr = self.compiled.expressions.get(path)
+        if expr is None or not expr.refs & _CALENDAR:
+            return True
+        ords = self._date_ordinals
+        known = {("global", None, "turn"): t, ("global", None, "turns_left"): self.turns - t,
+                 ("global", None, "date"): ords[t] if t < len(ords) else ords[-1]}
+        return expr.given(known) is not False
+
     def bind(self, path: tuple) -> Condition | None:
         expr = self.compiled.expressions.get(path)
-        return None if expr is None else expr.bind(self.slots.getter)
+        return None if expr is None else expr.bind(self.slots.getter, self.slots.source)
 
     def bind_effects(self, path: tuple) -> tuple[EffectRule, ...]:
         return tuple(self._effect_rule(e) for e in self.compiled.effects.get(path, ()))
 
     def _effect_rule(self, eff: Effect) -> EffectRule:
-        guard = eff.guard.bind(self.slots.getter) if eff.guard is not None else None
-        return EffectRule(eff.text, self.slots.slot(eff.target), eff.op, eff.value.bind(self.slots.getter), guard)
+        read, inline = self.slots.getter, self.slots.source
+        guard = eff.guard.bind(read, inline) if eff.guard is not None else None
+        return EffectRule(eff.text, self.slots.slot(eff.target), eff.op, eff.value.bind(read, inline), guard)
 
     def _words(self, path: tuple, variants, label: bool = False) -> tuple[Words, ...]:
         out = []

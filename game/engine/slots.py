@@ -32,6 +32,9 @@ class Slot:
     integer: bool = False
     boolean: bool = False
     guard: bool = False  # the bounds only keep the value finite: an effect that reaches them is worth a warning
+    # how a generated expression reads the value itself (Expression.bind's `inline`): Python over the state `s`
+    # giving exactly what `get` gives, with `{key}` for the one value it needs bound (or None); None: call `get`
+    source: tuple[str, Any] | None = None
 
 
 def _party_slot(index: int, pid: str, attr: str) -> Slot:
@@ -45,7 +48,8 @@ def _party_slot(index: int, pid: str, attr: str) -> Slot:
     def put(s: GameState, v: float) -> None:
         setattr(s.parties[index], attr, v)
 
-    return Slot(f"{pid}.{attr}", get, put, lo, 1.0, hidden=attr not in ("power",))
+    return Slot(f"{pid}.{attr}", get, put, lo, 1.0, hidden=attr not in ("power",), source=_attr_source(
+        f"s.parties[{index}]", attr))
 
 
 def _intention_slot(index: int, pid: str) -> Slot:
@@ -62,7 +66,8 @@ def _intention_slot(index: int, pid: str) -> Slot:
 
 def _pair_slot(index: int, pid: str, attr: str, top: int) -> Slot:
     if attr == "rung":
-        return Slot(f"{pid}.rung", lambda s: s.pairs[index].rung, None, 0, top, hidden=False, integer=True)
+        return Slot(f"{pid}.rung", lambda s: s.pairs[index].rung, None, 0, top, hidden=False, integer=True,
+                    source=(f"s.pairs[{index}].rung", None))
     hi = top + 0.999 if attr == "pressure" else 1.0
 
     def get(s: GameState) -> float:
@@ -71,7 +76,8 @@ def _pair_slot(index: int, pid: str, attr: str, top: int) -> Slot:
     def put(s: GameState, v: float) -> None:
         setattr(s.pairs[index], attr, v)
 
-    return Slot(f"{pid}.{attr}", get, put, 0.0, hi, hidden=attr == "pressure")
+    return Slot(f"{pid}.{attr}", get, put, 0.0, hi, hidden=attr == "pressure",
+                source=_attr_source(f"s.pairs[{index}]", attr))
 
 
 _OFFICE_BOUNDS: dict[str, tuple[float, float, bool]] = {
@@ -94,7 +100,12 @@ def _office_slot(attr: str) -> Slot:
     def put(s: GameState, v: float) -> None:
         setattr(s.office, attr, int(round(v)) if integer else v)
 
-    return Slot(attr, get, put, lo, hi, hidden=False, integer=integer)
+    return Slot(attr, get, put, lo, hi, hidden=False, integer=integer, source=_attr_source("s.office", attr))
+
+
+def _attr_source(owner: str, attr: str) -> tuple[str, None] | None:
+    """`owner.attr` for a generated expression, for the state's own attribute names only."""
+    return (f"{owner}.{attr}", None) if attr.isidentifier() and not attr.startswith("_") else None
 
 
 class SlotTable:
@@ -133,6 +144,14 @@ class SlotTable:
         get = slot.get
         return lambda s: float(get(s))
 
+    def source(self, ref: Ref) -> tuple[str, Any] | None:
+        """How a generated expression reads `ref` itself, as `getter` reads it (Expression.bind's `inline`)."""
+        slot = self.slot(ref)
+        if slot.source is None:
+            return None
+        template, key = slot.source
+        return (f"float({template})" if slot.integer else template), key
+
     def _make(self, ref: Ref) -> Slot:
         kind, key, attr = ref
         if kind == "party":
@@ -152,18 +171,23 @@ class SlotTable:
             def put(s: GameState, v: float) -> None:
                 s.council[i] = v
 
-            return Slot(f"council.{key}", lambda s: s.council[i], put, 0.0, 1.0, hidden=False)
+            return Slot(f"council.{key}", lambda s: s.council[i], put, 0.0, 1.0, hidden=False,
+                        source=(f"s.council[{i}]", None))
         if kind == "fired":
-            return Slot(f"fired.{key}", lambda s: s.fired.get(key, 0) > 0, None, 0, 1, hidden=False, boolean=True)
+            return Slot(f"fired.{key}", lambda s: s.fired.get(key, 0) > 0, None, 0, 1, hidden=False, boolean=True,
+                        source=("(s.fired.get({key}, 0) > 0)", key))
         if kind == "used":
-            return Slot(f"used.{key}", lambda s: s.used.get(key, 0), None, 0, 1e9, hidden=False, integer=True)
+            return Slot(f"used.{key}", lambda s: s.used.get(key, 0), None, 0, 1e9, hidden=False, integer=True,
+                        source=("s.used.get({key}, 0)", key))
         if kind == "in_field":
             return Slot(f"in_field.{key}", self._in_field(key), None, 0, 1e9, hidden=False, integer=True)
         if kind == "accepted":
-            return Slot(f"accepted.{key}", lambda s: key in s.accepted, None, 0, 1, hidden=False, boolean=True)
+            return Slot(f"accepted.{key}", lambda s: key in s.accepted, None, 0, 1, hidden=False, boolean=True,
+                        source=("({key} in s.accepted)", key))
         if kind == "chose":
             pair = (key, attr)
-            return Slot(f"chose.{key}.{attr}", lambda s: pair in s.chose, None, 0, 1, hidden=False, boolean=True)
+            return Slot(f"chose.{key}.{attr}", lambda s: pair in s.chose, None, 0, 1, hidden=False, boolean=True,
+                        source=("({key} in s.chose)", pair))
         raise KeyError(f"no slot for {ref}")
 
     def _in_field(self, key: str) -> Callable[[GameState], int]:
@@ -191,7 +215,7 @@ class SlotTable:
             def put_track(s: GameState, v: float) -> None:
                 s.variables[name] = v
 
-            return Slot(name, get_track, put_track, lo, hi, hidden=hidden)
+            return Slot(name, get_track, put_track, lo, hi, hidden=hidden, source=("s.variables[{key}]", name))
         boolean = isinstance(self._variables[name], bool)
 
         def get(s: GameState) -> float | bool:
@@ -201,4 +225,5 @@ class SlotTable:
             s.variables[name] = bool(v) if boolean else v
 
         bound = (0.0, 1.0) if boolean else (-MAX_NUMBER, MAX_NUMBER)
-        return Slot(name, get, put, bound[0], bound[1], hidden=False, boolean=boolean, guard=not boolean)
+        return Slot(name, get, put, bound[0], bound[1], hidden=False, boolean=boolean, guard=not boolean,
+                    source=("s.variables[{key}]", name))

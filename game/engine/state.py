@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 ESTIMATED = ("hostility", "resolve", "trust", "domestic_pressure", "receptivity")  # what the player sees estimated
-
+ESTIMATED_INDEX = {attr: j for j, attr in enumerate(ESTIMATED)}  # where each sits among a party's estimated values
 
 
 @dataclass(slots=True)

@@ -3,7 +3,7 @@
 A condition reads the game state, e.g. ``usa_ussr.rung >= 4 and not quarantine``; an effect changes one value,
 e.g. ``usa.hostility -= 0.1``. Text is tokenized and parsed by hand (no eval, exec or ast) into a small tree,
 names are checked against the scenario's `Symbols`, constant sub-trees are folded, and `Expression.bind` turns
-the tree into nested closures that the engine calls every turn.
+the tree into a function that the engine calls every turn (written out from the tree, see _Writer).
 
 Semantics, chosen so that evaluation can never raise:
 - Numbers are floats. ``true``/``false`` are the numbers 1 and 0 (arithmetic on them is allowed).
@@ -1152,6 +1152,123 @@ class _Parser:
         return ExprError(message, tok.offset)
 
 
+# ----------------------------------------------------------------------------------------------- codegen
+# `Expression.bind` writes the tree out as the body of one Python function rather than nesting a closure per
+# node: a condition read every turn then costs one call instead of one per operator and name. The source is made
+# from the tree only — fixed operators, float literals by repr (which reads back exactly), and names this module
+# makes up for the getters, constants and keys it binds — never from the scenario's text. Every node computes
+# exactly what its closure computes (the same operations on the same values, in the same order), so the two
+# give the same bits; a tree the compiler refuses (too deep) keeps its closures.
+
+Inline = Callable[[Ref], "tuple[str, Any] | None"]
+
+
+def _dv(a: Any, d: Any) -> Any:
+    """Division as the language defines it: by zero gives 0.0."""
+    return a / d if d else 0.0
+
+
+class _Writer:
+    """Writes a tree as Python source, binding what it reads under names of its own."""
+
+    def __init__(self, get: Callable[[Ref], Getter], inline: Inline | None) -> None:
+        self.get, self.inline = get, inline
+        self.names: dict[str, Any] = {"_dv": _dv, "min": min, "max": max, "abs": abs, "bool": bool}
+        self.refs: dict[Ref, str] = {}
+
+    def bind(self, value: Any, prefix: str) -> str:
+        name = f"{prefix}{len(self.names)}"
+        self.names[name] = value
+        return name
+
+    def const(self, value: Any) -> str:
+        if isinstance(value, bool):
+            return "True" if value else "False"
+        if isinstance(value, float) and math.isfinite(value):
+            return f"({value!r})"
+        return self.bind(value, "_c")
+
+    def name(self, ref: Ref) -> str:
+        found = self.refs.get(ref)
+        if found is None:
+            how = self.inline(ref) if self.inline is not None else None
+            if how is None:
+                found = f"{self.bind(self.get(ref), '_g')}(s)"
+            else:
+                template, key = how
+                found = template.format(key=self.bind(key, "_k")) if key is not None else template
+            self.refs[ref] = found
+        return found
+
+    def write(self, node: _Node) -> str:
+        if isinstance(node, _Const):
+            return self.const(node.value)
+        if isinstance(node, _Name):
+            return self.name(node.ref)
+        if isinstance(node, _Neg):
+            return f"(-{self.write(node.operand)})"
+        if isinstance(node, _Not):
+            return f"(not {self.write(node.operand)})"
+        if isinstance(node, _Compare):
+            return self.pair(node.op, node.left, node.right)
+        if isinstance(node, _Arith):
+            return self.arith(node)
+        if isinstance(node, _Logic):
+            return self.logic(node)
+        if isinstance(node, _Call):
+            return self.call(node)
+        if isinstance(node, _IfElse):
+            return f"({self.write(node.then)} if {self.write(node.cond)} else {self.write(node.other)})"
+        raise TypeError(f"no source for {type(node).__name__}")
+
+    def pair(self, op: str, left: _Node, right: _Node) -> str:
+        a, b = self.write(left), self.write(right)
+        if op != "/":
+            return f"({a} {op} {b})"
+        if isinstance(right, _Const):
+            return "(0.0)" if not right.value else f"({a} / {b})"
+        return f"_dv({a}, {b})"
+
+    def arith(self, node: _Arith) -> str:
+        if len(node.rest) == 1:
+            op, right = node.rest[0]
+            return self.pair(op, node.first, right)
+        acc = self.write(node.first)
+        for op, right in node.rest:
+            v = self.write(right)
+            acc = f"_dv({acc}, {v})" if op == "/" else f"{acc} {op} {v}"  # left to right, as the chain adds up
+        return f"({acc})"
+
+    def logic(self, node: _Logic) -> str:
+        joined = f" {node.op} ".join(self.write(item) for item in node.items)
+        if len(node.items) == 2 and all(item.is_bool for item in node.items):
+            return f"({joined})"
+        return f"bool({joined})"
+
+    def call(self, node: _Call) -> str:
+        args = [self.write(a) for a in node.args]
+        if node.name == "abs":
+            return f"abs({args[0]})"
+        if node.name == "clamp":
+            return f"min(max({args[0]}, {args[1]}), {args[2]})"
+        if len(args) == 2:
+            return f"{node.name}({args[0]}, {args[1]})"
+        return f"{node.name}([{', '.join(args)}])"
+
+
+def _generated(node: _Node, get: Callable[[Ref], Getter], inline: Inline | None) -> Getter | None:
+    """The tree as one generated function of the state, or None when the compiler will not take it."""
+    writer = _Writer(get, inline)
+    try:
+        body = writer.write(node)
+        code = compile(f"def _expression(s):\n    return {body}\n", "<expression>", "exec")
+    except (SyntaxError, RecursionError, MemoryError, ValueError):
+        return None
+    space = dict(writer.names)
+    exec(code, space)  # noqa: S102 - source written from the parsed tree by _Writer, not from the scenario's text
+    return space["_expression"]
+
+
 # --------------------------------------------------------------------------------------------------- API
 
 
@@ -1164,8 +1281,12 @@ class Expression:
     constant: float | bool | None
     _node: _Node = field(repr=False)
 
-    def bind(self, read: Callable[[Ref], Callable[[Any], Any]]) -> Callable[[Any], Any]:
-        """Turn the tree into nested closures; read(ref) gives a getter state -> value. Called once per game."""
+    def bind(self, read: Callable[[Ref], Callable[[Any], Any]], inline: Inline | None = None
+             ) -> Callable[[Any], Any]:
+        """Turn the tree into a function of the state; read(ref) gives a getter state -> value. Called once per
+        scenario. `inline(ref)`, where given, may instead say how the function reads `ref` itself: a Python
+        expression over the state `s` (the value the getter gives, exactly), with `{key}` standing for a value
+        it binds, or None for the getter (see _Writer)."""
         cache: dict[Ref, Getter] = {}
 
         def get(ref: Ref) -> Getter:
@@ -1174,7 +1295,12 @@ class Expression:
                 getter = cache[ref] = read(ref)
             return getter
 
-        return self._node.build(get)
+        return _generated(self._node, get, inline) or self._node.build(get)
+
+    def closures(self, read: Callable[[Ref], Callable[[Any], Any]]) -> Callable[[Any], Any]:
+        """The tree as nested closures, one per node: what `bind` generates, computed another way (the tests
+        compare the two)."""
+        return self._node.build(read)
 
     @property
     def tree(self) -> _Node:

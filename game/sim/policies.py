@@ -56,6 +56,9 @@ class RandomPolicy:
     def decide(self, game: Game) -> Decision:
         rng = random.Random(splitmix64(splitmix64(game.seed) ^ game.turn))
         wanted = rng.randint(0, self.max_actions)
+        pending = game.pending()
+        if not wanted and not pending:
+            return [], {}  # nothing to order and nothing to answer: the moves and their shuffle would go unused
         candidates = game.legal_actions()
         rng.shuffle(candidates)
         taken: list[Action] = []
@@ -65,7 +68,7 @@ class RandomPolicy:
             # every candidate is legal on its own; after the first, the resources already ordered may not stretch
             if not taken or game.why_illegal(action, taken) is None:
                 taken.append(action)
-        choices = {event: rng.choice(options)[0] for event, _, options in game.pending() if options}
+        choices = {event: rng.choice(options)[0] for event, _, options in pending if options}
         # without answers the orders were checked as they stand; answers may cost more than the defaults
         if choices and not _jointly_legal(game, taken, choices):
             choices = {}  # the actions were chosen against the default answers, which they can afford

@@ -939,3 +939,45 @@ def test_the_facts_a_condition_gives_are_its_standalone_names() -> None:
     facts = compiled("quarantine and not fired.blockade and prestige > 3").facts()
     assert facts == {QUARANTINE: True, FIRED_BLOCKADE: False}
     assert compiled("quarantine or fired.blockade").facts() == {}
+
+
+# ------------------------------------------------------------------------------------------ generated functions
+
+
+def same(a: Any, b: Any) -> bool:
+    """The same value to the bit: same type, same repr (so -0.0 differs from 0.0 and every NaN is itself)."""
+    return type(a) is type(b) and repr(a) == repr(b)
+
+
+def inline_from_dict(ref: Ref) -> tuple[str, Any]:
+    """Read a dict-backed state inside the generated function: `s[ref]`, as `read` does."""
+    return "s[{key}]", ref
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tree=trees, data=st.data())
+def test_the_generated_function_gives_exactly_what_the_closures_give(tree: tuple, data: st.DataObject) -> None:
+    expression, _ = compile_expression(render(tree, None), SYMBOLS)
+    if expression is None:
+        return
+    state = {ref: data.draw(numbers) for ref in sorted(expression.refs, key=repr)}
+    expected = expression.closures(read)(state)
+    assert same(expression.bind(read)(state), expected)
+    assert same(expression.bind(read, inline_from_dict)(state), expected)
+
+
+def test_a_long_chain_is_generated_flat_and_still_adds_up_left_to_right() -> None:
+    text = " + ".join(["prestige", "0.1", "budget", "-0.3", "tension"] * 40)
+    state = dict(STATE)
+    expression = compiled(text)
+    assert expression.bind(read).__name__ == "_expression"  # generated, not left as closures
+    assert same(expression.bind(read)(state), expression.closures(read)(state))
+    divided = compiled(" / ".join(["prestige", "budget", "tension", "2"] * 10))
+    assert same(divided.bind(read)({**state, BUDGET: 0.0}), divided.closures(read)({**state, BUDGET: 0.0}))
+
+
+def test_the_deepest_expression_still_evaluates() -> None:
+    nested = "min(" * (MAX_DEPTH - 1) + "prestige" + ", 1)" * (MAX_DEPTH - 1)
+    expression = compiled(nested)
+    assert expression.bind(read).__name__ == "_expression"
+    assert expression.bind(read)(STATE) == expression.closures(read)(STATE) == 1
