@@ -4,6 +4,7 @@ text of the scenario, its English as a comment and what is already translated ke
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TextIO
 
 from game.i18n import tr, trn
@@ -34,8 +35,22 @@ def run_translate(scenario: str, lang: str, out: TextIO = sys.stdout) -> int:
                 print(diag, file=out)
         raise CliError(tr("{path} has errors: correct them first, so that no translation is lost", path=target),
                        EXIT_INVALID)
-    target.write_text(skeleton(raw, lang, str(path), existing), encoding="utf-8")
-    done = len(existing.entries) if existing else 0
+    target.write_text(skeleton(raw, lang, _shown(path), existing), encoding="utf-8")
+    done = existing.done if existing else 0
     print(trn("{path}: {done} of {total} texts translated", "{path}: {done} of {total} texts translated", done,
               path=target, done=done, total=len(text_fields(raw))), file=out)
+    stale = len(existing.entries) - existing.done if existing else 0
+    if stale:
+        print(trn("{n} translation is of English that has changed since: `validate` says which",
+                  "{n} translations are of English that has changed since: `validate` says which", stale),
+              file=out)
     return EXIT_OK
+
+
+def _shown(path: Path) -> str:
+    """The scenario's path as the file's header gives it: relative to the current folder when it lies below it,
+    so that a shipped file does not carry one developer's home folder."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -198,6 +198,17 @@ def test_translate_writes_every_text_and_keeps_what_is_done(scenario):
     assert result.ok and result.done == 1
 
 
+def test_translate_counts_only_current_translations_and_names_the_stale(scenario, monkeypatch):
+    write_translation(scenario, ALL_FRENCH, stale=("endings.calm.text",))
+    out = io.StringIO()
+    monkeypatch.chdir(scenario.parent)
+    assert run_translate(str(scenario), "fr", out) == 0
+    assert "9 of 10 texts translated" in out.getvalue()
+    assert "1 translation is of English that has changed since" in out.getvalue()
+    header = translation_path(scenario, "fr").read_text(encoding="utf-8").splitlines()[2]
+    assert header.endswith("python main.py validate minimal.yaml"), header
+
+
 @given(st.dictionaries(st.sampled_from(sorted(ALL_FRENCH) + ["nope", "title.x", ""]),
                        st.one_of(st.text(max_size=30), st.none(), st.integers(), st.lists(st.text(max_size=5)),
                                  st.fixed_dictionaries({"source": st.text(max_size=9), "text": st.text(max_size=30)})),
