@@ -61,8 +61,12 @@ def is_whole(value: float) -> bool:
 
 
 def variable_name(rules: Rules, name: str) -> str:
-    """A scenario variable as the player reads it: the glossary's spelling of the same term if there is one
-    ('defcon' → 'DEFCON'), else its name in words ('ships_held' → 'ships held')."""
+    """A scenario variable as the player reads it: the author's `variable_names` words if given ('ships_held' →
+    'Soviet ships held back'), else the glossary's spelling of the same term ('defcon' → 'DEFCON'), else its name
+    in words ('talks_open' → 'talks open')."""
+    given = rules.scenario.variable_names.get(name)
+    if given:
+        return given
     words = name.replace("_", " ")
     for entry in rules.scenario.glossary:
         if entry.term.lower() == words.lower():

@@ -31,6 +31,7 @@ def run_checks(scn: Scenario) -> list[Problem]:
         check_pairs,
         check_roles,
         check_council,
+        check_variable_names,
         check_dates,
         check_instruments,
         check_proposals,
@@ -255,6 +256,16 @@ def check_council(scn: Scenario) -> Iterator[Problem]:
             "warning",
             tr("{len} members have a veto; the real Council has five permanent members", len=len(permanent)),
         )
+
+
+def check_variable_names(scn: Scenario) -> Iterator[Problem]:
+    """Every name in `variable_names` names a declared variable."""
+    for name in scn.variable_names:
+        if name not in scn.variables:
+            yield Problem(("variable_names", name), "error",
+                          tr("'{name}' is not a variable of the scenario{did_you_mean}; declare it under "
+                             "`variables` or correct the id", name=name,
+                             did_you_mean=did_you_mean(name, scn.variables)), key=True)
 
 
 def _outside(scn: Scenario, day: dt.date | None) -> bool:

@@ -1024,6 +1024,12 @@ class Scenario(Node):
         description="Scenario variables (numbers or true/false) used by conditions.",
         examples=[{"talks_open": False, "refugees": 0}],
     )
+    variable_names: dict[Id, ShortText] = Field(
+        default_factory=dict,
+        description="How the player reads a variable where the game shows it (a condition, a change): words, "
+        "translatable; a variable left out reads as its id in words ('talks_open' → 'talks open').",
+        examples=[{"talks_open": "Talks under way"}],
+    )
     tracks: list[Track] = Field(
         default_factory=list,
         max_length=12,

@@ -99,6 +99,9 @@ def text_fields(raw: Any) -> dict[str, TextField]:
                         continue
                     fid = ".".join((*name, key))
                     found.setdefault(fid, TextField(fid, (*path, key), value))
+                elif isinstance(value, str) and name == ("variable_names",):  # a variable's words, by its id
+                    fid = ".".join((*name, key))
+                    found.setdefault(fid, TextField(fid, (*path, key), value))
                 elif isinstance(value, list) and name[-1:] == ("reactions",):  # a party's lines, by situation
                     for i, line in enumerate(value):
                         if isinstance(line, str):

@@ -34,16 +34,17 @@ def test_rungs_dates_events_and_switches_read_as_words(cuba):
     assert words(cuba, "date >= 1962-10-22") == "from 22 October 1962"
     assert words(cuba, "fired.quarantine_speech") == "after 'Kennedy announces a quarantine'"
     assert words(cuba, "not fired.quarantine_speech") == "before 'Kennedy announces a quarantine'"
-    assert words(cuba, "not deal") == "deal: no"
+    assert words(cuba, "not deal") == "a deal struck: no"  # the scenario's variable_names
     assert words(cuba, "defcon <= 3") == "DEFCON at 3 or less"
     assert words(cuba, "coordination >= 0.45") == "coordination at 45% or more"
     assert words(cuba, "used.good_offices >= 1") == f"after you have used {cuba.instruments['good_offices'].name}"
 
 
 def test_and_or_not_keep_the_grouping_the_author_wrote(cuba):
-    assert words(cuba, "deal and (verified or ships_held)") == "deal: yes and either verified: yes or ships held: yes"
-    assert words(cuba, "not (deal and verified)") == "deal: no or verified: no"
-    assert words(cuba, "deal or verified") == "deal: yes or verified: yes"
+    assert words(cuba, "deal and (verified or ships_held)") == ("a deal struck: yes and either the missiles' removal "
+                                                                "verified: yes or Soviet ships held back: yes")
+    assert words(cuba, "not (deal and verified)") == "a deal struck: no or the missiles' removal verified: no"
+    assert words(cuba, "deal or verified") == "a deal struck: yes or the missiles' removal verified: yes"
 
 
 def test_a_scenario_label_is_preferred_to_the_written_expression(cuba):
