@@ -180,7 +180,8 @@ def _locate(error: dict[str, Any], raw: Any) -> _Located:
     at_key = False
     leftover: list = []
     for part in error["loc"]:
-        if part == "[key]":
+        # pydantic's marker for an error in a mapping's key; an unknown field may itself be spelt "[key]"
+        if part == "[key]" and not (error["type"] == "extra_forbidden" and _has_child(node, part)):
             at_key = True
         elif not leftover and _has_child(node, part):
             part = _actual_key(node, part)

@@ -207,6 +207,14 @@ def test_unknown_nested_field_names_the_model_fields(checks):
     assert (diagnostic.line, diagnostic.col) == (line_of(text, "hostilty"), 5)
 
 
+def test_an_unknown_field_spelt_like_pydantics_key_marker_is_an_unknown_field(checks):
+    # found by the long fuzzing run: a top-level `'[key]': x` crashed the message builder
+    text = minimal_text() + "'[key]': minimal\n"
+    [diagnostic] = load_text(text).diagnostics
+    assert diagnostic.message.startswith("unknown field '[key]' in the scenario"), diagnostic.message
+    assert diagnostic.line == line_of(text, "'[key]'")
+
+
 def test_unknown_field_without_close_match_lists_fields(checks):
     text = minimal_text() + "zzz: 1\n"
     [diagnostic] = load_text(text).diagnostics
