@@ -168,9 +168,10 @@ def build_parser() -> Parser:
                                                           "nobody intervening (plays that game too, so about twice "
                                                           "as long); without it mean_score is null"))
     p.add_argument("--backend", choices=BACKENDS, default="auto",
-                   help=_("what plays the games: 'arrays' steps thousands of worlds at once (the passive policy; "
-                          "the same games as the engine), 'engine' one game at a time; 'auto' (the default) takes "
-                          "the arrays where they can play the batch and says when they cannot"))
+                   help=_("what plays the games: 'arrays' steps thousands of worlds at once (the passive, random "
+                          "and fixed: policies; the same games as the engine but for random's own draws), 'engine' "
+                          "one game at a time; 'auto' (the default) takes the arrays where they can play the batch "
+                          "and says when they cannot"))
     p.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
     p.set_defaults(run=_cmd_simulate)
 

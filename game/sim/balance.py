@@ -167,11 +167,12 @@ def tasks(rules: Rules, runs: int) -> list[Task]:
 def play_task(rules: Rules, task: Task, seed: int) -> tuple[list[Outcome], list[list[TurnInput]]]:
     """Play games [start, stop) of one policy on the run's seeds; their outcomes and each game's inputs.
 
-    The passive games are played on arrays where the array back end can play them (the same games); their inputs
-    are then left empty: only the random policy's are ever replayed (`_in_phases`)."""
+    The passive and fixed policies' games are played on arrays where the array back end can play them (the very
+    same games); their inputs are then left empty: only the random policy's are ever replayed (`_in_phases`),
+    so its games stay the engine's."""
     name, start, stop = task
-    if name == "passive" and why_not(rules, name) is None:
-        return _passive_on_arrays(rules, start, stop, seed), [[] for _ in range(start, stop)]
+    if (name == "passive" or name.startswith("fixed:")) and why_not(rules, name) is None:
+        return _on_arrays(rules, name, start, stop, seed), [[] for _ in range(start, stop)]
     policy = get_policy(name, rules)
     out, inputs = [], []
     for i in range(start, stop):
@@ -181,10 +182,12 @@ def play_task(rules: Rules, task: Task, seed: int) -> tuple[list[Outcome], list[
     return out, inputs
 
 
-def _passive_on_arrays(rules: Rules, start: int, stop: int, seed: int) -> list[Outcome]:
-    from .arrays.play import play_passive
+def _on_arrays(rules: Rules, name: str, start: int, stop: int, seed: int) -> list[Outcome]:
+    from .arrays.play import play_fixed, play_passive
+    from .policies import fixed_action
 
-    out = play_passive(rules, [derive_seed(seed, i) for i in range(start, stop)])
+    seeds = [derive_seed(seed, i) for i in range(start, stop)]
+    out = play_passive(rules, seeds) if name == "passive" else play_fixed(rules, seeds, fixed_action(name, rules))
     endings = rules.endings
     return [Outcome(endings[e].key, RATING_VALUE[endings[e].rating], int(t)) for e, t in zip(out.ending, out.turns,
                                                                                               strict=True)]

@@ -24,7 +24,7 @@ from game.scenario.loader import load_scenario_bytes
 from game.scenario.yamlload import MAX_BYTES
 
 from .arrays import BACKENDS
-from .policies import Policy, get_policy, play
+from .policies import Policy, fixed_action, get_policy, play
 from .seeds import derive_seed
 
 __all__ = ["BACKENDS", "BatchError", "BatchResult", "GameRecord", "derive_seed", "load_rules", "run_batch",
@@ -149,19 +149,29 @@ class _Runner:
 
 @dataclass(frozen=True)
 class _ArrayRunner:
-    """Plays games [start, stop) of a passive batch on arrays (game/sim/arrays), all at once: the same records as
-    `_Runner` gives (tests/sim/arrays/test_equivalence.py)."""
+    """Plays games [start, stop) of a batch on arrays (game/sim/arrays), all at once. Passive and fixed games are
+    the very games `_Runner` plays (tests/sim/arrays/test_equivalence.py); random ones draw the policy's choices from
+    the arrays' own generator: the same distribution, other games (test_distributions.py)."""
 
     rules: Rules
+    policy: str
     seed: int
     with_score: bool
 
     def play(self, bounds: tuple[int, int]) -> list[GameRecord]:
-        from .arrays.play import play_passive, scores
+        from .arrays.play import play_fixed, play_passive, play_random, scores
 
         indices = range(*bounds)
-        out = play_passive(self.rules, [derive_seed(self.seed, i) for i in indices])
-        totals = scores(self.rules, out, out) if self.with_score else [None] * len(indices)
+        seeds = [derive_seed(self.seed, i) for i in indices]
+        if self.policy == "random":
+            out = play_random(self.rules, seeds)
+        elif self.policy.startswith("fixed:"):
+            out = play_fixed(self.rules, seeds, fixed_action(self.policy, self.rules))
+        else:
+            out = play_passive(self.rules, seeds)
+        totals: list = [None] * len(indices)
+        if self.with_score:  # against the same worlds with nobody intervening, as Game.score plays them
+            totals = scores(self.rules, out, out if self.policy == "passive" else play_passive(self.rules, seeds))
         endings = self.rules.endings
         return [
             GameRecord(i, out.seeds[j], endings[out.ending[j]].key, endings[out.ending[j]].rating, int(out.turns[j]),
@@ -242,7 +252,7 @@ def _init_worker(data: bytes, filename: str, policy_name: str, seed: int, with_s
     try:
         rules = load_rules(data, filename)
         if backend == "arrays":
-            _worker["runner"] = _ArrayRunner(rules, seed, with_score)
+            _worker["runner"] = _ArrayRunner(rules, policy_name, seed, with_score)
         else:
             _worker["runner"] = _Runner(rules, get_policy(policy_name, rules), seed, with_score, save_to)
     except Exception as exc:  # handed back to the parent by _play_chunk
@@ -321,7 +331,7 @@ def run_batch(
     used, note = choose_backend(rules, policy_name, backend, save_to is not None)
     began = time.perf_counter()
     if used == "arrays":
-        runner = _ArrayRunner(rules, seed, with_score)
+        runner = _ArrayRunner(rules, policy_name, seed, with_score)
         work, pieces = array_chunks(runs, jobs), chunk_count(runs, jobs, MAX_ARRAY_CHUNK, ARRAY_CHUNKS_PER_JOB)
     else:
         work, pieces = chunks(runs, jobs), chunk_count(runs, jobs)

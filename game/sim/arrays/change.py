@@ -14,27 +14,32 @@ def _clamped(after: np.ndarray, lo: float, hi: float) -> np.ndarray:
     return np.where(after < lo, lo, np.where(after > hi, hi, after))
 
 
-def _put(row: np.ndarray, new: np.ndarray, where: np.ndarray | None) -> None:
-    row[...] = new if where is None else np.where(where, new, row)
+def _add(row: np.ndarray, delta, lo: float, hi: float, where: np.ndarray | None) -> None:
+    """row += delta, held within [lo, hi], in the worlds `where` only (by index: most masks are sparse)."""
+    if where is None:
+        row[...] = _clamped(row + delta, lo, hi)
+        return
+    at = np.flatnonzero(where)
+    if len(at) == 0:
+        return
+    step = delta[at] if np.ndim(delta) else delta
+    row[at] = _clamped(row[at] + step, lo, hi)
 
 
 def party(w: Worlds, i: int, attr: str, delta, where: np.ndarray | None = None) -> None:
     """Add `delta` to party i's `attr`, within [0, 1] ([-1, 1] for grievance)."""
-    row = w.values[attr][i]
-    _put(row, _clamped(row + delta, -1.0 if attr == "grievance" else 0.0, 1.0), where)
+    _add(w.values[attr][i], delta, -1.0 if attr == "grievance" else 0.0, 1.0, where)
 
 
 def pressure(w: Worlds, k: int, top: int, delta, where: np.ndarray | None = None) -> None:
     """Add `delta` to pair k's pressure, kept on its ladder [0, top + 0.999]."""
-    row = w.values["pressure"][k]
-    _put(row, _clamped(row + delta, 0.0, top + 0.999), where)
+    _add(w.values["pressure"][k], delta, 0.0, top + 0.999, where)
 
 
 def office(w: Worlds, attr: str, delta, where: np.ndarray | None = None) -> None:
     """Add `delta` to one of the office's continuous values."""
     lo, hi = _OFFICE_LIMITS[attr]
-    row = w.values[attr]
-    _put(row, _clamped(row + delta, lo, hi), where)
+    _add(w.values[attr], delta, lo, hi, where)
 
 
 def rung(w: Worlds, k: int, new: np.ndarray) -> None:

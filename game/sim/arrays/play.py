@@ -2,7 +2,8 @@
 
 `play_passive(rules, seeds)` plays one game per seed with a Secretary-General who does nothing (events take their
 default answers), as `Game(rules, seed)` stepped to its end does, and returns what each game left: its ending,
-turns, peak rungs, final prestige and budget, in the order of the seeds.
+turns, peak rungs, final prestige and budget, in the order of the seeds. `play_fixed` plays a `fixed:` policy
+(the same games as the engine), `play_random` the random policy (its own draws: the same distribution).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from game.engine.rules import Rules
 
 from . import turn
 from .draws import ArrayDice
+from .moves import Move
+from .orders import fixed_orders, random_orders
 from .tables import Tables
 from .world import Worlds, initial
 
@@ -101,6 +104,39 @@ class _Collector:
 
 def play_passive(rules: Rules, seeds: Sequence[int]) -> Outcomes:
     """One passive game per seed, played to its end on arrays."""
+    return _play(rules, seeds, None)
+
+
+def play_random(rules: Rules, seeds: Sequence[int]) -> Outcomes:
+    """One game per seed with the random policy (its own draws: the same distribution as the engine's random
+    policy, not the same games), played to its end on arrays."""
+    return _play(rules, seeds, random_orders)
+
+
+def play_fixed(rules: Rules, seeds: Sequence[int], action) -> Outcomes:
+    """One game per seed with a `fixed:` policy (the engine Action `action` every turn it is legal): the very games
+    the engine plays (tests/sim/arrays/test_orders.py)."""
+    return _play(rules, seeds, fixed_orders(move_of(tables_for(rules), action)))
+
+
+def move_of(T: Tables, action) -> Move:
+    """The array move of an engine Action."""
+    rules = T.rules
+    for move in T.moves:
+        if move.key != action.use:
+            continue
+        if move.proposal is not None:
+            if move.mode == (action.mode or move.proposal.modes[0]):
+                return move
+            continue
+        kind = move.instrument.target
+        ids = rules.pair_ids if kind == "pair" else rules.party_ids if kind == "party" else None
+        if (ids is None and action.target is None) or (ids is not None and ids[move.target] == action.target):
+            return move
+    raise KeyError(f"no move for {action}")
+
+
+def _play(rules: Rules, seeds: Sequence[int], policy) -> Outcomes:
     T = tables_for(rules)
     n = len(seeds)
     w = initial(rules, n)
@@ -111,6 +147,7 @@ def play_passive(rules: Rules, seeds: Sequence[int]) -> Outcomes:
         start_prestige = w.values["prestige"].copy()
         w, dice = out.take(w, dice, ended)
         while w.n:
-            w, dice = out.take(w, dice, turn.step(T, w, dice))
+            orders = policy(T, w, dice) if policy is not None else None
+            w, dice = out.take(w, dice, turn.step(T, w, dice, orders))
     return Outcomes(tuple(int(s) for s in seeds), out.ending, out.turns, out.peaks, out.prestige, out.budget,
                     start_prestige, tuple(e.key for e in rules.endings))

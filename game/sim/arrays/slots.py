@@ -16,6 +16,7 @@ from game.engine.rules import Rules
 from game.engine.slots import Slot
 from game.scenario.expr import Ref
 
+from . import moves
 from .world import Worlds
 
 
@@ -45,11 +46,9 @@ class Place:
 class ArraySlots:
     """How the arrays read and write each Ref of one scenario."""
 
-    def __init__(self, rules: Rules, in_field: Callable[[str], Callable[[Worlds], Any]] | None = None) -> None:
-        """`in_field(key)`: how many initiatives of instrument `key` act now, for the policies that launch any
-        (without one, none ever do)."""
+    def __init__(self, rules: Rules) -> None:
         self.rules = rules
-        self._in_field = in_field
+        self.initiatives = moves.slots_of(rules)
         self._events = {e.key: e.index for e in rules.events}
         self._choices = {(e.key, c.key): j for j, (e, c) in enumerate((e, c) for e in rules.events for c in e.choices)}
         self._used = {key: j for j, key in enumerate([*rules.instruments, *rules.proposals])}
@@ -105,9 +104,7 @@ class ArraySlots:
         kind, key, attr = ref
         rules = self.rules
         if kind == "in_field":
-            if self._in_field is None:
-                return lambda w: 0.0
-            return self._in_field(key)
+            return moves.in_field(self.initiatives, key)
         if kind != "global":
             raise KeyError(f"no getter for {ref}")
         ords = [d.toordinal() for d in rules.dates]
@@ -116,9 +113,9 @@ class ArraySlots:
             "turn": lambda w: float(w.turn),
             "turns_left": lambda w: float(rules.turns - w.turn),
             "date": lambda w: float(ords[w.turn]),
-            "envoys_free": lambda w: w.envoys - w.values.get("envoys_busy", 0.0),
+            "envoys_free": lambda w: w.envoys - moves.envoys_busy(w, self.initiatives),
             "attention_free": lambda w: (np.maximum(0.0, w.attention - rules.distraction_attention[
-                min(w.turn, rules.turns - 1)]) - w.values.get("attention_used", 0.0)),
+                min(w.turn, rules.turns - 1)]) - moves.attention_used(w, self.initiatives)),
             "max_rung": lambda w: w.rung.max(axis=0),
         }
         return derived[attr]

@@ -2,21 +2,22 @@
 
 `why_not(rules, policy)` is None when every game of the batch can be played on arrays, else the reason as a code
 and its detail (game/cli puts it into words): "saved_games" (games written as save files are the engine's),
-"policy" (a policy not played on arrays, named), "expression" (one the arrays cannot generate, its text).
+"policy" (a policy not played on arrays, named: greedy and historical), "expression" (one the arrays cannot
+generate, its text).
 """
 
 from __future__ import annotations
 
 from game.engine.rules import Rules
 
-POLICIES = ("passive",)  # the policies played on arrays
+POLICIES = ("passive", "random")  # the policies played on arrays, besides every fixed: one
 
 
 def why_not(rules: Rules, policy: str, *, save_games: bool = False) -> tuple[str, str] | None:
     """None when the array back end plays this batch exactly as asked, else (reason code, detail)."""
     if save_games:
         return "saved_games", ""
-    if policy not in POLICIES:
+    if policy not in POLICIES and not policy.startswith("fixed:"):
         return "policy", policy
     from .exprs import Unsupported  # numpy is imported only for the batches it may play
     from .play import tables_for

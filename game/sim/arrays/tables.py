@@ -9,7 +9,7 @@ import numpy as np
 
 from game.engine.rules import EventRule, Rules
 
-from . import exprs
+from . import exprs, moves
 from .exprs import ArrayEffect, ArrayFn
 from .slots import ArraySlots
 
@@ -57,3 +57,22 @@ class Tables:
         margin = rules.tuning.threshold_margin
         self.climb = [np.array([(margin if th else 0.0) for th in ths]) for ths in rules.thresholds]
         self.tops = rules.tops
+        # the orders (moves.py) and what they read: requirements, strengths, proposals' effects
+        self.initiative_slots = moves.slots_of(rules)
+        self.moves = moves.moves_of(rules, self.initiative_slots)
+        self.slots_of_kind: dict[str, list[moves.InitiativeSlot]] = {}
+        for slot in self.initiative_slots:
+            self.slots_of_kind.setdefault(slot.rule.kind, []).append(slot)
+        self.slot_of = {(s.rule.key, s.target): s for s in self.initiative_slots}
+        scn = rules.scenario
+        self.requires = {ins.key: exprs.bind(slots, compiled.expressions.get(("instruments", i, "requires")))
+                         for i, ins in enumerate(scn.instruments)}
+        self.power_exprs = {ins.key: exprs.bind(slots, compiled.expressions.get(("instruments", i, "power")))
+                            for i, ins in enumerate(scn.instruments) if isinstance(ins.power, str)}
+        self.requires.update({p.id: exprs.bind(slots, compiled.expressions.get(("proposals", i, "requires")))
+                              for i, p in enumerate(scn.proposals)})
+        self.on_accept = {p.id: exprs.effects(slots, compiled.effects.get(("proposals", i, "on_accept"), ()))
+                          for i, p in enumerate(scn.proposals)}
+        self.on_reject = {p.id: exprs.effects(slots, compiled.effects.get(("proposals", i, "on_reject"), ()))
+                          for i, p in enumerate(scn.proposals)}
+        self.proposal_rows = {key: j for j, key in enumerate(rules.proposals)}

@@ -1,13 +1,15 @@
 """A whole turn over arrays, in the engine's order (game/engine/game.py `Game.__init__` and `Game.step`) for
 worlds where the Secretary-General orders nothing: events answered, parties' decisions, escalation, the office's
-resources, the next turn's events, world opinion, endings."""
+resources, the next turn's events, world opinion, endings; with orders, the moves launched and the initiatives
+at work before the parties decide."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from . import change, endings, escalation, events, exprs, opinion, parties
+from . import change, endings, escalation, events, exprs, instruments, opinion, parties
 from .draws import ArrayDice
+from .orders import Orders, launch
 from .tables import Tables
 from .world import Worlds
 
@@ -39,8 +41,8 @@ def resources(T: Tables, w: Worlds) -> None:
             exprs.apply(w, place, slot, "+=", exprs._num(per_turn(w)), everywhere)
 
 
-def step(T: Tables, w: Worlds, dice: ArrayDice, answers: dict[int, np.ndarray] | None = None) -> np.ndarray:
-    """Resolve turn `w.turn` in every world, with `answers` to the pending events (default choices elsewhere);
+def step(T: Tables, w: Worlds, dice: ArrayDice, orders: Orders | None = None) -> np.ndarray:
+    """Resolve turn `w.turn` in every world with `orders` (none: nothing ordered, every event's default answer);
     returns each world's ending index (-1 where it plays on)."""
     rules = T.rules
     v = w.values
@@ -48,12 +50,22 @@ def step(T: Tables, w: Worlds, dice: ArrayDice, answers: dict[int, np.ndarray] |
     starts = v["pressure"].copy()
     rungs = [escalation.world_rung(T, k, t - 1, v["rung"][k].copy()) for k in range(len(rules.pair_ids))]
     support = opinion.mean_council(w)
-    events.answer_pending(T, w, answers)
+    public = deals = None
+    if orders is not None:
+        events.answer_pending(T, w, orders.answers)
+        public, deals = np.zeros(w.n, dtype=np.int64), np.zeros(w.n, dtype=np.int64)
+        for place, chosen in enumerate((orders.first, orders.second)):
+            launch(T, w, dice, chosen, public, deals, place)
+    else:
+        events.answer_pending(T, w)
+    if v["ini_active"].any():
+        instruments.act_all(T, w, dice)
     parties.decide_all(T, w, dice)
     escalation.step_escalation(T, w, dice, starts)
     resources(T, w)
+    v["ini_active"] &= v["ini_ends"] > t
     w.turn = t + 1
     if w.turn < rules.turns:
         events.fire_due(T, w, dice)
-    opinion.update(T, w, t, rungs, support)
+    opinion.update(T, w, t, rungs, support, public, deals)
     return endings.reached(T, w)

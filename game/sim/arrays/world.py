@@ -18,6 +18,8 @@ from game.engine.opinion import start_levels
 from game.engine.rules import Rules
 from game.scenario.names import INTENTIONS
 
+from . import moves
+
 PARTY_VALUES = ("hostility", "resolve", "trust", "domestic_pressure", "receptivity", "restraint", "grievance",
                 "power", "audience_cost", "engagement", "intention")
 PAIR_VALUES = ("pressure", "velocity", "rung", "peak_rung", "momentum", "deployment_left", "incidents")
@@ -87,6 +89,7 @@ def initial(rules: Rules, n: int) -> Worlds:
     values["accepted"] = np.zeros((len(rules.proposals), n))
     values["chose"] = np.zeros((sum(len(e.choices) for e in rules.events), n))
     values["pending"] = np.zeros((len(rules.events), n), dtype=bool)
+    values.update(moves.initial_values(rules, n, moves.slots_of(rules)))
     variables = {name: np.full(n, float(v)) for name, v in {**scn.variables,
                                                              **{t.id: float(t.initial) for t in scn.tracks}}.items()}
     return Worlds(0, np.arange(n), np.full(n, -1), values, variables)

@@ -17,14 +17,15 @@ ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "scenarios" / "sample_river_dispute.yaml"
 
 
-def test_passive_batches_are_played_on_arrays_by_default():
-    result = run_batch(SAMPLE, "passive", 40, seed=1)
+@pytest.mark.parametrize("policy", ["passive", "random", "fixed:private_appeal:karelia"])
+def test_passive_random_and_fixed_batches_are_played_on_arrays_by_default(policy):
+    result = run_batch(SAMPLE, policy, 40, seed=1)
     assert (result.backend, result.backend_reason) == ("arrays", None)
 
 
 def test_a_policy_the_arrays_do_not_play_runs_on_the_engine_saying_which():
-    result = run_batch(SAMPLE, "random", 10, seed=1)
-    assert (result.backend, result.backend_reason) == ("engine", ("policy", "random"))
+    result = run_batch(SAMPLE, "historical", 10, seed=1)
+    assert (result.backend, result.backend_reason) == ("engine", ("policy", "historical"))
     asked = run_batch(SAMPLE, "greedy", 2, seed=1, backend="arrays")
     assert (asked.backend, asked.backend_reason) == ("engine", ("policy", "greedy"))
 
@@ -67,9 +68,9 @@ def test_simulate_says_what_played_the_games(capsys):
     assert main(["simulate", str(SAMPLE), "--runs", "30", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert (data["backend"], data["backend_reason"], data["backend_detail"]) == ("arrays", None, None)
-    assert main(["simulate", str(SAMPLE), "--runs", "5", "--policy", "random", "--backend", "arrays"]) == 0
+    assert main(["simulate", str(SAMPLE), "--runs", "2", "--policy", "greedy", "--backend", "arrays"]) == 0
     table = capsys.readouterr().out
-    assert "Played by:             the engine (not the arrays: the random policy is played by the engine only)" \
+    assert "Played by:             the engine (not the arrays: the greedy policy is played by the engine only)" \
         in table.splitlines()
     assert main(["simulate", str(SAMPLE), "--runs", "5", "--backend", "engine"]) == 0
     assert "Played by:             the engine" in capsys.readouterr().out.splitlines()

@@ -1,7 +1,10 @@
-"""Statistical equivalence of the array back end with the engine: on every shipped scenario, the endings of
-100,000 array games are one distribution with those of the engine's games recorded by benchmarks/endings.py
+"""Statistical equivalence of the array back end with the engine: on every shipped scenario, for the passive and
+the random policies, the endings of 100,000 array games are one distribution with those of the engine's games
+recorded by benchmarks/endings.py
 (tests/fixtures/sim/endings.json, 20,000 games on a run seed of their own, so the samples are independent).
 
+The random policy's array games draw its choices from the arrays' own generator, so they are not the engine's
+games: this test is their equivalence (the passive and fixed ones are also compared game for game).
 A G-test of homogeneity at alpha 1e-6: deterministic (fixed seeds), and strict enough that no true equivalence
 fails it, while a rule changed on one side only moves the distribution past it (the last test shows it does,
 for a small change to the array twin). Recorded again with the fingerprints when a rule changes on purpose.
@@ -33,11 +36,12 @@ def array_endings(path: Path, policy: str) -> dict[str, int]:
     return dict(result.endings)
 
 
+@pytest.mark.parametrize("policy", ["passive", "random"])
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.id for s in SCENARIOS])
-def test_passive_endings_on_arrays_are_the_engine_s_distribution(scenario):
-    recorded = RECORDED[scenario.id]["passive"]
+def test_endings_on_arrays_are_the_engine_s_distribution(scenario, policy):
+    recorded = RECORDED[scenario.id][policy]
     assert recorded["runs"] >= 20_000
-    g, df, p = g_test(array_endings(scenario.path, "passive"), recorded["endings"])
+    g, df, p = g_test(array_endings(scenario.path, policy), recorded["endings"])
     assert p > ALPHA, f"G = {g:.1f} on {df} degrees of freedom, p = {p:.2g}"
 
 
