@@ -13,7 +13,7 @@ from .context import Ctx
 from .endings import Score, reached, score
 from .facilitator import Intervention
 from .observation import Observation, observe
-from .proposals import float_proposal
+from .proposals import ACCEPTED, float_proposal
 from .record import DISTRACTION, DYNAMICS, INSTRUMENT, PROPOSAL, RESOURCES, Cause, Refusal, TurnReport
 from .rng import Dice
 from .rules import ChoiceRule, Rules
@@ -434,7 +434,7 @@ class Game:
             events.fire_due(nxt)
             ctx.touched += nxt.touched
         if actions:
-            deals = [rules.cause(PROPOSAL, a.use, (a.mode or "private",)) for a in actions
+            deals = [rules.cause(PROPOSAL, a.use, (a.mode or "private", ACCEPTED)) for a in actions
                      if a.use in s.accepted and a.use not in accepted]
             opinion.update(ctx, opinion.public_causes(rules, actions, s, t), rungs, deals, support)
         else:

@@ -219,7 +219,7 @@ def instruments(rules: Rules, game: Game) -> list[dict[str, Any]]:
             "target": action.target,
             "mode": action.mode,
             "label": action_label(rules, action),
-            "cost": action_cost(rules, action),
+            "cost": action_cost(rules, action, game),
             "timing": timing_text(rules, action.use),
             "summary": _first_sentence(text),
         })

@@ -29,6 +29,7 @@ from game.present.words import (
     action_cost,
     action_label,
     cost_text,
+    mode_name,
     pair_name,
     plural,
     target_name,
@@ -452,7 +453,7 @@ class TurnScreen(Screen):
             self._choice_row(flow, theme, [(t, target_name(rules, t)) for t in opt.targets], "target")
         if len(opt.modes) > 1:
             self._para(flow, theme, _("Private or public (M changes it)"), "small", theme.palette.muted, True)
-            self._choice_row(flow, theme, [(m, m.capitalize()) for m in opt.modes], "mode")
+            self._choice_row(flow, theme, [(m, capitalised(mode_name(m))) for m in opt.modes], "mode")
 
     def _detail_refusal(self, flow: Flow, theme: Theme, opt: Option) -> None:
         action = self.current_action()
@@ -470,8 +471,10 @@ class TurnScreen(Screen):
         muted = theme.palette.muted
         if opt.kind == "proposal":
             prop = rules.proposals[opt.key]
+            action = self.current_action() or Action(opt.key, None, opt.modes[0])
             self._para(flow, theme, tr("Cost: {cost_text} · {timing_text} · put to {pair_name}",
-                                       cost_text=cost_text(prop.cost), timing_text=timing_text(rules, opt.key),
+                                       cost_text=action_cost(rules, action, self.game),
+                                       timing_text=timing_text(rules, opt.key),
                                        pair_name=pair_name(rules, rules.pair_ids[prop.pair])), "small", muted)
             needs = requirement_text(rules, opt.key)
             if needs:
@@ -629,7 +632,7 @@ class TurnScreen(Screen):
                            colour=theme.palette.faint))
         xw = row_h + theme.px(8)
         for i, action in enumerate(session.orders):
-            text = f"{action_label(rules, action)} · {action_cost(rules, action)}"
+            text = f"{action_label(rules, action)} · {action_cost(rules, action, self.game)}"
             text_w = flow.width - xw - theme.px(6)
             h = TextBlock.measure(theme, text, text_w, "small")
             r = flow.take(max(row_h, h))
