@@ -47,7 +47,7 @@ from game.present.news import (
     rating_words,
     role_words,
 )
-from game.present.odds import odds_lines
+from game.present.odds import odds_lines, wear_note
 from game.present.office import commitment_text, office_lines
 from game.present.opinion import opinion_line
 from game.present.reactions import reaction_heading, reactions
@@ -423,7 +423,8 @@ def render_actions(game: Game, orders: Sequence[Action]) -> list[str]:
     for n, action in enumerate(legal, 1):
         lines += _action_lines(game, unit, n, action)
         odds = book.odds(action)
-        for line in odds_lines(rules, odds) if odds else ():
+        worn = wear_note(game, action)
+        for line in [*(odds_lines(rules, odds) if odds else ()), *([worn] if worn else [])]:
             lines += wrap(line, "       ")
         if action in orders:
             lines.append(_("       [in your orders]"))

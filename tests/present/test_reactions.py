@@ -176,7 +176,7 @@ def test_in_the_cuban_crisis_nobody_speaks_of_what_has_not_happened_yet():
 
     scenario = load_scenario(resolve("cuban_missile_crisis_1962")).scenario
     rules = build_rules(scenario)
-    early = {"missile sites", "threatened", "ships slow down", "invites you to Havana"}
+    early = {"missile sites", "threatened", "ships slow down", "invites you to Havana", "ExComm", "Joint Chiefs"}
     for seed in range(12):
         game = Game(rules, seed)
         for _ in range(5):  # 16 to 20 October: the crisis is still secret

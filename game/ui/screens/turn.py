@@ -17,7 +17,7 @@ from game.present.estimates import estimates_note
 from game.present.known import player_view, secret_pairs
 from game.present.leaders import mood
 from game.present.news import intention_words, news_by_date
-from game.present.odds import issue_words, odds_lines
+from game.present.odds import issue_words, odds_lines, wear_note
 from game.present.office import commitment_text, office_lines
 from game.present.opinion import gauges, panel_tip
 from game.present.opinion import heading as opinion_heading
@@ -513,7 +513,8 @@ class TurnScreen(Screen):
         if self._odds is None or self._odds.game is not self.game or self._odds.turn != self.game.turn:
             self._odds = OddsBook(self.game)
         odds = self._odds.odds(action)
-        return [] if odds is None else odds_lines(self.session.rules, odds)
+        worn = wear_note(self.game, action)
+        return ([] if odds is None else odds_lines(self.session.rules, odds)) + ([worn] if worn else [])
 
     def _needs(self, ins) -> list[str]:
         rules = self.session.rules
