@@ -208,7 +208,11 @@ class TurnScreen(Screen):
         steady = [replace(r, after=r.now) for r in res]
         needs = [icon_room + max(theme.width(r.short, "body", True), theme.width(r.label, "small")) for r in steady]
         gaps = theme.px(6) * (len(res) - 1)
-        wanted = max(theme.width(rules.scenario.title, "small", True), theme.width(date, "small")) + theme.px(8)
+        whole = theme.width(rules.scenario.title, "small", True)
+        two_lines = int(whole * 0.55)  # the title may take two lines of small type: it needs only about half
+        if len(theme.wrap(rules.scenario.title, two_lines, "small", True)) > 2:
+            two_lines = whole
+        wanted = max(two_lines, theme.width(date, "small")) + theme.px(8)
         chips_w = min(sum(needs) + gaps, int(avail * 0.72))
         if avail - chips_w - theme.px(8) < wanted:  # the chips give up their icons before the date line is cut
             chips_w = max(avail - wanted - theme.px(8), sum(needs) + gaps - len(res) * (icon_room - theme.px(22)))
@@ -233,6 +237,9 @@ class TurnScreen(Screen):
             h1 = theme.line_height("small", True)
             ty = bar.centery - (h1 + h2) // 2
             out.append(Label(pygame.Rect(text_x, ty, title_w, h1), group="top", text=title, role="small", bold=True))
+        if theme.width(date, "small") > title_w and not self.session.session_code:  # the turns left go first
+            date = tr("{unit} {n} of {turns} · {date}", unit=unit_name(unit), n=min(obs.turn + 1, obs.turns),
+                      turns=obs.turns, date=turn_date(rules, obs.turn))
         out.append(Label(pygame.Rect(text_x, ty + h1, title_w, h2), group="top", text=date, role="small",
                          colour=self.app.theme.palette.accent_hi))
         cx = text_x + title_w + theme.px(8)
