@@ -56,7 +56,15 @@ from game.present.tracks import track_reading
 from game.present.underway import underway
 from game.present.values import ATTRIBUTES, OFFICE_NAMES, attribute_word, value_text
 from game.present.variants import choice_words, ending_words, fired_words
-from game.present.words import action_cost, action_label, mode_name, pair_name, plural, target_name
+from game.present.words import (
+    action_cost,
+    action_label,
+    mode_name,
+    pair_name,
+    plural,
+    prevention_label,
+    target_name,
+)
 from game.present.words import cost_text as _cost_text
 from game.saves import SaveError, TeamMessage, autosave, clean_stale_temps, new_game_id, save_game
 from game.scenario.calendar import turn_of
@@ -627,8 +635,8 @@ def render_ending(game: Game, score: Score, base: Game) -> list[str]:
     lines += [
         tr("Your score: {total:+.1f}", total=score.total),
         f"  {title} ({rating_words(end.rating)}): {localized(format(score.base, '+.1f'))}",
-        tr("  failure prevented (without you: {title}, {rating}): {prevention:+.1f}",
-           title=theirs.title, rating=rating_words(theirs.rating), prevention=score.prevention),
+        "  " + labelled(prevention_label(theirs.rating, score.prevention, theirs.title),
+                        localized(format(score.prevention, "+.1f"))),
         tr("  escalation spared compared with no intervention: {escalation_spared:+.1f}",
            escalation_spared=score.escalation_spared),
         tr("  prestige gained or lost: {prestige:+.1f}", prestige=score.prestige),

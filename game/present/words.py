@@ -6,7 +6,7 @@ from __future__ import annotations
 from game.engine import Action, Game, Rules
 from game.engine.intel import believed_state
 from game.engine.proposals import refusal_cost
-from game.i18n import N_plural, _, ngettext, tr
+from game.i18n import N_, N_plural, _, ngettext, tr
 from game.i18n.formats import localized, money
 from game.scenario.model import Cost
 
@@ -149,6 +149,20 @@ def timing_text(rules: Rules, key: str) -> str:
                                                      plural_value=plural(ins.delay, unit))
     lasts = tr(", lasts {duration}", duration=plural(ins.duration, unit)) if ins.duration > 1 else ""
     return delay + lasts
+
+
+PREVENTION = {
+    "prevented": N_("A failure prevented (without you: {title})"),
+    "not prevented": N_("A failure not prevented (without you: {title})"),
+    "nothing": N_("No failure to prevent (without you: {title})"),
+}
+
+
+def prevention_label(their_rating: str, prevention: float, title: str) -> str:
+    """The score's line for prevention, true to what happened: a failure prevented (the points), a failure that
+    happened anyway, or no failure to prevent (without you the game ended `title`, rated `their_rating`)."""
+    key = "prevented" if prevention else "not prevented" if their_rating == "failure" else "nothing"
+    return tr(PREVENTION[key], title=title)
 
 
 def date_text(rules: Rules, turn: int) -> str:

@@ -69,3 +69,12 @@ def test_the_turn_report_names_the_price_and_the_refusal_apart():
         f"'{name}', floated privately"
     assert cause_label(sample, Cause("proposal", "shared_filling", ("private", "refused"))) == f"'{name}': refused"
     assert cause_label(sample, Cause("proposal", "shared_filling", ("public", "accepted"))) == f"'{name}': accepted"
+
+
+def test_the_scores_prevention_line_says_what_happened_without_you():
+    """'A failure prevented … +0.0' read as if you had prevented something: the line names the three cases."""
+    from game.present.words import prevention_label
+
+    assert prevention_label("failure", 25.0, "War") == "A failure prevented (without you: War)"
+    assert prevention_label("failure", 0.0, "War") == "A failure not prevented (without you: War)"
+    assert prevention_label("partial", 0.0, "A deal") == "No failure to prevent (without you: A deal)"
