@@ -23,7 +23,7 @@ from game.present.opinion import gauges, panel_tip
 from game.present.opinion import heading as opinion_heading
 from game.present.reactions import reactions
 from game.present.refusals import refusal_text
-from game.present.underway import underway
+from game.present.underway import Outcomes, underway
 from game.present.values import sentence_start
 from game.present.words import (
     action_cost,
@@ -73,6 +73,7 @@ class TurnScreen(Screen):
         self.prompted_turn = -1
         self._obs: Observation | None = None
         self._odds: OddsBook | None = None
+        self._outcomes = Outcomes()  # the results on initiatives, read from the reports once each
         self._reveal: str | None = None  # an option chosen by its key, to scroll into view when next drawn
 
     @property
@@ -697,7 +698,7 @@ class TurnScreen(Screen):
         if not obs.initiatives:
             flow.add(Label(flow.take(theme.line_height("small")), text=_("No initiative under way."), role="small",
                            colour=theme.palette.faint))
-        for ini in underway(rules, obs, self.game.reports):
+        for ini in underway(rules, obs, self.game.reports, self._outcomes):
             label = ini.name + (f" → {ini.target}" if ini.target else "")
             detail = ini.detail()
             flow.add(Painter(flow.take(ih), key=f"ini:{ini.key}:{ini.target}", tip=labelled(label, detail),
