@@ -153,7 +153,7 @@ def timing_text(rules: Rules, key: str) -> str:
 
 PREVENTION = {
     "prevented": N_("A failure prevented (without you: {title})"),
-    "not prevented": N_("A failure not prevented (without you: {title})"),
+    "not_prevented": N_("A failure not prevented (without you: {title})"),
     "nothing": N_("No failure to prevent (without you: {title})"),
 }
 
@@ -161,7 +161,7 @@ PREVENTION = {
 def prevention_label(their_rating: str, prevention: float, title: str) -> str:
     """The score's line for prevention, true to what happened: a failure prevented (the points), a failure that
     happened anyway, or no failure to prevent (without you the game ended `title`, rated `their_rating`)."""
-    key = "prevented" if prevention else "not prevented" if their_rating == "failure" else "nothing"
+    key = "prevented" if prevention else "not_prevented" if their_rating == "failure" else "nothing"
     return tr(PREVENTION[key], title=title)
 
 
