@@ -47,7 +47,7 @@ from game.present.news import (
     rating_words,
     role_words,
 )
-from game.present.odds import odds_lines
+from game.present.odds import odds_lines, wear_note
 from game.present.office import commitment_text, office_lines
 from game.present.opinion import opinion_line
 from game.present.reactions import reaction_heading, reactions
@@ -56,7 +56,15 @@ from game.present.tracks import track_reading
 from game.present.underway import underway
 from game.present.values import ATTRIBUTES, OFFICE_NAMES, attribute_word, value_text
 from game.present.variants import choice_words, ending_words, fired_words
-from game.present.words import action_label, mode_name, pair_name, plural, target_name
+from game.present.words import (
+    action_cost,
+    action_label,
+    mode_name,
+    pair_name,
+    plural,
+    prevention_label,
+    target_name,
+)
 from game.present.words import cost_text as _cost_text
 from game.saves import SaveError, TeamMessage, autosave, clean_stale_temps, new_game_id, save_game
 from game.scenario.calendar import turn_of
@@ -421,9 +429,10 @@ def render_actions(game: Game, orders: Sequence[Action]) -> list[str]:
     lines = [_("What you can do this turn ('do N' to add it to your orders):")]
     book = OddsBook(game)
     for n, action in enumerate(legal, 1):
-        lines += _action_lines(rules, unit, n, action)
+        lines += _action_lines(game, unit, n, action)
         odds = book.odds(action)
-        for line in odds_lines(rules, odds) if odds else ():
+        worn = wear_note(game, action)
+        for line in [*(odds_lines(rules, odds) if odds else ()), *([worn] if worn else [])]:
             lines += wrap(line, "       ")
         if action in orders:
             lines.append(_("       [in your orders]"))
@@ -435,13 +444,15 @@ def render_actions(game: Game, orders: Sequence[Action]) -> list[str]:
     return lines
 
 
-def _action_lines(rules: Rules, unit: str, n: int, action: Action) -> list[str]:
-    """'  3. Good offices → Karelia – Lowmark [good_offices karelia_lowmark] — 6 prestige; acts after 1 week'."""
+def _action_lines(game: Game, unit: str, n: int, action: Action) -> list[str]:
+    """'  3. Good offices → Karelia – Lowmark [good_offices karelia_lowmark] — 6 prestige; acts after 1 week'; a
+    proposal with what a refusal would cost on top of its price."""
+    rules = game.rules
     if action.use in rules.proposals:
         prop = rules.proposals[action.use]
         head = tr("{n:>3}. {name} ({mode_word}) [{key} {mode}] — {cost_text}; acts at once",
                   n=n, name=prop.name, mode_word=mode_name(action.mode), mode=action.mode, key=prop.key,
-                  cost_text=cost_text(prop.cost))
+                  cost_text=action_cost(rules, action, game, ", "))
         return [head, *wrap(first_sentence(prop.text), "       ")]
     ins = rules.instruments[action.use]
     target = f" → {target_name(rules, action.target)}" if action.target else ""
@@ -460,7 +471,7 @@ def render_orders(game: Game, orders: Sequence[Action], choices: dict[str, str])
         return [_("No orders yet this turn: 'actions' lists what you can do; 'end' ends the turn as it stands.")]
     lines = [_("This turn's orders:")] if orders else [_("No actions ordered this turn.")]
     for action in orders:
-        cost = _cost_text(_cost_of(rules, action), _attention(rules, action), ", ")
+        cost = action_cost(rules, action, game, ", ")
         lines.append(f"  - {action_label(rules, action)} · {cost}")
     titles = {key: (title, dict(options)) for key, title, options in game.pending()}
     for key, choice in choices.items():
@@ -470,14 +481,6 @@ def render_orders(game: Game, orders: Sequence[Action], choices: dict[str, str])
     if commits:
         lines += wrap(commits, "  ")
     return lines
-
-
-def _cost_of(rules: Rules, action: Action):
-    return rules.proposals[action.use].cost if action.use in rules.proposals else rules.instruments[action.use].cost
-
-
-def _attention(rules: Rules, action: Action) -> bool:
-    return action.use in rules.instruments and rules.instruments[action.use].attention
 
 
 # ---- what changed, and why ------------------------------------------------------------------------------------
@@ -632,8 +635,8 @@ def render_ending(game: Game, score: Score, base: Game) -> list[str]:
     lines += [
         tr("Your score: {total:+.1f}", total=score.total),
         f"  {title} ({rating_words(end.rating)}): {localized(format(score.base, '+.1f'))}",
-        tr("  failure prevented (without you: {title}, {rating}): {prevention:+.1f}",
-           title=theirs.title, rating=rating_words(theirs.rating), prevention=score.prevention),
+        "  " + labelled(prevention_label(theirs.rating, score.prevention, theirs.title),
+                        localized(format(score.prevention, "+.1f"))),
         tr("  escalation spared compared with no intervention: {escalation_spared:+.1f}",
            escalation_spared=score.escalation_spared),
         tr("  prestige gained or lost: {prestige:+.1f}", prestige=score.prestige),

@@ -13,7 +13,7 @@ from .context import Ctx
 from .endings import Score, reached, score
 from .facilitator import Intervention
 from .observation import Observation, observe
-from .proposals import float_proposal
+from .proposals import ACCEPTED, float_proposal
 from .record import DISTRACTION, DYNAMICS, INSTRUMENT, PROPOSAL, RESOURCES, Cause, Refusal, TurnReport
 from .rng import Dice
 from .rules import ChoiceRule, Rules
@@ -288,11 +288,7 @@ class Game:
         return None
 
     def _target_index(self, kind: str, target: str | None) -> int:
-        if kind == "pair":
-            return self.rules.pair_ids.index(target)
-        if kind == "party":
-            return self.rules.party_ids.index(target)
-        return -1
+        return opinion.target_index(self.rules, kind, target)
 
     def committed(
         self, taken: Sequence[Action], choices: Mapping[str, str] | None = None
@@ -438,9 +434,9 @@ class Game:
             events.fire_due(nxt)
             ctx.touched += nxt.touched
         if actions:
-            deals = [rules.cause(PROPOSAL, a.use, (a.mode or "private",)) for a in actions
+            deals = [rules.cause(PROPOSAL, a.use, (a.mode or "private", ACCEPTED)) for a in actions
                      if a.use in s.accepted and a.use not in accepted]
-            opinion.update(ctx, opinion.public_causes(rules, actions), rungs, deals, support)
+            opinion.update(ctx, opinion.public_causes(rules, actions, s, t), rungs, deals, support)
         else:
             opinion.update(ctx, (), rungs, (), support)
         s.history.append(intel.snapshot(s))
@@ -566,8 +562,8 @@ class Game:
         initiative.fatigue = instruments.fatigue(ctx, initiative)
         instruments.record_launch(s, ins.key, target)
         s.initiatives.append(initiative)
-        if ins.public:
-            ctx.office("visibility", instruments.LAUNCH_VISIBILITY, cause)
+        if ins.public:  # the world's notice wears with repetition, as the effect does
+            ctx.office("visibility", instruments.LAUNCH_VISIBILITY * initiative.fatigue, cause)
 
     @staticmethod
     def _pay(ctx: Ctx, cost, cause: Cause) -> None:

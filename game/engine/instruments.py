@@ -231,6 +231,8 @@ def track_two_matured(state: GameState, k: int) -> bool:
     return any(i.kind == "track_two" and i.target == k and state.turn >= i.matures for i in state.initiatives)
 
 
+# Repetition wears an instrument's effect and, for a public one, the world's notice of it (its visibility and its
+# move of world opinion): the first ambassador called in is news, the fifth in a week is not.
 FATIGUE = 0.6  # each use of the same instrument on the same target in the last FATIGUE_WINDOW turns
 FATIGUE_WINDOW = 4
 
@@ -336,7 +338,7 @@ def _public_appeal(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> Non
         ctx.party(i, "hostility", -0.03 * strength * ctx.state.parties[i].receptivity, cause)
         ctx.party(i, "audience_cost", 0.08, cause)
         ctx.party(i, "engagement", 0.15 * power, cause)
-    ctx.office("visibility", 0.08, cause)
+    ctx.office("visibility", 0.08 * ini.fatigue, cause)
 
 
 def _private_appeal(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
@@ -417,7 +419,7 @@ def council_vote(ctx: Ctx, k: int, vote: str, cause: Cause) -> bool:
 def _article_99(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
     k = ini.target
     a, b = ctx.rules.pair_members[k]
-    ctx.office("visibility", REFERRAL_VISIBILITY, cause)
+    ctx.office("visibility", REFERRAL_VISIBILITY * ini.fatigue, cause)
     if ctx.state.pairs[k].rung < 2:
         ctx.office("prestige", -3.0, cause)
         ctx.say("council", "no_threat_yet", (k,), cause)
@@ -469,7 +471,7 @@ def _task_force(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
 def _visit(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> None:
     i = ini.target
     reveal(ctx, i, cause)
-    ctx.office("visibility", 0.05, cause)
+    ctx.office("visibility", 0.05 * ini.fatigue, cause)
     if chances.cold_reception(ctx.state, i).value:
         ctx.office("prestige", -3.0, cause)
         ctx.say("result", "received_coldly", (i,), cause, _believed(ctx, lambda w: chances.cold_reception(w, i)))

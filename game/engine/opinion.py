@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .instruments import wear
 from .record import DYNAMICS, INSTRUMENT, PROPOSAL, Cause, Change
 
 if TYPE_CHECKING:
@@ -54,19 +55,32 @@ def weight_tables(scenario) -> tuple[tuple[tuple[int, float], ...], ...]:
                                          (cfg.deal, DEAL)))
 
 
-def public_causes(rules, actions: Sequence) -> list[Cause]:
-    """The causes of this turn's public moves, in the order given: public instruments and public proposals
-    (their launch's own cause, as the turn report names it)."""
+def public_causes(rules, actions: Sequence, state, turn: int) -> list[tuple[Cause, float]]:
+    """This turn's public moves, in the order given, each with how much of the world's notice it still draws:
+    public instruments and public proposals (their launch's own cause, as the turn report names it). A public
+    instrument repeated on the same target wears like its effect does (instruments.wear): the fifth ambassador
+    called in this week is no news."""
     out = []
     for a in actions:
         if a.use in rules.proposals:
             if (a.mode or "private") == "public":
-                out.append(Cause(PROPOSAL, a.use, ("public",)))
+                out.append((Cause(PROPOSAL, a.use, ("public",)), 1.0))
             continue
         ins = rules.instruments.get(a.use)
         if ins is not None and ins.public:
-            out.append(Cause(INSTRUMENT, ins.key, (a.target,) if a.target else ()))
+            target = target_index(rules, ins.target, a.target)
+            out.append((Cause(INSTRUMENT, ins.key, (a.target,) if a.target else ()),
+                        wear(state, ins.key, target, turn)))
     return out
+
+
+def target_index(rules, kind: str, target: str | None) -> int:
+    """The index of an action's target among the pairs or the parties (-1: the move has no target)."""
+    if kind == "pair":
+        return rules.pair_ids.index(target)
+    if kind == "party":
+        return rules.party_ids.index(target)
+    return -1
 
 
 def _move(ctx: Ctx, a: int, gain: float, cause: Cause) -> None:
@@ -81,10 +95,10 @@ def _move(ctx: Ctx, a: int, gain: float, cause: Cause) -> None:
         ctx.report.changes.append(Change(f"opinion.{AUDIENCES[a]}", before, after, cause, False))
 
 
-def update(ctx: Ctx, public: Sequence[Cause], rungs_before: Sequence[int], deals: Sequence[Cause],
+def update(ctx: Ctx, public: Sequence[tuple[Cause, float]], rungs_before: Sequence[int], deals: Sequence[Cause],
            council_before: float) -> None:
-    """The turn's movement of world opinion: fading first, then public moves, rungs crossed, deals and the
-    Council's support, each recorded with its cause."""
+    """The turn's movement of world opinion: fading first, then public moves (each with its wear, public_causes),
+    rungs crossed, deals and the Council's support, each recorded with its cause."""
     s, rules = ctx.state, ctx.rules
     levels = s.opinion
     if not levels:
@@ -100,9 +114,9 @@ def update(ctx: Ctx, public: Sequence[Cause], rungs_before: Sequence[int], deals
                 ctx.report.changes.append(Change(f"opinion.{AUDIENCES[a]}", before, levels[a], FADES, False))
     watched = 0.5 + s.office.visibility  # at average visibility (0.5) a move counts once
     public_weights, escalation_weights, deal_weights = rules.opinion_weights
-    for cause in public:
+    for cause, worn in public:
         for a, w in public_weights:
-            _move(ctx, a, w * watched, cause)
+            _move(ctx, a, w * watched * worn, cause)
     for k, before in enumerate(rungs_before):
         now = ctx.rules.world_rung(k, ctx.turn, s.pairs[k].rung)
         climbed = now - before

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .grammar import months_fixed
+
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "messages"
 LANGUAGES = ("en", "fr")
@@ -129,17 +131,23 @@ class _Number:
 
 
 def _values(values: dict[str, object]) -> dict[str, object]:
-    """The values of a message, each number wrapped to be written in the language (English as Python writes it)."""
+    """The values of a message, each number wrapped to be written in the language (English as Python writes it,
+    but for a negative number's minus, a true '−' in every language as formats.number writes it)."""
     if current().code == SOURCE:
-        return values
+        if not any(isinstance(v, (int, float)) and not isinstance(v, bool) and v < 0 for v in values.values()):
+            return values
+        return {k: _Number(v) if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 0 else v
+                for k, v in values.items()}
     return {k: _Number(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
             for k, v in values.items()}
 
 
 def tr(message: str, **values: object) -> str:
     """`message` translated, then its {placeholders} filled: tr('Day {n}', n=5); numbers as the language writes
-    them ('{share:.0%}' is '35%' in English, '35 %' in French)."""
-    return current().gettext(message).format(**_values(values))
+    them ('{share:.0%}' is '35%' in English, '35 %' in French, a minus '−' in both); the preposition before a
+    date that is a month made right ('à partir d'août 1995', grammar.months_fixed)."""
+    lang = current()
+    return months_fixed(lang.gettext(message).format(**_values(values)), lang.code)
 
 
 def ngettext(singular: str, plural: str, n: float) -> str:
@@ -148,4 +156,6 @@ def ngettext(singular: str, plural: str, n: float) -> str:
 
 def trn(singular: str, plural: str, n: float, **values: object) -> str:
     """The form of a message for the count `n`, translated, with {n} and the other placeholders filled."""
-    return current().ngettext(singular, plural, n).format(**_values({"n": values.pop("shown", n), **values}))
+    lang = current()
+    return months_fixed(lang.ngettext(singular, plural, n).format(**_values({"n": values.pop("shown", n), **values})),
+                        lang.code)

@@ -45,13 +45,14 @@ def _symbols(code: str) -> tuple[str, str, str]:
 
 
 def written(text: str) -> str:
-    """A number Python wrote ('1,234.5', '35%', '+0.4') as the active language writes it: '1 234,5', '35 %',
-    '+0,4' in French; English unchanged."""
+    """A number Python wrote ('1,234.5', '35%', '+0.4', '-2') as the active language writes it: '1 234,5', '35 %',
+    '+0,4', '−2' in French; English unchanged but for the minus, a true '−' (U+2212) in every language, as
+    `number` writes it."""
     code = current().code
     if code == "en":
-        return text
+        return text.replace("-", MINUS)
     decimal, group, before_percent = _symbols(code)
-    out = text.translate({ord("."): decimal, ord(","): group})
+    out = text.translate({ord("."): decimal, ord(","): group, ord("-"): MINUS})
     return out.replace("%", before_percent + "%") if "%" in out else out
 
 

@@ -3,8 +3,10 @@ Secretary-General in words, read from the player's own estimate of the party's t
 
 from __future__ import annotations
 
+import re
+
 from game.i18n import N_, _
-from game.scenario.initials import initials_of, leader_names
+from game.scenario.initials import AFTER_FIRST, TITLES, initials_of
 
 # (lowest trust estimate, words, palette role), highest first.
 MOODS: tuple[tuple[float, str, str], ...] = (
@@ -18,8 +20,21 @@ MOODS: tuple[tuple[float, str, str], ...] = (
 
 def short_name(leader: str) -> str:
     """The leader's name without titles, for a card too narrow for 'President John F. Kennedy and …' (or 'Le
-    président John F. Kennedy et …')."""
-    return " ".join(leader_names(leader)) or leader
+    président John F. Kennedy et …'): 'John Kennedy', 'Zia ul-Haq'. A leader that is an organisation keeps its
+    name whole ('Party for Democratic Prosperity', not 'Party Democratic Prosperity'), and one described rather
+    than named ('The seven-party alliance based in Peshawar') its description."""
+    clause = AFTER_FIRST.split(leader, maxsplit=1)[0].strip()
+    words = re.findall(r"[^\W\d_][\w'.-]*", clause)
+    named = [i for i, w in enumerate(words) if w.lower().strip(".") not in TITLES
+             and any(c.isupper() for c in w) and len(w.strip(".")) != 1]
+    if not named:
+        return leader
+    small = [i for i, w in enumerate(words) if w[0].islower() and w.lower().strip(".") not in TITLES]
+    if any(i < named[0] for i in small):
+        return clause
+    if any(named[0] < i < named[-1] for i in small):
+        return " ".join(words[named[0]:named[-1] + 1])
+    return " ".join(words[i] for i in named)
 
 
 def monogram(leader: str) -> str:

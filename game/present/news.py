@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.engine import Rules
+from game.engine.proposals import ACCEPTED, REFUSED
 from game.engine.record import (
     CHOICE,
     COUNCIL,
@@ -197,6 +198,11 @@ def cause_label(rules: Rules, cause: Cause) -> str:
         prop = rules.proposals.get(key)
         mode = args[0] if args else "private"
         name = prop.name if prop else key
+        answer = args[1] if len(args) > 1 else None
+        if answer == ACCEPTED:
+            return tr("'{name}': accepted", name=name)
+        if answer == REFUSED:
+            return tr("'{name}': refused", name=name)
         return tr("'{name}', floated publicly", name=name) if mode == "public" else tr(
             "'{name}', floated privately", name=name)
     if kind == EVENT:

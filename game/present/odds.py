@@ -7,8 +7,10 @@ Every number here is an estimate or a public fact; nothing reads the hidden stat
 
 from __future__ import annotations
 
-from game.engine import Rules
+from game.engine import Action, Game, Rules
 from game.engine.chances import Chance, Term, obstacles
+from game.engine.instruments import wear
+from game.engine.opinion import target_index
 from game.engine.record import Message
 from game.i18n import N_, _, tr
 from game.i18n.formats import formatted, percent_of
@@ -62,6 +64,22 @@ def odds_lines(rules: Rules, odds) -> list[str]:
     and the text mode's list of actions show."""
     against = obstacles_text(rules, odds.terms) if odds.chance < 0.9 else ""
     return [odds_text(odds), *([against] if against else [])]
+
+
+def wear_note(game: Game, action: Action) -> str:
+    """How much a move repeated lately still carries (engine/instruments.wear), or '' when it is fresh: 'Used on
+    this target lately: it carries about 60% of its first weight, and the world takes as little notice'."""
+    rules = game.rules
+    ins = rules.instruments.get(action.use)
+    if ins is None or ins.kind == "wait":
+        return ""
+    left = wear(game.state, ins.key, target_index(rules, ins.target, action.target), game.turn)
+    if left > 0.99:
+        return ""
+    if ins.public:
+        return tr("Used on this target lately: it carries about {percent} of its first weight, and the world "
+                  "takes as little notice.", percent=percent(left))
+    return tr("Used on this target lately: it carries about {percent} of its first weight.", percent=percent(left))
 
 
 def obstacles_text(rules: Rules, terms: tuple[Term, ...] | list[Term]) -> str:

@@ -1,6 +1,7 @@
 """Each party's reaction to what the player did over the last turn, in one line: its situation is read from the
 turn report's causes and news (what touched it, what it accepted or refused, what it decided), and the line is
-the scenario's own for that situation (`reactions` on the party, taken in turn) or the game's default."""
+the scenario's own for that situation (`reactions` on the party, taken in turn, among those whose dates include
+the turn's) or the game's default."""
 
 from __future__ import annotations
 
@@ -159,7 +160,8 @@ def reactions(game: Game, report: TurnReport | None = None, obs: Observation | N
         trust = view.estimates.get("trust")
         warm = trust is None or trust.value >= WARM
         decision = report.decisions.get(party.id, "hold")
-        own = getattr(party.reactions, found, None) if party.reactions is not None else None
+        own = _lines_on(getattr(party.reactions, found, None) if party.reactions is not None else None,
+                        rules.dates[min(report.turn, rules.turns - 1)])
         if own:
             said = sum(1 for r in game.reports if 0 <= r.turn < report.turn and situation(
                 rules, r, i, game.inputs[r.turn].actions if r.turn < len(game.inputs) else ()) == found)
@@ -169,6 +171,14 @@ def reactions(game: Game, report: TurnReport | None = None, obs: Observation | N
             text = default_line(who, found, decision, warm)
         out.append(Reaction(party.id, party.name, found, text, _tone(found, decision, warm)))
     return out
+
+
+def _lines_on(lines, day) -> list[str]:
+    """A situation's lines that may be shown on `day` (a line with dates only within them), as texts."""
+    if not lines:
+        return []
+    return [line if isinstance(line, str) else line.text for line in lines
+            if isinstance(line, str) or line.shown_on(day)]
 
 
 def reaction_heading() -> str:

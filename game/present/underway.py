@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from game.engine import Rules
 from game.engine.observation import InitiativeView, Observation
-from game.engine.record import INSTRUMENT, PROPOSAL, Message, TurnReport
+from game.engine.record import INSTRUMENT, PROPOSAL, TurnReport
 from game.i18n import N_, _, tr
 
 from .dates import turn_date
@@ -62,29 +62,63 @@ class Underway:
         return tr("{when} · until {until}{tail}", when=self.status, until=self.until, tail=tail)
 
 
-def underway(rules: Rules, obs: Observation, reports: Sequence[TurnReport] = ()) -> list[Underway]:
-    """Every initiative of the observation, with the result the reports gave it since it was launched."""
-    results = [m for r in reports for m in r.messages if m.code in OUTCOMES]
-    return [_underway(rules, obs, ini, results) for ini in obs.initiatives]
+class Outcomes:
+    """The results reported on initiatives, by instrument and target, read from a game's turn reports once each:
+    keep one per game (the window and the text mode do) and a rebuild reads only the reports added since, so the
+    panel costs the same on turn 1 and turn 400. Handed other reports (another game, a replay), it reads them
+    afresh."""
+
+    def __init__(self) -> None:
+        self._seen: list[TurnReport] = []  # the reports read so far, in order
+        # (kind, key, target) -> [(order, turn, state)], and key -> the same for every kind and target
+        self._by: dict[tuple[str, str, str | None], list[tuple[int, int, str]]] = {}
+        self._by_key: dict[str, list[tuple[int, int, str]]] = {}
+        self._count = 0
+
+    def read(self, reports: Sequence[TurnReport]) -> Outcomes:
+        """Take in the reports not read yet (all of them when `reports` is not the list read before, extended)."""
+        n = len(self._seen)
+        if n and (len(reports) < n or reports[n - 1] is not self._seen[-1] or reports[0] is not self._seen[0]):
+            self.__init__()
+            n = 0
+        for r in reports[n:]:
+            self._seen.append(r)
+            for m in r.messages:
+                cause = m.cause
+                if m.code in OUTCOMES and cause is not None and cause.kind in (INSTRUMENT, PROPOSAL):
+                    target = cause.args[0] if cause.kind == INSTRUMENT and cause.args else None
+                    entry = (self._count, m.turn, OUTCOMES[m.code])
+                    self._count += 1
+                    self._by.setdefault((cause.kind, cause.id, target), []).append(entry)
+                    self._by_key.setdefault(cause.id, []).append(entry)
+        return self
+
+    def of(self, ini: InitiativeView) -> str | None:
+        """ACCEPTED or REBUFFED: the last result reported on this initiative since its launch, if any (an
+        instrument's result on its own target, or a proposal's)."""
+        if ini.target:
+            lists = (self._by.get((INSTRUMENT, ini.key, ini.target)), self._by.get((PROPOSAL, ini.key, None)))
+            last = max((found[-1] for found in lists if found), default=None)
+        else:
+            found = self._by_key.get(ini.key)
+            last = found[-1] if found else None
+        return last[2] if last is not None and last[1] >= ini.started else None
 
 
-def outcome(ini: InitiativeView, results: Sequence[Message]) -> str | None:
-    """ACCEPTED or REBUFFED: the last result reported on this initiative since its launch, if any."""
-    found = None
-    for m in results:
-        cause = m.cause
-        if cause is None or cause.kind not in (INSTRUMENT, PROPOSAL) or cause.id != ini.key or m.turn < ini.started:
-            continue
-        if ini.target and cause.kind == INSTRUMENT and cause.args[:1] != (ini.target,):
-            continue
-        found = OUTCOMES[m.code]
-    return found
+def underway(rules: Rules, obs: Observation, reports: Sequence[TurnReport] = (),
+             outcomes: Outcomes | None = None) -> list[Underway]:
+    """Every initiative of the observation, with the result the reports gave it since it was launched; pass the
+    game's own `outcomes` record so that only the reports added since the last call are read."""
+    if not obs.initiatives:
+        return []
+    record = (outcomes or Outcomes()).read(reports)
+    return [_underway(rules, obs, ini, record) for ini in obs.initiatives]
 
 
-def _underway(rules: Rules, obs: Observation, ini: InitiativeView, results: Sequence[Message]) -> Underway:
+def _underway(rules: Rules, obs: Observation, ini: InitiativeView, record: Outcomes) -> Underway:
     unit = rules.scenario.calendar.turn_unit
     last = ini.ends_in == 0
-    result = outcome(ini, results) if ini.matures_in == 0 else None
+    result = record.of(ini) if ini.matures_in == 0 else None
     if ini.matures_in > 0:
         state, status, tone = PREPARING, tr("acts in {time}", time=plural(ini.matures_in, unit)), NEWS
     elif result == REBUFFED:

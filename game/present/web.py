@@ -34,7 +34,7 @@ from .tracks import track_reading
 from .underway import underway
 from .values import value_text
 from .variants import choice_words, ending_words, event_words
-from .words import action_cost, action_label, cost_text, pair_name, plural, timing_text
+from .words import action_cost, action_label, cost_text, pair_name, plural, prevention_label, timing_text
 
 
 def labels() -> dict[str, str]:
@@ -219,7 +219,7 @@ def instruments(rules: Rules, game: Game) -> list[dict[str, Any]]:
             "target": action.target,
             "mode": action.mode,
             "label": action_label(rules, action),
-            "cost": action_cost(rules, action),
+            "cost": action_cost(rules, action, game),
             "timing": timing_text(rules, action.use),
             "summary": _first_sentence(text),
         })
@@ -318,9 +318,8 @@ def ending(game: Game, baseline: GameState | None = None) -> dict[str, Any] | No
         "score": [
             tr("Your score: {total:+.1f}", total=s.total),
             f"{title} ({rating_words(end.rating)}): {signed(s.base)}",
-            tr("failure prevented (without you: {title}, {rating}): {prevention:+.1f}",
-               title=ending_words(rules, theirs.key, game.state.texts)[0], rating=rating_words(theirs.rating),
-               prevention=s.prevention),
+            labelled(prevention_label(theirs.rating, s.prevention,
+                                      ending_words(rules, theirs.key, game.state.texts)[0]), signed(s.prevention)),
             tr("escalation spared compared with no intervention: {escalation_spared:+.1f}",
                escalation_spared=s.escalation_spared),
             tr("prestige gained or lost: {prestige:+.1f}", prestige=s.prestige),

@@ -3,9 +3,12 @@ named the same way everywhere."""
 
 from __future__ import annotations
 
-from game.engine import Action, Rules
-from game.i18n import N_plural, _, ngettext, tr
+from game.engine import Action, Game, Rules
+from game.engine.intel import believed_state
+from game.engine.proposals import refusal_cost
+from game.i18n import N_, N_plural, _, ngettext, tr
 from game.i18n.formats import localized, money
+from game.scenario.model import Cost
 
 from .dates import turn_date
 
@@ -103,12 +106,35 @@ def action_label(rules: Rules, action: Action, *, names: bool = True) -> str:
     return f"{name} → {target_name(rules, action.target) if names else action.target}"
 
 
-def action_cost(rules: Rules, action: Action) -> str:
-    """What one order costs, in words."""
+def action_cost(rules: Rules, action: Action, game: Game | None = None, sep: str = " · ") -> str:
+    """What one order costs, in words; for a proposal, with `game`, what a refusal would cost on top
+    ('4 prestige · if refused, 2 prestige more (6 prestige in all)')."""
     if action.use in rules.proposals:
-        return cost_text(rules.proposals[action.use].cost)
+        price = cost_text(rules.proposals[action.use].cost, sep=sep)
+        extra = refusal_extra(game, action.use, action.mode) if game is not None else ""
+        return f"{price}{sep}{extra}" if extra else price
     ins = rules.instruments[action.use]
-    return cost_text(ins.cost, ins.attention)
+    return cost_text(ins.cost, ins.attention, sep=sep)
+
+
+def refusal_extra(game: Game, key: str, mode: str | None) -> str:
+    """What a refusal of proposal `key` floated in `mode` would cost beyond its price, as far as the player can
+    tell ('if refused, 2 prestige more (6 prestige in all)'); '' when a refusal costs nothing more."""
+    prop = game.rules.proposals[key]
+    world = believed_state(game.state, game.rules, game.filter)
+    loss = refusal_cost(world, prop, mode or "private")
+    extra = Cost(prestige=_loss(loss.prestige), budget=_loss(loss.budget))
+    if not (extra.prestige or extra.budget):
+        return ""
+    total = Cost(prestige=prop.cost.prestige + extra.prestige, budget=prop.cost.budget + extra.budget,
+                 envoys=prop.cost.envoys)
+    return tr("if refused, {extra} more ({total} in all)",
+              extra=cost_text(extra, sep=_(" and ")), total=cost_text(total, sep=_(" and ")))
+
+
+def _loss(x: float) -> float:
+    """A loss as a cost shows it: none below a hundredth, rounded to a tenth."""
+    return round(x, 1) if x >= 0.01 else 0.0
 
 
 def timing_text(rules: Rules, key: str) -> str:
@@ -123,6 +149,20 @@ def timing_text(rules: Rules, key: str) -> str:
                                                      plural_value=plural(ins.delay, unit))
     lasts = tr(", lasts {duration}", duration=plural(ins.duration, unit)) if ins.duration > 1 else ""
     return delay + lasts
+
+
+PREVENTION = {
+    "prevented": N_("A failure prevented (without you: {title})"),
+    "not_prevented": N_("A failure not prevented (without you: {title})"),
+    "nothing": N_("No failure to prevent (without you: {title})"),
+}
+
+
+def prevention_label(their_rating: str, prevention: float, title: str) -> str:
+    """The score's line for prevention, true to what happened: a failure prevented (the points), a failure that
+    happened anyway, or no failure to prevent (without you the game ended `title`, rated `their_rating`)."""
+    key = "prevented" if prevention else "not_prevented" if their_rating == "failure" else "nothing"
+    return tr(PREVENTION[key], title=title)
 
 
 def date_text(rules: Rules, turn: int) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from game.i18n import _, tr
 
-from .calendar import calendar_problem, turn_of
+from .calendar import calendar_problem, turn_dates, turn_of
 from .compiled import CompiledScenario, compile_scenario
 from .diagnostics import Path, Problem, did_you_mean
 from .expr import Expression, Ref
@@ -39,6 +39,7 @@ def run_checks(scn: Scenario) -> list[Problem]:
         check_discussion,
         check_historical_policy,
         check_map,
+        check_reaction_dates,
     ):
         problems.extend(check(scn))
     too_long = calendar_problem(scn.calendar)
@@ -353,6 +354,33 @@ def check_dates(scn: Scenario) -> Iterator[Problem]:
                 tr("this distraction lies wholly outside the calendar ({calendar_span}) and has no effect",
                    calendar_span=_calendar_span(scn)),
             )
+
+
+def check_reaction_dates(scn: Scenario) -> Iterator[Problem]:
+    """A reaction line limited to dates has 'from' no later than 'until' and is shown on at least one turn."""
+    if calendar_problem(scn.calendar) is not None:
+        return
+    days = None
+    for i, party in enumerate(scn.parties):
+        if party.reactions is None:
+            continue
+        for situation in type(party.reactions).model_fields:
+            for j, line in enumerate(getattr(party.reactions, situation) or ()):
+                if isinstance(line, str) or (line.from_ is None and line.until is None):
+                    continue
+                path = ("parties", i, "reactions", situation, j)
+                if line.from_ is not None and line.until is not None and line.until < line.from_:
+                    yield Problem((*path, "until"), "error", _("'until' is before 'from', so the line is never shown; "
+                                                               "change the dates so that 'from' comes first"))
+                    continue
+                days = days if days is not None else turn_dates(scn.calendar)
+                if not any(line.shown_on(day) for day in days):
+                    field = "from" if line.from_ is not None and line.from_ > days[-1] else "until"
+                    yield Problem((*path, field), "error",
+                                  tr("no turn of the calendar ({calendar_span}) falls from {start} until {end}, so "
+                                     "the line is never shown; move its dates inside the calendar",
+                                     calendar_span=_calendar_span(scn), start=line.from_ or _("the start"),
+                                     end=line.until or _("the end")))
 
 
 def check_instruments(scn: Scenario) -> Iterator[Problem]:

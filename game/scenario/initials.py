@@ -14,7 +14,7 @@ from typing import Any
 # without a final full stop); only capitalised words are names at all, so these are the titles written with one.
 TITLES = frozenset({
     "president", "prime", "minister", "chairman", "premier", "general", "king", "queen", "emperor", "chancellor",
-    "secretary", "foreign", "field", "marshal", "colonel", "sheikh", "ayatollah", "the", "mr", "mrs", "dr",
+    "secretary", "foreign", "field", "marshal", "executive", "colonel", "sheikh", "ayatollah", "the", "mr", "mrs", "dr",
     "le", "la", "les", "l'", "président", "présidente", "ministre", "première", "roi", "reine", "empereur",
     "chancelier", "secrétaire", "général", "maréchal", "cheikh", "m", "mme", "conseil", "du", "de",
 })

@@ -94,14 +94,35 @@ DEFAULT_LADDER: tuple[Rung, ...] = (
 )
 
 
-ReactionLines = Annotated[list[ShortText], Field(min_length=1, max_length=12)]
+class ReactionLine(Node):
+    """A line of reaction that only makes sense in part of the crisis: shown only on the turns from `from` to
+    `until` (either may be left out)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, populate_by_name=True)
+
+    text: ShortText = Field(description="What the party says or does.",
+                            examples=["Some Soviet ships slow down and change course."])
+    from_: dt.date | None = Field(
+        default=None, alias="from", description="The first day the line may be shown (YYYY-MM-DD): for a line "
+        "that speaks of something that has not happened before then.", examples=["1962-10-24"])
+    until: dt.date | None = Field(
+        default=None, description="The last day the line may be shown (YYYY-MM-DD): for a line that no longer fits "
+        "after then.", examples=["1962-10-21"])
+
+    def shown_on(self, day: dt.date) -> bool:
+        """Whether the line may be shown on `day`."""
+        return (self.from_ is None or day >= self.from_) and (self.until is None or day <= self.until)
+
+
+ReactionLines = Annotated[list[ShortText | ReactionLine], Field(min_length=1, max_length=12)]
 
 
 class Reactions(Node):
     """What a party says or does in reply to the Secretary-General, by situation, in the scenario's own words.
 
     After each turn the game finds each party's situation from what happened (the first that applies, in this
-    order) and shows the next of its lines."""
+    order) and shows the next of its lines that may be shown on that date. A line is a text, or a text with the
+    dates it is limited to: `{text: "...", from: 1962-10-24}`, `{text: "...", until: 1962-10-21}`."""
 
     accepted: ReactionLines | None = Field(
         default=None, description="It accepted your good offices or one of your proposals this turn.",
@@ -182,7 +203,8 @@ class Party(Node):
     reactions: Reactions | None = Field(
         default=None,
         description="Lines of reaction the party's card shows after a turn, per situation (each a list; the game "
-        "takes them in turn). A situation left out gets the game's own line.",
+        "takes them in turn). A line that only fits part of the crisis gives its dates: {text: ..., from: DATE, "
+        "until: DATE}. A situation left out, or with no line for the date, gets the game's own line.",
         examples=[{"approached": ["Khrushchev's reply is long, personal and unexpectedly warm."],
                    "pressed_publicly": ["Kennedy's aides say the appeal puts the aggressor and the victim on a par."]}],
     )

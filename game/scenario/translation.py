@@ -104,9 +104,11 @@ def text_fields(raw: Any) -> dict[str, TextField]:
                     found.setdefault(fid, TextField(fid, (*path, key), value))
                 elif isinstance(value, list) and name[-1:] == ("reactions",):  # a party's lines, by situation
                     for i, line in enumerate(value):
+                        fid = ".".join((*name, key, str(i)))
                         if isinstance(line, str):
-                            fid = ".".join((*name, key, str(i)))
                             found.setdefault(fid, TextField(fid, (*path, key, i), line))
+                        elif isinstance(line, dict) and isinstance(line.get("text"), str):  # a line with dates
+                            found.setdefault(fid, TextField(fid, (*path, key, i, "text"), line["text"]))
                 elif isinstance(value, dict | list):
                     walk(value, (*path, key), (*name, key))
         elif isinstance(node, list):

@@ -14,6 +14,7 @@ from game.engine import chances as ch
 from game.engine.chances import Chance, Term
 from game.engine.instruments import LAUNCH_VISIBILITY, REFERRAL_VISIBILITY, wear
 from game.engine.intel import believed_state
+from game.engine.opinion import target_index
 from game.engine.state import GameState
 
 from .worlds import sample_worlds
@@ -41,8 +42,8 @@ class Odds:
 
 def at_draw(game: Game, action: Action, world: GameState) -> GameState:
     """`world` as it will be when the move's chance is drawn, as far as the move itself decides: its price paid
-    and, for a public move, the world's eye drawn (an Article 99 referral's too). Other orders of the turn, and
-    for a move that acts later the turn in between, are not foreseen."""
+    and, for a public move, the world's eye drawn (an Article 99 referral's too), worn by repetition. Other orders
+    of the turn, and for a move that acts later the turn in between, are not foreseen."""
     rules = game.rules
     cost = rules.proposals[action.use].cost if action.use in rules.proposals else rules.instruments[action.use].cost
     out = world.clone()
@@ -50,10 +51,12 @@ def at_draw(game: Game, action: Action, world: GameState) -> GameState:
     office.prestige = max(0.0, office.prestige - cost.prestige)
     office.budget = max(0.0, office.budget - cost.budget)
     ins = rules.instruments.get(action.use)
-    if ins is not None and ins.public:
-        office.visibility = min(1.0, office.visibility + LAUNCH_VISIBILITY)
-    if ins is not None and ins.kind == "article_99":
-        office.visibility = min(1.0, office.visibility + REFERRAL_VISIBILITY)
+    if ins is not None and (ins.public or ins.kind == "article_99"):
+        worn = wear(world, ins.key, target_index(rules, ins.target, action.target), game.state.turn)
+        if ins.public:
+            office.visibility = min(1.0, office.visibility + LAUNCH_VISIBILITY * worn)
+        if ins.kind == "article_99":
+            office.visibility = min(1.0, office.visibility + REFERRAL_VISIBILITY * worn)
     return out
 
 

@@ -86,7 +86,16 @@ def test_actions_list(loaded):
     assert "  1. Good offices → Karelia – Lowmark [good_offices karelia_lowmark] — 6 prestige, 1 attention; " \
            "acts after 1 week, lasts 2 weeks" in text
     assert "[in your orders]" in text
-    assert "Slow filling under a joint commission (private)" in text
+    assert "Slow filling under a joint commission (private) [shared_filling private] — 6 prestige, if refused, 4 " \
+           "prestige more (10 prestige in all); acts at once" in text
+
+
+def test_an_ordered_proposal_shows_what_a_refusal_would_cost_on_top(loaded):
+    rules, _ = loaded
+    game = Game(rules, 3)
+    text = "\n".join(textmode.render_orders(game, [Action("shared_filling", None, "public")], {}))
+    assert "Slow filling under a joint commission (public) · 6 prestige, if refused, 7 prestige more (13 prestige " \
+           "in all)" in text
 
 
 def test_actions_show_their_odds_on_your_estimates(loaded):

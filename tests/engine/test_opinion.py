@@ -135,3 +135,30 @@ def test_opinion_is_a_read_out_the_parties_never_feel():
     left, right = asdict(a.state), asdict(b.state)
     assert left.pop("opinion") != right.pop("opinion")
     assert left == right
+
+
+def _gain(report, target, use):
+    """What the moves of instrument `use` added to `target` this turn."""
+    return sum(c.after - c.before for c in report.changes if c.target == target and c.cause.kind == INSTRUMENT
+               and c.cause.id == use)
+
+
+def test_calling_in_the_same_ambassador_again_and_again_is_less_news_each_time():
+    """A public move repeated on the same target wears like its effect: the world's notice of it (visibility) and
+    its move of world opinion shrink by the instrument's wear, while the same move on another party is news."""
+    from game.engine.instruments import FATIGUE, LAUNCH_VISIBILITY
+
+    game = Game(duel(sg={"visibility": 0.2}), 3)
+    visibility, press = [], []
+    for _ in range(3):
+        report = game.step([Action("visit", "east")])
+        visibility.append(_gain(report, "visibility", "visit"))
+        press.append(_gain(report, "opinion.press", "visit"))
+    assert visibility[0] > 0 and press[0] > 0
+    assert visibility[1] < visibility[0] and visibility[2] < visibility[1]
+    assert press[1] < 0.8 * press[0] and press[2] < 0.8 * press[1]  # unworn it would barely shrink
+    first = visibility[0]
+    assert abs(visibility[1] - FATIGUE * first) < 1e-9  # unclamped at this visibility: exactly the wear
+    assert first > LAUNCH_VISIBILITY
+    elsewhere = game.step([Action("visit", "west")])
+    assert abs(_gain(elsewhere, "visibility", "visit") - first) < 1e-9

@@ -59,6 +59,6 @@ def test_numbers_put_into_a_french_message_are_written_the_french_way():
                   count=12345, plain=0.4, padded=7)
         assert text == f"35{NBSP}% · +1,2 · 12\u202f345 · 0,4 ·   7"
         assert tr("{flag}", flag=True) == "True"  # a boolean is no number
-        assert percent(0.4) == f"40{NBSP}%" and signed(-2) == "-2,0" and formatted(0.25, ".2f") == "0,25"
+        assert percent(0.4) == f"40{NBSP}%" and signed(-2) == "−2,0" and formatted(0.25, ".2f") == "0,25"
     assert tr("{share:.0%} · {gain:+.1f} · {count:,}", share=0.35, gain=1.25, count=12345) == "35% · +1.2 · 12,345"
     assert percent(0.4) == "40%"

@@ -39,3 +39,13 @@ def test_a_short_name_drops_titles_and_whoever_follows_the_first_person():
     assert short_name("President John F. Kennedy and the Executive Committee (ExComm)") == "John Kennedy"
     assert short_name("Prime Minister Jonas Vik") == "Jonas Vik"
     assert short_name("the leadership") == "the leadership"
+
+
+def test_a_leader_that_is_an_organisation_keeps_its_name_whole():
+    assert short_name("Party for Democratic Prosperity; from 1997 Arben Xhaferi's Democratic Party of Albanians") \
+        == "Party for Democratic Prosperity"
+    assert short_name("Le président du Conseil Nikita Khrouchtchev") == "Nikita Khrouchtchev"
+    assert short_name("President Kiro Gligorov; Prime Minister Branko Crvenkovski") == "Kiro Gligorov"
+    assert short_name("President Zia ul-Haq; Prime Minister Mohammad Khan Junejo") == "Zia ul-Haq"
+    assert short_name("The seven-party alliance based in Peshawar") == "The seven-party alliance based in Peshawar"
+    assert short_name("Executive Chairman Richard Butler") == "Richard Butler"

@@ -108,3 +108,18 @@ def test_the_odds_of_every_move_of_a_real_turn_read_as_words(rules):
         for text in (odds_text(odds), obstacles_text(rules, odds.terms)):
             assert not SNAKE.search(text), text
     assert shown >= 4
+
+
+def test_a_move_repeated_lately_says_how_much_it_still_carries_before_it_is_chosen():
+    from game.engine import Action, Game
+    from game.present.odds import wear_note
+    from tests.engine.conftest import duel
+
+    game = Game(duel(), 2)
+    visit, appeal = Action("visit", "east"), Action("private_appeal", "west")
+    assert wear_note(game, visit) == "" and wear_note(game, appeal) == ""
+    game.step([visit, appeal])
+    assert wear_note(game, visit) == ("Used on this target lately: it carries about 60% of its first weight, and "
+                                      "the world takes as little notice.")
+    assert wear_note(game, appeal) == "Used on this target lately: it carries about 60% of its first weight."
+    assert wear_note(game, Action("visit", "west")) == ""  # another target: fresh

@@ -133,8 +133,53 @@ def test_every_party_of_every_shipped_scenario_reacts_in_a_sentence(scenario):
         game.step([pick.choice(legal)] if legal else [], answers)
         for r in reactions(game):
             assert r.situation in SITUATIONS and r.text[-1] in ".!?'\"" and r.text[:1].isupper(), r
-            lines = getattr(own.get(r.party), r.situation, None)
+            day = rules.dates[game.reports[-1].turn]
+            lines = [x if isinstance(x, str) else x.text for x in getattr(own.get(r.party), r.situation, None) or ()
+                     if isinstance(x, str) or x.shown_on(day)]
             if lines:
                 assert r.text in lines
             else:
                 assert r.text.startswith(who[r.party] + " "), r
+
+
+def test_a_line_with_dates_is_said_only_within_them():
+    """Lines limited by `from`/`until` are taken in turn among those that fit the turn's date; on a date no line
+    fits, the game's own line is said."""
+    rules = _rules(leader="A. Leader", reactions={"quiet": [
+        {"text": "Early line.", "until": "2000-01-02"},
+        {"text": "Late line.", "from": "2000-01-04"},
+        "Any day."]})
+    game = Game(rules, 1)
+    said = {}
+    for _ in range(6):
+        report = game.step([])
+        mine = next(r for r in reactions(game) if r.party == "east")
+        if mine.situation == "quiet":
+            said[report.date] = mine.text
+    assert said, "east was never quiet"
+    for date, text in said.items():
+        if date <= "2000-01-02":
+            assert text in ("Early line.", "Any day.")
+        elif date < "2000-01-04":
+            assert text == "Any day."
+        else:
+            assert text in ("Late line.", "Any day.")
+    nothing = _rules(leader="A. Leader", reactions={"quiet": [{"text": "Later.", "from": "2000-01-19"}]})
+    game = Game(nothing, 1)
+    game.step([])
+    assert next(r for r in reactions(game) if r.party == "east").text != "Later."
+
+
+def test_in_the_cuban_crisis_nobody_speaks_of_what_has_not_happened_yet():
+    from game.scenario.catalogue import resolve
+    from game.scenario.loader import load_scenario
+
+    scenario = load_scenario(resolve("cuban_missile_crisis_1962")).scenario
+    rules = build_rules(scenario)
+    early = {"missile sites", "threatened", "ships slow down", "invites you to Havana", "ExComm", "Joint Chiefs"}
+    for seed in range(12):
+        game = Game(rules, seed)
+        for _ in range(5):  # 16 to 20 October: the crisis is still secret
+            game.step([Action("visit", "usa")] if seed % 2 else [Action("visit", "cuba")])
+            for r in reactions(game):
+                assert not any(words in r.text for words in early), (game.reports[-1].date, r.text)

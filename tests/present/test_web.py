@@ -20,6 +20,14 @@ def test_an_estimate_reads_as_value_and_band():
     assert web.estimate_text(Estimate(0.5, 0.25, 0.75)) == "0.50 (90%: 0.25–0.75)"
 
 
+def test_a_proposal_on_the_page_shows_what_a_refusal_costs_on_top_of_its_price():
+    sample = Path(__file__).resolve().parents[2] / "scenarios" / "sample_river_dispute.yaml"
+    rules = build_rules(load_scenario(sample).scenario)
+    listed = web.instruments(rules, Game(rules, 3))
+    public = next(a for a in listed if a["use"] == "shared_filling" and a["mode"] == "public")
+    assert public["cost"] == "6 prestige · if refused, 7 prestige more (13 prestige in all)"
+
+
 def test_the_page_lists_exactly_the_legal_actions_with_their_costs():
     g = game()
     page = web.turn_page(g, player="Ana", paused=False, closed=False)

@@ -252,3 +252,18 @@ def test_validator_messages_are_in_the_language_at_the_same_place():
     assert [(d.line, d.col, d.severity) for d in english] == [(d.line, d.col, d.severity) for d in french]
     assert "must be a number from 0 to 1" in english[0].message
     assert "doit être un nombre de 0 à 1" in french[0].message
+
+
+def test_a_reaction_line_with_dates_is_translated_and_keeps_its_dates(scenario):
+    import datetime as dt
+
+    raw = english(scenario)
+    raw["parties"][0]["reactions"] = {"approached": ["North listens.",
+                                                     {"text": "North listens late.", "from": dt.date(2030, 1, 15)}]}
+    scenario.write_text(yaml.safe_dump(raw, sort_keys=False), encoding="utf-8")
+    fields = text_fields(raw)
+    assert fields["parties.north.reactions.approached.1"].text == "North listens late."
+    write_translation(scenario, ALL_FRENCH | {"parties.north.reactions.approached.1": "Nordland écoute tard."})
+    french = load_scenario(scenario, lang="fr")
+    line = french.scenario.parties[0].reactions.approached[1]
+    assert french.ok and line.text == "Nordland écoute tard." and line.from_ == dt.date(2030, 1, 15)

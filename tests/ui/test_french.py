@@ -88,3 +88,19 @@ def test_settings_change_the_language_of_a_game_in_progress(tmp_path):
     reader = Reader(app)
     reader.frame("turn in French")
     assert any("Finir la semaine 3" in text for _, text in reader.texts)  # a week is feminine
+
+
+@pytest.mark.parametrize("turns", [1, 25])
+def test_a_month_turn_scenarios_date_line_is_never_cut_in_french(turns, tmp_path):
+    """UNPREDEP's long title and French's longer words leave the top bar's date line little room: it drops the
+    months left (the turn and its total say as much) rather than cut the line."""
+    item = next(s for s in shipped() if s.id == "unpredep_fyrom_1995")
+    with using("fr"):
+        entry, rules = _entry(item)
+        app = stage("turn", entry, get_policy("passive", rules), turns, 4, SIZE, tmp_path)
+        reader = Reader(app)
+        reader.frame("turn")
+        dated = [c for __, c in reader.cuts if "Mois " in c.full]
+        lines = [t for __, t in reader.texts if t.startswith("Mois ") and " sur 48 · " in t]
+    assert not dated, [(c.shown, c.full) for c in dated]
+    assert lines, "no date line in the top bar"

@@ -68,3 +68,12 @@ def test_a_climb_up_the_ladder_never_reads_in_the_colour_of_good_news(saves):
     (heading,) = [w for w in app.top.widgets if "up from" in (getattr(w, "text", "") or "")]
     pal = app.theme.palette
     assert heading.colour == pal.warn != pal.good
+
+
+def test_the_details_panel_shows_what_a_refusal_costs_on_top_of_the_price_for_the_chosen_mode(saves):
+    app = _app(saves)
+    click(app, "ins:shared_filling")
+    assert any("Cost: 6 prestige · if refused, 4 prestige more (10 prestige in all)" in t for t in _texts(app))
+    click(app, "mode:public")
+    assert any("Cost: 6 prestige · if refused, 7 prestige more (13 prestige in all)" in t for t in _texts(app))
+    assert "Public" in _texts(app) or any(getattr(w, "label", "") == "Public" for w in app.top.widgets)

@@ -16,7 +16,7 @@ from game.present.news import rating_words
 from game.present.opinion import audience_title, chart_tip, opinion_paths
 from game.present.opinion import heading as opinion_heading
 from game.present.variants import ending_words
-from game.present.words import action_label, pair_name
+from game.present.words import action_label, pair_name, prevention_label
 from game.report.debrief import facilitator_notes
 
 from ..charts import Series, paint_ladder_chart, paint_share_chart
@@ -114,7 +114,7 @@ class DebriefScreen(Screen):
         para(tr("Score {total:+.0f}", total=s.total).replace("-", "−"), "display", score_colour, True)
         lines = [
             (f"{title} ({rating_words(end.rating)})", s.base),
-            (tr("A failure prevented (without you: {title})", title=theirs.title), s.prevention),
+            (prevention_label(theirs.rating, s.prevention, theirs.title), s.prevention),
             (_("Escalation spared compared with doing nothing"), s.escalation_spared),
             (_("Prestige gained or lost (÷5)"), s.prestige),
         ]

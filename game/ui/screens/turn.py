@@ -17,18 +17,19 @@ from game.present.estimates import estimates_note
 from game.present.known import player_view, secret_pairs
 from game.present.leaders import mood
 from game.present.news import intention_words, news_by_date
-from game.present.odds import issue_words, odds_lines
+from game.present.odds import issue_words, odds_lines, wear_note
 from game.present.office import commitment_text, office_lines
 from game.present.opinion import gauges, panel_tip
 from game.present.opinion import heading as opinion_heading
 from game.present.reactions import reactions
 from game.present.refusals import refusal_text
-from game.present.underway import underway
+from game.present.underway import Outcomes, underway
 from game.present.values import sentence_start
 from game.present.words import (
     action_cost,
     action_label,
     cost_text,
+    mode_name,
     pair_name,
     plural,
     target_name,
@@ -72,6 +73,7 @@ class TurnScreen(Screen):
         self.prompted_turn = -1
         self._obs: Observation | None = None
         self._odds: OddsBook | None = None
+        self._outcomes = Outcomes()  # the results on initiatives, read from the reports once each
         self._reveal: str | None = None  # an option chosen by its key, to scroll into view when next drawn
 
     @property
@@ -207,7 +209,11 @@ class TurnScreen(Screen):
         steady = [replace(r, after=r.now) for r in res]
         needs = [icon_room + max(theme.width(r.short, "body", True), theme.width(r.label, "small")) for r in steady]
         gaps = theme.px(6) * (len(res) - 1)
-        wanted = max(theme.width(rules.scenario.title, "small", True), theme.width(date, "small")) + theme.px(8)
+        whole = theme.width(rules.scenario.title, "small", True)
+        two_lines = int(whole * 0.55)  # the title may take two lines of small type: it needs only about half
+        if len(theme.wrap(rules.scenario.title, two_lines, "small", True)) > 2:
+            two_lines = whole
+        wanted = max(two_lines, theme.width(date, "small")) + theme.px(8)
         chips_w = min(sum(needs) + gaps, int(avail * 0.72))
         if avail - chips_w - theme.px(8) < wanted:  # the chips give up their icons before the date line is cut
             chips_w = max(avail - wanted - theme.px(8), sum(needs) + gaps - len(res) * (icon_room - theme.px(22)))
@@ -232,6 +238,9 @@ class TurnScreen(Screen):
             h1 = theme.line_height("small", True)
             ty = bar.centery - (h1 + h2) // 2
             out.append(Label(pygame.Rect(text_x, ty, title_w, h1), group="top", text=title, role="small", bold=True))
+        if theme.width(date, "small") > title_w and not self.session.session_code:  # the turns left go first
+            date = tr("{unit} {n} of {turns} · {date}", unit=unit_name(unit), n=min(obs.turn + 1, obs.turns),
+                      turns=obs.turns, date=turn_date(rules, obs.turn))
         out.append(Label(pygame.Rect(text_x, ty + h1, title_w, h2), group="top", text=date, role="small",
                          colour=self.app.theme.palette.accent_hi))
         cx = text_x + title_w + theme.px(8)
@@ -452,7 +461,7 @@ class TurnScreen(Screen):
             self._choice_row(flow, theme, [(t, target_name(rules, t)) for t in opt.targets], "target")
         if len(opt.modes) > 1:
             self._para(flow, theme, _("Private or public (M changes it)"), "small", theme.palette.muted, True)
-            self._choice_row(flow, theme, [(m, m.capitalize()) for m in opt.modes], "mode")
+            self._choice_row(flow, theme, [(m, capitalised(mode_name(m))) for m in opt.modes], "mode")
 
     def _detail_refusal(self, flow: Flow, theme: Theme, opt: Option) -> None:
         action = self.current_action()
@@ -470,8 +479,10 @@ class TurnScreen(Screen):
         muted = theme.palette.muted
         if opt.kind == "proposal":
             prop = rules.proposals[opt.key]
+            action = self.current_action() or Action(opt.key, None, opt.modes[0])
             self._para(flow, theme, tr("Cost: {cost_text} · {timing_text} · put to {pair_name}",
-                                       cost_text=cost_text(prop.cost), timing_text=timing_text(rules, opt.key),
+                                       cost_text=action_cost(rules, action, self.game),
+                                       timing_text=timing_text(rules, opt.key),
                                        pair_name=pair_name(rules, rules.pair_ids[prop.pair])), "small", muted)
             needs = requirement_text(rules, opt.key)
             if needs:
@@ -510,7 +521,8 @@ class TurnScreen(Screen):
         if self._odds is None or self._odds.game is not self.game or self._odds.turn != self.game.turn:
             self._odds = OddsBook(self.game)
         odds = self._odds.odds(action)
-        return [] if odds is None else odds_lines(self.session.rules, odds)
+        worn = wear_note(self.game, action)
+        return ([] if odds is None else odds_lines(self.session.rules, odds)) + ([worn] if worn else [])
 
     def _needs(self, ins) -> list[str]:
         rules = self.session.rules
@@ -629,7 +641,7 @@ class TurnScreen(Screen):
                            colour=theme.palette.faint))
         xw = row_h + theme.px(8)
         for i, action in enumerate(session.orders):
-            text = f"{action_label(rules, action)} · {action_cost(rules, action)}"
+            text = f"{action_label(rules, action)} · {action_cost(rules, action, self.game)}"
             text_w = flow.width - xw - theme.px(6)
             h = TextBlock.measure(theme, text, text_w, "small")
             r = flow.take(max(row_h, h))
@@ -686,7 +698,7 @@ class TurnScreen(Screen):
         if not obs.initiatives:
             flow.add(Label(flow.take(theme.line_height("small")), text=_("No initiative under way."), role="small",
                            colour=theme.palette.faint))
-        for ini in underway(rules, obs, self.game.reports):
+        for ini in underway(rules, obs, self.game.reports, self._outcomes):
             label = ini.name + (f" → {ini.target}" if ini.target else "")
             detail = ini.detail()
             flow.add(Painter(flow.take(ih), key=f"ini:{ini.key}:{ini.target}", tip=labelled(label, detail),
