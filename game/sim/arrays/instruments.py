@@ -145,7 +145,7 @@ def _public_appeal(T, w, dice, slot, m, power):
         change.party(w, i, "hostility", -0.03 * strength * w.values["receptivity"][i], m)
         change.party(w, i, "audience_cost", 0.08, m)
         change.party(w, i, "engagement", 0.15 * power, m)
-    change.office(w, "visibility", 0.08, m)
+    change.office(w, "visibility", 0.08 * w.values["ini_fatigue"][slot.index], m)
 
 
 def _private_appeal(T, w, dice, slot, m, power):
@@ -185,7 +185,7 @@ def _early_warning(T, w, dice, slot, m, power):
 def _article_99(T, w, dice, slot, m, power):
     k = slot.target
     a, b = T.rules.pair_members[k]
-    change.office(w, "visibility", REFERRAL_VISIBILITY, m)
+    change.office(w, "visibility", REFERRAL_VISIBILITY * w.values["ini_fatigue"][slot.index], m)
     low = m & (w.values["rung"][k] < 2)
     change.office(w, "prestige", -3.0, low)
     voted = m & ~low
@@ -240,7 +240,7 @@ def _task_force(T, w, dice, slot, m, power):
 
 def _visit(T, w, dice, slot, m, power):
     i = slot.target
-    change.office(w, "visibility", 0.05, m)
+    change.office(w, "visibility", 0.05 * w.values["ini_fatigue"][slot.index], m)
     v = w.values
     cold = m & (v["hostility"][i] > C.COLD_HOSTILITY) & (v["trust"][i] < C.COLD_TRUST)
     change.office(w, "prestige", -3.0, cold)

@@ -31,10 +31,11 @@ def mean_council(w: Worlds) -> np.ndarray | float:
     return total / len(council)
 
 
-def update(T: Tables, w: Worlds, turn: int, rungs_before: list, council_before, public: np.ndarray | None = None,
-           deals: np.ndarray | None = None) -> None:
-    """The turn's movement of world opinion. `public` and `deals` count, per world, the public moves and the
-    deals of the turn (each moves opinion once, in that order)."""
+def update(T: Tables, w: Worlds, turn: int, rungs_before: list, council_before,
+           public: list[np.ndarray] | None = None, deals: np.ndarray | None = None) -> None:
+    """The turn's movement of world opinion. `public` holds, per order of the turn in its place, each world's
+    public move's wear (0: no public move there; opinion.public_causes); `deals` counts each world's deals (each
+    moves opinion once, in that order)."""
     rules = T.rules
     cfg = rules.scenario.opinion
     levels = w.values["opinion"]
@@ -44,10 +45,11 @@ def update(T: Tables, w: Worlds, turn: int, rungs_before: list, council_before, 
     vis = w.values["visibility"]
     watched = 0.5 + vis
     public_weights, escalation_weights, deal_weights = rules.opinion_weights
-    if public is not None:
-        for n in range(1, int(public.max(initial=0)) + 1):
+    for worn in public or ():
+        moved = worn > 0.0
+        if moved.any():
             for a, weight in public_weights:
-                _move(w, a, weight * watched, public >= n)
+                _move(w, a, weight * watched * worn, moved)
     for k, before in enumerate(rungs_before):
         now = world_rung(T, k, turn, w.values["rung"][k])
         climbed = now - before

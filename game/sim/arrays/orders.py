@@ -180,7 +180,8 @@ def _keep_affordable(T: Tables, w: Worlds, answers: dict[int, np.ndarray], first
 def launch(T: Tables, w: Worlds, dice: ArrayDice, chosen: np.ndarray, public: np.ndarray, deals: np.ndarray,
            place: int = 0) -> None:
     """Launch each world's chosen move (Game._launch): pay for it, float a proposal or start an initiative (the
-    turn's `place`-th order). Counts each world's public moves and deals for world opinion."""
+    turn's `place`-th order). Notes in `public` how much of the world's notice each world's public move of this
+    place draws (its wear; 1 for a public proposal, 0 with none) and counts the deals, for world opinion."""
     v = w.values
     t = w.turn
     for move in T.moves:
@@ -199,7 +200,7 @@ def launch(T: Tables, w: Worlds, dice: ArrayDice, chosen: np.ndarray, public: np
             yes = instruments.float_proposal(T, w, dice, move.proposal, move.mode or "private", m)
             deals += yes
             if (move.mode or "private") == "public":
-                public += m
+                public[m] = 1.0
             continue
         ins = move.instrument
         if ins.kind == "wait":
@@ -217,9 +218,11 @@ def launch(T: Tables, w: Worlds, dice: ArrayDice, chosen: np.ndarray, public: np
         recent = v["ini_recent"][j]
         recent[:-1, at] = recent[1:, at]
         recent[-1, at] = float(t)
-        if ins.public:
-            change.office(w, "visibility", LAUNCH_VISIBILITY, m)
-            public += m
+        if ins.public:  # the world's notice wears with repetition, as the effect does (Game._launch)
+            worn = np.zeros(w.n)
+            worn[at] = fatigue
+            change.office(w, "visibility", LAUNCH_VISIBILITY * worn, m)
+            public[m] = worn[m]
 
 
 def fixed_orders(move: Move):

@@ -53,9 +53,9 @@ def step(T: Tables, w: Worlds, dice: ArrayDice, orders: Orders | None = None) ->
     public = deals = None
     if orders is not None:
         events.answer_pending(T, w, orders.answers)
-        public, deals = np.zeros(w.n, dtype=np.int64), np.zeros(w.n, dtype=np.int64)
+        public, deals = [np.zeros(w.n), np.zeros(w.n)], np.zeros(w.n, dtype=np.int64)
         for place, chosen in enumerate((orders.first, orders.second)):
-            launch(T, w, dice, chosen, public, deals, place)
+            launch(T, w, dice, chosen, public[place], deals, place)
     else:
         events.answer_pending(T, w)
     if v["ini_active"].any():
