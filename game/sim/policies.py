@@ -149,9 +149,15 @@ def historical_plan(rules: Rules) -> dict[int, Decision]:
 
 
 def _valid_choices(game: Game, wanted: dict[str, str]) -> dict[str, str]:
-    """The answers in `wanted` that fit an event pending now (the engine rejects any other)."""
+    """The answers in `wanted` that fit an event pending now and that the office can pay for together (the engine
+    rejects any other; a world may have less prestige left than history had)."""
     pending = {event: {c for c, _ in options} for event, _, options in game.pending()}
-    return {event: choice for event, choice in wanted.items() if choice in pending.get(event, ())}
+    valid = {event: choice for event, choice in wanted.items() if choice in pending.get(event, ())}
+    if valid:
+        prestige, budget, _, _ = game.committed((), valid)
+        if prestige > game.state.office.prestige or budget > game.state.office.budget:
+            return {}
+    return valid
 
 
 @dataclass(frozen=True)
