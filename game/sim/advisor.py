@@ -36,9 +36,9 @@ from .worlds import sample_state
 
 RATINGS = ("success", "partial", "failure")
 RUNS = 64  # rollouts at most per move
-TURN_BUDGET = 4000  # simulated turns a call may take by default (about a third of a second on two cores) ...
-FIRST_RUNS = 3  # ... or more, up to MAX_TURN_BUDGET, if a first round of this many rollouts a move needs it
-MAX_TURN_BUDGET = 6000  # (UNPREDEP, 42 moves of 48 turns: about a second on two cores)
+TURN_BUDGET = 4000  # simulated turns a call may take by default (about 0.5 s of processor time) ...
+FIRST_RUNS = 6  # ... or more, up to MAX_TURN_BUDGET, if a first round of this many rollouts a move needs it
+MAX_TURN_BUDGET = 10_000  # (UNPREDEP, 42 moves of 48 turns: about two seconds of processor time)
 Z90 = 1.645
 
 
