@@ -39,8 +39,8 @@ def gain_text(advice) -> str:
     if advice.action is None:
         return _("the baseline")
     if advice.differs == 0 and advice.runs > 0:
-        return tr("the same ending as waiting in every rollout (if it changes the ending at all, in fewer than 1 "
-                  "world in {rarer})", rarer=max(1, advice.runs // 3))
+        return tr("ends as waiting does in all {runs} rollouts: a change, if any, in fewer than 1 world in {rarer}",
+                  runs=advice.runs, rarer=max(1, advice.runs // 3))
     return tr("{gain:+.1f} ±{gain_spread:.1f} points against waiting",
               gain=advice.gain, gain_spread=advice.gain_spread)
 
@@ -88,6 +88,8 @@ def advice_line(advice, information: str = "") -> str:
     that buys information (`information`, from information_note) that note instead of a score of +0.0."""
     if information:
         return information
+    if advice.action is not None and advice.differs == 0 and advice.runs > 0:
+        return gain_text(advice)  # its chances are waiting's (the bar shows them), and the count is in the text
     r = advice.ratings
     return tr("{gain} · success {success} · partial {partial} · failure {failure} ({runs} rollouts)",
               gain=gain_text(advice), success=percent(r.get('success', 0.0)), partial=percent(r.get('partial', 0.0)),

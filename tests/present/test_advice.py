@@ -60,7 +60,7 @@ def test_on_24_october_of_a_historical_game_no_move_reads_as_a_certain_nothing()
     assert moves and all(a.differs == 0 for a in moves)
     for a in moves:
         line = advice_line(a)
-        assert "±0.0" not in line and "same ending as waiting in every rollout" in line
+        assert "±0.0" not in line and f"ends as waiting does in all {a.runs} rollouts" in line
         assert f"fewer than 1 world in {max(1, a.runs // 3)}" in line
     said = verdict(advice, lambda a: move_label(rules, a), rules)
     assert "changes the ending in any of your staff's rollouts" in said and "real Secretary-General" in said
