@@ -58,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     args, extra = parser.parse_known_args(argv)
     env = {**os.environ, "GOOD_OFFICES_FUZZ": args.profile, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
     began = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+    # one process: the per-test statistics this script counts are printed only without workers
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0",
                            "--hypothesis-show-statistics", *TARGETS, *extra],
                           cwd=ROOT, env=env, capture_output=True, text=True)
     minutes = (time.perf_counter() - began) / 60
