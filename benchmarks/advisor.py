@@ -4,6 +4,11 @@ state, against the same figure for a move picked at random; the points each choi
 and how long the advisor takes. A plain script, not a test:
 
     python benchmarks/advisor.py [SCENARIO ...] [--states N] [--truth-runs R] [--seed S] [--jobs J]
+                                 [--truth FILE] [--code DIR]
+
+`--truth FILE` keeps the truth of each state in FILE (computed once, read back by later runs), and `--code DIR`
+asks the advisor of another checkout of the project: with both, two advisors are compared on the same states and
+the same truth (the truth depends on the engine only, which they share).
 
 The truth plays every move `--truth-runs` times from the true state (hidden values as they are; the future
 sampled afresh, the same futures for every move), then goes on as the advisor's rollouts do (the scenario's
@@ -15,8 +20,10 @@ the random policy, each at a turn drawn at random among those with at least two 
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import multiprocessing
+import os
 import random
 import shlex
 import statistics
@@ -25,8 +32,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+if "--code" in sys.argv[:-1]:  # the advisor (and engine) of another checkout; inherited by spawned workers
+    os.environ["ADVISOR_CODE"] = str(Path(sys.argv[sys.argv.index("--code") + 1]).resolve())
+CODE = os.environ.get("ADVISOR_CODE", str(ROOT))
+if CODE not in sys.path:
+    sys.path.insert(0, CODE)
 
 from game.engine import Game, build_rules  # noqa: E402
 from game.scenario.catalogue import resolve  # noqa: E402
@@ -75,7 +85,8 @@ def truth(game: Game, runs: int, seed: int) -> dict:
         row = []
         for n in range(runs):
             trial = game.fork(reseed=splitmix64(seed * 7919 + n), record=False)
-            trial.step([move] if move is not None else [])
+            possible = move is not None and trial.why_illegal(move) is None  # as the advisor's rollouts play it
+            trial.step([move] if possible else [])
             while not trial.done:
                 trial.step(*then.decide(trial)) if then else trial.step()
             row.append(score[trial.ending])
@@ -97,26 +108,38 @@ def near_best(values: dict) -> tuple[set, object, dict]:
     return near, best, means
 
 
-def one(task: tuple[str, int, int, int]) -> dict | None:
-    path, seed, index, runs = task
+def true_values(game: Game, runs: int, seed: int, index: int) -> tuple[set, str, dict]:
+    """near_best of the truth, with moves named by str (None for waiting), so it can be kept in a file."""
+    near, best, means = near_best(truth(game, runs, derive_seed(seed + 1, index)))
+    def name(m) -> str:
+        return "" if m is None else str(m)
+
+    return {name(m) for m in near}, name(best), {name(m): v for m, v in means.items()}
+
+
+def one(task: tuple[str, int, int, int, dict | None]) -> dict | None:
+    path, seed, index, runs, known = task
     game = state_of(path, seed, index)
     if game is None:
         return None
     began = time.perf_counter()
     advice = advise(game)
     seconds = time.perf_counter() - began
-    pick = advice[0].action
-    values = truth(game, runs, derive_seed(seed + 1, index))
-    near, best, means = near_best(values)
+    pick = "" if advice[0].action is None else str(advice[0].action)
+    if known is None:
+        near, best, means = true_values(game, runs, seed, index)
+    else:
+        near, best, means = set(known["near"]), known["best"], known["means"]
     return {
         "turn": game.turn,
-        "moves": len(values),
+        "moves": len(means),
         "near": len(near),
         "agrees": pick in near,
-        "chance": len(near) / len(values),
+        "chance": len(near) / len(means),
         "regret": means[best] - means[pick],
         "random_regret": means[best] - statistics.fmean(means.values()),
         "seconds": seconds,
+        "truth": {"near": sorted(near), "best": best, "means": means},
     }
 
 
@@ -127,15 +150,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--truth-runs", type=int, default=150, help="rollouts per move on the true state (150)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--truth", metavar="FILE", help="keep (and reuse) each state's truth in FILE")
+    parser.add_argument("--code", metavar="DIR", help="the advisor of another checkout (see above)")
     args = parser.parse_args(argv)
+    kept = json.loads(Path(args.truth).read_text()) if args.truth and Path(args.truth).exists() else {}
+    print(f"advisor of {CODE}")
     print(f"$ python benchmarks/advisor.py {shlex.join(argv if argv is not None else sys.argv[1:])}".rstrip())
     for name in args.scenarios or DEFAULT:
         path = str(resolve(name))
-        tasks = [(path, args.seed, i, args.truth_runs) for i in range(args.states)]
+        keys = [f"{Path(path).stem} {args.seed} {i} {args.truth_runs}" for i in range(args.states)]
+        tasks = [(path, args.seed, i, args.truth_runs, kept.get(key)) for i, key in enumerate(keys)]
         began = time.perf_counter()
         with multiprocessing.get_context("spawn").Pool(args.jobs) as pool:
-            rows = [r for r in pool.map(one, tasks) if r is not None]
+            results = pool.map(one, tasks)
         wall = time.perf_counter() - began
+        kept.update({key: r["truth"] for key, r in zip(keys, results, strict=True) if r is not None})
+        if args.truth:
+            Path(args.truth).write_text(json.dumps(kept, indent=0, sort_keys=True))
+        rows = [r for r in results if r is not None]
         if not rows:
             print(f"{name}: no state with a choice")
             continue

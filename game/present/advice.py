@@ -33,9 +33,14 @@ def advisor_note(runs: int, follows_history: bool, horizon: int | None, unit: st
 
 
 def gain_text(advice) -> str:
-    """'+7.5 ±5.8 points against waiting' (or 'the baseline' for waiting itself)."""
+    """'+7.5 ±5.8 points against waiting' (or 'the baseline' for waiting itself); for a move that ended as
+    waiting did in every rollout, that, and how rare a change it could still bring (at most 3 in n at 95%: the
+    rule of three), instead of a score of '+0.0 ±0.0' that would read as certainty."""
     if advice.action is None:
         return _("the baseline")
+    if advice.differs == 0 and advice.runs > 0:
+        return tr("ends as waiting does in all {runs} rollouts: a change, if any, in fewer than 1 world in {rarer}",
+                  runs=advice.runs, rarer=max(1, advice.runs // 3))
     return tr("{gain:+.1f} ±{gain_spread:.1f} points against waiting",
               gain=advice.gain, gain_spread=advice.gain_spread)
 
@@ -83,6 +88,8 @@ def advice_line(advice, information: str = "") -> str:
     that buys information (`information`, from information_note) that note instead of a score of +0.0."""
     if information:
         return information
+    if advice.action is not None and advice.differs == 0 and advice.runs > 0:
+        return gain_text(advice)  # its chances are waiting's (the bar shows them), and the count is in the text
     r = advice.ratings
     return tr("{gain} · success {success} · partial {partial} · failure {failure} ({runs} rollouts)",
               gain=gain_text(advice), success=percent(r.get('success', 0.0)), partial=percent(r.get('partial', 0.0)),
@@ -99,9 +106,12 @@ def verdict(results: list, move_name, rules: Rules | None = None) -> str:
     if not moves:
         return _("Nothing can be done now but wait.")
     best = max(moves, key=lambda a: (a.round, a.gain))
-    if all(a.gain == 0 and a.gain_spread == 0 for a in moves):
-        return _("No move open to you changes the likely ending now: in your staff's rollouts each ends as "
-                 "waiting does.")
+    if all(a.differs == 0 for a in moves):
+        later = _("What decides this crisis comes later: in their rollouts, what the real Secretary-General did "
+                  "next.") if rules is not None and rules.historical else \
+            _("What decides this crisis comes later, or is out of your hands.")
+        return tr("No move open to you now changes the ending in any of your staff's rollouts: each ends exactly "
+                  "as waiting does. {later}", later=later)
     if best.gain - best.gain_spread > 0:
         return tr("Best bet: {move_name}, about {gain:+.0f} points against waiting.",
                   move_name=move_name(best.action), gain=best.gain)

@@ -124,18 +124,20 @@ def evaluate(game: Game, start_prestige: float) -> float:
 @dataclass(frozen=True)
 class Historical:
     """What the real Secretary-General did (the scenario's `historical_policy`), skipping any action that is not
-    legal when its turn comes; events are answered as history did, else by default."""
+    legal when its turn comes (with the turn's answers, which may cost prestige too); events are answered as
+    history did, else by default."""
 
     plan: dict[int, Decision] = field(default_factory=dict)
     name: str = "historical"
 
     def decide(self, game: Game) -> Decision:
         planned, planned_choices = self.plan.get(game.turn, ([], {}))
+        choices = _valid_choices(game, planned_choices)
         taken: list[Action] = []
         for action in planned:
-            if game.why_illegal(action, taken) is None:
+            if game.why_illegal(action, taken, choices) is None:
                 taken.append(action)
-        return taken, _valid_choices(game, planned_choices)
+        return taken, choices
 
 
 def historical_plan(rules: Rules) -> dict[int, Decision]:
@@ -147,9 +149,15 @@ def historical_plan(rules: Rules) -> dict[int, Decision]:
 
 
 def _valid_choices(game: Game, wanted: dict[str, str]) -> dict[str, str]:
-    """The answers in `wanted` that fit an event pending now (the engine rejects any other)."""
+    """The answers in `wanted` that fit an event pending now and that the office can pay for together (the engine
+    rejects any other; a world may have less prestige left than history had)."""
     pending = {event: {c for c, _ in options} for event, _, options in game.pending()}
-    return {event: choice for event, choice in wanted.items() if choice in pending.get(event, ())}
+    valid = {event: choice for event, choice in wanted.items() if choice in pending.get(event, ())}
+    if valid:
+        prestige, budget, _, _ = game.committed((), valid)
+        if prestige > game.state.office.prestige or budget > game.state.office.budget:
+            return {}
+    return valid
 
 
 @dataclass(frozen=True)

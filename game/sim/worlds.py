@@ -2,10 +2,11 @@
 estimates. The advisor plays its rollouts on them and the odds shown before a move are taken over them; neither
 reads anything of the hidden state.
 
-Each estimated value is drawn within its 90% band, each pair's pressure within its band and the range its
-visible rung allows, and each party's intention is the one a recent contact revealed or else a guess from its
-estimated hostility. Values no estimate covers come from the scenario's briefing (restraint, grievance) or from
-public facts: audience costs as the office's own public moves imply them, plus what the parties' own conduct
+Each estimated value is drawn within its 90% band, each pair's pressure within its band and the range its visible
+rung allows (while a crisis is secret, the rung the world sees and anywhere within it: the office does not know the
+real one, game/present/known.py), and each party's intention is the one a recent contact revealed or else a guess
+from its estimated hostility. Values no estimate covers come from the scenario's briefing (restraint, grievance) or
+from public facts: audience costs as the office's own public moves imply them, plus what the parties' own conduct
 may have added (intel.audience_guess).
 """
 
@@ -40,9 +41,12 @@ def sample_state(game: Game, obs: Observation, seed: int, n: int) -> GameState:
         p.revealed_turn = obs.turn if view.intention else -1
     for k, view in enumerate(obs.pairs):
         pair = world.pairs[k]
-        lo, hi = rung_range(rules, k, view.rung)
-        pair.pressure = min(max(_draw(rnd, view.pressure.value, view.pressure.low, view.pressure.high,
-                                      0.0, rules.tops[k] + 0.999), lo), hi)
+        rung, (value, low, high) = view.rung, (view.pressure.value, view.pressure.low, view.pressure.high)
+        if obs.turn < rules.known_from[k]:  # a secret crisis: the office knows only the rung the world sees
+            rung = pair.rung = pair.peak_rung = rules.secret_rung[k]
+            value, low, high = rung + 0.5, float(rung), rung + 1.0
+        lo, hi = rung_range(rules, k, rung)
+        pair.pressure = min(max(_draw(rnd, value, low, high, 0.0, rules.tops[k] + 0.999), lo), hi)
         pair.velocity = 0.0
         pair.momentum = rules.scenario.pairs[k].momentum
     for view, track in zip(obs.tracks, rules.tracks, strict=True):

@@ -147,3 +147,38 @@ def test_rollouts_go_on_as_history_did_where_the_scenario_has_a_historical_polic
     assert all(a.ratings["success"] == 0 for a in waiting if no_deal(a))
     assert max(a.ratings["success"] for a in following if no_deal(a)) > 0
     assert not continues_with_history(Game(brink(), 1))
+
+
+def test_the_race_keeps_to_its_budget_of_simulated_turns(monkeypatch):
+    from game.sim import advisor
+
+    played = []
+    rollout = advisor._rollout_item
+
+    def counted(game, item):
+        outcome = rollout(game, item)
+        played.append(outcome[2])
+        return outcome
+
+    monkeypatch.setattr(advisor, "_rollout_item", counted)
+    game = Game(brink(intelligence=0.6), 8)
+    moves = len([a for a in game.legal_actions() if a.use != "wait"])
+    first_round = 2 * (moves + 1) * (game.rules.turns - game.turn)
+    for budget in (first_round, 4 * first_round):
+        played.clear()
+        advice = advise(game, runs=64, budget=budget)
+        # the first round fits; a later round is paid for at the mean length of the rollouts so far, which
+        # the leaders' rollouts (fewer early wars) may exceed a little
+        assert sum(played) <= 1.25 * budget
+        assert sum(a.runs for a in advice) == len(played)
+    assert max(a.runs for a in advice) > 2  # the larger budget bought the leaders more rollouts
+
+
+def test_a_move_separated_from_the_rest_ends_the_race():
+    game = Game(brink(intelligence=0.95), 1)  # the stand-down proposal prevents a war the others cannot
+    advice = advise(game, runs=64, first=8)
+    best = advice[0]
+    assert best.action is not None and best.action.use == STAND_DOWN
+    others = [a for a in advice if a.action not in (None, best.action)]
+    assert all(a.runs < best.runs for a in others)
+    assert all(a.differs <= a.runs for a in advice) and best.differs > 0
