@@ -4,6 +4,7 @@ and what the simulated browsers themselves cost. A plain script, not a test:
 
     python benchmarks/classroom.py [SCENARIO] [--students N] [--sessions S] [--delegations]
                                    [--together P | --think S] [--workers W] [--nice N] [--root DIR]
+                                   [--compare DIR]
 
 Without --students it measures the two standard classes: 40 students on one session, then 10 sessions of 30.
 Each session is one `host` process (one class per server, as a teacher runs it). Every student joins from its
@@ -31,10 +32,12 @@ each party), one member of each team sends its team's orders every turn, up to -
 its page of the turn arrived (the office a random open action, a party a random decision), and the latency is
 from the turn's last submission to each page — every student's and the teacher's — showing the new turn.
 
-The server's CPU is read from /proc for the server processes only, between the moment every browser is
-connected and the end; the browsers' CPU is their own processes'. --nice N lowers the browsers' priority (they
-then yield a core to the servers when both want it). --root DIR measures the server of another checkout with
-the same simulated class, to compare two versions under the same machine load.
+The server's CPU is read from /proc for the server processes only, from the moment every browser is connected
+(what connecting them cost is reported apart) to the end; the browsers' CPU is their own processes'. --nice N
+lowers the browsers' priority (they then yield a core to the servers when both want it). --root DIR measures
+the server of another checkout with the same simulated class; --compare DIR runs the server of a second
+checkout in the same run, its sessions interleaved with the first's, so that both versions meet the same
+machine load.
 """
 
 from __future__ import annotations
@@ -363,11 +366,16 @@ def spread(values: list[float]) -> dict:
 
 # -- one measured run ----------------------------------------------------------------------------------------------
 def run(scenario: str, students: int, sessions: int, *, delegations: bool = False, think: float = 0.0,
-        together: float = 3.0, workers: int | None = None, nice: int = 0, root: Path = ROOT) -> dict:
+        together: float = 3.0, workers: int | None = None, nice: int = 0, roots: tuple[Path, ...] = (ROOT,)
+        ) -> list[dict]:
+    """One measured class of `sessions` × `students` on the server of each checkout of `roots`, all at the same
+    time (their sessions interleaved, so every server meets the same machine); one result per root."""
     folder = Path(tempfile.mkdtemp(prefix="classroom-bench-"))
-    servers, browsers = [], []
+    servers, browsers, root_of = [], [], []
     try:
-        for s in range(sessions):
+        for s in range(sessions * len(roots)):
+            root = roots[s % len(roots)]
+            root_of.append(root)
             port, db = free_port(), folder / f"class{s}.sqlite"
             servers.append(start(scenario, db, port, delegations, root))
             with sqlite3.connect(db) as con:
@@ -381,13 +389,15 @@ def run(scenario: str, students: int, sessions: int, *, delegations: bool = Fals
             browsers.append(Browser(s, port, teacher_token, "teacher", teacher=True, students=students))
         count = workers or max(1, min(MAX_WORKERS, math.ceil(len(browsers) / BROWSERS_PER_WORKER)))
         shares = [browsers[i::count] for i in range(count)]
-        settle = 2.0 + len(browsers) / 100  # every browser connects and reads its first page before the class starts
-        plan = Plan(delegations, think, 0.0 if delegations else together, sessions, clock() + settle)
-        before = [cpu_and_memory(p.pid) for p in servers]
-        started = clock()
+        settle = 3.0 + len(browsers) / 50  # every browser connects and reads its first page before the class starts
+        plan = Plan(delegations, think, 0.0 if delegations else together, len(servers), clock() + settle)
+        joined = [cpu_and_memory(p.pid) for p in servers]
         with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(worker, shares, [plan] * count, range(count), [nice] * count))
-        wall = clock() - max(started, plan.start)
+            running = pool.map(worker, shares, [plan] * count, range(count), [nice] * count)
+            time.sleep(max(0.0, plan.start - clock() - 0.05))
+            before = [cpu_and_memory(p.pid) for p in servers]  # the class's turns from here on
+            results = list(running)
+        wall = clock() - plan.start
         after = [cpu_and_memory(p.pid) for p in servers]
     finally:
         for p in servers:
@@ -397,7 +407,30 @@ def run(scenario: str, students: int, sessions: int, *, delegations: bool = Fals
     for r in results:
         for name in ("sends", "pages", "rows", "turns", "drops"):
             getattr(rec, name).extend(getattr(r["record"], name))
-        rec.played += r["record"].played
+    client_cpu = sum(r["cpu"] for r in results)
+    out = []
+    for root in roots:
+        mine = {s for s, r in enumerate(root_of) if r == root}
+        out.append(measured(of_sessions(rec, mine), [(joined[s], before[s], after[s]) for s in sorted(mine)],
+                            delegations) | {
+            "root": root, "sessions": sessions, "students": students, "wall_s": wall, "workers": count,
+            "client_cpu_s": client_cpu / len(roots), "load": os.getloadavg()[0]})
+    for r in out:
+        r["client_ms_per_turn"] = r["client_cpu_s"] / max(1, r["turns"]) * 1000
+    return out
+
+
+def of_sessions(rec: Record, sessions: set[int]) -> Record:
+    """The part of a record that is about `sessions`."""
+    part = Record()
+    for name in ("sends", "pages", "rows", "turns", "drops"):
+        getattr(part, name).extend(row for row in getattr(rec, name) if row[0] in sessions)
+    part.played = len(part.pages)
+    return part
+
+
+def measured(rec: Record, cpu: list[tuple], delegations: bool) -> dict:
+    """The latencies, turns, drops and server figures of one server version's sessions."""
     out: dict = {}
     if delegations:
         latencies, missing = delegation_latencies(rec)
@@ -407,16 +440,13 @@ def run(scenario: str, students: int, sessions: int, *, delegations: bool = Fals
         each, classes, missing = solo_latencies(rec)
         turns = rec.played
         out["each"], out["classes"] = spread(each), spread(classes)
-    cpu = sum(a[0] - b[0] for a, b in zip(after, before, strict=True))
-    client_cpu = sum(r["cpu"] for r in results)
+    server = sum(a[0] - b[0] for __, b, a in cpu)
     return out | {
-        "sessions": sessions, "students": students, "turns": turns, "wall_s": wall, "workers": count,
-        "missing": missing, "drops": rec.drops,
-        "server_cpu_s": cpu, "server_ms_per_turn": cpu / max(1, turns) * 1000,
-        "client_cpu_s": client_cpu, "client_ms_per_turn": client_cpu / max(1, turns) * 1000,
-        "load": os.getloadavg()[0],
-        "rss_mb_each": max(a[1] for a in after) / 1e6, "peak_mb_each": max(a[2] for a in after) / 1e6,
-        "rss_mb_total": sum(a[1] for a in after) / 1e6,
+        "turns": turns, "missing": missing, "drops": rec.drops,
+        "server_cpu_s": server, "server_ms_per_turn": server / max(1, turns) * 1000,
+        "connect_cpu_s": sum(b[0] - j[0] for j, b, __ in cpu),
+        "rss_mb_each": max(a[1] for __, __, a in cpu) / 1e6, "peak_mb_each": max(a[2] for __, __, a in cpu) / 1e6,
+        "rss_mb_total": sum(a[1] for __, __, a in cpu) / 1e6,
     }
 
 
@@ -424,8 +454,8 @@ def described(r: dict, delegations: bool, together: float) -> str:
     def ms(s: dict) -> str:
         return f"median {s['median_ms']:.1f} ms, p99 {s['p99_ms']:.1f} ms, max {s['max_ms']:.1f} ms (n={s['n']})"
 
-    lines = [f"{r['sessions']} session(s) of {r['students']} students, {r['turns']} turns played in "
-             f"{r['wall_s']:.1f} s, browsers in {r['workers']} process(es)"]
+    lines = [f"{r['sessions']} session(s) of {r['students']} students on the server of {r['root']}, {r['turns']} "
+             f"turns played in {r['wall_s']:.1f} s, browsers in {r['workers']} process(es)"]
     if delegations:
         lines.append(f"  last submission -> each page (students' and teacher's) on the new turn: {ms(r['pages'])}")
     else:
@@ -435,11 +465,12 @@ def described(r: dict, delegations: bool, together: float) -> str:
     if r["missing"]:
         lines.append(f"  {r['missing']} turns never reached a page or the dashboard")
     lines.append(f"  dropped connections: {len(r['drops'])}" + "".join(f"\n    {d}" for d in r["drops"][:10]))
-    lines.append(f"  server CPU (user+system, server processes only) {r['server_cpu_s']:.2f} s = "
-                 f"{r['server_ms_per_turn']:.2f} ms per turn; memory {r['rss_mb_each']:.0f} MB per server at the end "
+    lines.append(f"  server CPU (user+system, server processes only) over the turns {r['server_cpu_s']:.2f} s = "
+                 f"{r['server_ms_per_turn']:.2f} ms per turn (connecting every browser before: "
+                 f"{r['connect_cpu_s']:.2f} s); memory {r['rss_mb_each']:.0f} MB per server at the end "
                  f"(peak {r['peak_mb_each']:.0f} MB, {r['rss_mb_total']:.0f} MB in all)")
-    lines.append(f"  simulated browsers' CPU {r['client_cpu_s']:.2f} s = {r['client_ms_per_turn']:.2f} ms per turn; "
-                 f"machine load average {r['load']:.1f}")
+    lines.append(f"  simulated browsers' CPU {r['client_cpu_s']:.2f} s = {r['client_ms_per_turn']:.2f} ms per turn "
+                 f"(their share of this run's); machine load average {r['load']:.1f}")
     return "\n".join(lines)
 
 
@@ -459,7 +490,10 @@ def main() -> None:
                                                     f"browsers, at most {MAX_WORKERS})")
     parser.add_argument("--nice", type=int, default=0, help="niceness added to the client processes (default 0)")
     parser.add_argument("--root", type=Path, default=ROOT,
-                        help="the checkout whose server is measured (to compare two versions under the same load)")
+                        help="the checkout whose server is measured (default: this one)")
+    parser.add_argument("--compare", type=Path, metavar="DIR",
+                        help="also measure the server of the checkout DIR in the same run, its sessions interleaved "
+                             "with --root's, so both meet the same machine load")
     args = parser.parse_args()
     if args.delegations and args.together is not None:
         parser.error("--together is for solo classes; a delegations turn is played when every team has sent")
@@ -468,12 +502,13 @@ def main() -> None:
     plans = [(args.students, args.sessions)] if args.students else [(40, 1), (30, 10)]
     kind = "delegations" if args.delegations else "solo"
     pace = f"think up to {think} s" if not together else f"the class ends each turn together every {together} s"
-    print(f"{args.scenario}, {kind} classes, {pace}; server {args.root.resolve()}; on "
-          f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores", flush=True)
+    roots = (args.root.resolve(), *((args.compare.resolve(),) if args.compare else ()))
+    print(f"{args.scenario}, {kind} classes, {pace}; on {platform.python_implementation()} "
+          f"{platform.python_version()}, {os.cpu_count()} cores", flush=True)
     for students, sessions in plans:
-        r = run(args.scenario, students, sessions, delegations=args.delegations, think=think, together=together,
-                workers=args.workers, nice=args.nice, root=args.root.resolve())
-        print(described(r, args.delegations, together), flush=True)
+        for r in run(args.scenario, students, sessions, delegations=args.delegations, think=think, together=together,
+                     workers=args.workers, nice=args.nice, roots=roots):
+            print(described(r, args.delegations, together), flush=True)
 
 
 if __name__ == "__main__":

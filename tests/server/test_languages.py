@@ -213,6 +213,19 @@ def test_downloads_follow_the_browser_s_language(client):
     assert french != english and 'lang="fr"' in french and 'lang="en"' in english
 
 
+def sent_block(msg):
+    return msg["type"] == "delegation" and msg["delegation"]["sent"]
+
+
+def until(ws, check):
+    """The next message `check` accepts (the teams' updates of the joins may come first)."""
+    for _ in range(10):
+        msg = ws.receive_json()
+        if check(msg):
+            return msg
+    raise AssertionError("no such message")
+
+
 def test_the_teams_of_a_delegations_class_read_their_updates_in_their_own_language(tmp_path):
     room = new_delegations(tmp_path / "d.sqlite")
     with TestClient(app_for(room)) as client:
@@ -225,9 +238,7 @@ def test_the_teams_of_a_delegations_class_read_their_updates_in_their_own_langua
             hello(ws_sg, office)
             assert fr["party"] == en["party"] and fr["choices"][0]["label"] != en["choices"][0]["label"]
             ws_fr.send_json({"type": "decide", "turn": 0, "decision": "hold"})
-            block_fr = next(m for m in iter(ws_fr.receive_json, None) if m["type"] == "delegation")
-            block_en = next(m for m in iter(ws_en.receive_json, None) if m["type"] == "delegation")
-            assert block_fr["delegation"]["sent"] and block_en["delegation"]["sent"]
+            block_fr, block_en = until(ws_fr, sent_block), until(ws_en, sent_block)  # after the joins' updates
             assert block_fr["delegation"]["seat"] == block_en["delegation"]["seat"] == "Northland"
             with using("fr"):
                 assert block_fr["delegation"]["teams"] == delegations.teams_block(
@@ -256,13 +267,15 @@ def test_the_class_s_own_language_is_the_one_host_was_started_in(tmp_path):
 
 # -- getting messages out ----------------------------------------------------------------------------------------------
 class Stalled:
-    """A socket whose buffer is full: its writes never finish."""
+    """A socket whose buffer is full until `drain` is set: its writes wait, then go out in order."""
 
     def __init__(self):
-        self.forever = asyncio.Event()
+        self.drain = asyncio.Event()
+        self.got = []
 
     async def send_text(self, data):
-        await self.forever.wait()
+        await self.drain.wait()
+        self.got.append(data)
 
 
 class Quick:
@@ -285,13 +298,28 @@ def test_a_stalled_socket_does_not_hold_back_the_others():
         sockets = {stalled, quick, closed}
         for text in ("one", "two"):
             outgoing.send([stalled, closed, quick], text, sockets)
-        await asyncio.sleep(0)
-        await asyncio.sleep(0)
-        assert quick.got == ["one", "two"]  # in order, though the socket before it never finished
-        assert closed not in sockets and stalled in sockets
-        stalled.forever.set()
+        assert quick.got == ["one", "two"]  # at once, though the socket before it could not take them
+        assert closed not in sockets and stalled in sockets and stalled.got == []
+        assert len(outgoing.pending) == 1  # one task, for the stalled socket only
+        outgoing.send([stalled, quick], "three", sockets)
+        stalled.drain.set()
         await outgoing.drained()
-        assert not outgoing.pending
+        assert stalled.got == ["one", "two", "three"]  # in order once it drained
+        assert quick.got == ["one", "two", "three"] and not outgoing.pending and not outgoing.backlog
+        outgoing.send([stalled], "four", sockets)
+        assert stalled.got[-1] == "four" and not outgoing.pending  # written at once again
+
+    asyncio.run(scenario())
+
+
+def test_a_stalled_write_is_given_up_with_its_socket():
+    async def scenario():
+        outgoing = Outgoing()
+        stalled = Stalled()
+        outgoing.send([stalled], "one", {stalled})
+        outgoing.cancel()
+        await outgoing.drained()
+        assert stalled.got == [] and not outgoing.backlog
 
     asyncio.run(scenario())
 
