@@ -77,9 +77,10 @@ def run_host(scenario_arg: str | None, port: int, db: str | None, *, resume: boo
     import segno
     import uvicorn
 
-    from game.server.app import build_app, warm_up
+    from game.server.app import build_app, tongues_of, warm_up
     from game.server.classroom import DELEGATIONS, SOLO, Classroom
     from game.server.store import Store, StoreError
+    from game.server.transport import settle_memory
 
     out = out or sys.stdout
     err = err or sys.stderr
@@ -140,12 +141,14 @@ def run_host(scenario_arg: str | None, port: int, db: str | None, *, resume: boo
     print(tr("Class database: {db_path} — if the server stops, 'python main.py host --resume --db {db_path}' "
              "brings the class back.",
              db_path=db_path), file=out)
-    warm_up(room)
-    print(_("Ctrl-C stops the server."), file=out, flush=True)
+    tongues = tongues_of(room)  # each browser's language: the class's is this command's (--lang)
+    warm_up(room, tongues)
     # No compression of the sockets' messages: a page is a few kilobytes, nothing for a room's network, while
     # compressing it again for every student was a fifth of the server's work (benchmarks/classroom.py).
-    config = uvicorn.Config(build_app(room, join_url), ws_max_size=WS_MAX_SIZE, ws_per_message_deflate=False,
-                            access_log=False, log_level="warning", lifespan="off")
+    config = uvicorn.Config(build_app(room, join_url, tongues), ws_max_size=WS_MAX_SIZE,
+                            ws_per_message_deflate=False, access_log=False, log_level="warning", lifespan="off")
+    settle_memory()
+    print(_("Ctrl-C stops the server."), file=out, flush=True)
     try:
         uvicorn.Server(config).run(sockets=sockets)
     finally:

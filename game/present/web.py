@@ -16,7 +16,7 @@ from game.engine.intel import ESTIMATED, Estimate
 from game.engine.observation import Observation
 from game.engine.record import TurnReport
 from game.engine.state import GameState
-from game.i18n import N_, _, tr, trn
+from game.i18n import LANGUAGES, N_, NAMES, _, current, tr, trn
 from game.i18n.formats import labelled, signed, written
 from game.scenario.calendar import turn_of
 
@@ -42,9 +42,16 @@ def labels() -> dict[str, str]:
     return {key: _(text) for key, text in LABELS.items()}
 
 
+def language_choices() -> list[dict[str, Any]]:
+    """The pages' language switch: every language the game speaks, named in itself (as a reader looking for
+    their own would find it), and whether it is the one of this call path."""
+    return [{"code": code, "name": NAMES[code], "current": code == current().code} for code in LANGUAGES]
+
+
 # Words of the pages' own controls and headings.
 LABELS: dict[str, str] = {
     "join_title": N_("Join the class"),
+    "language": N_("Language"),
     "join_name": N_("Your name"),
     "join_button": N_("Join"),
     "join_hint": N_("Your teacher gave you this address. Type your name as the class summary should list it."),

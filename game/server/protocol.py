@@ -32,6 +32,7 @@ class Order(_Strict):
 class Hello(_Strict):
     type: Literal["hello"]
     token: Annotated[str, Field(min_length=1, max_length=200)]
+    lang: Annotated[str, Field(pattern=r"^[a-z]{2}$")] | None = None  # the language the page is written in
 
 
 class Submit(_Strict):

@@ -51,8 +51,30 @@ GO.start = function (done) {
     document.querySelectorAll("[data-label]").forEach(function (node) {
       node.textContent = GO.labels[node.getAttribute("data-label")] || "";
     });
+    GO.languages(data.languages || []);
     done();
   });
+};
+
+// The language switch in the header: the browser keeps the choice (a cookie the server reads on every page,
+// download and socket), so a reload, the next visit and every page of this class open in it.
+GO.languages = function (choices) {
+  var nav = document.getElementById("languages");
+  if (!nav || choices.length < 2) return;
+  nav.setAttribute("aria-label", GO.labels.language);
+  GO.clear(nav).appendChild(GO.el("span", GO.labels.language + " ", "muted"));
+  choices.forEach(function (choice) {
+    var button = GO.el("button", choice.name, "link");
+    button.type = "button";
+    button.lang = choice.code;
+    button.setAttribute("aria-pressed", choice.current ? "true" : "false");
+    button.addEventListener("click", function () {
+      document.cookie = "go_lang=" + choice.code + "; path=/; max-age=31536000; SameSite=Strict";
+      location.reload();
+    });
+    nav.appendChild(button);
+  });
+  nav.hidden = false;
 };
 
 // A socket that says hello with its token, reconnects when it drops, and hands every message to `onmessage`.
@@ -65,7 +87,7 @@ GO.connect = function (path, token, onmessage) {
     socket.onopen = function () {
       wait = 500;
       GO.banner("status", "");
-      socket.send(JSON.stringify({type: "hello", token: token}));
+      socket.send(JSON.stringify({type: "hello", token: token, lang: document.documentElement.lang}));
     };
     socket.onmessage = function (event) { onmessage(JSON.parse(event.data)); };
     socket.onclose = function (event) {
