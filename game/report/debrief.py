@@ -271,7 +271,7 @@ def replay_points(rules: Rules, seed: int, inputs: Sequence[Any] | None, interve
     else:
         for t, turn_input in enumerate(inputs):
             intervene_at(game, interventions, t)
-            game.step(turn_input.actions, dict(turn_input.choices), dict(turn_input.decisions))
+            game.play(turn_input)
             points.append(point(game))
         intervene_at(game, interventions, len(inputs))
     return game, points
