@@ -5,7 +5,8 @@ advisor at the window's defaults; `balance` on every shipped scenario. A plain s
 
     python benchmarks/speed.py [--before DIR] [--only NAME ...] [--repeats N] [--quick]
 
-`--only random passive` measures only those Monte Carlo rows.
+`--only random passive` measures only those Monte Carlo rows. Each runs `simulate` with its default back end
+(`--backend auto`: the array back end where it can play the batch, game/sim/arrays), named in the cell.
 
 Every measurement runs in its own process on the code of this checkout. With `--before DIR` (another checkout of
 the project, e.g. `git worktree add /tmp/before main`), each is also run on that code, interleaved with this
@@ -66,8 +67,10 @@ def monte_carlo(root: Path, scenario: str, policy: str, games: int) -> tuple[flo
     """Turns per second of `simulate` on 2 processes, whole process (start-up and loading included)."""
     cmd = ["main.py", "simulate", scenario, "--runs", str(games), "--policy", policy, "--jobs", "2", "--json"]
     seconds, out = run(root, cmd)
-    turns = json.loads(out)["mean_turns"] * games
-    return turns / seconds, f"{turns / seconds:,.0f} turns/s ({seconds:.2f} s, cpu {CPU[0]:.1f} s)"
+    data = json.loads(out)
+    turns = data["mean_turns"] * games
+    backend = data.get("backend", "engine")  # the default back end plays it (game/sim/arrays where it can)
+    return turns / seconds, f"{turns / seconds:,.0f} turns/s ({seconds:.2f} s, cpu {CPU[0]:.1f} s, {backend})"
 
 
 def worker(what: str, scenario: str) -> None:

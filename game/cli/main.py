@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from game.i18n import LANGUAGES, _, system_language, tr, using
+from game.sim.arrays import BACKENDS
 from game.ui.screen_names import SCREEN_NAMES
 
 from .errors import EXIT_INVALID, EXIT_USAGE, CliError
@@ -49,7 +50,7 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     from .simulate import run_simulate
 
     return run_simulate(args.scenario, args.runs, args.policy, args.seed, args.jobs, args.json,
-                        save_games=args.save_games, score=args.score)
+                        save_games=args.save_games, score=args.score, backend=args.backend)
 
 
 def _cmd_session(args: argparse.Namespace) -> int:
@@ -166,6 +167,10 @@ def build_parser() -> Parser:
     p.add_argument("--score", action="store_true", help=_("also score every game against the same world with "
                                                           "nobody intervening (plays that game too, so about twice "
                                                           "as long); without it mean_score is null"))
+    p.add_argument("--backend", choices=BACKENDS, default="auto",
+                   help=_("what plays the games: 'arrays' steps thousands of worlds at once (the passive policy; "
+                          "the same games as the engine), 'engine' one game at a time; 'auto' (the default) takes "
+                          "the arrays where they can play the batch and says when they cannot"))
     p.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
     p.set_defaults(run=_cmd_simulate)
 

@@ -23,10 +23,11 @@ BAR_WIDTH = 30
 
 def run_simulate(scenario: str, runs: int, policy: str, seed: int, jobs: int, as_json: bool,
                  out: TextIO | None = None, err: TextIO | None = None, save_games: str | None = None,
-                 score: bool = False) -> int:
+                 score: bool = False, backend: str = "auto") -> int:
     """Check the arguments, run the batch and print its summary (to sys.stdout/sys.stderr unless given).
     With `save_games`, every game is also written there as a save file; with `score`, every game is scored
-    against its no-intervention baseline (which is played too), else the mean score is None."""
+    against its no-intervention baseline (which is played too), else the mean score is None. `backend` (auto,
+    engine, arrays) picks what plays the games (game/sim/batch.py `choose_backend`)."""
     out, err = out or sys.stdout, err or sys.stderr
     if save_games is not None and os.path.exists(save_games) and not os.path.isdir(save_games):
         raise CliError(tr("--save-games {save_games}: this is a file; give a folder (it is created if missing)",
@@ -44,7 +45,8 @@ def run_simulate(scenario: str, runs: int, policy: str, seed: int, jobs: int, as
     load_or_fail(str(path), err)
     progress = progress_bar(err) if runs > PROGRESS_MIN_RUNS and is_tty(err) else None
     try:
-        result = run_batch(path, policy, runs, seed, jobs, progress, save_games=save_games, with_score=score)
+        result = run_batch(path, policy, runs, seed, jobs, progress, save_games=save_games, with_score=score,
+                           backend=backend)
     except UnknownPolicy as exc:
         raise CliError(str(exc)) from None
     except BatchError as exc:
@@ -104,8 +106,22 @@ def format_result(result: BatchResult) -> str:
         trn("Speed:                 {n} game in {seconds:.2f} s ({games_per_second:,.0f} games/s)",
             "Speed:                 {n} games in {seconds:.2f} s ({games_per_second:,.0f} games/s)", result.runs,
             seconds=result.seconds, games_per_second=result.games_per_second),
+        backend_line(result),
     ]
     return "\n".join(lines)
+
+
+def backend_line(result: BatchResult) -> str:
+    """Which back end played the games, and why not the arrays when they were asked for but cannot play them."""
+    if result.backend_reason:
+        code, detail = result.backend_reason
+        why = {"saved_games": _("games written as save files are played by the engine"),
+               "policy": tr("the {policy} policy is played by the engine only", policy=detail),
+               "expression": tr("the expression '{text}' is too deep for the arrays", text=detail)}[code]
+        return tr("Played by:             the engine (not the arrays: {why})", why=why)
+    if result.backend == "arrays":
+        return _("Played by:             the arrays (every world at once)")
+    return _("Played by:             the engine")
 
 
 def is_tty(stream: TextIO) -> bool:

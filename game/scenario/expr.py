@@ -1256,9 +1256,71 @@ class _Writer:
         return f"{node.name}([{', '.join(args)}])"
 
 
-def _generated(node: _Node, get: Callable[[Ref], Getter], inline: Inline | None) -> Getter | None:
+class _ArrayWriter(_Writer):
+    """Writes a tree as Python source over arrays of many worlds at once (game/sim/arrays), from the same tree:
+    `and`/`or`/`not` become elementwise logic on truth values, `A if C else B` a `where`, division by zero and
+    min/max the language's own definitions elementwise. The elementwise helpers (`helpers`: where, div, min2,
+    max2, abs, truth, num) come from the caller, so this module needs no array library. Each element gets the
+    same operations on the same values in the same order as `_Writer`'s function does on one world."""
+
+    def __init__(self, get: Callable[[Ref], Getter], inline: Inline | None, helpers: Mapping[str, Any]) -> None:
+        super().__init__(get, inline)
+        self.names.update({f"_{k}": v for k, v in helpers.items()})
+
+    def num(self, node: _Node) -> str:
+        """An operand of arithmetic: a truth value is counted as the number 1 or 0, as the language does."""
+        text = self.write(node)
+        return f"_num({text})" if node.is_bool else text
+
+    def write(self, node: _Node) -> str:
+        if isinstance(node, _Neg):
+            return f"(-{self.num(node.operand)})"
+        if isinstance(node, _Not):
+            return f"(~_truth({self.write(node.operand)}))"
+        if isinstance(node, _IfElse):
+            return f"_where(_truth({self.write(node.cond)}), {self.write(node.then)}, {self.write(node.other)})"
+        return super().write(node)
+
+    def pair(self, op: str, left: _Node, right: _Node) -> str:
+        if op in _CMP_OPS:
+            return f"({self.write(left)} {op} {self.write(right)})"
+        a, b = self.num(left), self.num(right)
+        if op != "/":
+            return f"({a} {op} {b})"
+        if isinstance(right, _Const):
+            return "(0.0)" if not right.value else f"({a} / {b})"
+        return f"_div({a}, {b})"
+
+    def arith(self, node: _Arith) -> str:
+        if len(node.rest) == 1:
+            op, right = node.rest[0]
+            return self.pair(op, node.first, right)
+        acc = self.num(node.first)
+        for op, right in node.rest:
+            v = self.num(right)
+            acc = f"_div({acc}, {v})" if op == "/" else f"{acc} {op} {v}"
+        return f"({acc})"
+
+    def logic(self, node: _Logic) -> str:
+        joiner = " & " if node.op == "and" else " | "
+        return f"({joiner.join(f'_truth({self.write(item)})' for item in node.items)})"
+
+    def call(self, node: _Call) -> str:
+        args = [self.num(a) for a in node.args]
+        if node.name == "abs":
+            return f"_abs({args[0]})"
+        if node.name == "clamp":
+            return f"_min2(_max2({args[0]}, {args[1]}), {args[2]})"
+        acc = args[0]
+        for arg in args[1:]:  # min([a, b, c]) keeps the first of the smallest, as a left fold of two does
+            acc = f"_{node.name}2({acc}, {arg})"
+        return acc
+
+
+def _generated(node: _Node, get: Callable[[Ref], Getter], inline: Inline | None,
+               writer: _Writer | None = None) -> Getter | None:
     """The tree as one generated function of the state, or None when the compiler will not take it."""
-    writer = _Writer(get, inline)
+    writer = writer or _Writer(get, inline)
     try:
         body = writer.write(node)
         code = compile(f"def _expression(s):\n    return {body}\n", "<expression>", "exec")
@@ -1296,6 +1358,13 @@ class Expression:
             return getter
 
         return _generated(self._node, get, inline) or self._node.build(get)
+
+    def bind_arrays(self, read: Callable[[Ref], Callable[[Any], Any]], inline: Inline | None,
+                    helpers: Mapping[str, Any]) -> Callable[[Any], Any] | None:
+        """The tree as one function over many worlds at once (arrays, one element per world; see _ArrayWriter),
+        or None when the compiler will not take it (the caller then plays those worlds one by one). `read` and
+        `inline` say how it reads a name, as for `bind`; `helpers` are the elementwise functions it calls."""
+        return _generated(self._node, read, inline, _ArrayWriter(read, inline, helpers))
 
     def closures(self, read: Callable[[Ref], Callable[[Any], Any]]) -> Callable[[Any], Any]:
         """The tree as nested closures, one per node: what `bind` generates, computed another way (the tests

@@ -20,6 +20,7 @@ from typing import Any
 
 from game.engine import Game, Rules, TurnInput
 
+from .arrays.support import why_not
 from .batch import shut_down
 from .counterfactual import still_legal, still_valid
 from .policies import RATING_VALUE, get_policy, play
@@ -164,8 +165,13 @@ def tasks(rules: Rules, runs: int) -> list[Task]:
 
 
 def play_task(rules: Rules, task: Task, seed: int) -> tuple[list[Outcome], list[list[TurnInput]]]:
-    """Play games [start, stop) of one policy on the run's seeds; their outcomes and each game's inputs."""
+    """Play games [start, stop) of one policy on the run's seeds; their outcomes and each game's inputs.
+
+    The passive games are played on arrays where the array back end can play them (the same games); their inputs
+    are then left empty: only the random policy's are ever replayed (`_in_phases`)."""
     name, start, stop = task
+    if name == "passive" and why_not(rules, name) is None:
+        return _passive_on_arrays(rules, start, stop, seed), [[] for _ in range(start, stop)]
     policy = get_policy(name, rules)
     out, inputs = [], []
     for i in range(start, stop):
@@ -173,6 +179,15 @@ def play_task(rules: Rules, task: Task, seed: int) -> tuple[list[Outcome], list[
         out.append(_outcome(rules, game))
         inputs.append(game.inputs)
     return out, inputs
+
+
+def _passive_on_arrays(rules: Rules, start: int, stop: int, seed: int) -> list[Outcome]:
+    from .arrays.play import play_passive
+
+    out = play_passive(rules, [derive_seed(seed, i) for i in range(start, stop)])
+    endings = rules.endings
+    return [Outcome(endings[e].key, RATING_VALUE[endings[e].rating], int(t)) for e, t in zip(out.ending, out.turns,
+                                                                                              strict=True)]
 
 
 def play_without(rules: Rules, keys: Sequence[str], inputs: Sequence[TurnInput], seed: int

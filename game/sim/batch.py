@@ -23,14 +23,18 @@ from game.saves.store import clean_stale_temps, file_name, now, save_data, write
 from game.scenario.loader import load_scenario_bytes
 from game.scenario.yamlload import MAX_BYTES
 
+from .arrays import BACKENDS
 from .policies import Policy, get_policy, play
 from .seeds import derive_seed
 
-__all__ = ["BatchError", "BatchResult", "GameRecord", "derive_seed", "load_rules", "run_batch", "summarise"]
+__all__ = ["BACKENDS", "BatchError", "BatchResult", "GameRecord", "derive_seed", "load_rules", "run_batch",
+           "summarise"]
 
 RATINGS = ("success", "partial", "failure")
 MAX_CHUNK = 250
 CHUNKS_PER_JOB = 8
+MAX_ARRAY_CHUNK = 5000  # worlds stepped at once: large enough that numpy's per-call cost vanishes
+ARRAY_CHUNKS_PER_JOB = 2
 Progress = Callable[[int, int], None]
 
 
@@ -79,6 +83,9 @@ class BatchResult:
     seconds: float
     games_per_second: float
     records: tuple[GameRecord, ...] = field(repr=False, default=())
+    backend: str = "engine"  # what played the games: "engine" or "arrays" (game/sim/arrays)
+    # why the engine played a batch the arrays were asked for (arrays/support.py's code and detail), or None
+    backend_reason: tuple[str, str] | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The result as plain JSON data (without the per-game records)."""
@@ -103,6 +110,9 @@ class BatchResult:
             "mean_score": self.mean_score,
             "seconds": self.seconds,
             "games_per_second": self.games_per_second,
+            "backend": self.backend,
+            "backend_reason": self.backend_reason[0] if self.backend_reason else None,
+            "backend_detail": self.backend_reason[1] if self.backend_reason else None,
         }
 
 
@@ -135,6 +145,44 @@ class _Runner:
         if self.save_to is not None:
             write_game(game, self.policy.name, index, self.save_to)
         return record(self.rules, game, index, self.with_score)
+
+
+@dataclass(frozen=True)
+class _ArrayRunner:
+    """Plays games [start, stop) of a passive batch on arrays (game/sim/arrays), all at once: the same records as
+    `_Runner` gives (tests/sim/arrays/test_equivalence.py)."""
+
+    rules: Rules
+    seed: int
+    with_score: bool
+
+    def play(self, bounds: tuple[int, int]) -> list[GameRecord]:
+        from .arrays.play import play_passive, scores
+
+        indices = range(*bounds)
+        out = play_passive(self.rules, [derive_seed(self.seed, i) for i in indices])
+        totals = scores(self.rules, out, out) if self.with_score else [None] * len(indices)
+        endings = self.rules.endings
+        return [
+            GameRecord(i, out.seeds[j], endings[out.ending[j]].key, endings[out.ending[j]].rating, int(out.turns[j]),
+                       tuple(int(r) for r in out.peak_rungs[j]), float(out.prestige[j]), float(out.budget[j]),
+                       totals[j])
+            for j, i in enumerate(indices)
+        ]
+
+
+def choose_backend(rules: Rules, policy_name: str, backend: str, save_games: bool
+                   ) -> tuple[str, tuple[str, str] | None]:
+    """The back end that plays a batch and, when the arrays were asked for (or left to choose) but cannot play
+    it, why not: ("engine", (code, detail)) (see arrays/support.py)."""
+    if backend not in BACKENDS:
+        raise BatchError(f"unknown back end '{backend}' (back ends: {', '.join(BACKENDS)})")
+    if backend == "engine":
+        return "engine", None
+    from .arrays.support import why_not
+
+    reason = why_not(rules, policy_name, save_games=save_games)
+    return ("engine", reason) if reason else ("arrays", None)
 
 
 def game_file(scenario_id: str, policy: str, index: int) -> str:
@@ -188,17 +236,20 @@ _worker: dict[str, _Runner | Exception] = {}
 
 
 def _init_worker(data: bytes, filename: str, policy_name: str, seed: int, with_score: bool,
-                 save_to: SaveTo | None) -> None:
+                 save_to: SaveTo | None, backend: str = "engine") -> None:
     """Build the worker's runner; a failure is kept for the first task to report (a pool whose initializer
     raises would start new workers forever)."""
     try:
         rules = load_rules(data, filename)
-        _worker["runner"] = _Runner(rules, get_policy(policy_name, rules), seed, with_score, save_to)
+        if backend == "arrays":
+            _worker["runner"] = _ArrayRunner(rules, seed, with_score)
+        else:
+            _worker["runner"] = _Runner(rules, get_policy(policy_name, rules), seed, with_score, save_to)
     except Exception as exc:  # handed back to the parent by _play_chunk
         _worker["runner"] = exc
 
 
-def _init_forked(runner: _Runner) -> None:
+def _init_forked(runner: _Runner | _ArrayRunner) -> None:
     """A forked worker inherits the parent's runner as it is: no pickling, no second load of the scenario."""
     _worker["runner"] = runner
 
@@ -218,9 +269,15 @@ def chunks(runs: int, jobs: int) -> Iterator[tuple[int, int]]:
     return ((start, min(start + size, runs)) for start in range(0, runs, size))
 
 
-def chunk_count(runs: int, jobs: int) -> int:
-    size = max(1, min(MAX_CHUNK, -(-runs // (jobs * CHUNKS_PER_JOB))))
+def chunk_count(runs: int, jobs: int, largest: int = MAX_CHUNK, per_job: int = CHUNKS_PER_JOB) -> int:
+    size = max(1, min(largest, -(-runs // (jobs * per_job))))
     return -(-runs // size)
+
+
+def array_chunks(runs: int, jobs: int) -> Iterator[tuple[int, int]]:
+    """Game index ranges for the array back end: a few large batches of worlds per process."""
+    size = max(1, min(MAX_ARRAY_CHUNK, -(-runs // (jobs * ARRAY_CHUNKS_PER_JOB))))
+    return ((start, min(start + size, runs)) for start in range(0, runs, size))
 
 
 def run_batch(
@@ -234,13 +291,16 @@ def run_batch(
     with_score: bool = False,
     start_method: str | None = None,
     save_games: str | os.PathLike | None = None,
+    backend: str = "auto",
 ) -> BatchResult:
     """Play `runs` games with the named policy on `jobs` processes and summarise them.
 
     `progress(done, total)` is called in this process after each chunk. `with_score` also computes the score
     against the no-intervention baseline (one more game each). `start_method` picks the multiprocessing start
     method (default: the platform's). `save_games` names a folder where every game is also written as a save
-    file (`game_file` names; the same files for any number of processes).
+    file (`game_file` names; the same files for any number of processes). `backend` (BACKENDS) picks what plays
+    the games: the engine, or the array back end where it can play the batch (`choose_backend`); the result
+    says which, and why the engine played a batch the arrays were asked for.
     """
     if runs <= 0:
         raise BatchError(f"the number of runs must be at least 1; got {runs}")
@@ -257,19 +317,25 @@ def run_batch(
     if save_games is not None:
         save_to = SaveTo(os.fsdecode(save_games), filename, hashlib.sha256(data).hexdigest(), now())
         _prepare_folder(save_to.folder)
-    runner = _Runner(rules, get_policy(policy_name, rules), seed, with_score, save_to)
+    runner: _Runner | _ArrayRunner = _Runner(rules, get_policy(policy_name, rules), seed, with_score, save_to)
+    used, note = choose_backend(rules, policy_name, backend, save_to is not None)
     began = time.perf_counter()
-    work = chunks(runs, jobs)
+    if used == "arrays":
+        runner = _ArrayRunner(rules, seed, with_score)
+        work, pieces = array_chunks(runs, jobs), chunk_count(runs, jobs, MAX_ARRAY_CHUNK, ARRAY_CHUNKS_PER_JOB)
+    else:
+        work, pieces = chunks(runs, jobs), chunk_count(runs, jobs)
     if jobs == 1:
         records = _run_here(runner, work, runs, progress)
     else:
-        spawned = (data, filename, policy_name, seed, with_score, save_to)
-        records = _run_pool(work, runs, min(jobs, chunk_count(runs, jobs)), progress, runner, spawned, start_method)
+        spawned = (data, filename, policy_name, seed, with_score, save_to, used)
+        records = _run_pool(work, runs, min(jobs, pieces), progress, runner, spawned, start_method)
     seconds = time.perf_counter() - began
-    return summarise(rules, records, policy=policy_name, seed=seed, jobs=jobs, seconds=seconds)
+    return summarise(rules, records, policy=policy_name, seed=seed, jobs=jobs, seconds=seconds, backend=used,
+                     backend_reason=note)
 
 
-def _run_here(runner: _Runner, work: Iterable[tuple[int, int]], runs: int, progress: Progress | None
+def _run_here(runner: _Runner | _ArrayRunner, work: Iterable[tuple[int, int]], runs: int, progress: Progress | None
               ) -> list[GameRecord]:
     records: list[GameRecord] = []
     for bounds in work:
@@ -290,7 +356,8 @@ def _prepare_folder(folder: str) -> None:
     clean_stale_temps(folder)
 
 
-def _run_pool(work: Iterable[tuple[int, int]], runs: int, jobs: int, progress: Progress | None, runner: _Runner,
+def _run_pool(work: Iterable[tuple[int, int]], runs: int, jobs: int, progress: Progress | None,
+              runner: _Runner | _ArrayRunner,
               spawned: tuple, start_method: str | None) -> list[GameRecord]:
     """Play the chunks on a pool. Forked workers inherit `runner`; spawned ones rebuild it from `spawned`."""
     ctx = multiprocessing.get_context(start_method)
@@ -316,7 +383,8 @@ def shut_down(pool) -> None:
 
 
 def summarise(rules: Rules, records: Sequence[GameRecord], *, policy: str, seed: int, jobs: int,
-              seconds: float) -> BatchResult:
+              seconds: float, backend: str = "engine", backend_reason: tuple[str, str] | None = None
+              ) -> BatchResult:
     """Aggregate game records (in game order) into a BatchResult."""
     n = len(records)
     endings = {e.key: 0 for e in rules.endings}
@@ -340,7 +408,7 @@ def summarise(rules: Rules, records: Sequence[GameRecord], *, policy: str, seed:
         mean_final_budget=_mean([r.budget for r in records]),
         mean_score=_mean(scores) if scores else None,
         seconds=round(seconds, 4), games_per_second=round(n / seconds, 1) if seconds > 0 else 0.0,
-        records=tuple(records),
+        records=tuple(records), backend=backend, backend_reason=backend_reason,
     )
 
 
