@@ -238,7 +238,10 @@ async def delegation_session(port: int, teacher_token: str, seats: list[tuple[st
             for role, page in order:
                 await asyncio.sleep(rng.uniform(0.0, 0.02))
                 if role == "sg":
-                    picked = rng.sample(page.page["instruments"], k=min(1, len(page.page["instruments"])))
+                    # an action that puts nothing to a party: a proposal or an appeal would wait for its answer
+                    quiet = [a for a in page.page["instruments"]
+                             if a["use"] != "private_appeal" and a["mode"] is None]
+                    picked = rng.sample(quiet, k=min(1, len(quiet)))
                     msg = {"type": "submit", "turn": turn, "choices": {},
                            "actions": [{"use": a["use"], "target": a["target"], "mode": a["mode"]} for a in picked]}
                 else:
