@@ -182,8 +182,11 @@ async def sleep_until(moment: float) -> None:
         await asyncio.sleep(delay)
 
 
-def orders_of(page: dict, rng: random.Random) -> list[dict]:
-    picked = rng.sample(page["instruments"], k=min(1, len(page["instruments"])))
+def orders_of(page: dict, rng: random.Random, quiet: bool = False) -> list[dict]:
+    """One random open action of the page; `quiet`: only one that puts nothing to a party (in a delegations class
+    a proposal or a private appeal waits for the party team's answer, which these simulated teams do not give)."""
+    open_ = [a for a in page["instruments"] if not quiet or (a["use"] != "private_appeal" and a["mode"] is None)]
+    picked = rng.sample(open_, k=min(1, len(open_)))
     return [{"use": a["use"], "target": a["target"], "mode": a["mode"]} for a in picked]
 
 
@@ -272,7 +275,8 @@ async def delegation_page(b: Browser, plan: Plan, rng: random.Random, rec: Recor
                     rec.turns.append((b.session, b.name, seen, arrived))  # the turn `seen` was played
                 seen, done = world["turn"], world["done"]
                 if b.sender and not done:
-                    sending = asyncio.create_task(send_orders(seen, orders_of(body, rng) if b.role == "sg" else []))
+                    orders = orders_of(body, rng, quiet=True) if b.role == "sg" else []
+                    sending = asyncio.create_task(send_orders(seen, orders))
         if sending is not None:
             sending.cancel()
 

@@ -35,15 +35,19 @@ class Ctx:
     (`contacts`).
 
     `beliefs` is the game's intel.Filter, kept between turns, for the reasons a recorded turn gives as the player
-    could know them (none: they are worked out afresh, which gives the same beliefs, only slower)."""
+    could know them (none: they are worked out afresh, which gives the same beliefs, only slower).
+
+    `answers` holds the answers given in parties' seats this turn, (party index, proposal or instrument id) ->
+    whether the party gives the office what it asked (answers.py): they replace the draws for those outcomes."""
 
     __slots__ = ("rules", "state", "dice", "report", "turn", "record", "touched", "contacts", "_parties", "_pairs",
-                 "_office", "beliefs")
+                 "_office", "beliefs", "answers")
 
     def __init__(self, rules: Rules, state: GameState, dice: Dice, report: TurnReport, record: bool = True,
                  beliefs=None) -> None:
         self.rules, self.state, self.dice, self.report = rules, state, dice, report
         self.beliefs = beliefs
+        self.answers: dict[tuple[int, str], bool] = {}
         self.turn = state.turn
         self.record = record
         self.touched: list[int] = []

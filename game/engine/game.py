@@ -5,9 +5,10 @@ Deterministic given the rules, the seed and the player's choices. No I/O, no pri
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from . import answers as seat_answers
 from . import escalation, events, facilitator, instruments, intel, opinion, parties
 from .context import Ctx
 from .endings import Score, reached, score
@@ -57,6 +58,15 @@ class TurnInput:
     actions: tuple[Action, ...]
     choices: tuple[tuple[str, str], ...]  # (event id, choice id)
     decisions: tuple[tuple[str, str], ...] = ()  # (party id, decision) taken by a party's own players this turn
+    # (party id, proposal or instrument id, answer) given by a party's own players to what the office put to it
+    answers: tuple[tuple[str, str, str], ...] = ()
+
+    def __repr__(self) -> str:
+        """As the dataclass writes it, without `answers` when there are none: the record of a game without
+        answering seats reads exactly as before they existed (benchmarks/fingerprints.py hashes it)."""
+        extra = f", answers={self.answers!r}" if self.answers else ""
+        return (f"TurnInput(actions={self.actions!r}, choices={self.choices!r}, decisions={self.decisions!r}"
+                f"{extra})")
 
 
 def initial_state(rules: Rules, seed: int) -> GameState:
@@ -380,7 +390,7 @@ class Game:
         return None
 
     def check(self, actions: Sequence[Action] = (), choices: Mapping[str, str] | None = None,
-              decisions: Mapping[str, str] | None = None) -> None:
+              decisions: Mapping[str, str] | None = None, answers: Iterable[tuple[str, str, str]] = ()) -> None:
         """Raise IllegalAction exactly when `step` with these orders would, without playing the turn: a server
         stores orders it has checked before it resolves them."""
         if self.done:
@@ -389,14 +399,24 @@ class Game:
             self._validate(actions, dict(choices or {}))
         if decisions:
             self._seated(decisions)
+        if answers:
+            self._answers(actions, answers)
+
+    def questions(self, actions: Sequence[Action] = ()) -> list[seat_answers.Question]:
+        """What the orders `actions` and the initiatives acting this turn put to the parties that decide, for
+        their own players to answer (answers.py)."""
+        return seat_answers.questions(self.rules, self.state, actions)
 
     # -- the turn --------------------------------------------------------------------------------------------
     def step(self, actions: Sequence[Action] = (), choices: Mapping[str, str] | None = None,
-             decisions: Mapping[str, str] | None = None) -> TurnReport:
+             decisions: Mapping[str, str] | None = None, answers: Iterable[tuple[str, str, str]] = ()
+             ) -> TurnReport:
         """Resolve one turn with the player's actions and answers to pending events; return what happened.
 
         `decisions` (party id -> escalate, hold or step_back) are taken by players in those parties' seats: they
-        replace those parties' own choices this turn (a facilitator's override still has the last word)."""
+        replace those parties' own choices this turn (a facilitator's override still has the last word).
+        `answers` ((party id, proposal or instrument id, answer), see answers.py) are those players' answers to
+        what `actions` and the initiatives acting now put to them: each replaces the draw for that outcome."""
         if self.done:
             raise IllegalAction(Refusal("game_over"))
         choices = dict(choices or {})
@@ -404,9 +424,13 @@ class Game:
         if actions or choices or s.pending:
             self._validate(actions, choices)
         seated = self._seated(decisions) if decisions else None
+        answers = tuple(sorted(tuple(a) for a in answers)) if answers else ()
+        answered_in_seats = self._answers(actions, answers) if answers else None
         t = s.turn
         report = TurnReport(t, rules.iso_dates[t], [], [], [], {})
         ctx = Ctx(rules, s, self.dice, report, self.record, self.filter)
+        if answered_in_seats:
+            ctx.answers = answered_in_seats
         starts = [p.pressure for p in s.pairs]
         # what the world saw of the rungs yesterday: a secret crisis revealed today is a climb the world sees today
         rungs = [rules.world_rung(k, t - 1, p.rung) for k, p in enumerate(s.pairs)]
@@ -443,9 +467,14 @@ class Game:
         s.intel.append(intel.log_row(s, ctx.touched, ctx.contacts))
         self._check_ending(report)
         self.inputs.append(TurnInput(tuple(actions), tuple(sorted(answered.items())) if answered else (),
-                                     tuple(sorted(decisions.items())) if decisions else ()))
+                                     tuple(sorted(decisions.items())) if decisions else (), answers))
         self.reports.append(report)
         return report
+
+    def play(self, turn_input: TurnInput) -> TurnReport:
+        """Resolve one turn with a recorded input, every part of it (a replay's step)."""
+        return self.step(turn_input.actions, dict(turn_input.choices), dict(turn_input.decisions),
+                         turn_input.answers)
 
     def _power(self, ins) -> float:
         """An instrument's strength now: its number, or its expression read on this turn's state (within 0-5)."""
@@ -497,6 +526,14 @@ class Game:
                 raise IllegalAction(Refusal("bad_decision", (value,)))
             out[self.rules.party_ids.index(party)] = decision
         return out
+
+    def _answers(self, actions: Sequence[Action], answers: Iterable[tuple[str, str, str]]
+                 ) -> dict[tuple[int, str], bool]:
+        """The answers given in parties' seats as the turn's context takes them, or IllegalAction for a bad one."""
+        try:
+            return seat_answers.seated(self.rules, self.state, actions, answers)
+        except seat_answers.AnswerRefused as exc:
+            raise IllegalAction(exc.refusal) from None
 
     def _validate(self, actions: Sequence[Action], choices: Mapping[str, str]) -> None:
         taken: list[Action] = []
@@ -660,7 +697,7 @@ def replay(rules: Rules, seed: int, inputs: Sequence[TurnInput], interventions: 
     game = Game(rules, seed)
     for turn, turn_input in enumerate(inputs):
         intervene_at(game, interventions, turn)
-        game.step(turn_input.actions, dict(turn_input.choices), dict(turn_input.decisions))
+        game.play(turn_input)
     intervene_at(game, interventions, len(inputs))
     return game
 

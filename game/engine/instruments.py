@@ -13,6 +13,7 @@ from game.i18n import N_
 from game.scenario.model import Cost
 
 from . import chances, rng
+from .answers import BRUSH_OFF, HEARD
 from .record import COUNCIL, INSTRUMENT, Cause
 
 if TYPE_CHECKING:
@@ -350,10 +351,17 @@ def _private_appeal(ctx: Ctx, ini: Initiative, power: float, cause: Cause) -> No
     if mixed_signals(ctx, ini, 3):
         power *= 0.5
         _mixed_message(ctx, cause, (i,))
-    brush = chances.brushed_off(ctx.state, i).value
-    if ctx.dice.uniform(ctx.turn, rng.INSTRUMENT, rng.key_of(rng.stable_hash(ini.key), i, 5)) < brush:
+    heard = ctx.answers.get((i, ini.key)) if ctx.answers else None  # the answer of the party's own players
+    if heard is None:
+        brush = chances.brushed_off(ctx.state, i).value
+        brushed = ctx.dice.uniform(ctx.turn, rng.INSTRUMENT, rng.key_of(rng.stable_hash(ini.key), i, 5)) < brush
+    else:
+        brushed = not heard
+        ctx.say("result", "seat_answered", (i, ini.key, HEARD if heard else BRUSH_OFF), cause)
+    if brushed:
         ctx.office("prestige", -1.0, cause)
-        ctx.say("result", "appeal_brushed_off", (i,), cause, _believed(ctx, lambda w: chances.brushed_off(w, i)))
+        reasons = _believed(ctx, lambda w: chances.brushed_off(w, i)) if heard is None else None
+        ctx.say("result", "appeal_brushed_off", (i,), cause, reasons)
         return
     ctx.party(i, "hostility", -0.06 * power * leverage(ctx) * (0.5 + open_), cause)
     ctx.party(i, "grievance", -0.02 * power, cause)

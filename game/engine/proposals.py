@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import chances, rng
+from .answers import ACCEPT, REFUSE
 from .context import Ctx
 from .intel import believed_state
 from .record import PROPOSAL, Cause
@@ -57,12 +58,25 @@ def acceptance_chance(ctx: Ctx, prop: ProposalRule, mode: str) -> float:
 
 
 def float_proposal(ctx: Ctx, prop: ProposalRule, mode: str) -> bool:
-    """Put the proposal to the pair; apply its scenario effects; return whether it was accepted."""
+    """Put the proposal to the pair; apply its scenario effects; return whether it was accepted.
+
+    A party whose own players answered it (ctx.answers) accepts or refuses as they said; the draw decides for the
+    side nobody answered for, so a proposal is accepted when every answer accepts it and, if a side was left to
+    the model, the draw does too."""
     cause = Cause(PROPOSAL, prop.key, (mode,))
     a, b = ctx.rules.pair_members[prop.pair]
-    chance = acceptance_chance(ctx, prop, mode)
-    draw = ctx.dice.uniform(ctx.turn, rng.INSTRUMENT, rng.key_of(rng.stable_hash(prop.key), prop.pair, 99))
-    if draw < chance:
+    seated = [(i, ctx.answers[(i, prop.key)]) for i in (a, b) if (i, prop.key) in ctx.answers] if ctx.answers else []
+    for i, yes in seated:
+        ctx.say("result", "seat_answered", (i, prop.key, ACCEPT if yes else REFUSE), cause)
+    if seated and not all(yes for __, yes in seated):
+        accepted, by_seat = False, True
+    elif len(seated) == 2:
+        accepted, by_seat = True, True
+    else:
+        chance = acceptance_chance(ctx, prop, mode)
+        draw = ctx.dice.uniform(ctx.turn, rng.INSTRUMENT, rng.key_of(rng.stable_hash(prop.key), prop.pair, 99))
+        accepted, by_seat = draw < chance, False
+    if accepted:
         ctx.state.accepted.add(prop.key)
         accepted = ctx.rules.cause(PROPOSAL, prop.key, (mode, ACCEPTED))
         ctx.effects(prop.on_accept, accepted)
@@ -73,7 +87,7 @@ def float_proposal(ctx: Ctx, prop: ProposalRule, mode: str) -> bool:
         ctx.say("result", "proposal_accepted", (prop.key,), cause)
         return True
     reasons = None
-    if ctx.record:
+    if ctx.record and not by_seat:  # a refusal in a party's seat has its players' reasons, not the model's
         reasons = chances.proposal(ctx.rules, believed_state(ctx.state, ctx.rules, ctx.beliefs), prop, mode)
     refused = ctx.rules.cause(PROPOSAL, prop.key, (mode, REFUSED))
     ctx.effects(prop.on_reject, refused)

@@ -101,6 +101,7 @@ MESSAGE_CODES = {
     "proposal_accepted": "proposal id",
     "proposal_rejected": "proposal id",
     "facilitator_decides": "party id, decision",
+    "seat_answered": "party index, proposal or instrument id, answer (answers.ANSWERS)",
     "effect_overflow": "effect text, target, limit passed (None: the effect gave no number)",
 }
 # What a Council vote can be on (the `vote` arg of veto/adopted).
@@ -138,6 +139,9 @@ REFUSALS = {
     "choice_unaffordable": "event id, choice id, 'prestige' | 'budget', needed, available",
     "bad_decision": "decision",
     "unknown_intervention": "kind",
+    "not_asked": "party id, proposal or instrument id",
+    "bad_answer": "proposal or instrument id, answer, 'proposal' | 'appeal'",
+    "answered_twice": "party id, proposal or instrument id",
 }
 
 

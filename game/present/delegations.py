@@ -11,14 +11,15 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from game.engine import Action, Game, Rules
+from game.engine.answers import PROPOSAL
 from game.engine.facilitator import decision_of
 from game.i18n import N_, _, tr
 from game.i18n.formats import labelled, localized
 
-from .news import decision_words
+from .news import answer_text, decision_words
 from .web import discussion, ending, ladders, parties, report, turn_heading, turn_page
 from .web import error_text as web_error_text
-from .words import action_label, pair_name, party_name, plural
+from .words import action_label, mode_name, pair_name, party_name, plural, use_name
 
 SG = "sg"
 MAX_PLAYER = 200  # characters of the players' names a save keeps
@@ -65,6 +66,24 @@ LABELS: dict[str, str] = {
     "vote_close": N_("Close the vote"),
     "vote_hint": N_("Tick 2 to 8 of the office's open actions; every student votes on their own device. If no "
                     "team sits in the office, the winner is the office's order this turn."),
+    "asked": N_("Put to your government this turn"),
+    "asked_hint": N_("Your team's answer decides it for your side. If your team sends none before the turn "
+                     "resolves, your government's advisers answer as the game's model would."),
+    "office_pending": N_("The office has not sent its orders yet: a proposal or an appeal to you may still come."),
+    "send_answer": N_("Send the answer"),
+    "answer_sent": N_("Your team's answer is sent."),
+    "world_answers": N_("What the teams answered last turn"),
+    "waits": N_("Who the turn is waiting for"),
+}
+
+ANSWER_CHOICES = {
+    "accept": (N_("Accept"), N_("Agree to the formula: it is accepted if the other side agrees too; its terms "
+                                "then take effect, and backing down costs your government less at home.")),
+    "refuse": (N_("Refuse"), N_("Turn it down: the proposal fails, whatever the other side says. Refusing a public "
+                                "proposal hardens positions.")),
+    "heard": (N_("Hear it"), N_("Take the appeal to heart: your government's hostility and grievance ease.")),
+    "brush_off": (N_("Brush it off"), N_("Set it aside: the appeal changes nothing, and the Secretary-General loses a "
+                                         "little prestige.")),
 }
 
 DECISION_CHOICES = (
@@ -133,6 +152,55 @@ def addressed_to(rules: Rules, game: Game, role: str) -> list[str]:
     return out
 
 
+def question_block(rules: Rules, question: Any, given: str | None) -> dict[str, Any]:
+    """One proposal or appeal put to the party this turn, as its page shows it: what, by whom and to whom, its terms
+    in the scenario's words, the two answers, and the team's answer once sent."""
+    if question.kind == PROPOSAL:
+        prop = rules.proposals[question.subject]
+        members = " – ".join(party_name(rules, i) for i in rules.pair_members[prop.pair])
+        title = tr("The Secretary-General proposes {name} ({mode}) to {members}", name=use_name(rules, prop.key),
+                   mode=mode_name(question.mode), members=members)
+        terms = prop.text
+    else:
+        ins = rules.instruments[question.subject]
+        title = tr("The Secretary-General appeals to your government in private ({name})", name=ins.name)
+        terms = ins.description
+    return {
+        "subject": question.subject,
+        "kind": question.kind,
+        "title": title,
+        "terms": terms,
+        "options": [{"id": a, "label": _(ANSWER_CHOICES[a][0]), "text": _(ANSWER_CHOICES[a][1])}
+                    for a in question.answers],
+        "answer": given,
+        "answered": answer_text(rules, question.party, question.subject, given) if given else "",
+    }
+
+
+def waits_block(rules: Rules, teams: Mapping[str, Sequence[str]], sent: set[str],
+                asked: Mapping[str, Sequence[str]]) -> list[str]:
+    """Who the turn is waiting for, and for what: the office's orders (the parties it addresses answer after
+    them), a party's decision, a party's answer to a proposal or an appeal put to it."""
+    out = []
+    for role in seat_ids(rules):
+        if not teams.get(role):
+            continue
+        if role == SG and role not in sent:
+            out.append(tr("{seat}: its orders (the parties they address answer after them)",
+                          seat=seat_name(rules, role)))
+        elif role != SG and role not in sent:
+            out.append(tr("{seat}: its decision", seat=seat_name(rules, role)))
+        if asked.get(role):
+            out.append(tr("{seat}: its answer to {names}", seat=seat_name(rules, role),
+                          names=_(", ").join(use_name(rules, subject) for subject in asked[role])))
+    return out
+
+
+def answers_lines(rules: Rules, answers: Sequence[tuple[str, str, str]]) -> list[str]:
+    """A turn's answers from the parties' seats: "Cuba's delegation refused the proposal 'UN verification'."."""
+    return [answer_text(rules, party, subject, answer) for party, subject, answer in answers]
+
+
 def own_state(rules: Rules, game: Game, role: str) -> list[dict[str, Any]]:
     """The party's true values, each in [0, 1] for its bar, and its aim."""
     p = game.state.parties[rules.party_ids.index(role)]
@@ -143,12 +211,17 @@ def own_state(rules: Rules, game: Game, role: str) -> list[dict[str, Any]]:
     return out
 
 
-def teams_block(rules: Rules, teams: Mapping[str, Sequence[str]], sent: set[str]) -> list[dict[str, Any]]:
-    """Every seat with its team and whether it has sent its orders this turn."""
+def teams_block(rules: Rules, teams: Mapping[str, Sequence[str]], sent: set[str],
+                asked: Mapping[str, Sequence[str]] | None = None) -> list[dict[str, Any]]:
+    """Every seat with its team and whether it has sent its orders this turn (a party asked to answer a proposal
+    or an appeal has sent them once it has answered too)."""
     out = []
+    asked = asked or {}
     for role in seat_ids(rules):
         names = list(teams.get(role, ()))
         status = _((LABELS["sent"] if role in sent else LABELS["not_sent"]) if names else LABELS["engine_plays"])
+        if names and asked.get(role):
+            status = tr("asked to answer {names}", names=_(", ").join(use_name(rules, s) for s in asked[role]))
         out.append({"id": role, "name": seat_name(rules, role), "team": ", ".join(names), "status": status,
                     "sent": role in sent, "seated": bool(names)})
     return out
@@ -173,16 +246,23 @@ def message_lines(rules: Rules, messages: Sequence[Any]) -> list[dict[str, Any]]
 
 
 def delegation_block(rules: Rules, role: str | None, teams: Mapping[str, Sequence[str]], sent: set[str],
-                     messages: Sequence[Any], deadline: float | None, left: float | None, now: float
-                     ) -> dict[str, Any]:
+                     messages: Sequence[Any], deadline: float | None, left: float | None, now: float, *,
+                     asked: Mapping[str, Sequence[str]] | None = None, questions: Sequence[dict[str, Any]] = (),
+                     decided: bool = False, office_pending: bool = False) -> dict[str, Any]:
     """What every page of a delegations class carries besides the turn: the teams, the timer (seconds left, and
-    whether it runs: it stands still while the class is paused), the messages."""
+    whether it runs: it stands still while the class is paused), the messages; for a party, what the office put
+    to it this turn (`questions`, question_block), whether its decision is in (`decided`: `sent` also needs its
+    answers) and whether the office's orders are still to come. `sent` holds the seats that sent all the turn
+    needs from them, `asked` each seat's questions still unanswered (proposal or instrument ids)."""
     remaining = max(0.0, deadline - now) if deadline is not None else left
     return {
         "role": role,
         "seat": seat_name(rules, role) if role else "",
-        "teams": teams_block(rules, teams, sent),
+        "teams": teams_block(rules, teams, sent, asked),
         "sent": role in sent if role else False,
+        "decided": decided,
+        "questions": list(questions),
+        "office_pending": office_pending and role not in (None, SG),
         "remaining": None if remaining is None else round(remaining, 1),
         "running": deadline is not None,
         "messages": message_lines(rules, messages),
@@ -230,14 +310,17 @@ def office_page(game: Game, *, player: str, paused: bool, closed: bool) -> dict[
     return turn_page(game, player=player, paused=paused, closed=closed) | {"kind": "office"}
 
 
-def world_dashboard(rules: Rules, game: Game, teams: Mapping[str, Sequence[str]], sent: set[str], *, timer: int
-                    ) -> dict[str, Any]:
+def world_dashboard(rules: Rules, game: Game, teams: Mapping[str, Sequence[str]], sent: set[str], *, timer: int,
+                    asked: Mapping[str, Sequence[str]] | None = None) -> dict[str, Any]:
     """The teacher's view of the shared game: its turn, the ladders as they truly stand, every party's decision
-    last turn, the teams and their orders."""
+    last turn and the teams' answers to what the office put to them, the teams and who the turn waits for (`sent`:
+    the seats whose orders or decision are in; `asked`: each seat's questions still unanswered)."""
     rungs = [{"name": pair_name(rules, k), "rung": pair.rung, "top": rules.tops[k],
               "rung_name": rules.ladders[k][pair.rung]} for k, pair in enumerate(game.state.pairs)]
     last = report(rules, game.reports[-1] if game.reports else None)
-    waiting = [seat_name(rules, r) for r in seat_ids(rules) if teams.get(r) and r not in sent]
+    asked = asked or {}
+    waiting = [seat_name(rules, r) for r in seat_ids(rules) if teams.get(r) and (r not in sent or asked.get(r))]
+    waits = waits_block(rules, teams, sent, asked)
     return {
         "heading": turn_heading(rules, game.turn),
         "turn": game.turn,
@@ -245,6 +328,8 @@ def world_dashboard(rules: Rules, game: Game, teams: Mapping[str, Sequence[str]]
         "ladders": rungs,
         "decisions": last["decisions"] if last else "",
         "waiting": tr("Waiting for: {seats}.", seats=", ".join(waiting)) if waiting else "",
+        "waits": [] if game.done else waits,
+        "answers": answers_lines(rules, game.inputs[-1].answers) if game.inputs else [],
         "timer": timer,
         "teams_count": plural(sum(1 for names in teams.values() if names), "team"),
         "ending": ending(game),
@@ -264,6 +349,10 @@ ERRORS: dict[str, str] = {
     "bad_vote": N_("A class vote needs 2 to 8 of the office's actions open now; reload the page."),
     "no_vote": N_("There is no class vote under way."),
     "already_voted": N_("Your ballot is already in."),
+    "answer_first": N_("Answer what the office put to your government first, then send the decision."),
+    "not_asked": N_("That was not put to your government this turn: reload the page."),
+    "bad_answer": N_("A proposal is accepted or refused, an appeal heard or brushed off: choose one of the two."),
+    "already_answered": N_("Your team has already answered that this turn."),
 }
 
 

@@ -36,7 +36,7 @@ from .known import hides_message
 from .odds import percent, reasons_lines
 from .tracks import track_name
 from .variants import event_words
-from .words import pair_name, party_name, target_name
+from .words import pair_name, party_name, target_name, use_name
 
 # Tones of news, in the order a reader cares about them.
 SUCCESS, FAILURE, DANGER, CALM, WARNING, INTEL, NEWS = "success", "failure", "danger", "calm", "warning", "intel", \
@@ -159,6 +159,23 @@ def intention_words(intention: str) -> str:
 def role_words(role: str) -> str:
     """A party's part in the scenario, in words: 'mediator', 'observer'."""
     return _(ROLES[role]) if role in ROLES else role
+
+
+# What a party's delegation answered to a proposal or an appeal (game/engine/answers.py), as every page says it.
+ANSWER_SENTENCES = {
+    "accept": N_("{party}'s delegation accepted the proposal {name}."),
+    "refuse": N_("{party}'s delegation refused the proposal {name}."),
+    "heard": N_("{party}'s delegation heard the appeal ({name})."),
+    "brush_off": N_("{party}'s delegation brushed off the appeal ({name})."),
+}
+
+
+def answer_text(rules: Rules, party: int | str, subject: str, answer: str) -> str:
+    """"Cuba's delegation refused the proposal 'UN verification'.": a seat's answer, in the news and debriefs."""
+    sentence = ANSWER_SENTENCES.get(answer)
+    if sentence is None:
+        return f"{party_name(rules, party)}: {answer}"
+    return tr(sentence, party=party_name(rules, party), name=use_name(rules, subject))
 
 
 def decision_words(decision: str) -> str:
@@ -327,6 +344,8 @@ def message_text(rules: Rules, msg: Message) -> str:
                       text=text, target=target)
         return tr("A scenario effect ('{text}') went past {limit:g} in size: {target} is held at the limit.",
                   text=text, limit=limit, target=target)
+    if code == "seat_answered":
+        return answer_text(rules, *args)
     if code == "facilitator_decides":
         party, decision = args
         return tr("The facilitator decides for {party_name} this turn: {decision_words}.",
@@ -339,6 +358,8 @@ def message_tone(msg: Message) -> str:
     if msg.code == "rung":
         __, old, new = msg.args
         return DANGER if new > old else CALM
+    if msg.code == "seat_answered":
+        return SUCCESS if msg.args[2] in ("accept", "heard") else FAILURE
     return CODE_TONES.get(msg.code, NEWS)
 
 

@@ -169,4 +169,17 @@ def refusal_text(rules: Rules, refusal: Refusal, typed: bool = False) -> str:
         return tr("a party can only escalate, hold or step back, not '{args}'", args=args[0])
     if code == "unknown_intervention":
         return tr("unknown intervention '{args}' (known: inject, override)", args=args[0])
+    if code == "not_asked":
+        party, subject = args
+        return tr("{target_name} was not asked {name} this turn: a party answers only the proposals and appeals "
+                  "addressed to it", target_name=target_name(rules, party), name=use_name(rules, subject))
+    if code == "bad_answer":
+        subject, answer, kind = args
+        if kind == "appeal":
+            return tr("an appeal is heard or brushed off, not '{answer}'", answer=answer)
+        return tr("a proposal is accepted or refused, not '{answer}'", answer=answer)
+    if code == "answered_twice":
+        party, subject = args
+        return tr("{target_name} has already answered {name}", target_name=target_name(rules, party),
+                  name=use_name(rules, subject))
     return code.replace("_", " ")

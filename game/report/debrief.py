@@ -18,7 +18,7 @@ from game.engine.opinion import AUDIENCES
 from game.i18n import N_, _, tr
 from game.i18n.formats import labelled, percent_of
 from game.present.dates import day_text, short_date, when_text
-from game.present.delegations import team_decision_text, team_message_text
+from game.present.delegations import answers_lines, team_decision_text, team_message_text
 from game.present.moves import comparison_label
 from game.present.news import message_text
 from game.present.variants import ending_words
@@ -271,7 +271,7 @@ def replay_points(rules: Rules, seed: int, inputs: Sequence[Any] | None, interve
     else:
         for t, turn_input in enumerate(inputs):
             intervene_at(game, interventions, t)
-            game.step(turn_input.actions, dict(turn_input.choices), dict(turn_input.decisions))
+            game.play(turn_input)
             points.append(point(game))
         intervene_at(game, interventions, len(inputs))
     return game, points
@@ -300,13 +300,15 @@ def facilitator_notes(rules: Rules, interventions: Sequence[Intervention], votes
 
 
 def delegation_notes(rules: Rules, inputs: Sequence[Any], messages: Sequence[Any]) -> tuple[FacilitatorNote, ...]:
-    """A delegations game's teams in words, in turn order: each party team's decision (the parties no team sat in,
-    or whose team sent nothing, decided as the game's model does and are not listed), then the messages."""
+    """A delegations game's teams in words, in turn order: each party team's decision and its answers to the
+    proposals and appeals put to it (the parties no team sat in, or whose team sent nothing, decided as the game's
+    model does and are not listed), then the messages."""
     notes = []
     for turn, turn_input in enumerate(inputs):
-        if turn_input.decisions:
-            text = _("; ").join(team_decision_text(rules, party, decision) for party, decision in turn_input.decisions)
-            notes.append(FacilitatorNote(turn, _date(rules, turn), "decision", text))
+        if turn_input.decisions or turn_input.answers:
+            parts = [team_decision_text(rules, party, decision) for party, decision in turn_input.decisions]
+            parts += [line.rstrip(".") for line in answers_lines(rules, turn_input.answers)]
+            notes.append(FacilitatorNote(turn, _date(rules, turn), "decision", _("; ").join(parts)))
     for m in messages:
         notes.append(FacilitatorNote(m.turn, _date(rules, m.turn), "message", team_message_text(rules, m)))
     return tuple(sorted(notes, key=lambda n: (n.turn, n.kind != "decision")))

@@ -5,7 +5,8 @@ writes VERSION and reads any file from MIN_COMPATIBLE up to VERSION. A save is t
 seed and the player's inputs (enough to replay the game), plus a snapshot of the state to check the replay.
 Format 2 adds the game's own id (each game has its own autosave) and the orders and answers queued for the
 current turn (`draft`), and keeps launches as bookkeeping instead of a list of every one. Format 3 adds the
-intelligence log, format 4 world opinion (`snapshot.opinion`, one value per audience).
+intelligence log, format 4 world opinion (`snapshot.opinion`, one value per audience), format 5 the answers a
+delegations class's party teams gave to the proposals and appeals put to them (`inputs[].answers`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from game.scenario.limits import describe_character, forbidden_character
 from game.scenario.yamlload import printable
 
 SAVE_FORMAT = "good-offices-save"
-VERSION = 4  # 3: the snapshot keeps the `intel` log the estimates are filtered from; 4: and world opinion
+VERSION = 5  # 3: the snapshot keeps the `intel` log the estimates are filtered from; 4: and world opinion; 5: answers
 MIN_COMPATIBLE = 1
 CORRUPT = "the save file is truncated or corrupt"
 MAX_NAME = 200  # characters in a player's name
@@ -95,6 +96,17 @@ class _Turn(_Strict):
     actions: list[_Action]
     choices: dict[str, str]  # event id -> choice id
     decisions: dict[str, str] = {}  # party id -> decision taken in that party's seat (written only when any)
+
+
+class _Answer(_Strict):
+    party: Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME)]
+    to: Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME)]  # proposal or instrument id
+    answer: Literal["accept", "refuse", "heard", "brush_off"]  # game.engine.answers.ANSWERS
+
+
+class _TurnV5(_Turn):
+    # what a party's own players answered to what the office put to it (written only when any)
+    answers: list[_Answer] = []
 
 
 class _Intervention(_Strict):
@@ -266,7 +278,13 @@ class _SaveFileV4(_SaveFile):
     snapshot: _SnapshotV4
 
 
-_LAYOUTS: dict[int, type[_SaveFileBase]] = {1: _SaveFileV1, 2: _SaveFileV2, 3: _SaveFileV3, 4: _SaveFileV4}
+class _SaveFileV5(_SaveFileV4):
+    inputs: list[_TurnV5]
+    draft: _TurnV5 | None = None
+
+
+_LAYOUTS: dict[int, type[_SaveFileBase]] = {1: _SaveFileV1, 2: _SaveFileV2, 3: _SaveFileV3, 4: _SaveFileV4,
+                                             5: _SaveFileV5}
 
 
 # ---- writing --------------------------------------------------------------------------------------------------
@@ -317,6 +335,8 @@ def _turn_to_dict(turn: TurnInput) -> dict[str, Any]:
     out: dict[str, Any] = {"actions": actions, "choices": dict(turn.choices)}
     if turn.decisions:
         out["decisions"] = dict(turn.decisions)
+    if turn.answers:
+        out["answers"] = [{"party": p, "to": to, "answer": a} for p, to, a in turn.answers]
     return out
 
 
@@ -428,7 +448,8 @@ def _readable() -> str:
 
 def _turn_input(turn: _Turn) -> TurnInput:
     actions = tuple(Action(a.use, a.target, a.mode) for a in turn.actions)
-    return TurnInput(actions, tuple(sorted(turn.choices.items())), tuple(sorted(turn.decisions.items())))
+    answers = tuple(sorted((a.party, a.to, a.answer) for a in turn.answers)) if isinstance(turn, _TurnV5) else ()
+    return TurnInput(actions, tuple(sorted(turn.choices.items())), tuple(sorted(turn.decisions.items())), answers)
 
 
 _EXPECTED = {

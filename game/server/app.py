@@ -124,12 +124,25 @@ def build_app(room: Classroom, join_url: str, tongues: Tongues | None = None) ->
     def teams() -> dict[str, list[str]]:
         return {role: [s.name for s in room.team(role)] for role in room.seated()}
 
+    def asked() -> dict[str, list[str]]:
+        """Each seated party's questions still unanswered this turn (proposal or instrument ids)."""
+        world = room.world
+        assert world is not None
+        out = {r: [q.subject for q in world.unanswered(r)] for r in room.seated() if r != delegations.SG}
+        return {r: subjects for r, subjects in out.items() if subjects}
+
     def delegation(role: str | None) -> dict:
         world = room.world
         assert world is not None
         rules = rules_now()
-        block = delegations.delegation_block(rules, role, teams(), set(world.sent), world.messages_of(role),
-                                             world.deadline, world.left, time.time())
+        questions = []
+        if role not in (None, delegations.SG):
+            given = world.answers.get(role, {})
+            questions = [delegations.question_block(rules, q, given.get(q.subject)) for q in world.questions(role)]
+        block = delegations.delegation_block(
+            rules, role, teams(), world.finished(room.seated()), world.messages_of(role), world.deadline, world.left,
+            time.time(), asked=asked(), questions=questions, decided=role in world.sent,
+            office_pending=not world.game.done and world.office_orders(room.seated()) is None)
         return block | {"vote": delegations.vote_block(rules, world.poll, world.votes, world.game.turn,
                                                        teacher=role is None)}
 
@@ -192,7 +205,7 @@ def build_app(room: Classroom, join_url: str, tongues: Tongues | None = None) ->
             board |= {"kind": room.kind, "delegation": delegation(None),
                       "candidates": delegations.vote_candidates(rules, world),
                       "world": delegations.world_dashboard(rules, world, teams(), set(room.world.sent),
-                                                           timer=room.world.timer)}
+                                                           timer=room.world.timer, asked=asked())}
         return {"type": "dashboard", "dashboard": board}
 
     async def ticker() -> None:
@@ -468,7 +481,9 @@ def build_app(room: Classroom, join_url: str, tongues: Tongues | None = None) ->
                     actions = [Action(o.use, o.target, o.mode) for o in msg.actions]
                     resolved = room.submit(seat, msg.turn, actions, dict(msg.choices))
                 elif isinstance(msg, protocol.Decide):
-                    resolved = room.decide(seat, msg.turn, msg.decision)
+                    resolved = room.decide(seat, msg.turn, msg.decision, msg.answers)
+                elif isinstance(msg, protocol.Answer):
+                    resolved = room.answer(seat, msg.turn, msg.answers)
                 elif isinstance(msg, protocol.Say):
                     if room.world is None:
                         raise SeatError("not_delegations")

@@ -83,6 +83,8 @@ class Classroom:
             else:
                 game = replay(rules, row.seed, store.inputs(seat.id), store.interventions(seat.id))
             room.seats[seat.id] = Seat(seat.id, seat.name, seat.token_hash, game, seat.role)
+        if room.world is not None:
+            room.world.seated_roles = room.seated()
         return room
 
     @property
@@ -109,6 +111,8 @@ class Classroom:
         game = self.world.game if self.world is not None else Game(self.rules, self.row.seed)
         seat = Seat(row.id, clean, row.token_hash, game, role)
         self.seats[seat.id] = seat
+        if self.world is not None:
+            self.world.seated_roles.add(role)
         return seat, token
 
     def seated(self) -> set[str]:
@@ -151,12 +155,22 @@ class Classroom:
         game.step(actions, choices)
         return True
 
-    def decide(self, seat: Seat, turn: int, decision: str) -> bool:
-        """A party team's decision for the shared turn `turn`; returns whether the turn was resolved."""
+    def decide(self, seat: Seat, turn: int, decision: str, answers: Mapping[str, str] | None = None) -> bool:
+        """A party team's decision for the shared turn `turn`, with its answers to what the office put to it;
+        returns whether the turn was resolved."""
         self._check_open()
         if self.world is None:
             raise SeatError("not_your_seat")
-        self.world.send_decision(seat.role, seat.id, turn, decision)
+        self.world.send_decision(seat.role, seat.id, turn, decision, answers)
+        return self._resolve_if_all_sent()
+
+    def answer(self, seat: Seat, turn: int, answers: Mapping[str, str]) -> bool:
+        """A party team's answers, sent after its decision, to what the office's orders put to it since; returns
+        whether the turn was resolved."""
+        self._check_open()
+        if self.world is None:
+            raise SeatError("not_your_seat")
+        self.world.send_answers(seat.role, seat.id, turn, answers)
         return self._resolve_if_all_sent()
 
     def _check_open(self) -> None:

@@ -1,11 +1,13 @@
 """A delegations class: one shared world whose seats are teams — the Secretary-General's office and each party.
 
 Each turn every team that has a seat sends its orders (the office: actions and answers as in the game; a party:
-escalate, hold or step back); the turn resolves when every seated team has sent them, or when the teacher's
-timer runs out or the teacher advances it. A party nobody sits in decides as the engine's model does; an office
-nobody sits in acts as history did (the scenario's historical policy); a seated team that sent nothing leaves
-its party to the model, or its office waiting. The input the turn is resolved with is committed before it is
-resolved, so the world is replayed from the database exactly.
+escalate, hold or step back, and its answer to each proposal or appeal the office's orders put to it — those
+parties answer once the office has sent them); the turn resolves when every seated team has sent all of it, or when
+the teacher's timer runs out or the teacher advances it (the engine's draw decides what a team did not answer).
+A party nobody sits in decides as the engine's model does; an office nobody sits in acts as history did (the
+scenario's historical policy); a seated team that sent nothing leaves its party to the model, or its office
+waiting. The input the turn is resolved with is committed before it is resolved, so the world is replayed from
+the database exactly.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from game.engine import Action, Game, IllegalAction, Intervention, TurnInput, Vote, replay
+from game.engine.answers import Question
 from game.engine.facilitator import DECISIONS, decision_of, winner
 from game.engine.rules import Rules
 from game.present.delegations import seat_ids
@@ -75,6 +78,9 @@ class World:
     left: float | None = None  # while paused: the seconds the timer still had
     poll: Poll | None = None  # a class vote under way
     votes: list[Vote] = field(default_factory=list)  # the class votes held, in order
+    answers: dict[str, dict[str, str]] = field(default_factory=dict)  # this turn's: party -> subject -> answer
+    seated_roles: set[str] = field(default_factory=set)  # the seats a team sits in (kept by the classroom)
+    _planned: tuple[tuple, tuple[Action, ...]] | None = None  # the historical office's orders, by (turn, …)
 
     @classmethod
     def new(cls, store: Store, session_id: int, rules: Rules, seed: int) -> World:
@@ -87,6 +93,7 @@ class World:
         world = cls(store, session_id, rules, game, timer=timer)
         for role, seat_id, orders, decision in store.orders(session_id, game.turn):
             world.sent[role] = Sent(seat_id, orders, decision)
+        world.answers = store.answers(session_id, game.turn)
         world.messages = store.messages(session_id)
         for row in store.polls(session_id):
             poll = Poll(row.id, row.turn, row.candidates, dict(row.ballots))
@@ -111,16 +118,86 @@ class World:
         self.store.add_order(self.session_id, turn, role, seat_id, orders.actions, dict(choices), "")
         self.sent[role] = Sent(seat_id, orders, "")
 
-    def send_decision(self, role: str, seat_id: int, turn: int, decision: str) -> None:
-        """A party's decision for `turn` (escalate, hold or step back), committed."""
+    def send_decision(self, role: str, seat_id: int, turn: int, decision: str,
+                      answers: Mapping[str, str] | None = None) -> None:
+        """A party's decision for `turn` (escalate, hold or step back) with its answers to what the office put to
+        it (proposal or instrument id -> answer: every question asked of it so far), committed together."""
         if role == SG or role not in roles(self.rules):
             raise SeatError("not_your_seat")
         self._check_turn(role, turn)
         decision = decision_of(decision)
         if decision not in DECISIONS:
             raise SeatError("bad_decision")
-        self.store.add_order(self.session_id, turn, role, seat_id, (), {}, decision)
+        answers = dict(answers or {})
+        self._check_answers(role, answers)
+        if any(q.subject not in answers for q in self.questions(role)):
+            raise SeatError("answer_first")
+        self.store.add_order(self.session_id, turn, role, seat_id, (), {}, decision, answers)
         self.sent[role] = Sent(seat_id, TurnInput((), ()), decision)
+        if answers:
+            self.answers[role] = answers
+
+    def send_answers(self, role: str, seat_id: int, turn: int, answers: Mapping[str, str]) -> None:
+        """A party's answers for `turn` to what the office's orders put to it after the party had decided."""
+        if role == SG or role not in roles(self.rules):
+            raise SeatError("not_your_seat")
+        if self.game.done:
+            raise SeatError("game_over")
+        if turn != self.game.turn:
+            raise SeatError("stale_turn")
+        answers = dict(answers)
+        if not answers:
+            raise SeatError("bad_answer")
+        self._check_answers(role, answers)
+        self.store.add_answers(self.session_id, turn, role, seat_id, answers)
+        self.answers[role] = self.answers.get(role, {}) | answers
+
+    def _check_answers(self, role: str, answers: Mapping[str, str]) -> None:
+        """Each answer is to a question asked of this party now, in one of its two words, and not answered yet."""
+        asked = {q.subject: q for q in self.questions(role)}
+        given = self.answers.get(role, {})
+        for subject, answer in answers.items():
+            question = asked.get(subject)
+            if question is None:
+                raise SeatError("not_asked")
+            if answer not in question.answers:
+                raise SeatError("bad_answer")
+            if subject in given:
+                raise SeatError("already_answered")
+
+    # -- what the office's orders put to the parties ------------------------------------------------------------
+    def office_orders(self, seated: set[str]) -> tuple[Action, ...] | None:
+        """The office's orders for this turn as they stand: its team's, else (no team in the office) the class's
+        vote or history's; None while the office's team has not sent them."""
+        if SG in self.sent:
+            return self.sent[SG].orders.actions
+        if SG in seated:
+            return None
+        voted = self.voted()
+        if voted is not None:
+            return (voted,)
+        key = (self.game.turn, len(self.game.interventions))
+        if self._planned is None or self._planned[0] != key:
+            planned, __ = Historical(historical_plan(self.rules)).decide(self.game)
+            self._planned = (key, tuple(planned))
+        return self._planned[1]
+
+    def questions(self, role: str, seated: set[str] | None = None) -> list[Question]:
+        """What the office's orders as they stand (and the appeals arriving now) put to the party `role`."""
+        if role == SG or self.game.done:
+            return []
+        orders = self.office_orders(self.seated_roles if seated is None else seated) or ()
+        return [q for q in self.game.questions(list(orders)) if q.party == role]
+
+    def unanswered(self, role: str, seated: set[str] | None = None) -> list[Question]:
+        """The questions asked of the party that its team has not answered yet."""
+        given = self.answers.get(role, {})
+        return [q for q in self.questions(role, seated) if q.subject not in given]
+
+    def done(self, role: str, seated: set[str]) -> bool:
+        """Whether the team has sent everything the turn needs from it: its orders or decision, and the party's
+        answer to every question asked of it."""
+        return role in self.sent and not (role != SG and self.unanswered(role, seated))
 
     def _check_turn(self, role: str, turn: int) -> None:
         if self.game.done:
@@ -131,8 +208,12 @@ class World:
             raise SeatError("already_sent")
 
     def all_sent(self, seated: set[str]) -> bool:
-        """True when every seated team has sent its orders (and at least one team sits)."""
-        return bool(seated) and seated <= set(self.sent)
+        """True when every seated team has sent its orders and answers (and at least one team sits)."""
+        return bool(seated) and all(self.done(role, seated) for role in seated)
+
+    def finished(self, seated: set[str]) -> set[str]:
+        """The seats that have sent everything the turn needs from them."""
+        return {role for role in self.sent if self.done(role, seated)}
 
     # -- resolving ---------------------------------------------------------------------------------------------
     def turn_input(self, seated: set[str]) -> TurnInput:
@@ -151,12 +232,18 @@ class World:
             actions, choices = tuple(planned), tuple(sorted(answers.items()))
         else:
             actions, choices = (), ()
-        candidate = TurnInput(actions, choices, decisions)
+        candidate = TurnInput(actions, choices, decisions, self._answers_to(actions))
         try:
-            self.game.check(actions, dict(choices), dict(decisions))
+            self.game.check(actions, dict(choices), dict(decisions), candidate.answers)
         except IllegalAction:
-            return TurnInput((), (), decisions)
+            return TurnInput((), (), decisions, self._answers_to(()))
         return candidate
+
+    def _answers_to(self, actions: Sequence[Action]) -> tuple[tuple[str, str, str], ...]:
+        """The teams' answers to what `actions` put to them (an answer to an order no longer given is dropped)."""
+        asked = {(q.party, q.subject) for q in self.game.questions(list(actions))}
+        return tuple(sorted((role, subject, answer) for role, given in self.answers.items()
+                            for subject, answer in given.items() if (role, subject) in asked))
 
     def resolve(self, seated: set[str], now: float) -> None:
         """Resolve the current turn (committed first) and start the next one's timer."""
@@ -164,8 +251,8 @@ class World:
             raise SeatError("game_over")
         turn_input = self.turn_input(seated)
         self.store.add_resolved(self.session_id, self.game.turn, turn_input)
-        self.game.step(turn_input.actions, dict(turn_input.choices), dict(turn_input.decisions))
-        self.sent = {}
+        self.game.play(turn_input)
+        self.sent, self.answers = {}, {}
         self.restart_timer(now)
 
     # -- the teacher's timer and events ------------------------------------------------------------------------

@@ -102,5 +102,4 @@ def follow(view: Game, game: Game) -> Game:
             view.intervene(iv)
         if turn >= len(game.inputs) or view.done:
             return view
-        made = game.inputs[turn]
-        view.step(made.actions, dict(made.choices), dict(made.decisions))
+        view.play(game.inputs[turn])

@@ -61,11 +61,21 @@ class Ballot(_Strict):
 
 
 class Decide(_Strict):
-    """A party team's decision for the shared turn."""
+    """A party team's decision for the shared turn, with its answers (proposal or instrument id -> accept, refuse,
+    heard or brush_off) to what the office put to it."""
 
     type: Literal["decide"]
     turn: Annotated[int, Field(ge=0, le=100_000)]
     decision: Id
+    answers: Annotated[dict[Id, Id], Field(max_length=MAX_ORDERS)] = {}
+
+
+class Answer(_Strict):
+    """A party team's answers, after its decision, to what the office's orders put to it since."""
+
+    type: Literal["answer"]
+    turn: Annotated[int, Field(ge=0, le=100_000)]
+    answers: Annotated[dict[Id, Id], Field(min_length=1, max_length=MAX_ORDERS)]
 
 
 class Say(_Strict):
@@ -93,7 +103,7 @@ class Join(_Strict):
     seat: Id | None = None  # a delegations class: the team to join
 
 
-Incoming = Hello | Submit | Control | Fire | Decide | Say | Timer | StartVote | Ballot
+Incoming = Hello | Submit | Control | Fire | Decide | Answer | Say | Timer | StartVote | Ballot
 Message = Annotated[Incoming, Field(discriminator="type")]
 _MESSAGE: TypeAdapter[Incoming] = TypeAdapter(Message)
 

@@ -1,6 +1,6 @@
 """The class server's database: SQLite in WAL mode holding sessions, seats, every submitted input and every
-intervention of the teacher; for a delegations class also each team's orders, every turn of the shared world as it
-was resolved, and the teams' messages.
+intervention of the teacher; for a delegations class also each team's orders, the party teams' answers to the
+proposals and appeals put to them, every turn of the shared world as it was resolved, and the teams' messages.
 
 An input is committed before the turn it orders is resolved, so a server killed at any moment comes back with
 every input it ever acknowledged (`host --resume` replays them: the engine is deterministic). One row per seat
@@ -78,6 +78,16 @@ CREATE TABLE IF NOT EXISTS resolved (
     created TEXT NOT NULL,
     PRIMARY KEY (session_id, turn)
 );
+CREATE TABLE IF NOT EXISTS answers (
+    session_id INTEGER NOT NULL REFERENCES sessions(id),
+    turn INTEGER NOT NULL,
+    role TEXT NOT NULL,
+    seat_id INTEGER NOT NULL REFERENCES seats(id),
+    subject TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (session_id, turn, role, subject)
+);
 CREATE TABLE IF NOT EXISTS world_interventions (
     session_id INTEGER NOT NULL REFERENCES sessions(id),
     seq INTEGER NOT NULL,
@@ -120,6 +130,7 @@ CREATE TABLE IF NOT EXISTS ballots (
 ADDED_COLUMNS = (
     ("seats", "role", "TEXT NOT NULL DEFAULT ''"),
     ("sessions", "timer", "INTEGER NOT NULL DEFAULT 0"),
+    ("resolved", "answers", "TEXT NOT NULL DEFAULT '[]'"),  # [[party id, proposal or instrument id, answer], …]
 )
 
 
@@ -273,11 +284,44 @@ class Store:
 
     # -- a delegations class -----------------------------------------------------------------------------------
     def add_order(self, session_id: int, turn: int, role: str, seat_id: int, actions: tuple[Action, ...],
-                  choices: dict[str, str], decision: str) -> None:
-        """Commit one team's orders for `turn`; a second for the same team and turn is refused (primary key)."""
-        self.db.execute("INSERT INTO orders VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        (session_id, turn, role, seat_id, _actions_json(actions), json.dumps(choices), decision,
-                         now()))
+                  choices: dict[str, str], decision: str, answers: dict[str, str] | None = None) -> None:
+        """Commit one team's orders for `turn` (with a party's answers, proposal or instrument id -> answer) at
+        once; a second for the same team and turn, or a second answer to one question, is refused (primary key)."""
+        stamp = now()
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("INSERT INTO orders VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            (session_id, turn, role, seat_id, _actions_json(actions), json.dumps(choices), decision,
+                             stamp))
+            self._insert_answers(session_id, turn, role, seat_id, answers or {}, stamp)
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def add_answers(self, session_id: int, turn: int, role: str, seat_id: int, answers: dict[str, str]) -> None:
+        """Commit a party team's answers for `turn` sent after its decision (all or none)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self._insert_answers(session_id, turn, role, seat_id, answers, now())
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def _insert_answers(self, session_id: int, turn: int, role: str, seat_id: int, answers: dict[str, str],
+                        stamp: str) -> None:
+        for subject, answer in sorted(answers.items()):
+            self.db.execute("INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            (session_id, turn, role, seat_id, subject, answer, stamp))
+
+    def answers(self, session_id: int, turn: int) -> dict[str, dict[str, str]]:
+        """The party teams' answers for `turn`: role -> proposal or instrument id -> answer."""
+        out: dict[str, dict[str, str]] = {}
+        for role, subject, answer in self.db.execute("SELECT role, subject, answer FROM answers WHERE session_id = ? "
+                                                     "AND turn = ? ORDER BY role, subject", (session_id, turn)):
+            out.setdefault(role, {})[subject] = answer
+        return out
 
     def orders(self, session_id: int, turn: int) -> list[tuple[str, int, TurnInput, str]]:
         """The teams' orders for `turn`: (role, seat id, the orders as an input, the party's decision or '')."""
@@ -288,20 +332,23 @@ class Store:
 
     def add_resolved(self, session_id: int, turn: int, turn_input: TurnInput) -> None:
         """Commit the input the shared world's turn `turn` is resolved with, before it is resolved."""
-        self.db.execute("INSERT INTO resolved VALUES (?, ?, ?, ?, ?, ?)",
+        self.db.execute("INSERT INTO resolved (session_id, turn, actions, choices, decisions, created, answers) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
                         (session_id, turn, _actions_json(turn_input.actions), json.dumps(dict(turn_input.choices)),
-                         json.dumps(dict(turn_input.decisions)), now()))
+                         json.dumps(dict(turn_input.decisions)), now(), json.dumps([list(a) for a in
+                                                                                    turn_input.answers])))
 
     def resolved(self, session_id: int) -> list[TurnInput]:
         """The shared world's resolved turns in order (stored without gaps, from 0)."""
-        rows = self.db.execute("SELECT turn, actions, choices, decisions FROM resolved WHERE session_id = ? "
+        rows = self.db.execute("SELECT turn, actions, choices, decisions, answers FROM resolved WHERE session_id = ? "
                                "ORDER BY turn", (session_id,)).fetchall()
         out = []
-        for expected, (turn, actions, choices, decisions) in enumerate(rows):
+        for expected, (turn, actions, choices, decisions, answers) in enumerate(rows):
             if turn != expected:
                 raise StoreError(f"{self.path}: session {session_id} has no resolved turn {expected}")
             out.append(TurnInput(_actions_of(actions), tuple(sorted(json.loads(choices).items())),
-                                 tuple(sorted(json.loads(decisions).items()))))
+                                 tuple(sorted(json.loads(decisions).items())),
+                                 tuple(sorted((p, s, a) for p, s, a in json.loads(answers)))))
         return out
 
     def add_world_intervention(self, session_id: int, iv: Intervention) -> None:

@@ -92,7 +92,7 @@ def key_decisions(rules: Rules, seed: int, inputs: Sequence[TurnInput], *, runs:
             break
         points[turn] = _Point(game.fork(), list(rungs))
         options.append((turn, candidates(points[turn].game, turn_input)))
-        game.step(turn_input.actions, dict(turn_input.choices), dict(turn_input.decisions))
+        game.play(turn_input)
         rungs.append(_rungs(game))
     # screening plays every candidate (and the actual line) on a few futures, fewer when there are many
     work = sum((len(alts) + 1) * (rules.turns - turn) for turn, alts in options if alts)
@@ -226,7 +226,7 @@ def _decision_point(rules: Rules, seed: int, inputs: Sequence[TurnInput], turn: 
     game = Game(rules, seed, record=False)
     rungs = [_rungs(game)]
     for turn_input in inputs[:turn]:
-        game.step(turn_input.actions, dict(turn_input.choices), dict(turn_input.decisions))
+        game.play(turn_input)
         rungs.append(_rungs(game))
     if game.done:
         raise ValueError(f"the game was already over before turn {turn}")

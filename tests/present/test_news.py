@@ -30,7 +30,7 @@ MESSAGES = {
     "veto": (2, "mandate", 0), "adopted": ("renewal", 0), "no_threat_yet": (0,), "deployment_withdrawn": (0,),
     "mandate_ends": (0,), "received_coldly": (0,), "mixed_signals": (), "proposal_accepted": ("shared_filling",),
     "proposal_rejected": ("shared_filling",), "facilitator_decides": ("karelia", "step_back"),
-    "effect_overflow": ("water + 1e308", "water", 1.0),
+    "effect_overflow": ("water + 1e308", "water", 1.0), "seat_answered": (1, "shared_filling", "refuse"),
 }
 REFUSED = {
     "game_over": (), "game_not_over": (), "already_ordered": ("private_appeal", "karelia", None),
@@ -46,6 +46,8 @@ REFUSED = {
     "event_pending": ("border_shooting",), "not_a_party": ("atlantis",), "bad_decision": ("dance",),
     "unknown_intervention": ("bribe",), "not_a_disputant": ("karelia", "observer"),
     "choice_unaffordable": ("border_shooting", "call_restraint", "prestige", 3, 1.5),
+    "not_asked": ("lowmark", "private_appeal"), "bad_answer": ("shared_filling", "perhaps", "proposal"),
+    "answered_twice": ("karelia", "shared_filling"),
 }
 
 

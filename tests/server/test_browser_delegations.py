@@ -1,7 +1,7 @@
 """A delegations class in real browsers (Debian's headless Chromium driven by Selenium): one student in the
 Secretary-General's seat, one in a party's, and the teacher play the shared world to its end — a class vote,
-decisions, orders, a message between the teams, the teacher playing a turn and setting the timer. Skipped where
-no browser is installed."""
+decisions, orders, a private appeal from the office that the party's team answers, a message between the teams,
+the teacher playing a turn and setting the timer. Skipped where no browser is installed."""
 
 from __future__ import annotations
 
@@ -91,11 +91,27 @@ def test_two_teams_and_the_teacher_play_a_delegations_game_to_its_end(server):
         assert "step back" in text(ben, "#last-decision")
         wait_for(ana, lambda d: "Week 2 of 5" in text(d, "#heading"))
 
-        # turn 2: only Ben sends; the teacher plays the turn (the office waits)
+        # turn 2: the office sends first, a private appeal to Northland; Ben's page shows it, and his team's answer
+        # goes with its decision
+        assert not shown(ben, "questions-box") and shown(ben, "office-pending")
+        appeal = ana.find_element(By.XPATH, "//div[@id='instruments']//label[.//span[text()="
+                                            "'Private appeal → Northland']]//input")
+        appeal.click()
+        ana.find_element(By.ID, "submit").click()
+        wait_for(ben, lambda d: shown(d, "questions-box") and "appeals to your government" in text(d, "#questions"))
+        assert not shown(ben, "office-pending")
+        wait_for(teacher, lambda d: "Northland: its answer to Private appeal" in text(d, "#world-waits"))
+        ben.find_element(By.CSS_SELECTOR, "#questions input[value=brush_off]").click()
+        ben.find_element(By.ID, "send-decision").click()
+        wait_for(ana, lambda d: "Week 3 of 5" in text(d, "#heading"))
+        assert "Northland's delegation brushed off the appeal (Private appeal)." in text(ana, "#report")
+        wait_for(teacher, lambda d: "Northland's delegation brushed off the appeal" in text(d, "#world-answers"))
+
+        # turn 3: only Ben sends; the teacher plays the turn (the office waits)
         ben.find_element(By.ID, "send-decision").click()
         wait_for(teacher, lambda d: "Waiting for: The Secretary-General's office" in text(d, "#world-waiting"))
         teacher.find_element(By.ID, "advance").click()
-        wait_for(ana, lambda d: "Week 3 of 5" in text(d, "#heading"))
+        wait_for(ana, lambda d: "Week 4 of 5" in text(d, "#heading"))
 
         # the teacher's timer plays the next turn by itself
         box = teacher.find_element(By.ID, "timer-seconds")
@@ -103,7 +119,7 @@ def test_two_teams_and_the_teacher_play_a_delegations_game_to_its_end(server):
         box.send_keys("2")
         teacher.find_element(By.CSS_SELECTOR, "#timer-form button").click()
         wait_for(ana, lambda d: shown(d, "timer"))
-        wait_for(ben, lambda d: "Week 4 of 5" in text(d, "#heading"), timeout=20)
+        wait_for(ben, lambda d: "Week 5 of 5" in text(d, "#heading"), timeout=20)
         box.clear()
         box.send_keys("0")  # and no timer from here on
         teacher.find_element(By.CSS_SELECTOR, "#timer-form button").click()

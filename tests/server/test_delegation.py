@@ -44,11 +44,15 @@ def test_the_turn_waits_for_every_seated_team_then_plays_their_decisions(room):
     north, _ = room.join("Ben", "north")
     assert room.decide(north, 0, "escalate") is False
     assert room.world.game.turn == 0
-    assert room.submit(office, 0, [Action("private_appeal", "north")], {}) is True
+    # the office's appeal to Northland: the turn now waits for Northland's answer to it
+    assert room.submit(office, 0, [Action("private_appeal", "north")], {}) is False
+    assert room.world.finished(room.seated()) == {"sg"}
+    assert room.answer(north, 0, {"private_appeal": "heard"}) is True
     game = room.world.game
     assert game.turn == 1
     assert game.inputs[0].actions == (Action("private_appeal", "north"),)
     assert game.inputs[0].decisions == (("north", "escalate"),)  # the unseated south was left to the model
+    assert game.inputs[0].answers == (("north", "private_appeal", "heard"),)
     assert game.reports[-1].decisions["north"] == "escalate"
     assert party_page(game, "north", player="", paused=False, closed=False)["addressed"] == [
         "Private appeal → Northland."]
@@ -113,8 +117,8 @@ def test_an_office_nobody_sits_in_acts_as_history_did(tmp_path):
     usa, _ = room.join("Ben", "usa")
     plan = historical_plan(rules)
     first = min(plan)
-    for turn in range(first + 1):
-        room.decide(usa, turn, "hold")  # the only seated team: each decision resolves the turn
+    for turn in range(first + 1):  # the only seated team: each decision resolves the turn
+        room.decide(usa, turn, "hold", {q.subject: q.answers[0] for q in room.world.questions("usa")})
     game = room.world.game
     assert game.turn == first + 1
     assert all(game.inputs[t].actions == () for t in range(first))
@@ -171,9 +175,13 @@ def test_a_resumed_delegations_class_is_exactly_the_one_stored(tmp_path_factory,
         game = room.world.game
         if game.done:
             break
-        role = data.draw(st.sampled_from(sorted(set(teams) - set(room.world.sent)) or ["advance"]))
+        role = data.draw(st.sampled_from(sorted(set(teams) - room.world.finished(room.seated())) or ["advance"]))
+        asked = {q.subject: data.draw(st.sampled_from(q.answers)) for q in room.world.unanswered(role)
+                 } if role in teams else {}
         if role == "advance" or data.draw(st.booleans()) and data.draw(st.booleans()):
             room.advance()
+        elif role in room.world.sent:  # a party that decided before the office's orders put something to it
+            room.answer(teams[role], game.turn, asked)
         elif role == "sg":
             legal = game.legal_actions()
             picked = data.draw(st.lists(st.sampled_from(legal), max_size=2, unique=True)) if legal else []
@@ -182,7 +190,7 @@ def test_a_resumed_delegations_class_is_exactly_the_one_stored(tmp_path_factory,
             except SeatError:
                 room.submit(teams["sg"], game.turn, [], {})
         else:
-            room.decide(teams[role], game.turn, data.draw(st.sampled_from(["escalate", "hold", "step_back"])))
+            room.decide(teams[role], game.turn, data.draw(st.sampled_from(["escalate", "hold", "step_back"])), asked)
         if data.draw(st.booleans()):
             room.world.send_message(role if role in teams else "sg", "north" if role != "north" else "sg",
                                     "someone", "a note")
@@ -190,6 +198,7 @@ def test_a_resumed_delegations_class_is_exactly_the_one_stored(tmp_path_factory,
     assert state_to_dict(again.world.game.state) == state_to_dict(room.world.game.state)
     assert again.world.game.inputs == room.world.game.inputs
     assert again.world.sent == room.world.sent
+    assert again.world.answers == room.world.answers
     assert again.world.messages == room.world.messages
     assert {s.id: s.role for s in again.seats.values()} == {s.id: s.role for s in room.seats.values()}
 
@@ -232,8 +241,11 @@ def test_a_class_vote_counts_one_ballot_a_seat_and_orders_the_winner_for_an_empt
     assert room.world.votes[-1].counts == (("private_appeal south", 3), ("wait", 1))
     assert room.world.votes[-1].chosen == "private_appeal south"
     room.decide(ben, 0, "hold")
-    room.decide(mates[0], 0, "hold")
+    with pytest.raises(SeatError, match="answer_first"):  # the class's choice is an appeal to Southland
+        room.decide(mates[0], 0, "hold")
+    room.decide(mates[0], 0, "hold", {"private_appeal": "brush_off"})
     assert room.world.game.inputs[0].actions == (appeal,)  # nobody sits in the office: the class's choice
+    assert room.world.game.inputs[0].answers == (("south", "private_appeal", "brush_off"),)
     assert resumed_room(db).world.votes == room.world.votes
     assert room.save_of(ben).votes == room.world.votes
     with pytest.raises(SeatError, match="no_vote"):

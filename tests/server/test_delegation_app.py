@@ -95,11 +95,17 @@ def test_a_delegation_turn_resolves_when_every_seated_team_has_sent(client, room
         assert until(ws_n, lambda m: m["type"] == "error")["code"] == "already_sent"
         ws_sg.send_json({"type": "submit", "turn": 0, "actions": [{"use": "private_appeal", "target": "north"}],
                          "choices": {}})
+        # the appeal is put to Northland, which decided already: the turn now waits for its answer
+        asked = until(ws_n, lambda m: m["type"] == "delegation" and m["delegation"]["questions"])["delegation"]
+        assert asked["sent"] is False and asked["decided"] is True
+        assert [o["id"] for o in asked["questions"][0]["options"]] == ["heard", "brush_off"]
+        ws_n.send_json({"type": "answer", "turn": 0, "answers": {"private_appeal": "brush_off"}})
         assert until(ws_sg, page_at(1))["page"]["report"]["decisions"]
         north_next = until(ws_n, page_at(1))["page"]
         assert north_next["last"].endswith("escalate.")
         assert north_next["addressed"] == ["Private appeal → Northland."]  # the office's appeal to it
     assert room.world.game.inputs[0].decisions == (("north", "escalate"),)
+    assert room.world.game.inputs[0].answers == (("north", "private_appeal", "brush_off"),)
 
 
 def test_messages_reach_only_the_two_teams_and_the_teacher(client, room):

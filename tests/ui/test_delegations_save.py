@@ -1,6 +1,6 @@
-"""A delegations class's saved game in the desktop game: it loads, replays exactly with the teams' decisions, the
-end screen's debrief names what each party's team chose and the messages the teams sent, and saving it again (in
-the window or the text mode) keeps those messages."""
+"""A delegations class's saved game in the desktop game: it loads, replays exactly with the teams' decisions and
+answers, the end screen's debrief names what each party's team chose and answered and the messages the teams
+sent, `report` lists them, and saving it again (in the window or the text mode) keeps those messages."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 
 from game.cli.play import run_play
+from game.engine import Action
 from game.present.delegations import team_message_text
 from game.report.debrief import collect
 from game.report.loading import Played
@@ -25,6 +26,8 @@ def played_delegations(tmp_path, turns=None):
     room = new_delegations(tmp_path / "d.sqlite")
     office, _ = room.join("Ana", "sg")
     north, _ = room.join("Ben", "north")
+    room.submit(office, 0, [Action("private_appeal", "north")], {})  # put to Northland: its team answers
+    room.decide(north, 0, "step_back", {"private_appeal": "brush_off"})
     while not room.world.game.done and (turns is None or room.world.game.turn < turns):
         room.decide(north, room.world.game.turn, "step_back")
         room.submit(office, room.world.game.turn, [], {})
@@ -46,6 +49,19 @@ def test_a_delegations_save_loads_in_the_desktop_game_with_the_teams_decisions(t
     frame(app)
     shown = " ".join(getattr(w, "text", "") or "" for w in app.top.widgets)
     assert "Northland's team chose to step back" in shown
+    assert "Northland's delegation brushed off the appeal (Private appeal)" in shown
+    assert loaded.game.inputs[0].answers == (("north", "private_appeal", "brush_off"),)
+
+
+def test_report_on_a_delegations_save_lists_the_teams_answers_with_their_decisions(tmp_path):
+    from game.cli.main import main
+
+    __, path = played_delegations(tmp_path)
+    out = tmp_path / "debrief.md"
+    assert main(["report", str(path), "--out", str(out), "--runs", "0"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Northland's team chose to step back; Northland's delegation brushed off the appeal (Private appeal)" \
+        in text
 
 
 def test_saved_again_from_the_desktop_game_it_keeps_the_teams_messages_and_the_debrief_shows_them(tmp_path,

@@ -65,6 +65,10 @@
     });
     document.getElementById("world-decisions").textContent = w.decisions;
     document.getElementById("world-waiting").textContent = w.waiting;
+    document.getElementById("world-waits-box").hidden = !w.waits.length;
+    GO.list(document.getElementById("world-waits"), w.waits);
+    document.getElementById("world-answers-box").hidden = !w.answers.length;
+    GO.list(document.getElementById("world-answers"), w.answers);
     var teams = GO.clear(document.getElementById("world-teams"));
     d.delegation.teams.forEach(function (t) {
       var item = el("li", null, t.sent ? "sent" : "");

@@ -66,9 +66,52 @@
       label.appendChild(words);
       choices.appendChild(label);
     });
+    renderQuestions(p);
     var button = document.getElementById("send-decision");
     button.disabled = p.paused || p.closed || p.delegation.sent;
-    button.textContent = GO.labels.send_decision;
+    button.textContent = p.delegation.decided ? GO.labels.send_answer : GO.labels.send_decision;
+    choices.hidden = p.delegation.decided;
+  }
+
+  // What the office put to the party this turn: each proposal or appeal with its terms and the two answers (a
+  // choice being made survives the page's updates); once answered, what the team said.
+  function renderQuestions(p) {
+    var d = p.delegation;
+    var questions = d.questions || [];
+    document.getElementById("questions-box").hidden = !questions.length;
+    document.getElementById("office-pending").hidden = !d.office_pending || d.decided;
+    var box = document.getElementById("questions");
+    var kept = {};
+    box.querySelectorAll("input:checked").forEach(function (i) {
+      if (i.dataset.turn === String(p.turn)) kept[i.name] = i.value;
+    });
+    GO.clear(box);
+    questions.forEach(function (q) {
+      var item = el("div", null, "question");
+      item.appendChild(el("div", q.title, "strong"));
+      item.appendChild(el("div", q.terms, "terms"));
+      if (q.answer !== null) {
+        item.appendChild(el("div", q.answered + " " + GO.labels.answer_sent, "strong"));
+      } else {
+        q.options.forEach(function (o) {
+          var label = el("label", null, "option");
+          var input = el("input");
+          input.type = "radio";
+          input.name = "answer-" + q.subject;
+          input.value = o.id;
+          input.dataset.subject = q.subject;
+          input.dataset.turn = String(p.turn);
+          input.checked = kept[input.name] === o.id;
+          label.appendChild(input);
+          var words = el("span");
+          words.appendChild(el("span", o.label, "strong"));
+          words.appendChild(el("div", o.text, "muted small"));
+          label.appendChild(words);
+          item.appendChild(label);
+        });
+      }
+      box.appendChild(item);
+    });
   }
 
   function renderTeams(d, party) {
@@ -169,8 +212,11 @@
     event.preventDefault();
     var picked = document.querySelector("#decisions input:checked");
     if (!page || !picked) return;
+    var answers = {};
+    document.querySelectorAll("#questions input:checked").forEach(function (i) { answers[i.dataset.subject] = i.value; });
     document.getElementById("send-decision").disabled = true;
-    GO.send({type: "decide", turn: page.turn, decision: picked.value});
+    if (page.delegation.decided) GO.send({type: "answer", turn: page.turn, answers: answers});
+    else GO.send({type: "decide", turn: page.turn, decision: picked.value, answers: answers});
   });
 
   document.getElementById("vote-form").addEventListener("submit", function (event) {

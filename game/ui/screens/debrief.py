@@ -10,7 +10,7 @@ from game.engine.opinion import AUDIENCES
 from game.i18n import _, tr, trn
 from game.i18n.formats import labelled, localized
 from game.present.dates import day_text, short_date, turn_heading, unit_name
-from game.present.delegations import team_decision_text, team_message_text
+from game.present.delegations import answers_lines, team_decision_text, team_message_text
 from game.present.lines import rung_paths
 from game.present.news import rating_words
 from game.present.opinion import audience_title, chart_tip, opinion_paths
@@ -174,6 +174,7 @@ class DebriefScreen(Screen):
                 label = next((c.label for c in ev.choices if c.key == choice), choice) if ev else choice
                 words.append(tr("answered '{title}': {label}", title=ev.title if ev else ev_id, label=label))
             words += [team_decision_text(rules, party, decision) for party, decision in inp.decisions]
+            words += [line.rstrip(".") for line in answers_lines(rules, inp.answers)]
             text = labelled(turn_heading(rules, t), _("; ").join(words))
             flow.add(TextBlock(flow.take(TextBlock.measure(theme, text, w, "small")), text=text, role="small"))
         notes = facilitator_notes(rules, game.interventions, self.app.session.votes)
